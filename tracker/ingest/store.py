@@ -1,0 +1,281 @@
+"""store: write one article and everything extracted from it, each fact with its evidence sentence.
+
+The caller (pipeline) wraps a whole file in one transaction, so a failure leaves nothing
+half-written. An article whose content hash or canonical URL is already stored is a duplicate
+and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from tracker.countries import country_name
+from tracker.ingest import resolve
+from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
+from tracker.models import (
+    Agency,
+    Article,
+    Company,
+    Concern,
+    ConcernCategory,
+    Event,
+    Evidence,
+    Facility,
+    ReviewState,
+)
+
+MAX_MENTIONS_PER_RECORD = 3
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+@dataclass
+class Stored:
+    article: Article
+    duplicate: bool = False
+    created: Counter = field(default_factory=Counter)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text as a reader sees it: one article in two formats gets one hash."""
+    text = unicodedata.normalize("NFKC", text).translate(QUOTES).casefold()
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def canonical_url(url: str | None) -> str:
+    """Scheme and host in lower case, no fragment, no trailing slash, no tracking parameters."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return ""
+    parts = urlsplit(url.strip())
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith(("utm_", "fbclid=", "gclid=")))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))[:2000]
+
+
+def find_duplicate(raw: RawArticle) -> Article | None:
+    url = canonical_url(raw.url)
+    match = Q(content_hash=content_hash(raw.text))
+    if url:
+        match |= Q(url=url)
+    return Article.objects.filter(match).first()
+
+
+def _span(text: str, span: Span) -> tuple[int, int, str] | None:
+    """The span as stored: offsets that really point at the quote, or None."""
+    if 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote:
+        return span.start, span.end, span.quote
+    if span.quote and (start := text.find(span.quote)) >= 0:
+        return start, start + len(span.quote), span.quote
+    return None
+
+
+def _evidence(article: Article, span: Span | None, *, fact: str, claim: dict | None = None, **target) -> int:
+    if span is None or (where := _span(article.text, span)) is None:
+        return 0
+    start, end, quote = where
+    evidence, created = Evidence.objects.get_or_create(
+        article=article, fact=fact, start=start, end=end, **target, defaults={"quote": quote, "claim": claim or {}}
+    )
+    if not created and claim and claim != evidence.claim:
+        # One sentence can state several categories (or involve several companies) of one case.
+        merged = dict(evidence.claim)
+        for key, value in claim.items():
+            if isinstance(value, list):
+                merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
+            else:
+                merged.setdefault(key, value)
+        evidence.claim = merged
+        evidence.save(update_fields=["claim", "updated_at"])
+    return int(created)
+
+
+def _lookup(names: list[str], table: dict[str, object]) -> list:
+    found = []
+    for name in names:
+        record = table.get(name.lower())
+        if record is not None and record not in found:
+            found.append(record)
+    return found
+
+
+def _group_ids(company: Company) -> set[int]:
+    """The company, its parent and its subsidiaries: one corporate group for case matching."""
+    ids = {company.pk}
+    if company.parent_id:
+        ids.add(company.parent_id)
+    ids.update(Company.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
+    return ids
+
+
+def _concern_title(companies: list[Company], facilities: list[Facility], categories: list[str], host: str) -> str:
+    subject = companies[0].name if companies else (facilities[0].name if facilities else "Unnamed company")
+    labels = ", ".join(Concern.Category(c).label.lower() for c in categories) or "security"
+    where = f" in {country_name(host)}" if host else ""
+    return f"{subject}: {labels} concern{where}"[:300]
+
+
+def concern_resolve(
+    found: FoundConcern,
+    *,
+    companies: list[Company],
+    agencies: list[Agency],
+    facilities: list[Facility],
+    reported: dt.date,
+) -> tuple[Concern, bool]:
+    """The case this concern belongs to: same host country and corporate group (or facility), else a new one."""
+    host = (
+        found.host_country
+        or next((f.country for f in facilities if f.country), "")
+        or next((a.country for a in agencies if a.country and a.country != "EU"), "")
+    )
+    live = Concern.objects.exclude(review_state=ReviewState.REJECTED).filter(host_country=host or "")
+    concern = None
+    if companies:
+        concern = live.filter(companies__in=_group_ids(companies[0])).order_by("-last_reported", "-id").first()
+    elif facilities:
+        concern = live.filter(facilities__in=facilities).order_by("-last_reported", "-id").first()
+    elif agencies:
+        concern = (
+            live.filter(agencies__in=agencies, companies=None, facilities=None)
+            .order_by("-last_reported", "-id")
+            .first()
+        )
+    created = concern is None
+    if created:
+        concern = Concern.objects.create(
+            title=found.title[:300] or _concern_title(companies, facilities, found.categories, host),
+            summary=found.summary or found.quote.quote,
+            status=found.status,
+            host_country=host or "",
+            first_reported=reported,
+            last_reported=reported,
+        )
+    elif concern.review_state == ReviewState.PROPOSED:
+        # The newest report sets the status of a case nobody has reviewed yet.
+        if concern.last_reported is None or reported >= concern.last_reported:
+            concern.status = found.status
+        concern.first_reported = min(filter(None, [concern.first_reported, reported]))
+        concern.last_reported = max(filter(None, [concern.last_reported, reported]))
+        concern.save()
+    else:
+        # Reviewed cases keep every value an editor set; only the reporting window grows.
+        first = min(filter(None, [concern.first_reported, reported]))
+        last = max(filter(None, [concern.last_reported, reported]))
+        if (first, last) != (concern.first_reported, concern.last_reported):
+            Concern.objects.filter(pk=concern.pk).update(first_reported=first, last_reported=last)
+    if created or concern.review_state == ReviewState.PROPOSED:
+        for category in found.categories:
+            ConcernCategory.objects.get_or_create(concern=concern, category=category)
+        concern.companies.add(*companies)
+        concern.agencies.add(*agencies)
+        concern.facilities.add(*facilities)
+    return concern, created
+
+
+def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | None = None) -> Stored:
+    """Write the article and its records; a duplicate of a stored article writes nothing."""
+    duplicate = find_duplicate(raw)
+    if duplicate is not None:
+        return Stored(article=duplicate, duplicate=True)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=(raw.title or raw.text.strip().split("\n", 1)[0])[:500],
+                publisher=(raw.publisher or extraction.publisher or "")[:200],
+                wire_credits=extraction.wire_credits,
+                cited_outlets=extraction.cited_outlets,
+                url=canonical_url(raw.url),
+                published=raw.published or extraction.published,
+                language=(raw.language or extraction.language or "")[:8],
+                text=raw.text,
+                source_file=raw.source_file[:255],
+                source_format=raw.format[:10],
+                content_hash=content_hash(raw.text),
+                countries=sorted(set(extraction.countries)),
+            )
+    except IntegrityError:
+        # Another worker stored the same article a moment ago.
+        return Stored(
+            article=find_duplicate(raw) or Article.objects.get(content_hash=content_hash(raw.text)), duplicate=True
+        )
+    stored = Stored(article=article)
+    counts = stored.created
+    reported = article.published or today or dt.date.today()
+
+    companies: dict[str, Company] = {}
+    for found in extraction.companies:
+        company, created = resolve.company_resolve(found)
+        counts["companies"] += created
+        for name in [found.name, *found.aliases]:
+            companies[name.lower()] = company
+        for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
+            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.MENTION, company=company)
+    for found in extraction.companies:
+        parent = companies.get((found.parent or "").lower())
+        child = companies[found.name.lower()]
+        if parent is not None and parent != child:
+            resolve.company_link_parent(child, parent)
+            counts["evidence"] += _evidence(
+                article, found.parent_evidence, fact=Evidence.Fact.PARENT, claim={"parent": parent.name}, company=child
+            )
+
+    agencies: dict[str, Agency] = {}
+    for found in extraction.agencies:
+        agency, created = resolve.agency_resolve(found)
+        counts["agencies"] += created
+        for name in [found.name, *found.aliases]:
+            agencies[name.lower()] = agency
+        for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
+            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.MENTION, agency=agency)
+
+    facilities: dict[str, Facility] = {}
+    for found in extraction.facilities:
+        operator = companies.get((found.operator or "").lower())
+        facility, created = resolve.facility_resolve(found, operator)
+        counts["facilities"] += created
+        facilities[found.name.lower()] = facility
+        for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
+            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.MENTION, facility=facility)
+
+    concerns: list[Concern] = []
+    for found in extraction.concerns:
+        involved = {
+            "companies": _lookup(found.companies, companies),
+            "agencies": _lookup(found.agencies, agencies),
+            "facilities": _lookup(found.facilities, facilities),
+        }
+        concern, created = concern_resolve(found, **involved, reported=reported)
+        counts["concerns"] += created
+        if concern not in concerns:
+            concerns.append(concern)
+        # The stating sentence carries the claim (ids, so renames and merges show through);
+        # further supporting sentences are plain evidence of the case.
+        claim = {
+            "categories": list(found.categories),
+            "status": found.status,
+            **{kind: [r.pk for r in records] for kind, records in involved.items()},
+        }
+        counts["evidence"] += _evidence(article, found.quote, fact=Evidence.Fact.CONCERN, claim=claim, concern=concern)
+        for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
+            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.CONCERN, concern=concern)
+
+    # Events are steps of the article's main case: the first concern it states.
+    if concerns:
+        for found in extraction.events:
+            event, created = Event.objects.get_or_create(
+                concern=concerns[0],
+                date=found.date,
+                kind=found.kind,
+                description=found.description[:500],
+                defaults={"precision": found.precision},
+            )
+            counts["events"] += created
+            counts["evidence"] += _evidence(article, found.evidence, fact=Evidence.Fact.EVENT, event=event)
+    return stored

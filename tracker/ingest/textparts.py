@@ -1,0 +1,293 @@
+"""Text structure for the extract stage: lines, page furniture, sentences, clauses, dates.
+
+Kept apart from extract.py so the entity rules there read without the offset bookkeeping.
+Every span here indexes the article text unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .types import Span
+
+# Abbreviations that end with a dot but do not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "co", "inc", "ltd", "corp", "vs", "e.g", "i.e", "jr",
+    "sr", "prof", "gen", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "u.k", "u.n", "p.m", "a.m", "approx", "dept", "est", "etc", "bzw",
+    "z.b", "ca", "mio", "mrd", "nr", "m", "mme", "cf",
+}
+
+MONTHS = {
+    # en
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # fr
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # nl
+    "januari": 1, "februari": 2, "maart": 3, "juni": 6, "juli": 7, "augustus": 8,
+    "oktober": 10,
+    # de
+    "januar": 1, "februar": 2, "märz": 3, "juli_": 7, "dezember": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+    "samedi": 5, "dimanche": 6, "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3,
+    "vrijdag": 4, "zaterdag": 5, "zondag": 6, "montag": 0, "dienstag": 1, "mittwoch": 2,
+    "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+}
+_MONTH_RE = "|".join(sorted((m for m in MONTHS if not m.endswith("_")), key=len, reverse=True))
+
+# Lines that carry a picture credit; the line before them is the caption itself.
+_CREDIT_RE = re.compile(
+    r"^\(?\s*(image|photo|picture|foto|bild|credit|crédit)s?\s*:|"
+    r"\bcopyright\b[^.]*/|getty images|/\s*(ap|afp|reuters|epa|dpa|belga|anp)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_INLINE_CREDIT_RE = re.compile(r"(photo|image|foto|bild)\s*:\s*\S+.{0,40}$", re.IGNORECASE)
+_BYLINE_RE = re.compile(
+    r"^\s*(?:(?:by|par|door|von)\s+(?P<by>.+?)|(?P<staff>.+?)\s+(?:staff|newsroom|reporter|desk|team))\s*$",
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]{2,30}?)\s*(?:\([^)]*\)\s*)?(?:—|--|–|-)\s+")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    line: int
+    kind: str = "body"  # body, heading, caption, byline, furniture
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind in ("body", "heading")
+
+
+def span(text: str, start: int, end: int) -> Span:
+    """A Span trimmed of surrounding blanks, so quote == text[start:end] stays true."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _line_kind(line: str, boilerplate: list[str]) -> str:
+    low = line.strip().lower()
+    if not low:
+        return "furniture"
+    if low.startswith(("©", "copyright", "(c) ")) or "all rights reserved" in low:
+        return "furniture"
+    if _CREDIT_RE.search(low) or _INLINE_CREDIT_RE.search(line):
+        return "caption"
+    if len(low) < 90:
+        for phrase in boilerplate:
+            if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
+                return "furniture"
+    if len(low) < 80 and _BYLINE_RE.match(line) and not low.endswith((".", "?", "!")):
+        return "byline"
+    if not re.search(r"[.!?:;\"”»]\s*$", line.strip()) and len(line.split()) <= 25:
+        return "heading"
+    return "body"
+
+
+def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) for every non-empty line, with captions and furniture marked."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        if text[start:end].strip():
+            lines.append((start, end, _line_kind(text[start:end], boilerplate)))
+    # A caption is printed twice on many sites (once bare, once with its credit), and the
+    # line just before a credit line is the caption it belongs to.
+    bodies = [text[s:e].strip() for s, e, _ in lines]
+    for i, (s, e, kind) in enumerate(lines):
+        if kind == "caption" and i > 0 and _CREDIT_RE.search(bodies[i].lower()):
+            ps, pe, pkind = lines[i - 1]
+            if pkind in ("body", "heading") and len(bodies[i - 1]) < 220:
+                lines[i - 1] = (ps, pe, "caption")
+        if kind in ("body", "heading"):
+            for j, other in enumerate(bodies):
+                if j != i and len(other) > len(bodies[i]) + 3 and other.startswith(bodies[i]) and (
+                    lines[j][2] == "caption" or _CREDIT_RE.search(other[len(bodies[i]):].lower())
+                    or "copyright" in other[len(bodies[i]):].lower()
+                ):
+                    lines[i] = (s, e, "caption")
+                    lines[j] = (lines[j][0], lines[j][1], "caption")
+    return lines
+
+
+def split_sentences(text: str, boilerplate: list[str]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for n, (start, end, kind) in enumerate(split_lines(text, boilerplate)):
+        line = text[start:end]
+        cut = start
+        for m in re.finditer(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])", line):
+            before = line[: m.start()].rsplit(None, 1)
+            last = before[-1].lower().rstrip(".") if before else ""
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+            stop = start + m.end()
+            sentences.append(Sentence(cut, stop, text[cut:stop], n, kind))
+            cut = stop
+        if cut < end:
+            sentences.append(Sentence(cut, end, text[cut:end], n, kind))
+    return sentences
+
+
+def dateline_place(sentences: list[Sentence]) -> tuple[str, int, int] | None:
+    """'OTTAWA -- ...' or 'WASHINGTON — ...' at the start of the body."""
+    for sent in sentences[:12]:
+        if sent.kind != "body":
+            continue
+        m = _DATELINE_RE.match(sent.text)
+        if m:
+            word = m.group("place").strip()
+            return word, sent.start + m.start("place"), sent.start + m.start("place") + len(word)
+        return None
+    return None
+
+
+def byline_text(line: str) -> str | None:
+    m = _BYLINE_RE.match(line.strip())
+    if not m:
+        return None
+    return (m.group("by") or m.group("staff") or "").strip()
+
+
+# -- dates ---------------------------------------------------------------------------
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+DATE_RE = re.compile(
+    rf"(?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|e)?\.?\s+(?P<m1>{_MONTH_RE})\.?,?\s+(?P<y1>(?:19|20)\d\d)\b)"
+    rf"|(?P<mdy>\b(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b)"
+    rf"|(?P<md>\b(?P<m4>{_MONTH_RE})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*(?:19|20)\d\d))"
+    rf"|(?P<my>\b(?:in\s+|en\s+|im\s+)?(?P<m3>{_MONTH_RE})\.?\s+(?P<y3>(?:19|20)\d\d)\b)"
+    r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)-(?P<m5>\d\d)-(?P<d5>\d\d)\b)"
+    r"|(?P<num>\b(?P<d6>\d{1,2})[/.](?P<m6>\d{1,2})[/.](?P<y6>(?:19|20)\d\d)\b)"
+    r"|(?P<rel>\b(?:last|this|next|earlier this|later this|vorige|vorig|afgelopen|dit|le mois|l'année|l’année|letzte[nm]?|vergangene[nm]?|diese[nms]?)\s+"
+    r"(?:month|year|week|maand|jaar|week|dernier|dernière|Monat|Jahr|Woche)s?\b(?:\s+dernier|\s+dernière)?)"
+    r"|(?P<ago>\b(?P<n7>\w+)\s+(?P<u7>years?|months?|weeks?|days?)\s+ago\b|\bil y a\s+(?P<n8>\w+)\s+(?P<u8>ans?|mois|semaines?|jours?)\b)"
+    rf"|(?P<wd>\b(?:on\s+|last\s+|this\s+)?(?P<w>{'|'.join(WEEKDAYS)})\b)"
+    r"|(?P<year>\b(?:in|since|by|until|en|depuis|in het jaar|im Jahr|seit|sinds)\s+(?P<y9>(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1,
+                 "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def parse_date(m: re.Match, base: dt.date | None) -> tuple[dt.date, str] | None:
+    """Resolve one DATE_RE match to (date, precision); relative forms need `base`."""
+    g = m.groupdict()
+    if g["dmy"]:
+        d = _safe_date(int(g["y1"]), MONTHS[g["m1"].lower()], int(g["d1"]))
+        return (d, "day") if d else None
+    if g["mdy"]:
+        d = _safe_date(int(g["y2"]), MONTHS[g["m2"].lower()], int(g["d2"]))
+        return (d, "day") if d else None
+    if g["iso"]:
+        d = _safe_date(int(g["y5"]), int(g["m5"]), int(g["d5"]))
+        return (d, "day") if d else None
+    if g["num"]:
+        d = _safe_date(int(g["y6"]), int(g["m6"]), int(g["d6"]))
+        return (d, "day") if d else None
+    if g["my"]:
+        return dt.date(int(g["y3"]), MONTHS[g["m3"].lower()], 1), "month"
+    if g["year"]:
+        return dt.date(int(g["y9"]), 1, 1), "year"
+    if base is None:
+        return None
+    if g["md"]:
+        month = MONTHS[g["m4"].lower()]
+        # "July 9" without a year: the most recent such day not after publication
+        d = _safe_date(base.year, month, int(g["d4"]))
+        if d and d > base:
+            d = _safe_date(base.year - 1, month, int(g["d4"]))
+        return (d, "day") if d else None
+    if g["rel"]:
+        low = g["rel"].lower()
+        last = any(w in low for w in ("last", "vorig", "afgelopen", "dernier", "dernière", "letzt", "vergangen"))
+        nxt = "next" in low
+        step = -1 if last else (1 if nxt else 0)
+        if any(w in low for w in ("month", "maand", "mois", "monat")):
+            return _shift_months(base, step), "month"
+        if any(w in low for w in ("week", "semaine", "woche")):
+            return base + dt.timedelta(weeks=step), "day"
+        return dt.date(base.year + step, 1, 1), "year"
+    if g["ago"]:
+        n_word = (g["n7"] or g["n8"] or "").lower()
+        unit = (g["u7"] or g["u8"] or "").lower()
+        n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word)
+        if n is None:
+            return None
+        if unit.startswith(("year", "an")):
+            return dt.date(base.year - n, 1, 1), "year"
+        if unit.startswith(("month", "mois")):
+            return _shift_months(base, -n), "month"
+        if unit.startswith(("week", "semaine")):
+            return base - dt.timedelta(weeks=n), "day"
+        return base - dt.timedelta(days=n), "day"
+    if g["wd"]:
+        # News copy uses a bare weekday for the most recent one (today counts).
+        wanted = WEEKDAYS[g["w"].lower()]
+        return base - dt.timedelta(days=(base.weekday() - wanted) % 7), "day"
+    return None
+
+
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?:/|-|$)|[/-]((?:19|20)\d\d)(\d\d)(\d\d)[/-]")
+_PUBLISHED_LINE_RE = re.compile(
+    r"^\s*(?:published|updated|posted|publié|mis à jour|gepubliceerd|bijgewerkt|veröffentlicht|aktualisiert|date)\b[^:\n]{0,20}:?\s*",
+    re.IGNORECASE,
+)
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    if not url:
+        return None
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    if m.group(1):
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    return _safe_date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+
+
+def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | None:
+    """A 'Published: 30 November 2023' line, or a short line that is only a date."""
+    for start, end, _kind in lines[:15]:
+        line = text[start:end]
+        rest = line
+        m = _PUBLISHED_LINE_RE.match(line)
+        if m:
+            rest = line[m.end():]
+        elif len(line.strip()) > 40:
+            continue
+        dm = DATE_RE.search(rest)
+        if dm and (m or len(rest.strip()) - len(dm.group(0)) < 12):
+            parsed = parse_date(dm, None)
+            if parsed and parsed[1] == "day":
+                return parsed[0]
+    return None

@@ -1,0 +1,508 @@
+"""Reads for the pages: each selector returns an ordered queryset (or plain values) with its joins done.
+
+Views never build querysets themselves, so the number of queries a page makes is decided here
+and stays the same however many rows there are (tests pin it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncMonth
+
+from tracker.countries import country_name
+from tracker.models import (
+    Agency,
+    Article,
+    Company,
+    Concern,
+    ConcernCategory,
+    Event,
+    Evidence,
+    Facility,
+    IngestJob,
+    ReviewState,
+)
+
+# How far down a group the company filter and trees reach. Real groups rarely nest deeper
+# than holding -> division -> operating company -> local unit; each level is one more join.
+GROUP_DEPTH = 4
+
+# Bump when the shape of dashboard_stats() changes, so a deploy never reads an old shape
+# from a shared cache (Redis outlives the processes).
+DASHBOARD_CACHE_KEY = "tracker:dashboard_stats:v1"
+# A safety net for writes that don't call dashboard_cache_clear() (e.g. admin edits).
+DASHBOARD_CACHE_SECONDS = 300
+
+
+# Companies ----------------------------------------------------------------------------------
+
+
+def company_group_q(company_id: int, *, prefix: str = "", depth: int = GROUP_DEPTH) -> Q:
+    """Q matching the company and its subsidiaries down to `depth` levels (one query, joins only)."""
+    q = Q(**{f"{prefix}pk": company_id})
+    path = "parent"
+    for _ in range(depth):
+        q |= Q(**{f"{prefix}{path}": company_id})
+        path += "__parent"
+    return q
+
+
+def company_group_ids(company_id: int) -> QuerySet:
+    """Ids of the company and its subsidiaries, as a subquery."""
+    return Company.objects.filter(company_group_q(company_id)).values("pk")
+
+
+def company_list(*, q: str = "", country: str = "") -> QuerySet[Company]:
+    qs = Company.objects.select_related("parent").annotate(
+        case_count=Count("concerns", distinct=True), facility_count=Count("facilities", distinct=True)
+    )
+    if q:
+        qs = qs.filter(pk__in=Company.objects.filter(Q(name__icontains=q) | Q(aliases__name__icontains=q)).values("pk"))
+    if country:
+        qs = qs.filter(country=country)
+    return qs.order_by("name", "pk")
+
+
+def company_get(pk: int) -> Company | None:
+    related = "parent" + "__parent" * (GROUP_DEPTH - 1)
+    return Company.objects.select_related(related).prefetch_related("aliases").filter(pk=pk).first()
+
+
+@dataclass
+class TreeNode:
+    company: Company
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def company_parent_chain(company: Company) -> list[Company]:
+    """Parents from the top of the group down to the direct parent.
+
+    Note: walks company.parent, which company_get() joins GROUP_DEPTH levels up; a deeper chain
+    costs one query per extra level and stops at a cycle.
+    """
+    chain: list[Company] = []
+    seen = {company.pk}
+    parent = company.parent
+    while parent is not None and parent.pk not in seen and len(chain) < 20:
+        chain.append(parent)
+        seen.add(parent.pk)
+        parent = parent.parent
+    return list(reversed(chain))
+
+
+def company_subsidiary_tree(company: Company) -> list[TreeNode]:
+    """The subsidiaries below the company, nested, from one query."""
+    rows = list(
+        Company.objects.filter(company_group_q(company.pk))
+        .exclude(pk=company.pk)
+        .only("pk", "name", "country", "parent_id", "review_state")
+        .order_by("name")
+    )
+    by_parent: dict[int | None, list[Company]] = defaultdict(list)
+    for row in rows:
+        by_parent[row.parent_id].append(row)
+
+    def build(parent_id: int, seen: set[int]) -> list[TreeNode]:
+        nodes = []
+        for child in by_parent.get(parent_id, []):
+            if child.pk in seen:
+                continue
+            nodes.append(TreeNode(child, build(child.pk, seen | {child.pk})))
+        return nodes
+
+    return build(company.pk, {company.pk})
+
+
+def company_facilities(company: Company) -> QuerySet[Facility]:
+    return Facility.objects.filter(operator=company).order_by("name", "pk")
+
+
+def company_concerns(company: Company) -> QuerySet[Concern]:
+    """Cases of the company and of its subsidiaries: a parent answers for its group."""
+    group = company_group_ids(company.pk)
+    return concerns_for_list().filter(
+        Q(pk__in=Concern.companies.through.objects.filter(company__in=group).values("concern_id"))
+        | Q(pk__in=Concern.facilities.through.objects.filter(facility__operator__in=group).values("concern_id"))
+    )
+
+
+# Facilities, agencies, articles ----------------------------------------------------------------
+
+
+def facility_list(*, q: str = "", country: str = "") -> QuerySet[Facility]:
+    qs = Facility.objects.select_related("operator").annotate(case_count=Count("concerns", distinct=True))
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(city__icontains=q) | Q(operator__name__icontains=q))
+    if country:
+        qs = qs.filter(country=country)
+    return qs.order_by("name", "pk")
+
+
+def facility_get(pk: int) -> Facility | None:
+    return Facility.objects.select_related("operator__parent").filter(pk=pk).first()
+
+
+def agency_list(*, q: str = "", country: str = "") -> QuerySet[Agency]:
+    qs = Agency.objects.annotate(case_count=Count("concerns", distinct=True)).prefetch_related("aliases")
+    if q:
+        qs = qs.filter(
+            pk__in=Agency.objects.filter(
+                Q(name__icontains=q) | Q(acronym__icontains=q) | Q(aliases__name__icontains=q)
+            ).values("pk")
+        )
+    if country:
+        qs = qs.filter(country=country)
+    return qs.order_by("name", "pk")
+
+
+def agency_get(pk: int) -> Agency | None:
+    return Agency.objects.prefetch_related("aliases").filter(pk=pk).first()
+
+
+def article_list(*, q: str = "") -> QuerySet[Article]:
+    qs = Article.objects.defer("text").annotate(evidence_count=Count("evidence"))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(publisher__icontains=q) | Q(text__icontains=q))
+    return qs.order_by(F("published").desc(nulls_last=True), "-pk")
+
+
+def article_get(pk: int) -> Article | None:
+    return Article.objects.filter(pk=pk).first()
+
+
+def article_evidence(article: Article) -> list[Evidence]:
+    return list(
+        Evidence.objects.filter(article=article)
+        .select_related("concern", "company", "facility", "agency", "event")
+        .order_by("start", "end", "pk")
+    )
+
+
+@dataclass
+class Segment:
+    """A stretch of article text, and the evidence rows that cover it (none: plain text)."""
+
+    text: str
+    evidence: list[Evidence]
+    starts: list[Evidence]  # evidence rows that begin here: they get the id="ev<pk>" anchors
+
+    @property
+    def evidence_ids(self) -> str:
+        return " ".join(f"ev{e.pk}" for e in self.evidence)
+
+
+def article_segments(text: str, evidence: list[Evidence]) -> list[Segment]:
+    """Cut the text at every span boundary so overlapping evidence still highlights correctly.
+
+    Offsets come from the pipeline; a span outside the text (an edited article) is clamped or
+    dropped rather than breaking the page.
+    """
+    spans = []
+    for ev in evidence:
+        start, end = max(0, ev.start), min(len(text), ev.end)
+        if start < end:
+            spans.append((start, end, ev))
+    cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+    segments = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        covering = [ev for s, e, ev in spans if s <= left and e >= right]
+        starts = [ev for s, _, ev in spans if s == left]
+        segments.append(Segment(text[left:right], covering, starts))
+    return segments
+
+
+def article_records(evidence: list[Evidence]) -> list[tuple[str, Any, list[Evidence]]]:
+    """The records an article produced, each once, with the evidence that supports it."""
+    found: dict[tuple[str, int], tuple[str, Any, list[Evidence]]] = {}
+    for ev in evidence:
+        for kind in ("concern", "company", "facility", "agency", "event"):
+            record = getattr(ev, kind)
+            if record is not None:
+                found.setdefault((kind, record.pk), (kind, record, []))[2].append(ev)
+    order = {"concern": 0, "company": 1, "facility": 2, "agency": 3, "event": 4}
+    return sorted(found.values(), key=lambda item: (order[item[0]], str(item[1])))
+
+
+def evidence_record_url(ev: Evidence) -> str:
+    """Where a highlighted sentence links to: the record it supports (an event's case)."""
+    if ev.concern_id:
+        return ev.concern.get_absolute_url()
+    if ev.company_id:
+        return ev.company.get_absolute_url()
+    if ev.facility_id:
+        return ev.facility.get_absolute_url()
+    if ev.agency_id:
+        return ev.agency.get_absolute_url()
+    if ev.event_id:
+        return Concern(pk=ev.event.concern_id).get_absolute_url()
+    return ""
+
+
+# Cases -------------------------------------------------------------------------------------------
+
+
+def concerns_for_list() -> QuerySet[Concern]:
+    """Cases with what a list row shows; the prefetches run once per page, not per row."""
+    return Concern.objects.prefetch_related(
+        Prefetch("category_rows", queryset=ConcernCategory.objects.order_by("category")),
+        Prefetch("companies", queryset=Company.objects.select_related("parent").order_by("name")),
+        Prefetch("facilities", queryset=Facility.objects.order_by("name")),
+        Prefetch("agencies", queryset=Agency.objects.order_by("name")),
+    ).order_by(F("last_reported").desc(nulls_last=True), "-pk")
+
+
+def concerns_visible() -> QuerySet[Concern]:
+    """What analysts see unless they ask for it: an editor's rejection means "this is wrong"."""
+    return concerns_for_list().exclude(review_state=ReviewState.REJECTED)
+
+
+def concerns_search(qs: QuerySet[Concern], q: str) -> QuerySet[Concern]:
+    """Full-text search over cases, the one seam for the later PostgreSQL full-text version.
+
+    Every word must match somewhere: title, summary, the names and aliases of the companies,
+    agencies and facilities involved, or the text of an article that is evidence for the case.
+    Subqueries instead of joins keep one row per case (no DISTINCT over the page).
+    """
+    for word in q.split()[:10]:
+        through_companies = Concern.companies.through.objects.filter(
+            Q(company__name__icontains=word) | Q(company__aliases__name__icontains=word)
+        ).values("concern_id")
+        through_agencies = Concern.agencies.through.objects.filter(
+            Q(agency__name__icontains=word)
+            | Q(agency__acronym__icontains=word)
+            | Q(agency__aliases__name__icontains=word)
+        ).values("concern_id")
+        through_facilities = Concern.facilities.through.objects.filter(
+            Q(facility__name__icontains=word) | Q(facility__city__icontains=word)
+        ).values("concern_id")
+        in_articles = Evidence.objects.filter(concern__isnull=False, article__text__icontains=word).values(
+            "concern_id"
+        )
+        qs = qs.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(pk__in=through_companies)
+            | Q(pk__in=through_agencies)
+            | Q(pk__in=through_facilities)
+            | Q(pk__in=in_articles)
+        )
+    return qs
+
+
+def concern_get(pk: int) -> Concern | None:
+    return (
+        Concern.objects.prefetch_related(
+            Prefetch("category_rows", queryset=ConcernCategory.objects.order_by("category")),
+            # The parent chain is joined so related cases find the top of each group without queries.
+            Prefetch(
+                "companies",
+                queryset=Company.objects.select_related("parent" + "__parent" * (GROUP_DEPTH - 1)).order_by("name"),
+            ),
+            Prefetch("facilities", queryset=Facility.objects.select_related("operator").order_by("name")),
+            Prefetch("agencies", queryset=Agency.objects.order_by("name")),
+            Prefetch("events", queryset=Event.objects.order_by("date", "pk")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass
+class SourceGroup:
+    article: Article
+    evidence: list[Evidence]
+
+
+def concern_evidence(concern: Concern) -> list[SourceGroup]:
+    """Evidence for the case and its events, grouped by source article (newest article first)."""
+    rows = (
+        Evidence.objects.filter(Q(concern=concern) | Q(event__concern=concern))
+        .select_related("article")
+        .defer("article__text")
+        .order_by(F("article__published").desc(nulls_last=True), "article_id", "start", "pk")
+    )
+    return [SourceGroup(article, list(items)) for article, items in groupby(rows, key=lambda ev: ev.article)]
+
+
+def concern_related(concern: Concern, *, limit: int = 20) -> QuerySet[Concern]:
+    """Other cases about the same company group, facility or agency.
+
+    Note: reads concern.companies / facilities / agencies (prefetched by concern_get()).
+    """
+    roots = set()
+    for company in concern.companies.all():
+        top = company
+        for _ in range(GROUP_DEPTH):  # parent is joined one level; deeper parents cost a query each
+            if top.parent_id is None:
+                break
+            top = top.parent
+        roots.add(top.pk)
+    group_q = Q(pk__in=[])
+    for root in roots:
+        group_q |= company_group_q(root)
+    group = Company.objects.filter(group_q).values("pk")
+    facility_ids = [f.pk for f in concern.facilities.all()]
+    agency_ids = [a.pk for a in concern.agencies.all()]
+    return (
+        concerns_visible()
+        .filter(
+            Q(pk__in=Concern.companies.through.objects.filter(company__in=group).values("concern_id"))
+            | Q(pk__in=Concern.facilities.through.objects.filter(facility__in=facility_ids).values("concern_id"))
+            | Q(pk__in=Concern.agencies.through.objects.filter(agency__in=agency_ids).values("concern_id"))
+        )
+        .exclude(pk=concern.pk)[:limit]
+    )
+
+
+def concern_proposed_records(concern: Concern) -> list[Any]:
+    """The case's involved records and events an editor has yet to confirm or reject.
+
+    Note: reads the prefetched relations of concern_get().
+    """
+    records: list[Any] = [
+        *concern.companies.all(),
+        *concern.facilities.all(),
+        *concern.agencies.all(),
+        *concern.events.all(),
+    ]
+    return [r for r in records if r.review_state == ReviewState.PROPOSED]
+
+
+# Dashboard -----------------------------------------------------------------------------------------
+
+
+def dashboard_stats() -> dict[str, Any]:
+    """Every number and list of the dashboard, as plain values, cached under a versioned key.
+
+    The ingest store and the services call dashboard_cache_clear() after writes.
+    """
+    stats = cache.get(DASHBOARD_CACHE_KEY)
+    if stats is None:
+        stats = _dashboard_compute()
+        cache.set(DASHBOARD_CACHE_KEY, stats, DASHBOARD_CACHE_SECONDS)
+    return stats
+
+
+def dashboard_cache_clear() -> None:
+    cache.delete(DASHBOARD_CACHE_KEY)
+
+
+def _dashboard_compute() -> dict[str, Any]:
+    cases = Concern.objects.exclude(review_state=ReviewState.REJECTED)
+    status_labels = dict(Concern.Status.choices)
+    by_status = {
+        row["status"]: row["n"] for row in cases.order_by().values("status").annotate(n=Count("pk"))
+    }
+    proposed = sum(
+        model.objects.filter(review_state=ReviewState.PROPOSED).count()
+        for model in (Concern, Company, Facility, Agency, Event)
+    )
+    months = (
+        cases.annotate(month=TruncMonth(Coalesce("first_reported", "last_reported")))
+        .exclude(month=None)
+        .order_by("month")
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    category_labels = dict(Concern.Category.choices)
+    by_category = (
+        ConcernCategory.objects.filter(concern__in=cases)
+        .order_by()
+        .values("category")
+        .annotate(n=Count("concern_id", distinct=True))
+        .order_by("-n", "category")
+    )
+    by_host = cases.exclude(host_country="").order_by().values("host_country").annotate(n=Count("pk")).order_by(
+        "-n", "host_country"
+    )
+    by_origin = (
+        Concern.companies.through.objects.filter(concern__in=cases)
+        .exclude(company__country="")
+        .order_by()
+        .values("company__country")
+        .annotate(n=Count("concern_id", distinct=True))
+        .order_by("-n", "company__country")
+    )
+    facilities = (
+        Facility.objects.filter(latitude__isnull=False, longitude__isnull=False, concerns__in=cases)
+        .annotate(n=Count("concerns", distinct=True))
+        .order_by("name")
+        .values("pk", "name", "city", "country", "latitude", "longitude", "n")
+    )
+    articles = Article.objects.order_by(F("published").desc(nulls_last=True), "-pk").values(
+        "pk", "title", "publisher", "published"
+    )[:10]
+    recent = cases.order_by("-updated_at", "-pk").values(
+        "pk", "title", "status", "host_country", "updated_at", "review_state"
+    )[:10]
+
+    def _month(value: dt.date | dt.datetime) -> str:
+        return f"{value:%Y-%m}"
+
+    return {
+        "cases_total": sum(by_status.values()),
+        "cases_by_status": [
+            {"code": code, "label": label, "n": by_status.get(code, 0)} for code, label in Concern.Status.choices
+        ],
+        "companies": Company.objects.exclude(review_state=ReviewState.REJECTED).count(),
+        "facilities": Facility.objects.exclude(review_state=ReviewState.REJECTED).count(),
+        "agencies": Agency.objects.exclude(review_state=ReviewState.REJECTED).count(),
+        "articles": Article.objects.count(),
+        "proposed": proposed,
+        "chart_months": [{"label": _month(r["month"]), "n": r["n"]} for r in months],
+        "chart_categories": [
+            {"code": r["category"], "label": category_labels.get(r["category"], r["category"]), "n": r["n"]}
+            for r in by_category
+        ],
+        "chart_hosts": [
+            {"code": r["host_country"], "label": country_name(r["host_country"]), "n": r["n"]} for r in by_host
+        ],
+        "chart_origins": [
+            {"code": r["company__country"], "label": country_name(r["company__country"]), "n": r["n"]}
+            for r in by_origin
+        ],
+        "map_facilities": [
+            {
+                "name": f["name"],
+                "place": ", ".join(p for p in (f["city"], country_name(f["country"])) if p),
+                "lat": f["latitude"],
+                "lon": f["longitude"],
+                "cases": f["n"],
+                "url": Facility(pk=f["pk"]).get_absolute_url(),
+            }
+            for f in facilities
+        ],
+        "newest_articles": list(articles),
+        "recent_cases": [
+            {**r, "status_label": status_labels.get(r["status"], r["status"])} for r in recent
+        ],
+    }
+
+
+# Ingest jobs ----------------------------------------------------------------------------------------
+
+
+def jobs_list(*, status: str = "", ids: list[int] | None = None) -> QuerySet[IngestJob]:
+    qs = IngestJob.objects.defer("payload").select_related("created_by", "feed")
+    if status:
+        qs = qs.filter(status=status)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return qs.order_by("-created_at", "-pk")
+
+
+def job_get(pk: int) -> IngestJob | None:
+    return (
+        IngestJob.objects.defer("payload")
+        .select_related("created_by", "feed")
+        .prefetch_related(Prefetch("articles", queryset=Article.objects.defer("text")))
+        .filter(pk=pk)
+        .first()
+    )

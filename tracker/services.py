@@ -1,0 +1,204 @@
+"""Writes that are not part of the ingest pipeline: roles, review, merges, reference data."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.contrib.auth.models import Group, Permission
+from django.db import models, transaction
+from django.utils import timezone
+
+from tracker.models import (
+    Agency,
+    AgencyAlias,
+    Company,
+    CompanyAlias,
+    Facility,
+    MergeRecord,
+    Reviewable,
+    ReviewState,
+    normalize_name,
+)
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+VIEWER, EDITOR = "viewer", "editor"
+# Editors curate every record the pipeline makes; nobody but an admin edits users or jobs' code paths.
+EDITOR_MODELS = [
+    "company", "companyalias", "agency", "agencyalias", "facility", "concern", "concerncategory",
+    "event", "evidence", "article", "feed", "ingestjob", "mergerecord",
+]  # fmt: skip
+
+
+def roles_ensure() -> None:
+    """Create the viewer and editor groups with their permissions (idempotent)."""
+    viewer, _ = Group.objects.get_or_create(name=VIEWER)
+    editor, _ = Group.objects.get_or_create(name=EDITOR)
+    view_perms = Permission.objects.filter(content_type__app_label="tracker", codename__startswith="view_")
+    viewer.permissions.set(view_perms)
+    editor.permissions.set(
+        Permission.objects.filter(content_type__app_label="tracker", content_type__model__in=EDITOR_MODELS)
+    )
+
+
+def user_is_editor(user) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or user.groups.filter(name=EDITOR).exists()))
+
+
+def records_review(*, records: Iterable[Reviewable], state: str, user) -> int:
+    """Confirm or reject records one by one, so each change lands in their history."""
+    if state not in ReviewState.values:
+        raise ValueError(f"unknown review state {state!r}")
+    now, count = timezone.now(), 0
+    with transaction.atomic():
+        for record in records:
+            if record.review_state == state:
+                continue
+            record.review_state = state
+            record.reviewed_by = user if user and user.is_authenticated else None
+            record.reviewed_at = now
+            record._history_user = record.reviewed_by
+            record.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "updated_at"])
+            count += 1
+    return count
+
+
+# The alias table of each record kind that has one, and its foreign key to the record.
+ALIAS_MODELS: dict[type[models.Model], tuple[type[models.Model], str]] = {
+    Company: (CompanyAlias, "company"),
+    Agency: (AgencyAlias, "agency"),
+}
+
+
+def _alias_add(record: models.Model, name: str) -> None:
+    if type(record) not in ALIAS_MODELS or not name or name.lower() == record.name.lower():
+        return
+    alias_model, owner = ALIAS_MODELS[type(record)]
+    if not alias_model.objects.filter(**{owner: record}, name__iexact=name).exists():
+        alias_model.objects.create(**{owner: record}, name=name)
+
+
+@transaction.atomic
+def records_merge(
+    *, survivor: Company | Agency | Facility, duplicate: Company | Agency | Facility, user
+) -> MergeRecord:
+    """Fold `duplicate` into `survivor`: every relation, alias and evidence row moves, then it is deleted.
+
+    A MergeRecord keeps the trace; the duplicate's own history rows stay in the history table.
+    """
+    model = type(survivor)
+    if type(duplicate) is not model:
+        raise ValueError("only records of the same kind can be merged")
+    if survivor.pk == duplicate.pk:
+        raise ValueError("a record cannot be merged into itself")
+    moved: dict[str, int] = {}
+    if model in ALIAS_MODELS:
+        alias_model, owner = ALIAS_MODELS[model]
+        taken = {a.lower() for a in alias_model.objects.filter(**{owner: survivor}).values_list("name", flat=True)}
+        taken.add(survivor.name.lower())
+        # Aliases the survivor already has would break the unique constraint: drop them first.
+        clashing = [a.pk for a in alias_model.objects.filter(**{owner: duplicate}) if a.name.lower() in taken]
+        alias_model.objects.filter(pk__in=clashing).delete()
+    for relation in model._meta.related_objects:
+        accessor = relation.get_accessor_name()
+        if relation.many_to_many:
+            related = list(getattr(duplicate, accessor).all())
+            getattr(survivor, accessor).add(*related)
+            getattr(duplicate, accessor).clear()
+            moved[accessor] = len(related)
+        elif relation.one_to_many:
+            rows = relation.related_model._default_manager.filter(**{relation.field.name: duplicate})
+            if relation.related_model is model:
+                rows = rows.exclude(pk=survivor.pk)  # the survivor cannot become its own parent
+            moved[accessor] = rows.update(**{relation.field.name: survivor})
+    _alias_add(survivor, duplicate.name)
+    _fill_blanks(survivor, duplicate)
+    survivor._history_user = user
+    survivor.save()
+    record = MergeRecord.objects.create(
+        model=model._meta.model_name,
+        survivor_id=survivor.pk,
+        survivor_name=survivor.name,
+        merged_id=duplicate.pk,
+        merged_name=duplicate.name,
+        moved={k: v for k, v in moved.items() if v},
+        merged_by=user if user and user.is_authenticated else None,
+    )
+    duplicate._history_user = user
+    duplicate.delete()
+    logger.info("merged %s", record)
+    return record
+
+
+def _fill_blanks(survivor: models.Model, duplicate: models.Model) -> None:
+    """The survivor keeps its own values and takes the duplicate's only where it has none."""
+    for name in ("country", "sector", "acronym", "city", "kind", "latitude", "longitude", "operator_id", "parent_id"):
+        if not hasattr(survivor, name):
+            continue
+        mine, theirs = getattr(survivor, name), getattr(duplicate, name)
+        if name == "parent_id" and theirs == survivor.pk:
+            continue
+        if mine in (None, "", "other") and theirs not in (None, ""):
+            setattr(survivor, name, theirs)
+    if getattr(survivor, "state_owned", False) is None:
+        survivor.state_owned = duplicate.state_owned
+
+
+def _load_json(name: str, data_dir: Path) -> list[dict]:
+    path = data_dir / name
+    if not path.exists():
+        logger.warning("reference data %s is missing", path)
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
+    """Load the shipped reference agencies and investors as confirmed records.
+
+    Reruns are safe: records are matched on their name, and a value an editor changed
+    (a record no longer marked as from the gazetteer) is left alone.
+    """
+    counts = {"agencies": 0, "companies": 0}
+    for entry in _load_json("agencies.json", data_dir):
+        agency = Agency.objects.filter(name__iexact=entry["name"], country=entry.get("country") or "").first()
+        if agency is None:
+            agency = Agency(name=entry["name"], country=entry.get("country") or "", from_gazetteer=True)
+        elif not agency.from_gazetteer:
+            continue
+        agency.acronym = entry.get("acronym") or ""
+        agency.kind = entry.get("kind") or Agency.Kind.OTHER
+        agency.generic_terms = entry.get("generic_terms") or []
+        agency.review_state = ReviewState.CONFIRMED
+        agency.save()
+        for alias in entry.get("aliases") or []:
+            _alias_add(agency, alias)
+        counts["agencies"] += 1
+    parents: list[tuple[Company, str]] = []
+    for entry in _load_json("investors.json", data_dir):
+        company = Company.objects.filter(name__iexact=entry["name"]).first()
+        if company is None:
+            company = Company(name=entry["name"], from_gazetteer=True)
+        elif not company.from_gazetteer:
+            continue
+        company.country = entry.get("country") or ""
+        company.sector = entry.get("sector") or ""
+        company.state_owned = entry.get("state_owned")
+        company.review_state = ReviewState.CONFIRMED
+        company.save()
+        for alias in entry.get("aliases") or []:
+            _alias_add(company, alias)
+        if entry.get("parent"):
+            parents.append((company, entry["parent"]))
+        counts["companies"] += 1
+    for company, parent_name in parents:
+        parent = Company.objects.filter(normalized_name=normalize_name(parent_name)).first()
+        if parent and parent.pk != company.pk and company.parent_id != parent.pk:
+            company.parent = parent
+            company.save(update_fields=["parent", "updated_at"])
+    return counts

@@ -1,0 +1,45 @@
+"""Celery tasks: thin wrappers that take IDs and call the pipeline."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+
+from tracker.ingest import pipeline
+from tracker.models import Feed
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError, BrokerError),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=5,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+)
+def ingest_file(job_id: int) -> str | None:
+    job = pipeline.job_run(job_id=job_id)
+    return job.status if job else None
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError, InterfaceError), retry_backoff=True, max_retries=3)
+def poll_feed(feed_id: int) -> int | None:
+    job = pipeline.feed_poll(feed_id=feed_id)
+    return job.pk if job else None
+
+
+@shared_task
+def poll_feeds() -> int:
+    ids = list(Feed.objects.filter(active=True).values_list("pk", flat=True))
+    for feed_id in ids:
+        poll_feed.delay(feed_id)
+    return len(ids)
+
+
+@shared_task
+def scan_inbox() -> int:
+    return len(pipeline.inbox_scan())
