@@ -43,8 +43,11 @@ format: install
 	$(BIN)/ruff format .
 
 # Figures as `bench: NAME = VALUE UNIT` lines. N sets the scale (cases) of the page benchmark.
+BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/fi_bench
+BENCH_BROKER_URL ?= redis://127.0.0.1:6379/12
 bench: install
-	$(BIN)/python manage.py bench --cases $(N)
+	DEBUG=1 DATABASE_URL=$(BENCH_DATABASE_URL) CELERY_BROKER_URL=$(BENCH_BROKER_URL) REDIS_URL=redis://127.0.0.1:6379/11 \
+		$(BIN)/python manage.py bench --cases $(N)
 
 assets:
 	bash static/vendor/update.sh

@@ -55,6 +55,14 @@ class BigTableAdmin(SimpleHistoryAdmin):
     list_per_page = 50
 
 
+class NamedRecordAdmin(BigTableAdmin):
+    """Companies, agencies, facilities: a rename shows in the search text of their cases."""
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        services.concern_search_names_refresh(concern_ids=form.instance.concerns.values_list("pk", flat=True))
+
+
 def _review_action(state: str, label: str):
     @admin.action(description=label, permissions=["change"])
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
@@ -165,7 +173,7 @@ class CategoryListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Company)
-class CompanyAdmin(BigTableAdmin):
+class CompanyAdmin(NamedRecordAdmin):
     list_display = ["name", "country", "parent", "sector", "state_owned", "review_state", "updated_at"]
     list_filter = ["review_state", CountryListFilter, "state_owned", "from_gazetteer"]
     list_select_related = ["parent"]
@@ -177,7 +185,7 @@ class CompanyAdmin(BigTableAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(BigTableAdmin):
+class AgencyAdmin(NamedRecordAdmin):
     list_display = ["name", "acronym", "country", "kind", "review_state", "updated_at"]
     list_filter = ["review_state", "kind", CountryListFilter, "from_gazetteer"]
     search_fields = ["name", "acronym", "aliases__name"]
@@ -187,7 +195,7 @@ class AgencyAdmin(BigTableAdmin):
 
 
 @admin.register(Facility)
-class FacilityAdmin(BigTableAdmin):
+class FacilityAdmin(NamedRecordAdmin):
     list_display = ["name", "kind", "operator", "city", "country", "review_state", "updated_at"]
     list_filter = ["review_state", "kind", CountryListFilter]
     list_select_related = ["operator"]
@@ -208,6 +216,10 @@ class ConcernAdmin(BigTableAdmin):
     date_hierarchy = None
     inlines = [ConcernCategoryInline, EventInline, EvidenceInline]
     actions = [confirm_selected, reject_selected]
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        services.concern_search_names_refresh(concern_ids=[form.instance.pk])
 
 
 @admin.register(Article)

@@ -270,6 +270,8 @@ class Concern(Reviewable):
     agencies = models.ManyToManyField(Agency, blank=True, related_name="concerns")
     first_reported = models.DateField(null=True, blank=True, db_index=True)
     last_reported = models.DateField(null=True, blank=True, db_index=True)
+    # Names and aliases of the involved records, kept here so search needs no joins.
+    search_names = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords(m2m_fields=[companies, facilities, agencies])
 

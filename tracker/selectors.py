@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import Any
 
 from django.core.cache import cache
@@ -211,7 +211,7 @@ def article_segments(text: str, evidence: list[Evidence]) -> list[Segment]:
             spans.append((start, end, ev))
     cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
     segments = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         covering = [ev for s, e, ev in spans if s <= left and e >= right]
         starts = [ev for s, _, ev in spans if s == left]
         segments.append(Segment(text[left:right], covering, starts))

@@ -16,6 +16,7 @@ from tracker.models import (
     AgencyAlias,
     Company,
     CompanyAlias,
+    Concern,
     Facility,
     MergeRecord,
     Reviewable,
@@ -131,6 +132,7 @@ def records_merge(
     )
     duplicate._history_user = user
     duplicate.delete()
+    concern_search_names_refresh(concern_ids=survivor.concerns.values_list("pk", flat=True))
     logger.info("merged %s", record)
     return record
 
@@ -202,3 +204,28 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
             company.parent = parent
             company.save(update_fields=["parent", "updated_at"])
     return counts
+
+
+def concern_search_names_refresh(*, concern_ids: Iterable[int]) -> None:
+    """Rebuild Concern.search_names (names and aliases of the involved records) for these cases."""
+    ids = list(concern_ids)
+    names: dict[int, set[str]] = {pk: set() for pk in ids}
+    through = Concern.companies.through.objects.filter(concern_id__in=ids)
+    for concern_id, name in through.values_list("concern_id", "company__name"):
+        names[concern_id].add(name)
+    for concern_id, name in through.filter(company__aliases__isnull=False).values_list(
+        "concern_id", "company__aliases__name"
+    ):
+        names[concern_id].add(name)
+    agencies = Concern.agencies.through.objects.filter(concern_id__in=ids)
+    for concern_id, name, acronym in agencies.values_list("concern_id", "agency__name", "agency__acronym"):
+        names[concern_id].update(filter(None, [name, acronym]))
+    for concern_id, name in agencies.filter(agency__aliases__isnull=False).values_list(
+        "concern_id", "agency__aliases__name"
+    ):
+        names[concern_id].add(name)
+    facilities = Concern.facilities.through.objects.filter(concern_id__in=ids)
+    for concern_id, name, city in facilities.values_list("concern_id", "facility__name", "facility__city"):
+        names[concern_id].update(filter(None, [name, city]))
+    for pk, found in names.items():
+        Concern.objects.filter(pk=pk).update(search_names=" | ".join(sorted(found))[:10000])

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.syndication.views import Feed
@@ -300,8 +299,8 @@ def record_review(request: HttpRequest) -> HttpResponse:
     state = form.cleaned_data["state"]
     changed = services.records_review(records=[record], state=state, user=request.user)
     selectors.dashboard_cache_clear()
-    label = "confirmed" if state == "confirmed" else "rejected"
-    messages.success(request, f"{model._meta.verbose_name.capitalize()} “{record}” {label}." if changed else "No change.")
+    name = model._meta.verbose_name.capitalize()
+    messages.success(request, f"{name} “{record}” {state}." if changed else f"{name} “{record}” was already {state}.")
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         target = record.get_absolute_url() if hasattr(record, "get_absolute_url") else reverse("tracker:concerns")
@@ -311,7 +310,9 @@ def record_review(request: HttpRequest) -> HttpResponse:
 # Companies, facilities, agencies, articles ----------------------------------------------------------
 
 
-def _entity_list(request: HttpRequest, template: str, page_name: str, selector: Callable[..., QuerySet]) -> HttpResponse:
+def _entity_list(
+    request: HttpRequest, template: str, page_name: str, selector: Callable[..., QuerySet]
+) -> HttpResponse:
     form = SearchForm(request.GET)
     page = _paginate(request, selector(**form.values()))
     ctx = {"page": page_name, "form": form, "rows": page}
@@ -461,8 +462,12 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     from tracker.ingest.pipeline import job_retry as pipeline_job_retry
 
     job = _get_or_404(IngestJob.objects.defer("payload").filter(pk=pk).first())
-    pipeline_job_retry(job=job, user=request.user)
-    messages.success(request, f"Job {job.pk} ({job.source_name}) queued again.")
+    try:
+        pipeline_job_retry(job=job, user=request.user)
+    except ValueError as error:  # e.g. the job is no longer failed: someone retried it first
+        messages.error(request, f"Job {job.pk} cannot be retried: {error}.")
+    else:
+        messages.success(request, f"Job {job.pk} ({job.source_name}) queued again.")
     return redirect("tracker:job", pk=job.pk)
 
 
@@ -472,15 +477,11 @@ def job_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         from tracker.ingest.pipeline import jobs_create_from_uploads
 
-        files = form.cleaned_data["files"]
-        too_big = [f.name for f in files if f.size > settings.INGEST_MAX_BYTES]
-        if too_big:
-            form.add_error("files", f"Larger than {settings.INGEST_MAX_BYTES:,} bytes: {', '.join(too_big)}")
-        else:
-            jobs = jobs_create_from_uploads(files=files, user=request.user)
-            messages.success(request, f"{len(jobs)} file(s) queued for ingest.")
-            ids = ",".join(str(job.pk) for job in jobs)
-            return redirect(reverse("tracker:jobs") + f"?ids={ids}")
+        # Files over the size limit become failed jobs with the reason, so the batch shows them too.
+        jobs = jobs_create_from_uploads(files=form.cleaned_data["files"], user=request.user)
+        messages.success(request, f"{len(jobs)} file(s) queued for ingest.")
+        ids = ",".join(str(job.pk) for job in jobs)
+        return redirect(reverse("tracker:jobs") + f"?ids={ids}")
     ctx = {"page": "jobs", "form": form}
     return render(request, "tracker/job_upload.html", ctx)
 

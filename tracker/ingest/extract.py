@@ -12,6 +12,7 @@ story (a concern, a deal, an ownership link, repeated mention) to be reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -123,16 +124,19 @@ class _Rules:
             for form in [row["name"], *(row.get("aliases") or [])]:
                 self.outlet_forms.setdefault(form.lower(), row)
         self.outlet_words = set(lex.get("outlet_words", []))
-        adjectives = set(gaz.country_names) | set(gaz.adjectives)
-        self.country_word = "|".join(re.escape(w) for w in sorted(adjectives, key=len, reverse=True) if len(w) > 1)
         gov = "|".join(re.escape(w) for w in self.government_words)
+        # Country words are found by the gazetteer's place automaton; these patterns only
+        # find the head word and the caller checks the neighbouring place hit.
         self.government_re = re.compile(
-            rf"(?:(?P<led>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-led)\s+)?(?P<c>{self.country_word})(?:['’]s)?"
-            rf"\s+(?P<fed>federal\s+|fédéral\s+|federale\s+)?(?P<g>{gov})(?![\w-])"
-            rf"|(?P<g2>{gov})\s+(?P<c2>{self.country_word}|fédéral|federal)(?![\w-])"
-            rf"|(?P<g3>Bundesregierung|federal government|gouvernement fédéral|federale regering)(?![\w-])"
+            rf"(?<![\w-])(?P<fed>(?:federal|fédéral|federale)\s+)?(?P<g>{gov})(?![\w-])"
+            rf"(?:\s+(?P<fed2>fédéral|federal|federale)(?![\w-]))?"
         )
-        self.generic_agency_re = self._generic_agency_re(gaz)
+        terms = {t for ts in self.generic_terms.values() for t in ts}
+        for row in gaz.agencies:
+            terms.update(row.get("generic_terms") or [])
+        self.generic_agency_re = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])",
+            re.IGNORECASE)
         self.data_noun = re.compile(
             r"(?<![\w-])(data|information|informations|footage|données|gegevens|daten|records|recordings|"
             r"persoonsgegevens|nutzerdaten|genetic\s+\w+)(?![\w-])", re.IGNORECASE)
@@ -141,19 +145,6 @@ class _Rules:
             r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
             r"user|remettre|transmet\w*|partag\w*|accès|héberg\w*|delen|doorgeven|toegang|weitergeben|zugriff|"
             r"übermitteln|abgreifen|use\s+of)(?![\w-])", re.IGNORECASE)
-
-    def _generic_agency_re(self, gaz: Gazetteer) -> re.Pattern:
-        terms = {t for ts in self.generic_terms.values() for t in ts}
-        for row in gaz.agencies:
-            terms.update(row.get("generic_terms") or [])
-        alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-        cw = self.country_word
-        return re.compile(
-            rf"(?P<c>{cw})(?:['’]s)?\s+(?P<t>{alt})(?![\w-])"
-            rf"|(?P<t2>{alt})\s+(?P<c2>{cw})(?![\w-])"
-            rf"|(?P<t3>{alt})\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?(?P<c3>{cw})(?![\w-])",
-            re.IGNORECASE,
-        )
 
 
 def _rules(gaz: Gazetteer) -> _Rules:
@@ -179,15 +170,50 @@ class _Doc:
     host: str | None = None
     outlet_spans: list[tuple[int, int]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._sent_starts = [s.start for s in self.sentences]
+        self.country_hits = [h for h in self.place_hits if h.kind in ("country", "adjective", "capital")]
+        self._hit_starts = [h.start for h in self.country_hits]
+
     def sentence_at(self, pos: int) -> Sentence | None:
-        for sent in self.sentences:
-            if sent.start <= pos < sent.end:
-                return sent
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def in_content(self, start: int) -> bool:
         sent = self.sentence_at(start)
         return bool(sent and sent.is_content)
+
+    def countries_in(self, start: int, end: int) -> list[Hit]:
+        """Country names, adjectives and capitals inside [start, end)."""
+        i = bisect_left(self._hit_starts, start)
+        out = []
+        while i < len(self.country_hits) and self.country_hits[i].start < end:
+            if self.country_hits[i].end <= end:
+                out.append(self.country_hits[i])
+            i += 1
+        return out
+
+    def country_before(self, pos: int, floor: int, words: int = 0) -> Hit | None:
+        """The country word just before `pos`, with at most `words` words (and an 's) between."""
+        hits = self.countries_in(max(floor, pos - 80), pos)
+        if not hits:
+            return None
+        hit = hits[-1]
+        gap = self.text[hit.end:pos]
+        if re.fullmatch(rf"(?:['’]s)?(?:-based)?\s+(?:[\w’'-]+\s+){{0,{words}}}", gap):
+            return hit
+        return None
+
+    def country_after(self, pos: int, ceiling: int, words: int = 0) -> Hit | None:
+        hits = self.countries_in(pos, min(ceiling, pos + 80))
+        if not hits:
+            return None
+        hit = hits[0]
+        if re.fullmatch(rf"\s+(?:[\w’'-]+\s+){{0,{words}}}", self.text[pos:hit.start]):
+            return hit
+        return None
 
 
 @dataclass
@@ -346,3 +372,1192 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             doc.outlet_spans.append((m.start(), m.end()))
     result.wire_credits = list(dict.fromkeys(wires))
     result.cited_outlets = list(dict.fromkeys(c for c in cited if c not in result.wire_credits))
+
+
+# -- host country --------------------------------------------------------------------------
+
+
+def _host_country(doc: _Doc, article: RawArticle) -> str | None:
+    """The country whose authorities the story is about: most named, companies' homes last."""
+    counts: Counter[str] = Counter()
+    for hit in doc.place_hits:
+        if hit.kind in ("country", "adjective", "capital") and doc.in_content(hit.start):
+            counts[hit.key] += 1
+    for hit in doc.entity_hits:
+        if hit.kind == "agency" and doc.in_content(hit.start):
+            code = doc.gaz.agencies[hit.key].get("country")
+            if code:
+                counts[code] += 2
+    line = dateline_place(doc.sentences)
+    if line:
+        code = doc.gaz.country_code(line[0].title()) or (doc.gaz.city(line[0].title()) or [None])[0]
+        if code:
+            counts[code] += 3
+    origins = {
+        doc.gaz.companies[h.key].get("country")
+        for h in doc.entity_hits if h.kind == "company" and doc.in_content(h.start)
+    }
+    for hit in doc.country_hits:
+        if re.match(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|companies|firms)\b", doc.text[hit.end:hit.end + 50]):
+            origins.add(hit.key)
+    counts.pop("EU", None)
+    ranked = [code for code, n in counts.most_common() if n >= 2]
+    for code in ranked:
+        if code not in origins:
+            return code
+    return ranked[0] if ranked else (counts.most_common(1)[0][0] if counts else None)
+
+
+# -- companies -----------------------------------------------------------------------------
+
+_CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|\d+[A-Za-z][\w'’.\-]*)"
+_PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
+_PHRASE_RE = re.compile(
+    rf"(?<![\w'’-]){_CAPW}(?:(?:\s+(?:of|de|du|des|van|der|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ]))?\s+(?:{_CAPW}|{_PAREN}))*"
+)
+_TOKEN_RE = re.compile(r"\([^)]*\)|\S+")
+
+
+def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[tuple[int, int, bool]]:
+    """Capitalised name-like runs inside [start, end): (start, end, possessive)."""
+    found: list[tuple[int, int, bool]] = []
+    for m in _PHRASE_RE.finditer(text, start, end):
+        toks = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, m.start(), m.end())]
+        cur: list[tuple[int, int]] = []
+
+        def flush(possessive: bool = False) -> None:
+            while cur and text[cur[0][0]:cur[0][1]] in stopwords:
+                cur.pop(0)
+            while cur and text[cur[-1][0]:cur[-1][1]].lower() in CONNECTORS:
+                cur.pop()
+            if cur:
+                found.append((cur[0][0], cur[-1][1], possessive))
+            cur.clear()
+
+        for ts, te in toks:
+            tok = text[ts:te]
+            if re.search(r"-(?:" + "|".join(RELATION_SUFFIXES) + r")$", tok):
+                flush()
+                continue
+            if tok.endswith(("'s", "’s")):
+                cur.append((ts, te - 2))
+                flush(possessive=True)
+                continue
+            if tok.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.", tok):
+                cur.append((ts, te - 1))
+                flush()
+                continue
+            cur.append((ts, te))
+        flush()
+    return found
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _is_title_case_line(sent: Sentence) -> bool:
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", sent.text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _extend_name(doc: _Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a gazetteer match over legal-form words ("Alibaba" + " Group Holding") and a
+    country name fused in front ("China" + " State Grid")."""
+    text = doc.text
+    while True:
+        m = re.match(r"\s+([A-Z][\w.]*)", text[end:end + 30])
+        if m and m.group(1).rstrip(".") in doc.rules.suffixes | {"Holding", "Holdings", "Group"}:
+            end += m.end() - (1 if m.group(1).endswith(".") and not m.group(1).endswith("Co.") else 0)
+            continue
+        break
+    m = re.search(r"([A-Z][\w]+)\s+$", text[max(0, start - 30):start])
+    if m and m.group(1) in doc.gaz.country_names and doc.gaz.countries.get(doc.gaz.country_names[m.group(1)], {}).get("names") \
+            and m.group(1) in doc.gaz.countries[doc.gaz.country_names[m.group(1)]]["names"]:
+        start = start - len(m.group(0))
+    return start, end
+
+
+def _norm_key(name: str) -> str:
+    words = re.sub(r"[^0-9a-z]+", " ", strip_accents(name).lower()).split()
+    filler = {"the", "ltd", "limited", "inc", "corp", "corporation", "co", "company", "plc", "sa", "ag", "nv",
+              "bv", "gmbh", "llc", "holding", "holdings", "group", "se", "spa"}
+    kept = [w for w in words if w not in filler]
+    return " ".join(kept or words)
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in _TOKEN_RE.findall(name)]
+
+
+def _is_prefix(short: str, long: str) -> bool:
+    a, b = _tokens(short), _tokens(long)
+    return len(a) < len(b) and b[: len(a)] == a
+
+
+def _place_code(doc: _Doc, word: str) -> str | None:
+    word = word.strip("() ")
+    code = doc.gaz.country_code(word)
+    if code:
+        return code
+    city = doc.gaz.city(word)
+    return city[0] if city else None
+
+
+def _country_in(doc: _Doc, fragment: str) -> str | None:
+    words = re.findall(r"[\w.'’-]+", fragment)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            phrase = re.sub(r"['’]s$|-based$", "", phrase)
+            code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
+            if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
+                return code
+    return None
+
+
+def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
+    """Why the capitalised run text[s:e] is a company, and the country its context gives."""
+    text, rules = doc.text, doc.rules
+    why: set[str] = set()
+    country = None
+    pre = text[max(sent.start, s - 60):s]
+    post = text[e:min(sent.end + 1, e + 140)]
+    cue = rules.cue_before.search(pre)
+    if cue:
+        why.add("cue")
+        hit = doc.country_before(s - len(pre) + cue.start(), sent.start, words=3)
+        if hit:
+            country = hit.key
+    apposition = rules.appositive.match(post) or rules.described_as.match(post)
+    if apposition:
+        why.add("appositive")
+        country = country or _country_in(doc, apposition.group(1) + " ")
+        for hit in doc.countries_in(e + apposition.start(1), e + apposition.end(1)):
+            if doc.text[hit.end:hit.end + 6] == "-based":
+                country = hit.key
+    if rules.deal_before.search(pre):
+        why.add("deal")
+    if re.match(r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
+                r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)", post):
+        why.add("divest")
+    name = text[s:e]
+    toks = _tokens(name)
+    if len(toks) >= 2 and toks[-1].strip("()") and (toks[-1] in rules.suffixes or (
+            toks[-1].startswith("(") and len(toks) >= 3 and toks[-2] in rules.suffixes)):
+        if not _is_title_case_line(sent):
+            why.add("suffix")
+    colon = text.rfind(":", sent.start, s)
+    if colon != -1 and re.search(r"\b(?:companies|firms|groups|investors|entreprises|sociétés|bedrijven|Unternehmen|Firmen)\b",
+                                 text[sent.start:colon], re.IGNORECASE):
+        why.add("list")
+        based = re.search(r"based\s+in\s+((?:[A-Z][\w]+\s*){1,3})", text[sent.start:colon])
+        if based:
+            country = country or _place_code(doc, based.group(1))
+    if re.search(r"(?:such\s+as|rivals?|competitors?|concurrents?|like)\s+(?:[A-Z][\w&.-]*\s+){0,3}$", pre):
+        why.add("passing")
+    hit = doc.country_before(s, sent.start)
+    if hit and re.match(r"['’]s|-based", text[hit.end:s]):
+        country = country or hit.key
+    return why, country
+
+
+def _companies(doc: _Doc) -> list[_Company]:
+    text, rules, gaz = doc.text, doc.rules, doc.gaz
+    by_index: dict[int, _Company] = {}
+    pattern: list[_Company] = []
+    taken: list[tuple[int, int]] = list(doc.outlet_spans)
+    for hit in doc.entity_hits:
+        if hit.kind != "company" or not doc.in_content(hit.start) or _overlaps(hit.start, hit.end, doc.outlet_spans):
+            continue
+        row = gaz.companies[hit.key]
+        s, e = _extend_name(doc, hit.start, hit.end)
+        co = by_index.setdefault(hit.key, _Company(
+            name=row["name"], gaz_index=hit.key, country=row.get("country") or None,
+            sector=row.get("sector") or "", state_owned=row.get("state_owned")))
+        co.forms.add(text[s:e])
+        co.why.add("gazetteer")
+        taken.append((s, e))
+    for hit in doc.entity_hits:
+        if hit.kind in ("agency", "outlet"):
+            taken.append((hit.start, hit.end))
+    for sent in doc.content:
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
+            name = text[s:e]
+            if _overlaps(s, e, taken) or _place_code(doc, name) or _kind_of_body(doc, name)[0]:
+                continue
+            if rules.person_titles.search(text[max(sent.start, s - 25):s].split(",")[-1]):
+                continue
+            why, country = _company_evidence(doc, sent, s, e)
+            why.discard("passing") if len(why) > 2 else None
+            if not why or why == {"passing"}:
+                continue
+            co = _Company(name=name, forms={name}, country=country, why=why)
+            pattern.append(co)
+    for m in re.finditer(rf"({_CAPW}(?:\s+{_CAPW})*)-(?:owned|backed|controlled)\b", text):
+        name = m.group(1)
+        if doc.in_content(m.start()) and not _place_code(doc, name) and name not in rules.stopwords \
+                and not _overlaps(m.start(1), m.end(1), taken) and name.lower() not in ("state", "government"):
+            pattern.append(_Company(name=name, forms={name}, why={"owner"}))
+    companies = _merge_companies(list(by_index.values()), pattern)
+    for co in companies:
+        _add_aliases(doc, co)
+        if co.gaz_index is None or len(co.forms) > 1:
+            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), len(f)))
+        _find_mentions(doc, co)
+    companies = [c for c in companies if c.mentions]
+    _company_relations(doc, companies)
+    _company_countries(doc, companies)
+    return [c for c in companies if _is_party(doc, c)]
+
+
+def _merge_companies(known: list[_Company], found: list[_Company]) -> list[_Company]:
+    merged = list(known)
+    for co in found:
+        target = None
+        for other in merged:
+            forms = other.forms | {other.name}
+            if any(_norm_key(f) == _norm_key(co.name) or _is_prefix(f, co.name) or _is_prefix(co.name, f) for f in forms):
+                target = other
+                break
+        if target is None:
+            merged.append(co)
+        else:
+            target.forms |= co.forms
+            target.why |= co.why
+            target.country = target.country or co.country
+    return merged
+
+
+def _add_aliases(doc: _Doc, co: _Company) -> None:
+    """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
+    and an acronym given in brackets right after a form."""
+    text, rules = doc.text, doc.rules
+    full = max(co.forms, key=lambda f: len(_tokens(f)))
+    toks = _tokens(full)
+    bare = " ".join(t for t in toks if not t.startswith("("))
+    candidates = {bare} | {" ".join(toks[:n]) for n in range(1, len(toks))}
+    for cand in candidates:
+        if cand in co.forms or not cand or cand in rules.stopwords or _place_code(doc, cand):
+            continue
+        if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
+            continue
+        # the shorter form must stand on its own somewhere, not only inside the long one
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?:['’]s)?(?![\w-])", text):
+            after = text[m.end():m.end() + 2]
+            if doc.in_content(m.start()) and not re.match(r"\s[A-Z(]", after):
+                co.forms.add(cand)
+                break
+    for form in list(co.forms):
+        m = re.search(rf"{re.escape(form)}\s*\(([A-Z][A-Za-z]{{1,7}})\)", text)
+        if m and not _place_code(doc, m.group(1)):
+            co.forms.add(m.group(1))
+
+
+def _find_mentions(doc: _Doc, co: _Company) -> None:
+    spans: list[tuple[int, int]] = []
+    for form in sorted(co.forms, key=len, reverse=True):
+        flags = 0 if len(form) <= 5 or form.isupper() else re.IGNORECASE
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w])", doc.text, flags):
+            if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), spans) \
+                    and not _overlaps(m.start(), m.end(), doc.outlet_spans):
+                spans.append((m.start(), m.end()))
+    co.mentions = sorted(spans)
+
+
+def _mentions_in(companies: list[_Company], start: int, end: int) -> list[tuple[int, int, _Company]]:
+    return sorted((s, e, c) for c in companies for s, e in c.mentions if start <= s < end)
+
+
+def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
+    text, rules = doc.text, doc.rules
+    by_name = {c.name: c for c in companies}
+
+    def link(child: _Company, parent: _Company, sent: Sentence, inherit: bool) -> None:
+        if child is parent or child.parent or _ancestor(parent, child, by_name):
+            return
+        child.parent = parent.name
+        child.parent_evidence = span(text, sent.start, sent.end)
+        child.inherit_country = inherit
+        child.why.add("relation")
+        parent.why.add("relation")
+
+    previous: list[tuple[int, int, _Company]] = []
+    for sent in doc.content:
+        here = _mentions_in(companies, sent.start, sent.end)
+        for s, e, child in here:
+            pre = text[sent.start:s]
+            post = text[e:sent.end]
+            others = [(abs(s - os), oc) for os, oe, oc in here if oc is not child]
+            nearest = min(others, key=lambda x: x[0])[1] if others else (previous[-1][2] if previous else None)
+            sub = re.search(rf"(?P<own>[\w'’]+)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})\s*,?\s*$", pre, re.IGNORECASE)
+            if sub:
+                own = sub.group("own")
+                owner = next((oc for os, oe, oc in here if oc is not child and text[os:oe] == own.rstrip("'’s").rstrip("'’")), None)
+                if owner is None and own.lower() in ("its", "sa", "son", "ses", "zijn", "haar", "seine", "ihre", "their", "leur"):
+                    owner = nearest
+                if owner is not None:
+                    link(child, owner, sent, inherit=True)
+            m = re.match(r"\s*,\s*(?:a|an|the|une?|een|eine?)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|arm|division|affiliate|filiale|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+", post)
+            if m:
+                parent = next((oc for os, oe, oc in here if os == e + m.end()), None)
+                if parent:
+                    link(child, parent, sent, inherit=True)
+            m = re.match(rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?(?:{rules.parent_cue.pattern})", post, re.IGNORECASE)
+            if m:
+                own = (m.group("own") or "").strip()
+                sub_co = next((oc for os, oe, oc in here if oc is not child and own.startswith(text[os:oe])), None)
+                if sub_co is None:
+                    sub_co = _main_other(companies, child)
+                if sub_co is not None:
+                    link(sub_co, child, sent, inherit=False)
+            m = re.search(rf"(?:{rules.parent_cue.pattern})\s*,?\s*$", pre, re.IGNORECASE)
+            if m:
+                owner_m = re.search(r"([\w'’]+)\s+(?:[\w-]+\s+){0,2}?$", pre[: m.start()])
+                sub_co = None
+                if owner_m:
+                    own = owner_m.group(1).rstrip("'’s").rstrip("'’")
+                    sub_co = next((oc for os, oe, oc in here if oc is not child and text[os:oe] == own), None)
+                sub_co = sub_co or _main_other(companies, child)
+                if sub_co is not None:
+                    link(sub_co, child, sent, inherit=False)
+        for m in re.finditer(r"(?P<verb>holds?|owns?|took|takes|acquired|has|bought|controls?|now\s+owns)\s+(?:a\s+|an\s+|about\s+|some\s+|around\s+|already\s+)?"
+                             r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+|holding\s+|share\s+)?(?:in|of)\s+",
+                             text[sent.start:sent.end]):
+            if float(m.group("n").replace(",", ".")) <= 50:
+                continue
+            at = sent.start + m.end()
+            child = next((c for s, e, c in here if s == at), None)
+            owner_before = [c for s, e, c in here if s < sent.start + m.start()]
+            if child and owner_before:
+                link(child, owner_before[-1], sent, inherit=False)
+        previous.extend(here)
+    # ownership the gazetteer already knows
+    for co in companies:
+        if co.gaz_index is not None and not co.parent:
+            parent_name = doc.gaz.companies[co.gaz_index].get("parent")
+            if parent_name:
+                parent = next((p for p in companies if p is not co and (
+                    p.name == parent_name or parent_name in p.forms or (
+                        p.gaz_index is not None and doc.gaz.companies[p.gaz_index]["name"] == parent_name))), None)
+                if parent:
+                    co.parent = parent.name
+                    co.inherit_country = True
+
+
+def _ancestor(candidate: _Company, of: _Company, by_name: dict[str, _Company]) -> bool:
+    """True when `of` is already above `candidate` (a link would make a cycle)."""
+    seen = set()
+    cur = candidate
+    while cur.parent and cur.parent not in seen:
+        seen.add(cur.parent)
+        if cur.parent == of.name:
+            return True
+        cur = by_name.get(cur.parent) or cur
+        if cur.name in seen:
+            break
+    return False
+
+
+def _main_other(companies: list[_Company], exclude: _Company) -> _Company | None:
+    others = [c for c in companies if c is not exclude]
+    return max(others, key=lambda c: len(c.mentions)) if others else None
+
+
+def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
+    text, rules = doc.text, doc.rules
+    for co in companies:
+        if co.country:
+            continue
+        first = _tokens(co.name)[0]
+        if first in doc.gaz.country_names and first in doc.gaz.countries.get(doc.gaz.country_names[first], {}).get("names", []):
+            co.country = doc.gaz.country_names[first]
+            continue
+        paren = re.search(r"\(([^)]+)\)", co.name)
+        if paren and _place_code(doc, paren.group(1)):
+            co.country = _place_code(doc, paren.group(1))
+            continue
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if not sent:
+                continue
+            _why, country = _company_evidence(doc, sent, s, _e)
+            if country:
+                co.country = country
+                break
+    # "the Chinese company" / "le groupe chinois" points back at the story's main company
+    main = max(companies, key=lambda c: len(c.mentions), default=None)
+    if main and not main.country:
+        for hit in doc.country_hits:
+            if not doc.in_content(hit.start):
+                continue
+            if re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 5):hit.start]) and re.match(
+                    r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|app|operator)\b", text[hit.end:hit.end + 40]):
+                main.country = hit.key
+                break
+            if re.search(r"\b(?:le|la)\s+(?:groupe|société|entreprise|géant)\s+$", text[max(0, hit.start - 20):hit.start]):
+                main.country = hit.key
+                break
+    by_name = {c.name: c for c in companies}
+    for co in companies:
+        if not co.country and co.inherit_country and co.parent in by_name:
+            co.country = by_name[co.parent].country
+
+
+def _is_party(doc: _Doc, co: _Company) -> bool:
+    """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
+    strong = co.why & {"cue", "appositive", "deal", "divest", "list", "owner", "relation"}
+    if "passing" in co.why and not (strong - {"cue"}):
+        return False
+    if strong:
+        return True
+    if len(co.mentions) >= 2:
+        return True
+    for s, _e in co.mentions:
+        sent = doc.sentence_at(s)
+        if sent and any(p.search(sent.text) for p in doc.rules.categories.values()):
+            return True
+    return False
+
+
+def _found_companies(companies: list[_Company], doc: _Doc) -> list[FoundCompany]:
+    found = []
+    for co in companies:
+        evidence = []
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if sent:
+                sp = span(doc.text, sent.start, sent.end)
+                if sp not in evidence:
+                    evidence.append(sp)
+        aliases = sorted(f for f in co.forms if f != co.name)
+        if co.gaz_index is not None:
+            canonical = doc.gaz.companies[co.gaz_index]["name"]
+            if canonical != co.name and canonical not in aliases:
+                aliases.append(canonical)
+        found.append(FoundCompany(
+            name=co.name, aliases=aliases, country=co.country, parent=co.parent, sector=co.sector,
+            state_owned=co.state_owned, evidence=evidence, parent_evidence=co.parent_evidence))
+    return found
+
+
+# -- agencies ------------------------------------------------------------------------------
+
+_START_HEADS = (
+    "Department", "Ministry", "Ministère", "Ministerie", "Ministerium", "Bundesministerium", "Committee",
+    "Commission", "Office of", "House of", "Council of", "Bureau of", "Agency for", "Authority for",
+    "Directorate", "Comité", "Commissie", "Conseil", "Federal Office", "Bundesamt",
+)
+_PROPER_BODIES = {"Parliament", "Congress", "Treasury", "Bundestag", "Bundesrat", "Senate", "Knesset", "Bundeswehr",
+                  "Pentagon", "Kremlin", "Élysée", "Elysée", "Whitehall"}
+_ACTION_VERBS = (
+    r"(?:said|says|announced|ordered|orders|decided|blocked|approved|imposed|banned|set\s+out|warned|"
+    r"summoned|demanded|demands|rejected|told|has\s+\w+ed|had\s+\w+(?:ed|en)|is\s+\w+ing|was\s+\w+ing|"
+    r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
+    r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had)"
+)
+_BODY_RE = re.compile(
+    rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
+)
+
+
+@dataclass
+class _Agency:
+    name: str
+    kind: str = "other"
+    country: str | None = None
+    acronym: str = ""
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    acting: bool = False
+    gaz_index: int | None = None
+
+
+def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
+    """(agency kind, country) when `name` is the proper name of a public body."""
+    rules = doc.rules
+    toks = name.split()
+    if not toks or any(t.strip(",.") in rules.agency_not_heads for t in toks):
+        return None, None
+    if rules.person_titles.fullmatch(toks[-1]) or toks[-1] in ("Secretary", "Minister", "Chairman", "Director"):
+        return None, None
+    if len(toks) == 1 and name not in _PROPER_BODIES:
+        return None, None
+    country = _country_in(doc, name + " ")
+    for kind in ("intelligence", "screening", "law_enforcement", "parliament", "ministry", "regulator", "other"):
+        for head in sorted(rules.agency_heads[kind], key=len, reverse=True):
+            if name.endswith(head) and (len(name) == len(head) or name[-len(head) - 1] == " "):
+                return kind, country
+            if name.startswith(head + " ") and head in _START_HEADS:
+                return kind, country
+    for head in _START_HEADS:
+        if name.startswith(head + " "):
+            return "ministry" if head.startswith(("Depart", "Minist", "Bundesmin")) else "other", country
+    if name in _PROPER_BODIES:
+        return ("parliament" if name in ("Parliament", "Congress", "Bundestag", "Bundesrat", "Senate", "Knesset")
+                else "ministry" if name == "Treasury" else "other"), country
+    return None, None
+
+
+def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
+    """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    start_heads = "|".join(re.escape(h) for h in _START_HEADS)
+    for m in _BODY_RE.finditer(text, sent.start, sent.end):
+        pieces = re.split(rf"\s+(?:and|et|en|und)\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?(?=(?:{start_heads})\b)", m.group(0))
+        offset = m.start()
+        for piece in pieces:
+            p_start = text.index(piece, offset)
+            offset = p_start + len(piece)
+            sm = re.search(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{start_heads})\b.*", piece)
+            if sm:
+                cand_s = p_start + sm.start()
+                # keep only capitalised words before the head ("Federal", "Belgian")
+                words = piece[: sm.start()].split()
+                while words and words[0][0].islower():
+                    words.pop(0)
+                cand_s = p_start + sm.start()
+                cand_e = p_start + len(piece.rstrip(" ,.;:"))
+            else:
+                run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
+                if not run:
+                    continue
+                cand_s, cand_e = p_start + run.start(1), p_start + run.end(1)
+            name = text[cand_s:cand_e]
+            name = re.sub(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+", "", name)
+            cand_s = cand_e - len(name)
+            while name.split() and name.split()[0] in doc.rules.stopwords and name.split()[0] not in ("National", "Federal", "State"):
+                first = name.split()[0]
+                name = name[len(first):].lstrip()
+                cand_s = cand_e - len(name)
+            name = re.sub(r"['’]s$", "", name)
+            cand_e = cand_s + len(name)
+            if name and _kind_of_body(doc, name)[0]:
+                out.append((cand_s, cand_e))
+    return out
+
+
+def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
+    text, rules, gaz = doc.text, doc.rules, doc.gaz
+    agencies: dict[str, _Agency] = {}
+    company_spans = [m for c in companies for m in c.mentions]
+    origins = {c.country for c in companies if c.country}
+
+    def add(name: str, start: int, end: int, **kw: object) -> _Agency:
+        ag = agencies.get(name)
+        if ag is None:
+            ag = agencies[name] = _Agency(name=name, **kw)  # type: ignore[arg-type]
+        ag.mentions.append((start, end))
+        return ag
+
+    for hit in doc.entity_hits:
+        if hit.kind != "agency" or not doc.in_content(hit.start):
+            continue
+        row = gaz.agencies[hit.key]
+        ag = add(row["name"], hit.start, hit.end, kind=row.get("kind") or "other",
+                 country=row.get("country") or None, acronym=row.get("acronym") or "", gaz_index=hit.key)
+        if hit.form != row["name"]:
+            ag.aliases.add(hit.form)
+    taken = [m for a in agencies.values() for m in a.mentions] + company_spans + doc.outlet_spans
+    for sent in doc.content:
+        if _is_title_case_line(sent):
+            continue
+        for s, e in _body_names(doc, sent):
+            if _overlaps(s, e, taken):
+                continue
+            name = text[s:e]
+            if re.match(r"\s+(?:minister|secretary|official|officials|chief|spokes\w+|head)\b", text[e:e + 20], re.IGNORECASE):
+                continue
+            kind, country = _kind_of_body(doc, name)
+            ag = add(name, s, e, kind=kind or "other", country=country or doc.host)
+            acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e:e + 12])
+            if acr:
+                ag.acronym = acr.group(1)
+            taken.append((s, e))
+    for ag in list(agencies.values()):
+        if ag.acronym and ag.gaz_index is None:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(ag.acronym)}(?![\w-])", text):
+                if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken):
+                    ag.mentions.append((m.start(), m.end()))
+        for alias in re.findall(rf"(?:known\s+as|called|dubbed)\s+(?:the\s+)?([A-Z][A-Za-z]{{1,7}})\b", text):
+            if any(text[s:e] in text[max(0, text.find(alias) - 200):text.find(alias)] for s, e in ag.mentions[:1]):
+                ag.aliases.add(alias)
+    _governments(doc, agencies, origins, add)
+    _generic_agencies(doc, agencies, add)
+    _ministries(doc, agencies, add)
+    found = []
+    for ag in agencies.values():
+        evidence = []
+        for s, _e in sorted(ag.mentions):
+            sent = doc.sentence_at(s)
+            if sent:
+                sp = span(text, sent.start, sent.end)
+                if sp not in evidence:
+                    evidence.append(sp)
+        aliases = sorted(a for a in ag.aliases if a != ag.name)
+        if ag.acronym and ag.acronym != ag.name and ag.acronym not in aliases:
+            aliases.append(ag.acronym)
+        found.append(FoundAgency(name=ag.name, acronym=ag.acronym, aliases=aliases, country=ag.country,
+                                 kind=ag.kind, evidence=evidence))
+    return found
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|The|le|Le|la|La|de|De|het|Het|die|Die|der|Der)\s+", "", phrase.strip())
+
+
+def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
+    text = doc.text
+    for sent in doc.content:
+        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+            if m.group("g").lower() == "authorities":
+                continue
+            g_start = m.start("fed") if m.group("fed") else m.start("g")
+            hit = doc.country_before(g_start, sent.start) or doc.country_after(m.end("g"), sent.end)
+            if m.group("g") == "Bundesregierung":
+                code, start = "DE", m.start()
+            elif hit is not None:
+                code, start = hit.key, min(hit.start, m.start())
+            elif m.group("fed") or m.group("fed2"):
+                # "the federal government": the host country's government, if the story names it
+                gov = next((a for a in agencies.values() if a.country == doc.host and _is_government(a.name)), None)
+                if gov:
+                    gov.aliases.add(_strip_article(m.group(0)))
+                    gov.mentions.append((m.start(), m.end()))
+                continue
+            else:
+                continue
+            end = max(m.end(), hit.end if hit is not None else m.end())
+            led = re.search(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-led)\s+$", text[max(sent.start, start - 60):start])
+            after = text[end:end + 40]
+            before = text[max(sent.start, start - 12):start]
+            acting = bool(re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after)) or bool(
+                re.search(r"\bby\s+(?:the\s+)?$", before))
+            if code in origins and code != doc.host and not acting:
+                continue
+            name = _strip_article(text[start:end])
+            full = None
+            if led:
+                full = text[start - len(led.group(0)):end].strip()
+            existing = next((a for a in agencies.values() if a.country == code and _is_government(a.name)), None)
+            ag = existing or add(full or name, start, end, kind="other", country=code)
+            if existing:
+                existing.mentions.append((start, end))
+            for form in (name, full):
+                if form and form != ag.name:
+                    if full and form == full and len(full) > len(ag.name):
+                        ag.aliases.add(ag.name)
+                        agencies[full] = agencies.pop(ag.name)
+                        ag.name = full
+                    else:
+                        ag.aliases.add(form)
+            ag.acting = ag.acting or acting
+    # capital-city metonyms: "Ottawa set out rules", "London had given in"
+    line = dateline_place(doc.sentences)
+    for hit in doc.place_hits:
+        if hit.kind != "capital" or not doc.in_content(hit.start) or (line and line[1] == hit.start):
+            continue
+        after = text[hit.end:hit.end + 40]
+        if not re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after):
+            continue
+        gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a.name)), None)
+        if gov:
+            gov.aliases.add(hit.form)
+            gov.mentions.append((hit.start, hit.end))
+        elif hit.key not in {c for c in origins if c != doc.host} and re.match(
+                r"\s*(?:said|announced|ordered|decided|blocked|imposed|banned|set\s+out|warned)\b", after):
+            add(hit.form, hit.start, hit.end, kind="other", country=hit.key)
+
+
+def _is_government(name: str) -> bool:
+    return bool(re.search(r"government|gouvernement|regering|overheid|Regierung|administration|cabinet|kabinet",
+                          name, re.IGNORECASE))
+
+
+def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # type: ignore[no-untyped-def]
+    """'Belgium's security service', 'services de renseignement belges' -> that country's body."""
+    text, gaz = doc.text, doc.gaz
+    term_kind = {t.lower(): k for k, ts in doc.rules.generic_terms.items() for t in ts}
+    taken = [m for a in agencies.values() for m in a.mentions]
+    for sent in doc.content:
+        for m in doc.rules.generic_agency_re.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            term = m.group(0).lower()
+            hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
+            of = re.match(r"\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?", text[m.end():m.end() + 20])
+            if hit is None and of:
+                hit = doc.country_after(m.end() + of.end() - 1, sent.end)
+            if hit is None:
+                continue
+            code = hit.key
+            start, end = min(hit.start, m.start()), max(hit.end, m.end())
+            phrase = _strip_article(text[start:end])
+            kind = term_kind.get(re.sub(r"\s+", " ", term), "intelligence")
+            row = next((r for r in gaz.agencies if r.get("country") == code and any(
+                t.lower() == term for t in r.get("generic_terms") or [])), None)
+            target = None
+            if row:
+                target = agencies.get(row["name"]) or add(row["name"], m.start(), m.end(), kind=row.get("kind") or kind,
+                                                           country=code, acronym=row.get("acronym") or "")
+            else:
+                same = [a for a in agencies.values() if a.country == code and a.kind == kind]
+                if len(same) == 1:
+                    target = same[0]
+            if target is None:
+                add(phrase, m.start(), m.end(), kind=kind, country=code)
+            else:
+                target.mentions.append((m.start(), m.end()))
+                if phrase != target.name:
+                    target.aliases.add(phrase)
+            taken.append((m.start(), m.end()))
+
+
+def _ministries(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # type: ignore[no-untyped-def]
+    """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries'."""
+    text = doc.text
+    topics = "|".join(re.escape(t) for t in sorted(doc.rules.ministry_topics, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?P<pl>y|ies)\b"
+        rf"|\bministry\s+of\s+(?P<d>{topics})\b",
+        re.IGNORECASE,
+    )
+    for sent in doc.content:
+        for m in pattern.finditer(text, sent.start, sent.end):
+            hit = doc.country_before(m.start(), sent.start)
+            code = hit.key if hit else doc.host
+            phrase = _strip_article(m.group(0))
+            for topic in filter(None, (m.group("a"), m.group("b"), m.group("d"))):
+                name = f"{topic.lower()} ministry"
+                ag = agencies.get(name) or add(name, m.start(), m.end(), kind="ministry", country=code)
+                if ag.mentions[-1] != (m.start(), m.end()):
+                    ag.mentions.append((m.start(), m.end()))
+                if phrase.lower() != name:
+                    ag.aliases.add(phrase)
+
+
+# -- facilities ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Facility:
+    name: str
+    kind: str
+    start: int
+    end: int
+    named: bool = False
+    city: str | None = None
+    country: str | None = None
+    operator: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+_FAMILY = {"airport": "logistics_hub"}
+
+
+def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
+    text, rules = doc.text, doc.rules
+    company_spans = [m for c in companies for m in c.mentions]
+    found: list[_Facility] = []
+    for sent in doc.content:
+        if _is_title_case_line(sent):
+            continue
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
+            toks = text[s:e].split()
+            kind = rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1])
+            if kind and len(toks) >= 2 and not _overlaps(s, e, company_spans):
+                found.append(_Facility(text[s:e], kind, s, e, named=True))
+        for m in re.finditer(r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text[sent.start:sent.end]):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
+            found.append(_Facility(text[s:e], kind, s, e, named=True))
+        for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
+            s, e = m.start(), m.end()
+            if _overlaps(s, e, company_spans) or _overlaps(s, e, [(f.start, f.end) for f in found]):
+                continue
+            if not _facility_relevant(doc, sent, companies):
+                continue
+            kind = rules.facility_terms[m.group(1)]
+            # lower-case modifiers in front ("national gene bank", "corn milling plant")
+            words = re.findall(r"([a-zà-ÿ][\w-]*)\s+$", text[max(sent.start, s - 40):s])
+            pre = text[max(sent.start, s - 40):s]
+            mods = re.search(r"((?:[a-zà-ÿ][\w-]*\s+){0,2})$", pre)
+            mod_words = mods.group(1).split() if mods else []
+            while mod_words and (mod_words[0] in STOP_ADJECTIVES or mod_words[0].endswith(("ing", "ed"))):
+                mod_words.pop(0)
+            if any(w in STOP_ADJECTIVES or w.endswith(("ing", "ed")) for w in mod_words):
+                mod_words = mod_words[[i for i, w in enumerate(mod_words) if w in STOP_ADJECTIVES or w.endswith(("ing", "ed"))][-1] + 1:]
+            del words
+            if mod_words:
+                s = pre.rfind(" ".join(mod_words)) + max(sent.start, s - 40)
+            # French names follow the noun: "plateforme logistique d'Alibaba"
+            of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e:e + 6])
+            if of:
+                owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
+                if owner:
+                    e = owner[1]
+            found.append(_Facility(text[s:e], kind, s, e))
+    for fac in found:
+        _locate_facility(doc, fac)
+        _facility_operator(doc, fac, companies)
+    merged = _merge_facilities(found)
+    out = []
+    for fac in merged:
+        lat = lon = None
+        if fac.city and doc.gaz.city(fac.city):
+            _, lat, lon, _pop = doc.gaz.city(fac.city)  # type: ignore[misc]
+        evidence = []
+        for s, _e in [(fac.start, fac.end), *fac.mentions]:
+            sent = doc.sentence_at(s)
+            if sent:
+                sp = span(text, sent.start, sent.end)
+                if sp not in evidence:
+                    evidence.append(sp)
+        out.append(FoundFacility(name=fac.name, kind=fac.kind, city=fac.city, country=fac.country,
+                                 operator=fac.operator, latitude=lat, longitude=lon, evidence=evidence))
+    return out
+
+
+def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> bool:
+    """A descriptive facility counts only where the story ties it to a company or a place."""
+    if _mentions_in(companies, sent.start, sent.end):
+        return True
+    if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
+        return True
+    if re.search(r"\b(?:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen|its|sa|son)\b",
+                 sent.text):
+        return True
+    return any(rx.search(sent.text) for rx in doc.rules.categories.values())
+
+
+def _locate_facility(doc: _Doc, fac: _Facility) -> None:
+    text = doc.text
+    sent = doc.sentence_at(fac.start)
+    if sent is None:
+        return
+    best = None
+    for hit in doc.place_hits:
+        if not (sent.start <= hit.start < sent.end):
+            continue
+        if hit.kind in ("city", "capital"):
+            gap_after = text[fac.end:hit.start]
+            gap_before = text[hit.end:fac.start]
+            if fac.start <= hit.start < fac.end:
+                best = best or hit
+            elif 0 <= len(gap_after) <= 60 and re.search(r"(?:\bin|\bat|\bof|\bde|d['’]|\bà|\bnear|\boutside|\bbei|\bnabij|\bte)\s+(?:the\s+city\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+)?$", gap_after) and hit.start >= fac.end:
+                best = best or hit
+            elif hit.end <= fac.start and re.fullmatch(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?", gap_before):
+                best = best or hit
+    if best is not None:
+        fac.city = best.form if best.kind == "city" else best.form
+        info = doc.gaz.city(best.form)
+        fac.country = info[0] if info else best.key
+    if fac.country is None:
+        hit = doc.country_before(fac.start, sent.start, words=2)
+        if hit and not re.match(r"['’]s", text[hit.end:hit.end + 2]):
+            hit = None
+        if hit is None:
+            for cand in doc.countries_in(fac.end, min(sent.end, fac.end + 80)):
+                if re.search(r"(?:\bin|\ben|\bim|\bà|\bau|\baux|\bin\s+het)\s+(?:the\s+)?$", text[max(0, cand.start - 12):cand.start]):
+                    hit = cand
+                    break
+        own = _country_in(doc, fac.name + " ") if fac.named else None
+        fac.country = (hit.key if hit else None) or own or doc.host
+
+
+def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
+    text = doc.text
+    sent = doc.sentence_at(fac.start)
+    if sent is None:
+        return
+    here = _mentions_in(companies, sent.start, sent.end)
+    after = text[fac.end:sent.end]
+    m = re.match(rf"[^.;]{{0,30}}?{OPERATE_VERBS}\s+", after)
+    if m:
+        at = fac.end + m.end()
+        nxt = next((c for s, _e, c in here if at <= s <= at + 40), None)
+        if nxt:
+            fac.operator = nxt.name
+            return
+    for s, e, c in here:
+        if re.match(r"\s*,\s*(?:the|a)\s+company\s+that\s+(?:runs|operates|manages|owns)\s", text[e:e + 60]) and s < fac.start:
+            fac.operator = c.name
+            return
+    if re.match(r"\s*,\s*a\s+(?:facility|site|plant)\s+(?:that\s+|which\s+)?the\s+(?:company|group|firm)\s+(?:operates|runs|owns)", after):
+        main = max(companies, key=lambda c: len(c.mentions), default=None)
+        fac.operator = main.name if main else None
+        return
+    for s, e, c in here:
+        if e <= fac.start and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[e:fac.start]):
+            fac.operator = c.name
+            return
+        if s >= fac.end and re.fullmatch(r"\s+(?:of|d['’]|de|du|van|von)\s+(?:[\w-]+\s+){0,6}", text[fac.end:s]):
+            fac.operator = c.name
+        if fac.start <= s < fac.end:
+            fac.operator = c.name
+
+
+def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
+    """Mentions of one site (named once, described three times) become one facility."""
+    merged: list[_Facility] = []
+    for fac in sorted(found, key=lambda f: (not f.named, f.city is None, f.start)):
+        family = _FAMILY.get(fac.kind, fac.kind)
+        target = None
+        for other in merged:
+            if _FAMILY.get(other.kind, other.kind) != family:
+                continue
+            if fac.named and other.named and fac.name.lower() != other.name.lower():
+                continue
+            if fac.city and other.city and fac.city != other.city:
+                continue
+            if fac.country and other.country and fac.country != other.country and fac.city is None:
+                continue
+            target = other
+            break
+        if target is None:
+            merged.append(fac)
+        else:
+            target.mentions.append((fac.start, fac.end))
+            target.operator = target.operator or fac.operator
+            target.city = target.city or fac.city
+    # an airport that only locates a hub is part of that hub, not a second facility
+    return merged
+
+
+# -- concerns ------------------------------------------------------------------------------
+
+_MEASURE_OBJECT = re.compile(
+    r"(?:keep|keeping|kept|bar|barred|bars|ban|banned|bans|banning|shut|shutting|push|pushing|pushed|block|blocked|blocking|"
+    r"exclude|excluded|excluding|prevent|prevented|stop|stopped|order|ordered|force|forced|tell|told)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
+    text, rules = doc.text, doc.rules
+    found: set[str] = set()
+    for cat, rx in rules.categories.items():
+        if cat == "data_access":
+            continue
+        for m in rx.finditer(text, start, end):
+            if not _overlaps(m.start(), m.end(), skip):
+                found.add(cat)
+                break
+    explicit = [w for w in rules.lex["categories"]["data_access"] if " " in w]
+    if _phrase_re(explicit).search(text, start, end) if explicit else False:
+        found.add("data_access")
+    else:
+        noun = rules.data_noun.search(text, start, end)
+        if noun and rules.data_verb.search(text, max(start, noun.start() - 80), min(end, noun.end() + 60)):
+            found.add("data_access")
+    return found
+
+
+def _status(doc: _Doc, start: int, end: int) -> str | None:
+    hits = {st for st, rx in doc.rules.statuses.items() if rx.search(doc.text, start, end)}
+    return next((st for st in STATUS_PRIORITY if st in hits), None)
+
+
+def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    cuts = [sent.start]
+    for m in re.finditer(r",\s+(?:while|whereas|but|alors\s+que|tandis\s+que|terwijl|während)\s+|;\s+|\s+and\s+(?=[A-Z])",
+                         text[sent.start:sent.end]):
+        cuts.append(sent.start + m.end())
+    cuts.append(sent.end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _concerns(doc: _Doc, companies: list[_Company], agencies: list[FoundAgency],
+              facilities: list[FoundFacility]) -> list[FoundConcern]:
+    text, rules = doc.text, doc.rules
+    if not companies:
+        return []
+    by_name = {c.name: c for c in companies}
+    domestic = {c.name for c in companies if doc.host and c.country == doc.host}
+    agency_spans = _agency_spans(doc, agencies)
+    all_agency_spans = [s for spans in agency_spans.values() for s in spans]
+    targets: set[tuple[int, int]] = set()
+    for co in companies:
+        for s, e in co.mentions:
+            sent = doc.sentence_at(s)
+            pre = text[sent.start if sent else 0:s]
+            if rules.deal_before.search(pre[-60:]):
+                targets.add((s, e))
+            if _MEASURE_OBJECT.search(pre[-20:]):
+                co.subject_score += 4
+            if re.match(r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to)\s+", text[e:e + 30]):
+                co.subject_score += 4
+            co.subject_score += 1
+            if sent and (_categories(doc, sent.start, sent.end, all_agency_spans) or _status(doc, sent.start, sent.end)):
+                co.subject_score += 2
+    candidates = [c for c in companies if c.name not in domestic]
+    if not candidates:
+        return []
+    main = max(candidates, key=lambda c: c.subject_score)
+    rep = {c.name: _representative(c, companies, by_name) for c in companies}
+    pairs: dict[tuple[str, str], dict] = {}
+    statuses: dict[str, list[str]] = {}
+    for sent in doc.content:
+        negated = bool(rules.negation.search(sent.text))
+        here = [(s, e, c) for s, e, c in _mentions_in(companies, sent.start, sent.end)
+                if c.name not in domestic and (s, e) not in targets]
+        units: list[tuple[int, int, list[_Company]]] = []
+        subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
+        if len(subjects) > 1:
+            for a, b in _clauses(text, sent):
+                names = list(dict.fromkeys(c.name for s, _e, c in here if a <= s < b))
+                units.append((a, b, [by_name[n] for n in names] or [main]))
+        else:
+            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [main]))
+        for a, b, subs in units:
+            cats = set() if negated else _categories(doc, a, b, all_agency_spans)
+            status = None if negated else _status(doc, a, b)
+            if not cats and not status:
+                continue
+            for co in subs:
+                key = rep[co.name]
+                if status:
+                    statuses.setdefault(key, []).append(status)
+                for cat in cats:
+                    pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
+    _implicit_concerns(doc, main, rep, agencies, pairs, statuses)
+    concerns = []
+    for (key, cat), info in pairs.items():
+        a, b = info["span"]
+        status = info["status"] or _best_status(statuses.get(key, [])) or "other"
+        ag = _concern_agency(doc, agencies, agency_spans, a, b, cat)
+        fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
+        concerns.append(FoundConcern(
+            categories=[cat], status=status, quote=span(text, a, b),
+            companies=sorted(info["companies"], key=lambda n: n != key),
+            agencies=[ag] if ag else [], facilities=[fac] if fac else [], host_country=doc.host,
+            title=f"{key}: {cat.replace('_', ' ')}"))
+    return concerns
+
+
+def _implicit_concerns(doc: _Doc, main: _Company, rep: dict[str, str], agencies: list[FoundAgency],
+                       pairs: dict[tuple[str, str], dict], statuses: dict[str, list[str]]) -> None:
+    """A measure with no stated danger is still a case; a screening body's interest is one."""
+    key = rep[main.name]
+    has_cat = any(k == key for k, _c in pairs)
+    screening = [a for a in agencies if a.kind == "screening"]
+    if screening and (key, "investment_screening") not in pairs:
+        ev = screening[0].evidence[0] if screening[0].evidence else None
+        if ev:
+            st = _status(doc, ev.start, ev.end)
+            pairs[(key, "investment_screening")] = {"span": (ev.start, ev.end), "status": st, "companies": {key}}
+            return
+    for name, sts in statuses.items():
+        if any(k == name for k, _c in pairs) or (name == key and has_cat):
+            continue
+        best = _best_status(sts)
+        cat = "investment_screening" if best in ("divestment_ordered", "blocked", "approved_with_conditions") else "other"
+        if best in ("monitoring", "under_review") and name != key:
+            continue
+        for sent in doc.content:
+            if _status(doc, sent.start, sent.end) == best:
+                pairs[(name, cat)] = {"span": (sent.start, sent.end), "status": best, "companies": {name}}
+                break
+
+
+def _representative(co: _Company, companies: list[_Company], by_name: dict[str, _Company]) -> str:
+    """A parent and its subsidiaries are one party; the one the story names most stands for it."""
+    group = {co.name}
+    changed = True
+    while changed:
+        changed = False
+        for c in companies:
+            if c.name not in group and (c.parent in group or (c.name == co.parent) or any(
+                    by_name[g].parent == c.name for g in group if g in by_name)):
+                if c.inherit_country or by_name[co.name].inherit_country or c.parent in group or c.name == co.parent:
+                    group.add(c.name)
+                    changed = True
+    return max(group, key=lambda n: (len(by_name[n].mentions), n))
+
+
+def _best_status(statuses: list[str]) -> str | None:
+    return next((st for st in STATUS_PRIORITY if st in statuses), None)
+
+
+def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for ag in agencies:
+        for form in {ag.name, *ag.aliases, *( [ag.acronym] if ag.acronym else [])}:
+            flags = 0 if len(form) <= 5 else re.IGNORECASE
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags):
+                spans.setdefault(ag.name, []).append((m.start(), m.end()))
+    return spans
+
+
+def _concern_agency(doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]],
+                    a: int, b: int, category: str) -> str | None:
+    sent = doc.sentence_at(a)
+    lo, hi = (sent.start, sent.end) if sent else (a, b)
+    inside = [ag for ag in agencies if any(lo <= s < hi for s, _e in spans.get(ag.name, []))]
+    order = {"intelligence": 0, "screening": 0, "regulator": 1, "ministry": 2, "other": 2, "parliament": 3}
+    if inside:
+        return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
+    if re.search(r"\b(?:security|intelligence)\s+(?:service|agency)|renseignement|veiligheidsdienst|Nachrichtendienst",
+                 doc.text[lo:hi], re.IGNORECASE):
+        intel = [ag for ag in agencies if ag.kind == "intelligence"]
+        if intel:
+            return intel[0].name
+    wanted = {"espionage": "intelligence", "interference": "intelligence", "data_access": "intelligence",
+              "investment_screening": "screening"}.get(category)
+    pool = [ag for ag in agencies if ag.kind == wanted]
+    return pool[0].name if len(pool) == 1 else None
+
+
+def _concern_facility(doc: _Doc, facilities: list[FoundFacility], key: str, by_name: dict[str, _Company],
+                      a: int, b: int) -> str | None:
+    group = {key} | {c.name for c in by_name.values() if c.parent == key or key == c.parent}
+    for fac in facilities:
+        if any(ev.start <= a < ev.end or a <= ev.start < b for ev in fac.evidence):
+            return fac.name
+    own = [f for f in facilities if f.operator in group]
+    return own[0].name if len(own) == 1 else None
+
+
+# -- countries and events ------------------------------------------------------------------
+
+
+def _countries(doc: _Doc, result: Extraction) -> list[str]:
+    codes: list[str | None] = []
+    codes += [c.country for c in result.companies]
+    codes += [a.country for a in result.agencies]
+    codes += [f.country for f in result.facilities]
+    text, rules = doc.text, doc.rules
+    for hit in doc.place_hits:
+        if hit.kind not in ("country", "capital") or not doc.in_content(hit.start):
+            continue
+        before = text[max(0, hit.start - 25):hit.start]
+        after = text[hit.end:hit.end + 30]
+        if re.search(r"(?:according\s+to|selon|volgens|laut)\s+(?:the\s+|la\s+|le\s+|les\s+|de\s+)?$", before, re.IGNORECASE) or \
+                re.match(r"\s+(?:have|has|had)?\s*(?:voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed)\b",
+                         after) or re.match(r"\s+pressure\b", after):
+            codes.append(hit.key)
+    return sorted({c for c in codes if c})
+
+
+def _events(doc: _Doc, published: object) -> list[FoundEvent]:
+    import datetime as dt
+
+    base = published if isinstance(published, dt.date) else None
+    events: list[FoundEvent] = []
+    order = ["listing", "agreement", "divestment", "ban", "acquisition", "decision", "review_opened", "investment",
+             "statement"]
+    for sent in doc.content:
+        for m in DATE_RE.finditer(sent.text):
+            if m.group("year") and re.match(r"(?:by|until)\b", m.group("year"), re.IGNORECASE):
+                continue
+            parsed = parse_date(m, base)
+            if not parsed:
+                continue
+            kind = next((k for k in order if doc.rules.event_kinds[k].search(sent.text)), None)
+            if kind is None:
+                continue
+            events.append(FoundEvent(date=parsed[0], precision=parsed[1], kind=kind,
+                                     description=sent.text.strip()[:300], evidence=span(doc.text, sent.start, sent.end)))
+            break
+    return events

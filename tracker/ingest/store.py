@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
+from tracker.services import concern_search_names_refresh
 from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
 from tracker.models import (
     Agency,
@@ -76,24 +77,33 @@ def _span(text: str, span: Span) -> tuple[int, int, str] | None:
     return None
 
 
-def _evidence(article: Article, span: Span | None, *, fact: str, claim: dict | None = None, **target) -> int:
-    if span is None or (where := _span(article.text, span)) is None:
-        return 0
-    start, end, quote = where
-    evidence, created = Evidence.objects.get_or_create(
-        article=article, fact=fact, start=start, end=end, **target, defaults={"quote": quote, "claim": claim or {}}
-    )
-    if not created and claim and claim != evidence.claim:
+class _EvidenceBatch:
+    """The new article's evidence rows, deduplicated in memory and written in one INSERT."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.rows: dict[tuple, Evidence] = {}
+
+    def add(self, span: Span | None, *, fact: str, claim: dict | None = None, **target) -> None:
+        if span is None or (where := _span(self.article.text, span)) is None:
+            return
+        start, end, quote = where
+        key = (fact, start, end, *sorted((name, obj.pk) for name, obj in target.items()))
+        row = self.rows.get(key)
+        if row is None:
+            self.rows[key] = Evidence(
+                article=self.article, fact=fact, start=start, end=end, quote=quote, claim=dict(claim or {}), **target
+            )
+            return
         # One sentence can state several categories (or involve several companies) of one case.
-        merged = dict(evidence.claim)
-        for key, value in claim.items():
+        for name, value in (claim or {}).items():
             if isinstance(value, list):
-                merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
+                row.claim[name] = row.claim.get(name, []) + [v for v in value if v not in row.claim.get(name, [])]
             else:
-                merged.setdefault(key, value)
-        evidence.claim = merged
-        evidence.save(update_fields=["claim", "updated_at"])
-    return int(created)
+                row.claim.setdefault(name, value)
+
+    def save(self) -> int:
+        return len(Evidence.objects.bulk_create(self.rows.values()))
 
 
 def _lookup(names: list[str], table: dict[str, object]) -> list:
@@ -206,6 +216,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             article=find_duplicate(raw) or Article.objects.get(content_hash=content_hash(raw.text)), duplicate=True
         )
     stored = Stored(article=article)
+    evidence = _EvidenceBatch(article)
     counts = stored.created
     reported = article.published or today or dt.date.today()
 
@@ -216,15 +227,13 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         for name in [found.name, *found.aliases]:
             companies[name.lower()] = company
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.MENTION, company=company)
+            evidence.add(span, fact=Evidence.Fact.MENTION, company=company)
     for found in extraction.companies:
         parent = companies.get((found.parent or "").lower())
         child = companies[found.name.lower()]
         if parent is not None and parent != child:
             resolve.company_link_parent(child, parent)
-            counts["evidence"] += _evidence(
-                article, found.parent_evidence, fact=Evidence.Fact.PARENT, claim={"parent": parent.name}, company=child
-            )
+            evidence.add(found.parent_evidence, fact=Evidence.Fact.PARENT, claim={"parent": parent.name}, company=child)
 
     agencies: dict[str, Agency] = {}
     for found in extraction.agencies:
@@ -233,7 +242,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         for name in [found.name, *found.aliases]:
             agencies[name.lower()] = agency
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.MENTION, agency=agency)
+            evidence.add(span, fact=Evidence.Fact.MENTION, agency=agency)
 
     facilities: dict[str, Facility] = {}
     for found in extraction.facilities:
@@ -242,7 +251,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         counts["facilities"] += created
         facilities[found.name.lower()] = facility
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.MENTION, facility=facility)
+            evidence.add(span, fact=Evidence.Fact.MENTION, facility=facility)
 
     concerns: list[Concern] = []
     for found in extraction.concerns:
@@ -262,9 +271,9 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             "status": found.status,
             **{kind: [r.pk for r in records] for kind, records in involved.items()},
         }
-        counts["evidence"] += _evidence(article, found.quote, fact=Evidence.Fact.CONCERN, claim=claim, concern=concern)
+        evidence.add(found.quote, fact=Evidence.Fact.CONCERN, claim=claim, concern=concern)
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            counts["evidence"] += _evidence(article, span, fact=Evidence.Fact.CONCERN, concern=concern)
+            evidence.add(span, fact=Evidence.Fact.CONCERN, concern=concern)
 
     # Events are steps of the article's main case: the first concern it states.
     if concerns:
@@ -277,5 +286,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
                 defaults={"precision": found.precision},
             )
             counts["events"] += created
-            counts["evidence"] += _evidence(article, found.evidence, fact=Evidence.Fact.EVENT, event=event)
+            evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
+    counts["evidence"] = evidence.save()
+    concern_search_names_refresh(concern_ids=[c.pk for c in concerns])
     return stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.http import QueryDict
+from django.urls import reverse
 
 from tracker.countries import country_name as _country_name
 from tracker.models import Concern, IngestJob, ReviewState
@@ -50,9 +51,9 @@ def page_url(context: template.Context, page: int) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def export_url(context: template.Context, base: str) -> str:
+def export_url(context: template.Context, url_name: str) -> str:
     """The export / feed URL of exactly the filtered set: same filters, no page."""
-    return base + _query(context, page=None).rstrip("?")
+    return reverse(url_name) + _query(context, page=None).rstrip("?")
 
 
 @register.filter
@@ -107,3 +108,10 @@ def status_label(status: str) -> str:
 @register.filter
 def model_name(record: object) -> str:
     return record._meta.model_name  # type: ignore[attr-defined]
+
+
+@register.filter
+def http_url(url: str | None) -> str:
+    """The URL if it is http(s), else nothing: an article's source URL is untrusted input."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
