@@ -268,4 +268,6 @@ BOOTSTRAP4 = {
     "jquery_slim_url": {"url": "/" + STATIC_URL + "vendor/jquery/jquery.min.js"},
     "include_jquery": True,
     "theme_url": None,
+    # Filter forms are always bound: only errors get a colour, not every valid field.
+    "success_css_class": "",
 }

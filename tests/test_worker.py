@@ -46,9 +46,25 @@ def _env(broker: str) -> dict[str, str]:
 
 def _worker(env: dict[str, str], name: str, log: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency=1", "--pool=prefork",
-         "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname={name}@%h"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--concurrency=1",
+            "--pool=prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=INFO",
+            f"--hostname={name}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
 
 
@@ -95,7 +111,11 @@ def test_a_worker_ingests_a_folder_queued_through_the_broker(broker, tmp_path):
     try:
         result = subprocess.run(
             [sys.executable, "manage.py", "ingest", str(tmp_path / "batch"), "--wait", "--timeout", "120"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
     finally:
         _kill(worker, signal.SIGTERM)
@@ -111,7 +131,11 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(broker, 
     env = _env(broker)
     queued = subprocess.run(
         [sys.executable, "manage.py", "ingest", str(tmp_path / "batch")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert queued.returncode == 0 and f"queued {count} file(s)" in queued.stdout, queued.stdout + queued.stderr
 

@@ -6,6 +6,8 @@ and that one filter is ignored: django-filter applies only the fields that clean
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import F, Q, QuerySet
@@ -43,19 +45,25 @@ class ConcernFilterForm(forms.Form):
 
 class ConcernFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
-    host_country = django_filters.ChoiceFilter(choices=country_choices, label="Host country")
+    host_country = django_filters.ChoiceFilter(choices=country_choices, label="Host country", empty_label="Any")
     origin_country = django_filters.ChoiceFilter(
-        choices=country_choices, method="filter_origin", label="Origin country (company)"
+        choices=country_choices, method="filter_origin", label="Origin country (company)", empty_label="Any"
     )
-    category = django_filters.ChoiceFilter(choices=Concern.Category.choices, method="filter_category")
-    status = django_filters.ChoiceFilter(choices=Concern.Status.choices)
+    category = django_filters.ChoiceFilter(
+        choices=Concern.Category.choices, method="filter_category", label="Category", empty_label="Any"
+    )
+    status = django_filters.ChoiceFilter(choices=Concern.Status.choices, label="Status", empty_label="Any")
     agency = django_filters.ModelChoiceFilter(
-        queryset=Agency.objects.only("pk", "name", "acronym").order_by("name"), method="filter_agency"
+        queryset=Agency.objects.only("pk", "name", "acronym").order_by("name"),
+        method="filter_agency",
+        label="Agency",
+        empty_label="Any",
     )
     company = django_filters.ModelChoiceFilter(
         queryset=Company.objects.only("pk", "name").order_by("name"),
         method="filter_company",
         label="Company (with subsidiaries)",
+        empty_label="Any",
     )
     sector = django_filters.CharFilter(method="filter_sector", label="Sector")
     reported_from = django_filters.DateFilter(
@@ -114,11 +122,11 @@ class ConcernFilter(django_filters.FilterSet):
         through = Concern.companies.through.objects.filter(company__sector__icontains=value.strip())
         return queryset.filter(pk__in=through.values("concern_id"))
 
-    def filter_reported_from(self, queryset: QuerySet, name: str, value) -> QuerySet:
+    def filter_reported_from(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
         # Cases still being reported on or after the date: their window overlaps the range.
         return queryset.alias(_last=Coalesce("last_reported", "first_reported")).filter(_last__gte=value)
 
-    def filter_reported_to(self, queryset: QuerySet, name: str, value) -> QuerySet:
+    def filter_reported_to(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
         return queryset.alias(_first=Coalesce("first_reported", "last_reported")).filter(_first__lte=value)
 
     def filter_review_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -66,11 +66,18 @@ class MultipleFileField(forms.FileField):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
+    max_files = 200
+
     def clean(self, data, initial=None) -> list[UploadedFile]:
         single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
+        items = list(data) if isinstance(data, list | tuple) else [data]
+        items = [item for item in items if item]
+        # The documented recipe lets an empty list through; a required upload needs a file.
+        if not items and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if len(items) > self.max_files:
+            raise forms.ValidationError(f"Upload at most {self.max_files} files at once.", code="max_files")
+        return [single(item, initial) for item in items]
 
 
 class UploadForm(forms.Form):

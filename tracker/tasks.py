@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import IntegrityError, InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
 from tracker.ingest import pipeline
@@ -14,7 +14,7 @@ from tracker.models import Feed
 @shared_task(
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError, BrokerError),
+    autoretry_for=(OperationalError, InterfaceError, IntegrityError, BrokerError),
     retry_backoff=True,
     retry_backoff_max=300,
     max_retries=5,

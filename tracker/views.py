@@ -16,7 +16,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -32,12 +31,12 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker import selectors, services
 from tracker.countries import country_name
+from tracker.feeds import ConcernFeed
 from tracker.filters import DEFAULT_SORT, concern_filter
 from tracker.forms import ArticleSearchForm, JobFilterForm, ReviewForm, SearchForm, UploadForm, parse_ids
 from tracker.models import Agency, Company, Concern, Event, Evidence, Facility, IngestJob
@@ -218,39 +217,6 @@ def concern_export_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-class ConcernFeed(Feed):
-    """Atom feed of the filtered case list, newest change first: subscribe to a saved search."""
-
-    feed_type = Atom1Feed
-    title = "Security concerns about foreign-owned companies"
-    subtitle = "Cases matching the tracker's case-list filters"
-    limit = 100
-
-    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        return concern_filter(request.GET)
-
-    def link(self, obj: Any) -> str:
-        return reverse("tracker:concerns")
-
-    def items(self, obj: Any) -> QuerySet[Concern]:
-        return obj.qs.order_by("-updated_at", "-pk")[: self.limit]
-
-    def item_title(self, item: Concern) -> str:
-        return item.title
-
-    def item_description(self, item: Concern) -> str:
-        return item.summary
-
-    def item_updateddate(self, item: Concern) -> Any:
-        return item.updated_at
-
-    def item_pubdate(self, item: Concern) -> Any:
-        return item.created_at
-
-    def item_categories(self, item: Concern) -> list[str]:
-        return item.category_codes()
-
-
 _concern_feed = ConcernFeed()
 
 
@@ -362,7 +328,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     "url": facility.get_absolute_url(),
                 }
             ],
-            "zoom": 6,
+            "zoom": 5,
         }
     ctx = {
         "page": "facilities",
@@ -408,8 +374,10 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     links = {ev.pk: selectors.evidence_record_url(ev) for ev in evidence}
     segments = selectors.article_segments(article.text, evidence)
     for segment in segments:
-        # The sentence links to the record of the first evidence covering it; all are listed below.
-        segment.link = links.get(segment.evidence[0].pk, "") if segment.evidence else ""  # type: ignore[attr-defined]
+        # A stretch links to the record of the narrowest span covering it (a company named inside a
+        # case's sentence links to the company); every record is also listed beside the text.
+        narrowest = min(segment.evidence, key=lambda ev: ev.end - ev.start, default=None)
+        segment.link = links.get(narrowest.pk, "") if narrowest else ""  # type: ignore[attr-defined]
     ctx = {
         "page": "articles",
         "article": article,
@@ -473,8 +441,8 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def job_upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         from tracker.ingest.pipeline import jobs_create_from_uploads
 
         # Files over the size limit become failed jobs with the reason, so the batch shows them too.

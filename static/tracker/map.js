@@ -42,7 +42,8 @@
         markers.addTo(map);
         markers.bringToFront();
         if (facilities.length) {
-          map.fitBounds(markers.getBounds().pad(0.5), { maxZoom: data.zoom || 5 });
+          // No animation: a half-finished zoom is a CSS-scaled SVG (thick lines, huge markers).
+          map.fitBounds(markers.getBounds().pad(0.5), { maxZoom: data.zoom || 5, animate: false });
         }
         element.dataset.mapReady = "true";
       });

@@ -17,14 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .gazetteer import Gazetteer, Hit, strip_accents
+from .gazetteer import Gazetteer, Hit, PhraseMatcher, fold, strip_accents
 from .textparts import (
-    DATE_RE,
     Sentence,
     byline_text,
     date_from_lines,
     date_from_url,
     dateline_place,
+    find_dates,
     parse_date,
     span,
     split_lines,
@@ -73,20 +73,36 @@ class _Rules:
         self.lex = lex
         self.boilerplate = [b.lower() for b in lex.get("boilerplate", [])]
         self.company_cue = _phrase_re(lex["company_cues"])
+        cue_alt = self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
         self.cue_before = re.compile(
-            r"(?<![\w-])(?:" + self.company_cue.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w-])")]
-            + r")\s*,?\s*$", re.IGNORECASE)
-        self.deal_before = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(d).replace(r"\ ", r"\s+") for d in sorted(lex["deal_before"], key=len, reverse=True)
-        ) + r")\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?$", re.IGNORECASE)
+            r"(?:(?<![\w-])(?:"
+            + cue_alt
+            + r")|(?:state|privately|government|publicly)[- ](?:owned|backed|controlled|held|run|listed))"
+            r"\s*,?\s*$",
+            re.IGNORECASE,
+        )
+        # French puts adjectives after the noun: "sa branche logistique, Cainiao"
+        self.cue_before_fr = re.compile(
+            r"(?<![\w-])(?:entreprise|société|groupe|firme|filiale|branche|opérateur|exploitant|fabricant|"
+            r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds)(?:\s+[a-zà-ÿ][\w-]*){1,2}\s*,?\s*$",
+            re.IGNORECASE,
+        )
+        self.deal_before = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(lex["deal_before"], key=len, reverse=True))
+            + r")\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?$",
+            re.IGNORECASE,
+        )
         self.appositive = re.compile(
             r"^\s*,\s*(?:the|a|an|its|la|le|l['’]|une?|het|een|die|der|das|eine?)\s+((?:[\w’'\-]+\s+){0,6}?)("
-            + self.company_cue.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w-])")] + r")(?![\w-])",
+            + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+            + r")(?![\w'’-])",
             re.IGNORECASE,
         )
         self.described_as = re.compile(
             r"^\s+(?:is|was|as|est|ist|is\s+een)\s+(?:a|an|the|un|une|een|ein|eine)\s+((?:[\w’'\-]+\s+){0,5}?)("
-            + self.company_cue.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w-])")] + r")(?![\w-])",
+            + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+            + r")(?![\w'’-])",
             re.IGNORECASE,
         )
         self.suffixes = set(lex["legal_suffixes"])
@@ -96,12 +112,22 @@ class _Rules:
         self.parent_cue = _phrase_re(lex["parent_cues"])
         heads = lex["agency_heads"]
         self.agency_heads = {kind: set(words) for kind, words in heads.items()}
+        order = ("intelligence", "screening", "law_enforcement", "parliament", "ministry", "regulator", "other")
+        self.agency_heads_sorted = [(k, sorted(heads.get(k, []), key=len, reverse=True)) for k in order]
         self.agency_head_words = {w.split()[-1] for words in heads.values() for w in words} | {
             w.split()[0] for words in heads.values() for w in words}
         self.agency_not_heads = set(lex["agency_not_heads"])
         self.generic_terms = {kind: terms for kind, terms in lex["generic_agency_terms"].items()}
         self.government_words = lex["government_words"]
         self.ministry_topics = lex["ministry_topics"]
+        topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
+        self.ministry_re = re.compile(
+            rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
+            rf"|\bministry\s+of\s+(?P<d>{topics})\b"
+            r"|(?<![\w-])(?P<de>(?:Bundes)?(?:wirtschafts|finanz|innen|außen|verteidigungs|justiz|verkehrs|gesundheits|"
+            r"umwelt|digital|forschungs|handels|wirtschafts-\s*und\s*klimaschutz)ministerium)\b",
+            re.IGNORECASE,
+        )
         self.facility_terms = {
             term: kind for kind, terms in lex["facility_terms"].items() for term in terms
         }
@@ -109,11 +135,38 @@ class _Rules:
             re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.facility_terms, key=len, reverse=True)
         ) + r")(?![\w-])")
         self.facility_heads = {w: kind for kind, words in lex["facility_name_heads"].items() for w in words}
-        self.categories = {cat: _phrase_re(words) for cat, words in lex["categories"].items()}
-        self.statuses = {st: _phrase_re(words) for st, words in lex["statuses"].items()}
-        self.negation = _phrase_re(lex["negations"])
-        self.position = _phrase_re(lex["position_verbs"])
-        self.event_kinds = {k: _phrase_re(words) for k, words in lex["event_kinds"].items()}
+        groups: dict[str, list[str]] = {"neg": lex["negations"]}
+        for cat, words in lex["categories"].items():
+            if cat == "data_access":
+                # a lone "data" is everywhere; it needs a verb of access nearby (see _categories)
+                groups["cat:data_access"] = [w for w in words if " " in w]
+                groups["datanoun"] = [w for w in words if " " not in w]
+            else:
+                groups[f"cat:{cat}"] = words
+        for st, words in lex["statuses"].items():
+            groups[f"st:{st}"] = [w for w in words if "*" not in w.rstrip("*")]
+        for kind, words in lex["event_kinds"].items():
+            groups[f"ev:{kind}"] = words
+        terms = {t for ts in lex["generic_agency_terms"].values() for t in ts}
+        for row in gaz.agencies:
+            terms.update(row.get("generic_terms") or [])
+        groups["gen"] = sorted(terms)
+        self.cue_matcher = PhraseMatcher(groups)
+        # the few status cues with a gap in the middle: "keep * from acquiring"
+        self.status_gaps = [
+            (
+                st,
+                re.compile(
+                    r"(?<![\w-])"
+                    + re.escape(w).replace(r"\*", r"[\w’'-]+(?:\s+[\w’'-]+){0,3}").replace(r"\ ", r"\s+")
+                    + r"(?![\w-])",
+                    re.IGNORECASE,
+                ),
+            )
+            for st, words in lex["statuses"].items()
+            for w in words
+            if "*" in w.rstrip("*")
+        ]
         outlet_rows = list(gaz.outlets) + [
             o for o in lex.get("known_outlets", [])
             if o["name"].lower() not in {x["name"].lower() for x in gaz.outlets}
@@ -124,6 +177,16 @@ class _Rules:
             for form in [row["name"], *(row.get("aliases") or [])]:
                 self.outlet_forms.setdefault(form.lower(), row)
         self.outlet_words = set(lex.get("outlet_words", []))
+        known = {f.lower() for row in gaz.outlets for f in [row["name"], *(row.get("aliases") or [])]}
+        extra = [f for f in self.outlet_forms if f not in known]
+        self.extra_outlet_re = (
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(extra, key=len, reverse=True)) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if extra
+            else None
+        )
         gov = "|".join(re.escape(w) for w in self.government_words)
         # Country words are found by the gazetteer's place automaton; these patterns only
         # find the head word and the caller checks the neighbouring place hit.
@@ -131,15 +194,6 @@ class _Rules:
             rf"(?<![\w-])(?P<fed>(?:federal|fédéral|federale)\s+)?(?P<g>{gov})(?![\w-])"
             rf"(?:\s+(?P<fed2>fédéral|federal|federale)(?![\w-]))?"
         )
-        terms = {t for ts in self.generic_terms.values() for t in ts}
-        for row in gaz.agencies:
-            terms.update(row.get("generic_terms") or [])
-        self.generic_agency_re = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])",
-            re.IGNORECASE)
-        self.data_noun = re.compile(
-            r"(?<![\w-])(data|information|informations|footage|données|gegevens|daten|records|recordings|"
-            r"persoonsgegevens|nutzerdaten|genetic\s+\w+)(?![\w-])", re.IGNORECASE)
         self.data_verb = re.compile(
             r"(?<![\w-])(share\w*|hand\w*|pass\w*|transfer\w*|access\w*|collect\w*|collat\w*|harvest\w*|funnel\w*|"
             r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
@@ -168,12 +222,25 @@ class _Doc:
     rules: _Rules
     gaz: Gazetteer
     host: str | None = None
+    main_country: str | None = None
     outlet_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.cues = self.rules.cue_matcher.find(fold(self.text))
+        self._cue_starts = [c[0] for c in self.cues]
         self._sent_starts = [s.start for s in self.sentences]
         self.country_hits = [h for h in self.place_hits if h.kind in ("country", "adjective", "capital")]
         self._hit_starts = [h.start for h in self.country_hits]
+
+    def cues_in(self, start: int, end: int, prefix: str) -> list[tuple[int, int, str]]:
+        """Cue-phrase hits inside [start, end) whose label starts with `prefix` ("cat:", "st:")."""
+        i = bisect_left(self._cue_starts, start)
+        out = []
+        while i < len(self.cues) and self.cues[i][0] < end:
+            if self.cues[i][2].startswith(prefix) and self.cues[i][1] <= end:
+                out.append(self.cues[i])
+            i += 1
+        return out
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, pos) - 1
@@ -184,6 +251,9 @@ class _Doc:
     def in_content(self, start: int) -> bool:
         sent = self.sentence_at(start)
         return bool(sent and sent.is_content)
+
+    def place_hits_in(self, start: int, end: int) -> list[Hit]:
+        return [h for h in self.place_hits if start <= h.start and h.end <= end]
 
     def countries_in(self, start: int, end: int) -> list[Hit]:
         """Country names, adjectives and capitals inside [start, end)."""
@@ -255,8 +325,8 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     _sources(article, doc, result)
     if result.published is None:
         result.published = date_from_url(article.url) or date_from_lines(text, split_lines(text, rules.boilerplate))
-    doc.host = _host_country(doc, article)
     companies = _companies(doc)
+    doc.host, doc.main_country = _host_country(doc, companies)
     result.companies = _found_companies(companies, doc)
     result.agencies = _agencies(doc, companies)
     result.facilities = _facilities(doc, companies)
@@ -287,6 +357,7 @@ def _squash(name: str) -> str:
 
 
 def _domain_label(url: str | None) -> str:
+    """'https://www.economywatch.gr/...' -> 'economywatch'."""
     if not url:
         return ""
     host = (urlparse(url).hostname or "").lower().rstrip(".")
@@ -310,6 +381,8 @@ def _clean_byline(raw: str) -> str:
     raw = re.sub(r"^(?:la\s+rédaction\s+de|the\s+editorial\s+team\s+of|de\s+redactie\s+van|der\s+redaktion\s+von)\s+",
                  "", raw, flags=re.IGNORECASE)
     raw = re.sub(r"\s+(?:staff|newsroom|reporters?|desk|team|correspondents?|writers?)$", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(r"(?:\s+(?:[a-z][\w-]*|(?:19|20)\d\d))+$", "", raw)  # "Example News business", "Media 2021"
+    raw = re.sub(r"^(?:19|20)\d\d\s+", "", raw)
     return raw.strip(" .,-–—|")
 
 
@@ -326,17 +399,35 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             if _outlet_for(wire, rules) or wire in ("Reuters", "AP", "AFP"):
                 wires.append((_outlet_for(wire, rules) or {"name": wire})["name"])
         candidates = []
+        # "By X staff", "By X with Reuters", "la rédaction de X" name an outlet, not a person
+        outletish = bool(
+            raw
+            and (
+                wires
+                or re.search(
+                    r"\b(?:staff|newsroom|reporters?|desk|team|rédaction|redactie|redaktion)\b", raw, re.IGNORECASE
+                )
+            )
+        )
         if raw:
             candidates.append(_clean_byline(re.split(r"\s+(?:with|avec|met|mit|and|et|en|und)\s+", raw)[0]))
         if footer:
             candidates.append(_clean_byline(footer.group("o")))
+            outletish = True
         for cand in candidates:
             if not cand or publisher:
                 continue
             squashed = _squash(cand)
-            if _outlet_for(cand, rules) or (domain and len(domain) > 3 and (domain in squashed or squashed in domain)):
+            dom = _squash(domain)
+            if (
+                _outlet_for(cand, rules)
+                or (dom and len(dom) > 3 and (dom in squashed or squashed in dom))
+                or (outletish and not domain)
+            ):
+                # the form the page itself prints ("kvnutalk.com", "Scroll.in") is the label
                 row = _outlet_for(cand, rules)
-                publisher = row["name"] if row and row.get("kind") != "wire" else cand
+                if not (row and row.get("kind") == "wire"):
+                    publisher = cand
     if not publisher and domain:
         row = next((r for r in rules.outlets if domain in _squash(r["name"]) or any(
             domain == _squash(a) for a in r.get("aliases") or [])), None)
@@ -351,13 +442,13 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
         doc.outlet_spans.append((hit.start, hit.end))
         if doc.in_content(hit.start) and name != publisher and name not in wires:
             cited.append(name)
-    # outlets we have no entry for still show up as "the X reports" / "told the X"
-    for row in rules.outlets:
-        for form in [row["name"], *(row.get("aliases") or [])]:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                doc.outlet_spans.append((m.start(), m.end()))
-                if doc.in_content(m.start()) and row["name"] not in (publisher, *wires):
-                    cited.append(row["name"])
+    # the lexicon's few outlets that the gazetteer lacks
+    if rules.extra_outlet_re is not None:
+        for m in rules.extra_outlet_re.finditer(text):
+            row = rules.outlet_forms[m.group(0).lower()]
+            doc.outlet_spans.append((m.start(), m.end()))
+            if doc.in_content(m.start()) and row["name"] not in (publisher, *wires):
+                cited.append(row["name"])
     ow = "|".join(re.escape(w) for w in rules.outlet_words)
     for m in re.finditer(rf"(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{ow}))(?:\s+\(([A-Z]{{2,5}})\))?\s+(?:reports?|reported|said|says|newspaper|daily)\b", text):
         doc.outlet_spans.append((m.start(1), m.end(1)))
@@ -377,43 +468,59 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
 # -- host country --------------------------------------------------------------------------
 
 
-def _host_country(doc: _Doc, article: RawArticle) -> str | None:
-    """The country whose authorities the story is about: most named, companies' homes last."""
+def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str | None]:
+    """(host, most named). The host is the country whose authorities act or speak in the story
+    (agencies, "the Belgian government", a dateline); failing that, the most named country that
+    is no company's home; else None."""
+    text = doc.text
     counts: Counter[str] = Counter()
+    authority: Counter[str] = Counter()
     for hit in doc.place_hits:
-        if hit.kind in ("country", "adjective", "capital") and doc.in_content(hit.start):
+        if not doc.in_content(hit.start):
+            continue
+        if hit.kind in ("country", "adjective", "capital"):
             counts[hit.key] += 1
+        elif hit.kind == "city":
+            counts[doc.gaz.cities[hit.key][0]] += 1
     for hit in doc.entity_hits:
         if hit.kind == "agency" and doc.in_content(hit.start):
             code = doc.gaz.agencies[hit.key].get("country")
             if code:
-                counts[code] += 2
+                authority[code] += 2
+    for start, end, _label in doc.cues_in(0, len(text), "gen"):
+        if doc.in_content(start):
+            hit = doc.country_before(start, max(0, start - 40)) or doc.country_after(end, end + 40)
+            if hit:
+                authority[hit.key] += 2
+    for sent in doc.content:
+        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+            hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
+            if hit:
+                authority[hit.key] += 1 if m.group("g").lower() == "authorities" else 2
     line = dateline_place(doc.sentences)
     if line:
-        code = doc.gaz.country_code(line[0].title()) or (doc.gaz.city(line[0].title()) or [None])[0]
+        word = line[0].title()
+        code = doc.gaz.country_code(word) or (doc.gaz.city(word) or [None])[0]
         if code:
-            counts[code] += 3
-    origins = {
-        doc.gaz.companies[h.key].get("country")
-        for h in doc.entity_hits if h.kind == "company" and doc.in_content(h.start)
-    }
-    for hit in doc.country_hits:
-        if re.match(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|companies|firms)\b", doc.text[hit.end:hit.end + 50]):
-            origins.add(hit.key)
+            authority[code] += 2
+    authority.pop("EU", None)
     counts.pop("EU", None)
-    ranked = [code for code, n in counts.most_common() if n >= 2]
-    for code in ranked:
-        if code not in origins:
-            return code
-    return ranked[0] if ranked else (counts.most_common(1)[0][0] if counts else None)
+    top = counts.most_common(1)[0][0] if counts else None
+    if authority:
+        return max(authority, key=lambda c: (authority[c], counts[c])), top
+    origins = {c.country for c in companies if c.country}
+    for code, n in counts.most_common():
+        if n >= 2 and code not in origins:
+            return code, top
+    return None, top
 
 
 # -- companies -----------------------------------------------------------------------------
 
-_CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|\d+[A-Za-z][\w'’.\-]*)"
+_CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|\d+[A-Za-z]{2,}[\w'’.\-]*)"
 _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
 _PHRASE_RE = re.compile(
-    rf"(?<![\w'’-]){_CAPW}(?:(?:\s+(?:of|de|du|des|van|der|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ]))?\s+(?:{_CAPW}|{_PAREN}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|des|van|der|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ]))?\s+(?:{_CAPW}|{_PAREN}))*"
 )
 _TOKEN_RE = re.compile(r"\([^)]*\)|\S+")
 
@@ -457,6 +564,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_title_case_line(sent: Sentence) -> bool:
+    """Headlines in Title Case make every word look like a name."""
+    if sent.kind != "heading":
+        return False
     words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", sent.text) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
@@ -516,20 +626,95 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
     return None
 
 
+_COMPOUND_NOUNS = (
+    r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
+    r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant)"
+)
+_COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}", re.IGNORECASE)
+_COMPOUND_CUE_BEFORE = re.compile(rf"(?<![\w-])[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}\s*,?\s*$", re.IGNORECASE)
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|phones?|handsets?|"
+    r"components|modules|drones?|routers?|base\s+stations?|équipements?|matériel|apparatuur|Ausrüstung|Komponenten)\b"
+)
+_NOT_COMPANY_ENDINGS = {
+    "Bill",
+    "Act",
+    "Law",
+    "Treaty",
+    "Initiative",
+    "Programme",
+    "Program",
+    "Strategy",
+    "Regulation",
+    "Directive",
+    "Road",
+    "Street",
+    "Avenue",
+    "Square",
+    "Prize",
+    "Award",
+    "Index",
+    "Summit",
+    "Forum",
+    "Conference",
+}
+_NP_STOP = {
+    "that",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "of",
+    "de",
+    "du",
+    "van",
+    "von",
+    "qui",
+    "que",
+    "dont",
+    "dat",
+    "die",
+    "der",
+    "said",
+    "says",
+    "and",
+    "et",
+    "en",
+    "und",
+    "to",
+}
+
+
+def _np_like(words: str) -> bool:
+    """An appositive is a noun phrase: no clause words, verbs or figures inside."""
+    for w in words.split():
+        low = w.lower()
+        if low in _NP_STOP or any(c.isdigit() for c in w) or (low.endswith("ed") and "-" not in low):
+            return False
+    return len(words.split()) <= 5
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
     text, rules = doc.text, doc.rules
     why: set[str] = set()
     country = None
-    pre = text[max(sent.start, s - 60):s]
-    post = text[e:min(sent.end + 1, e + 140)]
-    cue = rules.cue_before.search(pre)
+    pre = text[max(sent.start, s - 60) : s]
+    post = text[e : min(sent.end + 1, e + 140)]
+    cue = rules.cue_before.search(pre) or rules.cue_before_fr.search(pre)
     if cue:
         why.add("cue")
-        hit = doc.country_before(s - len(pre) + cue.start(), sent.start, words=3)
+        cue_start = s - len(pre) + cue.start()
+        hit = doc.country_before(cue_start, sent.start, words=3)
+        inside = doc.countries_in(cue_start, s)  # "le groupe américain Teledyne"
         if hit:
             country = hit.key
+        elif inside:
+            country = inside[-1].key
     apposition = rules.appositive.match(post) or rules.described_as.match(post)
+    if apposition and not _np_like(apposition.group(1)):
+        apposition = None
     if apposition:
         why.add("appositive")
         country = country or _country_in(doc, apposition.group(1) + " ")
@@ -538,8 +723,40 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
                 country = hit.key
     if rules.deal_before.search(pre):
         why.add("deal")
-    if re.match(r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
-                r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)", post):
+    if _COMPOUND_CUE_BEFORE.search(pre):
+        why.add("cue")  # "chipbedrijf Nowi", "des Maschinenbauers Leifeld"
+    # "the Welsh factory", "het Nijmeegse chipbedrijf": a modifier of the noun that follows
+    nxt = re.match(r"\s+([a-zà-ÿ][\w-]*)", post)
+    if nxt and (rules.company_cue.fullmatch(nxt.group(1)) or rules.facility_term_re.match(nxt.group(1))
+                or _COMPOUND_CUE.fullmatch(nxt.group(1))):
+        why.add("modifier")
+    adj = doc.country_before(s, sent.start)
+    if adj and adj.kind == "adjective" and not re.match(r"['’]s", text[adj.end:s]):
+        country = country or adj.key  # "die chinesische Yantai Taihai", "l'américain Teledyne"
+    based = re.match(r",?\s+(?:based|headquartered|basée?|gevestigd|mit\s+Sitz|ansässig)\s+(?:in|à|en|au|te)\s+", post)
+    if based:
+        place = next(iter(doc.place_hits_in(e + based.end(), e + based.end() + 40)), None)
+        if place and place.start == e + based.end():
+            country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
+    if _PRODUCT_AFTER.match(post):
+        why.add("product")
+    # the owner of a site: "X's logistics hub", "la plateforme logistique d'X"
+    if re.match(r"['’]s\s", post):
+        fm = rules.facility_term_re.search(post, 0, 45)
+        if fm and not re.search(r"[,.;]", post[: fm.start()]):
+            why.add("site")
+    om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?:of|de|du)\s+|\s+d['’])$", pre)
+    if om:
+        fm = rules.facility_term_re.search(om.group(1))
+        if fm and fm.end() == len(om.group(1)):
+            why.add("site")
+    if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
+        why.add("passing")
+    if re.match(
+        r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
+        r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)",
+        post,
+    ):
         why.add("divest")
     name = text[s:e]
     toks = _tokens(name)
@@ -582,14 +799,20 @@ def _companies(doc: _Doc) -> list[_Company]:
         if hit.kind in ("agency", "outlet"):
             taken.append((hit.start, hit.end))
     for sent in doc.content:
+        # "Committee on Foreign Investment" holds no company called "Foreign Investment"
+        taken.extend(_body_names(doc, sent))
+    for sent in doc.content:
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
             name = text[s:e]
-            if _overlaps(s, e, taken) or _place_code(doc, name) or _kind_of_body(doc, name)[0]:
+            if _overlaps(s, e, taken) or _place_code(doc, name) or name.split()[-1] in _NOT_COMPANY_ENDINGS:
                 continue
             if rules.person_titles.search(text[max(sent.start, s - 25):s].split(",")[-1]):
                 continue
             why, country = _company_evidence(doc, sent, s, e)
-            why.discard("passing") if len(why) > 2 else None
+            if _kind_of_body(doc, name)[0] and "appositive" not in why:
+                continue
+            if "modifier" in why:
+                continue
             if not why or why == {"passing"}:
                 continue
             co = _Company(name=name, forms={name}, country=country, why=why)
@@ -603,7 +826,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     for co in companies:
         _add_aliases(doc, co)
         if co.gaz_index is None or len(co.forms) > 1:
-            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), len(f)))
+            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f)))
         _find_mentions(doc, co)
     companies = [c for c in companies if c.mentions]
     _company_relations(doc, companies)
@@ -637,6 +860,9 @@ def _add_aliases(doc: _Doc, co: _Company) -> None:
     toks = _tokens(full)
     bare = " ".join(t for t in toks if not t.startswith("("))
     candidates = {bare} | {" ".join(toks[:n]) for n in range(1, len(toks))}
+    if len(toks) > 1 and _place_code(doc, toks[0]):
+        # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
+        candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
     for cand in candidates:
         if cand in co.forms or not cand or cand in rules.stopwords or _place_code(doc, cand):
             continue
@@ -645,7 +871,9 @@ def _add_aliases(doc: _Doc, co: _Company) -> None:
         # the shorter form must stand on its own somewhere, not only inside the long one
         for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?:['’]s)?(?![\w-])", text):
             after = text[m.end():m.end() + 2]
-            if doc.in_content(m.start()) and not re.match(r"\s[A-Z(]", after):
+            before = text[max(0, m.start() - 30):m.start()]
+            if doc.in_content(m.start()) and not re.match(r"\s[A-Z(]", after) and not re.search(
+                    r"[A-Z][\w-]*\s$", before):
                 co.forms.add(cand)
                 break
     for form in list(co.forms):
@@ -669,6 +897,15 @@ def _mentions_in(companies: list[_Company], start: int, end: int) -> list[tuple[
     return sorted((s, e, c) for c in companies for s, e in c.mentions if start <= s < end)
 
 
+# "Nexperia, a Dutch subsidiary of China's Wingtech", "Nexperia, dochterbedrijf van het Chinese Wingtech"
+_SUBSIDIARY_OF = re.compile(
+    r"\s*,\s*(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+",
+    re.IGNORECASE,
+)
+_POSSESSORS = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
+
+
 def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
     text, rules = doc.text, doc.rules
     by_name = {c.name: c for c in companies}
@@ -690,7 +927,12 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             post = text[e:sent.end]
             others = [(abs(s - os), oc) for os, oe, oc in here if oc is not child]
             nearest = min(others, key=lambda x: x[0])[1] if others else (previous[-1][2] if previous else None)
-            sub = re.search(rf"(?P<own>[\w'’]+)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})\s*,?\s*$", pre, re.IGNORECASE)
+            sub = re.search(
+                rf"(?<![\w'’])(?P<own>{_POSSESSORS}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})"
+                r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
+                pre,
+                re.IGNORECASE,
+            )
             if sub:
                 own = sub.group("own")
                 owner = next((oc for os, oe, oc in here if oc is not child and text[os:oe] == own.rstrip("'’s").rstrip("'’")), None)
@@ -698,9 +940,9 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     owner = nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
-            m = re.match(r"\s*,\s*(?:a|an|the|une?|een|eine?)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|arm|division|affiliate|filiale|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+", post)
+            m = _SUBSIDIARY_OF.match(post)
             if m:
-                parent = next((oc for os, oe, oc in here if os == e + m.end()), None)
+                parent = next((oc for os, oe, oc in here if e + m.end() <= os <= e + m.end() + 40 and oc is not child), None)
                 if parent:
                     link(child, parent, sent, inherit=True)
             m = re.match(rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?(?:{rules.parent_cue.pattern})", post, re.IGNORECASE)
@@ -786,7 +1028,10 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
                 co.country = country
                 break
     # "the Chinese company" / "le groupe chinois" points back at the story's main company
-    main = max(companies, key=lambda c: len(c.mentions), default=None)
+    ranked = sorted(companies, key=lambda c: len(c.mentions), reverse=True)
+    main = ranked[0] if ranked else None
+    if main and len(ranked) > 1 and len(ranked[1].mentions) * 2 > len(main.mentions):
+        main = None  # no company dominates the story, so "the Chinese company" is ambiguous
     if main and not main.country:
         for hit in doc.country_hits:
             if not doc.in_content(hit.start):
@@ -815,7 +1060,7 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         return True
     for s, _e in co.mentions:
         sent = doc.sentence_at(s)
-        if sent and any(p.search(sent.text) for p in doc.rules.categories.values()):
+        if sent and doc.cues_in(sent.start, sent.end, "cat:"):
             return True
     return False
 
@@ -848,8 +1093,19 @@ _START_HEADS = (
     "Commission", "Office of", "House of", "Council of", "Bureau of", "Agency for", "Authority for",
     "Directorate", "Comité", "Commissie", "Conseil", "Federal Office", "Bundesamt",
 )
-_PROPER_BODIES = {"Parliament", "Congress", "Treasury", "Bundestag", "Bundesrat", "Senate", "Knesset", "Bundeswehr",
-                  "Pentagon", "Kremlin", "Élysée", "Elysée", "Whitehall"}
+_PROPER_BODIES = {
+    "Parliament",
+    "Congress",
+    "Treasury",
+    "Bundestag",
+    "Bundesrat",
+    "Senate",
+    "Knesset",
+    "Bundeswehr",
+    "Pentagon",
+    "Élysée",
+    "Elysée",
+}
 _ACTION_VERBS = (
     r"(?:said|says|announced|ordered|orders|decided|blocked|approved|imposed|banned|set\s+out|warned|"
     r"summoned|demanded|demands|rejected|told|has\s+\w+ed|had\s+\w+(?:ed|en)|is\s+\w+ing|was\s+\w+ing|"
@@ -859,6 +1115,52 @@ _ACTION_VERBS = (
 _BODY_RE = re.compile(
     rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
 )
+
+
+# Sentence openers that the capitalised-run pattern sweeps into a body's name.
+_LEADING_NOISE = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Under",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "According",
+    "Addressing",
+    "Speaking",
+    "Meanwhile",
+    "However",
+    "But",
+    "And",
+    "Also",
+    "Both",
+    "Neither",
+    "Only",
+    "Le",
+    "La",
+    "Les",
+    "Selon",
+    "Pour",
+    "Par",
+    "De",
+    "Het",
+    "Een",
+    "Volgens",
+    "Der",
+    "Die",
+    "Das",
+    "Laut",
+    "Nach",
+}
 
 
 @dataclass
@@ -884,11 +1186,11 @@ def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     if len(toks) == 1 and name not in _PROPER_BODIES:
         return None, None
     country = _country_in(doc, name + " ")
-    for kind in ("intelligence", "screening", "law_enforcement", "parliament", "ministry", "regulator", "other"):
-        for head in sorted(rules.agency_heads[kind], key=len, reverse=True):
+    for kind, heads in rules.agency_heads_sorted:
+        for head in heads:
             if name.endswith(head) and (len(name) == len(head) or name[-len(head) - 1] == " "):
                 return kind, country
-            if name.startswith(head + " ") and head in _START_HEADS:
+            if name.startswith(head + " ") and (head in _START_HEADS or " " in head):
                 return kind, country
     for head in _START_HEADS:
         if name.startswith(head + " "):
@@ -923,11 +1225,12 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
                 if not run:
                     continue
-                cand_s, cand_e = p_start + run.start(1), p_start + run.end(1)
+                cand_s = p_start + run.start(1)
+                cand_e = cand_s + len(run.group(1).rstrip(" ,.;:"))
             name = text[cand_s:cand_e]
             name = re.sub(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+", "", name)
             cand_s = cand_e - len(name)
-            while name.split() and name.split()[0] in doc.rules.stopwords and name.split()[0] not in ("National", "Federal", "State"):
+            while name.split() and name.split()[0] in _LEADING_NOISE:
                 first = name.split()[0]
                 name = name[len(first):].lstrip()
                 cand_s = cand_e - len(name)
@@ -970,8 +1273,8 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             if re.match(r"\s+(?:minister|secretary|official|officials|chief|spokes\w+|head)\b", text[e:e + 20], re.IGNORECASE):
                 continue
             kind, country = _kind_of_body(doc, name)
-            ag = add(name, s, e, kind=kind or "other", country=country or doc.host)
-            acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e:e + 12])
+            ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
+            acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
             if acr:
                 ag.acronym = acr.group(1)
             taken.append((s, e))
@@ -984,7 +1287,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             if any(text[s:e] in text[max(0, text.find(alias) - 200):text.find(alias)] for s, e in ag.mentions[:1]):
                 ag.aliases.add(alias)
     _governments(doc, agencies, origins, add)
-    _generic_agencies(doc, agencies, add)
+    _generic_agencies(doc, agencies, origins, add)
     _ministries(doc, agencies, add)
     found = []
     for ag in agencies.values():
@@ -1007,21 +1310,37 @@ def _strip_article(phrase: str) -> str:
     return re.sub(r"^(?:the|The|le|Le|la|La|de|De|het|Het|die|Die|der|Der)\s+", "", phrase.strip())
 
 
+def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
+    """The gazetteer's government of `code` that answers to `word` ("government", "administration")."""
+    word = fold(word)
+    for row in doc.gaz.agencies:
+        if (
+            row.get("country") == code
+            and row.get("kind") in ("other", "ministry", "screening")
+            and any(fold(t) == word for t in row.get("generic_terms") or [])
+        ):
+            return row
+    return None
+
+
 def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
+    """'the Belgian government', 'Canada's government', 'le gouvernement belge', 'the Trump-led US administration'."""
     text = doc.text
     for sent in doc.content:
         for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
-            if m.group("g").lower() == "authorities":
+            word = m.group("g")
+            # "UK Government Investments Headquarters" is a name, not the government
+            if word.lower() == "authorities" or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                 continue
             g_start = m.start("fed") if m.group("fed") else m.start("g")
             hit = doc.country_before(g_start, sent.start) or doc.country_after(m.end("g"), sent.end)
-            if m.group("g") == "Bundesregierung":
+            if word == "Bundesregierung":
                 code, start = "DE", m.start()
             elif hit is not None:
                 code, start = hit.key, min(hit.start, m.start())
             elif m.group("fed") or m.group("fed2"):
                 # "the federal government": the host country's government, if the story names it
-                gov = next((a for a in agencies.values() if a.country == doc.host and _is_government(a.name)), None)
+                gov = next((a for a in agencies.values() if a.country == doc.host and _is_government(a)), None)
                 if gov:
                     gov.aliases.add(_strip_article(m.group(0)))
                     gov.mentions.append((m.start(), m.end()))
@@ -1029,29 +1348,33 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             else:
                 continue
             end = max(m.end(), hit.end if hit is not None else m.end())
-            led = re.search(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-led)\s+$", text[max(sent.start, start - 60):start])
-            after = text[end:end + 40]
-            before = text[max(sent.start, start - 12):start]
+            after = text[end : end + 40]
+            before = text[max(sent.start, start - 12) : start]
             acting = bool(re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after)) or bool(
-                re.search(r"\bby\s+(?:the\s+)?$", before))
+                re.search(r"\bby\s+(?:the\s+)?$", before)
+            )
+            # the company's home government as the feared recipient of data is not a party
             if code in origins and code != doc.host and not acting:
                 continue
-            name = _strip_article(text[start:end])
-            full = None
+            forms = [_strip_article(text[start:end])]
+            led = re.search(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-led)\s+$", text[max(sent.start, start - 60) : start])
             if led:
-                full = text[start - len(led.group(0)):end].strip()
-            existing = next((a for a in agencies.values() if a.country == code and _is_government(a.name)), None)
-            ag = existing or add(full or name, start, end, kind="other", country=code)
-            if existing:
-                existing.mentions.append((start, end))
-            for form in (name, full):
-                if form and form != ag.name:
-                    if full and form == full and len(full) > len(ag.name):
-                        ag.aliases.add(ag.name)
-                        agencies[full] = agencies.pop(ag.name)
-                        ag.name = full
-                    else:
-                        ag.aliases.add(form)
+                forms.insert(0, text[start - len(led.group(0)) : end].strip())
+            row = _government_row(doc, code, word)
+            ag = agencies.get(row["name"]) if row else None
+            ag = ag or next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
+            if ag is None:
+                ag = add(
+                    row["name"] if row else forms[0],
+                    start,
+                    end,
+                    kind=(row or {}).get("kind") or "other",
+                    country=code,
+                    gaz_index=doc.gaz.agencies.index(row) if row else None,
+                )
+            else:
+                ag.mentions.append((start, end))
+            ag.aliases.update(f for f in forms if f != ag.name)
             ag.acting = ag.acting or acting
     # capital-city metonyms: "Ottawa set out rules", "London had given in"
     line = dateline_place(doc.sentences)
@@ -1061,7 +1384,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
         after = text[hit.end:hit.end + 40]
         if not re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after):
             continue
-        gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a.name)), None)
+        gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
         if gov:
             gov.aliases.add(hit.form)
             gov.mentions.append((hit.start, hit.end))
@@ -1070,21 +1393,47 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             add(hit.form, hit.start, hit.end, kind="other", country=hit.key)
 
 
-def _is_government(name: str) -> bool:
-    return bool(re.search(r"government|gouvernement|regering|overheid|Regierung|administration|cabinet|kabinet",
-                          name, re.IGNORECASE))
+def _is_government(ag: _Agency) -> bool:
+    return ag.kind in ("other", "screening") and bool(
+        re.search(
+            r"government|gouvernement|regering|overheid|Regierung|administration|cabinet|kabinet|White House",
+            ag.name,
+            re.IGNORECASE,
+        )
+    )
 
 
-def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # type: ignore[no-untyped-def]
+class _Match:
+    """A PhraseMatcher hit dressed as an re.Match, for code written against regexes."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _n: int = 0) -> str:
+        return self._text[self._start : self._end]
+
+
+def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
     """'Belgium's security service', 'services de renseignement belges' -> that country's body."""
     text, gaz = doc.text, doc.gaz
     term_kind = {t.lower(): k for k, ts in doc.rules.generic_terms.items() for t in ts}
+    government = {fold(w) for w in doc.rules.government_words}
     taken = [m for a in agencies.values() for m in a.mentions]
     for sent in doc.content:
-        for m in doc.rules.generic_agency_re.finditer(text, sent.start, sent.end):
+        hits: list[tuple[int, int]] = []
+        for hs, he, _label in sorted(doc.cues_in(sent.start, sent.end, "gen"), key=lambda c: c[0] - c[1]):
+            if not _overlaps(hs, he, hits):
+                hits.append((hs, he))
+        for m in (_Match(text, hs, he) for hs, he in sorted(hits)):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            term = m.group(0).lower()
+            term = re.sub(r"\s+", " ", m.group(0).lower())
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
             of = re.match(r"\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?", text[m.end():m.end() + 20])
             if hit is None and of:
@@ -1092,11 +1441,23 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # 
             if hit is None:
                 continue
             code = hit.key
+            if fold(term) in government or (
+                code in origins
+                and code != doc.host
+                and not re.match(rf"\s*{_ACTION_VERBS}\b", text[m.end() : m.end() + 30])
+            ):
+                continue  # governments are _governments' job; a company's home services are context
             start, end = min(hit.start, m.start()), max(hit.end, m.end())
             phrase = _strip_article(text[start:end])
-            kind = term_kind.get(re.sub(r"\s+", " ", term), "intelligence")
-            row = next((r for r in gaz.agencies if r.get("country") == code and any(
-                t.lower() == term for t in r.get("generic_terms") or [])), None)
+            kind = term_kind.get(term)
+            row = next(
+                (
+                    r
+                    for r in gaz.agencies
+                    if r.get("country") == code and any(t.lower() == term for t in r.get("generic_terms") or [])
+                ),
+                None,
+            )
             target = None
             if row:
                 target = agencies.get(row["name"]) or add(row["name"], m.start(), m.end(), kind=row.get("kind") or kind,
@@ -1105,8 +1466,10 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # 
                 same = [a for a in agencies.values() if a.country == code and a.kind == kind]
                 if len(same) == 1:
                     target = same[0]
-            if target is None:
+            if target is None and kind:
                 add(phrase, m.start(), m.end(), kind=kind, country=code)
+            elif target is None:
+                continue
             else:
                 target.mentions.append((m.start(), m.end()))
                 if phrase != target.name:
@@ -1115,26 +1478,35 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # 
 
 
 def _ministries(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # type: ignore[no-untyped-def]
-    """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries'."""
+    """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries',
+    'das Bundeswirtschaftsministerium'. A gazetteer ministry that answers to the phrase wins."""
     text = doc.text
-    topics = "|".join(re.escape(t) for t in sorted(doc.rules.ministry_topics, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?P<pl>y|ies)\b"
-        rf"|\bministry\s+of\s+(?P<d>{topics})\b",
-        re.IGNORECASE,
-    )
+    taken = [m for a in agencies.values() for m in a.mentions]
     for sent in doc.content:
-        for m in pattern.finditer(text, sent.start, sent.end):
+        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
             hit = doc.country_before(m.start(), sent.start)
-            code = hit.key if hit else doc.host
+            code = hit.key if hit else ("DE" if m.group("de") else doc.host or doc.main_country)
             phrase = _strip_article(m.group(0))
-            for topic in filter(None, (m.group("a"), m.group("b"), m.group("d"))):
-                name = f"{topic.lower()} ministry"
-                ag = agencies.get(name) or add(name, m.start(), m.end(), kind="ministry", country=code)
+            if m.group("de"):
+                names = [m.group("de")]
+                terms = [m.group("de"), re.sub(r"^Bundes", "", m.group("de"), flags=re.IGNORECASE).capitalize()]
+            else:
+                topics = [t.lower() for t in (m.group("a"), m.group("b"), m.group("d")) if t]
+                names = [f"{t} ministry" for t in topics]
+                terms = names
+            for name, term in zip(names, terms[-len(names):], strict=True):
+                row = next((r for r in doc.gaz.agencies if r.get("country") == code and any(
+                    fold(t) in (fold(term), fold(name)) for t in [*(r.get("generic_terms") or []), *(r.get("aliases") or [])])),
+                    None)
+                target = row["name"] if row else name
+                ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
                 if ag.mentions[-1] != (m.start(), m.end()):
                     ag.mentions.append((m.start(), m.end()))
-                if phrase.lower() != name:
-                    ag.aliases.add(phrase)
+                for form in (name, phrase):
+                    if fold(form) != fold(ag.name):
+                        ag.aliases.add(form)
 
 
 # -- facilities ----------------------------------------------------------------------------
@@ -1180,17 +1552,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 continue
             kind = rules.facility_terms[m.group(1)]
             # lower-case modifiers in front ("national gene bank", "corn milling plant")
-            words = re.findall(r"([a-zà-ÿ][\w-]*)\s+$", text[max(sent.start, s - 40):s])
-            pre = text[max(sent.start, s - 40):s]
-            mods = re.search(r"((?:[a-zà-ÿ][\w-]*\s+){0,2})$", pre)
-            mod_words = mods.group(1).split() if mods else []
-            while mod_words and (mod_words[0] in STOP_ADJECTIVES or mod_words[0].endswith(("ing", "ed"))):
-                mod_words.pop(0)
-            if any(w in STOP_ADJECTIVES or w.endswith(("ing", "ed")) for w in mod_words):
-                mod_words = mod_words[[i for i, w in enumerate(mod_words) if w in STOP_ADJECTIVES or w.endswith(("ing", "ed"))][-1] + 1:]
-            del words
-            if mod_words:
-                s = pre.rfind(" ".join(mod_words)) + max(sent.start, s - 40)
+            s = _with_modifiers(text, sent.start, s)
             # French names follow the noun: "plateforme logistique d'Alibaba"
             of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e:e + 6])
             if of:
@@ -1219,6 +1581,19 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     return out
 
 
+def _with_modifiers(text: str, floor: int, start: int) -> int:
+    """Take in up to two plain lower-case words before a facility noun ("national gene bank")."""
+    for _ in range(2):
+        m = re.search(r"(?:^|(?<=\s))([a-zà-ÿ][a-zà-ÿ-]*)\s+$", text[max(floor, start - 30) : start])
+        if not m:
+            break
+        word = m.group(1)
+        if word in STOP_ADJECTIVES or word.endswith(("ing", "ed", "ly")):
+            break
+        start = max(floor, start - 30) + m.start(1)
+    return start
+
+
 def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> bool:
     """A descriptive facility counts only where the story ties it to a company or a place."""
     if _mentions_in(companies, sent.start, sent.end):
@@ -1228,7 +1603,7 @@ def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> 
     if re.search(r"\b(?:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen|its|sa|son)\b",
                  sent.text):
         return True
-    return any(rx.search(sent.text) for rx in doc.rules.categories.values())
+    return bool(doc.cues_in(sent.start, sent.end, "cat:"))
 
 
 def _locate_facility(doc: _Doc, fac: _Facility) -> None:
@@ -1263,7 +1638,7 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                     hit = cand
                     break
         own = _country_in(doc, fac.name + " ") if fac.named else None
-        fac.country = (hit.key if hit else None) or own or doc.host
+        fac.country = (hit.key if hit else None) or own or doc.host or doc.main_country
 
 
 def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
@@ -1301,7 +1676,7 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
 def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
     """Mentions of one site (named once, described three times) become one facility."""
     merged: list[_Facility] = []
-    for fac in sorted(found, key=lambda f: (not f.named, f.city is None, f.start)):
+    for fac in sorted(found, key=lambda f: (not f.named, f.kind == "airport", f.city is None, f.start)):
         family = _FAMILY.get(fac.kind, fac.kind)
         target = None
         for other in merged:
@@ -1335,27 +1710,31 @@ _MEASURE_OBJECT = re.compile(
 
 
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
-    text, rules = doc.text, doc.rules
-    found: set[str] = set()
-    for cat, rx in rules.categories.items():
-        if cat == "data_access":
-            continue
-        for m in rx.finditer(text, start, end):
-            if not _overlaps(m.start(), m.end(), skip):
-                found.add(cat)
+    found = {label[4:] for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)}
+    if _ORDER_TO_SELL.search(doc.text, start, end):
+        found.add("investment_screening")
+    if "data_access" not in found:
+        for s, e, _label in doc.cues_in(start, end, "datanoun"):
+            if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
+                found.add("data_access")
                 break
-    explicit = [w for w in rules.lex["categories"]["data_access"] if " " in w]
-    if _phrase_re(explicit).search(text, start, end) if explicit else False:
-        found.add("data_access")
-    else:
-        noun = rules.data_noun.search(text, start, end)
-        if noun and rules.data_verb.search(text, max(start, noun.start() - 80), min(end, noun.end() + 60)):
-            found.add("data_access")
     return found
 
 
+_ORDER_TO_SELL = re.compile(
+    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|requir(?:ed|es)|instruct(?:ed|s))\b[^.;]{0,140}?\bto\s+"
+    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int) -> str | None:
-    hits = {st for st, rx in doc.rules.statuses.items() if rx.search(doc.text, start, end)}
+    hits = {label[3:] for _s, _e, label in doc.cues_in(start, end, "st:")}
+    if _ORDER_TO_SELL.search(doc.text, start, end):
+        hits.add("divestment_ordered")
+    for st, rx in doc.rules.status_gaps:
+        if rx.search(doc.text, start, end):
+            hits.add(st)
     return next((st for st in STATUS_PRIORITY if st in hits), None)
 
 
@@ -1391,17 +1770,25 @@ def _concerns(doc: _Doc, companies: list[_Company], agencies: list[FoundAgency],
             co.subject_score += 1
             if sent and (_categories(doc, sent.start, sent.end, all_agency_spans) or _status(doc, sent.start, sent.end)):
                 co.subject_score += 2
+    if not any(c.country and c.country != doc.host for c in companies):
+        domestic = set()  # a story about home companies only (a country's own champion)
     candidates = [c for c in companies if c.name not in domestic]
     if not candidates:
         return []
     main = max(candidates, key=lambda c: c.subject_score)
+    main_group = {main.name} | {c.name for c in companies if c.parent == main.name or c.name == main.parent}
+    # a company of unknown origin is a concern's subject only as the story's main company
+    domestic |= {c.name for c in companies if not c.country and c.name not in main_group}
     rep = {c.name: _representative(c, companies, by_name) for c in companies}
     pairs: dict[tuple[str, str], dict] = {}
     statuses: dict[str, list[str]] = {}
     for sent in doc.content:
-        negated = bool(rules.negation.search(sent.text))
-        here = [(s, e, c) for s, e, c in _mentions_in(companies, sent.start, sent.end)
-                if c.name not in domestic and (s, e) not in targets]
+        negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
+        here = [
+            (s, e, c)
+            for s, e, c in _mentions_in(companies, sent.start, sent.end)
+            if c.name not in domestic and (s, e) not in targets
+        ]
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
         if len(subjects) > 1:
@@ -1422,8 +1809,9 @@ def _concerns(doc: _Doc, companies: list[_Company], agencies: list[FoundAgency],
                 for cat in cats:
                     pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses)
+    _site_concerns(doc, companies, facilities, pairs)
     concerns = []
-    for (key, cat), info in pairs.items():
+    for (key, cat, *_site), info in pairs.items():
         a, b = info["span"]
         status = info["status"] or _best_status(statuses.get(key, [])) or "other"
         ag = _concern_agency(doc, agencies, agency_spans, a, b, cat)
@@ -1436,8 +1824,35 @@ def _concerns(doc: _Doc, companies: list[_Company], agencies: list[FoundAgency],
     return concerns
 
 
-def _implicit_concerns(doc: _Doc, main: _Company, rep: dict[str, str], agencies: list[FoundAgency],
-                       pairs: dict[tuple[str, str], dict], statuses: dict[str, list[str]]) -> None:
+def _site_concerns(
+    doc: _Doc, companies: list[_Company], facilities: list[FoundFacility], pairs: dict[tuple[str, ...], dict]
+) -> None:
+    """A company's kit found at a named site someone else runs is a case at that site too:
+    'Hikvision cameras are visible at the X Headquarters'."""
+    by_name = {c.name: c for c in companies}
+    for key, cat in [k for k in pairs if len(k) == 2]:
+        group = {key} | {c.name for c in companies if c.parent == key or c.name == by_name[key].parent}
+        for fac in facilities:
+            # equipment in someone else's building, not the company's own port or plant
+            if not fac.name[:1].isupper() or fac.kind not in ("office", "other") or (fac.operator and fac.operator in group):
+                continue
+            for ev in fac.evidence:
+                if any(ev.start <= s < ev.end for c in group for s, _e in by_name[c].mentions):
+                    pairs.setdefault(
+                        (key, cat, fac.name),
+                        {"span": (ev.start, ev.end), "status": None, "companies": {key}, "facility": fac.name},
+                    )
+                    break
+
+
+def _implicit_concerns(
+    doc: _Doc,
+    main: _Company,
+    rep: dict[str, str],
+    agencies: list[FoundAgency],
+    pairs: dict[tuple[str, str], dict],
+    statuses: dict[str, list[str]],
+) -> None:
     """A measure with no stated danger is still a case; a screening body's interest is one."""
     key = rep[main.name]
     has_cat = any(k == key for k, _c in pairs)
@@ -1534,7 +1949,7 @@ def _countries(doc: _Doc, result: Extraction) -> list[str]:
         before = text[max(0, hit.start - 25):hit.start]
         after = text[hit.end:hit.end + 30]
         if re.search(r"(?:according\s+to|selon|volgens|laut)\s+(?:the\s+|la\s+|le\s+|les\s+|de\s+)?$", before, re.IGNORECASE) or \
-                re.match(r"\s+(?:have|has|had)?\s*(?:voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed)\b",
+                re.match(r"\s+(?:officials\s+|authorities\s+|lawmakers\s+)?(?:have|has|had)?\s*(?:voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed)\b",
                          after) or re.match(r"\s+pressure\b", after):
             codes.append(hit.key)
     return sorted({c for c in codes if c})
@@ -1548,13 +1963,14 @@ def _events(doc: _Doc, published: object) -> list[FoundEvent]:
     order = ["listing", "agreement", "divestment", "ban", "acquisition", "decision", "review_opened", "investment",
              "statement"]
     for sent in doc.content:
-        for m in DATE_RE.finditer(sent.text):
+        for m in find_dates(doc.text, sent.start, sent.end):
             if m.group("year") and re.match(r"(?:by|until)\b", m.group("year"), re.IGNORECASE):
                 continue
             parsed = parse_date(m, base)
             if not parsed:
                 continue
-            kind = next((k for k in order if doc.rules.event_kinds[k].search(sent.text)), None)
+            kinds = {label[3:] for _s, _e, label in doc.cues_in(sent.start, sent.end, "ev:")}
+            kind = next((k for k in order if k in kinds), None)
             if kind is None:
                 continue
             events.append(FoundEvent(date=parsed[0], precision=parsed[1], kind=kind,

@@ -89,8 +89,15 @@ class Hit:
     form: str  # the text as it appears
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
+
+
 def fold(text: str) -> str:
-    """Lower-case without changing the length, so offsets stay valid."""
+    """Lower-case (and straighten quotes) without changing the length, so offsets stay valid."""
+    text = text.translate(_QUOTES)
+    low = text.lower()
+    if len(low) == len(text):
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -129,7 +136,7 @@ class _Matcher:
         if exact is None:
             exact = is_acronym_like(form)
         auto = self._exact if exact else self._folded
-        word = form if exact else fold(form)
+        word = form.translate(_QUOTES) if exact else fold(form)
         # the automaton stores (word, payloads) so a match knows its own length
         _, current = auto.get(word, (word, []))
         if payload not in current:
@@ -148,7 +155,7 @@ class _Matcher:
     def scan(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         for auto, n, haystack in (
-            (self._exact, self._n_exact, text),
+            (self._exact, self._n_exact, text.translate(_QUOTES)),
             (self._folded, self._n_folded, fold(text)),
         ):
             if not n:
@@ -309,3 +316,46 @@ class Gazetteer:
 
     def city(self, name: str) -> tuple[str, float, float, int] | None:
         return self.cities.get(name) or self.cities.get(strip_accents(name))
+
+
+class PhraseMatcher:
+    """Cue phrases (any case) found in one pass: {label: [phrase, ...]} -> [(start, end, label)].
+
+    A trailing * lets the last word run on ("espion*" matches espionage and espionnage).
+    Run it on `fold(text)` so offsets match the original text.
+    """
+
+    def __init__(self, groups: dict[str, Iterable[str]]) -> None:
+        self._auto = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, bool]]] = {}
+        for label, phrases in groups.items():
+            for phrase in phrases:
+                wildcard = phrase.endswith("*")
+                word = fold(phrase.rstrip("*").strip())
+                if word and "*" not in word:
+                    entries.setdefault(word, []).append((label, wildcard))
+        for word, payload in entries.items():
+            self._auto.add_word(word, (word, payload))
+        self._empty = not entries
+        if entries:
+            self._auto.make_automaton()
+
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        if self._empty:
+            return []
+        out: list[tuple[int, int, str]] = []
+        n = len(folded)
+        for end_index, (word, payload) in self._auto.iter(folded):
+            start, end = end_index - len(word) + 1, end_index + 1
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-_"):
+                continue
+            run_end = end
+            while run_end < n and folded[run_end].isalnum():
+                run_end += 1
+            for label, wildcard in payload:
+                if wildcard:
+                    out.append((start, run_end, label))
+                elif run_end == end and not (end < n and folded[end] in "-_"):
+                    out.append((start, end, label))
+        out.sort()
+        return out

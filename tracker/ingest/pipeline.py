@@ -19,7 +19,7 @@ from pathlib import Path
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -32,8 +32,10 @@ from tracker.models import Feed, IngestJob
 
 logger = logging.getLogger(__name__)
 
-# Errors worth another try later (the database restarting, a dropped connection).
-RETRYABLE = (OperationalError, InterfaceError)
+# Errors worth another try later: the database restarting, a dropped connection, or another
+# worker creating the same record a moment earlier (a unique constraint the retry will satisfy).
+RETRYABLE = (OperationalError, InterfaceError, IntegrityError)
+MAX_ATTEMPTS = 5
 
 
 def _enqueue(jobs: Iterable[IngestJob]) -> None:
@@ -118,8 +120,10 @@ def job_run(*, job_id: int) -> IngestJob | None:
             status=IngestJob.Status.FAILED,
             error=f"took longer than the {settings.CELERY_TASK_SOFT_TIME_LIMIT}-second limit per file",
         )
-    except RETRYABLE:
-        raise
+    except RETRYABLE as error:
+        if job.attempts < MAX_ATTEMPTS:
+            raise
+        _finish(job.pk, status=IngestJob.Status.FAILED, error=f"gave up after {job.attempts} attempts: {error}")
     except DatabaseError as error:
         # A constraint or data error on one file must not stop the worker; it is a bug to look at.
         logger.exception("ingest job %s (%s) hit a database error", job.pk, job.source_name)

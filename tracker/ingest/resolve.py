@@ -3,8 +3,8 @@
 Identity comes from the database (normalised names and aliases, then fuzzy matching), so
 "Alibaba", "Alibaba Group" and "Alibaba Group Holding Ltd" land on one company. A record an
 editor confirmed or rejected is never changed here; a proposed one only gets its blanks filled.
-Runs inside the store transaction; creations use savepoints so a concurrent worker creating
-the same record is absorbed instead of failing the file.
+Runs inside the store transaction of one file. Two workers creating the same new record at
+once collide on a unique constraint; the loser's file is retried and then finds the record.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from rapidfuzz import fuzz, process
 
@@ -151,56 +150,61 @@ def _fill_blanks(record, values: dict) -> bool:
     return changed
 
 
-def _add_aliases(record: Company | Agency, names: list[str]) -> None:
+def _add_aliases(record: Company | Agency, names: list[str], *, new: bool = False) -> None:
+    """Add the names the record does not have yet (one INSERT; machine-added aliases skip the history)."""
     alias_model, owner = (CompanyAlias, "company") if isinstance(record, Company) else (AgencyAlias, "agency")
-    existing = {a.lower() for a in alias_model.objects.filter(**{owner: record}).values_list("name", flat=True)}
+    existing = (
+        set()
+        if new
+        else {n.lower() for n in alias_model.objects.filter(**{owner: record}).values_list("name", flat=True)}
+    )
     existing.add(record.name.lower())
+    rows = []
     for name in names:
         name = name.strip()[:255]
         if name and name.lower() not in existing:
-            alias_model.objects.create(**{owner: record}, name=name)
+            rows.append(alias_model(**{owner: record}, name=name, normalized_name=normalize_name(name)))
             existing.add(name.lower())
+    alias_model.objects.bulk_create(rows)
 
 
-def _create(model, **values):
-    """Create in a savepoint; on a unique clash (another worker was faster) return the existing row."""
-    try:
-        with transaction.atomic():
-            return model.objects.create(**values), True
-    except IntegrityError:
-        lookup = {"name__iexact": values["name"]}
-        for key in ("country", "city"):
-            if key in values and model is not Company:
-                lookup[key] = values[key]
-        return model.objects.get(**lookup), False
+def _best(records: list, keys: list[str]):
+    """Among records matching any key, the one whose own name matches the earliest key."""
+    for key in keys:
+        for record in records:
+            if record.normalized_name == key:
+                return record
+    return records[0] if records else None
 
 
-def company_find(name: str) -> Company | None:
-    key = normalize_name(name)
-    if not key:
+def company_find(*names: str) -> Company | None:
+    """Exact match on a normalised name or alias, else a near-identical name (fuzzy)."""
+    keys = [k for k in dict.fromkeys(normalize_name(n) for n in names) if k]
+    if not keys:
         return None
-    match = (
-        Company.objects.filter(normalized_name=key).exclude(review_state=ReviewState.REJECTED).first()
-        or Company.objects.filter(aliases__normalized_name=key).exclude(review_state=ReviewState.REJECTED).first()
-    )
-    if match or len(key) < 5 or not _cache.company_names:
+    live = Company.objects.exclude(review_state=ReviewState.REJECTED)
+    match = _best(list(live.filter(Q(normalized_name__in=keys) | Q(aliases__normalized_name__in=keys))[:10]), keys)
+    if match or not _cache.company_names:
         return match
-    best = process.extractOne(key, _cache.company_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-    if best:
-        return Company.objects.filter(pk=_cache.company_names[best[0]]).first()
+    for key in keys:
+        if len(key) < 5:
+            continue
+        best = process.extractOne(key, _cache.company_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        if best:
+            return live.filter(pk=_cache.company_names[best[0]]).first()
     return None
 
 
 def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
-    """The company `found` names, created as proposed when it is new. Returns (company, created)."""
-    company = company_find(found.name)
-    for alias in found.aliases:
-        if company is None:
-            company = company_find(alias)
-    created = False
-    if company is None:
-        company, created = _create(
-            Company,
+    """The company `found` names, created as proposed when it is new. Returns (company, created).
+
+    A concurrent worker creating the same company makes this file's transaction fail with an
+    IntegrityError; the pipeline retries the file, and then the company is found.
+    """
+    company = company_find(found.name, *found.aliases)
+    created = company is None
+    if created:
+        company = Company.objects.create(
             name=found.name[:255],
             country=found.country or "",
             sector=found.sector[:100],
@@ -209,7 +213,7 @@ def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
     else:
         _fill_blanks(company, {"country": found.country, "sector": found.sector[:100]})
     if company.review_state == ReviewState.PROPOSED:
-        _add_aliases(company, [found.name, *found.aliases])
+        _add_aliases(company, [found.name, *found.aliases], new=created)
     return company, created
 
 
@@ -228,29 +232,21 @@ def company_link_parent(company: Company, parent: Company) -> bool:
 
 
 def agency_find(found: FoundAgency) -> Agency | None:
+    keys = [k for k in dict.fromkeys(normalize_name(n) for n in [found.name, *found.aliases]) if k]
     live = Agency.objects.exclude(review_state=ReviewState.REJECTED)
-    same_country = live.filter(country=found.country) if found.country else live
-    for name in [found.name, *found.aliases]:
-        key = normalize_name(name)
-        if not key:
-            continue
-        match = (
-            same_country.filter(normalized_name=key).first()
-            or same_country.filter(aliases__normalized_name=key).first()
-        )
-        if match:
-            return match
+    if found.country:
+        live = live.filter(country=found.country)
+    match = Q(normalized_name__in=keys) | Q(aliases__normalized_name__in=keys)
     if found.acronym:
-        return same_country.filter(acronym=found.acronym).first()
-    return None
+        match |= Q(acronym=found.acronym)
+    return _best(list(live.filter(match)[:10]), keys) if keys or found.acronym else None
 
 
 def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
     agency = agency_find(found)
-    created = False
-    if agency is None:
-        agency, created = _create(
-            Agency,
+    created = agency is None
+    if created:
+        agency = Agency.objects.create(
             name=found.name[:255],
             acronym=found.acronym[:40],
             country=found.country or "",
@@ -259,21 +255,20 @@ def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
     else:
         _fill_blanks(agency, {"acronym": found.acronym[:40], "kind": found.kind})
     if agency.review_state == ReviewState.PROPOSED:
-        _add_aliases(agency, [found.name, *found.aliases])
+        _add_aliases(agency, [found.name, *found.aliases], new=created)
     return agency, created
 
 
 def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Facility, bool]:
     key = normalize_name(found.name)
     live = Facility.objects.exclude(review_state=ReviewState.REJECTED)
-    facility = live.filter(normalized_name=key, country=found.country or "").first()
+    facility = live.filter(normalized_name=key, city__iexact=found.city or "", country=found.country or "").first()
     if facility is None and found.city and operator is not None:
         # The same site is often described in other words: same operator, same city.
         facility = live.filter(operator=operator, city__iexact=found.city).first()
-    created = False
-    if facility is None:
-        facility, created = _create(
-            Facility,
+    created = facility is None
+    if created:
+        facility = Facility.objects.create(
             name=found.name[:255],
             kind=found.kind or Facility.Kind.OTHER,
             operator=operator,

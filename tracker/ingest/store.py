@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from tracker.countries import country_name
@@ -157,8 +156,7 @@ def concern_resolve(
             .order_by("-last_reported", "-id")
             .first()
         )
-    created = concern is None
-    if created:
+    if concern is None:
         concern = Concern.objects.create(
             title=found.title[:300] or _concern_title(companies, facilities, found.categories, host),
             summary=found.summary or found.quote.quote,
@@ -167,26 +165,48 @@ def concern_resolve(
             first_reported=reported,
             last_reported=reported,
         )
-    elif concern.review_state == ReviewState.PROPOSED:
-        # The newest report sets the status of a case nobody has reviewed yet.
-        if concern.last_reported is None or reported >= concern.last_reported:
-            concern.status = found.status
-        concern.first_reported = min(filter(None, [concern.first_reported, reported]))
-        concern.last_reported = max(filter(None, [concern.last_reported, reported]))
-        concern.save()
-    else:
+        return _concern_extend(concern, found, companies, agencies, facilities), True
+    if concern.review_state != ReviewState.PROPOSED:
         # Reviewed cases keep every value an editor set; only the reporting window grows.
         first = min(filter(None, [concern.first_reported, reported]))
         last = max(filter(None, [concern.last_reported, reported]))
         if (first, last) != (concern.first_reported, concern.last_reported):
             Concern.objects.filter(pk=concern.pk).update(first_reported=first, last_reported=last)
-    if created or concern.review_state == ReviewState.PROPOSED:
-        for category in found.categories:
-            ConcernCategory.objects.get_or_create(concern=concern, category=category)
-        concern.companies.add(*companies)
-        concern.agencies.add(*agencies)
-        concern.facilities.add(*facilities)
-    return concern, created
+        return concern, False
+    # The newest report sets the status of a case nobody has reviewed yet.
+    values = {
+        "status": found.status
+        if concern.last_reported is None or reported >= concern.last_reported
+        else concern.status,
+        "first_reported": min(filter(None, [concern.first_reported, reported])),
+        "last_reported": max(filter(None, [concern.last_reported, reported])),
+    }
+    if any(getattr(concern, k) != v for k, v in values.items()):
+        Concern.objects.filter(pk=concern.pk).update(**values)
+    return _concern_extend(concern, found, companies, agencies, facilities), False
+
+
+def _concern_extend(
+    concern: Concern, found: FoundConcern, companies: list[Company], agencies: list[Agency], facilities: list[Facility]
+) -> Concern:
+    """Add the categories and records of a proposed case.
+
+    Bulk inserts that skip the history: a history snapshot of every relation per add made ingest
+    several times slower. The Evidence rows and the IngestJob summary are the audit trail of
+    what the machine added; editors' changes in admin are in the history.
+    """
+    ConcernCategory.objects.bulk_create(
+        [ConcernCategory(concern=concern, category=c) for c in found.categories], ignore_conflicts=True
+    )
+    relations = [("companies", "company_id", companies), ("agencies", "agency_id", agencies)]
+    relations.append(("facilities", "facility_id", facilities))
+    for relation, column, records in relations:
+        if records:
+            through = getattr(Concern, relation).through
+            through.objects.bulk_create(
+                [through(concern_id=concern.pk, **{column: r.pk}) for r in records], ignore_conflicts=True
+            )
+    return concern
 
 
 def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | None = None) -> Stored:
@@ -194,27 +214,21 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     duplicate = find_duplicate(raw)
     if duplicate is not None:
         return Stored(article=duplicate, duplicate=True)
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                title=(raw.title or raw.text.strip().split("\n", 1)[0])[:500],
-                publisher=(raw.publisher or extraction.publisher or "")[:200],
-                wire_credits=extraction.wire_credits,
-                cited_outlets=extraction.cited_outlets,
-                url=canonical_url(raw.url),
-                published=raw.published or extraction.published,
-                language=(raw.language or extraction.language or "")[:8],
-                text=raw.text,
-                source_file=raw.source_file[:255],
-                source_format=raw.format[:10],
-                content_hash=content_hash(raw.text),
-                countries=sorted(set(extraction.countries)),
-            )
-    except IntegrityError:
-        # Another worker stored the same article a moment ago.
-        return Stored(
-            article=find_duplicate(raw) or Article.objects.get(content_hash=content_hash(raw.text)), duplicate=True
-        )
+    # Two workers storing the same article at once: the loser hits the unique hash and retries.
+    article = Article.objects.create(
+        title=(raw.title or raw.text.strip().split("\n", 1)[0])[:500],
+        publisher=(raw.publisher or extraction.publisher or "")[:200],
+        wire_credits=extraction.wire_credits,
+        cited_outlets=extraction.cited_outlets,
+        url=canonical_url(raw.url),
+        published=raw.published or extraction.published,
+        language=(raw.language or extraction.language or "")[:8],
+        text=raw.text,
+        source_file=raw.source_file[:255],
+        source_format=raw.format[:10],
+        content_hash=content_hash(raw.text),
+        countries=sorted(set(extraction.countries)),
+    )
     stored = Stored(article=article)
     evidence = _EvidenceBatch(article)
     counts = stored.created

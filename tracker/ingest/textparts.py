@@ -291,3 +291,62 @@ def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | N
             if parsed and parsed[1] == "day":
                 return parsed[0]
     return None
+
+
+# Words a date expression can start with; DATE_RE is only tried at these, which is far
+# cheaper than scanning every position with its long alternation.
+_DATE_TRIGGERS = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | set(_NUMBER_WORDS)
+    | {
+        "in",
+        "en",
+        "im",
+        "since",
+        "seit",
+        "sinds",
+        "by",
+        "until",
+        "on",
+        "il",
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+        "vorige",
+        "vorig",
+        "afgelopen",
+        "dit",
+        "letzten",
+        "letzte",
+        "letztem",
+        "vergangenen",
+        "vergangene",
+        "diese",
+        "diesen",
+        "dieses",
+        "diesem",
+        "le",
+        "l",
+        "in het",
+    }
+)
+
+
+def find_dates(text: str, start: int, end: int) -> list[re.Match]:
+    found: list[re.Match] = []
+    pos = start
+    for w in re.finditer(r"\w+", text[start:end]):
+        at = start + w.start()
+        if at < pos:
+            continue
+        word = w.group(0).lower()
+        if not (word[0].isdigit() or word in _DATE_TRIGGERS):
+            continue
+        m = DATE_RE.match(text, at, end)
+        if m:
+            found.append(m)
+            pos = m.end()
+    return found

@@ -42,8 +42,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         name = str(settings.DATABASES["default"]["NAME"])
         if "bench" not in name:
-            raise CommandError(f"refusing to run on database {name!r}: the benchmark deletes records; "
-                               "point DATABASE_URL at a database whose name contains 'bench' (make bench does)")
+            raise CommandError(
+                f"refusing to run on database {name!r}: the benchmark deletes records; "
+                "point DATABASE_URL at a database whose name contains 'bench' (make bench does)"
+            )
         database_ensure()
         call_command("migrate", verbosity=0)
         services.gazetteer_load()
