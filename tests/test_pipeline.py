@@ -312,7 +312,7 @@ class _FeedHandler(http.server.BaseHTTPRequestHandler):
     body = b""
     requests: list[dict] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self.requests.append(dict(self.headers))
         if self.headers.get("If-None-Match") == '"v1"':
             self.send_response(304)

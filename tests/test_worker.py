@@ -7,6 +7,7 @@ ingested exactly once.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -36,7 +37,9 @@ def _env(broker: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env.update(
         DEBUG="1",
-        DATABASE_URL=f"postgresql://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        DATABASE_URL=(
+            f"postgresql://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        ),
         CELERY_BROKER_URL=broker,
         CELERY_VISIBILITY_TIMEOUT="5",
         REDIS_URL="",
@@ -69,10 +72,8 @@ def _worker(env: dict[str, str], name: str, log: Path) -> subprocess.Popen:
 
 
 def _kill(process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, sig)
-    except ProcessLookupError:
-        pass
     process.wait(timeout=30)
 
 

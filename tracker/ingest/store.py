@@ -18,7 +18,6 @@ from django.db.models import Q
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
-from tracker.services import concern_search_names_refresh
 from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
 from tracker.models import (
     Agency,
@@ -31,6 +30,7 @@ from tracker.models import (
     Facility,
     ReviewState,
 )
+from tracker.services import concern_search_names_refresh
 
 MAX_MENTIONS_PER_RECORD = 3
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
