@@ -100,7 +100,7 @@ def demo_article(index: int, *, seed: int = 0) -> DemoArticle:
         paragraphs.append(" ".join(chunk))
         words += sum(len(s.split()) for s in chunk)
     while words < 380:
-        extra = f"{_name(rng).capitalize()} analysts at a {demonym} think tank in {rng.choice(cities)} expect more cases this year as rules tighten and reviews take longer."  # noqa: E501
+        extra = f"{_name(rng).capitalize()} analysts at a {demonym} think tank in {rng.choice(cities)} expect more cases this year as rules tighten and reviews take longer."
         paragraphs.append(extra)
         words += len(extra.split())
     title = f"{demonym} authorities examine {origin_adj} firm's {facility} in {city}"
