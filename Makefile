@@ -45,9 +45,12 @@ format: install
 # Figures as `bench: NAME = VALUE UNIT` lines. N sets the scale (cases) of the page benchmark.
 BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/fi_bench
 BENCH_BROKER_URL ?= redis://127.0.0.1:6379/12
+# Production-like: DEBUG off (no query log, compiled static manifest), PostgreSQL, Redis.
+BENCH_ENV = DEBUG=0 SECRET_KEY=bench-only-not-a-secret ALLOWED_HOSTS=testserver,127.0.0.1 SECURE_SSL_REDIRECT=0 \
+	DATABASE_URL=$(BENCH_DATABASE_URL) CELERY_BROKER_URL=$(BENCH_BROKER_URL) REDIS_URL=redis://127.0.0.1:6379/11
 bench: install
-	DEBUG=1 DATABASE_URL=$(BENCH_DATABASE_URL) CELERY_BROKER_URL=$(BENCH_BROKER_URL) REDIS_URL=redis://127.0.0.1:6379/11 \
-		$(BIN)/python manage.py bench --cases $(N)
+	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py bench --cases $(N)
 
 assets:
 	bash static/vendor/update.sh

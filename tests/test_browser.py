@@ -177,7 +177,9 @@ def test_an_analyst_filters_reads_the_evidence_and_exports(browser_page, live_se
     download = download_info.value
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     exported = list(csv.DictReader(io.StringIO(text)))
-    assert [row["title"] for row in exported] == ["Belgian State Security Service monitors Alibaba's Liège logistics hub"]
+    assert [row["title"] for row in exported] == [
+        "Belgian State Security Service monitors Alibaba's Liège logistics hub"
+    ]
     assert exported[0]["categories"] == "espionage; interference"
     assert exported[0]["host_country"] == "BE"
     _shot(page, "06-export")
@@ -191,6 +193,78 @@ def test_an_analyst_filters_reads_the_evidence_and_exports(browser_page, live_se
     page.wait_for_selector("#facility-map[data-map-ready=true]", timeout=15000)
     assert page.locator("#facility-map svg path.facility-marker").count() == 1
     _shot(page, "07-facility")
+
+    assert problems["console"] == []
+    assert problems["foreign"] == []
+
+
+def test_staff_upload_several_files_and_watch_the_jobs_finish(browser_page, live_server, transactional_db, editor):
+    """The upload page takes several files at once; the job list then polls until they finish."""
+    from tracker.models import IngestJob
+
+    page, problems = browser_page
+    base = live_server.url
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "pw-alice")
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/")
+
+    page.goto(base + "/jobs/upload/")
+    page.set_input_files(
+        "input[type=file]",
+        [
+            {"name": "first.txt", "mimeType": "text/plain", "buffer": b"Title: First\n\nA short text about a port."},
+            {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""},
+        ],
+    )
+    _shot(page, "08-upload")
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/jobs/\?ids=\d+,\d+$"))
+    assert page.locator("#job-table tr[data-job-id]").count() == 2
+    assert {"first.txt", "empty.txt"} <= set(page.locator("#job-table").inner_text().split())
+    _shot(page, "09-upload-batch")
+
+    # A job still in flight: the page polls /jobs/status.json and shows it finish without a reload.
+    job = IngestJob.objects.create(source_name="slow.txt", created_by=editor)
+    page.goto(f"{base}/jobs/?ids={job.pk}")
+    badge = page.locator(f"tr[data-job-id='{job.pk}'] .job-status")
+    assert badge.inner_text() == "Queued"
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.FAILED, error="the file is not an article")
+    page.wait_for_function(
+        "(id) => document.querySelector(`tr[data-job-id='${id}'] .job-status`).textContent === 'Failed'",
+        arg=job.pk,
+        timeout=15000,
+    )
+    assert "the file is not an article" in page.locator(f"tr[data-job-id='{job.pk}'] .job-error").inner_text()
+    assert page.inner_text("#jobs-progress") == "All jobs finished."
+    _shot(page, "10-jobs-polled")
+
+    assert problems["console"] == []
+    assert problems["foreign"] == []
+
+
+def test_an_editor_confirms_a_proposed_record_from_the_case_page(browser_page, live_server, transactional_db, editor):
+    page, problems = browser_page
+    case = alibaba_case()
+    cache.clear()
+    base = live_server.url
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "pw-alice")
+    page.click("button[type=submit]")
+    page.goto(base + case.concern.get_absolute_url())
+    proposed = page.locator("#proposed-records li", has_text="Cainiao")
+    assert proposed.count() == 1
+    assert page.locator("a.admin-link").get_attribute("href") == f"/admin/tracker/concern/{case.concern.pk}/change/"
+    _shot(page, "11-editor-case")
+    proposed.locator("button.review-confirm").click()
+    page.wait_for_selector(".alert-success")
+    assert "confirmed" in page.inner_text(".alert-success")
+    assert page.locator("#proposed-records li", has_text="Cainiao").count() == 0
+    case.cainiao.refresh_from_db()
+    assert case.cainiao.review_state == "confirmed"
+    _shot(page, "12-editor-confirmed")
 
     assert problems["console"] == []
     assert problems["foreign"] == []

@@ -134,7 +134,7 @@ def test_hostile_article_text_renders_inert(client, viewer, hostile):
 
 @pytest.mark.parametrize("page", ["dashboard", "list", "case", "company", "facility", "articles"])
 def test_hostile_names_render_inert_on_every_page(client, viewer, hostile, page):
-    article, concern, company, _ = hostile
+    _, concern, company, _ = hostile
     url = {
         "dashboard": reverse("tracker:dashboard"),
         "list": reverse("tracker:concerns"),

@@ -366,7 +366,7 @@ def test_detail_shows_the_case_its_records_timeline_and_evidence(client, viewer,
         "Interference",
         "Belgium",
         "Cainiao",
-        "part of <a href=\"%s\">Alibaba Group Holding</a>" % case.alibaba.get_absolute_url(),
+        f'part of <a href="{case.alibaba.get_absolute_url()}">Alibaba Group Holding</a>',
         "logistics centre at the cargo airport",
         "Belgian State Security Service (VSSE)",
         "Agreement with the Belgian government",
@@ -505,3 +505,11 @@ def test_review_is_404_for_a_missing_record(client, editor):
 def test_review_does_not_accept_get(client, editor):
     client.force_login(editor)
     assert client.get(REVIEW).status_code == 405
+
+
+def test_review_of_an_event_returns_to_its_case(client, editor, case):
+    client.force_login(editor)
+    response = client.post(REVIEW, {"kind": "event", "pk": case.event.pk, "state": "confirmed"})
+    assert response["Location"] == case.concern.get_absolute_url()
+    case.event.refresh_from_db()
+    assert case.event.review_state == ReviewState.CONFIRMED

@@ -192,7 +192,8 @@ def test_article_page_highlights_every_evidence_span_linked_to_its_record(client
     assert espionage.group(1) == case.concern.get_absolute_url()
     assert "possible espionage or interference activities" in espionage.group(2).replace("&quot;", '"')
     # The event's sentence contains the company mention: both stay highlighted and linked.
-    assert re.search(rf'<mark id="ev{company_ev.pk}"[^>]*><a href="{case.cainiao.get_absolute_url()}">Cainiao</a>', html)
+    cainiao_url = case.cainiao.get_absolute_url()
+    assert re.search(rf'<mark id="ev{company_ev.pk}"[^>]*><a href="{cainiao_url}">Cainiao</a>', html)
     assert "Records from this article" in html
     assert f'href="#ev{company_ev.pk}"' in html
 

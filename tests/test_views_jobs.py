@@ -196,3 +196,18 @@ def test_status_endpoint_reports_the_asked_jobs(client, editor, failed):
 def test_status_endpoint_with_no_ids_is_empty(client, editor, failed):
     client.force_login(editor)
     assert json.loads(body(client.get(STATUS))) == {"jobs": [], "finished": True}
+
+
+def test_upload_turns_an_empty_file_into_a_failed_job_with_its_reason(client, editor):
+    client.force_login(editor)
+    client.post(UPLOAD, {"files": [SimpleUploadedFile("empty.txt", b"")]})
+    job = IngestJob.objects.get()
+    assert job.source_name == "empty.txt"
+
+
+def test_list_offers_retry_on_failed_jobs_only(client, editor, failed):
+    done = _job(source_name="fine.txt", status=IngestJob.Status.DONE)
+    client.force_login(editor)
+    html = body(client.get(LIST))
+    assert f'action="{reverse("tracker:job_retry", args=[failed.pk])}"' in html
+    assert reverse("tracker:job_retry", args=[done.pk]) not in html

@@ -2,6 +2,9 @@
 
 Ingest: generated ~400-word articles pushed through the broker to real worker processes
 (`celery worker --pool=solo`, one process each) writing to the configured database.
+Pages: the Django test client against the configured database at the requested scale (demo
+data is generated up to it), server time per request, SQL queries per page, and the slowest
+query of each page re-run under EXPLAIN ANALYZE: the floor the page cannot beat.
 """
 
 from __future__ import annotations
@@ -20,23 +23,13 @@ from django.db import connection
 
 from tracker.demo import demo_article
 from tracker.ingest.pipeline import jobs_create_for_paths
-from tracker.models import Agency, Article, Company, Concern, Facility, IngestJob, ReviewState
+from tracker.models import IngestJob
 
 Report = Callable[[str, float, str], None]
 
 
 def report_line(name: str, value: float, unit: str) -> str:
     return f"bench: {name} = {value:.4g} {unit}"
-
-
-def _reset_ingested() -> None:
-    """Each round starts from the reference data alone, so rounds are comparable."""
-    Article.objects.all().delete()
-    IngestJob.objects.all().delete()
-    Concern.objects.all().delete()
-    Facility.objects.all().delete()
-    Company.objects.exclude(review_state=ReviewState.CONFIRMED).delete()
-    Agency.objects.exclude(review_state=ReviewState.CONFIRMED).delete()
 
 
 def _start_workers(count: int, log_dir: Path) -> list[subprocess.Popen]:
@@ -98,23 +91,23 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
         print("bench: note: the database is not PostgreSQL; figures are not comparable", file=sys.stderr)
     rates: dict[int, list[float]] = {1: [], 2: []}
     peak = 0.0
+    run = int(time.time())  # fresh article texts on every run: nothing is a duplicate
     with tempfile.TemporaryDirectory(prefix="fi-bench-") as tmp:
         tmp_path = Path(tmp)
         for round_ in range(rounds):
             for count in (1, 2):
-                _reset_ingested()
                 workers = _start_workers(count, tmp_path)
                 try:
                     warm = tmp_path / f"warm-{round_}-{count}"
                     warm.mkdir()
                     for i in range(2 * count):  # build each worker's gazetteer before the clock starts
-                        article = demo_article(i, seed=10_000 + 100 * round_ + count)
+                        article = demo_article(i, seed=run * 1000 + 500 + 10 * round_ + count)
                         (warm / article.name).write_text(article.text)
                     _run_batch(warm, timeout=300)
                     folder = tmp_path / f"batch-{round_}-{count}"
                     folder.mkdir()
                     for i in range(articles):
-                        article = demo_article(i, seed=100 * round_ + count)
+                        article = demo_article(i, seed=run * 1000 + 10 * round_ + count)
                         (folder / article.name).write_text(article.text)
                     elapsed, done = _run_batch(folder, timeout=600)
                     if done != articles:
@@ -131,4 +124,90 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
     report("ingest_2_workers_spread", two[-1] - two[0], "articles/s")
     report("ingest_ratio_2_to_1", median_two / median_one, "x")
     report("ingest_worker_peak_rss", peak, "MB")
-    _reset_ingested()
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _explain_ms(sql: str) -> float:
+    """Execution time PostgreSQL reports for one captured query (parameters are inlined in it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0]
+    plan = plan[0] if isinstance(plan, list) else plan
+    return float(plan["Execution Time"]) + float(plan.get("Planning Time", 0))
+
+
+def _pages(cases: int) -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    from tracker.models import Agency, Company, Concern
+
+    concern = Concern.objects.order_by("-last_reported", "-id").first()
+    company = Company.objects.filter(subsidiaries__isnull=False).order_by("id").first() or Company.objects.first()
+    agency = Agency.objects.filter(concerns__isnull=False).order_by("id").first()
+    cases_url = reverse("tracker:concerns")
+    pages = [
+        ("dashboard", reverse("tracker:dashboard")),
+        ("case_list", cases_url),
+        ("case_list_host_country", f"{cases_url}?host_country=DE"),
+        ("case_list_origin_country", f"{cases_url}?origin_country=CN"),
+        ("case_list_category", f"{cases_url}?category=espionage"),
+        ("case_list_status", f"{cases_url}?status=monitoring"),
+        ("case_list_agency", f"{cases_url}?agency={agency.pk if agency else 0}"),
+        ("case_list_company_group", f"{cases_url}?company={company.pk if company else 0}"),
+        ("case_list_sector", f"{cases_url}?sector=logistics"),
+        ("case_list_reported_range", f"{cases_url}?reported_from=2020-01-01&reported_to=2020-12-31"),
+        ("case_list_review_state", f"{cases_url}?review_state=confirmed"),
+        ("case_list_sorted_title", f"{cases_url}?sort=title"),
+        ("search_common_word", f"{cases_url}?q=security"),
+        ("search_rare_word", f"{cases_url}?q=Nuctech"),
+        ("case_detail", reverse("tracker:concern", args=[concern.pk]) if concern else ""),
+        ("company_detail", reverse("tracker:company", args=[company.pk]) if company else ""),
+        ("admin_concern_changelist", reverse("admin:tracker_concern_changelist")),
+        ("admin_article_changelist", reverse("admin:tracker_article_changelist")),
+    ]
+    return [(name, url) for name, url in pages if url]
+
+
+def bench_pages(*, cases: int, report: Report, requests: int = 15) -> None:
+    """p50 / p95 server time, SQL query count and the EXPLAIN ANALYZE floor of each page."""
+    from django.contrib.auth.models import User
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.models import Concern
+
+    have = Concern.objects.count()
+    if have < cases:
+        call_command("generate_demo_data", cases=cases - have, verbosity=0)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")
+    report("pages_scale_cases", Concern.objects.count(), "cases")
+    user, _ = User.objects.get_or_create(username="bench-admin", defaults={"is_staff": True, "is_superuser": True})
+    client = Client()
+    client.force_login(user)
+    cache.clear()
+    for name, url in _pages(cases):
+        client.get(url)  # warm caches and connections, as a site in use has them
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{name}: {url} answered {response.status_code}")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        report(f"{name}_p50", _percentile(timings, 0.5), "ms")
+        report(f"{name}_p95", _percentile(timings, 0.95), "ms")
+        report(f"{name}_queries", len(queries.captured_queries), "queries")
+        if connection.vendor == "postgresql" and queries.captured_queries:
+            slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
+            if slowest["sql"].lstrip().upper().startswith("SELECT"):
+                report(f"{name}_main_query_explain", _explain_ms(slowest["sql"]), "ms")

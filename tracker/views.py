@@ -267,9 +267,11 @@ def record_review(request: HttpRequest) -> HttpResponse:
     selectors.dashboard_cache_clear()
     name = model._meta.verbose_name.capitalize()
     messages.success(request, f"{name} “{record}” {state}." if changed else f"{name} “{record}” was already {state}.")
+    logger.info("%s marked %s %s %s", request.user, model._meta.model_name, record.pk, state)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        target = record.get_absolute_url() if hasattr(record, "get_absolute_url") else reverse("tracker:concerns")
+        # Events have no page of their own: they are shown on their case.
+        target = reverse("tracker:concern", args=[record.concern_id]) if model is Event else record.get_absolute_url()
     return redirect(target)
 
 
@@ -447,6 +449,7 @@ def job_upload(request: HttpRequest) -> HttpResponse:
 
         # Files over the size limit become failed jobs with the reason, so the batch shows them too.
         jobs = jobs_create_from_uploads(files=form.cleaned_data["files"], user=request.user)
+        logger.info("%s uploaded %d file(s) for ingest", request.user, len(jobs))
         messages.success(request, f"{len(jobs)} file(s) queued for ingest.")
         ids = ",".join(str(job.pk) for job in jobs)
         return redirect(reverse("tracker:jobs") + f"?ids={ids}")

@@ -291,6 +291,8 @@ class Gazetteer:
         for key in extra:
             if row.get(key):
                 forms.add(row[key])
+        # papers write "Cosco" for COSCO; short acronyms stay exact ("ARM" is not "Arm")
+        forms |= {f.title() for f in forms if f.isalpha() and f.isupper() and len(f) >= 5}
         return {f for f in forms if f and len(f.strip()) >= 2}
 
     # -- lookups -----------------------------------------------------------------------

@@ -14,34 +14,141 @@ from .types import Span
 
 # Abbreviations that end with a dot but do not end a sentence.
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "no", "co", "inc", "ltd", "corp", "vs", "e.g", "i.e", "jr",
-    "sr", "prof", "gen", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "u.s", "u.k", "u.n", "p.m", "a.m", "approx", "dept", "est", "etc", "bzw",
-    "z.b", "ca", "mio", "mrd", "nr", "m", "mme", "cf",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "co",
+    "inc",
+    "ltd",
+    "corp",
+    "vs",
+    "e.g",
+    "i.e",
+    "jr",
+    "sr",
+    "prof",
+    "gen",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "p.m",
+    "a.m",
+    "approx",
+    "dept",
+    "est",
+    "etc",
+    "bzw",
+    "z.b",
+    "ca",
+    "mio",
+    "mrd",
+    "nr",
+    "m",
+    "mme",
+    "cf",
 }
 
 MONTHS = {
     # en
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
     # fr
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
     # nl
-    "januari": 1, "februari": 2, "maart": 3, "juni": 6, "juli": 7, "augustus": 8,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
     "oktober": 10,
     # de
-    "januar": 1, "februar": 2, "märz": 3, "juli_": 7, "dezember": 12,
+    "januar": 1,
+    "februar": 2,
+    "märz": 3,
+    "juli_": 7,
+    "dezember": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
-    "samedi": 5, "dimanche": 6, "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3,
-    "vrijdag": 4, "zaterdag": 5, "zondag": 6, "montag": 0, "dienstag": 1, "mittwoch": 2,
-    "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+    "maandag": 0,
+    "dinsdag": 1,
+    "woensdag": 2,
+    "donderdag": 3,
+    "vrijdag": 4,
+    "zaterdag": 5,
+    "zondag": 6,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonntag": 6,
 }
 _MONTH_RE = "|".join(sorted((m for m in MONTHS if not m.endswith("_")), key=len, reverse=True))
 
@@ -119,9 +226,15 @@ def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]
                 lines[i - 1] = (ps, pe, "caption")
         if kind in ("body", "heading"):
             for j, other in enumerate(bodies):
-                if j != i and len(other) > len(bodies[i]) + 3 and other.startswith(bodies[i]) and (
-                    lines[j][2] == "caption" or _CREDIT_RE.search(other[len(bodies[i]):].lower())
-                    or "copyright" in other[len(bodies[i]):].lower()
+                if (
+                    j != i
+                    and len(other) > len(bodies[i]) + 3
+                    and other.startswith(bodies[i])
+                    and (
+                        lines[j][2] == "caption"
+                        or _CREDIT_RE.search(other[len(bodies[i]) :].lower())
+                        or "copyright" in other[len(bodies[i]) :].lower()
+                    )
                 ):
                     lines[i] = (s, e, "caption")
                     lines[j] = (lines[j][0], lines[j][1], "caption")
@@ -183,15 +296,31 @@ DATE_RE = re.compile(
     rf"|(?P<my>\b(?:in\s+|en\s+|im\s+)?(?P<m3>{_MONTH_RE})\.?\s+(?P<y3>(?:19|20)\d\d)\b)"
     r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)-(?P<m5>\d\d)-(?P<d5>\d\d)\b)"
     r"|(?P<num>\b(?P<d6>\d{1,2})[/.](?P<m6>\d{1,2})[/.](?P<y6>(?:19|20)\d\d)\b)"
-    r"|(?P<rel>\b(?:last|this|next|earlier this|later this|vorige|vorig|afgelopen|dit|le mois|l'année|l’année|letzte[nm]?|vergangene[nm]?|diese[nms]?)\s+"
+    r"|(?P<rel>\b(?:last|this|next|earlier this|later this|vorige|vorig|afgelopen|dit|le mois|l'année|l’année|"
+    r"letzte[nm]?|vergangene[nm]?|diese[nms]?)\s+"
     r"(?:month|year|week|maand|jaar|week|dernier|dernière|Monat|Jahr|Woche)s?\b(?:\s+dernier|\s+dernière)?)"
-    r"|(?P<ago>\b(?P<n7>\w+)\s+(?P<u7>years?|months?|weeks?|days?)\s+ago\b|\bil y a\s+(?P<n8>\w+)\s+(?P<u8>ans?|mois|semaines?|jours?)\b)"
+    r"|(?P<ago>\b(?P<n7>\w+)\s+(?P<u7>years?|months?|weeks?|days?)\s+ago\b"
+    r"|\bil y a\s+(?P<n8>\w+)\s+(?P<u8>ans?|mois|semaines?|jours?)\b)"
     rf"|(?P<wd>\b(?:on\s+|last\s+|this\s+)?(?P<w>{'|'.join(WEEKDAYS)})\b)"
     r"|(?P<year>\b(?:in|since|by|until|en|depuis|in het jaar|im Jahr|seit|sinds)\s+(?P<y9>(?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1, "an": 1,
-                 "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "a": 1,
+    "an": 1,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+}
 
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
@@ -259,7 +388,8 @@ def parse_date(m: re.Match, base: dt.date | None) -> tuple[dt.date, str] | None:
 
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?:/|-|$)|[/-]((?:19|20)\d\d)(\d\d)(\d\d)[/-]")
 _PUBLISHED_LINE_RE = re.compile(
-    r"^\s*(?:published|updated|posted|publié|mis à jour|gepubliceerd|bijgewerkt|veröffentlicht|aktualisiert|date)\b[^:\n]{0,20}:?\s*",
+    r"^\s*(?:published|updated|posted|publié|mis à jour|gepubliceerd|bijgewerkt|veröffentlicht|aktualisiert|date)"
+    r"\b[^:\n]{0,20}:?\s*",
     re.IGNORECASE,
 )
 
@@ -282,7 +412,7 @@ def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | N
         rest = line
         m = _PUBLISHED_LINE_RE.match(line)
         if m:
-            rest = line[m.end():]
+            rest = line[m.end() :]
         elif len(line.strip()) > 40:
             continue
         dm = DATE_RE.search(rest)

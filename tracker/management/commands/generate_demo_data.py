@@ -12,10 +12,11 @@ from tracker.demo_data import Plan, demo_data_generate
 
 class Command(BaseCommand):
     help = (
-        "Generate synthetic company groups, facilities, agencies, cases, articles, evidence and events: per case "
-        "about 0.25 companies, 0.3 facilities, 2.2 articles and 12 evidence rows. Reproducible with --seed on an "
-        "empty database. Safe to run again: each run adds a new set with its own names, URLs and content hashes "
-        "(a run number in the article file names, synthetic-RUN-SEED-N.txt). Writes no history rows."
+        "Generate synthetic company groups, facilities, agencies, cases, articles, evidence and events: "
+        "per case about 0.25 companies, 0.3 facilities, 2.2 articles, 2.5 events and 16 evidence rows. "
+        "Reproducible with --seed on an empty database. Safe to run again: each run adds a new set with "
+        "its own names, URLs and content hashes (its run number is in the article file names, "
+        "synthetic-RUN-SEED-N.txt). Agencies already present are reused. Writes no history rows."
     )
 
     def add_arguments(self, parser) -> None:

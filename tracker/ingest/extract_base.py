@@ -1,0 +1,511 @@
+"""Shared pieces of the extract stage: compiled cue rules, the per-article working state and
+small helpers over capitalised names and places. See tracker/ingest/extract.py."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, Hit, PhraseMatcher, fold, strip_accents
+from .textparts import (
+    Sentence,
+)
+from .types import (
+    Span,
+)
+
+STATUS_PRIORITY = [
+    "divestment_ordered",
+    "banned",
+    "blocked",
+    "approved_with_conditions",
+    "under_review",
+    "monitoring",
+    "closed",
+]
+
+
+CONNECTORS = {"of", "de", "du", "van", "von", "für", "&", "del", "di", "la"}
+
+
+RELATION_SUFFIXES = (
+    "owned",
+    "based",
+    "backed",
+    "led",
+    "controlled",
+    "made",
+    "run",
+    "linked",
+    "listed",
+    "funded",
+    "registered",
+)
+
+
+STOP_ADJECTIVES = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "main",
+    "new",
+    "first",
+    "only",
+    "key",
+    "major",
+    "former",
+    "biggest",
+    "largest",
+    "own",
+    "same",
+    "such",
+    "which",
+    "whose",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "sa",
+    "son",
+    "ses",
+    "de",
+    "het",
+    "een",
+    "zijn",
+    "haar",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "seine",
+    "ihre",
+    "in",
+    "at",
+    "of",
+    "for",
+    "to",
+    "on",
+    "by",
+    "and",
+    "or",
+    "with",
+}
+
+
+OPERATE_VERBS = r"(?:run|operated|managed|exploité|exploitée|geëxploiteerd|uitgebaat|betrieben)\s+(?:by|par|door|von)"
+
+
+def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = re.escape(p.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w+")
+        parts.append(body + (r"\w*" if p.endswith("*") else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+
+
+class _Rules:
+    def __init__(self, gaz: Gazetteer) -> None:
+        lex = gaz.lexicon
+        self.lex = lex
+        self.boilerplate = [b.lower() for b in lex.get("boilerplate", [])]
+        self.company_cue = _phrase_re(lex["company_cues"])
+        cue_alt = self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+        self.cue_before = re.compile(
+            r"(?:(?<![\w-])(?:"
+            + cue_alt
+            + r")|(?:state|privately|government|publicly)[- ](?:owned|backed|controlled|held|run|listed))"
+            r"\s*,?\s*$",
+            re.IGNORECASE,
+        )
+        # French puts adjectives after the noun: "sa branche logistique, Cainiao"
+        self.cue_before_fr = re.compile(
+            r"(?<![\w-])(?:entreprise|société|groupe|firme|filiale|branche|opérateur|exploitant|fabricant|"
+            r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds)(?:\s+[a-zà-ÿ][\w-]*){1,2}\s*,?\s*$",
+            re.IGNORECASE,
+        )
+        self.deal_before = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(lex["deal_before"], key=len, reverse=True))
+            + r")\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?$",
+            re.IGNORECASE,
+        )
+        self.appositive = re.compile(
+            r"^\s*,\s*(?:the|a|an|its|la|le|l['’]|une?|het|een|die|der|das|eine?)\s+((?:[\w’'\-]+\s+){0,6}?)("
+            + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+            + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        self.described_as = re.compile(
+            r"^\s+(?:is|was|as|est|ist|is\s+een)\s+(?:a|an|the|un|une|een|ein|eine)\s+((?:[\w’'\-]+\s+){0,5}?)("
+            + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+            + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        self.suffixes = set(lex["legal_suffixes"])
+        self.stopwords = set(lex["not_company_words"])
+        self.person_titles = _phrase_re(lex["person_titles"], 0)
+        self.subsidiary_cue = _phrase_re(lex["subsidiary_cues"])
+        self.parent_cue = _phrase_re(lex["parent_cues"])
+        heads = lex["agency_heads"]
+        self.agency_heads = {kind: set(words) for kind, words in heads.items()}
+        order = ("intelligence", "screening", "law_enforcement", "parliament", "ministry", "regulator", "other")
+        self.agency_heads_sorted = [(k, sorted(heads.get(k, []), key=len, reverse=True)) for k in order]
+        self.agency_head_words = {w.split()[-1] for words in heads.values() for w in words} | {
+            w.split()[0] for words in heads.values() for w in words
+        }
+        self.agency_not_heads = set(lex["agency_not_heads"])
+        self.generic_terms = {kind: terms for kind, terms in lex["generic_agency_terms"].items()}
+        self.government_words = lex["government_words"]
+        self.ministry_topics = lex["ministry_topics"]
+        topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
+        self.ministry_re = re.compile(
+            rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
+            rf"|\bministry\s+of\s+(?P<d>{topics})\b"
+            r"|(?<![\w-])(?P<de>(?:Bundes)?(?:wirtschafts|finanz|innen|außen|verteidigungs|justiz|verkehrs|gesundheits|"
+            r"umwelt|digital|forschungs|handels|wirtschafts-\s*und\s*klimaschutz)ministerium)\b",
+            re.IGNORECASE,
+        )
+        self.facility_terms = {term: kind for kind, terms in lex["facility_terms"].items() for term in terms}
+        self.facility_term_re = re.compile(
+            r"(?<![\w-])("
+            + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.facility_terms, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        self.facility_heads = {w: kind for kind, words in lex["facility_name_heads"].items() for w in words}
+        groups: dict[str, list[str]] = {"neg": lex["negations"]}
+        for cat, words in lex["categories"].items():
+            if cat == "data_access":
+                # a lone "data" is everywhere; it needs a verb of access nearby (see _categories)
+                groups["cat:data_access"] = [w for w in words if " " in w]
+                groups["datanoun"] = [w for w in words if " " not in w]
+            else:
+                groups[f"cat:{cat}"] = words
+        for st, words in lex["statuses"].items():
+            groups[f"st:{st}"] = [w for w in words if "*" not in w.rstrip("*")]
+        for kind, words in lex["event_kinds"].items():
+            groups[f"ev:{kind}"] = words
+        terms = {t for ts in lex["generic_agency_terms"].values() for t in ts}
+        for row in gaz.agencies:
+            terms.update(row.get("generic_terms") or [])
+        groups["gen"] = sorted(terms)
+        self.cue_matcher = PhraseMatcher(groups)
+        # the few status cues with a gap in the middle: "keep * from acquiring"
+        self.status_gaps = [
+            (
+                st,
+                re.compile(
+                    r"(?<![\w-])"
+                    + re.escape(w).replace(r"\*", r"[\w’'-]+(?:\s+[\w’'-]+){0,3}").replace(r"\ ", r"\s+")
+                    + r"(?![\w-])",
+                    re.IGNORECASE,
+                ),
+            )
+            for st, words in lex["statuses"].items()
+            for w in words
+            if "*" in w.rstrip("*")
+        ]
+        outlet_rows = list(gaz.outlets) + [
+            o for o in lex.get("known_outlets", []) if o["name"].lower() not in {x["name"].lower() for x in gaz.outlets}
+        ]
+        self.outlets = outlet_rows
+        self.outlet_forms: dict[str, dict] = {}
+        for row in outlet_rows:
+            for form in [row["name"], *(row.get("aliases") or [])]:
+                self.outlet_forms.setdefault(form.lower(), row)
+        self.outlet_words = set(lex.get("outlet_words", []))
+        known = {f.lower() for row in gaz.outlets for f in [row["name"], *(row.get("aliases") or [])]}
+        extra = [f for f in self.outlet_forms if f not in known]
+        self.extra_outlet_re = (
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(extra, key=len, reverse=True)) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if extra
+            else None
+        )
+        gov = "|".join(re.escape(w) for w in self.government_words)
+        # Country words are found by the gazetteer's place automaton; these patterns only
+        # find the head word and the caller checks the neighbouring place hit.
+        self.government_re = re.compile(
+            rf"(?<![\w-])(?P<fed>(?:federal|fédéral|federale)\s+)?(?P<g>{gov})(?![\w-])"
+            rf"(?:\s+(?P<fed2>fédéral|federal|federale)(?![\w-]))?"
+        )
+        self.data_verb = re.compile(
+            r"(?<![\w-])(share\w*|hand\w*|pass\w*|transfer\w*|access\w*|collect\w*|collat\w*|harvest\w*|funnel\w*|"
+            r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
+            r"user|remettre|transmet\w*|partag\w*|accès|héberg\w*|delen|doorgeven|toegang|weitergeben|zugriff|"
+            r"übermitteln|abgreifen|use\s+of)(?![\w-])",
+            re.IGNORECASE,
+        )
+
+
+def _rules(gaz: Gazetteer) -> _Rules:
+    rules = getattr(gaz, "_extract_rules", None)
+    if rules is None:
+        rules = _Rules(gaz)
+        gaz._extract_rules = rules  # type: ignore[attr-defined]
+    return rules
+
+
+@dataclass
+class _Doc:
+    text: str
+    sentences: list[Sentence]
+    content: list[Sentence]
+    entity_hits: list[Hit]
+    place_hits: list[Hit]
+    rules: _Rules
+    gaz: Gazetteer
+    host: str | None = None
+    main_country: str | None = None
+    title: str = ""
+    outlet_spans: list[tuple[int, int]] = field(default_factory=list)
+    body_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.cues = self.rules.cue_matcher.find(fold(self.text))
+        self._cue_starts = [c[0] for c in self.cues]
+        self._sent_starts = [s.start for s in self.sentences]
+        self.country_hits = [h for h in self.place_hits if h.kind in ("country", "adjective", "capital")]
+        self._hit_starts = [h.start for h in self.country_hits]
+
+    def cues_in(self, start: int, end: int, prefix: str) -> list[tuple[int, int, str]]:
+        """Cue-phrase hits inside [start, end) whose label starts with `prefix` ("cat:", "st:")."""
+        i = bisect_left(self._cue_starts, start)
+        out = []
+        while i < len(self.cues) and self.cues[i][0] < end:
+            if self.cues[i][2].startswith(prefix) and self.cues[i][1] <= end:
+                out.append(self.cues[i])
+            i += 1
+        return out
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def in_content(self, start: int) -> bool:
+        sent = self.sentence_at(start)
+        return bool(sent and sent.is_content)
+
+    def place_hits_in(self, start: int, end: int) -> list[Hit]:
+        return [h for h in self.place_hits if start <= h.start and h.end <= end]
+
+    def countries_in(self, start: int, end: int) -> list[Hit]:
+        """Country names, adjectives and capitals inside [start, end)."""
+        i = bisect_left(self._hit_starts, start)
+        out = []
+        while i < len(self.country_hits) and self.country_hits[i].start < end:
+            if self.country_hits[i].end <= end:
+                out.append(self.country_hits[i])
+            i += 1
+        return out
+
+    def country_before(self, pos: int, floor: int, words: int = 0) -> Hit | None:
+        """The country word just before `pos`, with at most `words` words (and an 's) between."""
+        hits = self.countries_in(max(floor, pos - 80), pos)
+        if not hits:
+            return None
+        hit = hits[-1]
+        gap = self.text[hit.end : pos]
+        if re.fullmatch(rf"(?:['’]s)?(?:-based)?\s+(?:[\w’'-]+\s+){{0,{words}}}", gap):
+            return hit
+        return None
+
+    def country_after(self, pos: int, ceiling: int, words: int = 0) -> Hit | None:
+        hits = self.countries_in(pos, min(ceiling, pos + 80))
+        if not hits:
+            return None
+        hit = hits[0]
+        if re.fullmatch(rf"\s+(?:[\w’'-]+\s+){{0,{words}}}", self.text[pos : hit.start]):
+            return hit
+        return None
+
+
+@dataclass
+class _Company:
+    name: str
+    forms: set[str] = field(default_factory=set)
+    country: str | None = None
+    gaz_index: int | None = None
+    why: set[str] = field(default_factory=set)
+    parent: str | None = None
+    parent_evidence: Span | None = None
+    inherit_country: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    subject_score: float = 0.0
+    sector: str = ""
+    state_owned: bool | None = None
+
+
+_CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|\d+[A-Za-z]{2,}[\w'’.\-]*)"
+
+
+_PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
+
+
+_PHRASE_RE = re.compile(
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ]))?\s+(?:{_CAPW}|{_PAREN}))*"
+)
+
+
+_TOKEN_RE = re.compile(r"\([^)]*\)|\S+")
+
+
+_RELATION_TOKEN = re.compile(r"-(?:" + "|".join(RELATION_SUFFIXES) + r")$")
+
+
+def _flush_phrase(
+    text: str, cur: list[tuple[int, int]], stopwords: set[str], found: list[tuple[int, int, bool]], possessive: bool
+) -> None:
+    # sentence openers, and German nouns such as "Maschinenbauers" before the name
+    while cur and (
+        text[cur[0][0] : cur[0][1]] in stopwords
+        or (len(cur) > 1 and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]]))
+    ):
+        cur.pop(0)
+    while cur and text[cur[-1][0] : cur[-1][1]].lower() in CONNECTORS:
+        cur.pop()
+    if cur:
+        found.append((cur[0][0], cur[-1][1], possessive))
+    cur.clear()
+
+
+def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[tuple[int, int, bool]]:
+    """Capitalised name-like runs inside [start, end): (start, end, possessive)."""
+    found: list[tuple[int, int, bool]] = []
+    for m in _PHRASE_RE.finditer(text, start, end):
+        cur: list[tuple[int, int]] = []
+        for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
+            ts, te = t.start(), t.end()
+            tok = text[ts:te]
+            if _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
+                _flush_phrase(text, cur, stopwords, found, False)
+            elif tok.endswith(("'s", "’s")):
+                cur.append((ts, te - 2))
+                _flush_phrase(text, cur, stopwords, found, True)
+            elif tok.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.", tok):
+                cur.append((ts, te - 1))
+                _flush_phrase(text, cur, stopwords, found, False)
+            else:
+                cur.append((ts, te))
+        _flush_phrase(text, cur, stopwords, found, False)
+    return found
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _is_title_case_line(sent: Sentence) -> bool:
+    """Headlines in Title Case make every word look like a name."""
+    if sent.kind != "heading":
+        return False
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", sent.text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _norm_key(name: str) -> str:
+    words = re.sub(r"[^0-9a-z]+", " ", strip_accents(name).lower()).split()
+    filler = {
+        "the",
+        "ltd",
+        "limited",
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "plc",
+        "sa",
+        "ag",
+        "nv",
+        "bv",
+        "gmbh",
+        "llc",
+        "holding",
+        "holdings",
+        "group",
+        "se",
+        "spa",
+    }
+    kept = [w for w in words if w not in filler]
+    return " ".join(kept or words)
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in _TOKEN_RE.findall(name)]
+
+
+def _is_prefix(short: str, long: str) -> bool:
+    a, b = _tokens(short), _tokens(long)
+    return len(a) < len(b) and b[: len(a)] == a
+
+
+def _place_code(doc: _Doc, word: str) -> str | None:
+    word = word.strip("() ")
+    code = doc.gaz.country_code(word)
+    if code:
+        return code
+    city = doc.gaz.city(word)
+    return city[0] if city else None
+
+
+def _country_in(doc: _Doc, fragment: str) -> str | None:
+    words = re.findall(r"[\w.'’-]+", fragment)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            phrase = re.sub(r"['’]s$|-based$", "", phrase)
+            code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
+            if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
+                return code
+    return None
+
+
+_COMPOUND_NOUNS = (
+    r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
+    r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
+    r"holding|investor|investeerder|maatschappij)"
+)
+
+
+_COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}", re.IGNORECASE)
+
+
+_COMPOUND_CUE_BEFORE = re.compile(rf"(?<![\w-])[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}\s*,?\s*$", re.IGNORECASE)
+
+
+def _mentions_in(companies: list[_Company], start: int, end: int) -> list[tuple[int, int, _Company]]:
+    return sorted((s, e, c) for c in companies for s, e in c.mentions if start <= s < end)
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|The|le|Le|la|La|de|De|het|Het|die|Die|der|Der)\s+", "", phrase.strip())
+
+
+class _Match:
+    """A PhraseMatcher hit dressed as an re.Match, for code written against regexes."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _n: int = 0) -> str:
+        return self._text[self._start : self._end]

@@ -1,0 +1,764 @@
+"""Agencies and facilities for the extract stage: named public bodies, "<country> government",
+"<adjective> security service" via the gazetteer's generic terms, lower-case ministries, and
+named or described sites with their city, country and operator."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .extract_base import (
+    _CAPW,
+    OPERATE_VERBS,
+    STOP_ADJECTIVES,
+    _cap_phrases,
+    _Company,
+    _country_in,
+    _Doc,
+    _is_title_case_line,
+    _Match,
+    _mentions_in,
+    _overlaps,
+    _place_code,
+    _Rules,
+    _strip_article,
+)
+from .gazetteer import fold
+from .textparts import (
+    Sentence,
+    dateline_place,
+    span,
+)
+from .types import (
+    FoundAgency,
+    FoundFacility,
+)
+
+_START_HEADS = (
+    "Department",
+    "Ministry",
+    "Ministère",
+    "Ministerie",
+    "Ministerium",
+    "Bundesministerium",
+    "Committee",
+    "Commission",
+    "Office of",
+    "House of",
+    "Council of",
+    "Bureau of",
+    "Agency for",
+    "Authority for",
+    "Directorate",
+    "Comité",
+    "Commissie",
+    "Conseil",
+    "Federal Office",
+    "Bundesamt",
+)
+
+
+_PROPER_BODIES = {
+    "Parliament",
+    "Congress",
+    "Treasury",
+    "Bundestag",
+    "Bundesrat",
+    "Senate",
+    "Knesset",
+    "Bundeswehr",
+    "Pentagon",
+    "Élysée",
+    "Elysée",
+}
+
+
+_ACTION_VERBS = (
+    r"(?:said|says|announced|ordered|orders|decided|blocked|approved|imposed|banned|set\s+out|warned|"
+    r"summoned|demanded|demands|rejected|told|has\s+\w+ed|had\s+\w+(?:ed|en)|is\s+\w+ing|was\s+\w+ing|"
+    r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
+    r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had)"
+)
+
+
+_BODY_RE = re.compile(
+    rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
+)
+
+
+# Sentence openers that the capitalised-run pattern sweeps into a body's name.
+_LEADING_NOISE = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Under",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "According",
+    "Addressing",
+    "Speaking",
+    "Meanwhile",
+    "However",
+    "But",
+    "And",
+    "Also",
+    "Both",
+    "Neither",
+    "Only",
+    "Le",
+    "La",
+    "Les",
+    "Selon",
+    "Pour",
+    "Par",
+    "De",
+    "Het",
+    "Een",
+    "Volgens",
+    "Der",
+    "Die",
+    "Das",
+    "Laut",
+    "Nach",
+}
+
+
+@dataclass
+class _Agency:
+    name: str
+    kind: str = "other"
+    country: str | None = None
+    acronym: str = ""
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    acting: bool = False
+    gaz_index: int | None = None
+
+
+@cache
+def _heads_index(rules: _Rules) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """Agency head words by their last word (for "... Security Service") and by their first word
+    (for "Committee on ..."), in the order the kinds are tried."""
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for kind, heads in rules.agency_heads_sorted:
+        for head in heads:
+            by_last.setdefault(head.split()[-1], []).append((kind, head))
+            if head in _START_HEADS or " " in head:
+                by_first.setdefault(head.split()[0], []).append((kind, head))
+    return by_last, by_first
+
+
+def _head_kind(rules: _Rules, name: str, toks: list[str]) -> str | None:
+    by_last, by_first = _heads_index(rules)
+    candidates = [(k, h, "end") for k, h in by_last.get(toks[-1], [])]
+    candidates += [(k, h, "start") for k, h in by_first.get(toks[0], [])]
+    order = [k for k, _heads in rules.agency_heads_sorted]
+    for kind, head, where in sorted(candidates, key=lambda c: (order.index(c[0]), -len(c[1]))):
+        if where == "end" and name.endswith(head) and (len(name) == len(head) or name[-len(head) - 1] == " "):
+            return kind
+        if where == "start" and name.startswith(head + " "):
+            return kind
+    return None
+
+
+def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
+    """(agency kind, country) when `name` is the proper name of a public body."""
+    rules = doc.rules
+    toks = name.split()
+    if not toks or any(t.strip(",.") in rules.agency_not_heads for t in toks):
+        return None, None
+    if rules.person_titles.fullmatch(toks[-1]) or toks[-1] in ("Secretary", "Minister", "Chairman", "Director"):
+        return None, None
+    if len(toks) == 1 and name not in _PROPER_BODIES:
+        return None, None
+    found = _head_kind(rules, name, toks)
+    if found:
+        return found, _country_in(doc, name + " ")
+    country = None
+    for head in _START_HEADS:
+        if name.startswith(head + " "):
+            return "ministry" if head.startswith(("Depart", "Minist", "Bundesmin")) else "other", country
+    if name in _PROPER_BODIES:
+        return (
+            "parliament"
+            if name in ("Parliament", "Congress", "Bundestag", "Bundesrat", "Senate", "Knesset")
+            else "ministry"
+            if name == "Treasury"
+            else "other"
+        ), country
+    return None, None
+
+
+def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
+    """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
+    if sent.start in doc.body_cache:
+        return doc.body_cache[sent.start]
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    start_heads = "|".join(re.escape(h) for h in _START_HEADS)
+    for m in _BODY_RE.finditer(text, sent.start, sent.end):
+        pieces = re.split(
+            rf"\s+(?:and|et|en|und)\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?(?=(?:{start_heads})\b)",
+            m.group(0),
+        )
+        offset = m.start()
+        for piece in pieces:
+            p_start = text.index(piece, offset)
+            offset = p_start + len(piece)
+            sm = re.search(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{start_heads})\b.*", piece)
+            if sm:
+                cand_s = p_start + sm.start()
+                # keep only capitalised words before the head ("Federal", "Belgian")
+                words = piece[: sm.start()].split()
+                while words and words[0][0].islower():
+                    words.pop(0)
+                cand_s = p_start + sm.start()
+                cand_e = p_start + len(piece.rstrip(" ,.;:"))
+            else:
+                run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
+                if not run:
+                    continue
+                cand_s = p_start + run.start(1)
+                cand_e = cand_s + len(run.group(1).rstrip(" ,.;:"))
+            name = text[cand_s:cand_e]
+            name = re.sub(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+", "", name)
+            cand_s = cand_e - len(name)
+            while name.split() and name.split()[0] in _LEADING_NOISE:
+                first = name.split()[0]
+                name = name[len(first) :].lstrip()
+                cand_s = cand_e - len(name)
+            name = re.sub(r"['’]s$", "", name)
+            cand_e = cand_s + len(name)
+            if name and _kind_of_body(doc, name)[0]:
+                out.append((cand_s, cand_e))
+    doc.body_cache[sent.start] = out
+    return out
+
+
+def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
+    text, _rules, gaz = doc.text, doc.rules, doc.gaz
+    agencies: dict[str, _Agency] = {}
+    company_spans = [m for c in companies for m in c.mentions]
+    origins = {c.country for c in companies if c.country}
+
+    def add(name: str, start: int, end: int, **kw: object) -> _Agency:
+        ag = agencies.get(name)
+        if ag is None:
+            ag = agencies[name] = _Agency(name=name, **kw)  # type: ignore[arg-type]
+        ag.mentions.append((start, end))
+        return ag
+
+    for hit in doc.entity_hits:
+        if hit.kind != "agency" or not doc.in_content(hit.start):
+            continue
+        row = gaz.agencies[hit.key]
+        ag = add(
+            row["name"],
+            hit.start,
+            hit.end,
+            kind=row.get("kind") or "other",
+            country=row.get("country") or None,
+            acronym=row.get("acronym") or "",
+            gaz_index=hit.key,
+        )
+        if hit.form != row["name"]:
+            ag.aliases.add(hit.form)
+    taken = [m for a in agencies.values() for m in a.mentions] + company_spans + doc.outlet_spans
+    for sent in doc.content:
+        if _is_title_case_line(sent):
+            continue
+        for s, e in _body_names(doc, sent):
+            if _overlaps(s, e, taken):
+                continue
+            name = text[s:e]
+            if re.match(
+                r"\s+(?:minister|secretary|official|officials|chief|spokes\w+|head)\b", text[e : e + 20], re.IGNORECASE
+            ):
+                continue
+            kind, country = _kind_of_body(doc, name)
+            ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
+            acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
+            if acr:
+                ag.acronym = acr.group(1)
+            taken.append((s, e))
+    for ag in list(agencies.values()):
+        if ag.acronym and ag.gaz_index is None:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(ag.acronym)}(?![\w-])", text):
+                if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken):
+                    ag.mentions.append((m.start(), m.end()))
+        for alias in re.findall(r"(?:known\s+as|called|dubbed)\s+(?:the\s+)?([A-Z][A-Za-z]{1,7})\b", text):
+            if any(text[s:e] in text[max(0, text.find(alias) - 200) : text.find(alias)] for s, e in ag.mentions[:1]):
+                ag.aliases.add(alias)
+    _governments(doc, agencies, origins, add)
+    _generic_agencies(doc, agencies, origins, add)
+    _ministries(doc, agencies, add)
+    found = []
+    for ag in agencies.values():
+        evidence = []
+        for s, _e in sorted(ag.mentions):
+            sent = doc.sentence_at(s)
+            if sent:
+                sp = span(text, sent.start, sent.end)
+                if sp not in evidence:
+                    evidence.append(sp)
+        aliases = sorted(a for a in ag.aliases if a != ag.name)
+        if ag.acronym and ag.acronym != ag.name and ag.acronym not in aliases:
+            aliases.append(ag.acronym)
+        found.append(
+            FoundAgency(
+                name=ag.name, acronym=ag.acronym, aliases=aliases, country=ag.country, kind=ag.kind, evidence=evidence
+            )
+        )
+    return found
+
+
+def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
+    """The gazetteer's government of `code` that answers to `word` ("government", "administration")."""
+    word = fold(word)
+    for row in doc.gaz.agencies:
+        if (
+            row.get("country") == code
+            and row.get("kind") in ("other", "ministry", "screening")
+            and any(fold(t) == word for t in row.get("generic_terms") or [])
+        ):
+            return row
+    return None
+
+
+def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
+    """'the Belgian government', 'Canada's government', 'le gouvernement belge', 'the Trump-led US administration'."""
+    text = doc.text
+    for sent in doc.content:
+        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+            word = m.group("g")
+            # "UK Government Investments Headquarters" is a name, not the government
+            if word.lower() == "authorities" or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+                continue
+            g_start = m.start("fed") if m.group("fed") else m.start("g")
+            hit = doc.country_before(g_start, sent.start) or doc.country_after(m.end("g"), sent.end)
+            if word == "Bundesregierung":
+                code, start = "DE", m.start()
+            elif hit is not None:
+                code, start = hit.key, min(hit.start, m.start())
+            elif m.group("fed") or m.group("fed2"):
+                # "the federal government": the host country's government, if the story names it
+                gov = next((a for a in agencies.values() if a.country == doc.host and _is_government(a)), None)
+                if gov:
+                    gov.aliases.add(_strip_article(m.group(0)))
+                    gov.mentions.append((m.start(), m.end()))
+                continue
+            else:
+                continue
+            end = max(m.end(), hit.end if hit is not None else m.end())
+            after = text[end : end + 40]
+            before = text[max(sent.start, start - 40) : start]
+            # "told by Canada's government" acts; "accessed by the Chinese government" does not
+            acting = bool(re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after)) or bool(
+                re.search(
+                    r"\b(?:told|ordered|instructed|approved|blocked|cleared|rejected|announced|imposed|reviewed|"
+                    r"banned|sanctioned|designated|vetoed|required|asked|summoned)\s+by\s+(?:the\s+)?$",
+                    before,
+                )
+            )
+            # the company's home government as the feared recipient of data is not a party
+            if code in origins and code != doc.host and not acting:
+                continue
+            forms = [_strip_article(text[start:end])]
+            led = re.search(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-led)\s+$", text[max(sent.start, start - 60) : start])
+            if led:
+                forms.insert(0, text[start - len(led.group(0)) : end].strip())
+            row = _government_row(doc, code, word)
+            ag = agencies.get(row["name"]) if row else None
+            ag = ag or next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
+            if ag is None:
+                ag = add(
+                    row["name"] if row else forms[0],
+                    start,
+                    end,
+                    kind=(row or {}).get("kind") or "other",
+                    country=code,
+                    gaz_index=doc.gaz.agencies.index(row) if row else None,
+                )
+            else:
+                ag.mentions.append((start, end))
+            ag.aliases.update(f for f in forms if f != ag.name)
+            ag.acting = ag.acting or acting
+    # capital-city metonyms: "Ottawa set out rules", "London had given in"
+    line = dateline_place(doc.sentences)
+    for hit in doc.place_hits:
+        if hit.kind != "capital" or not doc.in_content(hit.start) or (line and line[1] == hit.start):
+            continue
+        after = text[hit.end : hit.end + 40]
+        if not re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after):
+            continue
+        gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
+        if gov:
+            gov.aliases.add(hit.form)
+            gov.mentions.append((hit.start, hit.end))
+        elif hit.key not in {c for c in origins if c != doc.host} and re.match(
+            r"\s*(?:said|announced|ordered|decided|blocked|imposed|banned|set\s+out|warned)\b", after
+        ):
+            add(hit.form, hit.start, hit.end, kind="other", country=hit.key)
+
+
+def _is_government(ag: _Agency) -> bool:
+    return ag.kind in ("other", "screening") and bool(
+        re.search(
+            r"government|gouvernement|regering|overheid|Regierung|administration|cabinet|kabinet|White House",
+            ag.name,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
+    """'Belgium's security service', 'services de renseignement belges' -> that country's body."""
+    text, gaz = doc.text, doc.gaz
+    term_kind = {t.lower(): k for k, ts in doc.rules.generic_terms.items() for t in ts}
+    government = {fold(w) for w in doc.rules.government_words}
+    taken = [m for a in agencies.values() for m in a.mentions]
+    for sent in doc.content:
+        hits: list[tuple[int, int]] = []
+        for hs, he, _label in sorted(doc.cues_in(sent.start, sent.end, "gen"), key=lambda c: c[0] - c[1]):
+            if not _overlaps(hs, he, hits):
+                hits.append((hs, he))
+        for m in (_Match(text, hs, he) for hs, he in sorted(hits)):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            term = re.sub(r"\s+", " ", m.group(0).lower())
+            hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
+            of = re.match(r"\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?", text[m.end() : m.end() + 20])
+            if hit is None and of:
+                hit = doc.country_after(m.end() + of.end() - 1, sent.end)
+            if hit is None:
+                continue
+            code = hit.key
+            if fold(term) in government or (
+                code in origins
+                and code != doc.host
+                and not re.match(rf"\s*{_ACTION_VERBS}\b", text[m.end() : m.end() + 30])
+            ):
+                continue  # governments are _governments' job; a company's home services are context
+            start, end = min(hit.start, m.start()), max(hit.end, m.end())
+            phrase = _strip_article(text[start:end])
+            kind = term_kind.get(term)
+            row = next(
+                (
+                    r
+                    for r in gaz.agencies
+                    if r.get("country") == code and any(t.lower() == term for t in r.get("generic_terms") or [])
+                ),
+                None,
+            )
+            target = None
+            if row:
+                target = agencies.get(row["name"]) or add(
+                    row["name"],
+                    m.start(),
+                    m.end(),
+                    kind=row.get("kind") or kind,
+                    country=code,
+                    acronym=row.get("acronym") or "",
+                )
+            else:
+                same = [a for a in agencies.values() if a.country == code and a.kind == kind]
+                if len(same) == 1:
+                    target = same[0]
+            if target is None and kind:
+                add(phrase, m.start(), m.end(), kind=kind, country=code)
+            elif target is None:
+                continue
+            else:
+                target.mentions.append((m.start(), m.end()))
+                if phrase != target.name:
+                    target.aliases.add(phrase)
+            taken.append((m.start(), m.end()))
+
+
+def _ministries(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # type: ignore[no-untyped-def]
+    """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries',
+    'das Bundeswirtschaftsministerium'. A gazetteer ministry that answers to the phrase wins."""
+    text = doc.text
+    taken = [m for a in agencies.values() for m in a.mentions]
+    for sent in doc.content:
+        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            hit = doc.country_before(m.start(), sent.start)
+            code = hit.key if hit else ("DE" if m.group("de") else doc.host or doc.main_country)
+            phrase = _strip_article(m.group(0))
+            if m.group("de"):
+                names = [m.group("de")]
+                terms = [m.group("de"), re.sub(r"^Bundes", "", m.group("de"), flags=re.IGNORECASE).capitalize()]
+            else:
+                topics = [t.lower() for t in (m.group("a"), m.group("b"), m.group("d")) if t]
+                names = [f"{t} ministry" for t in topics]
+                terms = names
+            for name, term in zip(names, terms[-len(names) :], strict=True):
+                row = next(
+                    (
+                        r
+                        for r in doc.gaz.agencies
+                        if r.get("country") == code
+                        and any(
+                            fold(t) in (fold(term), fold(name))
+                            for t in [*(r.get("generic_terms") or []), *(r.get("aliases") or [])]
+                        )
+                    ),
+                    None,
+                )
+                target = row["name"] if row else name
+                ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
+                if ag.mentions[-1] != (m.start(), m.end()):
+                    ag.mentions.append((m.start(), m.end()))
+                for form in (name, phrase):
+                    if fold(form) != fold(ag.name):
+                        ag.aliases.add(form)
+
+
+@dataclass
+class _Facility:
+    name: str
+    kind: str
+    start: int
+    end: int
+    named: bool = False
+    city: str | None = None
+    country: str | None = None
+    operator: str | None = None
+    operator_strength: int = 0
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+_FAMILY = {"airport": "logistics_hub"}
+
+
+def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
+    text, rules = doc.text, doc.rules
+    company_spans = [m for c in companies for m in c.mentions]
+    found: list[_Facility] = []
+    for sent in doc.content:
+        if _is_title_case_line(sent):
+            continue
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
+            toks = text[s:e].split()
+            kind = rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1])
+            if kind and len(toks) >= 2 and not _overlaps(s, e, company_spans):
+                found.append(_Facility(text[s:e], kind, s, e, named=True))
+        for m in re.finditer(
+            r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
+            text[sent.start : sent.end],
+        ):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
+            found.append(_Facility(text[s:e], kind, s, e, named=True))
+        for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
+            s, e = m.start(), m.end()
+            if _overlaps(s, e, company_spans) or _overlaps(s, e, [(f.start, f.end) for f in found]):
+                continue
+            if not _facility_relevant(doc, sent, companies):
+                continue
+            kind = rules.facility_terms[m.group(1)]
+            # lower-case modifiers in front ("national gene bank", "corn milling plant")
+            s = _with_modifiers(text, sent.start, s)
+            # French names follow the noun: "plateforme logistique d'Alibaba"
+            of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
+            if of:
+                owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
+                if owner:
+                    e = owner[1]
+            # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
+            own_name = re.match(r" ([A-Z][\w'’-]+)(?![\w'’-])", text[e : e + 40])
+            if (
+                own_name
+                and not _overlaps(e + 1, e + own_name.end(), company_spans)
+                and not _place_code(doc, own_name.group(1))
+                and own_name.group(1) not in rules.stopwords
+            ):
+                e += own_name.end()
+            found.append(_Facility(text[s:e], kind, s, e))
+    for fac in found:
+        _locate_facility(doc, fac)
+        _facility_operator(doc, fac, companies)
+    merged = _merge_facilities(found)
+    out = []
+    for fac in merged:
+        lat = lon = None
+        if fac.city and doc.gaz.city(fac.city):
+            _, lat, lon, _pop = doc.gaz.city(fac.city)  # type: ignore[misc]
+        evidence = []
+        for s, _e in [(fac.start, fac.end), *fac.mentions]:
+            sent = doc.sentence_at(s)
+            if sent:
+                sp = span(text, sent.start, sent.end)
+                if sp not in evidence:
+                    evidence.append(sp)
+        out.append(
+            FoundFacility(
+                name=fac.name,
+                kind=fac.kind,
+                city=fac.city,
+                country=fac.country,
+                operator=fac.operator,
+                latitude=lat,
+                longitude=lon,
+                evidence=evidence,
+            )
+        )
+    return out
+
+
+def _with_modifiers(text: str, floor: int, start: int) -> int:
+    """Take in up to two plain lower-case words before a facility noun ("national gene bank")."""
+    for _ in range(2):
+        m = re.search(r"(?:^|(?<=\s))([a-zà-ÿ][a-zà-ÿ-]*)\s+$", text[max(floor, start - 30) : start])
+        if not m:
+            break
+        word = m.group(1)
+        if word in STOP_ADJECTIVES or word.endswith(("ing", "ed", "ly")):
+            break
+        start = max(floor, start - 30) + m.start(1)
+    return start
+
+
+def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> bool:
+    """A descriptive facility counts only where the story ties it to a company or a place."""
+    if _mentions_in(companies, sent.start, sent.end):
+        return True
+    if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
+        return True
+    if re.search(
+        r"\b(?:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen|its|sa|son)\b",
+        sent.text,
+    ):
+        return True
+    return bool(doc.cues_in(sent.start, sent.end, "cat:"))
+
+
+def _locate_facility(doc: _Doc, fac: _Facility) -> None:
+    text = doc.text
+    sent = doc.sentence_at(fac.start)
+    if sent is None:
+        return
+    best = None
+    for hit in doc.place_hits:
+        if not (sent.start <= hit.start < sent.end):
+            continue
+        if hit.kind in ("city", "capital"):
+            gap_after = text[fac.end : hit.start]
+            gap_before = text[hit.end : fac.start]
+            if (
+                fac.start <= hit.start < fac.end
+                or (
+                    0 <= len(gap_after) <= 60
+                    and re.search(
+                        r"(?:\bin|\bat|\bof|\bde|d['’]|\bà|\bnear|\boutside|\bbei|\bnabij|\bte)\s+(?:the\s+city\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+)?$",
+                        gap_after,
+                    )
+                    and hit.start >= fac.end
+                )
+                or (hit.end <= fac.start and re.fullmatch(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?", gap_before))
+            ):
+                best = best or hit
+    if best is not None:
+        fac.city = best.form
+        info = doc.gaz.city(best.form)
+        fac.country = info[0] if info else best.key
+    else:
+        # "Hamburger Hafen", "de Rotterdamse haven": a city adjective just before the noun
+        adj = re.search(r"([A-Z][\w-]+?)(?:er|se|s)\s+$", text[max(sent.start, fac.start - 30) : fac.start])
+        if adj and doc.gaz.city(adj.group(1)):
+            fac.city = adj.group(1)
+            fac.country = doc.gaz.city(adj.group(1))[0]
+    if fac.country is None:
+        hit = doc.country_before(fac.start, sent.start, words=2)
+        if hit and not re.match(r"['’]s", text[hit.end : hit.end + 2]):
+            hit = None
+        if hit is None:
+            for cand in doc.countries_in(fac.end, min(sent.end, fac.end + 80)):
+                if re.search(
+                    r"(?:\bin|\ben|\bim|\bà|\bau|\baux|\bin\s+het)\s+(?:the\s+)?$",
+                    text[max(0, cand.start - 12) : cand.start],
+                ):
+                    hit = cand
+                    break
+        own = _country_in(doc, fac.name + " ") if fac.named else None
+        fac.country = (hit.key if hit else None) or own or doc.host or doc.main_country
+
+
+def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
+    """Who runs the site, with how sure we are: 'run by X' (3) beats 'X, the company that runs
+    the port' (3), 'X's hub' (2) and 'the hub of X' (1)."""
+    text = doc.text
+    sent = doc.sentence_at(fac.start)
+    if sent is None:
+        return
+    here = _mentions_in(companies, sent.start, sent.end)
+    after = text[fac.end : sent.end]
+    m = re.match(rf"[^.;]{{0,90}}?{OPERATE_VERBS}\s+", after)
+    if m:
+        at = fac.end + m.end()
+        nxt = next((c for s, _e, c in here if at <= s <= at + 40), None)
+        if nxt:
+            fac.operator, fac.operator_strength = nxt.name, 3
+            return
+    for s, e, c in here:
+        runs = re.match(r"\s*,\s*(?:the|a)\s+company\s+that\s+(?:runs|operates|manages|owns)\s", text[e : e + 60])
+        if runs and s < fac.start:
+            fac.operator, fac.operator_strength = c.name, 3
+            return
+    facility_of_company = re.match(
+        r"\s*,\s*a\s+(?:facility|site|plant)\s+(?:that\s+|which\s+)?the\s+(?:company|group|firm)\s+(?:operates|runs|owns)",
+        after,
+    )
+    if facility_of_company:
+        main = max(companies, key=lambda c: len(c.mentions), default=None)
+        if main:
+            fac.operator, fac.operator_strength = main.name, 2
+        return
+    for s, e, c in here:
+        if e <= fac.start and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[e : fac.start]):
+            fac.operator, fac.operator_strength = c.name, 2
+            return
+        of_company = re.fullmatch(r"\s+(?:of|d['’]|de|du|van|von)\s+(?:[\w-]+\s+){0,6}", text[fac.end : s])
+        if (s >= fac.end and of_company) or fac.start <= s < fac.end:
+            fac.operator, fac.operator_strength = c.name, 1
+
+
+def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
+    """Mentions of one site (named once, described three times) become one facility."""
+    merged: list[_Facility] = []
+    for fac in sorted(found, key=lambda f: (not f.named, f.kind == "airport", f.city is None, f.start)):
+        family = _FAMILY.get(fac.kind, fac.kind)
+        target = None
+        for other in merged:
+            if _FAMILY.get(other.kind, other.kind) != family:
+                continue
+            if fac.named and other.named and fac.name.lower() != other.name.lower():
+                continue
+            if fac.city and other.city and fac.city != other.city:
+                continue
+            if fac.country and other.country and fac.country != other.country and fac.city is None:
+                continue
+            target = other
+            break
+        if target is None:
+            merged.append(fac)
+        else:
+            target.mentions.append((fac.start, fac.end))
+            if fac.operator_strength > target.operator_strength:
+                target.operator, target.operator_strength = fac.operator, fac.operator_strength
+            target.city = target.city or fac.city
+    # an airport that only locates a hub is part of that hub, not a second facility
+    return merged

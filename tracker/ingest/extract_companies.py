@@ -1,0 +1,641 @@
+"""Companies for the extract stage: gazetteer matches plus patterns for names seen the first time
+("X's logistics arm Y", "Y, a unit of X", "stake in X", legal-form suffixes), their aliases,
+parents and countries, and the test of whether a company is a party to the story."""
+
+from __future__ import annotations
+
+import re
+
+from .extract_base import (
+    _CAPW,
+    _COMPOUND_CUE,
+    _COMPOUND_CUE_BEFORE,
+    _cap_phrases,
+    _Company,
+    _country_in,
+    _Doc,
+    _is_prefix,
+    _is_title_case_line,
+    _mentions_in,
+    _norm_key,
+    _overlaps,
+    _place_code,
+    _tokens,
+)
+from .extract_bodies import (
+    _body_names,
+    _kind_of_body,
+)
+from .textparts import (
+    Sentence,
+    span,
+)
+from .types import (
+    FoundCompany,
+)
+
+
+def _extend_name(doc: _Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a gazetteer match over legal-form words ("Alibaba" + " Group Holding") and a
+    country name fused in front ("China" + " State Grid")."""
+    text = doc.text
+    while True:
+        m = re.match(r"\s+([A-Z][\w.]*)", text[end : end + 30])
+        if m and m.group(1).rstrip(".") in doc.rules.suffixes | {"Holding", "Holdings", "Group"}:
+            end += m.end() - (1 if m.group(1).endswith(".") and not m.group(1).endswith("Co.") else 0)
+            continue
+        break
+    m = re.search(r"([A-Z][\w]+)\s+$", text[max(0, start - 30) : start])
+    if (
+        m
+        and m.group(1) in doc.gaz.country_names
+        and doc.gaz.countries.get(doc.gaz.country_names[m.group(1)], {}).get("names")
+        and m.group(1) in doc.gaz.countries[doc.gaz.country_names[m.group(1)]]["names"]
+    ):
+        start = start - len(m.group(0))
+    return start, end
+
+
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|phones?|handsets?|"
+    r"components|modules|drones?|routers?|base\s+stations?|équipements?|matériel|apparatuur|Ausrüstung|Komponenten)\b"
+)
+
+
+_NOT_COMPANY_ENDINGS = {
+    "Bill",
+    "Act",
+    "Law",
+    "Treaty",
+    "Initiative",
+    "Programme",
+    "Program",
+    "Strategy",
+    "Regulation",
+    "Directive",
+    "Road",
+    "Street",
+    "Avenue",
+    "Square",
+    "Prize",
+    "Award",
+    "Index",
+    "Summit",
+    "Forum",
+    "Conference",
+}
+
+
+_NP_STOP = {
+    "that",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "of",
+    "de",
+    "du",
+    "van",
+    "von",
+    "qui",
+    "que",
+    "dont",
+    "dat",
+    "die",
+    "der",
+    "said",
+    "says",
+    "and",
+    "et",
+    "en",
+    "und",
+    "to",
+}
+
+
+def _np_like(words: str) -> bool:
+    """An appositive is a noun phrase: no clause words, verbs or figures inside."""
+    for w in words.split():
+        low = w.lower()
+        if low in _NP_STOP or any(c.isdigit() for c in w) or (low.endswith("ed") and "-" not in low):
+            return False
+    return len(words.split()) <= 5
+
+
+def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
+    """Why the capitalised run text[s:e] is a company, and the country its context gives."""
+    text, rules = doc.text, doc.rules
+    why: set[str] = set()
+    country = None
+    pre = text[max(sent.start, s - 60) : s]
+    post = text[e : min(sent.end + 1, e + 140)]
+    cue = rules.cue_before.search(pre) or rules.cue_before_fr.search(pre)
+    if cue:
+        why.add("cue")
+        cue_start = s - len(pre) + cue.start()
+        hit = doc.country_before(cue_start, sent.start, words=3)
+        inside = doc.countries_in(cue_start, s)  # "le groupe américain Teledyne"
+        if hit:
+            country = hit.key
+        elif inside:
+            country = inside[-1].key
+    apposition = rules.appositive.match(post) or rules.described_as.match(post)
+    if apposition and not _np_like(apposition.group(1)):
+        apposition = None
+    if apposition:
+        why.add("appositive")
+        country = country or _country_in(doc, apposition.group(1) + " ")
+        for hit in doc.countries_in(e + apposition.start(1), e + apposition.end(1)):
+            if doc.text[hit.end : hit.end + 6] == "-based":
+                country = hit.key
+    if rules.deal_before.search(pre) or re.search(
+        r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:of|in|de|van|an)\s+(?:the\s+)?$",
+        pre,
+    ):
+        why.add("deal")
+    if _COMPOUND_CUE_BEFORE.search(pre):
+        why.add("cue")  # "chipbedrijf Nowi", "des Maschinenbauers Leifeld"
+    # "the Welsh factory", "het Nijmeegse chipbedrijf": a modifier of the noun that follows
+    nxt = re.match(r"\s+([a-zà-ÿ][\w-]*)", post)
+    if nxt and (
+        rules.company_cue.fullmatch(nxt.group(1))
+        or rules.facility_term_re.match(nxt.group(1))
+        or _COMPOUND_CUE.fullmatch(nxt.group(1))
+    ):
+        why.add("modifier")
+    adj = doc.country_before(s, sent.start)
+    if adj and adj.kind == "adjective" and not re.match(r"['’]s", text[adj.end : s]):
+        country = country or adj.key  # "die chinesische Yantai Taihai", "l'américain Teledyne"
+    based = re.match(r",?\s+(?:based|headquartered|basée?|gevestigd|mit\s+Sitz|ansässig)\s+(?:in|à|en|au|te)\s+", post)
+    if based:
+        place = next(iter(doc.place_hits_in(e + based.end(), e + based.end() + 40)), None)
+        if place and place.start == e + based.end():
+            country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
+    # a capitalised first word ("Surveillance cameras ...") is not yet a name
+    opener = not re.search(r"[\w]", text[sent.start : s]) and " " not in text[s:e]
+    if _PRODUCT_AFTER.match(post) and not opener:
+        why.add("product")
+    # the owner of a site: "X's logistics hub", "la plateforme logistique d'X"
+    if re.match(r"['’]s\s", post):
+        fm = rules.facility_term_re.search(post, 0, 45)
+        if fm and not re.search(r"[,.;]", post[: fm.start()]):
+            why.add("site")
+    om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?:of|de|du)\s+|\s+d['’])$", pre)
+    if om:
+        fm = rules.facility_term_re.search(om.group(1))
+        if fm and fm.end() == len(om.group(1)):
+            why.add("site")
+    if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
+        why.add("passing")
+    if re.match(
+        r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
+        r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)",
+        post,
+    ):
+        why.add("divest")
+    name = text[s:e]
+    toks = _tokens(name)
+    if (
+        len(toks) >= 2
+        and toks[-1].strip("()")
+        and (toks[-1] in rules.suffixes or (toks[-1].startswith("(") and len(toks) >= 3 and toks[-2] in rules.suffixes))
+    ) and not _is_title_case_line(sent):
+        why.add("suffix")
+    colon = text.rfind(":", sent.start, s)
+    if colon != -1 and re.search(
+        r"\b(?:companies|firms|groups|investors|entreprises|sociétés|bedrijven|Unternehmen|Firmen)\b",
+        text[sent.start : colon],
+        re.IGNORECASE,
+    ):
+        why.add("list")
+        based = re.search(r"based\s+in\s+((?:[A-Z][\w]+\s*){1,3})", text[sent.start : colon])
+        if based:
+            country = country or _place_code(doc, based.group(1))
+    if re.search(r"(?:such\s+as|rivals?|competitors?|concurrents?|like)\s+(?:[A-Z][\w&.-]*\s+){0,3}$", pre):
+        why.add("passing")
+    hit = doc.country_before(s, sent.start)
+    if hit and re.match(r"['’]s|-based", text[hit.end : s]):
+        country = country or hit.key
+    return why, country
+
+
+def _companies(doc: _Doc) -> list[_Company]:
+    text, rules, gaz = doc.text, doc.rules, doc.gaz
+    by_index: dict[int, _Company] = {}
+    pattern: list[_Company] = []
+    taken: list[tuple[int, int]] = list(doc.outlet_spans)
+    for hit in doc.entity_hits:
+        if hit.kind != "company" or not doc.in_content(hit.start) or _overlaps(hit.start, hit.end, doc.outlet_spans):
+            continue
+        row = gaz.companies[hit.key]
+        s, e = _extend_name(doc, hit.start, hit.end)
+        co = by_index.setdefault(
+            hit.key,
+            _Company(
+                name=row["name"],
+                gaz_index=hit.key,
+                country=row.get("country") or None,
+                sector=row.get("sector") or "",
+                state_owned=row.get("state_owned"),
+            ),
+        )
+        co.forms.add(text[s:e])
+        co.why.add("gazetteer")
+        taken.append((s, e))
+    for hit in doc.entity_hits:
+        if hit.kind in ("agency", "outlet"):
+            taken.append((hit.start, hit.end))
+    for sent in doc.content:
+        # "Committee on Foreign Investment" holds no company called "Foreign Investment"
+        taken.extend(_body_names(doc, sent))
+    for sent in doc.content:
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
+            name = text[s:e]
+            if _overlaps(s, e, taken) or _place_code(doc, name) or name.split()[-1] in _NOT_COMPANY_ENDINGS:
+                continue
+            if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]):
+                continue
+            why, country = _company_evidence(doc, sent, s, e)
+            if _kind_of_body(doc, name)[0] and "appositive" not in why:
+                continue
+            if "modifier" in why:
+                continue
+            if not why or why == {"passing"}:
+                continue
+            co = _Company(name=name, forms={name}, country=country, why=why)
+            pattern.append(co)
+    for m in re.finditer(rf"({_CAPW}(?:\s+{_CAPW})*)-(?:owned|backed|controlled)\b", text):
+        name = m.group(1)
+        if (
+            doc.in_content(m.start())
+            and not _place_code(doc, name)
+            and name not in rules.stopwords
+            and not _overlaps(m.start(1), m.end(1), taken)
+            and name.lower() not in ("state", "government")
+        ):
+            pattern.append(_Company(name=name, forms={name}, why={"owner"}))
+    pattern += _title_subjects(doc, taken)
+    companies = _merge_companies(list(by_index.values()), pattern)
+    for co in companies:
+        _add_aliases(doc, co)
+        if co.gaz_index is None or len(co.forms) > 1:
+            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f)))
+        _find_mentions(doc, co)
+    companies = [c for c in companies if c.mentions]
+    _company_relations(doc, companies)
+    _company_countries(doc, companies)
+    return [c for c in companies if _is_party(doc, c)]
+
+
+def _title_subjects(doc: _Doc, taken: list[tuple[int, int]]) -> list[_Company]:
+    """A name the headline puts up front and the body repeats in its concern sentences is the
+    story's company even with no cue word ("... whether TikTok survives in America")."""
+    text, rules = doc.text, doc.rules
+    found = []
+    for s, e, _pos in _cap_phrases(doc.title, 0, len(doc.title), rules.stopwords):
+        name = doc.title[s:e]
+        if (
+            len(name) < 3
+            or (name.isupper() and len(name) > 6)
+            or _place_code(doc, name)
+            or _kind_of_title_word(doc, name)
+        ):
+            continue
+        occurrences = [
+            m
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text)
+            if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken)
+        ]
+        if len(occurrences) < 3:
+            continue
+        # "Steve Mnuchin" ... "Mnuchin": a surname, not a company
+        if any(
+            re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, m.start() - 25) : m.start()])
+            and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, m.start() - 25) : m.start()])
+            for m in occurrences
+        ) or any(rules.person_titles.search(text[max(0, m.start() - 25) : m.start()]) for m in occurrences):
+            continue
+        cue_sentences = [
+            sent
+            for m in occurrences
+            if (sent := doc.sentence_at(m.start()))
+            and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:"))
+        ]
+        if cue_sentences:
+            found.append(_Company(name=name, forms={name}, why={"title"}))
+    return found
+
+
+def _kind_of_title_word(doc: _Doc, name: str) -> bool:
+    """Agencies, outlets and bare common words in a headline are not company names."""
+    low = name.lower()
+    if name.split()[-1] in _NOT_COMPANY_ENDINGS or low in {w.lower() for w in doc.rules.stopwords}:
+        return True
+    return any(h.kind in ("agency", "outlet") and h.form.lower() == low for h in doc.entity_hits)
+
+
+def _merge_companies(known: list[_Company], found: list[_Company]) -> list[_Company]:
+    merged = list(known)
+    for co in found:
+        target = None
+        for other in merged:
+            forms = other.forms | {other.name}
+            if any(
+                _norm_key(f) == _norm_key(co.name) or _is_prefix(f, co.name) or _is_prefix(co.name, f) for f in forms
+            ):
+                target = other
+                break
+        if target is None:
+            merged.append(co)
+        else:
+            target.forms |= co.forms
+            target.why |= co.why
+            target.country = target.country or co.country
+    return merged
+
+
+def _add_aliases(doc: _Doc, co: _Company) -> None:
+    """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
+    and an acronym given in brackets right after a form."""
+    text, rules = doc.text, doc.rules
+    full = max(co.forms, key=lambda f: len(_tokens(f)))
+    toks = _tokens(full)
+    bare = " ".join(t for t in toks if not t.startswith("("))
+    candidates = {bare} | {" ".join(toks[:n]) for n in range(1, len(toks))}
+    if len(toks) > 1 and _place_code(doc, toks[0]):
+        # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
+        candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
+    for cand in candidates:
+        if cand in co.forms or not cand or cand in rules.stopwords or _place_code(doc, cand):
+            continue
+        if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
+            continue
+        # the shorter form must stand on its own somewhere, not only inside the long one
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?:['’]s)?(?![\w-])", text):
+            after = text[m.end() : m.end() + 2]
+            before = text[max(0, m.start() - 30) : m.start()]
+            if (
+                doc.in_content(m.start())
+                and not re.match(r"\s[A-Z(]", after)
+                and not re.search(r"[A-Z][\w-]*\s$", before)
+            ):
+                co.forms.add(cand)
+                break
+    for form in list(co.forms):
+        m = re.search(rf"{re.escape(form)}\s*\(([A-Z][A-Za-z]{{1,7}})\)", text)
+        if m and not _place_code(doc, m.group(1)):
+            co.forms.add(m.group(1))
+
+
+def _find_mentions(doc: _Doc, co: _Company) -> None:
+    spans: list[tuple[int, int]] = []
+    for form in sorted(co.forms, key=len, reverse=True):
+        flags = 0 if len(form) <= 5 or form.isupper() else re.IGNORECASE
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w])", doc.text, flags):
+            if (
+                doc.in_content(m.start())
+                and not _overlaps(m.start(), m.end(), spans)
+                and not _overlaps(m.start(), m.end(), doc.outlet_spans)
+            ):
+                spans.append((m.start(), m.end()))
+    co.mentions = sorted(spans)
+
+
+# "Nexperia, a Dutch subsidiary of China's Wingtech", "Nexperia, dochterbedrijf van het Chinese Wingtech"
+_SUBSIDIARY_OF = re.compile(
+    r"\s*,\s*(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+",
+    re.IGNORECASE,
+)
+
+
+_POSSESSORS = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
+
+
+def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
+    text, rules = doc.text, doc.rules
+    by_name = {c.name: c for c in companies}
+
+    def link(child: _Company, parent: _Company, sent: Sentence, inherit: bool) -> None:
+        if child is parent or child.parent or _ancestor(parent, child, by_name):
+            return
+        child.parent = parent.name
+        child.parent_evidence = span(text, sent.start, sent.end)
+        child.inherit_country = inherit
+        child.why.add("relation")
+        parent.why.add("relation")
+
+    previous: list[tuple[int, int, _Company]] = []
+    for sent in doc.content:
+        here = _mentions_in(companies, sent.start, sent.end)
+        for s, e, child in here:
+            pre = text[sent.start : s]
+            post = text[e : sent.end]
+            others = [(abs(s - os), oc) for os, oe, oc in here if oc is not child]
+            nearest = min(others, key=lambda x: x[0])[1] if others else (previous[-1][2] if previous else None)
+            sub = re.search(
+                rf"(?<![\w'’])(?P<own>{_POSSESSORS}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})"
+                r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
+                pre,
+                re.IGNORECASE,
+            )
+            if sub:
+                own = sub.group("own")
+                owner = next(
+                    (oc for os, oe, oc in here if oc is not child and text[os:oe] == own.rstrip("'’s").rstrip("'’")),
+                    None,
+                )
+                if owner is None and own.lower() in (
+                    "its",
+                    "sa",
+                    "son",
+                    "ses",
+                    "zijn",
+                    "haar",
+                    "seine",
+                    "ihre",
+                    "their",
+                    "leur",
+                ):
+                    owner = nearest
+                if owner is not None:
+                    link(child, owner, sent, inherit=True)
+            m = _SUBSIDIARY_OF.match(post)
+            if m:
+                parent = next(
+                    (oc for os, oe, oc in here if e + m.end() <= os <= e + m.end() + 40 and oc is not child), None
+                )
+                if parent:
+                    link(child, parent, sent, inherit=True)
+            m = re.match(
+                rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?(?:{rules.parent_cue.pattern})",
+                post,
+                re.IGNORECASE,
+            )
+            if m:
+                own = (m.group("own") or "").strip()
+                sub_co = next((oc for os, oe, oc in here if oc is not child and own.startswith(text[os:oe])), None)
+                if sub_co is None:
+                    sub_co = _main_other(companies, child)
+                if sub_co is not None:
+                    link(sub_co, child, sent, inherit=False)
+            m = re.search(rf"(?:{rules.parent_cue.pattern})\s*,?\s*$", pre, re.IGNORECASE)
+            if m:
+                owner_m = re.search(r"([\w'’]+)\s+(?:[\w-]+\s+){0,2}?$", pre[: m.start()])
+                sub_co = None
+                if owner_m:
+                    own = owner_m.group(1).rstrip("'’s").rstrip("'’")
+                    sub_co = next((oc for os, oe, oc in here if oc is not child and text[os:oe] == own), None)
+                sub_co = sub_co or _main_other(companies, child)
+                if sub_co is not None:
+                    link(sub_co, child, sent, inherit=False)
+        for m in re.finditer(
+            r"(?P<verb>holds?|owns?|took|takes|acquired|has|bought|controls?|now\s+owns)\s+(?:a\s+|an\s+|about\s+|some\s+|around\s+|already\s+)?"
+            r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+|holding\s+|share\s+)?(?:in|of)\s+",
+            text[sent.start : sent.end],
+        ):
+            if float(m.group("n").replace(",", ".")) <= 50:
+                continue
+            at = sent.start + m.end()
+            child = next((c for s, e, c in here if s == at), None)
+            owner_before = [c for s, e, c in here if s < sent.start + m.start()]
+            if child and owner_before:
+                link(child, owner_before[-1], sent, inherit=False)
+        previous.extend(here)
+    # ownership the gazetteer already knows
+    for co in companies:
+        if co.gaz_index is not None and not co.parent:
+            parent_name = doc.gaz.companies[co.gaz_index].get("parent")
+            if parent_name:
+                parent = next(
+                    (
+                        p
+                        for p in companies
+                        if p is not co
+                        and (
+                            p.name == parent_name
+                            or parent_name in p.forms
+                            or (p.gaz_index is not None and doc.gaz.companies[p.gaz_index]["name"] == parent_name)
+                        )
+                    ),
+                    None,
+                )
+                if parent:
+                    co.parent = parent.name
+                    co.inherit_country = True
+
+
+def _ancestor(candidate: _Company, of: _Company, by_name: dict[str, _Company]) -> bool:
+    """True when `of` is already above `candidate` (a link would make a cycle)."""
+    seen = set()
+    cur = candidate
+    while cur.parent and cur.parent not in seen:
+        seen.add(cur.parent)
+        if cur.parent == of.name:
+            return True
+        cur = by_name.get(cur.parent) or cur
+        if cur.name in seen:
+            break
+    return False
+
+
+def _main_other(companies: list[_Company], exclude: _Company) -> _Company | None:
+    others = [c for c in companies if c is not exclude]
+    return max(others, key=lambda c: len(c.mentions)) if others else None
+
+
+def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
+    text, _rules = doc.text, doc.rules
+    for co in companies:
+        if co.country:
+            continue
+        first = _tokens(co.name)[0]
+        if first in doc.gaz.country_names and first in doc.gaz.countries.get(doc.gaz.country_names[first], {}).get(
+            "names", []
+        ):
+            co.country = doc.gaz.country_names[first]
+            continue
+        paren = re.search(r"\(([^)]+)\)", co.name)
+        if paren and _place_code(doc, paren.group(1)):
+            co.country = _place_code(doc, paren.group(1))
+            continue
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if not sent:
+                continue
+            _why, country = _company_evidence(doc, sent, s, _e)
+            if country:
+                co.country = country
+                break
+    # "the Chinese company" / "le groupe chinois" points back at the story's main company
+    ranked = sorted(companies, key=lambda c: len(c.mentions), reverse=True)
+    main = ranked[0] if ranked else None
+    if main and len(ranked) > 1 and len(ranked[1].mentions) * 2 > len(main.mentions):
+        main = None  # no company dominates the story, so "the Chinese company" is ambiguous
+    if main and not main.country:
+        for hit in doc.country_hits:
+            if not doc.in_content(hit.start):
+                continue
+            if re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 5) : hit.start]) and re.match(
+                r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|app|operator)\b", text[hit.end : hit.end + 40]
+            ):
+                main.country = hit.key
+                break
+            if re.search(
+                r"\b(?:le|la)\s+(?:groupe|société|entreprise|géant)\s+$", text[max(0, hit.start - 20) : hit.start]
+            ):
+                main.country = hit.key
+                break
+    by_name = {c.name: c for c in companies}
+    for co in companies:
+        if not co.country and co.inherit_country and co.parent in by_name:
+            co.country = by_name[co.parent].country
+
+
+def _is_party(doc: _Doc, co: _Company) -> bool:
+    """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
+    strong = co.why & {"cue", "appositive", "deal", "divest", "list", "owner", "relation", "product", "site", "title"}
+    if "passing" in co.why and not (strong - {"cue"}):
+        return False
+    if strong:
+        return True
+    if len(co.mentions) >= 2:
+        return True
+    for s, _e in co.mentions:
+        sent = doc.sentence_at(s)
+        if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+            return True
+        if sent and any(h.kind == "agency" and sent.start <= h.start < sent.end for h in doc.entity_hits):
+            return True
+    return False
+
+
+def _found_companies(companies: list[_Company], doc: _Doc) -> list[FoundCompany]:
+    found = []
+    for co in companies:
+        evidence = []
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if sent:
+                sp = span(doc.text, sent.start, sent.end)
+                if sp not in evidence:
+                    evidence.append(sp)
+        aliases = sorted(f for f in co.forms if f != co.name)
+        if co.gaz_index is not None:
+            canonical = doc.gaz.companies[co.gaz_index]["name"]
+            if canonical != co.name and canonical not in aliases:
+                aliases.append(canonical)
+        found.append(
+            FoundCompany(
+                name=co.name,
+                aliases=aliases,
+                country=co.country,
+                parent=co.parent,
+                sector=co.sector,
+                state_owned=co.state_owned,
+                evidence=evidence,
+                parent_evidence=co.parent_evidence,
+            )
+        )
+    return found
