@@ -188,11 +188,15 @@ def test_an_analyst_filters_reads_the_evidence_and_exports(browser_page, live_se
     for path in ["/companies/", "/facilities/", "/agencies/", "/articles/"]:
         page.goto(base + path)
         page.wait_for_load_state("load")
+    page.goto(base + "/companies/")
+    page.click("#company-table a >> text=Alibaba Group Holding")
+    assert "Cainiao" in page.inner_text("#company-tree")
+    _shot(page, "07-company")
     page.goto(base + "/facilities/")
     page.click("#facility-table a >> text=logistics centre at the cargo airport")
     page.wait_for_selector("#facility-map[data-map-ready=true]", timeout=15000)
     assert page.locator("#facility-map svg path.facility-marker").count() == 1
-    _shot(page, "07-facility")
+    _shot(page, "07-facility-map")
 
     assert problems["console"] == []
     assert problems["foreign"] == []

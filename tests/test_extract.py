@@ -418,3 +418,86 @@ def test_page_furniture_lines_are_not_sentences() -> None:
     ]
     assert kinds[-1] == ("The real sentence is here.", "body")
     assert all(kind == "furniture" for _t, kind in kinds[:-1])
+
+
+def test_published_date_from_a_dateline_or_byline_in_the_text(gaz: Gazetteer) -> None:
+    assert run(gaz, "Published: 30 November 2023\n\nHarbourline is under review.").published == dt.date(2023, 11, 30)
+    assert run(gaz, "By Jane Doe | March 3, 2024\n\nHarbourline is under review.").published == dt.date(2024, 3, 3)
+    assert run(gaz, "Harbourline signed on 30 November 2023 in Brussels a deal worth far more.").published is None
+
+
+def test_a_wire_dateline_is_a_wire_credit(gaz: Gazetteer) -> None:
+    ex = run(gaz, "STOCKHOLM, Oct 20 (Reuters) - Sweden banned Qilin Mobile equipment from its 5G network.")
+    assert ex.wire_credits == ["Reuters"]
+    assert "Reuters" not in ex.cited_outlets
+
+
+def test_a_headline_name_repeated_in_concern_sentences_is_a_company(gaz: Gazetteer) -> None:
+    text = (
+        "Zephyrly is running out of room. Officials fear Zephyrly could hand user data to Beijing.\n\n"
+        "Lawmakers want to ban Zephyrly unless it is sold. Steve Mnuchin said Zephyrly was under review."
+    )
+    ex = run(gaz, text, title="Why Zephyrly may be banned")
+    assert names(ex.companies) == ["Zephyrly"]
+    assert {"data_access"} <= {c.categories[0] for c in ex.concerns}
+
+
+def test_german_city_adjective_locates_a_named_terminal(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung genehmigt den Einstieg von Harbourline beim Hamburger Containerterminal Tollerort "
+        "unter Auflagen."
+    )
+    ex = run(gaz, text)
+    (terminal,) = ex.facilities
+    assert (terminal.name, terminal.city, terminal.country) == ("Containerterminal Tollerort", "Hamburg", "DE")
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert concern.status == "approved_with_conditions"
+
+
+def test_a_longer_gazetteer_name_wins_over_a_short_alias_inside_it(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=[
+            {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None},
+            {"name": "Harbourline Ports", "aliases": [], "country": "HK", "parent": "Harbourline Group"},
+        ]
+    )
+    ex = run(local, "Harbourline Ports holds a 35% stake in the terminal. Harbourline faces a review over espionage.")
+    ports = company(ex, "Harbourline Ports")
+    assert ports.parent == "Harbourline Group"
+
+
+def test_broken_url_and_timestamp_publication_do_not_crash(gaz: Gazetteer) -> None:
+    text = "Harbourline last month filed to list Nordlicht Cloud on the Hong Kong stock exchange."
+    ex = run(gaz, text, url="http://[::1", published=dt.datetime(2023, 11, 30, 9, 30))
+    assert ex.events[0].date == dt.date(2023, 10, 1)
+
+
+def test_a_cue_word_covers_the_whole_list_of_names(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung einigte sich mit den Netzbetreibern Nordnetz Telekom, Alpafone und Telefonia Süd darauf, "
+        "Qilin-Bauteile aus dem 5G-Netz zu entfernen."
+    )
+    ex = run(gaz, text)
+    assert {"Nordnetz Telekom", "Alpafone", "Telefonia Süd"} <= set(names(ex.companies))
+
+
+def test_a_foreign_countrys_worry_has_no_agency(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline now owns 67% of the Port of Piraeus. "
+        "Countries such as the U.S. have voiced worries that the port could be put to military use."
+    )
+    ex = run(gaz, text)
+    concern = next(c for c in ex.concerns if c.categories == ["critical_infrastructure"])
+    assert (concern.status, concern.agencies) == ("other", [])
+    assert "US" in ex.countries
+
+
+def test_a_reacting_foreign_capital_is_that_countrys_government(gaz: Gazetteer) -> None:
+    text = "Canada's government ordered Qilin Mobile to divest. Beijing condemned the decision as discriminatory."
+    ex = run(gaz, text)
+    assert any(a.country == "CN" and "Beijing" in [a.name, *a.aliases] for a in ex.agencies)
+
+
+def test_a_body_named_only_as_a_former_employer_is_left_out(gaz: Gazetteer) -> None:
+    ex = run(gaz, "A former VSSE analyst said Harbourline's hub raised espionage risks.")
+    assert ex.agencies == []

@@ -30,7 +30,7 @@ FEED = reverse("tracker:concerns_feed")
 REVIEW = reverse("tracker:review")
 
 # Pinned query counts (viewer): session, user, the two permission lookups, then the page's own.
-LIST_QUERIES = 12
+LIST_QUERIES = 11
 CSV_QUERIES = 9
 JSON_QUERIES = 10
 DETAIL_QUERIES = 17
@@ -513,3 +513,28 @@ def test_review_of_an_event_returns_to_its_case(client, editor, case):
     assert response["Location"] == case.concern.get_absolute_url()
     case.event.refresh_from_db()
     assert case.event.review_state == ReviewState.CONFIRMED
+
+
+def test_company_filter_reports_an_unknown_company(client, viewer, case):
+    client.force_login(viewer)
+    response = client.get(LIST, {"company": 987654})
+    assert "company" in response.context["form"].errors
+    assert "Company: Select a valid choice" in body(response)
+    assert _titles(response) == [case.concern.title]
+
+
+def test_company_page_links_to_its_cases_in_the_list(client, viewer, case):
+    client.force_login(viewer)
+    html = body(client.get(case.alibaba.get_absolute_url()))
+    link = f"{LIST}?company={case.alibaba.pk}"
+    assert f'href="{link}"' in html
+    assert _titles(client.get(link)) == [case.concern.title]
+
+
+def test_company_filter_shows_the_chosen_group_and_rows_link_to_it(client, viewer, case):
+    client.force_login(viewer)
+    html = body(client.get(LIST, {"company": case.alibaba.pk, "host_country": "BE"}))
+    assert 'id="company-filter"' in html and "Alibaba Group Holding</a> and its subsidiaries" in html
+    assert 'href="?host_country=BE"' in html  # removing the company keeps the other filters
+    assert f'<input type="hidden" name="company" value="{case.alibaba.pk}">' in html
+    assert f'href="?company={case.cainiao.pk}&amp;host_country=BE"' in html  # narrow to Cainiao from a row

@@ -221,3 +221,10 @@ def test_details_make_the_same_number_of_queries_for_5_and_50_rows(
     with django_assert_num_queries(DETAIL_QUERIES[kind]):
         response = client.get(_detail_urls(case)[kind])
     assert response.status_code == 200
+
+
+def test_parent_company_page_lists_the_facilities_of_its_group(client, viewer, case):
+    client.force_login(viewer)
+    response = client.get(case.alibaba.get_absolute_url())
+    assert [f.name for f in response.context["facilities"]] == ["logistics centre at the cargo airport"]
+    assert "operated by" in body(response)

@@ -121,7 +121,12 @@ def company_subsidiary_tree(company: Company) -> list[TreeNode]:
 
 
 def company_facilities(company: Company) -> QuerySet[Facility]:
-    return Facility.objects.filter(operator=company).order_by("name", "pk")
+    """Facilities the company or one of its subsidiaries operates (a parent answers for its group)."""
+    return (
+        Facility.objects.filter(operator__in=company_group_ids(company.pk))
+        .select_related("operator")
+        .order_by("name", "pk")
+    )
 
 
 def company_concerns(company: Company) -> QuerySet[Concern]:
@@ -192,6 +197,7 @@ class Segment:
     text: str
     evidence: list[Evidence]
     starts: list[Evidence]  # evidence rows that begin here: they get the id="ev<pk>" anchors
+    link: str = ""  # the record page the stretch links to (set by the view)
 
     @property
     def evidence_ids(self) -> str:

@@ -32,7 +32,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tracker import selectors, services
 from tracker.countries import country_name
@@ -72,7 +72,7 @@ def _get_or_404(record: Any) -> Any:
 # Dashboard ------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @can_view
 def dashboard(request: HttpRequest) -> HttpResponse:
     stats = selectors.dashboard_stats()
@@ -90,7 +90,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 # Cases ----------------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @can_view
 def concern_list(request: HttpRequest) -> HttpResponse:
     filterset = concern_filter(request.GET)
@@ -155,7 +155,7 @@ def _export_name(extension: str) -> str:
     return f"cases-{timezone.now():%Y%m%d-%H%M}.{extension}"
 
 
-@require_GET
+@require_safe
 @can_view
 def concern_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     qs = concern_filter(request.GET).qs
@@ -198,7 +198,7 @@ def _concern_json(concern: Concern, base_url: str) -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 @can_view
 def concern_export_json(request: HttpRequest) -> StreamingHttpResponse:
     qs = concern_filter(request.GET).qs.prefetch_related(
@@ -220,13 +220,13 @@ def concern_export_json(request: HttpRequest) -> StreamingHttpResponse:
 _concern_feed = ConcernFeed()
 
 
-@require_GET
+@require_safe
 @can_view
 def concern_feed(request: HttpRequest) -> HttpResponse:
     return _concern_feed(request)
 
 
-@require_GET
+@require_safe
 @can_view
 def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
     concern = _get_or_404(selectors.concern_get(pk))
@@ -287,13 +287,13 @@ def _entity_list(
     return render(request, template, ctx)
 
 
-@require_GET
+@require_safe
 @can_view
 def company_list(request: HttpRequest) -> HttpResponse:
     return _entity_list(request, "tracker/company_list.html", "companies", selectors.company_list)
 
 
-@require_GET
+@require_safe
 @can_view
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = _get_or_404(selectors.company_get(pk))
@@ -308,13 +308,13 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/company_detail.html", ctx)
 
 
-@require_GET
+@require_safe
 @can_view
 def facility_list(request: HttpRequest) -> HttpResponse:
     return _entity_list(request, "tracker/facility_list.html", "facilities", selectors.facility_list)
 
 
-@require_GET
+@require_safe
 @can_view
 def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
     facility = _get_or_404(selectors.facility_get(pk))
@@ -341,13 +341,13 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/facility_detail.html", ctx)
 
 
-@require_GET
+@require_safe
 @can_view
 def agency_list(request: HttpRequest) -> HttpResponse:
     return _entity_list(request, "tracker/agency_list.html", "agencies", selectors.agency_list)
 
 
-@require_GET
+@require_safe
 @can_view
 def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agency = _get_or_404(selectors.agency_get(pk))
@@ -359,7 +359,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/agency_detail.html", ctx)
 
 
-@require_GET
+@require_safe
 @can_view
 def article_list(request: HttpRequest) -> HttpResponse:
     form = ArticleSearchForm(request.GET)
@@ -368,7 +368,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/article_list.html", ctx)
 
 
-@require_GET
+@require_safe
 @can_view
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = _get_or_404(selectors.article_get(pk))
@@ -379,7 +379,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # A stretch links to the record of the narrowest span covering it (a company named inside a
         # case's sentence links to the company); every record is also listed beside the text.
         narrowest = min(segment.evidence, key=lambda ev: ev.end - ev.start, default=None)
-        segment.link = links.get(narrowest.pk, "") if narrowest else ""  # type: ignore[attr-defined]
+        segment.link = links.get(narrowest.pk, "") if narrowest else ""
     ctx = {
         "page": "articles",
         "article": article,
@@ -392,7 +392,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # Ingest jobs (staff) ------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @staff_required
 def job_list(request: HttpRequest) -> HttpResponse:
     form = JobFilterForm(request.GET)
@@ -411,7 +411,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/job_list.html", ctx)
 
 
-@require_GET
+@require_safe
 @staff_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _get_or_404(selectors.job_get(pk))
@@ -457,7 +457,7 @@ def job_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/job_upload.html", ctx)
 
 
-@require_GET
+@require_safe
 @staff_required
 def job_status_json(request: HttpRequest) -> JsonResponse:
     ids = parse_ids(request.GET.get("ids", ""))

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from .extract_base import (
     STATUS_PRIORITY,
     _Company,
+    _country_in,
     _Doc,
     _mentions_in,
     _overlaps,
@@ -28,13 +29,14 @@ from .extract_base import (
 from .extract_bodies import (
     _ACTION_VERBS,
     _agencies,
+    _body_names,
     _facilities,
 )
 from .extract_companies import (
     _companies,
     _found_companies,
 )
-from .gazetteer import Gazetteer, fold, strip_accents
+from .gazetteer import Gazetteer, SpanSet, fold, strip_accents
 from .textparts import (
     Sentence,
     byline_text,
@@ -75,6 +77,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         title=article.title or "",
     )
     result.language = article.language or _language(text)
+    doc.language = result.language
     _sources(article, doc, result)
     if result.published is None:
         result.published = date_from_url(article.url) or date_from_lines(text, split_lines(text, rules.boilerplate))
@@ -111,11 +114,18 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", strip_accents(name).lower())
 
 
+def _hostname(url: str | None) -> str:
+    try:
+        return (urlparse(url or "").hostname or "").lower().rstrip(".")
+    except ValueError:  # "http://[::1" and other broken URLs from scraped pages
+        return ""
+
+
 def _domain_label(url: str | None) -> str:
     """'https://www.economywatch.gr/...' -> 'economywatch'."""
     if not url:
         return ""
-    host = (urlparse(url).hostname or "").lower().rstrip(".")
+    host = _hostname(url)
     parts = [p for p in host.split(".") if p not in ("www", "m", "amp")]
     if len(parts) >= 2 and parts[-2] in ("co", "com", "org", "net", "gov") and len(parts[-1]) == 2:
         parts = parts[:-2]
@@ -200,7 +210,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             ),
             None,
         )
-        host = (urlparse(article.url or "").hostname or "").lower().removeprefix("www.").rstrip(".")
+        host = _hostname(article.url).removeprefix("www.")
         publisher = row["name"] if row else host or None
     result.publisher = publisher
     # "STOCKHOLM, Oct 20 (Reuters) -", "Hamburg (dpa) -": the wire that wrote the copy
@@ -276,8 +286,12 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
             if hit:
                 # a company's home government is more often feared than acting
-                weight = 0.5 if m.group("g").lower() == "authorities" else 1 if hit.key in origins else 2
+                weight = 0.5 if m.group("g").lower() == "authorities" or hit.key in origins else 2
                 authority[hit.key] += weight
+        for bs, be in _body_names(doc, sent):
+            code = _country_in(doc, text[bs:be] + " ")
+            if code:
+                authority[code] += 2  # "Committee on Foreign Investment in the United States"
     line = dateline_place(doc.sentences)
     if line:
         word = line[0].title()
@@ -295,6 +309,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     return None, top
 
 
+_COMPARISON = re.compile(
+    r"(?:^|[,;(]\s*|\s)(?:[Ll]ike|[Uu]nlike|[Aa]s\s+with|[Ss]imilar\s+to|[Cc]omme|[Ww]ie|[Nn]et\s+als|[Zz]oals)"
+    r"\s+(?:the\s+|le\s+|la\s+|de\s+|die\s+|der\s+)?$"
+)
 _MEASURE_OBJECT = re.compile(
     r"(?:keep|keeping|kept|bar|barred|bars|ban|banned|bans|banning|shut|shutting|push|pushing|pushed|block|blocked|blocking|"
     r"exclude|excluded|excluding|prevent|prevented|stop|stopped|order|ordered|force|forced|tell|told)\s+$",
@@ -360,13 +378,14 @@ def _concerns(
     by_name = {c.name: c for c in companies}
     domestic = {c.name for c in companies if doc.host and c.country == doc.host}
     agency_spans = _agency_spans(doc, agencies)
-    all_agency_spans = [s for spans in agency_spans.values() for s in spans]
+    all_agency_spans = SpanSet(s for spans in agency_spans.values() for s in spans)
     targets: set[tuple[int, int]] = set()
     for co in companies:
         for s, e in co.mentions:
             sent = doc.sentence_at(s)
             pre = text[sent.start if sent else 0 : s]
-            if rules.deal_before.search(pre[-60:]):
+            # the target of a deal, or a comparison ("Like Huawei, the firm..."), is not the subject
+            if rules.deal_before.search(pre[-60:]) or _COMPARISON.search(pre[-40:]):
                 targets.add((s, e))
             if _MEASURE_OBJECT.search(pre[-20:]):
                 co.subject_score += 4
@@ -409,6 +428,8 @@ def _concerns(
             status = None if negated else _status(doc, a, b)
             if status in ("approved_with_conditions", "divestment_ordered"):
                 cats.add("investment_screening")  # these are screening decisions by nature
+            elif status == "under_review" and rules.deal_words.search(text, a, b) and _government_acts(doc, a, b):
+                cats.add("investment_screening")  # a government looking into a stake is a screening review
             if not cats and not status:
                 continue
             for co in subs:
@@ -425,11 +446,17 @@ def _concerns(
         ag = _concern_agency(doc, agencies, agency_spans, a, b, cat)
         status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None) or "other"
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
+        # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
+        dateline = _DATELINE.match(text, a, b)
+        if dateline and (dateline.group(1) or dateline.group(2) or text[a : dateline.end()].strip()[:3].isupper()):
+            a = dateline.end()
+        quote = span(text, a, b)
         concerns.append(
             FoundConcern(
                 categories=[cat],
                 status=status,
-                quote=span(text, a, b),
+                quote=quote,
+                summary=quote.quote[:300],
                 companies=sorted(info["companies"], key=lambda n: n != key),
                 agencies=[ag] if ag else [],
                 facilities=[fac] if fac else [],
@@ -437,7 +464,31 @@ def _concerns(
                 title=f"{key}: {cat.replace('_', ' ')}",
             )
         )
+    # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
+    kinds = {ag.name: ag.kind for ag in agencies}
+    deciders = [
+        c.agencies[0]
+        for c in concerns
+        if "investment_screening" in c.categories and c.agencies and kinds.get(c.agencies[0]) != "intelligence"
+    ]
+    for c in concerns:
+        unnamed = not c.agencies or kinds.get(c.agencies[0]) == "intelligence"
+        if deciders and "investment_screening" in c.categories and unnamed:
+            c.agencies = [deciders[0]]
     return concerns
+
+
+def _government_acts(doc: _Doc, start: int, end: int) -> bool:
+    """The clause has a state actor: a named agency, or a government/cabinet/ministry word."""
+    if any(h.kind == "agency" and start <= h.start < end for h in doc.entity_hits):
+        return True
+    return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
+        re.search(
+            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet)\b",
+            doc.text[start:end],
+            re.IGNORECASE,
+        )
+    )
 
 
 def _site_concerns(
@@ -490,8 +541,8 @@ def _implicit_concerns(
         cat = (
             "investment_screening" if best in ("divestment_ordered", "blocked", "approved_with_conditions") else "other"
         )
-        if best in ("monitoring", "under_review") and name != key:
-            continue
+        if name != key and cat == "other":
+            continue  # a side company's "removed" or "monitored" is too thin for a case of its own
         for sent in doc.content:
             if _status(doc, sent.start, sent.end) == best:
                 pairs[(name, cat)] = {"span": (sent.start, sent.end), "status": best, "companies": {name}}
@@ -529,6 +580,13 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
 )
+_DATELINE = re.compile(
+    r"\s*[A-Z][\w .,'’/-]{1,40}?(\([\w .&-]{1,30}\))?\s*(?:—|--|–)\s+"
+    r"|\s*[A-Z][\w .,'’/-]{1,40}?(\([\w .&-]{1,30}\))\s*-\s+"
+)
+_COUNTRY_VOICES = re.compile(
+    r"\s+(?:officials\s+|authorities\s+)?(?:have\s+|has\s+|had\s+)?(?:voiced|warned|argued|expressed|raised|fear|fears|feared)\b"
+)
 _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -549,8 +607,10 @@ def _concern_agency(
     for hit in doc.countries_in(lo, hi):
         if hit.kind != "country":
             continue
-        if _POSITION_OF_COUNTRY.search(text[max(lo, hit.start - 25) : hit.start]):
-            return None
+        if _POSITION_OF_COUNTRY.search(text[max(lo, hit.start - 25) : hit.start]) or _COUNTRY_VOICES.match(
+            text[hit.end : hit.end + 40]
+        ):
+            return None  # another country's view, not a body's act
         if re.match(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b", text[hit.end : hit.end + 30]):
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
@@ -579,6 +639,10 @@ def _concern_agency(
         pool = [ag for ag in agencies if ag.kind == kind]
         if len(pool) == 1:
             return pool[0].name
+    # else the host's government, when it is the one taking a measure in the story
+    govs = [ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)]
+    if len(govs) == 1 and _agency_status(doc, spans.get(govs[0].name, [])):
+        return govs[0].name
     return None
 
 
@@ -631,13 +695,16 @@ def _countries(doc: _Doc, result: Extraction) -> list[str]:
             or re.match(r"\s+pressure\b", after)
         ):
             codes.append(hit.key)
-    return sorted({c for c in codes if c})
+    # the EU is a party through its institutions (agency country "EU"), but it is not a country
+    return sorted({c for c in codes if c and c != "EU"})
 
 
 def _events(doc: _Doc, published: object) -> list[FoundEvent]:
     import datetime as dt
 
     base = published if isinstance(published, dt.date) else None
+    if isinstance(base, dt.datetime):  # a reader may hand over a timestamp
+        base = base.date()
     events: list[FoundEvent] = []
     order = [
         "listing",

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer, Hit, PhraseMatcher, fold, strip_accents
+from .gazetteer import Gazetteer, Hit, PhraseMatcher, SpanSet, fold, strip_accents
 from .textparts import (
     Sentence,
 )
@@ -140,7 +140,8 @@ class _Rules:
             re.IGNORECASE,
         )
         self.appositive = re.compile(
-            r"^\s*,\s*(?:the|a|an|its|la|le|l['’]|une?|het|een|die|der|das|eine?)\s+((?:[\w’'\-]+\s+){0,6}?)("
+            # the article may be missing in nl/de/fr: "Nexperia, dochterbedrijf van ...", "X, filiale de ..."
+            r"^\s*,\s*(?:(?:the|a|an|its|la|le|l['’]|une?|het|een|die|der|das|eine?)\s+)?((?:[\w’'\-]+\s+){0,6}?)("
             + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
             + r")(?![\w'’-])",
             re.IGNORECASE,
@@ -166,6 +167,7 @@ class _Rules:
         self.agency_not_heads = set(lex["agency_not_heads"])
         self.generic_terms = {kind: terms for kind, terms in lex["generic_agency_terms"].items()}
         self.government_words = lex["government_words"]
+        self.deal_words = _phrase_re(lex.get("deal_words", ["stake"]))
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         self.ministry_re = re.compile(
@@ -177,7 +179,7 @@ class _Rules:
         )
         self.facility_terms = {term: kind for kind, terms in lex["facility_terms"].items() for term in terms}
         self.facility_term_re = re.compile(
-            r"(?<![\w-])("
+            r"(?<![\w])("
             + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.facility_terms, key=len, reverse=True))
             + r")(?![\w-])"
         )
@@ -243,17 +245,17 @@ class _Rules:
         self.data_verb = re.compile(
             r"(?<![\w-])(share\w*|hand\w*|pass\w*|transfer\w*|access\w*|collect\w*|collat\w*|harvest\w*|funnel\w*|"
             r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
-            r"user|remettre|transmet\w*|partag\w*|accès|héberg\w*|delen|doorgeven|toegang|weitergeben|zugriff|"
+            r"user|remettre|transmet\w*|partag\w*|accès|accéder|accede\w*|héberg\w*|delen|doorgeven|toegang|weitergeben|"
+            r"zugriff|zugreifen|"
             r"übermitteln|abgreifen|use\s+of)(?![\w-])",
             re.IGNORECASE,
         )
 
 
 def _rules(gaz: Gazetteer) -> _Rules:
-    rules = getattr(gaz, "_extract_rules", None)
-    if rules is None:
-        rules = _Rules(gaz)
-        gaz._extract_rules = rules  # type: ignore[attr-defined]
+    rules = gaz.derived.get("extract_rules")
+    if not isinstance(rules, _Rules):
+        rules = gaz.derived["extract_rules"] = _Rules(gaz)
     return rules
 
 
@@ -269,6 +271,7 @@ class _Doc:
     host: str | None = None
     main_country: str | None = None
     title: str = ""
+    language: str = "en"
     outlet_spans: list[tuple[int, int]] = field(default_factory=list)
     body_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
@@ -404,7 +407,9 @@ def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[t
     return found
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]] | SpanSet) -> bool:
+    if isinstance(spans, SpanSet):
+        return spans.overlaps(start, end)
     return any(start < e and s < end for s, e in spans)
 
 
@@ -481,14 +486,15 @@ _COMPOUND_NOUNS = (
 )
 
 
-_COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}", re.IGNORECASE)
+_COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.IGNORECASE)
 
 
-_COMPOUND_CUE_BEFORE = re.compile(rf"(?<![\w-])[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}\s*,?\s*$", re.IGNORECASE)
+# German declines its nouns: "den Netzbetreibern Deutsche Telekom", "des Maschinenbauers Leifeld"
+_COMPOUND_CUE_BEFORE = re.compile(rf"(?<![\w-])[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?\s*,?\s*$", re.IGNORECASE)
 
 
 def _mentions_in(companies: list[_Company], start: int, end: int) -> list[tuple[int, int, _Company]]:
-    return sorted((s, e, c) for c in companies for s, e in c.mentions if start <= s < end)
+    return sorted(((s, e, c) for c in companies for s, e in c.mentions if start <= s < end), key=lambda t: (t[0], t[1]))
 
 
 def _strip_article(phrase: str) -> str:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, Protocol
+
+import pycountry
 
 from .extract_base import (
     _CAPW,
@@ -24,7 +27,7 @@ from .extract_base import (
     _Rules,
     _strip_article,
 )
-from .gazetteer import fold
+from .gazetteer import Hit, SpanSet, fold
 from .textparts import (
     Sentence,
     dateline_place,
@@ -145,6 +148,12 @@ class _Agency:
     gaz_index: int | None = None
 
 
+class _AddAgency(Protocol):
+    """Record a mention of an agency, creating it with `kw` (kind, country...) the first time."""
+
+    def __call__(self, name: str, start: int, end: int, **kw: Any) -> _Agency: ...
+
+
 @cache
 def _heads_index(rules: _Rules) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
     """Agency head words by their last word (for "... Security Service") and by their first word
@@ -226,7 +235,15 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 cand_s = p_start + sm.start()
                 cand_e = p_start + len(piece.rstrip(" ,.;:"))
             else:
-                run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
+                # "Finnish Security and Intelligence Service" keeps its "and"; "Huawei and the NCSC" does not
+                run = re.search(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_CAPW})*)\s*$", piece)
+                if run and re.search(r"\s(?:and|&)\s", run.group(1)):
+                    left = run.group(1).split(" and ")[0].split(" & ")[0]
+                    if _place_code(doc, left.split()[-1]) or any(
+                        h.kind == "company" and p_start + run.start(1) <= h.start < p_start + run.start(1) + len(left)
+                        for h in doc.entity_hits
+                    ):
+                        run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
                 if not run:
                     continue
                 cand_s = p_start + run.start(1)
@@ -249,13 +266,13 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     text, _rules, gaz = doc.text, doc.rules, doc.gaz
     agencies: dict[str, _Agency] = {}
-    company_spans = [m for c in companies for m in c.mentions]
+    company_spans = SpanSet(m for c in companies for m in c.mentions)
     origins = {c.country for c in companies if c.country}
 
-    def add(name: str, start: int, end: int, **kw: object) -> _Agency:
+    def add(name: str, start: int, end: int, **kw: Any) -> _Agency:
         ag = agencies.get(name)
         if ag is None:
-            ag = agencies[name] = _Agency(name=name, **kw)  # type: ignore[arg-type]
+            ag = agencies[name] = _Agency(name=name, **kw)
         ag.mentions.append((start, end))
         return ag
 
@@ -274,7 +291,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         )
         if hit.form != row["name"]:
             ag.aliases.add(hit.form)
-    taken = [m for a in agencies.values() for m in a.mentions] + company_spans + doc.outlet_spans
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions] + list(company_spans) + doc.outlet_spans)
     for sent in doc.content:
         if _is_title_case_line(sent):
             continue
@@ -291,7 +308,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
             if acr:
                 ag.acronym = acr.group(1)
-            taken.append((s, e))
+            taken.add(s, e)
     for ag in list(agencies.values()):
         if ag.acronym and ag.gaz_index is None:
             for m in re.finditer(rf"(?<![\w-]){re.escape(ag.acronym)}(?![\w-])", text):
@@ -305,6 +322,8 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _ministries(doc, agencies, add)
     found = []
     for ag in agencies.values():
+        if all(_former_employer(text, s, e) for s, e in ag.mentions):
+            continue  # "a former MI6 chief": the body is only someone's past employer
         evidence = []
         for s, _e in sorted(ag.mentions):
             sent = doc.sentence_at(s)
@@ -323,6 +342,15 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     return found
 
 
+def _former_employer(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    return bool(
+        re.search(r"\b(?:former|ex-|ancien|ancienne|voormalig\w*|ehemalig\w*|oud-)\s*(?:\w+\s+){0,2}$", before, re.I)
+        or re.search(r"\b(?:formerly|previously)\s+(?:of|at|with)\s+(?:the\s+)?$", before, re.I)
+    ) and not re.match(r"\s*(?:said|says|warned|has|have|is|was|will)\b", after)
+
+
 def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
     """The gazetteer's government of `code` that answers to `word` ("government", "administration")."""
     word = fold(word)
@@ -336,7 +364,7 @@ def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
     return None
 
 
-def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
+def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add: _AddAgency) -> None:
     """'the Belgian government', 'Canada's government', 'le gouvernement belge', 'the Trump-led US administration'."""
     text = doc.text
     for sent in doc.content:
@@ -400,16 +428,32 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
         if hit.kind != "capital" or not doc.in_content(hit.start) or (line and line[1] == hit.start):
             continue
         after = text[hit.end : hit.end + 40]
-        if not re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after):
+        if not (re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after) or _REACTION.match(after)):
             continue
         gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
         if gov:
             gov.aliases.add(hit.form)
             gov.mentions.append((hit.start, hit.end))
-        elif hit.key not in {c for c in origins if c != doc.host} and re.match(
-            r"\s*(?:said|announced|ordered|decided|blocked|imposed|banned|set\s+out|warned)\b", after
+        elif re.match(_REACTION, after) or (
+            hit.key not in origins
+            and re.match(r"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out)\b", after)
         ):
-            add(hit.form, hit.start, hit.end, kind="other", country=hit.key)
+            # "Beijing condemned the decision": a foreign government that reacts is a party too
+            row = _government_row(doc, hit.key, "government")
+            ag = add(row["name"] if row else hit.form, hit.start, hit.end, kind="other", country=hit.key)
+            if ag.name != hit.form:
+                ag.aliases.add(hit.form)
+
+
+_REACTION = re.compile(
+    r"\s*(?:said|says|condemned|critici[sz]ed|denounced|protested|retaliated|urged|accused|vowed|rejected|"
+    r"summoned|warned|responded|hit\s+back|slammed|called\s+on|a\s+dénoncé|a\s+condamné|reageerde|verurteilte)\b"
+)
+
+
+def _country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or getattr(country, "name", code)
 
 
 def _is_government(ag: _Agency) -> bool:
@@ -422,12 +466,12 @@ def _is_government(ag: _Agency) -> bool:
     )
 
 
-def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add) -> None:  # type: ignore[no-untyped-def]
+def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add: _AddAgency) -> None:
     """'Belgium's security service', 'services de renseignement belges' -> that country's body."""
     text, gaz = doc.text, doc.gaz
     term_kind = {t.lower(): k for k, ts in doc.rules.generic_terms.items() for t in ts}
     government = {fold(w) for w in doc.rules.government_words}
-    taken = [m for a in agencies.values() for m in a.mentions]
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
         hits: list[tuple[int, int]] = []
         for hs, he, _label in sorted(doc.cues_in(sent.start, sent.end, "gen"), key=lambda c: c[0] - c[1]):
@@ -441,6 +485,10 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             of = re.match(r"\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?", text[m.end() : m.end() + 20])
             if hit is None and of:
                 hit = doc.country_after(m.end() + of.end() - 1, sent.end)
+            own = re.search(r"\b(?:the\s+)?(?:country|nation)['’]s\s+$", text[sent.start : m.start()])
+            if hit is None and own and doc.host:
+                # "the country's intelligence services": the host country's
+                hit = Hit(sent.start + own.start(), sent.start + own.end(), "country", doc.host, own.group(0))
             if hit is None:
                 continue
             code = hit.key
@@ -476,6 +524,8 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 if len(same) == 1:
                     target = same[0]
             if target is None and kind:
+                if own and hit.start == sent.start + own.start():
+                    phrase = f"{_country_name(code)}'s {m.group(0)}"
                 add(phrase, m.start(), m.end(), kind=kind, country=code)
             elif target is None:
                 continue
@@ -483,14 +533,14 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 target.mentions.append((m.start(), m.end()))
                 if phrase != target.name:
                     target.aliases.add(phrase)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
 
 
-def _ministries(doc: _Doc, agencies: dict[str, _Agency], add) -> None:  # type: ignore[no-untyped-def]
+def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
     """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries',
     'das Bundeswirtschaftsministerium'. A gazetteer ministry that answers to the phrase wins."""
     text = doc.text
-    taken = [m for a in agencies.values() for m in a.mentions]
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
         for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
             if _overlaps(m.start(), m.end(), taken):
@@ -546,15 +596,24 @@ _FAMILY = {"airport": "logistics_hub"}
 
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
-    company_spans = [m for c in companies for m in c.mentions]
+    company_spans = SpanSet(m for c in companies for m in c.mentions)
+    # the White House and the House of Commons are bodies, not buildings
+    bodies = SpanSet((h.start, h.end) for h in doc.entity_hits if h.kind in ("agency", "outlet"))
     found: list[_Facility] = []
     for sent in doc.content:
         if _is_title_case_line(sent):
             continue
+        relevant = _facility_relevant(doc, sent, companies)
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
             toks = text[s:e].split()
             kind = rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1])
-            if kind and len(toks) >= 2 and not _overlaps(s, e, company_spans):
+            if (
+                kind
+                and len(toks) >= 2
+                and relevant
+                and not _overlaps(s, e, company_spans)
+                and not bodies.overlaps(s, e)
+            ):
                 found.append(_Facility(text[s:e], kind, s, e, named=True))
         for m in re.finditer(
             r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
@@ -565,13 +624,30 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             found.append(_Facility(text[s:e], kind, s, e, named=True))
         for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
             s, e = m.start(), m.end()
-            if _overlaps(s, e, company_spans) or _overlaps(s, e, [(f.start, f.end) for f in found]):
+            if _overlaps(s, e, company_spans) or any(f.start < e and s < f.end for f in found[-8:]):
                 continue
             if not _facility_relevant(doc, sent, companies):
                 continue
             kind = rules.facility_terms[m.group(1)]
             # lower-case modifiers in front ("national gene bank", "corn milling plant")
             s = _with_modifiers(text, sent.start, s)
+            # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
+            named = re.search(
+                r"(?:^|(?<=\s))((?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$", text[max(sent.start, s - 30) : s]
+            )
+            if named:
+                word = named.group(1).rstrip(" -")
+                word_start = max(sent.start, s - 30) + named.start(1)
+                first_word = word.split()[0]
+                if (
+                    first_word not in rules.stopwords
+                    and not _place_code(doc, first_word)
+                    and not doc.gaz.city(re.sub(r"(?:er|se|s)$", "", first_word))  # "Rotterdamse haven"
+                    and not company_spans.overlaps(word_start, word_start + len(word))
+                    and doc.sentence_at(word_start) is not None
+                    and text[sent.start : word_start].strip() != ""
+                ):
+                    s = word_start
             # French names follow the noun: "plateforme logistique d'Alibaba"
             of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
             if of:
@@ -595,8 +671,9 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     out = []
     for fac in merged:
         lat = lon = None
-        if fac.city and doc.gaz.city(fac.city):
-            _, lat, lon, _pop = doc.gaz.city(fac.city)  # type: ignore[misc]
+        place = doc.gaz.city(fac.city) if fac.city else None
+        if place:
+            _, lat, lon, _pop = place
         evidence = []
         for s, _e in [(fac.start, fac.end), *fac.mentions]:
             sent = doc.sentence_at(s)
@@ -760,5 +837,7 @@ def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
             if fac.operator_strength > target.operator_strength:
                 target.operator, target.operator_strength = fac.operator, fac.operator_strength
             target.city = target.city or fac.city
+            if not any(c.isupper() for c in target.name) and fac.name[:1].isupper() and fac.kind != "airport":
+                target.name = fac.name  # "the Euromax terminal" names what "the port" only describes
     # an airport that only locates a hub is part of that hub, not a second facility
     return merged

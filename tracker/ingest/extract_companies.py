@@ -26,6 +26,7 @@ from .extract_bodies import (
     _body_names,
     _kind_of_body,
 )
+from .gazetteer import SpanSet
 from .textparts import (
     Sentence,
     span,
@@ -62,6 +63,11 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+_PARENT_OF_BEFORE = re.compile(
+    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+"
+    r"(?:the\s+|het\s+|de\s+|la\s+|le\s+|l['’]|der\s+|des\s+)?(?:[\w-]+['’]s\s+|[a-zà-ÿA-Z][\w-]*\s+)?$",
+    re.IGNORECASE,
+)
 _NOT_COMPANY_ENDINGS = {
     "Bill",
     "Act",
@@ -149,6 +155,8 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         for hit in doc.countries_in(e + apposition.start(1), e + apposition.end(1)):
             if doc.text[hit.end : hit.end + 6] == "-based":
                 country = hit.key
+    if _PARENT_OF_BEFORE.search(pre):
+        why.add("owner")  # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech"
     if rules.deal_before.search(pre) or re.search(
         r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:of|in|de|van|an)\s+(?:the\s+)?$",
         pre,
@@ -212,7 +220,12 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         based = re.search(r"based\s+in\s+((?:[A-Z][\w]+\s*){1,3})", text[sent.start : colon])
         if based:
             country = country or _place_code(doc, based.group(1))
-    if re.search(r"(?:such\s+as|rivals?|competitors?|concurrents?|like)\s+(?:[A-Z][\w&.-]*\s+){0,3}$", pre):
+    # "rivals such as X" is a competitor in passing; "operators such as X" are bound by the measure
+    if re.search(
+        r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber)(?:\s+(?:such\s+as|like|als|comme|wie))?"
+        r"\s+(?:[A-Z][\w&.-]*\s+){0,3}$",
+        pre,
+    ):
         why.add("passing")
     hit = doc.country_before(s, sent.start)
     if hit and re.match(r"['’]s|-based", text[hit.end : s]):
@@ -224,7 +237,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     text, rules, gaz = doc.text, doc.rules, doc.gaz
     by_index: dict[int, _Company] = {}
     pattern: list[_Company] = []
-    taken: list[tuple[int, int]] = list(doc.outlet_spans)
+    taken = SpanSet(doc.outlet_spans)
     for hit in doc.entity_hits:
         if hit.kind != "company" or not doc.in_content(hit.start) or _overlaps(hit.start, hit.end, doc.outlet_spans):
             continue
@@ -242,21 +255,37 @@ def _companies(doc: _Doc) -> list[_Company]:
         )
         co.forms.add(text[s:e])
         co.why.add("gazetteer")
-        taken.append((s, e))
+        sent = doc.sentence_at(s)
+        if sent:
+            # a known name still needs a part in this story: a stake, a cue word, a list
+            why, _country = _company_evidence(doc, sent, s, e)
+            co.why |= why - {"suffix", "modifier"}
+        taken.add(s, e)
     for hit in doc.entity_hits:
         if hit.kind in ("agency", "outlet"):
-            taken.append((hit.start, hit.end))
+            taken.add(hit.start, hit.end)
     for sent in doc.content:
         # "Committee on Foreign Investment" holds no company called "Foreign Investment"
-        taken.extend(_body_names(doc, sent))
+        for bs, be in _body_names(doc, sent):
+            taken.add(bs, be)
     for sent in doc.content:
+        prev_end, prev_company = -1, False
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
+            s = _drop_leading_adjective(doc, s, e)
             name = text[s:e]
+            # "the operators Deutsche Telekom, Vodafone and Telefónica": the cue covers the whole list
+            listed = prev_company and re.fullmatch(
+                r"\s*(?:,|,?\s+(?:and|und|et|en|y|e|or|oder|ou|of))\s*", text[prev_end:s]
+            )
+            prev_end, prev_company = e, False
             if _overlaps(s, e, taken) or _place_code(doc, name) or name.split()[-1] in _NOT_COMPANY_ENDINGS:
                 continue
             if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]):
                 continue
             why, country = _company_evidence(doc, sent, s, e)
+            if listed:
+                why.add("list")
+            prev_company = bool(why & {"cue", "list"}) and "modifier" not in why
             if _kind_of_body(doc, name)[0] and "appositive" not in why:
                 continue
             if "modifier" in why:
@@ -277,24 +306,50 @@ def _companies(doc: _Doc) -> list[_Company]:
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
     companies = _merge_companies(list(by_index.values()), pattern)
+    claimed = {f for c in companies for f in c.forms}
     for co in companies:
-        _add_aliases(doc, co)
+        _add_aliases(doc, co, claimed - co.forms)
         if co.gaz_index is None or len(co.forms) > 1:
             co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f)))
         _find_mentions(doc, co)
+    _settle_shared_mentions(companies)
     companies = [c for c in companies if c.mentions]
     _company_relations(doc, companies)
     _company_countries(doc, companies)
     return [c for c in companies if _is_party(doc, c)]
 
 
-def _title_subjects(doc: _Doc, taken: list[tuple[int, int]]) -> list[_Company]:
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Secretary|Chairman|Chairwoman|Chief|CEO|Senator|Governor|Prime|Premier"
+    r"|ministre|président|minister|Präsident|Kanzler)\.?\s+(?:[A-Z][\w-]*\s+)?$"
+)
+
+
+def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
+    """'het Chinese Wingtech' names Wingtech; 'die Deutsche Telekom' keeps its adjective (German
+    writes adjectives in lower case, so a capitalised one there is part of the name)."""
+    first = re.match(r"[^\s]+\s+", doc.text[s:e])
+    if not first or doc.language == "de":
+        return s
+    word = first.group(0).strip()
+    article = re.search(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", doc.text[max(0, s - 8) : s], re.IGNORECASE)
+    code = doc.gaz.adjectives.get(word.lower())
+    if article and code and word not in doc.gaz.countries.get(code, {}).get("names", []):
+        return s + first.end()
+    return s
+
+
+def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
     """A name the headline puts up front and the body repeats in its concern sentences is the
     story's company even with no cue word ("... whether TikTok survives in America")."""
     text, rules = doc.text, doc.rules
     found = []
+    names = set()
     for s, e, _pos in _cap_phrases(doc.title, 0, len(doc.title), rules.stopwords):
-        name = doc.title[s:e]
+        toks = doc.title[s:e].split()
+        # "Why Zephyrly", "Canada Orders Zephyrly": headlines glue other capitalised words on
+        names |= {" ".join(toks[k:]) for k in range(len(toks))}
+    for name in sorted(names, key=len, reverse=True):
         if (
             len(name) < 3
             or (name.isupper() and len(name) > 6)
@@ -314,7 +369,7 @@ def _title_subjects(doc: _Doc, taken: list[tuple[int, int]]) -> list[_Company]:
             re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, m.start() - 25) : m.start()])
             and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, m.start() - 25) : m.start()])
             for m in occurrences
-        ) or any(rules.person_titles.search(text[max(0, m.start() - 25) : m.start()]) for m in occurrences):
+        ) or any(_TITLE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) for m in occurrences):
             continue
         cue_sentences = [
             sent
@@ -333,6 +388,23 @@ def _kind_of_title_word(doc: _Doc, name: str) -> bool:
     if name.split()[-1] in _NOT_COMPANY_ENDINGS or low in {w.lower() for w in doc.rules.stopwords}:
         return True
     return any(h.kind in ("agency", "outlet") and h.form.lower() == low for h in doc.entity_hits)
+
+
+def _settle_shared_mentions(companies: list[_Company]) -> None:
+    """Two entries can claim the same words ("Cosco" inside "Cosco Shipping Ports", or the same
+    "Cosco" for a group and its ports arm): the longer match wins, then the company named most."""
+    claims = sorted(
+        ((s, e, co) for co in companies for s, e in co.mentions),
+        key=lambda t: (-(t[1] - t[0]), -len(t[2].mentions), t[0]),
+    )
+    taken = SpanSet()
+    kept: dict[int, list[tuple[int, int]]] = {id(co): [] for co in companies}
+    for s, e, co in claims:
+        if not taken.overlaps(s, e):
+            taken.add(s, e)
+            kept[id(co)].append((s, e))
+    for co in companies:
+        co.mentions = sorted(kept[id(co)])
 
 
 def _merge_companies(known: list[_Company], found: list[_Company]) -> list[_Company]:
@@ -355,7 +427,7 @@ def _merge_companies(known: list[_Company], found: list[_Company]) -> list[_Comp
     return merged
 
 
-def _add_aliases(doc: _Doc, co: _Company) -> None:
+def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
     text, rules = doc.text, doc.rules
@@ -367,7 +439,7 @@ def _add_aliases(doc: _Doc, co: _Company) -> None:
         # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
         candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
     for cand in candidates:
-        if cand in co.forms or not cand or cand in rules.stopwords or _place_code(doc, cand):
+        if cand in co.forms or cand in claimed or not cand or cand in rules.stopwords or _place_code(doc, cand):
             continue
         if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
             continue
@@ -389,16 +461,17 @@ def _add_aliases(doc: _Doc, co: _Company) -> None:
 
 
 def _find_mentions(doc: _Doc, co: _Company) -> None:
-    spans: list[tuple[int, int]] = []
+    spans = SpanSet()
+    outlets = SpanSet(doc.outlet_spans)
     for form in sorted(co.forms, key=len, reverse=True):
         flags = 0 if len(form) <= 5 or form.isupper() else re.IGNORECASE
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w])", doc.text, flags):
             if (
                 doc.in_content(m.start())
                 and not _overlaps(m.start(), m.end(), spans)
-                and not _overlaps(m.start(), m.end(), doc.outlet_spans)
+                and not outlets.overlaps(m.start(), m.end())
             ):
-                spans.append((m.start(), m.end()))
+                spans.add(m.start(), m.end())
     co.mentions = sorted(spans)
 
 
@@ -605,6 +678,8 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
     for s, _e in co.mentions:
         sent = doc.sentence_at(s)
         if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+            return True
+        if sent and doc.rules.deal_words.search(doc.text, sent.start, sent.end):
             return True
         if sent and any(h.kind == "agency" and sent.start <= h.start < sent.end for h in doc.entity_hits):
             return True

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -170,15 +171,45 @@ class _Matcher:
         return hits
 
 
+class SpanSet:
+    """Character spans with a fast "does [start, end) overlap any of them?" (bisect on starts;
+    spans are short names, so only the few starting within `longest` before `end` are checked)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._spans, (start - self._longest, -1))
+        while i < len(self._spans) and self._spans[i][0] < end:
+            s, e = self._spans[i]
+            if start < e and s < end:
+                return True
+            i += 1
+        return False
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+
 def longest_first(hits: list[Hit]) -> list[Hit]:
     """Drop hits that overlap a longer (then earlier) one."""
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        if taken.overlaps(hit.start, hit.end):
             continue
         chosen.append(hit)
-        taken.append((hit.start, hit.end))
+        taken.add(hit.start, hit.end)
     return sorted(chosen, key=lambda h: h.start)
 
 
@@ -220,6 +251,8 @@ class Gazetteer:
         self.lexicon = lexicon if lexicon is not None else _load_json(str(DATA_DIR / "lexicon.json"))
         self.countries: dict[str, dict] = self.places.get("countries", {})
         self.cities = _city_table(min_city_population) if min_city_population else {}
+        # compiled rules that later stages derive from this gazetteer, built once (see extract_base)
+        self.derived: dict[str, object] = {}
         self.country_names: dict[str, str] = {}  # any name/adjective/capital -> ISO code
         self.capitals: dict[str, str] = {}
         self.adjectives: dict[str, str] = {}
@@ -349,7 +382,8 @@ class PhraseMatcher:
         n = len(folded)
         for end_index, (word, payload) in self._auto.iter(folded):
             start, end = end_index - len(word) + 1, end_index + 1
-            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-_"):
+            # hyphens join German and Dutch compounds ("5G-Netz", "Cyber-Spionage"): a cue still counts
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 continue
             run_end = end
             while run_end < n and folded[run_end].isalnum():
@@ -357,7 +391,7 @@ class PhraseMatcher:
             for label, wildcard in payload:
                 if wildcard:
                     out.append((start, run_end, label))
-                elif run_end == end and not (end < n and folded[end] in "-_"):
+                elif run_end == end and not (end < n and folded[end] == "_"):
                     out.append((start, end, label))
         out.sort()
         return out

@@ -168,6 +168,17 @@ def _add_aliases(record: Company | Agency, names: list[str], *, new: bool = Fals
     alias_model.objects.bulk_create(rows)
 
 
+def create_quietly(model, **values):
+    """Insert a record without its per-row history; store writes the history of a file's new records in bulk."""
+    record = model(**values)
+    record.skip_history_when_saving = True
+    try:
+        record.save()
+    finally:
+        del record.skip_history_when_saving
+    return record
+
+
 def _best(records: list, keys: list[str]):
     """Among records matching any key, the one whose own name matches the earliest key."""
     for key in keys:
@@ -204,7 +215,8 @@ def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
     company = company_find(found.name, *found.aliases)
     created = company is None
     if created:
-        company = Company.objects.create(
+        company = create_quietly(
+            Company,
             name=found.name[:255],
             country=found.country or "",
             sector=found.sector[:100],
@@ -246,7 +258,8 @@ def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
     agency = agency_find(found)
     created = agency is None
     if created:
-        agency = Agency.objects.create(
+        agency = create_quietly(
+            Agency,
             name=found.name[:255],
             acronym=found.acronym[:40],
             country=found.country or "",
@@ -268,7 +281,8 @@ def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Fa
         facility = live.filter(operator=operator, city__iexact=found.city).first()
     created = facility is None
     if created:
-        facility = Facility.objects.create(
+        facility = create_quietly(
+            Facility,
             name=found.name[:255],
             kind=found.kind or Facility.Kind.OTHER,
             operator=operator,

@@ -157,7 +157,8 @@ def concern_resolve(
             .first()
         )
     if concern is None:
-        concern = Concern.objects.create(
+        concern = resolve.create_quietly(
+            Concern,
             title=found.title[:300] or _concern_title(companies, facilities, found.categories, host),
             summary=found.summary or found.quote.quote,
             status=found.status,
@@ -215,7 +216,8 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     if duplicate is not None:
         return Stored(article=duplicate, duplicate=True)
     # Two workers storing the same article at once: the loser hits the unique hash and retries.
-    article = Article.objects.create(
+    article = resolve.create_quietly(
+        Article,
         title=(raw.title or raw.text.strip().split("\n", 1)[0])[:500],
         publisher=(raw.publisher or extraction.publisher or "")[:200],
         wire_credits=extraction.wire_credits,
@@ -233,11 +235,14 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     evidence = _EvidenceBatch(article)
     counts = stored.created
     reported = article.published or today or dt.date.today()
+    new: list = [article]  # records created here; their history is written in bulk at the end
 
     companies: dict[str, Company] = {}
     for found in extraction.companies:
         company, created = resolve.company_resolve(found)
         counts["companies"] += created
+        if created:
+            new.append(company)
         for name in [found.name, *found.aliases]:
             companies[name.lower()] = company
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
@@ -253,6 +258,8 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     for found in extraction.agencies:
         agency, created = resolve.agency_resolve(found)
         counts["agencies"] += created
+        if created:
+            new.append(agency)
         for name in [found.name, *found.aliases]:
             agencies[name.lower()] = agency
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
@@ -263,6 +270,8 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         operator = companies.get((found.operator or "").lower())
         facility, created = resolve.facility_resolve(found, operator)
         counts["facilities"] += created
+        if created:
+            new.append(facility)
         facilities[found.name.lower()] = facility
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
             evidence.add(span, fact=Evidence.Fact.MENTION, facility=facility)
@@ -276,6 +285,8 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         }
         concern, created = concern_resolve(found, **involved, reported=reported)
         counts["concerns"] += created
+        if created:
+            new.append(concern)
         if concern not in concerns:
             concerns.append(concern)
         # The stating sentence carries the claim (ids, so renames and merges show through);
@@ -292,15 +303,24 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     # Events are steps of the article's main case: the first concern it states.
     if concerns:
         for found in extraction.events:
-            event, created = Event.objects.get_or_create(
-                concern=concerns[0],
-                date=found.date,
-                kind=found.kind,
-                description=found.description[:500],
-                defaults={"precision": found.precision},
-            )
-            counts["events"] += created
+            values = {"concern": concerns[0], "date": found.date, "kind": found.kind}
+            values["description"] = found.description[:500]
+            event = Event.objects.filter(**values).first()
+            if event is None:
+                event = resolve.create_quietly(Event, precision=found.precision, **values)
+                counts["events"] += 1
+                new.append(event)
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
     counts["evidence"] = evidence.save()
     concern_search_names_refresh(concern_ids=[c.pk for c in concerns])
+    _history_record(new)
     return stored
+
+
+def _history_record(records: list) -> None:
+    """One history INSERT per kind of record instead of one (plus relation snapshots) per record."""
+    by_model: dict[type, list] = {}
+    for record in records:
+        by_model.setdefault(type(record), []).append(record)
+    for model, objs in by_model.items():
+        model.history.bulk_history_create(objs, default_change_reason="proposed by ingest")

@@ -154,7 +154,7 @@ _MONTH_RE = "|".join(sorted((m for m in MONTHS if not m.endswith("_")), key=len,
 
 # Lines that carry a picture credit; the line before them is the caption itself.
 _CREDIT_RE = re.compile(
-    r"^\(?\s*(image|photo|picture|foto|bild|credit|crédit)s?\s*:|"
+    r"^\(?\s*(image|photo|picture|foto|bild|credit|crédit)s?(?:\s+(?:caption|credit))?\s*:|^(?:caption|légende)\s*:|"
     r"\bcopyright\b[^.]*/|getty images|/\s*(ap|afp|reuters|epa|dpa|belga|anp)\s*\)?\s*$",
     re.IGNORECASE,
 )
@@ -192,6 +192,8 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
     low = line.strip().lower()
     if not low:
         return "furniture"
+    if len(low) > 300:  # a whole paragraph (or a whole page on one line) is never furniture
+        return "body"
     if low.startswith(("©", "copyright", "(c) ")) or "all rights reserved" in low:
         return "furniture"
     if _CREDIT_RE.search(low) or _INLINE_CREDIT_RE.search(line):
@@ -225,10 +227,11 @@ def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]
             if pkind in ("body", "heading") and len(bodies[i - 1]) < 220:
                 lines[i - 1] = (ps, pe, "caption")
         if kind in ("body", "heading"):
-            for j, other in enumerate(bodies):
+            # the credited copy of a caption follows it within a line or two
+            for j in range(i + 1, min(i + 3, len(bodies))):
+                other = bodies[j]
                 if (
-                    j != i
-                    and len(other) > len(bodies[i]) + 3
+                    len(other) > len(bodies[i]) + 3
                     and other.startswith(bodies[i])
                     and (
                         lines[j][2] == "caption"
@@ -294,7 +297,7 @@ DATE_RE = re.compile(
     rf"|(?P<mdy>\b(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b)"
     rf"|(?P<md>\b(?P<m4>{_MONTH_RE})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*(?:19|20)\d\d))"
     rf"|(?P<my>\b(?:in\s+|en\s+|im\s+)?(?P<m3>{_MONTH_RE})\.?\s+(?P<y3>(?:19|20)\d\d)\b)"
-    r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)-(?P<m5>\d\d)-(?P<d5>\d\d)\b)"
+    r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)-(?P<m5>\d\d)-(?P<d5>\d\d)(?!\d))"
     r"|(?P<num>\b(?P<d6>\d{1,2})[/.](?P<m6>\d{1,2})[/.](?P<y6>(?:19|20)\d\d)\b)"
     r"|(?P<rel>\b(?:last|this|next|earlier this|later this|vorige|vorig|afgelopen|dit|le mois|l'année|l’année|"
     r"letzte[nm]?|vergangene[nm]?|diese[nms]?)\s+"
@@ -386,10 +389,13 @@ def parse_date(m: re.Match, base: dt.date | None) -> tuple[dt.date, str] | None:
     return None
 
 
-_URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?:/|-|$)|[/-]((?:19|20)\d\d)(\d\d)(\d\d)[/-]")
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?:/|-|$)|[/-]((?:19|20)\d\d)(\d\d)(\d\d)[/-]"
+    r"|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"
+)
 _PUBLISHED_LINE_RE = re.compile(
     r"^\s*(?:published|updated|posted|publié|mis à jour|gepubliceerd|bijgewerkt|veröffentlicht|aktualisiert|date)"
-    r"\b[^:\n]{0,20}:?\s*",
+    r"\b(?:\s+(?:on|le|op|am))?\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -401,24 +407,43 @@ def date_from_url(url: str | None) -> dt.date | None:
     if not m:
         return None
     if m.group(1):
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-    return _safe_date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        # a year and month alone ("/2023/11/") do not say which day the page went up
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.group(3) else None
+    if m.group(4):
+        return _safe_date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+    return _safe_date(int(m.group(7)), int(m.group(8)), int(m.group(9)))
+
+
+_TIME_OR_WEEKDAY = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|gmt|utc|cet|cest|bst|et|est|edt|pt|h)?\b|"
+    r"\b(?:" + "|".join(WEEKDAYS) + r")\b|[|,•·–—-]|\b(?:à|at|um|om|le|on)\b",
+    re.IGNORECASE,
+)
 
 
 def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | None:
-    """A 'Published: 30 November 2023' line, or a short line that is only a date."""
-    for start, end, _kind in lines[:15]:
+    """A 'Published: 30 November 2023' line, a dateline such as 'Thursday 30 November 2023 14:00',
+    or a byline ending in '| March 3, 2024'. Dates inside sentences (and photo captions) are not
+    the publication date."""
+    for start, end, kind in lines[:15]:
+        if kind == "caption":
+            continue
         line = text[start:end]
         rest = line
         m = _PUBLISHED_LINE_RE.match(line)
         if m:
             rest = line[m.end() :]
-        elif len(line.strip()) > 40:
+        elif "|" in line and len(line) < 120:
+            rest = line.rsplit("|", 1)[-1] if DATE_RE.search(line.rsplit("|", 1)[-1]) else line.split("|", 1)[0]
+        elif len(line.strip()) > 60:
             continue
-        dm = DATE_RE.search(rest)
-        if dm and (m or len(rest.strip()) - len(dm.group(0)) < 12):
-            parsed = parse_date(dm, None)
-            if parsed and parsed[1] == "day":
+        rest = re.sub(r"(\d)T(\d)", r"\1 \2", rest)  # ISO 8601 "2023-11-30T10:00"
+        for dm in DATE_RE.finditer(rest):
+            parsed = parse_date(dm, None)  # weekdays and "last month" need a base: skipped
+            if not parsed or parsed[1] != "day":
+                continue
+            leftover = _TIME_OR_WEEKDAY.sub("", rest.replace(dm.group(0), ""))
+            if m or len(leftover.strip()) < 8:
                 return parsed[0]
     return None
 

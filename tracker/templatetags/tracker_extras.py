@@ -46,6 +46,12 @@ def sort_arrow(context: template.Context, key: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def filter_url(context: template.Context, key: str, value: object = None) -> str:
+    """The current list with one filter set to `value` (or removed when it is None), from page 1."""
+    return _query(context, **{key: None if value is None else str(value)}, page=None)
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context: template.Context, page: int) -> str:
     return _query(context, page=str(page))
 
