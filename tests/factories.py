@@ -7,6 +7,7 @@ import hashlib
 
 import factory
 
+from tracker import services
 from tracker.models import (
     Agency,
     Article,
@@ -83,6 +84,13 @@ class ConcernFactory(factory.django.DjangoModelFactory):
     def facilities(self, create: bool, extracted: list[Facility] | None, **kwargs) -> None:
         if create and extracted:
             self.facilities.add(*extracted)
+
+    @factory.post_generation
+    def search_names(self, create: bool, extracted: None, **kwargs) -> None:
+        # Declared last so it runs after the relations above, like the services that add them.
+        if create:
+            services.concern_search_names_refresh(concern_ids=[self.pk])
+            self.refresh_from_db(fields=["search_names"])
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -133,8 +133,9 @@ def test_empty_or_odd_text_gives_an_empty_extraction(gaz: Gazetteer, text: str) 
 
 def test_every_span_quotes_the_text_exactly(gaz: Gazetteer) -> None:
     text = (
-        "Belgium’s security service is monitoring Harbourline’s logistics hub in Liège over “possible espionage”.\n\n"
-        "Harbourline denies any wrongdoing."
+        "Belgium’s security service keeps watch on Harbourline’s distribution centre near Antwerp, "
+        "citing “spying risks”.\n\n"
+        "Harbourline rejects the claim."
     )
     ex = run(gaz, text)
     spans = [c.quote for c in ex.concerns] + [e for c in ex.companies for e in c.evidence]
@@ -181,8 +182,8 @@ def test_majority_stake_makes_a_parent(gaz: Gazetteer) -> None:
 
 def test_fullest_form_is_the_name_and_short_forms_are_aliases(gaz: Gazetteer) -> None:
     text = (
-        "Two of the companies are based in Hong Kong: Lotus Ridge Mining International and Jade Brook Resources. "
-        "Lotus Ridge Mining must sell its holding in Pine Metals."
+        "Ottawa named the firms, both based in Hong Kong: Lotus Ridge Mining International and Jade Brook Resources. "
+        "Lotus Ridge Mining was told it must sell its holding in Pine Metals."
     )
     ex = run(gaz, text)
     lotus = company(ex, "Lotus Ridge Mining International")
@@ -199,8 +200,8 @@ def test_country_comes_from_the_cue_before_the_name(gaz: Gazetteer) -> None:
 
 def test_outlets_and_wire_services_are_never_companies(gaz: Gazetteer) -> None:
     text = (
-        "By The Daily Ledger with Reuters\n\nHarbourline Group is under scrutiny over espionage, "
-        "the Financial Times (FT) reports. The FT said Harbourline declined to comment."
+        "By The Daily Ledger with Reuters\n\nHarbourline Group faces scrutiny over espionage, says a report in "
+        "the Financial Times (FT). The FT added that Harbourline had not replied."
     )
     ex = run(gaz, text)
     assert names(ex.companies) == ["Harbourline Group"]
@@ -254,8 +255,8 @@ def test_french_generic_term_after_the_adjective(gaz: Gazetteer) -> None:
 
 def test_government_and_capital_metonym_are_one_agency(gaz: Gazetteer) -> None:
     text = (
-        "Canada's government ordered Qilin Mobile to sell its stake in Maple Fibre Networks. "
-        "Ottawa said the federal government would act against threats to national security."
+        "Canada's government has instructed Qilin Mobile to unwind its stake in Maple Fibre Networks. "
+        "Ottawa said the federal government would not hesitate to act again."
     )
     ex = run(gaz, text)
     gov = next(a for a in ex.agencies if a.country == "CA")
@@ -265,8 +266,9 @@ def test_government_and_capital_metonym_are_one_agency(gaz: Gazetteer) -> None:
 
 def test_named_bodies_get_a_kind_and_the_host_country(gaz: Gazetteer) -> None:
     text = (
-        "The British government banned Qilin Mobile kit. Addressing the House of Commons, the minister said the "
-        "Cabinet Office would set up a National Security Procurement Unit."
+        "The British government banned Qilin Mobile kit from new contracts. "
+        "Speaking in the House of Commons, a minister said the Cabinet Office "
+        "would create a National Security Procurement Unit."
     )
     ex = run(gaz, text)
     kinds = {a.name: (a.kind, a.country) for a in ex.agencies}
@@ -281,7 +283,11 @@ def test_the_companys_home_government_as_a_data_recipient_is_not_an_agency(gaz: 
 
 
 def test_lower_case_ministries_are_split(gaz: Gazetteer) -> None:
-    ex = run(gaz, "The German government blocked the deal. The finance and economy ministries said Qilin was kept out.")
+    ex = run(
+        gaz,
+        "The German government blocked the deal. "
+        "In a joint note the finance and economy ministries argued Qilin must stay out.",
+    )
     assert {"finance ministry", "economy ministry"} <= set(names(ex.agencies))
 
 
@@ -290,23 +296,25 @@ def test_lower_case_ministries_are_split(gaz: Gazetteer) -> None:
 
 def test_descriptive_facility_with_city_country_and_operator(gaz: Gazetteer) -> None:
     text = (
-        "Belgium's security service is monitoring Harbourline's logistics hub over espionage.\n\n"
-        "Harbourline opened the logistics centre at the cargo airport in the city of Liège in 2018, "
-        "run by its logistics arm Nordlicht Cloud."
+        "Belgium's security service is watching Harbourline's distribution centre because of espionage fears.\n\n"
+        "Harbourline built the distribution centre next to the airport of Charleroi in 2019, "
+        "and it is operated by its shipping arm Nordlicht Cloud."
     )
     ex = run(gaz, text)
     assert len(ex.facilities) == 1
     hub = ex.facilities[0]
-    assert (hub.city, hub.country, hub.kind) == ("Liège", "BE", "logistics_hub")
+    assert (hub.city, hub.country, hub.kind) == ("Charleroi", "BE", "logistics_hub")
     assert hub.operator == "Nordlicht Cloud"
 
 
 def test_named_port_gets_its_city(gaz: Gazetteer) -> None:
     ex = run(
-        gaz, "Harbourline now owns 67% of the Port of Piraeus, and the U.S. has voiced worries about military use."
+        gaz,
+        "Harbourline bought most of the Port of Gdansk, "
+        "and the U.S. has voiced concern about military use of the docks.",
     )
     port = ex.facilities[0]
-    assert (port.name, port.city, port.country) == ("Port of Piraeus", "Piraeus", "GR")
+    assert (port.name, port.city, port.country) == ("Port of Gdansk", "Gdansk", "PL")
     assert "US" in ex.countries
 
 
@@ -314,7 +322,7 @@ def test_named_port_gets_its_city(gaz: Gazetteer) -> None:
 
 
 def test_concern_has_category_status_agency_and_company(gaz: Gazetteer) -> None:
-    text = "Belgium's intelligence service is monitoring Harbourline Group over possible espionage."
+    text = "Belgium's intelligence service says it is monitoring Harbourline Group because of a risk of espionage."
     ex = run(gaz, text)
     (concern,) = ex.concerns
     assert concern.categories == ["espionage"]
@@ -326,8 +334,8 @@ def test_concern_has_category_status_agency_and_company(gaz: Gazetteer) -> None:
 
 def test_one_concern_per_company_and_category(gaz: Gazetteer) -> None:
     text = (
-        "The United Kingdom is shutting Qilin Mobile out of its 5G network. "
-        "Operators must strip out Qilin kit from the 5G network by 2027."
+        "Sweden is excluding Qilin Mobile from its 5G network. "
+        "Operators must strip out Qilin kit from the 5G core by 2026."
     )
     ex = run(gaz, text)
     assert [(c.companies[0], c.categories, c.status) for c in ex.concerns] == [
@@ -337,9 +345,9 @@ def test_one_concern_per_company_and_category(gaz: Gazetteer) -> None:
 
 def test_divestment_clauses_go_to_the_right_company(gaz: Gazetteer) -> None:
     text = (
-        "Canada's government told three Chinese firms to sell their holdings. "
-        "Qilin Mobile must sell its holding in Pine Metals, "
-        "while Harbourline has to give up its stake in Cedar Lithium."
+        "Australia's treasurer forced two Chinese investors to sell out. "
+        "Qilin Mobile must sell its shares in Pine Metals, "
+        "while Harbourline has to divest its interest in Cedar Lithium."
     )
     ex = run(gaz, text)
     pairs = {(c.companies[0], c.categories[0], c.status) for c in ex.concerns}
@@ -400,15 +408,15 @@ def test_photo_caption_dates_are_not_the_publication_date(gaz: Gazetteer) -> Non
 
 
 def test_relative_dates_resolve_against_the_publication_date(gaz: Gazetteer) -> None:
-    text = "Harbourline last month filed to list Nordlicht Cloud on the Hong Kong stock exchange."
+    text = "Harbourline announced last month an IPO of Nordlicht Cloud in Shanghai."
     ex = run(gaz, text, published=dt.date(2023, 11, 30))
     (event,) = ex.events
     assert (event.date, event.precision, event.kind) == (dt.date(2023, 10, 1), "month", "listing")
 
 
 def test_a_year_in_the_text_dates_an_agreement(gaz: Gazetteer) -> None:
-    ex = run(gaz, "Harbourline signed an agreement with the Belgian government in 2018 to open a hub.")
-    assert [(e.date.year, e.precision, e.kind) for e in ex.events] == [(2018, "year", "agreement")]
+    ex = run(gaz, "In 2019 Harbourline signed a memorandum with the Polish government to build a warehouse.")
+    assert [(e.date.year, e.precision, e.kind) for e in ex.events] == [(2019, "year", "agreement")]
 
 
 def test_page_furniture_lines_are_not_sentences() -> None:
@@ -467,7 +475,7 @@ def test_a_longer_gazetteer_name_wins_over_a_short_alias_inside_it(gaz: Gazettee
 
 
 def test_broken_url_and_timestamp_publication_do_not_crash(gaz: Gazetteer) -> None:
-    text = "Harbourline last month filed to list Nordlicht Cloud on the Hong Kong stock exchange."
+    text = "Harbourline announced last month an IPO of Nordlicht Cloud in Shanghai."
     ex = run(gaz, text, url="http://[::1", published=dt.datetime(2023, 11, 30, 9, 30))
     assert ex.events[0].date == dt.date(2023, 10, 1)
 
@@ -483,8 +491,8 @@ def test_a_cue_word_covers_the_whole_list_of_names(gaz: Gazetteer) -> None:
 
 def test_a_foreign_countrys_worry_has_no_agency(gaz: Gazetteer) -> None:
     text = (
-        "Harbourline now owns 67% of the Port of Piraeus. "
-        "Countries such as the U.S. have voiced worries that the port could be put to military use."
+        "Harbourline runs the Port of Gdansk after buying a majority stake. "
+        "The U.S. has voiced concern that the docks could be turned to military use."
     )
     ex = run(gaz, text)
     concern = next(c for c in ex.concerns if c.categories == ["critical_infrastructure"])

@@ -60,3 +60,10 @@ def test_navbar_shows_staff_links_only_to_staff(client, request, persona, sees_j
         assert link in html
     assert ("Ingest jobs" in html) is sees_jobs
     assert (f'href="{reverse("admin:index")}"' in html) is sees_jobs
+
+
+def test_a_user_without_a_role_sees_a_readable_403(client, outsider):
+    client.force_login(outsider)
+    response = client.get("/cases/")
+    assert response.status_code == 403
+    assert "no role that allows it" in response.content.decode()

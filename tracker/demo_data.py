@@ -992,14 +992,9 @@ class _Run:
 
     def _write_cases(self, out: _CaseRows) -> None:
         w, counts = self.writer, self.counts
-        has_search = any(f.name == "search_names" for f in Concern._meta.concrete_fields)
         columns = ["id", "title", "summary", "status", "host_country", "first_reported", "last_reported",
                    "search_names", "review_state", "reviewed_at"]  # fmt: skip
-        rows = out.concerns
-        if not has_search:  # the field is an optimisation of search and may come and go
-            columns.remove("search_names")
-            rows = [r[:7] + r[8:] for r in rows]
-        w.insert(Concern, columns, rows)
+        w.insert(Concern, columns, out.concerns)
         counts.categories += w.insert(ConcernCategory, ["concern_id", "category"], out.categories)
         for relation, links in (("companies", out.companies), ("agencies", out.agencies),
                                 ("facilities", out.facilities)):  # fmt: skip

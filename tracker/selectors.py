@@ -29,6 +29,7 @@ from tracker.models import (
     IngestJob,
     ReviewState,
 )
+from tracker.search import concerns_matching
 
 # How far down a group the company filter and trees reach. Real groups rarely nest deeper
 # than holding -> division -> operating company -> local unit; each level is one more join.
@@ -270,36 +271,8 @@ def concerns_visible() -> QuerySet[Concern]:
 
 
 def concerns_search(qs: QuerySet[Concern], q: str) -> QuerySet[Concern]:
-    """Full-text search over cases, the one seam for the later PostgreSQL full-text version.
-
-    Every word must match somewhere: title, summary, the names and aliases of the companies,
-    agencies and facilities involved, or the text of an article that is evidence for the case.
-    Subqueries instead of joins keep one row per case (no DISTINCT over the page).
-    """
-    for word in q.split()[:10]:
-        through_companies = Concern.companies.through.objects.filter(
-            Q(company__name__icontains=word) | Q(company__aliases__name__icontains=word)
-        ).values("concern_id")
-        through_agencies = Concern.agencies.through.objects.filter(
-            Q(agency__name__icontains=word)
-            | Q(agency__acronym__icontains=word)
-            | Q(agency__aliases__name__icontains=word)
-        ).values("concern_id")
-        through_facilities = Concern.facilities.through.objects.filter(
-            Q(facility__name__icontains=word) | Q(facility__city__icontains=word)
-        ).values("concern_id")
-        in_articles = Evidence.objects.filter(concern__isnull=False, article__text__icontains=word).values(
-            "concern_id"
-        )
-        qs = qs.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(pk__in=through_companies)
-            | Q(pk__in=through_agencies)
-            | Q(pk__in=through_facilities)
-            | Q(pk__in=in_articles)
-        )
-    return qs
+    """Full-text search over cases (PostgreSQL full text, plain LIKE elsewhere): see tracker.search."""
+    return concerns_matching(qs, q)
 
 
 def concern_get(pk: int) -> Concern | None:

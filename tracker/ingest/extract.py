@@ -401,7 +401,9 @@ def _concerns(
     candidates = [c for c in companies if c.name not in domestic]
     if not candidates:
         return []
-    main = max(candidates, key=lambda c: c.subject_score)
+    foreign = [c for c in candidates if c.country and c.country != doc.host]
+    # the story's subject is a company known to be foreign, when there is one
+    main = max(foreign or candidates, key=lambda c: c.subject_score)
     main_group = {main.name} | {c.name for c in companies if c.parent == main.name or c.name == main.parent}
     # a company of unknown origin is a concern's subject only as the story's main company
     domestic |= {c.name for c in companies if not c.country and c.name not in main_group}
@@ -647,7 +649,9 @@ def _concern_agency(
 
 
 def _is_government_name(name: str) -> bool:
-    return bool(re.search(r"government|gouvernement|regering|Regierung|administration|White House", name, re.I))
+    return bool(
+        re.search(r"government|gouvernement|regering|Regierung|administration|White House", name, re.IGNORECASE)
+    )
 
 
 def _agency_status(doc: _Doc, spans: list[tuple[int, int]]) -> str | None:
@@ -673,27 +677,33 @@ def _concern_facility(
     return own[0].name if len(own) == 1 else None
 
 
+# A country that acts or speaks in the story: "the U.S. has voiced worries", "Sweden banned ...".
+_COUNTRY_ACTS = re.compile(
+    r"\s+(?:officials\s+|authorities\s+|lawmakers\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+|already\s+)?"
+    r"(?:voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed|banned|blocked|barred|"
+    r"ordered|sanctioned|excluded|restricted|condemned|accused|retaliated|summoned|rejected|announced|decided|"
+    r"shutting|banning|blocking|ordering|a\s+interdit|a\s+bloqué|a\s+critiqué|a\s+averti|a\s+dénoncé|verbietet|verbot|"
+    r"warnte|warnten|kritisierte|blokkeert|verbiedt|waarschuwde|waarschuwden|(?:hadden|heeft|hebben)\s+\w+\s+aangedrongen)\b"
+)
+
+
 def _countries(doc: _Doc, result: Extraction) -> list[str]:
+    """Countries of the parties (companies, agencies, facilities), and any country whose measure
+    or position the story reports; a country named in passing is not one of them."""
     codes: list[str | None] = []
     codes += [c.country for c in result.companies]
     codes += [a.country for a in result.agencies]
     codes += [f.country for f in result.facilities]
-    text, _rules = doc.text, doc.rules
+    text = doc.text
     for hit in doc.place_hits:
         if hit.kind not in ("country", "capital") or not doc.in_content(hit.start):
             continue
         before = text[max(0, hit.start - 25) : hit.start]
-        after = text[hit.end : hit.end + 30]
-        if (
-            re.search(
-                r"(?:according\s+to|selon|volgens|laut)\s+(?:the\s+|la\s+|le\s+|les\s+|de\s+)?$", before, re.IGNORECASE
-            )
-            or re.match(
-                r"\s+(?:officials\s+|authorities\s+|lawmakers\s+)?(?:have|has|had)?\s*(?:voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed)\b",
-                after,
-            )
-            or re.match(r"\s+pressure\b", after)
-        ):
+        after = text[hit.end : hit.end + 40]
+        according = re.search(
+            r"(?:according\s+to|selon|volgens|laut)\s+(?:the\s+|la\s+|le\s+|les\s+|de\s+)?$", before, re.IGNORECASE
+        )
+        if according or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
             codes.append(hit.key)
     # the EU is a party through its institutions (agency country "EU"), but it is not a country
     return sorted({c for c in codes if c and c != "EU"})

@@ -116,17 +116,10 @@ def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
 class _Rules:
     def __init__(self, gaz: Gazetteer) -> None:
         lex = gaz.lexicon
-        self.lex = lex
         self.boilerplate = [b.lower() for b in lex.get("boilerplate", [])]
         self.company_cue = _phrase_re(lex["company_cues"])
+        self.cue_words = {c.lower() for c in lex["company_cues"]}
         cue_alt = self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
-        self.cue_before = re.compile(
-            r"(?:(?<![\w-])(?:"
-            + cue_alt
-            + r")|(?:state|privately|government|publicly)[- ](?:owned|backed|controlled|held|run|listed))"
-            r"\s*,?\s*$",
-            re.IGNORECASE,
-        )
         # French puts adjectives after the noun: "sa branche logistique, Cainiao"
         self.cue_before_fr = re.compile(
             r"(?<![\w-])(?:entreprise|société|groupe|firme|filiale|branche|opérateur|exploitant|fabricant|"
@@ -142,13 +135,13 @@ class _Rules:
         self.appositive = re.compile(
             # the article may be missing in nl/de/fr: "Nexperia, dochterbedrijf van ...", "X, filiale de ..."
             r"^\s*,\s*(?:(?:the|a|an|its|la|le|l['’]|une?|het|een|die|der|das|eine?)\s+)?((?:[\w’'\-]+\s+){0,6}?)("
-            + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+            + cue_alt
             + r")(?![\w'’-])",
             re.IGNORECASE,
         )
         self.described_as = re.compile(
             r"^\s+(?:is|was|as|est|ist|is\s+een)\s+(?:a|an|the|un|une|een|ein|eine)\s+((?:[\w’'\-]+\s+){0,5}?)("
-            + self.company_cue.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")]
+            + cue_alt
             + r")(?![\w'’-])",
             re.IGNORECASE,
         )
@@ -158,16 +151,20 @@ class _Rules:
         self.subsidiary_cue = _phrase_re(lex["subsidiary_cues"])
         self.parent_cue = _phrase_re(lex["parent_cues"])
         heads = lex["agency_heads"]
-        self.agency_heads = {kind: set(words) for kind, words in heads.items()}
         order = ("intelligence", "screening", "law_enforcement", "parliament", "ministry", "regulator", "other")
         self.agency_heads_sorted = [(k, sorted(heads.get(k, []), key=len, reverse=True)) for k in order]
-        self.agency_head_words = {w.split()[-1] for words in heads.values() for w in words} | {
-            w.split()[0] for words in heads.values() for w in words
-        }
         self.agency_not_heads = set(lex["agency_not_heads"])
         self.generic_terms = {kind: terms for kind, terms in lex["generic_agency_terms"].items()}
         self.government_words = lex["government_words"]
         self.deal_words = _phrase_re(lex.get("deal_words", ["stake"]))
+        # gazetteer agencies by (country, generic term) and (country, alias), for "<adjective> <term>"
+        self.generic_rows: dict[tuple[str, str], list[dict]] = {}
+        self.alias_rows: dict[tuple[str, str], list[dict]] = {}
+        for row in gaz.agencies:
+            for term in row.get("generic_terms") or []:
+                self.generic_rows.setdefault((row.get("country") or "", fold(term)), []).append(row)
+            for alias in row.get("aliases") or []:
+                self.alias_rows.setdefault((row.get("country") or "", fold(alias)), []).append(row)
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         self.ministry_re = re.compile(
@@ -322,7 +319,7 @@ class _Doc:
             return None
         hit = hits[-1]
         gap = self.text[hit.end : pos]
-        if re.fullmatch(rf"(?:['’]s)?(?:-based)?\s+(?:[\w’'-]+\s+){{0,{words}}}", gap):
+        if re.fullmatch(rf"(?:['’]s)?(?:-based|-owned|-backed|-controlled)?\s+(?:[\w’'-]+\s+){{0,{words}}}", gap):
             return hit
         return None
 

@@ -346,22 +346,17 @@ def _former_employer(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
     return bool(
-        re.search(r"\b(?:former|ex-|ancien|ancienne|voormalig\w*|ehemalig\w*|oud-)\s*(?:\w+\s+){0,2}$", before, re.I)
-        or re.search(r"\b(?:formerly|previously)\s+(?:of|at|with)\s+(?:the\s+)?$", before, re.I)
+        re.search(
+            r"\b(?:former|ex-|ancien|ancienne|voormalig\w*|ehemalig\w*|oud-)\s*(?:\w+\s+){0,2}$", before, re.IGNORECASE
+        )
+        or re.search(r"\b(?:formerly|previously)\s+(?:of|at|with)\s+(?:the\s+)?$", before, re.IGNORECASE)
     ) and not re.match(r"\s*(?:said|says|warned|has|have|is|was|will)\b", after)
 
 
 def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
     """The gazetteer's government of `code` that answers to `word` ("government", "administration")."""
-    word = fold(word)
-    for row in doc.gaz.agencies:
-        if (
-            row.get("country") == code
-            and row.get("kind") in ("other", "ministry", "screening")
-            and any(fold(t) == word for t in row.get("generic_terms") or [])
-        ):
-            return row
-    return None
+    rows = doc.rules.generic_rows.get((code, fold(word)), [])
+    return next((r for r in rows if r.get("kind") in ("other", "ministry", "screening")), None)
 
 
 def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add: _AddAgency) -> None:
@@ -468,7 +463,7 @@ def _is_government(ag: _Agency) -> bool:
 
 def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add: _AddAgency) -> None:
     """'Belgium's security service', 'services de renseignement belges' -> that country's body."""
-    text, gaz = doc.text, doc.gaz
+    text = doc.text
     term_kind = {t.lower(): k for k, ts in doc.rules.generic_terms.items() for t in ts}
     government = {fold(w) for w in doc.rules.government_words}
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
@@ -501,14 +496,7 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             start, end = min(hit.start, m.start()), max(hit.end, m.end())
             phrase = _strip_article(text[start:end])
             kind = term_kind.get(term)
-            row = next(
-                (
-                    r
-                    for r in gaz.agencies
-                    if r.get("country") == code and any(t.lower() == term for t in r.get("generic_terms") or [])
-                ),
-                None,
-            )
+            row = next(iter(doc.rules.generic_rows.get((code, fold(term)), [])), None)
             target = None
             if row:
                 target = agencies.get(row["name"]) or add(
@@ -556,18 +544,10 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 names = [f"{t} ministry" for t in topics]
                 terms = names
             for name, term in zip(names, terms[-len(names) :], strict=True):
-                row = next(
-                    (
-                        r
-                        for r in doc.gaz.agencies
-                        if r.get("country") == code
-                        and any(
-                            fold(t) in (fold(term), fold(name))
-                            for t in [*(r.get("generic_terms") or []), *(r.get("aliases") or [])]
-                        )
-                    ),
-                    None,
+                rows = doc.rules.generic_rows.get((code, fold(term)), []) or doc.rules.alias_rows.get(
+                    (code, fold(term)), []
                 )
+                row = next(iter(rows or doc.rules.generic_rows.get((code, fold(name)), [])), None)
                 target = row["name"] if row else name
                 ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
                 if ag.mentions[-1] != (m.start(), m.end()):
@@ -588,6 +568,7 @@ class _Facility:
     country: str | None = None
     operator: str | None = None
     operator_strength: int = 0
+    town: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -649,11 +630,16 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 ):
                     s = word_start
             # French names follow the noun: "plateforme logistique d'Alibaba"
+            town = None
             of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
             if of:
                 owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
+                place = re.match(r"[A-Z][\w'’-]+", text[e + of.end() : e + of.end() + 40])
                 if owner:
                     e = owner[1]
+                elif place and place.group(0) not in rules.stopwords:
+                    town = place.group(0)
+                    e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands
             # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
             own_name = re.match(r" ([A-Z][\w'’-]+)(?![\w'’-])", text[e : e + 40])
             if (
@@ -663,7 +649,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 and own_name.group(1) not in rules.stopwords
             ):
                 e += own_name.end()
-            found.append(_Facility(text[s:e], kind, s, e))
+            found.append(_Facility(text[s:e], kind, s, e, town=town))
     for fac in found:
         _locate_facility(doc, fac)
         _facility_operator(doc, fac, companies)
@@ -748,6 +734,12 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                 or (hit.end <= fac.start and re.fullmatch(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?", gap_before))
             ):
                 best = best or hit
+    if fac.town:
+        # "l'usine de Brumath, près de Strasbourg" stands in Brumath, in Strasbourg's country
+        info = doc.gaz.city(fac.town)
+        fac.city = fac.town
+        fac.country = info[0] if info else (doc.gaz.city(best.form) or [best.key])[0] if best else None
+        best = None
     if best is not None:
         fac.city = best.form
         info = doc.gaz.city(best.form)
@@ -804,6 +796,14 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         if main:
             fac.operator, fac.operator_strength = main.name, 2
         return
+    pronoun = re.search(
+        r"\b(?:its|their|son|sa|ses|leur|zijn|haar|hun|seine|seinen|seinem|ihre|ihren|ihrem)\s+(?:[\w-]+\s+)?$",
+        text[max(sent.start, fac.start - 25) : fac.start],
+        re.IGNORECASE,
+    )
+    if pronoun and here and here[0][0] < fac.start:
+        fac.operator, fac.operator_strength = here[0][2].name, 2  # "Huawei a inauguré son usine"
+        return
     for s, e, c in here:
         if e <= fac.start and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[e : fac.start]):
             fac.operator, fac.operator_strength = c.name, 2
@@ -816,7 +816,7 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
 def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
     """Mentions of one site (named once, described three times) become one facility."""
     merged: list[_Facility] = []
-    for fac in sorted(found, key=lambda f: (not f.named, f.kind == "airport", f.city is None, f.start)):
+    for fac in sorted(found, key=lambda f: (f.kind == "airport", not f.named, f.city is None, f.start)):
         family = _FAMILY.get(fac.kind, fac.kind)
         target = None
         for other in merged:
@@ -837,6 +837,8 @@ def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
             if fac.operator_strength > target.operator_strength:
                 target.operator, target.operator_strength = fac.operator, fac.operator_strength
             target.city = target.city or fac.city
+            if target.kind == "airport" and fac.kind != "airport":
+                target.name, target.kind = fac.name, fac.kind  # the hub at the airport is the site
             if not any(c.isupper() for c in target.name) and fac.name[:1].isupper() and fac.kind != "airport":
                 target.name = fac.name  # "the Euromax terminal" names what "the port" only describes
     # an airport that only locates a hub is part of that hub, not a second facility

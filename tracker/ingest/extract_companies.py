@@ -20,6 +20,7 @@ from .extract_base import (
     _norm_key,
     _overlaps,
     _place_code,
+    _Rules,
     _tokens,
 )
 from .extract_bodies import (
@@ -129,6 +130,35 @@ def _np_like(words: str) -> bool:
     return len(words.split()) <= 5
 
 
+_TAIL_WORDS = re.compile(r"(?:([\w'’-]+)\s+)?([\w'’-]+)\s*,?\s*$")
+_OWNED_ADJECTIVE = re.compile(
+    r"(?:state|privately|government|publicly)-(?:owned|backed|controlled|held|run|listed)", re.IGNORECASE
+)
+
+
+def _cue_before(rules: _Rules, pre: str) -> int | None:
+    """Where a cue noun right before a name starts ("grid operator 50Hertz", "state-owned X",
+    "sa branche logistique, Cainiao"), as an offset into `pre`; a set lookup, not a regex scan."""
+    m = _TAIL_WORDS.search(pre, max(0, len(pre) - 40))
+    if m:
+        two = f"{m.group(1)} {m.group(2)}".lower() if m.group(1) else ""
+        if two in rules.cue_words:
+            return m.start(1)
+        last = m.group(2).lower()
+        # "chipmaker SMIC", "tyremaker Pirelli", "carmaker Geely": English glues the cue on
+        if last in rules.cue_words or _OWNED_ADJECTIVE.fullmatch(m.group(2)) or last.endswith(("maker", "makers")):
+            return m.start(2)
+        if m.group(2).lower() in ("owned", "backed", "controlled", "held") and (m.group(1) or "").lower() in (
+            "state",
+            "privately",
+            "government",
+            "publicly",
+        ):
+            return m.start(1)
+    fr = rules.cue_before_fr.search(pre, max(0, len(pre) - 60))
+    return fr.start() if fr else None
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
     text, rules = doc.text, doc.rules
@@ -136,10 +166,10 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     country = None
     pre = text[max(sent.start, s - 60) : s]
     post = text[e : min(sent.end + 1, e + 140)]
-    cue = rules.cue_before.search(pre) or rules.cue_before_fr.search(pre)
-    if cue:
+    cue_at = _cue_before(rules, pre)
+    if cue_at is not None:
         why.add("cue")
-        cue_start = s - len(pre) + cue.start()
+        cue_start = s - len(pre) + cue_at
         hit = doc.country_before(cue_start, sent.start, words=3)
         inside = doc.countries_in(cue_start, s)  # "le groupe américain Teledyne"
         if hit:
@@ -152,9 +182,9 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     if apposition:
         why.add("appositive")
         country = country or _country_in(doc, apposition.group(1) + " ")
-        for hit in doc.countries_in(e + apposition.start(1), e + apposition.end(1)):
-            if doc.text[hit.end : hit.end + 6] == "-based":
-                country = hit.key
+        for hit in doc.place_hits_in(e + apposition.start(1), e + apposition.end(1)):
+            if doc.text[hit.end : hit.end + 6] == "-based":  # "the Shenzhen-based drone maker"
+                country = doc.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
     if _PARENT_OF_BEFORE.search(pre):
         why.add("owner")  # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech"
     if rules.deal_before.search(pre) or re.search(
@@ -192,7 +222,8 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?:of|de|du)\s+|\s+d['’])$", pre)
     if om:
         fm = rules.facility_term_re.search(om.group(1))
-        if fm and fm.end() == len(om.group(1)):
+        # "l'usine de Brumath" names a town; a company is named again elsewhere in the story
+        if fm and fm.end() == len(om.group(1)) and len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2:
             why.add("site")
     if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
         why.add("passing")
@@ -295,13 +326,14 @@ def _companies(doc: _Doc) -> list[_Company]:
             co = _Company(name=name, forms={name}, country=country, why=why)
             pattern.append(co)
     for m in re.finditer(rf"({_CAPW}(?:\s+{_CAPW})*)-(?:owned|backed|controlled)\b", text):
-        name = m.group(1)
+        # "Alibaba-owned Lazada" names an owner; "The Chinese-owned chipmaker" names a country
+        name = re.sub(r"^(?:The|A|An|Le|La|De|Het|Die|Der)\s+", "", m.group(1))
         if (
             doc.in_content(m.start())
             and not _place_code(doc, name)
             and name not in rules.stopwords
             and not _overlaps(m.start(1), m.end(1), taken)
-            and name.lower() not in ("state", "government")
+            and name.lower() not in ("state", "government", "foreign", "privately", "publicly", "family", "employee")
         ):
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
@@ -505,8 +537,14 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
         for s, e, child in here:
             pre = text[sent.start : s]
             post = text[e : sent.end]
-            others = [(abs(s - os), oc) for os, oe, oc in here if oc is not child]
-            nearest = min(others, key=lambda x: x[0])[1] if others else (previous[-1][2] if previous else None)
+            # "its" points at the sentence's subject, the first other company named that is not a
+            # deal's target ("Sinochem holds a stake in Pirelli through its unit X" -> Sinochem)
+            others = [
+                oc
+                for os, oe, oc in here
+                if oc is not child and not rules.deal_before.search(text[max(sent.start, os - 40) : os])
+            ]
+            nearest = others[0] if others else (previous[-1][2] if previous else None)
             sub = re.search(
                 rf"(?<![\w'’])(?P<own>{_POSSESSORS}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})"
                 r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
@@ -686,6 +724,22 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
     return False
 
 
+_STATE_OWNED = re.compile(
+    r"state[- ](?:owned|backed|controlled|run)|government[- ](?:owned|backed|controlled)|staatseigen\w*|staatsbedrijf|"
+    r"staatliche\w*|Staats(?:konzern|reederei|unternehmen|bank|fonds)|contrôlée?\s+par\s+l['’]État|public\s+chinois|"
+    r"d['’]État|controlled\s+by\s+the\s+(?:\w+\s+)?state",
+    re.IGNORECASE,
+)
+
+
+def _said_state_owned(doc: _Doc, co: _Company) -> bool:
+    """'the state-owned group', 'der chinesischen Staatsreederei Cosco', 'controlled by the Chinese state'."""
+    for s, e in co.mentions:
+        if _STATE_OWNED.search(doc.text, max(0, s - 45), s) or _STATE_OWNED.search(doc.text, e, e + 80):
+            return True
+    return False
+
+
 def _found_companies(companies: list[_Company], doc: _Doc) -> list[FoundCompany]:
     found = []
     for co in companies:
@@ -708,7 +762,7 @@ def _found_companies(companies: list[_Company], doc: _Doc) -> list[FoundCompany]
                 country=co.country,
                 parent=co.parent,
                 sector=co.sector,
-                state_owned=co.state_owned,
+                state_owned=co.state_owned or _said_state_owned(doc, co) or None,
                 evidence=evidence,
                 parent_evidence=co.parent_evidence,
             )

@@ -108,7 +108,7 @@ def strip_accents(text: str) -> str:
 
 
 def is_acronym_like(form: str) -> bool:
-    """Short or mixed-case forms (VSSE, KfW, BGI, Elia?) must match with their exact case."""
+    """Short or mixed-case forms (VSSE, KfW, BGI) must match with their exact case."""
     letters = [c for c in form if c.isalpha()]
     if len(form) <= 4:
         return True

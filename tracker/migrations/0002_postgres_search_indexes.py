@@ -1,4 +1,5 @@
-"""PostgreSQL-only indexes: full-text (GIN) for case and article search, trigram for name search.
+"""PostgreSQL-only indexes: full-text (GIN) for case and article search, trigram for name search,
+and "newest first, undated last" sorts (SQLite cannot index NULLS LAST).
 
 SQLite has neither; there the search falls back to plain LIKE and these steps do nothing.
 """
@@ -24,6 +25,13 @@ def _indexes(apps):
 # Entity lists and admin search use name__icontains, i.e. UPPER(name) LIKE '%X%': trigram indexes.
 TRIGRAM_TABLES = ["company", "companyalias", "agency", "agencyalias", "facility"]
 
+# The lists sort newest first with undated rows last: ORDER BY x DESC NULLS LAST, id DESC.
+NULLS_LAST = {
+    "tracker_concern_last_rep_nl": "tracker_concern (last_reported DESC NULLS LAST, id DESC)",
+    "tracker_concern_first_rep_nl": "tracker_concern (first_reported DESC NULLS LAST, id DESC)",
+    "tracker_article_newest_nl": "tracker_article (published DESC NULLS LAST, id DESC)",
+}
+
 
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
@@ -35,6 +43,8 @@ def forwards(apps, schema_editor):
         schema_editor.execute(
             f"CREATE INDEX tracker_{table}_trgm ON tracker_{table} USING gin (UPPER(name) gin_trgm_ops)"
         )
+    for name, target in NULLS_LAST.items():
+        schema_editor.execute(f"CREATE INDEX {name} ON {target}")
 
 
 def backwards(apps, schema_editor):
@@ -44,6 +54,8 @@ def backwards(apps, schema_editor):
         schema_editor.remove_index(model, index)
     for table in TRIGRAM_TABLES:
         schema_editor.execute(f"DROP INDEX IF EXISTS tracker_{table}_trgm")
+    for name in NULLS_LAST:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
