@@ -95,8 +95,16 @@ def _data() -> None:
         host_country="NL",
         categories=[Concern.Category.ESPIONAGE],
         companies=[owner],
-        facilities=[FacilityFactory(name="Rotterdam terminal", operator=owner, city="Rotterdam", country="NL",
-                                    latitude=51.95, longitude=4.14)],
+        facilities=[
+            FacilityFactory(
+                name="Rotterdam terminal",
+                operator=owner,
+                city="Rotterdam",
+                country="NL",
+                latitude=51.95,
+                longitude=4.14,
+            )
+        ],
         agencies=[AgencyFactory(name="General Intelligence and Security Service", acronym="AIVD", country="NL")],
         first_reported=dt.date(2022, 5, 1),
         last_reported=dt.date(2022, 5, 1),

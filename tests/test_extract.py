@@ -509,3 +509,15 @@ def test_a_reacting_foreign_capital_is_that_countrys_government(gaz: Gazetteer) 
 def test_a_body_named_only_as_a_former_employer_is_left_out(gaz: Gazetteer) -> None:
     ex = run(gaz, "A former VSSE analyst said Harbourline's hub raised espionage risks.")
     assert ex.agencies == []
+
+
+def test_city_based_appositive_and_glued_cue_words_give_company_and_country(gaz: Gazetteer) -> None:
+    text = (
+        "The U.S. Commerce Department added Skyhawk Robotics, the Shenzhen-based drone maker, to its Entity List. "
+        "The Chinese-owned chipmaker Lumenchip was also listed."
+    )
+    ex = run(gaz, text)
+    assert company(ex, "Skyhawk Robotics").country == "CN"
+    assert company(ex, "Lumenchip").country == "CN"
+    assert "The Chinese" not in names(ex.companies)
+    assert any(c.categories == ["sanctions"] for c in ex.concerns)

@@ -143,9 +143,7 @@ def test_it_filters_by_reported_date_range(client, viewer, case, other_case):
     assert _titles(client.get(LIST, {"reported_from": "2022-01-01"})) == [case.concern.title]
     assert _titles(client.get(LIST, {"reported_to": "2021-12-31"})) == [other_case.title]
     # A case reported from March to June 2021 overlaps a range inside it.
-    assert _titles(client.get(LIST, {"reported_from": "2021-04-01", "reported_to": "2021-05-01"})) == [
-        other_case.title
-    ]
+    assert _titles(client.get(LIST, {"reported_from": "2021-04-01", "reported_to": "2021-05-01"})) == [other_case.title]
 
 
 def test_it_filters_by_review_state(client, viewer, case, other_case):

@@ -109,9 +109,7 @@ def test_company_list_shows_parent_and_counts(client, viewer, case):
 
 @pytest.mark.parametrize("rows", [5, 50])
 @pytest.mark.parametrize("name", LISTS)
-def test_lists_make_the_same_number_of_queries_for_5_and_50_rows(
-    client, viewer, django_assert_num_queries, name, rows
-):
+def test_lists_make_the_same_number_of_queries_for_5_and_50_rows(client, viewer, django_assert_num_queries, name, rows):
     many_cases(rows)
     client.force_login(viewer)
     with django_assert_num_queries(LIST_QUERIES[name]):

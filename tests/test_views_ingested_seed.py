@@ -37,9 +37,10 @@ def test_the_dashboard_shows_the_ingested_case(client, viewer, ingested):
     stats = response.context["stats"]
     assert stats["cases_total"] == Concern.objects.count() >= 1
     assert stats["articles"] == 1
-    assert any(f["place"].startswith("Liège") for f in stats["map_facilities"]) or not Facility.objects.filter(
-        latitude__isnull=False
-    ).exists()
+    assert (
+        any(f["place"].startswith("Liège") for f in stats["map_facilities"])
+        or not Facility.objects.filter(latitude__isnull=False).exists()
+    )
     html = body(response)
     for concern in Concern.objects.all():
         assert concern.get_absolute_url() in html

@@ -44,11 +44,15 @@ def export_records() -> dict:
     rows = Evidence.objects.order_by("article_id", "start").values_list(
         "article_id", "fact", "company_id", "agency_id", "facility_id", "concern_id", "quote", "claim"
     )
+    # The names articles used for a record count as its aliases in the export.
+    called: dict[tuple[str, int], set[str]] = defaultdict(set)
     for article_id, fact, company_id, agency_id, facility_id, concern_id, quote, claim in rows.iterator():
         if fact == Evidence.Fact.MENTION:
             for kind, pk in (("company", company_id), ("agency", agency_id), ("facility", facility_id)):
                 if pk and pk not in mentioned[article_id][kind]:
                     mentioned[article_id][kind].append(pk)
+                if pk:
+                    called[(kind, pk)].update(claim.get("names", []))
         elif fact == Evidence.Fact.CONCERN and concern_id in concerns:
             concern_evidence[concern_id].append((article_id, quote))
             if claim.get("categories"):
@@ -105,6 +109,11 @@ def export_records() -> dict:
     agency_aliases: dict[int, list[str]] = defaultdict(list)
     for agency_id, name in AgencyAlias.objects.order_by("name").values_list("agency_id", "name"):
         agency_aliases[agency_id].append(name)
+
+    def aliases(kind: str, record, stored: list[str]) -> list[str]:
+        extra = sorted(n for n in called.get((kind, record.pk), ()) if n != record.name and n not in stored)
+        return stored + extra
+
     categories: dict[int, list[str]] = defaultdict(list)
     for concern_id, category in ConcernCategory.objects.order_by("category").values_list("concern_id", "category"):
         categories[concern_id].append(category)
@@ -126,7 +135,7 @@ def export_records() -> dict:
         "companies": [
             {
                 "name": c.name,
-                "aliases": company_aliases.get(c.pk, []),
+                "aliases": aliases("company", c, company_aliases.get(c.pk, [])),
                 "country": c.country or None,
                 "parent": c.parent.name if c.parent_id and c.parent_id in companies else None,
                 "review_state": c.review_state,
@@ -148,7 +157,7 @@ def export_records() -> dict:
         "agencies": [
             {
                 "name": a.name,
-                "aliases": ([a.acronym] if a.acronym else []) + agency_aliases.get(a.pk, []),
+                "aliases": aliases("agency", a, ([a.acronym] if a.acronym else []) + agency_aliases.get(a.pk, [])),
                 "country": a.country or None,
                 "kind": a.kind,
                 "review_state": a.review_state,

@@ -61,7 +61,7 @@ class JobFilterForm(forms.Form):
     ids = forms.CharField(required=False, widget=forms.HiddenInput, max_length=2000)
 
     def clean_ids(self) -> list[int] | None:
-        """"1,2,3" -> [1, 2, 3]; the upload page links here to follow one batch of jobs."""
+        """ "1,2,3" -> [1, 2, 3]; the upload page links here to follow one batch of jobs."""
         raw = self.cleaned_data.get("ids") or ""
         if not raw.strip():
             return None

@@ -376,9 +376,7 @@ def dashboard_cache_clear() -> None:
 def _dashboard_compute() -> dict[str, Any]:
     cases = Concern.objects.exclude(review_state=ReviewState.REJECTED)
     status_labels = dict(Concern.Status.choices)
-    by_status = {
-        row["status"]: row["n"] for row in cases.order_by().values("status").annotate(n=Count("pk"))
-    }
+    by_status = {row["status"]: row["n"] for row in cases.order_by().values("status").annotate(n=Count("pk"))}
     proposed = sum(
         model.objects.filter(review_state=ReviewState.PROPOSED).count()
         for model in (Concern, Company, Facility, Agency, Event)
@@ -398,8 +396,12 @@ def _dashboard_compute() -> dict[str, Any]:
         .annotate(n=Count("concern_id", distinct=True))
         .order_by("-n", "category")
     )
-    by_host = cases.exclude(host_country="").order_by().values("host_country").annotate(n=Count("pk")).order_by(
-        "-n", "host_country"
+    by_host = (
+        cases.exclude(host_country="")
+        .order_by()
+        .values("host_country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "host_country")
     )
     by_origin = (
         Concern.companies.through.objects.filter(concern__in=cases)
@@ -459,9 +461,7 @@ def _dashboard_compute() -> dict[str, Any]:
             for f in facilities
         ],
         "newest_articles": list(articles),
-        "recent_cases": [
-            {**r, "status_label": status_labels.get(r["status"], r["status"])} for r in recent
-        ],
+        "recent_cases": [{**r, "status_label": status_labels.get(r["status"], r["status"])} for r in recent],
     }
 
 

@@ -245,8 +245,11 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             new.append(company)
         for name in [found.name, *found.aliases]:
             companies[name.lower()] = company
+        # The article's own wording travels with the mention: curated records keep their aliases,
+        # and the export can still say what this article called them.
+        named = {"names": [found.name, *found.aliases]}
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            evidence.add(span, fact=Evidence.Fact.MENTION, company=company)
+            evidence.add(span, fact=Evidence.Fact.MENTION, claim=named, company=company)
     for found in extraction.companies:
         parent = companies.get((found.parent or "").lower())
         child = companies[found.name.lower()]
@@ -262,8 +265,9 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             new.append(agency)
         for name in [found.name, *found.aliases]:
             agencies[name.lower()] = agency
+        named = {"names": [found.name, *found.aliases]}
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            evidence.add(span, fact=Evidence.Fact.MENTION, agency=agency)
+            evidence.add(span, fact=Evidence.Fact.MENTION, claim=named, agency=agency)
 
     facilities: dict[str, Facility] = {}
     for found in extraction.facilities:
@@ -274,7 +278,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             new.append(facility)
         facilities[found.name.lower()] = facility
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            evidence.add(span, fact=Evidence.Fact.MENTION, facility=facility)
+            evidence.add(span, fact=Evidence.Fact.MENTION, claim={"names": [found.name]}, facility=facility)
 
     concerns: list[Concern] = []
     for found in extraction.concerns:
