@@ -15,7 +15,7 @@ from tracker.models import Concern, ReviewState
 
 URL = reverse("tracker:dashboard")
 # Cold cache, viewer: session, user, two permission lookups, then the aggregates.
-COLD_QUERIES = 21
+COLD_QUERIES = 22  # one more: the count of mappable facilities beside the capped markers
 WARM_QUERIES = 4
 
 
@@ -105,3 +105,15 @@ def test_it_shows_new_numbers_once_the_cache_is_cleared(client, viewer):
     assert client.get(URL).context["stats"]["cases_total"] == 0  # cached
     dashboard_cache_clear()
     assert client.get(URL).context["stats"]["cases_total"] == 1
+
+
+def test_the_map_carries_at_most_the_limit_of_markers(client, viewer, monkeypatch):
+    from tests.factories import ConcernFactory, FacilityFactory
+    from tracker import selectors
+
+    monkeypatch.setattr(selectors, "MAP_LIMIT", 2)
+    ConcernFactory(facilities=[FacilityFactory() for _ in range(3)])
+    selectors.dashboard_cache_clear()
+    client.force_login(viewer)
+    stats = client.get("/").context["stats"]
+    assert len(stats["map_facilities"]) == 2 and stats["map_facilities_total"] == 3

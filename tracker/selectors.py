@@ -357,6 +357,9 @@ def concern_proposed_records(concern: Concern) -> list[Any]:
 # Dashboard -----------------------------------------------------------------------------------------
 
 
+MAP_LIMIT = 1000
+
+
 def dashboard_stats() -> dict[str, Any]:
     """Every number and list of the dashboard, as plain values, cached under a versioned key.
 
@@ -411,11 +414,13 @@ def _dashboard_compute() -> dict[str, Any]:
         .annotate(n=Count("concern_id", distinct=True))
         .order_by("-n", "company__country")
     )
+    mapped = Facility.objects.filter(latitude__isnull=False, longitude__isnull=False, concerns__in=cases)
+    # The page carries at most MAP_LIMIT markers (the facilities with most cases): a register of
+    # tens of thousands would otherwise put megabytes of JSON into every dashboard load.
     facilities = (
-        Facility.objects.filter(latitude__isnull=False, longitude__isnull=False, concerns__in=cases)
-        .annotate(n=Count("concerns", distinct=True))
-        .order_by("name")
-        .values("pk", "name", "city", "country", "latitude", "longitude", "n")
+        mapped.annotate(n=Count("concerns", distinct=True))
+        .order_by("-n", "name")
+        .values("pk", "name", "city", "country", "latitude", "longitude", "n")[:MAP_LIMIT]
     )
     articles = Article.objects.order_by(F("published").desc(nulls_last=True), "-pk").values(
         "pk", "title", "publisher", "published"
@@ -449,6 +454,7 @@ def _dashboard_compute() -> dict[str, Any]:
             {"code": r["company__country"], "label": country_name(r["company__country"]), "n": r["n"]}
             for r in by_origin
         ],
+        "map_facilities_total": mapped.values("pk").distinct().count(),
         "map_facilities": [
             {
                 "name": f["name"],
