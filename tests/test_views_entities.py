@@ -226,3 +226,17 @@ def test_parent_company_page_lists_the_facilities_of_its_group(client, viewer, c
     response = client.get(case.alibaba.get_absolute_url())
     assert [f.name for f in response.context["facilities"]] == ["logistics centre at the cargo airport"]
     assert "operated by" in body(response)
+
+
+def test_an_agency_page_shows_the_newest_cases_and_links_to_all(client, viewer, monkeypatch):
+    from tests.factories import AgencyFactory, ConcernFactory
+    from tracker import views
+
+    monkeypatch.setattr(views, "CASES_SHOWN", 2)
+    agency = AgencyFactory()
+    for _ in range(3):
+        ConcernFactory(agencies=[agency])
+    client.force_login(viewer)
+    response = client.get(f"/agencies/{agency.pk}/")
+    assert len(response.context["cases"]) == 2 and response.context["cases_more"]
+    assert f"/cases/?agency={agency.pk}" in response.content.decode()

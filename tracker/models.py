@@ -72,9 +72,24 @@ class Reviewable(TimeStamped):
         return self.review_state == ReviewState.CONFIRMED
 
 
-class Company(Reviewable):
+class Named(models.Model):
+    """A record found by name: the normalised key is what resolve and the search compare."""
+
     name = models.CharField(max_length=255)
     normalized_name = models.CharField(max_length=255, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalized_name = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class Company(Named, Reviewable):
     country = models.CharField(
         "country of origin", max_length=2, blank=True, validators=[validate_country], db_index=True
     )
@@ -94,21 +109,12 @@ class Company(Reviewable):
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="tracker_company_not_own_parent"),
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.normalized_name = normalize_name(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("tracker:company", args=[self.pk])
 
 
-class CompanyAlias(models.Model):
+class CompanyAlias(Named):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=255)
-    normalized_name = models.CharField(max_length=255, editable=False, db_index=True)
 
     history = HistoricalRecords()
 
@@ -119,15 +125,8 @@ class CompanyAlias(models.Model):
             models.UniqueConstraint("company", Lower("name"), name="tracker_companyalias_unique"),
         ]
 
-    def __str__(self) -> str:
-        return self.name
 
-    def save(self, *args, **kwargs) -> None:
-        self.normalized_name = normalize_name(self.name)
-        super().save(*args, **kwargs)
-
-
-class Agency(Reviewable):
+class Agency(Named, Reviewable):
     class Kind(models.TextChoices):
         INTELLIGENCE = "intelligence", "Intelligence / security service"
         SCREENING = "screening", "Investment-screening authority"
@@ -137,8 +136,6 @@ class Agency(Reviewable):
         LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=255)
-    normalized_name = models.CharField(max_length=255, editable=False, db_index=True)
     acronym = models.CharField(max_length=40, blank=True, db_index=True)
     country = models.CharField(max_length=2, blank=True, validators=[validate_country], db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
@@ -159,18 +156,12 @@ class Agency(Reviewable):
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def save(self, *args, **kwargs) -> None:
-        self.normalized_name = normalize_name(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("tracker:agency", args=[self.pk])
 
 
-class AgencyAlias(models.Model):
+class AgencyAlias(Named):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=255)
-    normalized_name = models.CharField(max_length=255, editable=False, db_index=True)
     language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1, e.g. nl")
 
     history = HistoricalRecords()
@@ -182,15 +173,8 @@ class AgencyAlias(models.Model):
             models.UniqueConstraint("agency", Lower("name"), name="tracker_agencyalias_unique"),
         ]
 
-    def __str__(self) -> str:
-        return self.name
 
-    def save(self, *args, **kwargs) -> None:
-        self.normalized_name = normalize_name(self.name)
-        super().save(*args, **kwargs)
-
-
-class Facility(Reviewable):
+class Facility(Named, Reviewable):
     class Kind(models.TextChoices):
         LOGISTICS_HUB = "logistics_hub", "Logistics hub"
         PORT_TERMINAL = "port_terminal", "Port / terminal"
@@ -204,8 +188,6 @@ class Facility(Reviewable):
         MINE = "mine", "Mine"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=255)
-    normalized_name = models.CharField(max_length=255, editable=False, db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
     operator = models.ForeignKey(Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="facilities")
     city = models.CharField(max_length=120, blank=True)
@@ -229,10 +211,6 @@ class Facility(Reviewable):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.city}" if self.city else self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.normalized_name = normalize_name(self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("tracker:facility", args=[self.pk])

@@ -278,6 +278,15 @@ def record_review(request: HttpRequest) -> HttpResponse:
 # Companies, facilities, agencies, articles ----------------------------------------------------------
 
 
+CASES_SHOWN = 50
+
+
+def _case_sample(qs: QuerySet[Concern]) -> tuple[list[Concern], bool]:
+    """The newest cases for an entity page, and whether there are more (the case list has them all)."""
+    rows = list(qs[: CASES_SHOWN + 1])
+    return rows[:CASES_SHOWN], len(rows) > CASES_SHOWN
+
+
 def _entity_list(
     request: HttpRequest, template: str, page_name: str, selector: Callable[..., QuerySet]
 ) -> HttpResponse:
@@ -303,8 +312,8 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "parents": selectors.company_parent_chain(company),
         "tree": selectors.company_subsidiary_tree(company),
         "facilities": list(selectors.company_facilities(company)),
-        "cases": list(selectors.company_concerns(company)),
     }
+    ctx["cases"], ctx["cases_more"] = _case_sample(selectors.company_concerns(company))
     return render(request, "tracker/company_detail.html", ctx)
 
 
@@ -336,8 +345,8 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": "facilities",
         "facility": facility,
         "map_data": map_data,
-        "cases": list(selectors.concerns_for_list().filter(facilities=facility)),
     }
+    ctx["cases"], ctx["cases_more"] = _case_sample(selectors.concerns_for_list().filter(facilities=facility))
     return render(request, "tracker/facility_detail.html", ctx)
 
 
@@ -354,8 +363,8 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ctx = {
         "page": "agencies",
         "agency": agency,
-        "cases": list(selectors.concerns_for_list().filter(agencies=agency)),
     }
+    ctx["cases"], ctx["cases_more"] = _case_sample(selectors.concerns_for_list().filter(agencies=agency))
     return render(request, "tracker/agency_detail.html", ctx)
 
 

@@ -43,6 +43,9 @@ class _Cache:
     version: tuple = ()
     checked_at: float = 0.0
     company_names: dict[str, int] = field(default_factory=dict)  # normalised name -> company id
+    # Fuzzy candidates by the first three letters: comparing against every name costs
+    # milliseconds per company once the register holds tens of thousands of names.
+    company_blocks: dict[str, list[str]] = field(default_factory=dict)
 
 
 _cache = _Cache()
@@ -124,6 +127,9 @@ def gazetteer_current() -> Gazetteer:
         version = _db_version()
         if _cache.gazetteer is None or version != _cache.version:
             _cache.gazetteer, _cache.company_names = _build()
+            _cache.company_blocks = {}
+            for name in _cache.company_names:
+                _cache.company_blocks.setdefault(name[:3], []).append(name)
             _cache.version = version
         _cache.checked_at = now
     return _cache.gazetteer
@@ -133,6 +139,7 @@ def gazetteer_reset() -> None:
     """Forget the cached gazetteer (tests, and after loading reference data)."""
     _cache.gazetteer = None
     _cache.company_names = {}
+    _cache.company_blocks = {}
 
 
 def _fill_blanks(record, values: dict) -> bool:
@@ -200,7 +207,8 @@ def company_find(*names: str) -> Company | None:
     for key in keys:
         if len(key) < 5:
             continue
-        best = process.extractOne(key, _cache.company_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        candidates = _cache.company_blocks.get(key[:3], [])
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         if best:
             return live.filter(pk=_cache.company_names[best[0]]).first()
     return None

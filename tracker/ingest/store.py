@@ -137,6 +137,7 @@ def concern_resolve(
     agencies: list[Agency],
     facilities: list[Facility],
     reported: dt.date,
+    memo: dict[tuple, Concern],
 ) -> tuple[Concern, bool]:
     """The case this concern belongs to: same host country and corporate group (or facility), else a new one."""
     host = (
@@ -145,6 +146,13 @@ def concern_resolve(
         or next((a.country for a in agencies if a.country and a.country != "EU"), "")
     )
     live = Concern.objects.exclude(review_state=ReviewState.REJECTED).filter(host_country=host or "")
+    # One article often states several concerns of one case: look it up once.
+    key = (host, companies[0].pk if companies else None, *(f.pk for f in facilities), *(a.pk for a in agencies))
+    if key in memo:
+        concern = memo[key]
+        if concern.review_state == ReviewState.PROPOSED:
+            _concern_extend(concern, found, companies, agencies, facilities)
+        return concern, False
     concern = None
     if companies:
         concern = live.filter(companies__in=_group_ids(companies[0])).order_by("-last_reported", "-id").first()
@@ -166,6 +174,7 @@ def concern_resolve(
             first_reported=reported,
             last_reported=reported,
         )
+        memo[key] = concern
         return _concern_extend(concern, found, companies, agencies, facilities), True
     if concern.review_state != ReviewState.PROPOSED:
         # Reviewed cases keep every value an editor set; only the reporting window grows.
@@ -173,6 +182,7 @@ def concern_resolve(
         last = max(filter(None, [concern.last_reported, reported]))
         if (first, last) != (concern.first_reported, concern.last_reported):
             Concern.objects.filter(pk=concern.pk).update(first_reported=first, last_reported=last)
+        memo[key] = concern
         return concern, False
     # The newest report sets the status of a case nobody has reviewed yet.
     values = {
@@ -184,6 +194,7 @@ def concern_resolve(
     }
     if any(getattr(concern, k) != v for k, v in values.items()):
         Concern.objects.filter(pk=concern.pk).update(**values)
+    memo[key] = concern
     return _concern_extend(concern, found, companies, agencies, facilities), False
 
 
@@ -281,13 +292,14 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             evidence.add(span, fact=Evidence.Fact.MENTION, claim={"names": [found.name]}, facility=facility)
 
     concerns: list[Concern] = []
+    memo: dict[tuple, Concern] = {}
     for found in extraction.concerns:
         involved = {
             "companies": _lookup(found.companies, companies),
             "agencies": _lookup(found.agencies, agencies),
             "facilities": _lookup(found.facilities, facilities),
         }
-        concern, created = concern_resolve(found, **involved, reported=reported)
+        concern, created = concern_resolve(found, **involved, reported=reported, memo=memo)
         counts["concerns"] += created
         if created:
             new.append(concern)

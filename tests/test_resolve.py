@@ -1,0 +1,80 @@
+"""resolve: names meet existing records through aliases and near-identical spellings."""
+
+import pytest
+
+from tests.factories import AgencyFactory, CompanyFactory, FacilityFactory
+from tracker.ingest import resolve
+from tracker.ingest.types import FoundAgency, FoundCompany, FoundFacility
+from tracker.models import Company, CompanyAlias, ReviewState
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    resolve.gazetteer_reset()
+    yield
+    resolve.gazetteer_reset()
+
+
+def test_legal_forms_and_aliases_lead_to_one_company():
+    alibaba = CompanyFactory(name="Alibaba Group Holding")
+    CompanyAlias.objects.create(company=alibaba, name="Alibaba")
+    assert resolve.company_find("Alibaba Group Holding Ltd.") == alibaba
+    assert resolve.company_find("ALIBABA") == alibaba
+    company, created = resolve.company_resolve(FoundCompany(name="Alibaba Group", aliases=["Alibaba"]))
+    assert company == alibaba and not created
+
+
+def test_a_near_identical_spelling_matches_once_the_cache_is_built():
+    alibaba = CompanyFactory(name="Alibaba Group Holding")
+    resolve.gazetteer_current()
+    assert resolve.company_find("Alibabba") == alibaba
+    assert resolve.company_find("Zhejiang Alibaba") is None  # another first word: another company
+
+
+def test_a_new_company_is_proposed_with_its_aliases():
+    company, created = resolve.company_resolve(
+        FoundCompany(name="Fjordline Cargo", aliases=["Fjordline"], country="NO")
+    )
+    assert created and company.review_state == ReviewState.PROPOSED and company.country == "NO"
+    assert list(company.aliases.values_list("name", flat=True)) == ["Fjordline"]
+
+
+def test_a_confirmed_company_keeps_its_values_and_aliases():
+    company = CompanyFactory(name="Nordic Cloud", country="", review_state=ReviewState.CONFIRMED)
+    resolve.company_resolve(FoundCompany(name="Nordic Cloud", aliases=["NC"], country="SE"))
+    company.refresh_from_db()
+    assert company.country == "" and not company.aliases.exists()
+
+
+def test_a_rejected_company_is_not_matched():
+    CompanyFactory(name="The Belgian", review_state=ReviewState.REJECTED)
+    assert resolve.company_find("The Belgian") is None
+
+
+def test_parent_links_never_make_a_loop():
+    parent = CompanyFactory(name="Top Holding")
+    child = CompanyFactory(name="Child Unit", parent=parent)
+    assert not resolve.company_link_parent(parent, child)
+    orphan = CompanyFactory(name="Orphan Unit")
+    assert resolve.company_link_parent(orphan, parent)
+    assert Company.objects.get(pk=orphan.pk).parent == parent
+
+
+def test_agencies_match_by_acronym_within_their_country():
+    vsse = AgencyFactory(name="State Security Service", acronym="VSSE", country="BE")
+    found = FoundAgency(name="Belgian security service", acronym="VSSE", country="BE")
+    assert resolve.agency_find(found) == vsse
+    assert resolve.agency_find(FoundAgency(name="Other", acronym="VSSE", country="NL")) is None
+
+
+def test_the_same_site_in_other_words_is_one_facility():
+    hub = FacilityFactory(name="logistics centre", city="Liège", country="BE")
+    found = FoundFacility(name="cargo hub", city="Liège", country="BE")
+    facility, created = resolve.facility_resolve(found, hub.operator)
+    assert facility == hub and not created
+    elsewhere, created = resolve.facility_resolve(
+        FoundFacility(name="logistics centre", city="Ghent", country="BE"), None
+    )
+    assert created and elsewhere != hub
