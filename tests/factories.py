@@ -89,7 +89,7 @@ class ConcernFactory(factory.django.DjangoModelFactory):
     def search_names(self, create: bool, extracted: None, **kwargs) -> None:
         # Declared last so it runs after the relations above, like the services that add them.
         if create:
-            services.concern_search_names_refresh(concern_ids=[self.pk])
+            services.concern_search_refresh(concern_ids=[self.pk])
             self.refresh_from_db(fields=["search_names"])
 
 
@@ -110,6 +110,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class EvidenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Evidence
+        skip_postgeneration_save = True
 
     article = factory.SubFactory(ArticleFactory)
     fact = Evidence.Fact.CONCERN
@@ -117,6 +118,12 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     start = 0
     end = factory.LazyAttribute(lambda e: e.article.text.index(".") + 1)
     quote = factory.LazyAttribute(lambda e: e.article.text[e.start : e.end])
+
+    @factory.post_generation
+    def search(self, create: bool, extracted: None, **kwargs) -> None:
+        # Evidence makes its article's words findable with the case, as the store does.
+        if create and self.concern_id:
+            services.concern_search_refresh(concern_ids=[self.concern_id])
 
 
 class EventFactory(factory.django.DjangoModelFactory):

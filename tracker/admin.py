@@ -60,7 +60,7 @@ class NamedRecordAdmin(BigTableAdmin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        services.concern_search_names_refresh(concern_ids=form.instance.concerns.values_list("pk", flat=True))
+        services.concern_search_refresh(concern_ids=form.instance.concerns.values_list("pk", flat=True))
 
 
 def _review_action(state: str, label: str):
@@ -219,7 +219,7 @@ class ConcernAdmin(BigTableAdmin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        services.concern_search_names_refresh(concern_ids=[form.instance.pk])
+        services.concern_search_refresh(concern_ids=[form.instance.pk])
 
 
 @admin.register(Article)

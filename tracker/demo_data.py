@@ -47,6 +47,7 @@ from tracker.models import (
     ReviewState,
     normalize_name,
 )
+from tracker.services import concern_search_vector_refresh
 
 SOURCE_PREFIX = "synthetic-"
 START, END = dt.date(2016, 1, 1), dt.date(2025, 12, 31)
@@ -684,6 +685,8 @@ class _Run:
                 for pk, (n_articles, n_events) in zip(concern_ids, shapes, strict=True):
                     article_index = self._case(out, pk, n_articles, n_events, event_ids, article_ids, article_index)
                 self._write_cases(out)
+                # Full-text vectors are built by the database from the rows just written (PostgreSQL only).
+                concern_search_vector_refresh(concern_ids=list(concern_ids))
             self.counts.concerns += size
             self.progress("cases", self.counts.concerns, total)
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -250,8 +251,11 @@ class Concern(Reviewable):
     last_reported = models.DateField(null=True, blank=True, db_index=True)
     # Names and aliases of the involved records, kept here so search needs no joins.
     search_names = models.TextField(blank=True, editable=False)
+    # PostgreSQL only (NULL elsewhere): the case's words and those of its newest evidence
+    # articles, GIN-indexed, so full-text search is one index lookup. See services.concern_search_refresh.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[companies, facilities, agencies])
+    history = HistoricalRecords(m2m_fields=[companies, facilities, agencies], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-last_reported", "-id"]

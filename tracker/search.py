@@ -1,27 +1,20 @@
 """Full-text search over cases: PostgreSQL full-text with GIN indexes, a plain fallback elsewhere.
 
 A case matches when the words are in its title, summary or involved records' names and aliases
-(Concern.search_names), or in the text of an article that is evidence for it. The vectors are
-the very expressions the GIN indexes of migration 0002 are built on, so PostgreSQL uses them.
+(Concern.search_names), or in the text of an article that is evidence for it. On PostgreSQL all
+of that is in Concern.search_vector (kept by services.concern_search_refresh), one GIN lookup;
+elsewhere it is LIKE over the same fields and a subquery over the articles.
 """
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from tracker.models import Article, Concern, Evidence
+from tracker.models import Concern, Evidence
 
 CONFIG = "simple"  # no stemming: names and acronyms in many languages must match as typed
-
-
-def concern_vector() -> SearchVector:
-    return SearchVector("title", "summary", "search_names", config=CONFIG)
-
-
-def article_vector() -> SearchVector:
-    return SearchVector("title", "text", config=CONFIG)
 
 
 def concerns_matching(qs: QuerySet[Concern], q: str) -> QuerySet[Concern]:
@@ -29,10 +22,7 @@ def concerns_matching(qs: QuerySet[Concern], q: str) -> QuerySet[Concern]:
     if not q:
         return qs
     if connection.vendor == "postgresql":
-        query = SearchQuery(q, search_type="websearch", config=CONFIG)
-        articles = Article.objects.annotate(v=article_vector()).filter(v=query).values("pk")
-        via_articles = Evidence.objects.filter(article__in=articles, concern__isnull=False).values("concern_id")
-        return qs.annotate(search=concern_vector()).filter(Q(search=query) | Q(pk__in=via_articles))
+        return qs.filter(search_vector=SearchQuery(q, search_type="websearch", config=CONFIG))
     words = q.split()
     match = Q()
     for word in words:

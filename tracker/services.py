@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from tracker.models import (
@@ -132,7 +132,7 @@ def records_merge(
     )
     duplicate._history_user = user
     duplicate.delete()
-    concern_search_names_refresh(concern_ids=survivor.concerns.values_list("pk", flat=True))
+    concern_search_refresh(concern_ids=survivor.concerns.values_list("pk", flat=True))
     logger.info("merged %s", record)
     return record
 
@@ -206,8 +206,10 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     return counts
 
 
-def concern_search_names_refresh(*, concern_ids: Iterable[int]) -> None:
-    """Rebuild Concern.search_names (names and aliases of the involved records) for these cases."""
+def concern_search_refresh(*, concern_ids: Iterable[int]) -> None:
+    """Rebuild what search reads for these cases: the names and aliases of the involved records,
+    and on PostgreSQL the full-text vector of the case and its newest evidence articles.
+    """
     ids = list(concern_ids)
     names: dict[int, set[str]] = {pk: set() for pk in ids}
     through = Concern.companies.through.objects.filter(concern_id__in=ids)
@@ -227,5 +229,30 @@ def concern_search_names_refresh(*, concern_ids: Iterable[int]) -> None:
     facilities = Concern.facilities.through.objects.filter(concern_id__in=ids)
     for concern_id, name, city in facilities.values_list("concern_id", "facility__name", "facility__city"):
         names[concern_id].update(filter(None, [name, city]))
-    for pk, found in names.items():
-        Concern.objects.filter(pk=pk).update(search_names=" | ".join(sorted(found))[:10000])
+    Concern.objects.bulk_update(
+        [Concern(pk=pk, search_names=" | ".join(sorted(found))[:10000]) for pk, found in names.items()],
+        ["search_names"],
+        batch_size=1000,
+    )
+    concern_search_vector_refresh(concern_ids=ids)
+
+
+def concern_search_vector_refresh(*, concern_ids: list[int]) -> None:
+    """PostgreSQL builds the full-text vector of these cases from their rows (nothing elsewhere)."""
+    if connection.vendor == "postgresql" and concern_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(SEARCH_VECTOR_SQL + " WHERE c.id = ANY(%s)", [concern_ids])
+
+
+# Weight A: the case's own words and names; B: its newest evidence articles (capped, as a
+# tsvector holds at most 1 MB). Must use the config of tracker.search.CONFIG.
+SEARCH_VECTOR_SQL = """
+UPDATE tracker_concern c SET search_vector =
+    setweight(to_tsvector('simple', coalesce(c.title, '') || ' ' || coalesce(c.summary, '') || ' '
+                                    || coalesce(c.search_names, '')), 'A')
+    || setweight(to_tsvector('simple', coalesce((
+        SELECT string_agg(left(a.title || ' ' || a.text, 20000), ' ')
+        FROM (SELECT DISTINCT e.article_id FROM tracker_evidence e WHERE e.concern_id = c.id
+              ORDER BY e.article_id DESC LIMIT 20) recent
+        JOIN tracker_article a ON a.id = recent.article_id), '')), 'B')
+"""

@@ -30,7 +30,7 @@ from tracker.models import (
     Facility,
     ReviewState,
 )
-from tracker.services import concern_search_names_refresh
+from tracker.services import concern_search_refresh
 
 MAX_MENTIONS_PER_RECORD = 3
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -328,7 +328,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
                 new.append(event)
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
     counts["evidence"] = evidence.save()
-    concern_search_names_refresh(concern_ids=[c.pk for c in concerns])
+    concern_search_refresh(concern_ids=[c.pk for c in concerns])
     _history_record(new)
     return stored
 

@@ -1,25 +1,14 @@
-"""PostgreSQL-only indexes: full-text (GIN) for case and article search, trigram for name search,
+"""PostgreSQL-only indexes: full-text (GIN) for case search, trigram for name search,
 and "newest first, undated last" sorts (SQLite cannot index NULLS LAST).
 
 SQLite has neither; there the search falls back to plain LIKE and these steps do nothing.
 """
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-CONFIG = "simple"
 
-
-def _indexes(apps):
-    Concern = apps.get_model("tracker", "Concern")
-    Article = apps.get_model("tracker", "Article")
-    return [
-        # concerns_matching(): words in title, summary or involved records' names.
-        (Concern, GinIndex(SearchVector("title", "summary", "search_names", config=CONFIG), name="tracker_concern_fts")),
-        # concerns_matching(): words in the text of an evidence article.
-        (Article, GinIndex(SearchVector("title", "text", config=CONFIG), name="tracker_article_fts")),
-    ]
+# concerns_matching(): one GIN lookup over the case's words, names and evidence articles.
+SEARCH_INDEX = "CREATE INDEX tracker_concern_search ON tracker_concern USING gin (search_vector)"
 
 
 # Entity lists and admin search use name__icontains, i.e. UPPER(name) LIKE '%X%': trigram indexes.
@@ -37,8 +26,7 @@ def forwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for model, index in _indexes(apps):
-        schema_editor.add_index(model, index)
+    schema_editor.execute(SEARCH_INDEX)
     for table in TRIGRAM_TABLES:
         schema_editor.execute(
             f"CREATE INDEX tracker_{table}_trgm ON tracker_{table} USING gin (UPPER(name) gin_trgm_ops)"
@@ -50,8 +38,7 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for model, index in _indexes(apps):
-        schema_editor.remove_index(model, index)
+    schema_editor.execute("DROP INDEX IF EXISTS tracker_concern_search")
     for table in TRIGRAM_TABLES:
         schema_editor.execute(f"DROP INDEX IF EXISTS tracker_{table}_trgm")
     for name in NULLS_LAST:
