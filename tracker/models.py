@@ -217,6 +217,12 @@ class Facility(Named, Reviewable):
         return reverse("tracker:facility", args=[self.pk])
 
 
+class ConcernManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        # The full-text vector is large and only ever read by the database itself.
+        return super().get_queryset().defer("search_vector")
+
+
 class Concern(Reviewable):
     """A case: one security concern about a foreign company's presence or investment."""
 
@@ -255,6 +261,8 @@ class Concern(Reviewable):
     # articles, GIN-indexed, so full-text search is one index lookup. See services.concern_search_refresh.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
+    objects = ConcernManager()
+
     history = HistoricalRecords(m2m_fields=[companies, facilities, agencies], excluded_fields=["search_vector"])
 
     class Meta:
@@ -273,6 +281,8 @@ class Concern(Reviewable):
             models.Index(fields=["-updated_at"], name="tracker_concern_updated"),
             # Filters combining host country and status.
             models.Index(fields=["host_country", "status"], name="tracker_concern_host_status"),
+            # The case list sorted by title (either direction).
+            models.Index(fields=["title", "id"], name="tracker_concern_title"),
         ]
 
     def __str__(self) -> str:

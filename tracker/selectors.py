@@ -300,9 +300,14 @@ class SourceGroup:
 
 
 def concern_evidence(concern: Concern) -> list[SourceGroup]:
-    """Evidence for the case and its events, grouped by source article (newest article first)."""
+    """Evidence for the case and its events, grouped by source article (newest article first).
+
+    Note: reads concern.events (prefetched by concern_get). The event ids go in as values: an OR
+    across a join or a subquery makes PostgreSQL scan every evidence row instead of two indexes.
+    """
+    event_ids = [event.pk for event in concern.events.all()]
     rows = (
-        Evidence.objects.filter(Q(concern=concern) | Q(event__concern=concern))
+        Evidence.objects.filter(Q(concern=concern) | Q(event_id__in=event_ids))
         .select_related("article")
         .defer("article__text")
         .order_by(F("article__published").desc(nulls_last=True), "article_id", "start", "pk")

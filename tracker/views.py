@@ -31,6 +31,7 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
@@ -58,9 +59,24 @@ def staff_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpR
     return wrapper
 
 
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: an exact COUNT(*) of a common search word over a large
+    register costs more than the page itself, and nobody pages past the first few thousand."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.COUNT_CAP
+
+
 def _paginate(request: HttpRequest, qs: QuerySet, per_page: int = PAGE_SIZE) -> Page:
     # get_page() turns page=abc into 1 and page=9999 into the last page instead of a 404/500.
-    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+    return CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
 
 
 def _get_or_404(record: Any) -> Any:
