@@ -79,3 +79,15 @@ def test_records_link_to_their_pages():
     assert company.get_absolute_url() == f"/companies/{company.pk}/"
     assert str(company) == company.name
     assert Company.objects.get(pk=company.pk).normalized_name == normalize_name(company.name)
+
+
+def test_deleting_a_case_keeps_its_history():
+    from tracker.models import Concern
+
+    concern = ConcernFactory()
+    concern = Concern.objects.get(pk=concern.pk)  # as loaded everywhere: the search vector deferred
+    concern.title = "Renamed"
+    concern.save()
+    concern.delete()
+    assert not Concern.objects.exists()
+    assert [h.history_type for h in Concern.history.order_by("history_date")][-2:] == ["~", "-"]
