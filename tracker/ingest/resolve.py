@@ -201,7 +201,10 @@ def company_find(*names: str) -> Company | None:
     if not keys:
         return None
     live = Company.objects.exclude(review_state=ReviewState.REJECTED)
-    match = _best(list(live.filter(Q(normalized_name__in=keys) | Q(aliases__normalized_name__in=keys))[:10]), keys)
+    # Two indexed lookups: an OR across the alias join makes PostgreSQL scan every company.
+    match = _best(list(live.filter(normalized_name__in=keys)[:10]), keys) or _best(
+        list(live.filter(pk__in=CompanyAlias.objects.filter(normalized_name__in=keys).values("company_id"))[:10]), keys
+    )
     if match or not _cache.company_names:
         return match
     for key in keys:
@@ -256,10 +259,15 @@ def agency_find(found: FoundAgency) -> Agency | None:
     live = Agency.objects.exclude(review_state=ReviewState.REJECTED)
     if found.country:
         live = live.filter(country=found.country)
-    match = Q(normalized_name__in=keys) | Q(aliases__normalized_name__in=keys)
+    # Separate indexed lookups, as in company_find.
+    aliased = AgencyAlias.objects.filter(normalized_name__in=keys).values("agency_id")
+    lookups = [Q(normalized_name__in=keys), Q(pk__in=aliased)]
     if found.acronym:
-        match |= Q(acronym=found.acronym)
-    return _best(list(live.filter(match)[:10]), keys) if keys or found.acronym else None
+        lookups.append(Q(acronym=found.acronym))
+    for lookup in lookups:
+        if agency := _best(list(live.filter(lookup)[:10]), keys):
+            return agency
+    return None
 
 
 def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:

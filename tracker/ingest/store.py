@@ -154,11 +154,18 @@ def concern_resolve(
             _concern_extend(concern, found, companies, agencies, facilities)
         return concern, False
     concern = None
+    # The candidate ids first, through the link tables' indexes: filtering the cases by a join
+    # and sorting them makes PostgreSQL walk every case when a new company has none.
+    candidates: list[int] = []
     if companies:
-        concern = live.filter(companies__in=_group_ids(companies[0])).order_by("-last_reported", "-id").first()
+        links = Concern.companies.through.objects.filter(company_id__in=_group_ids(companies[0]))
+        candidates = list(links.values_list("concern_id", flat=True)[:5000])
     elif facilities:
-        concern = live.filter(facilities__in=facilities).order_by("-last_reported", "-id").first()
-    elif agencies:
+        links = Concern.facilities.through.objects.filter(facility__in=facilities)
+        candidates = list(links.values_list("concern_id", flat=True)[:5000])
+    if candidates:
+        concern = live.filter(pk__in=candidates).order_by("-last_reported", "-id").first()
+    elif agencies and not (companies or facilities):
         concern = (
             live.filter(agencies__in=agencies, companies=None, facilities=None)
             .order_by("-last_reported", "-id")
