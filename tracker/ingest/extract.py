@@ -25,6 +25,7 @@ from .extract_base import (
     _overlaps,
     _Rules,
     _rules,
+    squash,
 )
 from .extract_bodies import (
     _ACTION_VERBS,
@@ -36,7 +37,7 @@ from .extract_companies import (
     _companies,
     _found_companies,
 )
-from .gazetteer import Gazetteer, SpanSet, fold, strip_accents
+from .gazetteer import Gazetteer, SpanSet, fold
 from .textparts import (
     Sentence,
     byline_text,
@@ -110,10 +111,6 @@ def _language(text: str) -> str:
     return max(counts, key=counts.get) if any(counts.values()) else "en"
 
 
-def _squash(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", strip_accents(name).lower())
-
-
 def _hostname(url: str | None) -> str:
     try:
         return (urlparse(url or "").hostname or "").lower().rstrip(".")
@@ -138,8 +135,8 @@ def _outlet_for(name: str, rules: _Rules) -> dict | None:
     row = rules.outlet_forms.get(name.lower().strip())
     if row:
         return row
-    key = _squash(name)
-    return next((r for f, r in rules.outlet_forms.items() if _squash(f) == key and len(key) > 3), None)
+    key = squash(name)
+    return next((r for f, r in rules.outlet_forms.items() if squash(f) == key and len(key) > 3), None)
 
 
 def _clean_byline(raw: str) -> str:
@@ -190,8 +187,8 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
         for cand in candidates:
             if not cand or publisher:
                 continue
-            squashed = _squash(cand)
-            dom = _squash(domain)
+            squashed = squash(cand)
+            dom = squash(domain)
             if (
                 _outlet_for(cand, rules)
                 or (dom and len(dom) > 3 and (dom in squashed or squashed in dom))
@@ -202,14 +199,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
                 if not (row and row.get("kind") == "wire"):
                     publisher = cand
     if not publisher and domain:
-        row = next(
-            (
-                r
-                for r in rules.outlets
-                if domain in _squash(r["name"]) or any(domain == _squash(a) for a in r.get("aliases") or [])
-            ),
-            None,
-        )
+        row = next((r for r, name, aliases in rules.outlets_squashed if domain in name or domain in aliases), None)
         host = _hostname(article.url).removeprefix("www.")
         publisher = row["name"] if row else host or None
     result.publisher = publisher

@@ -113,6 +113,11 @@ def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
 
 
+def squash(text: str) -> str:
+    """Letters and digits only, no accents or case: "L'Usine Digitale" -> "lusinedigitale"."""
+    return re.sub(r"[^a-z0-9]", "", strip_accents(text).lower())
+
+
 class _Rules:
     def __init__(self, gaz: Gazetteer) -> None:
         lex = gaz.lexicon
@@ -217,6 +222,10 @@ class _Rules:
             o for o in lex.get("known_outlets", []) if o["name"].lower() not in {x["name"].lower() for x in gaz.outlets}
         ]
         self.outlets = outlet_rows
+        # Outlet names squashed once, for matching a page's domain name against every outlet.
+        self.outlets_squashed = [
+            (row, squash(row["name"]), {squash(a) for a in row.get("aliases") or []}) for row in outlet_rows
+        ]
         self.outlet_forms: dict[str, dict] = {}
         for row in outlet_rows:
             for form in [row["name"], *(row.get("aliases") or [])]:
