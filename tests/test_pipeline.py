@@ -383,3 +383,13 @@ def test_ingest_command_twice_reports_duplicates(tmp_path, capsys):
     call_command("ingest", str(tmp_path))
     call_command("ingest", str(tmp_path))
     assert "ingested 0, duplicate 1, empty 0, failed 0" in capsys.readouterr().out
+
+
+def test_a_bad_inbox_file_moves_to_failed(tmp_path, settings):
+    settings.INGEST_INBOX = tmp_path
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (job,) = pipeline.inbox_scan()
+    pipeline.job_run(job_id=job.pk)
+    assert (tmp_path / "failed" / Path(job.path).name).exists()
+    assert not list((tmp_path / "queued").iterdir())

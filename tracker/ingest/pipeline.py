@@ -89,7 +89,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
         articles = [a for a in articles if a.text.strip()]
         if not articles:
             _finish(job.pk, status=IngestJob.Status.EMPTY, error="the file holds no article text")
-            return IngestJob.objects.get(pk=job.pk)
+            return _finished(job.pk)
         gazetteer = resolve.gazetteer_current()
         extractions = [extract(article, gazetteer) for article in articles]
         with transaction.atomic():
@@ -131,7 +131,11 @@ def job_run(*, job_id: int) -> IngestJob | None:
     except Exception as error:
         logger.exception("ingest job %s (%s) crashed", job.pk, job.source_name)
         _finish(job.pk, status=IngestJob.Status.FAILED, error=f"internal error ({type(error).__name__}): {error}")
-    job = IngestJob.objects.get(pk=job.pk)
+    return _finished(job.pk)
+
+
+def _finished(job_id: int) -> IngestJob:
+    job = IngestJob.objects.get(pk=job_id)
     _archive_inbox_file(job)
     return job
 
