@@ -140,7 +140,7 @@ def _explain_ms(sql: str) -> float:
     return float(plan["Execution Time"]) + float(plan.get("Planning Time", 0))
 
 
-def _pages(cases: int) -> list[tuple[str, str]]:
+def _pages() -> list[tuple[str, str]]:
     from django.urls import reverse
 
     from tracker.models import Agency, Company, Concern
@@ -193,7 +193,7 @@ def bench_pages(*, cases: int, report: Report, requests: int = 15) -> None:
     client = Client()
     client.force_login(user)
     cache.clear()
-    for name, url in _pages(cases):
+    for name, url in _pages():
         client.get(url)  # warm caches and connections, as a site in use has them
         timings = []
         for _ in range(requests):

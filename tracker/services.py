@@ -76,12 +76,25 @@ ALIAS_MODELS: dict[type[models.Model], tuple[type[models.Model], str]] = {
 }
 
 
-def _alias_add(record: models.Model, name: str) -> None:
-    if type(record) not in ALIAS_MODELS or not name or name.lower() == record.name.lower():
-        return
+def aliases_add(record: Company | Agency, names: Iterable[str], *, new: bool = False) -> None:
+    """Add the names the record does not have yet, in one INSERT (alias rows skip the history).
+
+    `new` says the record was just created, so there are no aliases to read first.
+    """
     alias_model, owner = ALIAS_MODELS[type(record)]
-    if not alias_model.objects.filter(**{owner: record}, name__iexact=name).exists():
-        alias_model.objects.create(**{owner: record}, name=name)
+    existing = (
+        set()
+        if new
+        else {n.lower() for n in alias_model.objects.filter(**{owner: record}).values_list("name", flat=True)}
+    )
+    existing.add(record.name.lower())
+    rows = []
+    for name in names:
+        name = name.strip()[:255]
+        if name and name.lower() not in existing:
+            rows.append(alias_model(**{owner: record}, name=name, normalized_name=normalize_name(name)))
+            existing.add(name.lower())
+    alias_model.objects.bulk_create(rows)
 
 
 @transaction.atomic
@@ -117,7 +130,8 @@ def records_merge(
             if relation.related_model is model:
                 rows = rows.exclude(pk=survivor.pk)  # the survivor cannot become its own parent
             moved[accessor] = rows.update(**{relation.field.name: survivor})
-    _alias_add(survivor, duplicate.name)
+    if model in ALIAS_MODELS:
+        aliases_add(survivor, [duplicate.name])
     _fill_blanks(survivor, duplicate)
     survivor._history_user = user
     survivor.save()
@@ -178,8 +192,7 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
         agency.generic_terms = entry.get("generic_terms") or []
         agency.review_state = ReviewState.CONFIRMED
         agency.save()
-        for alias in entry.get("aliases") or []:
-            _alias_add(agency, alias)
+        aliases_add(agency, entry.get("aliases") or [])
         counts["agencies"] += 1
     parents: list[tuple[Company, str]] = []
     for entry in _load_json("investors.json", data_dir):
@@ -193,8 +206,7 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
         company.state_owned = entry.get("state_owned")
         company.review_state = ReviewState.CONFIRMED
         company.save()
-        for alias in entry.get("aliases") or []:
-            _alias_add(company, alias)
+        aliases_add(company, entry.get("aliases") or [])
         if entry.get("parent"):
             parents.append((company, entry["parent"]))
         counts["companies"] += 1

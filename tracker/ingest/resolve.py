@@ -28,6 +28,7 @@ from tracker.models import (
     ReviewState,
     normalize_name,
 )
+from tracker.services import aliases_add
 
 logger = logging.getLogger(__name__)
 
@@ -157,24 +158,6 @@ def _fill_blanks(record, values: dict) -> bool:
     return changed
 
 
-def _add_aliases(record: Company | Agency, names: list[str], *, new: bool = False) -> None:
-    """Add the names the record does not have yet (one INSERT; machine-added aliases skip the history)."""
-    alias_model, owner = (CompanyAlias, "company") if isinstance(record, Company) else (AgencyAlias, "agency")
-    existing = (
-        set()
-        if new
-        else {n.lower() for n in alias_model.objects.filter(**{owner: record}).values_list("name", flat=True)}
-    )
-    existing.add(record.name.lower())
-    rows = []
-    for name in names:
-        name = name.strip()[:255]
-        if name and name.lower() not in existing:
-            rows.append(alias_model(**{owner: record}, name=name, normalized_name=normalize_name(name)))
-            existing.add(name.lower())
-    alias_model.objects.bulk_create(rows)
-
-
 def create_quietly(model, **values):
     """Insert a record without its per-row history; store writes the history of a file's new records in bulk."""
     record = model(**values)
@@ -236,7 +219,7 @@ def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
     else:
         _fill_blanks(company, {"country": found.country, "sector": found.sector[:100]})
     if company.review_state == ReviewState.PROPOSED:
-        _add_aliases(company, [found.name, *found.aliases], new=created)
+        aliases_add(company, [found.name, *found.aliases], new=created)
     return company, created
 
 
@@ -284,7 +267,7 @@ def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
     else:
         _fill_blanks(agency, {"acronym": found.acronym[:40], "kind": found.kind})
     if agency.review_state == ReviewState.PROPOSED:
-        _add_aliases(agency, [found.name, *found.aliases], new=created)
+        aliases_add(agency, [found.name, *found.aliases], new=created)
     return agency, created
 
 
