@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -142,25 +141,6 @@ def test_every_span_quotes_the_text_exactly(gaz: Gazetteer) -> None:
     assert spans
     for sp in spans:
         assert text[sp.start : sp.end] == sp.quote
-
-
-def test_a_400_word_article_is_extracted_in_well_under_20_ms(gaz: Gazetteer) -> None:
-    paragraph = (
-        "Canada's government ordered Qilin Mobile, a Chinese telecoms firm, to sell its stake in Maple Fibre Networks. "
-        "The Canadian Security Intelligence Service warned about espionage and access to customer data. "
-    )
-    text = "\n\n".join([paragraph] * 13)  # about 400 words
-    run(gaz, text)  # first call compiles the cached rules
-    timings = []
-    for _ in range(7):
-        start = time.perf_counter()
-        run(gaz, text)
-        timings.append(time.perf_counter() - start)
-    # the best of seven: other processes on a shared machine only ever add time
-    assert min(timings) < 0.020
-
-
-# -- companies -------------------------------------------------------------------------------
 
 
 def test_logistics_arm_pattern_links_an_unseen_subsidiary_to_its_parent(gaz: Gazetteer) -> None:
