@@ -230,9 +230,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Django fixup closes the database connection around every task unless told to reuse
+# it: a new PostgreSQL backend per file (connect, then a cold catalog cache) cost ~15 ms of
+# ~65. config/celery.py still drops a broken or too-old connection before each task.
+CELERY_DB_REUSE_MAX = envint("CELERY_DB_REUSE_MAX", 500, minimum=1)
 # With acks_late, a task whose worker died is handed out again after this many seconds (Redis
 # broker). Keep it above the hard time limit, or a slow file could run twice at once.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1)}
+# Workers look for such overdue tasks every 10 s; kombu's default throttle would make that 100 s.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+    "unacked_restore_throttle": 1,
+}
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "tracker.tasks.poll_feeds", "schedule": envint("FEED_POLL_SECONDS", 900, minimum=10)},
     "scan-inbox": {"task": "tracker.tasks.scan_inbox", "schedule": envint("INBOX_SCAN_SECONDS", 60, minimum=5)},

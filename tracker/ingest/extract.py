@@ -136,7 +136,7 @@ def _outlet_for(name: str, rules: _Rules) -> dict | None:
     if row:
         return row
     key = squash(name)
-    return next((r for f, r in rules.outlet_forms.items() if squash(f) == key and len(key) > 3), None)
+    return rules.outlet_squashed.get(key) if len(key) > 3 else None
 
 
 def _clean_byline(raw: str) -> str:

@@ -230,6 +230,10 @@ class _Rules:
         for row in outlet_rows:
             for form in [row["name"], *(row.get("aliases") or [])]:
                 self.outlet_forms.setdefault(form.lower(), row)
+        # Every form squashed once: a byline is looked up in letters-only form for each article.
+        self.outlet_squashed: dict[str, dict] = {}
+        for form, row in self.outlet_forms.items():
+            self.outlet_squashed.setdefault(squash(form), row)
         self.outlet_words = set(lex.get("outlet_words", []))
         known = {f.lower() for row in gaz.outlets for f in [row["name"], *(row.get("aliases") or [])]}
         extra = [f for f in self.outlet_forms if f not in known]

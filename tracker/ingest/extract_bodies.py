@@ -209,23 +209,27 @@ def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_START_HEADS_RE = "|".join(re.escape(h) for h in _START_HEADS)
+# "the Ministry of X and the Agency for Y": two bodies, split where the second one starts.
+_BODY_SPLIT_RE = re.compile(
+    rf"\s+(?:and|et|en|und)\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?(?=(?:{_START_HEADS_RE})\b)"
+)
+_BODY_HEAD_RE = re.compile(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{_START_HEADS_RE})\b.*")
+
+
 def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
     if sent.start in doc.body_cache:
         return doc.body_cache[sent.start]
     text = doc.text
     out: list[tuple[int, int]] = []
-    start_heads = "|".join(re.escape(h) for h in _START_HEADS)
     for m in _BODY_RE.finditer(text, sent.start, sent.end):
-        pieces = re.split(
-            rf"\s+(?:and|et|en|und)\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?(?=(?:{start_heads})\b)",
-            m.group(0),
-        )
+        pieces = _BODY_SPLIT_RE.split(m.group(0))
         offset = m.start()
         for piece in pieces:
             p_start = text.index(piece, offset)
             offset = p_start + len(piece)
-            sm = re.search(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{start_heads})\b.*", piece)
+            sm = _BODY_HEAD_RE.search(piece)
             if sm:
                 cand_s = p_start + sm.start()
                 # keep only capitalised words before the head ("Federal", "Belgian")

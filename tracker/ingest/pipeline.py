@@ -71,8 +71,12 @@ def _job_read(job: IngestJob) -> list[RawArticle]:
     return read_file(real, max_bytes=settings.INGEST_MAX_BYTES)
 
 
-def _finish(job_id: int, **values) -> None:
-    IngestJob.objects.filter(pk=job_id).update(finished_at=timezone.now(), **values)
+def _finish(job: IngestJob, **values) -> None:
+    """Write the outcome, and keep the in-memory job in step so nobody reads it back."""
+    values["finished_at"] = timezone.now()
+    IngestJob.objects.filter(pk=job.pk).update(**values)
+    for name, value in values.items():
+        setattr(job, name, value)
 
 
 def job_run(*, job_id: int) -> IngestJob | None:
@@ -88,15 +92,19 @@ def job_run(*, job_id: int) -> IngestJob | None:
         articles = [clean(raw) for raw in _job_read(job)]
         articles = [a for a in articles if a.text.strip()]
         if not articles:
-            _finish(job.pk, status=IngestJob.Status.EMPTY, error="the file holds no article text")
-            return _finished(job.pk)
+            _finish(job, status=IngestJob.Status.EMPTY, error="the file holds no article text")
+            return _finished(job)
         gazetteer = resolve.gazetteer_current()
         extractions = [extract(article, gazetteer) for article in articles]
         with transaction.atomic():
             results = [store.article_store(a, e) for a, e in zip(articles, extractions, strict=True)]
             created = sum((r.created for r in results), Counter())
             fresh = [r for r in results if not r.duplicate]
-            job.articles.add(*{r.article.pk for r in results})
+            links = IngestJob.articles.through
+            links.objects.bulk_create(
+                [links(ingestjob_id=job.pk, article_id=pk) for pk in {r.article.pk for r in results}],
+                ignore_conflicts=True,
+            )
             summary = {
                 "articles": len(fresh),
                 "duplicates": len(results) - len(fresh),
@@ -104,7 +112,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
                 "titles": [r.article.title for r in results[:20]],
             }
             _finish(
-                job.pk,
+                job,
                 status=IngestJob.Status.DONE if fresh else IngestJob.Status.DUPLICATE,
                 summary=summary,
                 content_hash=results[0].article.content_hash,
@@ -112,30 +120,29 @@ def job_run(*, job_id: int) -> IngestJob | None:
             )
             transaction.on_commit(_clear_dashboard_cache)
     except IngestError as error:
-        _finish(job.pk, status=IngestJob.Status.FAILED, error=str(error))
+        _finish(job, status=IngestJob.Status.FAILED, error=str(error))
         logger.info("ingest job %s (%s) failed: %s", job.pk, job.source_name, error)
     except SoftTimeLimitExceeded:
         _finish(
-            job.pk,
+            job,
             status=IngestJob.Status.FAILED,
             error=f"took longer than the {settings.CELERY_TASK_SOFT_TIME_LIMIT}-second limit per file",
         )
     except RETRYABLE as error:
         if job.attempts < MAX_ATTEMPTS:
             raise
-        _finish(job.pk, status=IngestJob.Status.FAILED, error=f"gave up after {job.attempts} attempts: {error}")
+        _finish(job, status=IngestJob.Status.FAILED, error=f"gave up after {job.attempts} attempts: {error}")
     except DatabaseError as error:
         # A constraint or data error on one file must not stop the worker; it is a bug to look at.
         logger.exception("ingest job %s (%s) hit a database error", job.pk, job.source_name)
-        _finish(job.pk, status=IngestJob.Status.FAILED, error=f"could not store the records: {error}")
+        _finish(job, status=IngestJob.Status.FAILED, error=f"could not store the records: {error}")
     except Exception as error:
         logger.exception("ingest job %s (%s) crashed", job.pk, job.source_name)
-        _finish(job.pk, status=IngestJob.Status.FAILED, error=f"internal error ({type(error).__name__}): {error}")
-    return _finished(job.pk)
+        _finish(job, status=IngestJob.Status.FAILED, error=f"internal error ({type(error).__name__}): {error}")
+    return _finished(job)
 
 
-def _finished(job_id: int) -> IngestJob:
-    job = IngestJob.objects.get(pk=job_id)
+def _finished(job: IngestJob) -> IngestJob:
     _archive_inbox_file(job)
     return job
 

@@ -184,10 +184,11 @@ def company_find(*names: str) -> Company | None:
     if not keys:
         return None
     live = Company.objects.exclude(review_state=ReviewState.REJECTED)
-    # Two indexed lookups: an OR across the alias join makes PostgreSQL scan every company.
-    match = _best(list(live.filter(normalized_name__in=keys)[:10]), keys) or _best(
-        list(live.filter(pk__in=CompanyAlias.objects.filter(normalized_name__in=keys).values("company_id"))[:10]), keys
-    )
+    # A UNION of two indexed lookups in one round trip: an OR across the alias join makes
+    # PostgreSQL scan every company.
+    aliased = CompanyAlias.objects.filter(normalized_name__in=keys).values("company_id")
+    named, via_alias = live.filter(normalized_name__in=keys).order_by(), live.filter(pk__in=aliased).order_by()
+    match = _best(list(named.union(via_alias)), keys)
     if match or not _cache.company_names:
         return match
     for key in keys:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
@@ -114,13 +114,10 @@ def _lookup(names: list[str], table: dict[str, object]) -> list:
     return found
 
 
-def _group_ids(company: Company) -> set[int]:
+def _group(company: Company) -> QuerySet:
     """The company, its parent and its subsidiaries: one corporate group for case matching."""
-    ids = {company.pk}
-    if company.parent_id:
-        ids.add(company.parent_id)
-    ids.update(Company.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
-    return ids
+    ids = [company.pk, *([company.parent_id] if company.parent_id else [])]
+    return Company.objects.filter(Q(pk__in=ids) | Q(parent_id__in=ids)).values("pk")
 
 
 def _concern_title(companies: list[Company], facilities: list[Facility], categories: list[str], host: str) -> str:
@@ -158,7 +155,7 @@ def concern_resolve(
     # and sorting them makes PostgreSQL walk every case when a new company has none.
     candidates: list[int] = []
     if companies:
-        links = Concern.companies.through.objects.filter(company_id__in=_group_ids(companies[0]))
+        links = Concern.companies.through.objects.filter(company_id__in=_group(companies[0]))
         candidates = list(links.values_list("concern_id", flat=True)[:5000])
     elif facilities:
         links = Concern.facilities.through.objects.filter(facility__in=facilities)
@@ -325,12 +322,15 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
 
     # Events are steps of the article's main case: the first concern it states.
     if concerns:
+        main_is_new = concerns[0] in new  # a case created just now has no stored events to find
+        made: dict[tuple, Event] = {}
         for found in extraction.events:
             values = {"concern": concerns[0], "date": found.date, "kind": found.kind}
             values["description"] = found.description[:500]
-            event = Event.objects.filter(**values).first()
+            key = (found.date, found.kind, values["description"])
+            event = made.get(key) or (None if main_is_new else Event.objects.filter(**values).first())
             if event is None:
-                event = resolve.create_quietly(Event, precision=found.precision, **values)
+                event = made[key] = resolve.create_quietly(Event, precision=found.precision, **values)
                 counts["events"] += 1
                 new.append(event)
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
