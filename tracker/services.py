@@ -76,25 +76,20 @@ ALIAS_MODELS: dict[type[models.Model], tuple[type[models.Model], str]] = {
 }
 
 
-def aliases_add(record: Company | Agency, names: Iterable[str], *, new: bool = False) -> None:
+def aliases_add(record: Company | Agency, names: Iterable[str]) -> None:
     """Add the names the record does not have yet, in one INSERT (alias rows skip the history).
 
-    `new` says the record was just created, so there are no aliases to read first.
+    The unique (record, lower(name)) constraint drops the names it has: no read first.
     """
     alias_model, owner = ALIAS_MODELS[type(record)]
-    existing = (
-        set()
-        if new
-        else {n.lower() for n in alias_model.objects.filter(**{owner: record}).values_list("name", flat=True)}
-    )
-    existing.add(record.name.lower())
+    seen = {record.name.lower()}
     rows = []
     for name in names:
         name = name.strip()[:255]
-        if name and name.lower() not in existing:
+        if name and name.lower() not in seen:
             rows.append(alias_model(**{owner: record}, name=name, normalized_name=normalize_name(name)))
-            existing.add(name.lower())
-    alias_model.objects.bulk_create(rows)
+            seen.add(name.lower())
+    alias_model.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 @transaction.atomic

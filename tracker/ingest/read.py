@@ -676,8 +676,8 @@ def _detector() -> LanguageDetector:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when unsure."""
-    # A paragraph tells the language as well as a page does, at a third of the cost.
-    sample = text[:1200]
+    # A paragraph tells the language as well as a page does, at a fraction of the cost.
+    sample = text[:800]
     if len(sample.strip()) < 20:
         return None
     language = _detector().detect_language_of(sample)

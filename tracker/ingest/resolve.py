@@ -220,7 +220,7 @@ def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
     else:
         _fill_blanks(company, {"country": found.country, "sector": found.sector[:100]})
     if company.review_state == ReviewState.PROPOSED:
-        aliases_add(company, [found.name, *found.aliases], new=created)
+        aliases_add(company, [found.name, *found.aliases])
     return company, created
 
 
@@ -268,7 +268,7 @@ def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
     else:
         _fill_blanks(agency, {"acronym": found.acronym[:40], "kind": found.kind})
     if agency.review_state == ReviewState.PROPOSED:
-        aliases_add(agency, [found.name, *found.aliases], new=created)
+        aliases_add(agency, [found.name, *found.aliases])
     return agency, created
 
 
