@@ -27,6 +27,19 @@ LEGAL_FORMS = {
 }  # fmt: skip
 
 
+# History is read one record at a time (by id, newest first); copies of the live tables' indexes
+# on it only cost every ingest dozens of index inserts. Names a model lacks are ignored.
+HISTORY_UNINDEXED = [
+    "created_at", "review_state", "reviewed_by", "normalized_name", "country", "kind", "sector", "parent",
+    "acronym", "operator", "first_reported", "last_reported", "host_country", "status", "published",
+    "publisher", "source_file", "concern", "date", "company", "agency", "url", "content_hash",
+]  # fmt: skip
+
+
+def history_records(**options) -> HistoricalRecords:
+    return HistoricalRecords(no_db_index=HISTORY_UNINDEXED, **options)
+
+
 def normalize_name(name: str) -> str:
     """The matching key of a name: no case, accents, punctuation or legal-form words.
 
@@ -100,7 +113,7 @@ class Company(Named, Reviewable):
     description = models.TextField(blank=True)
     from_gazetteer = models.BooleanField(default=False, help_text="Loaded from the shipped reference data.")
 
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         verbose_name_plural = "companies"
@@ -117,7 +130,7 @@ class Company(Named, Reviewable):
 class CompanyAlias(Named):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="aliases")
 
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         verbose_name_plural = "company aliases"
@@ -145,7 +158,7 @@ class Agency(Named, Reviewable):
     )
     from_gazetteer = models.BooleanField(default=False, help_text="Loaded from the shipped reference data.")
 
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         verbose_name_plural = "agencies"
@@ -165,7 +178,7 @@ class AgencyAlias(Named):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="aliases")
     language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1, e.g. nl")
 
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         verbose_name_plural = "agency aliases"
@@ -196,7 +209,7 @@ class Facility(Named, Reviewable):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         verbose_name_plural = "facilities"
@@ -263,7 +276,7 @@ class Concern(Reviewable):
 
     objects = ConcernManager()
 
-    history = HistoricalRecords(m2m_fields=[companies, facilities, agencies], excluded_fields=["search_vector"])
+    history = history_records(m2m_fields=[companies, facilities, agencies], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-last_reported", "-id"]
@@ -326,7 +339,7 @@ class Article(TimeStamped):
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the cleaned text")
     countries = models.JSONField(default=list, blank=True, help_text="ISO codes the article is about")
 
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = history_records(excluded_fields=["text"])
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -370,7 +383,7 @@ class Event(Reviewable):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = models.CharField(max_length=500)
 
-    history = HistoricalRecords()
+    history = history_records()
 
     class Meta:
         ordering = ["date", "pk"]
@@ -439,7 +452,7 @@ class Feed(TimeStamped):
     last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_error = models.TextField(blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["etag", "last_modified", "last_polled_at"])
+    history = history_records(excluded_fields=["etag", "last_modified", "last_polled_at"])
 
     class Meta:
         ordering = ["title", "url"]
