@@ -152,19 +152,22 @@ def concern_resolve(
         if concern.review_state == ReviewState.PROPOSED:
             _concern_extend(concern, found, companies, agencies, facilities, linked)
         return concern, False
-    concern = None
+    # The case this file already found or made for the group in this country is what the
+    # lookup below would answer (it is the group's newest there): no second lookup.
+    group_key = (host, "group", companies[0].pk if companies else None)
+    concern = memo.get(group_key) if companies else None
     # The candidate ids first, through the link tables' indexes: filtering the cases by a join
     # and sorting them makes PostgreSQL walk every case when a new company has none.
     candidates: list[int] = []
-    if companies:
+    if concern is None and companies:
         links = Concern.companies.through.objects.filter(company_id__in=_group(companies[0]))
         candidates = list(links.values_list("concern_id", flat=True)[:5000])
-    elif facilities:
+    elif concern is None and facilities:
         links = Concern.facilities.through.objects.filter(facility__in=facilities)
         candidates = list(links.values_list("concern_id", flat=True)[:5000])
     if candidates:
         concern = live.filter(pk__in=candidates).order_by("-last_reported", "-id").first()
-    elif agencies and not (companies or facilities):
+    elif concern is None and agencies and not (companies or facilities):
         concern = (
             live.filter(agencies__in=agencies, companies=None, facilities=None)
             .order_by("-last_reported", "-id")
@@ -180,7 +183,7 @@ def concern_resolve(
             first_reported=reported,
             last_reported=reported,
         )
-        memo[key] = concern
+        memo[key] = memo[group_key] = concern
         return _concern_extend(concern, found, companies, agencies, facilities, linked), True
     if concern.review_state != ReviewState.PROPOSED:
         # Reviewed cases keep every value an editor set; only the reporting window grows.
@@ -188,7 +191,8 @@ def concern_resolve(
         last = max(filter(None, [concern.last_reported, reported]))
         if (first, last) != (concern.first_reported, concern.last_reported):
             Concern.objects.filter(pk=concern.pk).update(first_reported=first, last_reported=last)
-        memo[key] = concern
+            concern.first_reported, concern.last_reported = first, last
+        memo[key] = memo[group_key] = concern
         return concern, False
     # The newest report sets the status of a case nobody has reviewed yet.
     values = {
@@ -200,7 +204,9 @@ def concern_resolve(
     }
     if any(getattr(concern, k) != v for k, v in values.items()):
         Concern.objects.filter(pk=concern.pk).update(**values)
-    memo[key] = concern
+        for name, value in values.items():
+            setattr(concern, name, value)
+    memo[key] = memo[group_key] = concern
     return _concern_extend(concern, found, companies, agencies, facilities, linked), False
 
 
