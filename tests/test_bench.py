@@ -1,0 +1,55 @@
+"""`make bench`: the command's guard and the page benchmark's figures, on a tiny register.
+
+Speed itself is never asserted here (the machine is shared); these tests check that every
+figure the issue asks for is printed, in the `bench: NAME = VALUE UNIT` form, and that every
+benchmarked page answers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from tracker import bench
+
+pytestmark = pytest.mark.django_db
+
+LINE = re.compile(r"^bench: (?P<name>[a-z0-9_]+) = (?P<value>[-+0-9.e]+|nan|inf) (?P<unit>\S+)$")
+
+
+def test_report_lines_have_the_documented_shape():
+    assert bench.report_line("ingest_1_worker", 25.3149, "articles/s") == "bench: ingest_1_worker = 25.31 articles/s"
+    assert LINE.match(bench.report_line("case_list_p95", 79.66, "ms"))
+
+
+def test_the_command_refuses_a_database_not_named_for_benchmarks():
+    # The test database is called test_<something>: wiping it is exactly what the guard prevents.
+    with pytest.raises(CommandError, match="refusing to run on database"):
+        call_command("bench", "--skip-ingest", "--cases", "10")
+
+
+def test_the_page_benchmark_prints_every_figure_for_every_page():
+    lines: list[tuple[str, float, str]] = []
+    bench.bench_pages(cases=30, requests=2, rounds=2, report=lambda *line: lines.append(line))
+
+    printed = [bench.report_line(*line) for line in lines]
+    assert all(LINE.match(text) for text in printed), printed
+    figures = {name: value for name, value, _unit in lines}
+    assert figures["pages_scale_cases"] >= 30
+    for page in (
+        "dashboard", "case_list", "case_list_host_country", "case_list_origin_country", "case_list_category",
+        "case_list_status", "case_list_agency", "case_list_company_group", "case_list_sector",
+        "case_list_reported_range", "case_list_review_state", "case_list_sorted_title", "search_common_word",
+        "search_rare_word", "case_detail", "company_detail", "admin_concern_changelist", "admin_article_changelist",
+    ):  # fmt: skip
+        for figure in ("p50", "p95", "p95_spread", "queries"):
+            assert not math.isnan(figures[f"{page}_{figure}"]), f"{page}_{figure}"
+        assert figures[f"{page}_p50"] <= figures[f"{page}_p95"]
+        assert 0 < figures[f"{page}_queries"] <= 20, page
+        if connection.vendor == "postgresql":
+            assert figures[f"{page}_main_query_explain"] >= 0, page
