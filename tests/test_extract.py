@@ -501,3 +501,90 @@ def test_city_based_appositive_and_glued_cue_words_give_company_and_country(gaz:
     assert company(ex, "Lumenchip").country == "CN"
     assert "The Chinese" not in names(ex.companies)
     assert any(c.categories == ["sanctions"] for c in ex.concerns)
+
+
+# -- held-out check: general fixes ------------------------------------------------------------
+
+
+def test_published_date_with_abbreviated_months_and_bullet_separators(gaz: Gazetteer) -> None:
+    body = "\n\nHarbourline is under review."
+    assert run(gaz, "Publié le 18 déc. 2020 à 19:05" + body).published == dt.date(2020, 12, 18)
+    assert run(gaz, "Weekblad Nieuws • donderdag 18 april 2024, 12:04" + body).published == dt.date(2024, 4, 18)
+    assert run(gaz, "26 mei 2024, 18:30" + body).published == dt.date(2024, 5, 26)
+
+
+def test_dutch_place_adjective_is_not_part_of_a_company_name(gaz: Gazetteer) -> None:
+    text = "De overname van het Zwolse Brightwell door Harbourline wordt onderzocht door de toezichthouder."
+    ex = run(gaz, text)
+    assert "Brightwell" in names(ex.companies)
+    assert "Zwolse Brightwell" not in names(ex.companies)
+
+
+def test_a_screening_decision_gives_its_status_to_the_danger_behind_it(gaz: Gazetteer) -> None:
+    text = (
+        "The Canadian government has ordered Harbourline to sell its stake in Polar Minerals. "
+        "The risk was linked to know-how that the plant holds, officials said."
+    )
+    ex = run(gaz, text)
+    statuses = {cat: c.status for c in ex.concerns for cat in c.categories}
+    assert statuses["investment_screening"] == "divestment_ordered"
+    assert statuses["technology_transfer"] == "divestment_ordered"
+
+
+def test_asked_to_sell_is_a_divestment_order(gaz: Gazetteer) -> None:
+    text = "CFIUS has asked Harbourline, the Chinese shipping group that owns a Texas terminal, to sell the site."
+    ex = run(gaz, text)
+    assert any(c.status == "divestment_ordered" for c in ex.concerns)
+
+
+GOVERNMENTS = [
+    {
+        "name": "Government of Freedonia",
+        "acronym": "",
+        "aliases": [],
+        "country": "GB",
+        "kind": "other",
+        "generic_terms": ["government", "cabinet", "kabinet"],
+    },
+    {
+        "name": "Regional Government of Westmark",
+        "acronym": "",
+        "aliases": ["Westmark government"],
+        "country": "GB",
+        "kind": "other",
+        "generic_terms": [],
+    },
+    {
+        "name": "Freedonian Treasury",
+        "acronym": "",
+        "aliases": ["British Treasury Department"],
+        "country": "GB",
+        "kind": "ministry",
+        "generic_terms": ["Treasury"],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def gov_gaz() -> Gazetteer:
+    return Gazetteer(companies=COMPANIES, agencies=AGENCIES + GOVERNMENTS, outlets=OUTLETS)
+
+
+def test_a_regional_government_does_not_swallow_the_national_one(gov_gaz: Gazetteer) -> None:
+    text = (
+        "The British government has banned Qilin Mobile from its networks. "
+        "The Westmark government said it would help the workers."
+    )
+    ex = run(gov_gaz, text)
+    national = next(a for a in ex.agencies if a.name == "Government of Freedonia")
+    assert "Westmark government" not in national.aliases
+    assert "Regional Government of Westmark" in names(ex.agencies)
+
+
+def test_a_bare_treasury_is_the_treasury_already_named(gov_gaz: Gazetteer) -> None:
+    text = (
+        "A spokesman for the British Treasury Department declined to comment on Qilin Mobile. "
+        "A senator wrote to the Treasury asking for a review of Qilin's data practices."
+    )
+    ex = run(gov_gaz, text)
+    assert [a.name for a in ex.agencies if "Treasury" in a.name] == ["Freedonian Treasury"]

@@ -323,7 +323,7 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
 
 
 _ORDER_TO_SELL = re.compile(
-    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|requir(?:ed|es)|instruct(?:ed|s))\b[^.;]{0,140}?\bto\s+"
+    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b[^.;]{0,140}?\bto\s+"
     r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b",
     re.IGNORECASE,
 )
@@ -433,10 +433,11 @@ def _concerns(
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses)
     _site_concerns(doc, companies, facilities, pairs)
     concerns = []
+    unstated: list[FoundConcern] = []
     for (key, cat, *_site), info in pairs.items():
         a, b = info["span"]
         ag = _concern_agency(doc, agencies, agency_spans, a, b, cat)
-        status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None) or "other"
+        status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
         dateline = _DATELINE.match(text, a, b)
@@ -446,7 +447,7 @@ def _concerns(
         concerns.append(
             FoundConcern(
                 categories=[cat],
-                status=status,
+                status=status or "other",
                 quote=quote,
                 summary=quote.quote[:300],
                 companies=sorted(info["companies"], key=lambda n: n != key),
@@ -456,6 +457,18 @@ def _concerns(
                 title=f"{key}: {cat.replace('_', ' ')}",
             )
         )
+        if not status:
+            unstated.append(concerns[-1])
+    # the danger a screening decision is about shares its fate: a deal blocked over know-how is a
+    # blocked technology-transfer case, though the sentence naming the danger states no measure
+    decided = {
+        c.companies[0]: c.status
+        for c in concerns
+        if "investment_screening" in c.categories and c.status in _DECISIONS and c.companies
+    }
+    for c in unstated:
+        if c.companies and c.companies[0] in decided:
+            c.status = decided[c.companies[0]]
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -468,6 +481,9 @@ def _concerns(
         if deciders and "investment_screening" in c.categories and unnamed:
             c.agencies = [deciders[0]]
     return concerns
+
+
+_DECISIONS = ("divestment_ordered", "blocked", "approved_with_conditions")
 
 
 def _government_acts(doc: _Doc, start: int, end: int) -> bool:

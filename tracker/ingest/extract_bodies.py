@@ -307,6 +307,12 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 r"\s+(?:minister|secretary|official|officials|chief|spokes\w+|head)\b", text[e : e + 20], re.IGNORECASE
             ):
                 continue
+            # "the Treasury" after "the U.S. Treasury Department" is the body already named
+            same = next((a for a in agencies.values() if fold(name) in _generic_forms(doc, a)), None)
+            if same is not None:
+                same.mentions.append((s, e))
+                taken.add(s, e)
+                continue
             kind, country = _kind_of_body(doc, name)
             ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
@@ -344,6 +350,12 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             )
         )
     return found
+
+
+def _generic_forms(doc: _Doc, ag: _Agency) -> set[str]:
+    if ag.gaz_index is None:
+        return set()
+    return {fold(t) for t in doc.gaz.agencies[ag.gaz_index].get("generic_terms") or []}
 
 
 def _former_employer(text: str, start: int, end: int) -> bool:
@@ -385,6 +397,13 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                     gov.aliases.add(_strip_article(m.group(0)))
                     gov.mentions.append((m.start(), m.end()))
                 continue
+            elif (
+                doc.host
+                and word.lower() in ("kabinet", "cabinet")
+                and re.search(r"\b(?:the|het|le)\s+$", text[max(sent.start, m.start() - 5) : m.start()], re.IGNORECASE)
+            ):
+                # "het kabinet" with no country named is the host country's cabinet, as a reader takes it
+                code, start = doc.host, m.start()
             else:
                 continue
             end = max(m.end(), hit.end if hit is not None else m.end())
@@ -406,8 +425,15 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             if led:
                 forms.insert(0, text[start - len(led.group(0)) : end].strip())
             row = _government_row(doc, code, word)
-            ag = agencies.get(row["name"]) if row else None
-            ag = ag or next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
+            # "the Welsh government" is a body the gazetteer already found, not the national one
+            owner = next((a for a in agencies.values() if any(s < end and start < e for s, e in a.mentions)), None)
+            if owner is not None and row and owner.name != row["name"]:
+                continue
+            if row:
+                # the national government, not a regional one of the same country ("Welsh Government")
+                ag = agencies.get(row["name"])
+            else:
+                ag = next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
             if ag is None:
                 ag = add(
                     row["name"] if row else forms[0],

@@ -302,7 +302,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     for sent in doc.content:
         prev_end, prev_company = -1, False
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
-            s = _drop_leading_adjective(doc, s, e)
+            s0, s = s, _drop_leading_adjective(doc, s, e)
             name = text[s:e]
             # "the operators Deutsche Telekom, Vodafone and Telefónica": the cue covers the whole list
             listed = prev_company and re.fullmatch(
@@ -314,6 +314,9 @@ def _companies(doc: _Doc) -> list[_Company]:
             if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]):
                 continue
             why, country = _company_evidence(doc, sent, s, e)
+            if not why and s0 != s:
+                # "de overname van het Nijmeegse Nowi": the cue stands before the adjective
+                why, country = _company_evidence(doc, sent, s0, e)
             if listed:
                 why.add("list")
             prev_company = bool(why & {"cue", "list"}) and "modifier" not in why
@@ -367,6 +370,10 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     article = re.search(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", doc.text[max(0, s - 8) : s], re.IGNORECASE)
     code = doc.gaz.adjectives.get(word.lower())
     if article and code and word not in doc.gaz.countries.get(code, {}).get("names", []):
+        return s + first.end()
+    # Dutch place adjectives end in -se/-sche ("het Nijmeegse Nowi", "de Rotterdamse haven"):
+    # no table lists every town's, but the ending gives them away before a capitalised name
+    if article and doc.language == "nl" and re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:se|sche)", word):
         return s + first.end()
     return s
 

@@ -89,7 +89,7 @@ MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
-    # fr
+    # fr (with the abbreviations French sites print in datelines: "18 déc. 2020")
     "janvier": 1,
     "février": 2,
     "fevrier": 2,
@@ -105,6 +105,12 @@ MONTHS = {
     "novembre": 11,
     "décembre": 12,
     "decembre": 12,
+    "janv": 1,
+    "févr": 2,
+    "fevr": 2,
+    "avr": 4,
+    "juil": 7,
+    "déc": 12,
     # nl
     "januari": 1,
     "februari": 2,
@@ -113,12 +119,16 @@ MONTHS = {
     "juli": 7,
     "augustus": 8,
     "oktober": 10,
+    "mei": 5,
+    "mrt": 3,
+    "okt": 10,
     # de
     "januar": 1,
     "februar": 2,
     "märz": 3,
     "juli_": 7,
     "dezember": 12,
+    "dez": 12,
 }
 WEEKDAYS = {
     "monday": 0,
@@ -421,6 +431,9 @@ _TIME_OR_WEEKDAY = re.compile(
 )
 
 
+_LINE_SEPARATOR = re.compile(r"\s[|•·]\s|\|")
+
+
 def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | None:
     """A 'Published: 30 November 2023' line, a dateline such as 'Thursday 30 November 2023 14:00',
     or a byline ending in '| March 3, 2024'. Dates inside sentences (and photo captions) are not
@@ -433,8 +446,10 @@ def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | N
         m = _PUBLISHED_LINE_RE.match(line)
         if m:
             rest = line[m.end() :]
-        elif "|" in line and len(line) < 120:
-            rest = line.rsplit("|", 1)[-1] if DATE_RE.search(line.rsplit("|", 1)[-1]) else line.split("|", 1)[0]
+        elif _LINE_SEPARATOR.search(line) and len(line) < 120:
+            # "NOS Nieuws • donderdag 18 april 2024" or "By X | March 3, 2024": the date is one part
+            parts = _LINE_SEPARATOR.split(line)
+            rest = parts[-1] if DATE_RE.search(parts[-1]) else parts[0]
         elif len(line.strip()) > 60:
             continue
         rest = re.sub(r"(\d)T(\d)", r"\1 \2", rest)  # ISO 8601 "2023-11-30T10:00"
