@@ -36,12 +36,21 @@ def test_concerns_for_list_is_ordered_newest_reported_first_with_undated_last():
 
 def test_concerns_for_list_prefetches_what_a_row_shows(django_assert_num_queries):
     alibaba_case()
-    with django_assert_num_queries(5):  # cases + categories, companies, facilities, agencies
+    with django_assert_num_queries(4):  # cases + categories, companies, agencies
         for case in selectors.concerns_for_list():
             case.category_codes()
-            [(c.name, c.parent) for c in case.companies.all()]
-            list(case.facilities.all())
-            list(case.agencies.all())
+            [(c.pk, c.name, c.country) for c in case.companies.all()]
+            [(a.pk, a.name, a.acronym) for a in case.agencies.all()]
+
+
+def test_concerns_for_export_adds_the_facilities(django_assert_num_queries):
+    alibaba_case()
+    with django_assert_num_queries(5):  # cases + categories, companies, agencies, facilities
+        for case in selectors.concerns_for_export(selectors.concerns_for_list()):
+            case.category_codes()
+            [(c.name, c.country) for c in case.companies.all()]
+            [f.name for f in case.facilities.all()]
+            [a.name for a in case.agencies.all()]
 
 
 def test_concerns_search_matches_every_word_in_any_field():

@@ -30,10 +30,10 @@ FEED = reverse("tracker:concerns_feed")
 REVIEW = reverse("tracker:review")
 
 # Pinned query counts (viewer): session, user, the two permission lookups, then the page's own.
-LIST_QUERIES = 11
+LIST_QUERIES = 10
 CSV_QUERIES = 9
 JSON_QUERIES = 10
-DETAIL_QUERIES = 17
+DETAIL_QUERIES = 16
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from tracker.models import Evidence
 LISTS = ["tracker:companies", "tracker:facilities", "tracker:agencies", "tracker:articles"]
 # Viewer: session, user, two permission lookups, COUNT for the paginator, the page (+ prefetches).
 LIST_QUERIES = {"tracker:companies": 6, "tracker:facilities": 6, "tracker:agencies": 7, "tracker:articles": 6}
-DETAIL_QUERIES = {"company": 13, "facility": 10, "agency": 11, "article": 6}
+DETAIL_QUERIES = {"company": 12, "facility": 9, "agency": 10, "article": 6}
 
 
 @pytest.fixture(autouse=True)

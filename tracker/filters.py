@@ -10,7 +10,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 
 from tracker import selectors
@@ -57,14 +57,22 @@ class ConcernFilter(django_filters.FilterSet):
         widget=FastSelect,
     )
     category = django_filters.ChoiceFilter(
-        choices=Concern.Category.choices, method="filter_category", label="Category", empty_label="Any"
+        choices=Concern.Category.choices,
+        method="filter_category",
+        label="Category",
+        empty_label="Any",
+        widget=FastSelect,
     )
-    status = django_filters.ChoiceFilter(choices=Concern.Status.choices, label="Status", empty_label="Any")
+    status = django_filters.ChoiceFilter(
+        choices=Concern.Status.choices, label="Status", empty_label="Any", widget=FastSelect
+    )
+    # ~440 agencies at 100,000 cases: rendered through Django's option templates they cost ~15 ms a page.
     agency = django_filters.ModelChoiceFilter(
         queryset=Agency.objects.only("pk", "name", "acronym").order_by("name"),
         method="filter_agency",
         label="Agency",
         empty_label="Any",
+        widget=FastSelect,
     )
     # A hidden field set by links (company pages, the company names in the list): a select of
     # every company in a case took most of the page's time at 10,000 cases.
@@ -86,12 +94,14 @@ class ConcernFilter(django_filters.FilterSet):
         method="filter_review_state",
         empty_label="Not rejected",
         label="Review state",
+        widget=FastSelect,
     )
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         method="filter_sort",
         empty_label=None,
         label="Sort",
+        widget=FastSelect,
     )
 
     class Meta:
@@ -121,11 +131,7 @@ class ConcernFilter(django_filters.FilterSet):
 
     def filter_company(self, queryset: QuerySet, name: str, value: Company) -> QuerySet:
         # A parent answers for its group: its subsidiaries' cases and the facilities they operate.
-        group = selectors.company_group_ids(value.pk)
-        return queryset.filter(
-            Q(pk__in=Concern.companies.through.objects.filter(company__in=group).values("concern_id"))
-            | Q(pk__in=Concern.facilities.through.objects.filter(facility__operator__in=group).values("concern_id"))
-        )
+        return queryset.filter(pk__in=selectors.company_group_concern_ids(value.pk))
 
     def filter_sector(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         through = Concern.companies.through.objects.filter(company__sector__icontains=value.strip())

@@ -174,7 +174,7 @@ def _export_name(extension: str) -> str:
 @require_safe
 @can_view
 def concern_export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    qs = concern_filter(request.GET).qs
+    qs = selectors.concerns_for_export(concern_filter(request.GET).qs)
     base_url = request.build_absolute_uri("/").rstrip("/")
     writer = csv.writer(_Echo())
 
@@ -217,7 +217,7 @@ def _concern_json(concern: Concern, base_url: str) -> dict[str, Any]:
 @require_safe
 @can_view
 def concern_export_json(request: HttpRequest) -> StreamingHttpResponse:
-    qs = concern_filter(request.GET).qs.prefetch_related(
+    qs = selectors.concerns_for_export(concern_filter(request.GET).qs).prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.select_related("article").defer("article__text"))
     )
     base_url = request.build_absolute_uri("/").rstrip("/")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import template
 from django.http import QueryDict
 from django.urls import reverse
@@ -13,13 +15,20 @@ register = template.Library()
 
 
 def _query(context: template.Context, **changes: str | None) -> str:
-    query: QueryDict = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    encoded = query.urlencode()
+    """The current query string with some keys set (in place, or appended) or removed (None).
+
+    Built from the items rather than GET.copy(): a deep copy per link was ~5 ms of a case list,
+    which has one "only this company" link per company. Encodes like QueryDict.urlencode().
+    """
+    current: QueryDict = context["request"].GET
+    pairs: list[tuple[str, str]] = []
+    for key, values in current.lists():
+        if key not in changes:
+            pairs.extend((key, value) for value in values)
+        elif changes[key] is not None:
+            pairs.append((key, changes[key]))
+    pairs.extend((key, value) for key, value in changes.items() if value is not None and key not in current)
+    encoded = urlencode(pairs)
     return f"?{encoded}" if encoded else "?"
 
 
