@@ -588,3 +588,221 @@ def test_a_bare_treasury_is_the_treasury_already_named(gov_gaz: Gazetteer) -> No
     )
     ex = run(gov_gaz, text)
     assert [a.name for a in ex.agencies if "Treasury" in a.name] == ["Freedonian Treasury"]
+
+
+# -- sites named by a generic noun and a place ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Elvatek wollte das Werk in Dortmund für 80 Millionen Euro an Harbourline verkaufen.", "Dortmund", "DE"),
+        ("Zelvra, dont le siège est à Paris, exploite l'usine principale à Marbach-le-Haut (France).", None, "FR"),
+        ("Harbourline runs the plant near Ostwick, in Belgium, the company said.", "Ostwick", "BE"),
+        ("Harbourline koopt de fabriek in Rotterdam van het Nederlandse Dravo.", "Rotterdam", "NL"),
+    ],
+)
+def test_a_site_noun_with_a_town_after_it_is_a_located_facility(
+    gaz: Gazetteer, text: str, town: str | None, country: str
+) -> None:
+    ex = run(gaz, text)
+    (site,) = ex.facilities
+    assert site.city == (town or "Marbach-le-Haut")
+    assert site.country == country
+
+
+def test_a_generic_site_noun_without_a_place_is_no_facility(gaz: Gazetteer) -> None:
+    text = "Harbourline sagte, der Standort Deutschland bleibe wichtig. The site was down, Harbourline said."
+    assert run(gaz, text).facilities == []
+
+
+def test_a_german_genitive_names_the_terminal_in_its_base_form(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft den Einstieg von Harbourline wegen Spionagegefahr. "
+        "Harbourline will 35 Prozent an der Betreibergesellschaft des Terminals Kaiserhöft im Hamburger Hafen kaufen."
+    )
+    ex = run(gaz, text)
+    terminal = next(f for f in ex.facilities if f.name == "Terminal Kaiserhöft")
+    assert (terminal.city, terminal.country) == ("Hamburg", "DE")
+
+
+def test_a_list_after_a_plural_site_noun_names_each_site(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline hält Beteiligungen an drei Raffinerien: Alba Nord, Brenta in Karlsruhe und Cerro in Vohstadt. "
+        "Die Raffinerie Alba in Nordheim gehört mehrheitlich Harbourline."
+    )
+    ex = run(gaz, text)
+    by_name = {f.name: f for f in ex.facilities}
+    assert by_name["Brenta"].city == "Karlsruhe"
+    assert by_name["Cerro"].city == "Vohstadt"
+    # "Alba Nord" and "Raffinerie Alba" in Nordheim are one site, owned by Harbourline
+    alba = [f for f in ex.facilities if "Alba" in f.name]
+    assert len(alba) == 1 and alba[0].operator == "Harbourline Group"
+    assert len(ex.facilities) == 3
+
+
+def test_a_company_named_after_its_site_is_also_that_site(gaz: Gazetteer) -> None:
+    text = (
+        "Regulators ordered Qilin Mobile to sell its stake in Kestrel Wafer Fab, a subsidiary of Qilin Mobile, "
+        "on security grounds. Qilin Mobile took full control of the Kestrel site in 2021."
+    )
+    ex = run(gaz, text)
+    (site,) = ex.facilities
+    assert site.name == "Kestrel Wafer Fab"
+    assert site.operator == "Qilin Mobile"
+
+
+def test_a_head_first_name_is_a_site(gaz: Gazetteer) -> None:
+    text = "Harbourline's port lies a short distance from the air force's Base Korrin, in Toronto."
+    ex = run(gaz, text)
+    assert "Base Korrin" in names(ex.facilities)
+
+
+def test_an_unnamed_headquarters_is_a_site_only_where_the_concern_is_stated(gaz: Gazetteer) -> None:
+    text = "Zelvra, dont le siège est à Lyon, a été rachetée par Harbourline pour 400 millions d'euros."
+    assert run(gaz, text).facilities == []
+
+
+# -- company names behind German and French nouns --------------------------------------------
+
+
+def test_german_compound_and_declined_cue_nouns_before_a_name(gaz: Gazetteer) -> None:
+    text = (
+        "Die Regierung untersagte den Verkauf der Chipfertigung des Dortmunder Halbleiterherstellers Vantrix "
+        "an Harbourline. Auch der Erwerb des Unternehmens Borvex Electronic aus Germering bei Köln wurde untersagt. "
+        "Der Bremer Hafenlogistiker KHLG begrüßte die Entscheidung."
+    )
+    ex = run(gaz, text)
+    assert {"Vantrix", "Borvex Electronic", "KHLG"} <= set(names(ex.companies))
+    assert "Chipfertigung" not in names(ex.companies)
+    assert company(ex, "Vantrix").country == "DE"
+    assert company(ex, "Borvex Electronic").country == "DE"
+
+
+def test_french_holding_and_conglomerate_appositives(gaz: Gazetteer) -> None:
+    text = (
+        "Le gouvernement a encadré le pacte entre Harbourline et Veltrano, la holding de Marco Rossi. "
+        "Nordvik, filiale du conglomérat public Zhonghe Tongda, rejette ces accusations. "
+        "Harbourline est entré au capital en 2015 par l'intermédiaire de Qilin Mobile."
+    )
+    ex = run(gaz, text)
+    found = set(names(ex.companies))
+    assert {"Veltrano", "Zhonghe Tongda", "Qilin Mobile"} <= found
+    assert "Marco Rossi" not in found
+
+
+def test_a_longer_name_called_a_subsidiary_is_not_folded_into_the_shorter(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline bood 800 miljoen euro voor 14 procent van Vlanet Assets, de netwerkdochter van Vlanet. "
+        "De gemeenten, die eigenaar zijn van Vlanet, willen schulden afbouwen. "
+        "Un porte-parole de la filiale néerlandaise de l'entreprise, Harbourline Netherlands, a démenti."
+    )
+    ex = run(gaz, text)
+    assert company(ex, "Vlanet Assets").parent == "Vlanet"
+    dutch = company(ex, "Harbourline Netherlands")
+    assert (dutch.parent, dutch.country) == ("Harbourline Group", "NL")
+
+
+def test_region_based_and_owner_of_appositives(gaz: Gazetteer) -> None:
+    text = (
+        "CFIUS told Harbourline that its ownership of Los Angeles, California-based Zentrix is a concern. "
+        "Le fonds Arvalis, propriétaire de Lumitex depuis 2011, a accepté l'offre de Harbourline pour le fabricant "
+        "Lumitex."
+    )
+    ex = run(gaz, text)
+    assert company(ex, "Zentrix").country == "US"
+    assert company(ex, "Lumitex").parent == "Arvalis"
+
+
+def test_an_acronym_named_with_a_known_company_is_a_company_too(gaz: Gazetteer) -> None:
+    text = "Die Kontrolle über Qilin Mobile und QM Refining & Trading geht an die Bundesnetzagentur über."
+    assert "QM Refining & Trading" in names(run(gaz, text).companies)
+
+
+# -- concerns: targets, unnamed buyers, the unit making the deal ----------------------------
+
+
+def test_a_deal_target_of_unsaid_origin_takes_the_host_country(gaz: Gazetteer) -> None:
+    text = (
+        "The Belgian government blocked the sale of Vortal Systems to Harbourline over espionage fears. "
+        "Belgium's security service had warned against the deal."
+    )
+    assert company(run(gaz, text), "Vortal Systems").country == "BE"
+
+
+def test_a_target_sold_to_an_unnamed_foreign_buyer_is_the_case(gaz: Gazetteer) -> None:
+    text = (
+        "Das Kabinett untersagte den Erwerb des Unternehmens Borvex Electronic durch einen chinesischen Investor. "
+        "Borvex stellt Kühlsysteme her."
+    )
+    ex = run(gaz, text)
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert concern.companies[0] == "Borvex Electronic" and concern.status == "blocked"
+
+
+def test_the_unit_making_the_deal_is_named_in_its_groups_concerns(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=[
+            {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None},
+            {"name": "Harbourline Ports", "aliases": [], "country": "CN", "parent": None},
+        ]
+    )
+    text = (
+        "Harbourline Ports, eine Tochter des Harbourline-Konzerns, wollte 35 Prozent an dem Terminal übernehmen. "
+        "Das Kabinett billigte die Beteiligung von Harbourline nur mit Auflagen. Harbourline ist ein Staatskonzern."
+    )
+    ex = run(local, text)
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert "Harbourline Ports" in concern.companies
+
+
+def test_a_declined_german_ministry_or_its_ministers_title_is_the_ministry(gaz: Gazetteer) -> None:
+    text = (
+        "Nach Einschätzung des Wirtschaftsministeriums wäre der Verkauf an Harbourline eine Gefahr. "
+        "Bundesverkehrsminister Karl Beispiel warnte vor Spionage durch Harbourline."
+    )
+    found = set(names(run(gaz, text).agencies))
+    assert {"Wirtschaftsministerium", "Bundesverkehrsministerium"} <= found
+
+
+def test_a_site_in_the_hands_of_a_company_is_run_by_it(gaz: Gazetteer) -> None:
+    text = (
+        "Officials fear espionage at the port. Ostwick Port will remain in the hands of Chinese-owned company "
+        "Harbourline after a review, the government said."
+    )
+    (port,) = run(gaz, text).facilities
+    assert port.operator == "Harbourline Group"
+
+
+def test_the_port_that_only_holds_the_named_terminal_is_not_a_second_site(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline darf sich an einem Containerterminal im Hamburger Hafen beteiligen, teilte das Kabinett mit. "
+        "Harbourline wollte 35 Prozent an der Betreibergesellschaft des Terminals Kaiserhöft übernehmen."
+    )
+    ex = run(gaz, text)
+    assert [(f.name, f.city) for f in ex.facilities] == [("Terminal Kaiserhöft", "Hamburg")]
+
+
+def test_german_compound_site_nouns_are_sites_and_other_compounds_are_not(gaz: Gazetteer) -> None:
+    text = (
+        "Der Verfassungsschutz warnt vor Spionage. Harbourline kauft die Batteriezellfabrik in Erfurt "
+        "und das Netzwerk von Qilin. Die Regierung prüft den Verkauf des Motorenwerks von Harbourline in Kassel."
+    )
+    sites = {f.name: f for f in run(gaz, text).facilities}
+    assert set(sites) == {"Batteriezellfabrik in Erfurt", "Motorenwerk"}
+    assert (sites["Motorenwerk"].city, sites["Motorenwerk"].operator) == ("Kassel", "Harbourline Group")
+
+
+def test_a_region_after_a_site_noun_is_no_town(gaz: Gazetteer) -> None:
+    text = "Officials fear spying. Harbourline must sell the plant in Wales, the government said."
+    assert all(f.city != "Wales" for f in run(gaz, text).facilities)
+
+
+def test_the_buyer_after_by_in_a_takeover_is_named_in_its_groups_concern(gaz: Gazetteer) -> None:
+    text = (
+        "De overname van het Nijmeegse Vortal door chipmaker Nordlicht Cloud, een dochter van het Chinese "
+        "Harbourline, wordt onderzocht door de toezichthouder. Harbourline zegt mee te werken. "
+        "Harbourline is volgens experts een staatsbedrijf."
+    )
+    (concern,) = run(gaz, text).concerns
+    assert concern.companies == ["Harbourline Group", "Nordlicht Cloud"]

@@ -36,6 +36,7 @@ from .extract_bodies import (
 from .extract_companies import (
     _companies,
     _found_companies,
+    deal_targets,
 )
 from .gazetteer import Gazetteer, SpanSet, fold
 from .textparts import (
@@ -88,6 +89,13 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.agencies = _agencies(doc, companies)
     result.facilities = _facilities(doc, companies)
     result.concerns = _concerns(doc, companies, result.agencies, result.facilities)
+    # a company bought or screened in the host country, its origin unsaid, is of that country
+    # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
+    # choice of subject reads unknown origins as "not foreign"
+    targets = deal_targets(doc, companies)
+    for fc in result.companies:
+        if fc.country is None and doc.host and fc.name in targets:
+            fc.country = doc.host
     # whoever takes a screening decision is the screening authority of this story
     deciders = {n for c in result.concerns if "investment_screening" in c.categories for n in c.agencies}
     for ag in result.agencies:
@@ -407,6 +415,9 @@ def _concerns(
             for s, e, c in _mentions_in(companies, sent.start, sent.end)
             if c.name not in domestic and (s, e) not in targets
         ]
+        if not here and _unnamed_buyer(doc, sent):
+            # "the purchase of X by a Chinese investor whose name was not given": the target is the case
+            here = _mentions_in(companies, sent.start, sent.end)
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
         if len(subjects) > 1:
@@ -432,6 +443,13 @@ def _concerns(
                     pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses)
     _site_concerns(doc, companies, facilities, pairs)
+    # the group's unit that makes the deal is a party to the group's case: "Cosco Shipping Ports, eine
+    # Tochter des Cosco-Konzerns, wollte 35 Prozent ... übernehmen"
+    for co in companies:
+        if co.parent and rep[co.name] != co.name and _makes_deal(doc, co, targets):
+            for (key, *_rest), info in pairs.items():
+                if key == rep[co.name]:
+                    info["companies"].add(co.name)
     concerns = []
     unstated: list[FoundConcern] = []
     for (key, cat, *_site), info in pairs.items():
@@ -484,6 +502,45 @@ def _concerns(
 
 
 _DECISIONS = ("divestment_ordered", "blocked", "approved_with_conditions")
+
+_BUYER_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:investors?|buyers?|bidders?|acquirers?|Investors?|Käufers?|Bieters?|Erwerbers?|investisseurs?|"
+    r"acquéreurs?|repreneurs?|acheteurs?|investeerders?|kopers?|overnemers?)(?![\w-])"
+)
+
+
+_TAKEOVER_BY = re.compile(
+    r"(?:takeover|acquisition|purchase|overname|aankoop|rachat|acquisition|Übernahme|Kauf|Erwerb)\b[^.;]{0,80}?"
+    r"\b(?:by|door|par|durch)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)", re.IGNORECASE)
+
+
+def _makes_deal(doc: _Doc, co: _Company, targets: set[tuple[int, int]]) -> bool:
+    """The company, not the object of a deal, is named before a stake in its sentence."""
+    for s, e in co.mentions:
+        sent = doc.sentence_at(s)
+        if sent and (s, e) not in targets:
+            rest = doc.text[e : sent.end]
+            if _SHARE.search(rest) or doc.rules.deal_words.search(rest):
+                return True
+            if _TAKEOVER_BY.search(doc.text, max(sent.start, s - 120), s):
+                return True  # "de overname van Nowi door chipmaker X": the buyer comes after "door"
+    return False
+
+
+def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
+    """A buyer known only by its country: "einen chinesischen Investor", "un acquéreur chinois"."""
+    for hit in doc.countries_in(sent.start, sent.end):
+        if hit.kind != "adjective":
+            continue
+        if _BUYER_NOUN.match(doc.text, hit.end) or re.search(
+            r"(?:acquéreur|investisseur|repreneur|acheteur)s?\s+$",
+            doc.text[max(sent.start, hit.start - 16) : hit.start],
+        ):
+            return True
+    return False
 
 
 def _government_acts(doc: _Doc, start: int, end: int) -> bool:

@@ -99,6 +99,37 @@ STOP_ADJECTIVES = {
     "and",
     "or",
     "with",
+    # function words of the other languages: "und den Standort in X" starts at "Standort"
+    "und",
+    "oder",
+    "den",
+    "dem",
+    "des",
+    "einen",
+    "einem",
+    "eines",
+    "im",
+    "am",
+    "zum",
+    "zur",
+    "vom",
+    "beim",
+    "für",
+    "mit",
+    "von",
+    "bei",
+    "aus",
+    "et",
+    "ou",
+    "du",
+    "au",
+    "aux",
+    "en",
+    "van",
+    "op",
+    "bij",
+    "met",
+    "voor",
 }
 
 
@@ -128,7 +159,8 @@ class _Rules:
         # French puts adjectives after the noun: "sa branche logistique, Cainiao"
         self.cue_before_fr = re.compile(
             r"(?<![\w-])(?:entreprise|société|groupe|firme|filiale|branche|opérateur|exploitant|fabricant|"
-            r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds)(?:\s+[a-zà-ÿ][\w-]*){1,2}\s*,?\s*$",
+            r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds|conglomérat|holding|consortium)"
+            r"(?:(?:\s+(?!(?:de|du|des|d)(?![\w-]))[a-zà-ÿ][\w-]*){1,2}\s*,?|\s*,)\s*$",
             re.IGNORECASE,
         )
         self.deal_before = re.compile(
@@ -176,14 +208,44 @@ class _Rules:
             rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
             rf"|\bministry\s+of\s+(?P<d>{topics})\b"
             r"|(?<![\w-])(?P<de>(?:Bundes)?(?:wirtschafts|finanz|innen|außen|verteidigungs|justiz|verkehrs|gesundheits|"
-            r"umwelt|digital|forschungs|handels|wirtschafts-\s*und\s*klimaschutz)ministerium)\b",
+            r"umwelt|digital|forschungs|handels|wirtschafts-\s*und\s*klimaschutz)minister)"
+            # declined or a title: "des Wirtschaftsministeriums", "Bundeswirtschaftsminister Habeck"
+            r"(?:iums?|in|s)?\b",
             re.IGNORECASE,
         )
         self.facility_terms = {term: kind for kind, terms in lex["facility_terms"].items() for term in terms}
+        need_place = lex.get("facility_terms_need_place", {})
+        self.facility_need_place = {term for terms in need_place.values() for term in terms}
+        for kind, terms in need_place.items():
+            for term in terms:
+                self.facility_terms.setdefault(term, kind)
+
+        def alternation(terms: list[str]) -> str:
+            return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+
+        # German nouns decline: "des Terminals Tollerort", "des Werkes"; group 2 holds the noun and
+        # the ending stays outside it ("Raffinerien" is a plural, see facility_list_re)
+        german = [t for t in self.facility_terms if re.match(r"[A-ZÄÖÜ][a-zäöüß]", t)]
+        others = [t for t in self.facility_terms if t not in german]
+        compound = lex.get("facility_compound_suffixes", {})
+        self.facility_suffixes = sorted(
+            ((suffix, kind) for kind, suffixes in compound.items() for suffix in suffixes), key=lambda p: -len(p[0])
+        )
+        self.facility_not = set(lex.get("facility_compound_not", []))
+        glued = "|".join(re.escape(x) for x, _kind in self.facility_suffixes) or "(?!)"
         self.facility_term_re = re.compile(
-            r"(?<![\w])("
-            + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.facility_terms, key=len, reverse=True))
-            + r")(?![\w-])"
+            rf"(?<![\w])(?:({alternation(others)})|({alternation(german)}|[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:{glued}))"
+            rf"(?P<infl>e?s|e?n)?)(?![\w-])"
+        )
+        self.facility_list_heads = {
+            w: kind for kind, words in lex.get("facility_list_heads", {}).items() for w in words
+        }
+        self.facility_list_re = re.compile(rf"(?<![\w])({alternation(list(self.facility_list_heads))})\s*:\s*")
+        self.facility_heads_first = {
+            w: kind for kind, words in lex.get("facility_heads_first", {}).items() for w in words
+        }
+        self.facility_heads_first_re = re.compile(
+            rf"(?<![\w-])({alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-])"
         )
         self.facility_heads = {w: kind for kind, words in lex["facility_name_heads"].items() for w in words}
         groups: dict[str, list[str]] = {"neg": lex["negations"]}
@@ -260,6 +322,16 @@ class _Rules:
             r"übermitteln|abgreifen|use\s+of)(?![\w-])",
             re.IGNORECASE,
         )
+
+
+def facility_kind(rules: _Rules, term: str) -> str | None:
+    """The kind of site a noun names: a listed term, or a German compound by its last part."""
+    if term in rules.facility_terms:
+        return rules.facility_terms[term]
+    if term in rules.facility_not:
+        return None
+    low = term.lower()
+    return next((kind for suffix, kind in rules.facility_suffixes if low.endswith(suffix)), None)
 
 
 def _rules(gaz: Gazetteer) -> _Rules:
@@ -360,6 +432,9 @@ class _Company:
     subject_score: float = 0.0
     sector: str = ""
     state_owned: bool | None = None
+    # a longer name kept apart from a shorter one it extends, because the story calls it a
+    # subsidiary ("Eandis Assets, de netwerkdochter van Eandis"): the shorter one's company
+    subsidiary_of: str | None = None
 
 
 _CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|\d+[A-Za-z]{2,}[\w'’.\-]*)"
@@ -388,6 +463,15 @@ def _flush_phrase(
         or (len(cur) > 1 and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]]))
     ):
         cur.pop(0)
+    # "des Dortmunder Halbleiterherstellers Elmos", "der Hamburger Hafenlogistiker HHLA": a place
+    # adjective, then the compound noun, then the name
+    if (
+        len(cur) > 2
+        and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", text[cur[0][0] : cur[0][1]])
+        and _COMPOUND_CUE.fullmatch(text[cur[1][0] : cur[1][1]])
+        and re.match(r"[A-ZÄÖÜ][a-zäöüß]{3,}", text[cur[1][0] : cur[1][1]])
+    ):
+        del cur[:2]
     while cur and text[cur[-1][0] : cur[-1][1]].lower() in CONNECTORS:
         cur.pop()
     if cur:
@@ -500,7 +584,11 @@ _COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.
 
 
 # German declines its nouns: "den Netzbetreibern Deutsche Telekom", "des Maschinenbauers Leifeld"
-_COMPOUND_CUE_BEFORE = re.compile(rf"(?<![\w-])[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?\s*,?\s*$", re.IGNORECASE)
+_COMPOUND_CUE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?|(?-i:Unternehmens|Konzerns|Herstellers|Betreibers|"
+    rf"Anbieters|Investors|Zulieferers))\s*,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _mentions_in(companies: list[_Company], start: int, end: int) -> list[tuple[int, int, _Company]]:

@@ -26,6 +26,7 @@ from .extract_base import (
     _place_code,
     _Rules,
     _strip_article,
+    facility_kind,
 )
 from .gazetteer import Hit, SpanSet, fold
 from .textparts import (
@@ -567,8 +568,9 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
             code = hit.key if hit else ("DE" if m.group("de") else doc.host or doc.main_country)
             phrase = _strip_article(m.group(0))
             if m.group("de"):
-                names = [m.group("de")]
-                terms = [m.group("de"), re.sub(r"^Bundes", "", m.group("de"), flags=re.IGNORECASE).capitalize()]
+                ministry = m.group("de") + "ium"
+                names = [ministry]
+                terms = [ministry, re.sub(r"^Bundes", "", ministry, flags=re.IGNORECASE).capitalize()]
             else:
                 topics = [t.lower() for t in (m.group("a"), m.group("b"), m.group("d")) if t]
                 names = [f"{t} ministry" for t in topics]
@@ -600,6 +602,8 @@ class _Facility:
     operator_strength: int = 0
     town: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    generic: bool = False  # "the site", "der Standort": any kind of site, known by its place only
+    self_company: str | None = None  # "Newport Wafer Fab" is also the company of that name
 
 
 _FAMILY = {"airport": "logistics_hub"}
@@ -608,6 +612,7 @@ _FAMILY = {"airport": "logistics_hub"}
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
     company_spans = SpanSet(m for c in companies for m in c.mentions)
+    company_mentions = {m for c in companies for m in c.mentions}
     # the White House and the House of Commons are bodies, not buildings
     bodies = SpanSet((h.start, h.end) for h in doc.entity_hits if h.kind in ("agency", "outlet"))
     found: list[_Facility] = []
@@ -618,14 +623,18 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
             toks = text[s:e].split()
             kind = rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1])
+            # "Newport Wafer Fab" is a company and the site it runs
+            site_company = (s, e) in company_mentions and kind not in (None, "office", "mine")
             if (
                 kind
                 and len(toks) >= 2
                 and relevant
-                and not _overlaps(s, e, company_spans)
+                and (site_company or not _overlaps(s, e, company_spans))
                 and not bodies.overlaps(s, e)
             ):
                 found.append(_Facility(text[s:e], kind, s, e, named=True))
+                if site_company:
+                    found[-1].self_company = next(c.name for c in companies if (s, e) in c.mentions)
         for m in re.finditer(
             r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
             text[sent.start : sent.end],
@@ -633,57 +642,17 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             s, e = sent.start + m.start(), sent.start + m.end()
             kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
             found.append(_Facility(text[s:e], kind, s, e, named=True))
+        if relevant:
+            found += _head_first_sites(doc, sent, company_spans, bodies)
+            found += _listed_sites(doc, sent, company_spans)
         for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
-            s, e = m.start(), m.end()
-            if _overlaps(s, e, company_spans) or any(f.start < e and s < f.end for f in found[-8:]):
-                continue
-            if not _facility_relevant(doc, sent, companies):
-                continue
-            kind = rules.facility_terms[m.group(1)]
-            # lower-case modifiers in front ("national gene bank", "corn milling plant")
-            s = _with_modifiers(text, sent.start, s)
-            # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
-            named = re.search(
-                r"(?:^|(?<=\s))((?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$", text[max(sent.start, s - 30) : s]
-            )
-            if named:
-                word = named.group(1).rstrip(" -")
-                word_start = max(sent.start, s - 30) + named.start(1)
-                first_word = word.split()[0]
-                if (
-                    first_word not in rules.stopwords
-                    and not _place_code(doc, first_word)
-                    and not doc.gaz.city(re.sub(r"(?:er|se|s)$", "", first_word))  # "Rotterdamse haven"
-                    and not company_spans.overlaps(word_start, word_start + len(word))
-                    and doc.sentence_at(word_start) is not None
-                    and text[sent.start : word_start].strip() != ""
-                ):
-                    s = word_start
-            # French names follow the noun: "plateforme logistique d'Alibaba"
-            town = None
-            of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
-            if of:
-                owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
-                place = re.match(r"[A-Z][\w'’-]+", text[e + of.end() : e + of.end() + 40])
-                if owner:
-                    e = owner[1]
-                elif place and place.group(0) not in rules.stopwords:
-                    town = place.group(0)
-                    e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands
-            # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
-            own_name = re.match(r" ([A-Z][\w'’-]+)(?![\w'’-])", text[e : e + 40])
-            if (
-                own_name
-                and not _overlaps(e + 1, e + own_name.end(), company_spans)
-                and not _place_code(doc, own_name.group(1))
-                and own_name.group(1) not in rules.stopwords
-            ):
-                e += own_name.end()
-            found.append(_Facility(text[s:e], kind, s, e, town=town))
+            fac = _term_site(doc, sent, m, companies, company_spans, found)
+            if fac:
+                found.append(fac)
     for fac in found:
         _locate_facility(doc, fac)
         _facility_operator(doc, fac, companies)
-    merged = _merge_facilities(found)
+    merged = _merge_facilities(found, doc.rules, text)
     out = []
     for fac in merged:
         lat = lon = None
@@ -709,6 +678,184 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 evidence=evidence,
             )
         )
+    return out
+
+
+_PLACE_AFTER = re.compile(
+    # "das Werk in Dortmund", "l'usine principale à Brive-la-Gaillarde", "the plant near Leuven"
+    r"(?:\s+(?P<adj>[a-zà-ÿ][a-zà-ÿ-]+))?\s*,?\s+(?P<prep>in|at|near|outside|à|près\s+de|bei|nahe|im|nabij|bij|te)\s+"
+    r"(?:the\s+city\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+|der\s+Stadt\s+)?"
+    r"(?P<town>[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*(?:\s+(?:di|del|am|sur|upon|on|op)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
+    r"(?![\w'’-])"
+)
+_NOT_ADJECTIVE = {
+    "and", "or", "et", "ou", "und", "oder", "en", "of", "is", "was", "are", "were", "est", "ist", "sind", "which",
+    "that", "qui", "que", "die", "der", "das", "dat", "the", "le", "la", "de", "het", "een", "a", "an", "to",
+}  # fmt: skip
+
+
+def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> tuple[int, str, bool] | None:
+    """The town a site noun is placed in: (end of the phrase, town, whether the town is part of the
+    name). Small towns are not in the city table, so the preposition and a capital make the place."""
+    m = _PLACE_AFTER.match(doc.text, end, sent.end)
+    if not m or (m.group("adj") or "") in _NOT_ADJECTIVE:
+        return None
+    town, town_end = m.group("town"), m.end("town")
+    if not doc.gaz.city(town) and " " not in town and town.endswith("er") and doc.gaz.city(town[:-2]):
+        return m.start("prep"), town[:-2], False  # "im Hamburger Hafen": the city's adjective
+    if (
+        town in doc.rules.stopwords
+        or (not doc.gaz.city(town) and (_place_code(doc, town) or doc.gaz.region_code(town)))
+        or company_spans.overlaps(m.start("town"), town_end)
+        or any(h.start < town_end and m.start("town") < h.end for h in doc.entity_hits)
+        or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
+    ):
+        return None
+    return town_end, town, True
+
+
+def _term_site(
+    doc: _Doc, sent: Sentence, m: re.Match, companies: list[_Company], company_spans: SpanSet, found: list[_Facility]
+) -> _Facility | None:
+    """A site described by a generic noun ("the Euromax terminal", "l'usine de Brumath",
+    "das Werk in Dortmund", "des Terminals Tollerort")."""
+    text, rules = doc.text, doc.rules
+    s, e = m.start(), m.end()
+    term = m.group(1) or m.group(2)
+    if m.group("infl") and m.group("infl").endswith("n"):
+        return None  # a German plural ("drei Raffinerien") is no single site
+    if _overlaps(s, e, company_spans) or any(f.start < e and s < f.end for f in found[-8:]):
+        return None
+    kind = facility_kind(rules, term)
+    if kind is None:
+        return None  # "Netzwerk", "Triebwerk": no site
+    need_place = term in rules.facility_need_place
+    town = None
+    located = _town_after(doc, sent, e, company_spans) or re.match(
+        r"\s+(?:de|d['’])\s*[A-ZÀ-ÖØ-Þ]", text[e : e + 6]
+    )  # "le centre de données de Vélizy": a place, checked below
+    if not need_place and not _facility_relevant(doc, sent, companies) and not located:
+        return None
+    cut = m.end(2) if m.group("infl") else e  # "des Terminals Tollerort" is the Terminal Tollerort
+    # lower-case modifiers in front ("national gene bank", "corn milling plant")
+    s = _with_modifiers(text, sent.start, s)
+    # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
+    named = re.search(
+        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$", text[max(sent.start, s - 30) : s]
+    )
+    if named and not need_place:
+        word = named.group(1).rstrip(" -")
+        word_start = max(sent.start, s - 30) + named.start(1)
+        first_word = word.split()[0]
+        if (
+            first_word not in rules.stopwords
+            and not _place_code(doc, first_word)
+            and not doc.gaz.city(re.sub(r"(?:er|se|s)$", "", first_word))  # "Rotterdamse haven"
+            and not company_spans.overlaps(word_start, word_start + len(word))
+            and doc.sentence_at(word_start) is not None
+            and text[sent.start : word_start].strip() != ""
+        ):
+            s = word_start
+    # French names follow the noun: "plateforme logistique d'Alibaba"
+    of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
+    if of:
+        owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
+        place = re.match(r"[A-Z][\w'’-]+", text[e + of.end() : e + of.end() + 40])
+        if owner:
+            e = owner[1]
+        elif place and place.group(0) not in rules.stopwords:
+            town = place.group(0)
+            e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands
+    # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
+    own_name = re.match(r" ([A-Z][\w'’-]+)(?![\w'’-])", text[e : e + 40])
+    has_own_name = bool(
+        own_name
+        and not _overlaps(e + 1, e + own_name.end(), company_spans)
+        and not _place_code(doc, own_name.group(1))
+        and own_name.group(1) not in rules.stopwords
+        and not (need_place and doc.gaz.city(own_name.group(1)))
+    )
+    if has_own_name and own_name:
+        e += own_name.end()
+    if town is None:
+        located = _town_after(doc, sent, e, company_spans)
+        if located:
+            end, town, in_name = located
+            if in_name:
+                e = end
+    if need_place and not (town or has_own_name or _city_word_before(doc, text[max(sent.start, s - 30) : s])):
+        return None
+    name = text[s:cut] + text[m.end() : e] if cut < m.end() else text[s:e]
+    fac = _Facility(name, kind, s, e, town=town, generic=need_place and kind == "office")
+    if kind == "office" and not need_place and not doc.cues_in(sent.start, sent.end, "cat:"):
+        return None  # "dont le siège est à Mérignac" places a company; it is no site of the case
+    return fac
+
+
+def _city_word_before(doc: _Doc, before: str) -> bool:
+    """ "the Newport site", "die Dortmunder Chipfertigung", "de Rotterdamse vestiging"."""
+    m = re.search(r"([A-Z][\w-]+)\s+$", before)
+    if not m:
+        return False
+    word = m.group(1)
+    return bool(doc.gaz.city(word) or doc.gaz.city(re.sub(r"(?:er|se|s)$", "", word)))
+
+
+def _head_first_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet, bodies: SpanSet) -> list[_Facility]:
+    """Names that put the noun first: "Base Darwin", "Terminal Tollerort", "Flughafen Schönefeld"."""
+    text, rules = doc.text, doc.rules
+    out = []
+    if not rules.facility_heads_first:
+        return out
+    for m in rules.facility_heads_first_re.finditer(text, sent.start, sent.end):
+        s, e = m.start(), m.end()
+        word = m.group(2)
+        if (
+            word in rules.stopwords
+            or (not doc.gaz.city(word) and _place_code(doc, word))
+            or _overlaps(s, e, company_spans)
+            or bodies.overlaps(s, e)
+            or not text[sent.start : s].strip()  # a sentence opener: "Terminal operators said"
+        ):
+            continue
+        name = f"{m.group(1)} {word}"
+        fac = _Facility(name, rules.facility_heads_first[m.group(1)], s, e, named=True)
+        located = _town_after(doc, sent, e, company_spans)
+        if doc.gaz.city(word):
+            fac.town = word
+        elif located:
+            fac.end, fac.town, _in_name = located
+        out.append(fac)
+    return out
+
+
+def _listed_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Facility]:
+    """A list after a plural site noun: "drei Raffinerien: PCK Schwedt, MiRo in Karlsruhe und
+    Bayernoil in Vohburg" names three sites."""
+    text, rules = doc.text, doc.rules
+    out: list[_Facility] = []
+    for head in rules.facility_list_re.finditer(text, sent.start, sent.end):
+        kind = rules.facility_list_heads[head.group(1)]
+        at = head.end()
+        while at < sent.end:
+            item = re.match(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’-]*){0,2})", text[at : sent.end])
+            if not item:
+                break
+            s, e = at, at + item.end()
+            name = item.group(1)
+            if name in rules.stopwords or (_place_code(doc, name) and not doc.gaz.city(name)):
+                break
+            fac = _Facility(name, kind, s, e, named=True)
+            if doc.gaz.city(name):
+                fac.town = name
+            located = _town_after(doc, sent, e, company_spans)
+            if located:
+                e, fac.town, _in_name = located
+            out.append(fac)
+            sep = re.match(r"\s*(?:,|;|\s(?:und|and|et|en|sowie))\s*", text[e : sent.end])
+            if not sep:
+                break
+            at = e + sep.end()
     return out
 
 
@@ -755,6 +902,7 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                 fac.start <= hit.start < fac.end
                 or (
                     0 <= len(gap_after) <= 60
+                    and not re.search(r"[,;]", gap_after)  # "PCK Schwedt, MiRo in Karlsruhe": the next site's town
                     and re.search(
                         r"(?:\bin|\bat|\bof|\bde|d['’]|\bà|\bnear|\boutside|\bbei|\bnabij|\bte)\s+(?:the\s+city\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+)?$",
                         gap_after,
@@ -777,6 +925,8 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
     else:
         # "Hamburger Hafen", "de Rotterdamse haven": a city adjective just before the noun
         adj = re.search(r"([A-Z][\w-]+?)(?:er|se|s)\s+$", text[max(sent.start, fac.start - 30) : fac.start])
+        if fac.named and not (adj and doc.gaz.city(adj.group(1))):
+            adj = re.match(r"([A-Z][\w-]+?)(?:er|se|s)\s", fac.name)  # the name holds it: "Hamburger Hafen"
         if adj and doc.gaz.city(adj.group(1)):
             fac.city = adj.group(1)
             fac.country = doc.gaz.city(adj.group(1))[0]
@@ -796,6 +946,19 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         fac.country = (hit.key if hit else None) or own or doc.host or doc.main_country
 
 
+# what an owner does with its site; German puts the verb last ("wollte das Werk ... verkaufen")
+_SITE_VERBS = re.compile(
+    r"(?<![\w-])(?:sells?|sold|selling|runs|ran|operates?|operated|owns?|owned|built|builds|opened|opens|closed|closes|"
+    r"took\s+(?:full\s+)?control|took\s+over|acquired|bought|verkauf\w*|betreib\w*|besitzt|baut|gebaut|eröffnet\w*|"
+    r"übernahm|übernehmen|schließ\w*|vend\w*|cède|céder|cédé|exploite\w*|possède\w*|construit|racheté|ferm\w*|"
+    r"verkoop\w*|verkocht|verkopen|exploiteert|bezit|bouwt|gebouwd|opende|sluit|gesloten)(?![\w-])"
+)
+_OWNED_BY = re.compile(
+    r"[^.;]{0,40}?(?:\bgehör(?:t|en)|\bowned\s+by|\bbelongs\s+to|\bappartient\s+à|\bdétenue?\s+par|\beigendom\s+van|"
+    r"\bin\s+handen\s+van|\bim\s+Besitz\s+von|\bin\s+the\s+hands\s+of|\bin\s+der\s+Hand\s+von|\baux\s+mains\s+d[eu])\s+(?:(?:mehrheitlich|majoritairement|mostly|largely|zu\s+\d+\s+Prozent)\s+)?"
+)
+
+
 def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
     """Who runs the site, with how sure we are: 'run by X' (3) beats 'X, the company that runs
     the port' (3), 'X's hub' (2) and 'the hub of X' (1)."""
@@ -803,7 +966,12 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
     sent = doc.sentence_at(fac.start)
     if sent is None:
         return
-    here = _mentions_in(companies, sent.start, sent.end)
+    here = [(s, e, c) for s, e, c in _mentions_in(companies, sent.start, sent.end) if c.name != fac.self_company]
+    if fac.self_company:
+        # the company that is the site is run by its owner, if the story names one
+        own = next((c for c in companies if c.name == fac.self_company), None)
+        if own and own.parent:
+            fac.operator, fac.operator_strength = own.parent, 2
     after = text[fac.end : sent.end]
     m = re.match(rf"[^.;]{{0,90}}?{OPERATE_VERBS}\s+", after)
     if m:
@@ -811,6 +979,23 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         nxt = next((c for s, _e, c in here if at <= s <= at + 40), None)
         if nxt:
             fac.operator, fac.operator_strength = nxt.name, 3
+            return
+    # "die Raffinerie PCK in Schwedt gehört mehrheitlich Rosneft", "the plant, owned by X"
+    m = _OWNED_BY.match(after)
+    if m:
+        at = fac.end + m.end()
+        nxt = next((c for s, _e, c in here if at <= s <= at + 25), None)
+        if nxt:
+            fac.operator, fac.operator_strength = nxt.name, 2
+            return
+    # "Photonis, dont le siège est à Mérignac et l'usine principale à Brive": the site is the company's
+    for _s, e, c in here:
+        if (
+            e <= fac.start
+            and re.match(r"\s*,\s*(?:dont|whose|deren|dessen|waarvan)\s", text[e : e + 12])
+            and not any(e < s2 < fac.start for s2, _e2, _c2 in here)
+        ):
+            fac.operator, fac.operator_strength = c.name, 2
             return
     for s, e, c in here:
         runs = re.match(r"\s*,\s*(?:the|a)\s+company\s+that\s+(?:runs|operates|manages|owns)\s", text[e : e + 60])
@@ -838,28 +1023,66 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         if e <= fac.start and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[e : fac.start]):
             fac.operator, fac.operator_strength = c.name, 2
             return
-        of_company = re.fullmatch(r"\s+(?:of|d['’]|de|du|van|von)\s+(?:[\w-]+\s+){0,6}", text[fac.end : s])
+        of_company = re.fullmatch(r"\s+(?:of|d['’]|de|des|du|van|von)\s+(?:[\w-]+\s+){0,6}", text[fac.end : s])
         if (s >= fac.end and of_company) or fac.start <= s < fac.end:
             fac.operator, fac.operator_strength = c.name, 1
+            return
+    # "Elmos wollte das Werk in Dortmund verkaufen", "Nexperia took full control of the Newport site":
+    # the sentence's subject and the site it acts on with a definite article
+    if here and not fac.operator and here[0][0] < fac.start:
+        s0, e0, subject = here[0]
+        if (
+            not re.search(r"\w", text[sent.start : s0])
+            and not any(e0 < s2 < fac.start for s2, _e2, _c2 in here[1:])
+            and re.search(r"(?:\b(?:the|das|den|dem|het|de|le|la)\b|\bl['’])\s*(?:[\w-]+\s+)?$", text[e0 : fac.start])
+            and not re.search(r"[,;:]", text[e0 : fac.start])
+            and _SITE_VERBS.search(text, e0, sent.end)
+        ):
+            fac.operator, fac.operator_strength = subject.name, 1
 
 
-def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
+def _same_site_name(a: _Facility, b: _Facility, rules: _Rules) -> bool:
+    """ "PCK Schwedt" and "Raffinerie PCK" (in Schwedt) name one site: the words of one, less
+    generic nouns and the other's town, all stand in the other; "Hinkley Point B" is not "C"."""
+    if a.name.lower() == b.name.lower():
+        return True
+    generic = {w.lower() for w in [*rules.facility_terms, *rules.facility_heads, *rules.facility_heads_first]}
+
+    def words(f: _Facility, other: _Facility) -> set[str]:
+        own = {w.lower() for w in re.findall(r"[\w'’-]+", f.name)} - generic
+        return own - {(other.town or other.city or "").lower()}
+
+    wa, wb = words(a, b), words(b, a)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _merge_facilities(found: list[_Facility], rules: _Rules, text: str) -> list[_Facility]:
     """Mentions of one site (named once, described three times) become one facility."""
     merged: list[_Facility] = []
-    for fac in sorted(found, key=lambda f: (f.kind == "airport", not f.named, f.city is None, f.start)):
+    for fac in sorted(found, key=lambda f: (f.kind == "airport", f.generic, not f.named, f.city is None, f.start)):
         family = _FAMILY.get(fac.kind, fac.kind)
-        target = None
+        fits = []
         for other in merged:
+            if fac.generic and fac.city and other.city == fac.city:
+                fits = [other]  # "the Newport site" is the plant the story names in Newport
+                break
             if _FAMILY.get(other.kind, other.kind) != family:
                 continue
-            if fac.named and other.named and fac.name.lower() != other.name.lower():
+            if fac.named and other.named and not _same_site_name(fac, other, rules):
                 continue
             if fac.city and other.city and fac.city != other.city:
                 continue
             if fac.country and other.country and fac.country != other.country and fac.city is None:
                 continue
-            target = other
-            break
+            fits.append(other)
+        # "ein Containerterminal" joins "Terminal Tollerort" before "Hamburger Hafen": the same noun
+        own = set() if fac.named else {w.lower() for w in re.findall(r"[\w'’-]{4,}", fac.name)}
+        same_noun = [
+            o
+            for o in fits
+            if any(a.endswith(b) or b.endswith(a) for a in own for b in re.findall(r"[\w'’-]{4,}", o.name.lower()))
+        ]
+        target = (same_noun or fits or [None])[0]
         if target is None:
             merged.append(fac)
         else:
@@ -871,5 +1094,35 @@ def _merge_facilities(found: list[_Facility]) -> list[_Facility]:
                 target.name, target.kind = fac.name, fac.kind  # the hub at the airport is the site
             if not any(c.isupper() for c in target.name) and fac.name[:1].isupper() and fac.kind != "airport":
                 target.name = fac.name  # "the Euromax terminal" names what "the port" only describes
+    # "Terminal Tollerort" in a story about "the Hamburger Hafen": a site of a kind whose other
+    # sites all stand in one city stands there too
+    for fac in merged:
+        if fac.city is None:
+            cities = {
+                (o.city, o.country)
+                for o in merged
+                if o.city and _FAMILY.get(o.kind, o.kind) == _FAMILY.get(fac.kind, fac.kind)
+            }
+            if len(cities) == 1:
+                fac.city, fac.country = next(iter(cities))
+    # "ein Containerterminal im Hamburger Hafen": a port the story brings in as the place of a terminal
+    # it names is where that terminal stands, not a second site of the case
+    terminals = [f for f in merged if f.kind == "port_terminal" and re.search(r"(?i)terminal", f.name)]
+    for port in [f for f in merged if f.kind == "port_terminal" and f.city and f not in terminals]:
+        host = next(
+            (
+                t
+                for t in terminals
+                if t.city == port.city and (t.country or port.country) == (port.country or t.country)
+            ),
+            None,
+        )
+        first = min([(port.start, port.end), *port.mentions])
+        if host and re.search(
+            r"(?i)terminal\w*\s+(?:im|in\s+(?:the|de|dem)|at\s+the|au|dans\s+le)\s+$",
+            text[max(0, first[0] - 40) : first[0]],
+        ):
+            host.mentions += [(port.start, port.end), *port.mentions]
+            merged.remove(port)
     # an airport that only locates a hub is part of that hub, not a second facility
     return merged

@@ -22,6 +22,7 @@ from .extract_base import (
     _place_code,
     _Rules,
     _tokens,
+    facility_kind,
 )
 from .extract_bodies import (
     _body_names,
@@ -159,6 +160,15 @@ def _cue_before(rules: _Rules, pre: str) -> int | None:
     return fr.start() if fr else None
 
 
+def _site_noun(rules: _Rules, m: re.Match | None) -> bool:
+    """A facility noun that names a site on its own; "site" or "hub" alone may be a web site or a
+    figure of speech, so they say nothing about the name before them."""
+    if not m:
+        return False
+    term = m.group(1) or m.group(2)
+    return term not in rules.facility_need_place and facility_kind(rules, term) is not None
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
     text, rules = doc.text, doc.rules
@@ -185,6 +195,9 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         for hit in doc.place_hits_in(e + apposition.start(1), e + apposition.end(1)):
             if doc.text[hit.end : hit.end + 6] == "-based":  # "the Shenzhen-based drone maker"
                 country = doc.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
+        region = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\b", apposition.group(1))
+        if region and doc.gaz.region_code(region.group(1)):
+            country = country or doc.gaz.region_code(region.group(1))  # "a Shandong-based conglomerate"
     if _PARENT_OF_BEFORE.search(pre):
         why.add("owner")  # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech"
     if rules.deal_before.search(pre) or re.search(
@@ -198,18 +211,31 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     nxt = re.match(r"\s+([a-zà-ÿ][\w-]*)", post)
     if nxt and (
         rules.company_cue.fullmatch(nxt.group(1))
-        or rules.facility_term_re.match(nxt.group(1))
+        or _site_noun(rules, rules.facility_term_re.match(nxt.group(1)))
         or _COMPOUND_CUE.fullmatch(nxt.group(1))
     ):
         why.add("modifier")
     adj = doc.country_before(s, sent.start)
     if adj and adj.kind == "adjective" and not re.match(r"['’]s", text[adj.end : s]):
         country = country or adj.key  # "die chinesische Yantai Taihai", "l'américain Teledyne"
-    based = re.match(r",?\s+(?:based|headquartered|basée?|gevestigd|mit\s+Sitz|ansässig)\s+(?:in|à|en|au|te)\s+", post)
+    based = re.match(
+        r",?\s+(?:based|headquartered|basée?|établie?|installée?|gevestigd|mit\s+Sitz|ansässig)\s+(?:in|à|en|au|te)\s+",
+        post,
+    )
     if based:
         place = next(iter(doc.place_hits_in(e + based.end(), e + based.end() + 40)), None)
         if place and place.start == e + based.end():
             country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
+    # "ERS Electronic aus Germering bei München": the first known place of the phrase
+    origin = re.match(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?", post)
+    if origin:
+        place = next(iter(doc.place_hits_in(e + origin.end(), e + origin.end() + 30)), None)
+        if place and place.start == e + origin.end():
+            country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
+    # "des Dortmunder Halbleiterherstellers Elmos", "het Nijmeegse chipbedrijf X": a town's adjective
+    town_adj = re.search(r"(?<![\w-])([A-Z][a-zäöüßà-ÿ]+?)(?:er|se|sche)\s+[\w-]+\s*,?\s*$", pre)
+    if town_adj and doc.gaz.city(town_adj.group(1)) and (cue_at is not None or _COMPOUND_CUE_BEFORE.search(pre)):
+        country = country or doc.gaz.city(town_adj.group(1))[0]
     # a capitalised first word ("Surveillance cameras ...") is not yet a name
     opener = not re.search(r"[\w]", text[sent.start : s]) and " " not in text[s:e]
     if _PRODUCT_AFTER.match(post) and not opener:
@@ -217,13 +243,18 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     # the owner of a site: "X's logistics hub", "la plateforme logistique d'X"
     if re.match(r"['’]s\s", post):
         fm = rules.facility_term_re.search(post, 0, 45)
-        if fm and not re.search(r"[,.;]", post[: fm.start()]):
+        if _site_noun(rules, fm) and not re.search(r"[,.;]", post[: fm.start()]):
             why.add("site")
     om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?:of|de|du)\s+|\s+d['’])$", pre)
     if om:
         fm = rules.facility_term_re.search(om.group(1))
         # "l'usine de Brumath" names a town; a company is named again elsewhere in the story
-        if fm and fm.end() == len(om.group(1)) and len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2:
+        if (
+            fm
+            and _site_noun(rules, fm)
+            and fm.end() == len(om.group(1))
+            and len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2
+        ):
             why.add("site")
     if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
         why.add("passing")
@@ -261,6 +292,12 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     hit = doc.country_before(s, sent.start)
     if hit and re.match(r"['’]s|-based", text[hit.end : s]):
         country = country or hit.key
+    # "West Hollywood, California-based Grindr", "a Shandong-based conglomerate X"
+    based_in = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\s+(?:[a-z][\w-]*\s+){0,2}$", pre)
+    if based_in:
+        where = based_in.group(1)
+        city = doc.gaz.city(where)
+        country = country or doc.gaz.region_code(where) or (city[0] if city else None)
     return why, country
 
 
@@ -269,6 +306,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     by_index: dict[int, _Company] = {}
     pattern: list[_Company] = []
     taken = SpanSet(doc.outlet_spans)
+    known_at: dict[int, int] = {}  # start -> end of each known company's name in the text
     for hit in doc.entity_hits:
         if hit.kind != "company" or not doc.in_content(hit.start) or _overlaps(hit.start, hit.end, doc.outlet_spans):
             continue
@@ -286,6 +324,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         )
         co.forms.add(text[s:e])
         co.why.add("gazetteer")
+        known_at[s] = e
         sent = doc.sentence_at(s)
         if sent:
             # a known name still needs a part in this story: a stake, a cue word, a list
@@ -300,7 +339,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         for bs, be in _body_names(doc, sent):
             taken.add(bs, be)
     for sent in doc.content:
-        prev_end, prev_company = -1, False
+        prev_end, prev_company, prev_known = -1, False, False
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
             s0, s = s, _drop_leading_adjective(doc, s, e)
             name = text[s:e]
@@ -308,8 +347,24 @@ def _companies(doc: _Doc) -> list[_Company]:
             listed = prev_company and re.fullmatch(
                 r"\s*(?:,|,?\s+(?:and|und|et|en|y|e|or|oder|ou|of))\s*", text[prev_end:s]
             )
+            # "Rosneft Deutschland und RN Refining & Marketing": a corporate-looking name (an acronym,
+            # an ampersand, a figure; not a person's) listed with a known company is one too
+            listed = listed or (
+                prev_known
+                and re.fullmatch(r"\s*(?:,|,?\s+(?:and|und|et|en))\s*", text[prev_end:s])
+                and re.search(r"(?:^|\s)(?:[A-Z]{2,}|&|\d)", text[s:e])
+            )
+            prev_known = known_at.get(s) == e
             prev_end, prev_company = e, False
-            if _overlaps(s, e, taken) or _place_code(doc, name) or name.split()[-1] in _NOT_COMPANY_ENDINGS:
+            # "Nuctech Netherlands", called a subsidiary, is more than the known "Nuctech" inside it
+            extends_known = s in known_at and known_at[s] < e and _called_subsidiary(text, name, text[s : known_at[s]])
+            if (
+                (_overlaps(s, e, taken) and not extends_known)
+                or _place_code(doc, name)
+                # "der Verkauf der Chipfertigung": a site, not a firm
+                or ((site := rules.facility_term_re.fullmatch(name)) and facility_kind(rules, site.group(2) or name))
+                or name.split()[-1] in _NOT_COMPANY_ENDINGS
+            ):
                 continue
             if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]):
                 continue
@@ -340,7 +395,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         ):
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
-    companies = _merge_companies(list(by_index.values()), pattern)
+    companies = _merge_companies(list(by_index.values()), pattern, text)
     claimed = {f for c in companies for f in c.forms}
     for co in companies:
         _add_aliases(doc, co, claimed - co.forms)
@@ -446,15 +501,49 @@ def _settle_shared_mentions(companies: list[_Company]) -> None:
         co.mentions = sorted(kept[id(co)])
 
 
-def _merge_companies(known: list[_Company], found: list[_Company]) -> list[_Company]:
+_SUBSIDIARY_WORD = r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt]ochter\w*|filiale|subsidiary|unit|arm|division)"
+
+
+_SUBSIDIARY_AFTER = re.compile(
+    rf"\s*,\s*(?:[\w'’-]+\s+){{0,3}}?{_SUBSIDIARY_WORD}\s+(?:of|van|de|du|des|von|der)\s+(?:[\w'’-]+\s+){{0,2}}?"
+)
+_SUBSIDIARY_BEFORE = re.compile(rf"(?<![\w-]){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
+
+
+def _called_subsidiary(text: str, long: str, short: str) -> bool:
+    """The story says the longer name is a subsidiary: "Eandis Assets, de netwerkdochter van
+    Eandis", "la filiale néerlandaise de l'entreprise, Nuctech Netherlands"."""
+    # plain string search and fixed patterns: a pattern per name would evict the regex cache
+    at = text.find(long)
+    while at != -1:
+        end = at + len(long)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            after = _SUBSIDIARY_AFTER.match(text, end)
+            if after and text.startswith(short, after.end()):
+                return True
+            if _SUBSIDIARY_BEFORE.search(text, max(0, at - 70), at):
+                return True
+        at = text.find(long, end)
+    return False
+
+
+def _merge_companies(known: list[_Company], found: list[_Company], text: str = "") -> list[_Company]:
     merged = list(known)
     for co in found:
         target = None
         for other in merged:
             forms = other.forms | {other.name}
-            if any(
-                _norm_key(f) == _norm_key(co.name) or _is_prefix(f, co.name) or _is_prefix(co.name, f) for f in forms
-            ):
+            same = next((f for f in forms if _norm_key(f) == _norm_key(co.name)), None)
+            prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
+            if same is None and prefix is not None:
+                # which of the two names extends the other decides who may be the subsidiary
+                if _is_prefix(prefix, co.name) and _called_subsidiary(text, co.name, prefix):
+                    co.subsidiary_of = prefix
+                    continue
+                if _is_prefix(co.name, prefix) and _called_subsidiary(text, prefix, co.name):
+                    other.subsidiary_of = co.name
+                    continue
+            if same is not None or prefix is not None:
                 target = other
                 break
         if target is None:
@@ -488,7 +577,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             before = text[max(0, m.start() - 30) : m.start()]
             if (
                 doc.in_content(m.start())
-                and not re.match(r"\s[A-Z(]", after)
+                and not re.match(r"\s[A-Z(&]", after)
                 and not re.search(r"[A-Z][\w-]*\s$", before)
             ):
                 co.forms.add(cand)
@@ -517,7 +606,14 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
 # "Nexperia, a Dutch subsidiary of China's Wingtech", "Nexperia, dochterbedrijf van het Chinese Wingtech"
 _SUBSIDIARY_OF = re.compile(
     r"\s*,\s*(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+",
+    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|[a-z]*dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von|des|der)\s+",
+    re.IGNORECASE,
+)
+
+
+_OWNER_OF = re.compile(
+    r"\s*,\s*(?:(?:the|l['’]|le|de|het|der|die)\s*)?(?:new\s+|nouveau\s+|nieuwe\s+|neue\s+)?"
+    r"(?:owner|propriétaire|eigenaar|Eigentümer|Besitzer)\s+(?:of|de|du|d['’]|van|von|des)\s*(?:the\s+|het\s+)?",
     re.IGNORECASE,
 )
 
@@ -579,6 +675,12 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     owner = nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
+            # "Le fonds Ardian, propriétaire de Photonis depuis 2011", "X, the owner of Y"
+            m = _OWNER_OF.match(post)
+            if m:
+                owned = next((oc for os, oe, oc in here if os == e + m.end() and oc is not child), None)
+                if owned:
+                    link(owned, child, sent, inherit=False)
             m = _SUBSIDIARY_OF.match(post)
             if m:
                 parent = next(
@@ -621,6 +723,12 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             if child and owner_before:
                 link(child, owner_before[-1], sent, inherit=False)
         previous.extend(here)
+    for co in companies:
+        parent = next((c for c in companies if c is not co and co.subsidiary_of in c.forms | {c.name}), None)
+        if parent is not None and not co.parent and not _ancestor(parent, co, by_name):
+            co.parent = parent.name
+            co.inherit_country = False  # "Nuctech Netherlands" is Dutch, its parent Chinese
+            co.why.add("relation")
     # ownership the gazetteer already knows
     for co in companies:
         if co.gaz_index is not None and not co.parent:
@@ -642,6 +750,34 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 if parent:
                     co.parent = parent.name
                     co.inherit_country = True
+
+
+_OWNER_PHRASE = re.compile(
+    r"(?:\bby|\bpar|\bdoor|\bvon|\bvan|\bzu|\bthrough|\bintermédiaire\s+d\w*)\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SHARE_OF = re.compile(
+    r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:of|in|de|van|an)\s+(?:the\s+)?$"
+)
+
+
+def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
+    """Companies a deal is made for ("stake in X", "la cession de X", "den Erwerb des Unternehmens
+    X"), not those that own or make it ("owned by X")."""
+    found = set()
+    for co in companies:
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if sent is None:
+                continue
+            pre = doc.text[max(sent.start, s - 60) : s]
+            pre = _COMPOUND_CUE_BEFORE.sub("", pre) if _COMPOUND_CUE_BEFORE.search(pre) else pre
+            deal = doc.rules.deal_before.search(pre) and not _OWNER_PHRASE.search(pre)
+            if deal or _SHARE_OF.search(pre):
+                found.add(co.name)
+    return found
 
 
 def _ancestor(candidate: _Company, of: _Company, by_name: dict[str, _Company]) -> bool:
@@ -673,6 +809,16 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             "names", []
         ):
             co.country = doc.gaz.country_names[first]
+            continue
+        # a national subsidiary of another company in the story: "Nuctech Netherlands" ("Lithium
+        # Chile" alone is only a name)
+        last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
+        if (
+            head
+            and last in doc.gaz.countries.get(doc.gaz.country_names.get(last, ""), {}).get("names", [])
+            and any(o is not co and head in o.forms | {o.name} for o in companies)
+        ):
+            co.country = doc.gaz.country_names[last]
             continue
         paren = re.search(r"\(([^)]+)\)", co.name)
         if paren and _place_code(doc, paren.group(1)):

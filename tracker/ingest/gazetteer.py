@@ -256,6 +256,10 @@ class Gazetteer:
         self.derived: dict[str, object] = {}
         self.country_names: dict[str, str] = {}  # any name/adjective/capital -> ISO code
         self.capitals: dict[str, str] = {}
+        # "California-based", "Shandong-based": regions name a company's country, never a company
+        self.regions: dict[str, str] = {
+            name: code for code, names in self.places.get("regions", {}).items() for name in names
+        }
         self.adjectives: dict[str, str] = {}
         self._entities = _Matcher()
         self._places = _Matcher()
@@ -349,6 +353,9 @@ class Gazetteer:
         if word.endswith(("'s", "’s")) and word[:-2] in self.country_names:
             return self.country_names[word[:-2]]
         return self.capitals.get(word)
+
+    def region_code(self, name: str) -> str | None:
+        return self.regions.get(name)
 
     def city(self, name: str) -> tuple[str, float, float, int] | None:
         return self.cities.get(name) or self.cities.get(strip_accents(name))
