@@ -168,6 +168,40 @@ def test_dashboard_stats_are_cached_until_cleared(django_assert_num_queries):
     assert selectors.dashboard_stats()["cases_total"] == first["cases_total"] + 1
 
 
+def test_a_refresh_replaces_the_cached_stats_that_visitors_keep_reading(django_assert_num_queries):
+    first = selectors.dashboard_stats()
+    ConcernFactory(status=Concern.Status.BLOCKED)
+    assert selectors.dashboard_stats() == first  # still the cached numbers, no waiting
+    refreshed = selectors.dashboard_refresh()
+    assert refreshed["cases_total"] == first["cases_total"] + 1
+    with django_assert_num_queries(0):
+        assert selectors.dashboard_stats() == refreshed
+
+
+def test_ingest_without_a_broker_clears_the_stats(settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    selectors.dashboard_stats()
+    selectors.dashboard_refresh_soon()
+    assert cache.get(selectors.DASHBOARD_CACHE_KEY) is None
+
+
+def test_ingest_with_a_broker_schedules_one_refresh_per_window(settings, monkeypatch):
+    from tracker import tasks
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    scheduled: list[dict] = []
+    # The broker is not what is under test here: what this process decides to send is.
+    monkeypatch.setattr(tasks.refresh_dashboard, "apply_async", lambda **options: scheduled.append(options))
+    cached = selectors.dashboard_stats()
+    for _ in range(3):  # three files finish within the window
+        selectors.dashboard_refresh_soon()
+    assert scheduled == [{"countdown": selectors.DASHBOARD_REFRESH_SECONDS}]
+    assert cache.get(selectors.DASHBOARD_CACHE_KEY) == cached  # visitors are not sent to recompute
+    selectors.dashboard_refresh()  # the worker ran it: the next write schedules the next refresh
+    selectors.dashboard_refresh_soon()
+    assert len(scheduled) == 2
+
+
 def test_dashboard_stats_uses_a_versioned_cache_key():
     selectors.dashboard_stats()
     assert selectors.DASHBOARD_CACHE_KEY.endswith(":v1")

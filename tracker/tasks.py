@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
+from tracker import selectors
 from tracker.ingest import pipeline
 from tracker.models import Feed
 
@@ -43,3 +44,8 @@ def poll_feeds() -> int:
 @shared_task
 def scan_inbox() -> int:
     return len(pipeline.inbox_scan())
+
+
+@shared_task(ignore_result=True)
+def refresh_dashboard() -> None:
+    selectors.dashboard_refresh()

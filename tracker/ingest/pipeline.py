@@ -45,12 +45,10 @@ def _enqueue(jobs: Iterable[IngestJob]) -> None:
         transaction.on_commit(lambda pk=job.pk: ingest_file.delay(pk))
 
 
-def _clear_dashboard_cache() -> None:
-    try:
-        from tracker.selectors import dashboard_cache_clear
-    except ImportError:  # the pages are optional for the pipeline
-        return
-    dashboard_cache_clear()
+def _refresh_dashboard() -> None:
+    from tracker.selectors import dashboard_refresh_soon
+
+    dashboard_refresh_soon()
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -118,7 +116,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
                 content_hash=results[0].article.content_hash,
                 payload=None,  # the articles are stored; the bytes were only needed until now
             )
-            transaction.on_commit(_clear_dashboard_cache)
+            transaction.on_commit(_refresh_dashboard)
     except IngestError as error:
         _finish(job, status=IngestJob.Status.FAILED, error=str(error))
         logger.info("ingest job %s (%s) failed: %s", job.pk, job.source_name, error)
