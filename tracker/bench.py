@@ -146,7 +146,9 @@ def _pages() -> list[tuple[str, str]]:
     from tracker.models import Agency, Company, Concern
 
     concern = Concern.objects.order_by("-last_reported", "-id").first()
-    company = Company.objects.filter(subsidiaries__isnull=False).order_by("id").first() or Company.objects.first()
+    # A parent whose own cases show too: a group page with nothing to list would flatter it.
+    groups = Company.objects.filter(subsidiaries__isnull=False)
+    company = groups.filter(concerns__isnull=False).order_by("id").first() or groups.first() or Company.objects.first()
     agency = Agency.objects.filter(concerns__isnull=False).order_by("id").first()
     cases_url = reverse("tracker:concerns")
     pages = [
