@@ -7,6 +7,7 @@ and stays the same however many rows there are (tests pin it).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
@@ -35,15 +36,16 @@ from tracker.search import concerns_matching
 # than holding -> division -> operating company -> local unit; each level is one more join.
 GROUP_DEPTH = 4
 
-# Bump when the shape of dashboard_stats() changes, so a deploy never reads an old shape
+# Bump when the shape of the cached entry changes, so a deploy never reads an old shape
 # from a shared cache (Redis outlives the processes).
-DASHBOARD_CACHE_KEY = "tracker:dashboard_stats:v1"
-# A safety net for writes that don't call dashboard_cache_clear() (e.g. admin edits).
-DASHBOARD_CACHE_SECONDS = 300
-# Ingest refreshes the aggregates at most this often, in a worker: computing them takes most
-# of a second at 100,000 cases, and clearing them after every file would make every visitor
-# of the dashboard pay that while workers ingest.
+DASHBOARD_CACHE_KEY = "tracker:dashboard_stats:v2"
+DASHBOARD_KEEP_SECONDS = 24 * 3600
+# Computing the aggregates takes most of a second at 100,000 cases, so visitors are served the
+# cached ones and a worker recomputes them: after ingest at most every DASHBOARD_REFRESH_SECONDS,
+# after an editor's review at once, and when a visit finds them older than DASHBOARD_STALE_SECONDS
+# (the safety net for writes that say nothing, such as admin edits).
 DASHBOARD_REFRESH_SECONDS = 30
+DASHBOARD_STALE_SECONDS = 300
 DASHBOARD_REFRESH_PENDING_KEY = "tracker:dashboard_stats:refresh-pending"
 
 
@@ -389,41 +391,50 @@ MAP_LIMIT = 1000
 
 
 def dashboard_stats() -> dict[str, Any]:
-    """Every number and list of the dashboard, as plain values, cached under a versioned key.
+    """Every number and list of the dashboard, as plain values, from the cache.
 
-    Editors' changes clear it (dashboard_cache_clear); ingest has a worker refresh it (dashboard_refresh_soon).
+    Only a visit that finds the cache empty computes them itself, and on a site without a
+    broker (a trial) a stale or cleared entry is recomputed in the request too.
     """
-    stats = cache.get(DASHBOARD_CACHE_KEY)
-    if stats is None:
-        stats = _dashboard_compute()
-        cache.set(DASHBOARD_CACHE_KEY, stats, DASHBOARD_CACHE_SECONDS)
-    return stats
+    entry = cache.get(DASHBOARD_CACHE_KEY)
+    if entry is None:
+        return dashboard_refresh()
+    if time.time() - entry["at"] > DASHBOARD_STALE_SECONDS and not _refresh_in_worker(countdown=0):
+        return dashboard_refresh()
+    return entry["stats"]
 
 
 def dashboard_cache_clear() -> None:
-    """Make the next visitor compute fresh aggregates (after an editor's change)."""
-    cache.delete(DASHBOARD_CACHE_KEY)
+    """An editor changed records: a worker refreshes the aggregates now (without one, they are dropped)."""
+    if not _refresh_in_worker(countdown=0):
+        cache.delete(DASHBOARD_CACHE_KEY)
 
 
 def dashboard_refresh_soon() -> None:
-    """After ingest: one worker recomputes the aggregates within DASHBOARD_REFRESH_SECONDS, while
-    visitors keep reading the cached ones. Without a broker (a trial site) they are cleared."""
+    """A file was ingested: a worker refreshes the aggregates within DASHBOARD_REFRESH_SECONDS."""
+    if not _refresh_in_worker(countdown=DASHBOARD_REFRESH_SECONDS):
+        cache.delete(DASHBOARD_CACHE_KEY)
+
+
+def dashboard_refresh() -> dict[str, Any]:
+    """Compute the aggregates and replace the cached ones (what the refresh task runs)."""
+    cache.delete(DASHBOARD_REFRESH_PENDING_KEY)  # writes from now on schedule the next refresh
+    stats = _dashboard_compute()
+    cache.set(DASHBOARD_CACHE_KEY, {"at": time.time(), "stats": stats}, DASHBOARD_KEEP_SECONDS)
+    return stats
+
+
+def _refresh_in_worker(*, countdown: int) -> bool:
+    """Queue one refresh (none while one is pending). False when there are no workers to run it."""
     from django.conf import settings
 
     from tracker.tasks import refresh_dashboard
 
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        dashboard_cache_clear()
-    elif cache.add(DASHBOARD_REFRESH_PENDING_KEY, True, DASHBOARD_REFRESH_SECONDS * 6):
-        refresh_dashboard.apply_async(countdown=DASHBOARD_REFRESH_SECONDS)
-
-
-def dashboard_refresh() -> dict[str, Any]:
-    """Compute the aggregates and replace the cached ones (the task behind dashboard_refresh_soon)."""
-    cache.delete(DASHBOARD_REFRESH_PENDING_KEY)  # writes from now on schedule the next refresh
-    stats = _dashboard_compute()
-    cache.set(DASHBOARD_CACHE_KEY, stats, DASHBOARD_CACHE_SECONDS)
-    return stats
+        return False
+    if cache.add(DASHBOARD_REFRESH_PENDING_KEY, True, DASHBOARD_REFRESH_SECONDS * 6):
+        refresh_dashboard.apply_async(countdown=countdown)
+    return True
 
 
 def _dashboard_compute() -> dict[str, Any]:
