@@ -806,3 +806,190 @@ def test_the_buyer_after_by_in_a_takeover_is_named_in_its_groups_concern(gaz: Ga
     )
     (concern,) = run(gaz, text).concerns
     assert concern.companies == ["Harbourline Group", "Nordlicht Cloud"]
+
+
+# -- held-out set B fixes: bodies ------------------------------------------------------------
+
+
+def test_dutch_ministries_go_by_portfolio_and_a_known_one_says_the_host(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=COMPANIES,
+        agencies=[
+            *AGENCIES,
+            {
+                "name": "Ministry of Economic Affairs of Ruritania",
+                "acronym": "",
+                "aliases": ["Ministerie van Economische Zaken"],
+                "country": "NL",
+                "kind": "ministry",
+                "generic_terms": [],
+            },
+        ],
+        outlets=OUTLETS,
+    )
+    text = (
+        "Het kabinet grijpt in bij Vortal, een dochter van het Chinese Harbourline. Minister Jansen van "
+        "Economische Zaken vreest voor spionage. Het Amerikaanse ministerie van Handel zette Harbourline op een lijst."
+    )
+    found = {a.name: a for a in run(local, text).agencies}
+    assert found["Ministry of Economic Affairs of Ruritania"].country == "NL"
+    assert found["Amerikaanse ministerie van Handel"].country == "US"
+    # with no ministry in the gazetteer, a title-only mention is named by its portfolio
+    assert "Economische Zaken" in names(run(gaz, text).agencies)
+
+
+def test_an_unqualified_government_that_decides_is_the_host_government(gaz: Gazetteer) -> None:
+    text = (
+        "Canada's security service warned of espionage by Harbourline. "
+        '"The government has decided to block the deal," a minister said.'
+    )
+    assert "Government of Canada" in names(run(gaz, text).agencies)
+    quiet = "Canada's security service warned of espionage by Harbourline, as the government demands answers."
+    assert "Government of Canada" not in names(run(gaz, quiet).agencies)
+
+
+def test_a_capitalised_body_name_without_a_country_is_the_hosts(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=COMPANIES,
+        agencies=[
+            *AGENCIES,
+            {
+                "name": "Ruritanian Harbour Watch",
+                "acronym": "",
+                "aliases": [],
+                "country": "US",
+                "kind": "other",
+                "generic_terms": ["Harbour Watch", "watchers"],
+            },
+        ],
+        outlets=OUTLETS,
+    )
+    text = (
+        "CFIUS is reviewing Harbourline over espionage fears. The Harbour Watch now requires port owners to act. "
+        "Watchers were not consulted."
+    )
+    found = names(run(local, text).agencies)
+    assert "Ruritanian Harbour Watch" in found
+    assert found.count("Ruritanian Harbour Watch") == 1
+
+
+def test_an_embassy_is_a_body_of_its_country(gaz: Gazetteer) -> None:
+    text = "Canada's government blocked the deal over espionage fears. The Chinese embassy in Ottawa called it unfair."
+    found = {a.name: a for a in run(gaz, text).agencies}
+    assert found["Chinese embassy in Ottawa"].country == "CN"
+
+
+# -- held-out set B fixes: companies and concerns --------------------------------------------
+
+
+def test_the_buyer_in_a_sale_to_is_the_subject_and_not_the_company_sold(gaz: Gazetteer) -> None:
+    text = (
+        "Canada has blocked the sale of engine maker Fjordmotor to Volga Rail International, a Russian firm. "
+        "Fjordmotor builds engines for the navy. Fjordmotor employs 900 people. Fjordmotor was founded in 1946. "
+        "The government said the deal was a risk to national security."
+    )
+    ex = run(gaz, text)
+    assert ex.concerns
+    assert ex.concerns[0].companies[0] == "Volga Rail International"
+
+
+def test_the_nationality_of_an_unnamed_group_goes_to_the_company_known_to_have_it(gaz: Gazetteer) -> None:
+    text = (
+        "Canada has blocked the sale of engine maker Fjordmotor to Volga Rail International, a Russian firm. "
+        "Fjordmotor builds engines. Fjordmotor is busy. Critics said the Russian group has links to sanctioned firms."
+    )
+    assert company(run(gaz, text), "Fjordmotor").country != "RU"
+
+
+def test_a_bidder_named_by_nationality_elsewhere_takes_that_nationality(gaz: Gazetteer) -> None:
+    text = (
+        "Erstmals hätte die Bundesregierung den Kauf eines deutschen Unternehmens durch einen chinesischen "
+        "Investor verboten. Kurz vor der Sitzung zog die Dongling Forge Group ihr Angebot für den Maschinenbauer "
+        "Ostwind Metall zurück. Es ging um Spionage."
+    )
+    assert company(run(gaz, text), "Dongling Forge Group").country == "CN"
+
+
+def test_a_relation_word_before_a_name_is_no_part_of_it(gaz: Gazetteer) -> None:
+    text = "CFIUS prüft den Teil der Transaktion, der die amerikanische Tochter Kestrel Systems Inc. betrifft."
+    assert "Kestrel Systems Inc." in names(run(gaz, text).companies)
+
+
+def test_german_nouns_after_a_determiner_and_months_are_no_companies(gaz: Gazetteer) -> None:
+    text = (
+        "Der chinesische Bieter, ein Hersteller von Schmiedeteilen, zog sein Angebot im Mai zurück. "
+        "Die Regierung prüfte die Übernahme von Ostwind Metall durch Harbourline wegen Spionage. "
+        "Das Projekt umfasst nach Angaben der Hafengesellschaft 200 Hektar."
+    )
+    found = names(run(gaz, text).companies)
+    assert not {"Bieter", "Mai", "Hafengesellschaft", "von Schmiedeteilen"} & set(found)
+    assert "Harbourline Group" in found
+
+
+def test_an_officials_name_after_the_title_and_a_comma_is_no_company(gaz: Gazetteer) -> None:
+    text = (
+        "Le gouvernement rachète la participation de Harbourline dans le projet, par crainte d'espionnage. "
+        "Le ministre des Entreprises, Jean Exemple, a présenté l'accord."
+    )
+    assert "Jean Exemple" not in names(run(gaz, text).companies)
+
+
+def test_an_ampersand_inside_a_name_and_a_region_are_handled(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline faces espionage claims. Its partner, a subsidiary of Japan's Kaito E&S, builds cranes. "
+        "De fabriek in Wales moest Harbourline verkopen."
+    )
+    found = names(run(gaz, text).companies)
+    assert "Kaito E" not in found
+    assert "Wales" not in found
+
+
+def test_new_category_cues_in_dutch_french_german_and_english(gaz: Gazetteer) -> None:
+    cases = {
+        "Vilnius vreest dat Harbourline via de apparaten het stroomnet kan verstoren.": "critical_infrastructure",
+        "The cranes could let Harbourline gather intelligence on cargo, officials warned.": "espionage",
+        "Es drohe ein Abfluss militärisch nutzbarer Technologie an Harbourline, warnte die Regierung.": (
+            "technology_transfer"
+        ),
+    }
+    for text, category in cases.items():
+        assert category in {c for k in run(gaz, text).concerns for c in k.categories}, text
+
+
+# -- held-out set B fixes: facilities --------------------------------------------------------
+
+
+def test_a_small_town_takes_the_country_of_the_city_it_is_placed_by(gaz: Gazetteer) -> None:
+    text = (
+        "CFIUS prüft den Kauf. Harbourline bot 600 Millionen für das Unternehmen aus Kleinhausen bei Aachen. "
+        "Im Werk in Kleinhausen arbeiten 400 Menschen, Spionage wird befürchtet."
+    )
+    sites = run(gaz, text).facilities
+    assert [(f.city, f.country) for f in sites] == [("Kleinhausen", "DE")]
+
+
+def test_a_town_after_de_keeps_its_italian_di_part(gaz: Gazetteer) -> None:
+    text = (
+        "Rome craint l'espionnage par Harbourline. L'usine de Borgo di Montalto, qui emploie vingt personnes, "
+        "appartient à Harbourline."
+    )
+    assert "Borgo di Montalto" in [f.city for f in run(gaz, text).facilities]
+
+
+def test_french_ministries_go_by_portfolio_and_a_foreign_one_keeps_its_nationality(gaz: Gazetteer) -> None:
+    text = (
+        "Ottawa a bloqué le rachat par Harbourline, par crainte d'espionnage. Le ministère chinois des Affaires "
+        "étrangères a protesté. Le ministère de la Défense canadien a salué la décision."
+    )
+    found = {a.name: a for a in run(gaz, text).agencies}
+    assert found["ministère chinois des Affaires étrangères"].country == "CN"
+    assert found["ministère de la Défense"].country == "CA"
+
+
+def test_a_companys_own_answer_raises_no_concern(gaz: Gazetteer) -> None:
+    text = (
+        "Canada's government banned Harbourline inverters from the power grid. "
+        "Harbourline said its devices meet every European rule and that customer data is stored in Europe."
+    )
+    quotes = [c.quote.quote for c in run(gaz, text).concerns]
+    assert quotes and all("Harbourline said" not in q for q in quotes)

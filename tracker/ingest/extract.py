@@ -32,6 +32,7 @@ from .extract_bodies import (
     _agencies,
     _body_names,
     _facilities,
+    dutch_ministry_row,
 )
 from .extract_companies import (
     _companies,
@@ -290,6 +291,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = _country_in(doc, text[bs:be] + " ")
             if code:
                 authority[code] += 2  # "Committee on Foreign Investment in the United States"
+        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+            bare = m.group("nl") and not doc.country_before(m.start(), sent.start)
+            row = dutch_ministry_row(doc, m) if bare else None
+            if row and row.get("country"):
+                authority[row["country"]] += 3  # as a gazetteer body: "Minister Karremans van Economische Zaken"
     line = dateline_place(doc.sentences)
     if line:
         word = line[0].title()
@@ -307,6 +313,21 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     return None, top
 
 
+# "the sale of engine maker X", "le rachat du fabricant de drones X": a described target is still the target
+_SOLD_THING = re.compile(
+    r"(?<![\w-])(?:sale|takeover|acquisition|purchase|rachat|cession|vente|verkoop|overname)\s+(?:of|de|du|des|van)\s+"
+    r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?-i:[a-zà-ÿ][\w-]*\s+){1,3}$",
+    re.IGNORECASE,
+)
+_COMPANY_SPEAKS = re.compile(
+    r"\s+(?:said|says|stated|insisted|maintains|zegt|zei|stelt|verklaarde|benadrukt|dit|a\s+dit|affirme|a\s+affirmé|"
+    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte)\b"
+)
+_SOLD_TO = re.compile(
+    r"(?<![\w-])(?:sale|selling|sell|sold|cession|céder|vente|vendre|verkoop|verkopen|Verkauf|verkaufen)\b[^.;]{0,80}?"
+    r"\s(?:to|à|aan|an)\s+(?:the\s+|la\s+|le\s+|het\s+|de\s+|die\s+|den\s+)?$",
+    re.IGNORECASE,
+)
 _COMPARISON = re.compile(
     r"(?:^|[,;(]\s*|\s)(?:[Ll]ike|[Uu]nlike|[Aa]s\s+with|[Ss]imilar\s+to|[Cc]omme|[Ww]ie|[Nn]et\s+als|[Zz]oals)"
     r"\s+(?:the\s+|le\s+|la\s+|de\s+|die\s+|der\s+)?$"
@@ -378,13 +399,16 @@ def _concerns(
     agency_spans = _agency_spans(doc, agencies)
     all_agency_spans = SpanSet(s for spans in agency_spans.values() for s in spans)
     targets: set[tuple[int, int]] = set()
+    buyers: set[str] = set()
     for co in companies:
         for s, e in co.mentions:
             sent = doc.sentence_at(s)
             pre = text[sent.start if sent else 0 : s]
             # the target of a deal, or a comparison ("Like Huawei, the firm..."), is not the subject
-            if rules.deal_before.search(pre[-60:]) or _COMPARISON.search(pre[-40:]):
+            if rules.deal_before.search(pre[-60:]) or _COMPARISON.search(pre[-40:]) or _SOLD_THING.search(pre[-80:]):
                 targets.add((s, e))
+            if _SOLD_TO.search(pre[-100:]):
+                buyers.add(co.name)
             if _MEASURE_OBJECT.search(pre[-20:]):
                 co.subject_score += 4
             if re.match(r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to)\s+", text[e : e + 30]):
@@ -401,7 +425,9 @@ def _concerns(
         return []
     foreign = [c for c in candidates if c.country and c.country != doc.host]
     # the story's subject is a company known to be foreign, when there is one
-    main = max(foreign or candidates, key=lambda c: c.subject_score)
+    sold = {c.name for c in companies for m in c.mentions if m in targets}
+    # the named buyer in "the sale of X to Y" is the case's subject, however often X is named
+    main = max(foreign or candidates, key=lambda c: (c.name in buyers and c.name not in sold, c.subject_score))
     main_group = {main.name} | {c.name for c in companies if c.parent == main.name or c.name == main.parent}
     # a company of unknown origin is a concern's subject only as the story's main company
     domestic |= {c.name for c in companies if not c.country and c.name not in main_group}
@@ -415,6 +441,10 @@ def _concerns(
             for s, e, c in _mentions_in(companies, sent.start, sent.end)
             if c.name not in domestic and (s, e) not in targets
         ]
+        if any(_COMPANY_SPEAKS.match(text, e) for _s, e, _c in here) and not all_agency_spans.overlaps(
+            sent.start, sent.end
+        ):
+            continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
         if not here and _unnamed_buyer(doc, sent):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case
             here = _mentions_in(companies, sent.start, sent.end)

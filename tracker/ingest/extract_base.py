@@ -184,6 +184,8 @@ class _Rules:
         )
         self.suffixes = set(lex["legal_suffixes"])
         self.stopwords = set(lex["not_company_words"])
+        # capitalised relation words that can open a company phrase ("Tochter Aixtron Inc.")
+        self.relation_nouns = {w for w in lex["subsidiary_cues"] + lex["parent_cues"] if w[:1].isupper()}
         self.person_titles = _phrase_re(lex["person_titles"], 0)
         self.subsidiary_cue = _phrase_re(lex["subsidiary_cues"])
         self.parent_cue = _phrase_re(lex["parent_cues"])
@@ -197,20 +199,29 @@ class _Rules:
         # gazetteer agencies by (country, generic term) and (country, alias), for "<adjective> <term>"
         self.generic_rows: dict[tuple[str, str], list[dict]] = {}
         self.alias_rows: dict[tuple[str, str], list[dict]] = {}
+        # and by term alone, for a body whose name says its country ("ministerie van Economische Zaken")
+        self.term_rows: dict[str, list[dict]] = {}
         for row in gaz.agencies:
             for term in row.get("generic_terms") or []:
                 self.generic_rows.setdefault((row.get("country") or "", fold(term)), []).append(row)
             for alias in row.get("aliases") or []:
                 self.alias_rows.setdefault((row.get("country") or "", fold(alias)), []).append(row)
+            for form in {fold(f) for f in (row.get("generic_terms") or []) + (row.get("aliases") or [])}:
+                self.term_rows.setdefault(form, []).append(row)
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
+        nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)
+        nl_topics = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted)
         self.ministry_re = re.compile(
             rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
             rf"|\bministry\s+of\s+(?P<d>{topics})\b"
             r"|(?<![\w-])(?P<de>(?:Bundes)?(?:wirtschafts|finanz|innen|außen|verteidigungs|justiz|verkehrs|gesundheits|"
             r"umwelt|digital|forschungs|handels|wirtschafts-\s*und\s*klimaschutz)minister)"
             # declined or a title: "des Wirtschaftsministeriums", "Bundeswirtschaftsminister Habeck"
-            r"(?:iums?|in|s)?\b",
+            r"(?:iums?|in|s)?\b"
+            # Dutch names the topic after the noun, and a minister's title names the same body:
+            # "het ministerie van Economische Zaken", "Minister Karremans van Economische Zaken"
+            rf"|\b(?P<nlhead>ministerie|minister(?:\s+(?-i:[A-Z])[\w-]+){{0,2}})\s+van\s+(?P<nl>{nl_topics})\b",
             re.IGNORECASE,
         )
         self.facility_terms = {term: kind for kind, terms in lex["facility_terms"].items() for term in terms}
@@ -437,7 +448,8 @@ class _Company:
     subsidiary_of: str | None = None
 
 
-_CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|\d+[A-Za-z]{2,}[\w'’.\-]*)"
+# "Mitsui E&S", "AT&T": an ampersand inside a word belongs to the name
+_CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*|\d+[A-Za-z]{2,}[\w'’.\-]*)"
 
 
 _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"

@@ -331,6 +331,8 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _governments(doc, agencies, origins, add)
     _generic_agencies(doc, agencies, origins, add)
     _ministries(doc, agencies, add)
+    _french_ministries(doc, agencies, add)
+    _embassies(doc, agencies, add)
     found = []
     for ag in agencies.values():
         if all(_former_employer(text, s, e) for s, e in ag.mentions):
@@ -405,6 +407,10 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             ):
                 # "het kabinet" with no country named is the host country's cabinet, as a reader takes it
                 code, start = doc.host, m.start()
+            elif doc.host and _host_government(text, sent.start, m):
+                # "The government has concluded", "Prime Minister Erna Solberg's government": the
+                # unqualified government that decides is the host country's
+                code, start = doc.host, m.start()
             else:
                 continue
             end = max(m.end(), hit.end if hit is not None else m.end())
@@ -471,6 +477,32 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 ag.aliases.add(hit.form)
 
 
+_LEADER_S = re.compile(
+    r"\b(?:Prime\s+Minister|President|Chancellor|Premier|premier|Premierminister|Bundeskanzler(?:in)?|président|"
+    r"Premier\s+ministre)(?:\s+[A-Z][\w.'’-]+){1,3}['’]s?\s+$"
+)
+
+
+def _host_government(text: str, floor: int, m: re.Match) -> bool:
+    """A bare government word that acts ("The government has concluded") or a leader's government."""
+    if m.group("g").lower() not in ("government", "regering", "gouvernement", "regierung"):
+        return False
+    before = text[max(floor, m.start() - 60) : m.start()]
+    if _LEADER_S.search(before):
+        return True
+    return bool(
+        re.search(r"\b(?:[Tt]he|[Hh]et|[Dd]e|[Ll]e|[Dd]ie)\s+$", before) and _DECIDES.match(text, m.end(), m.end() + 40)
+    )
+
+
+# what only a government in charge does; "the government demands" may be anyone's
+_DECIDES = re.compile(
+    r"\s*(?:has\s+|had\s+|have\s+)?(?:decided|concluded|blocked|ordered|approved|banned|vetoed|rejected|refused|"
+    r"imposed|prohibited|stopped|cleared|besloten|geblokkeerd|verboden|décidé|bloqué|interdit|refusé|"
+    r"beschlossen|untersagt|verboten|gestoppt)\b"
+)
+
+
 _REACTION = re.compile(
     r"\s*(?:said|says|condemned|critici[sz]ed|denounced|protested|retaliated|urged|accused|vowed|rejected|"
     r"summoned|warned|responded|hit\s+back|slammed|called\s+on|a\s+dénoncé|a\s+condamné|reageerde|verurteilte)\b"
@@ -515,6 +547,20 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             if hit is None and own and doc.host:
                 # "the country's intelligence services": the host country's
                 hit = Hit(sent.start + own.start(), sent.start + own.end(), "country", doc.host, own.group(0))
+            if (
+                hit is None
+                and doc.host
+                and m.group(0)[:1].isupper()
+                and any(
+                    t == re.sub(r"\s+", " ", m.group(0))
+                    for row in doc.rules.generic_rows.get((doc.host, fold(term)), [])
+                    for t in row.get("generic_terms") or []
+                )
+                and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])
+            ):
+                # a body's own capitalised name with no country ("the Coast Guard") is the host's
+                # body; "House Homeland Security Committee" is another name
+                hit = Hit(m.start(), m.start(), "country", doc.host, "")
             if hit is None:
                 continue
             code = hit.key
@@ -567,6 +613,10 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
             hit = doc.country_before(m.start(), sent.start)
             code = hit.key if hit else ("DE" if m.group("de") else doc.host or doc.main_country)
             phrase = _strip_article(m.group(0))
+            if m.group("nl"):
+                _dutch_ministry(doc, m, hit, code, agencies, add)
+                taken.add(m.start(), m.end())
+                continue
             if m.group("de"):
                 ministry = m.group("de") + "ium"
                 names = [ministry]
@@ -581,12 +631,104 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 )
                 row = next(iter(rows or doc.rules.generic_rows.get((code, fold(name)), [])), None)
                 target = row["name"] if row else name
+                if not row and hit is not None and code != doc.host and len(names) == 1 and not m.group("de"):
+                    # a foreign ministry keeps its nationality: "the Chinese Foreign Ministry"
+                    target = _strip_article(text[hit.start : m.end()])
                 ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
                 if ag.mentions[-1] != (m.start(), m.end()):
                     ag.mentions.append((m.start(), m.end()))
                 for form in (name, phrase):
                     if fold(form) != fold(ag.name):
                         ag.aliases.add(form)
+
+
+# "le ministère chinois des Affaires étrangères", "le ministère de la Défense italien": French
+# puts the portfolio after the noun and the nationality before or after the portfolio
+_FR_MINISTRY = re.compile(
+    r"(?<![\w-])ministère(?:\s+(?P<adj1>[a-zà-ÿ]+))?\s+(?P<topic>(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+)"
+    r"[A-ZÀ-Þ][\w-]+(?:\s+(?:nationale|étrangères|extérieures|intérieure))?)(?:\s+(?P<adj2>[a-zà-ÿ]+))?"
+)
+
+
+def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _FR_MINISTRY.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end("topic"), taken):
+                continue
+            adj = next((w for w in (m.group("adj1"), m.group("adj2")) if w and doc.gaz.adjectives.get(w.lower())), None)
+            code = doc.gaz.adjectives[adj.lower()] if adj else (doc.host or doc.main_country)
+            body = "ministère " + re.sub(r"\s+", " ", m.group("topic"))
+            end = m.end("adj2") if adj and adj == m.group("adj2") else m.end("topic")
+            # the host's own ministry goes by its portfolio; a foreign one keeps its nationality
+            name = body if code == doc.host or not adj else _strip_article(text[m.start() : end])
+            ag = agencies.get(name) or add(name, m.start(), end, kind="ministry", country=code)
+            if ag.mentions[-1] != (m.start(), end):
+                ag.mentions.append((m.start(), end))
+            if adj and name == body:
+                ag.aliases.add(text[m.start() : end])
+            taken.add(m.start(), end)
+
+
+_EMBASSY = re.compile(
+    r"(?<![\w-])(?:embassy|Embassy|ambassade|Ambassade|Botschaft|ambassade)(?:\s+(?:in|à|en|te)\s+[A-Z][\w-]+)?"
+)
+
+
+def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    """'The Russian embassy in Oslo', 'die chinesische Botschaft': a foreign government that reacts."""
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _EMBASSY.finditer(text, sent.start, sent.end):
+            hit = doc.country_before(m.start(), sent.start) or (
+                re.match(r"(?:ambassade|Ambassade)", m.group(0)) and doc.country_after(m.end(), sent.end, words=1)
+            )
+            if not hit or _overlaps(m.start(), m.end(), taken):
+                continue
+            start, end = min(hit.start, m.start()), max(hit.end, m.end())
+            name = _strip_article(text[start:end])
+            ag = agencies.get(name) or add(name, start, end, kind="other", country=hit.key)
+            if ag.mentions[-1] != (start, end):
+                ag.mentions.append((start, end))
+            taken.add(start, end)
+
+
+def dutch_ministry_row(doc: _Doc, m: re.Match) -> dict | None:
+    """The one gazetteer ministry a bare Dutch name fits: only one country calls its economy
+    ministry "ministerie van Economische Zaken", so the name itself says whose it is."""
+    rows = doc.rules.term_rows.get(fold("ministerie van " + re.sub(r"\s+", " ", m.group("nl"))), [])
+    return rows[0] if len({r.get("country") for r in rows}) == 1 else None
+
+
+def _dutch_ministry(
+    doc: _Doc, m: re.Match, hit: Hit | None, code: str | None, agencies: dict[str, _Agency], add: _AddAgency
+) -> None:
+    """'het Amerikaanse ministerie van Handel', 'Minister Karremans van Economische Zaken'."""
+    text = doc.text
+    body = "ministerie van " + re.sub(r"\s+", " ", m.group("nl"))
+    row = dutch_ministry_row(doc, m) if hit is None else None
+    if row:
+        code = row.get("country") or code
+    row = row or next(iter(doc.rules.generic_rows.get((code or "", fold(body)), [])), None)
+    row = row or next(iter(doc.rules.alias_rows.get((code or "", fold(body)), [])), None)
+    if row:
+        name, kind = row["name"], row.get("kind") or "ministry"
+    elif hit is not None and hit.end <= m.start() and code != doc.host:
+        # a foreign ministry keeps its nationality: "Chinese ministerie van Handel" is not the host's
+        name, kind = f"{text[hit.start : hit.end]} {body}", "ministry"
+    elif re.search(rf"\bministerie\s+van\s+{re.escape(m.group('nl'))}\b", text, re.IGNORECASE):
+        name, kind = body, "ministry"
+    else:
+        # named only in a minister's title: the body goes by its portfolio ("Binnenlandse Zaken")
+        name, kind = re.sub(r"\s+", " ", m.group("nl")), "ministry"
+    ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=code)
+    if ag.mentions[-1] != (m.start(), m.end()):
+        ag.mentions.append((m.start(), m.end()))
+    phrase = _strip_article(m.group(0))
+    if not fold(ag.name).endswith(fold(phrase)):
+        ag.aliases.add(phrase)
 
 
 @dataclass
@@ -760,7 +902,11 @@ def _term_site(
     of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
     if of:
         owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
-        place = re.match(r"[A-Z][\w'’-]+", text[e + of.end() : e + of.end() + 40])
+        # Italian and French place names run on: "Pasiano di Pordenone", "Saint-Denis-en-Val"
+        place = re.match(
+            r"[A-Z][\w'’-]+(?:\s+(?:di|del|della|sur|lès|am|an\s+der)\s+[A-Z][\w'’-]+)?",
+            text[e + of.end() : e + of.end() + 60],
+        )
         if owner:
             e = owner[1]
         elif place and place.group(0) not in rules.stopwords:
@@ -917,6 +1063,7 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         info = doc.gaz.city(fac.town)
         fac.city = fac.town
         fac.country = info[0] if info else (doc.gaz.city(best.form) or [best.key])[0] if best else None
+        fac.country = fac.country or _town_country(doc, fac.town)
         best = None
     if best is not None:
         fac.city = best.form
@@ -944,6 +1091,21 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                     break
         own = _country_in(doc, fac.name + " ") if fac.named else None
         fac.country = (hit.key if hit else None) or own or doc.host or doc.main_country
+
+
+def _town_country(doc: _Doc, town: str) -> str | None:
+    """A town too small for the gazetteer takes the country of the city the story places it by:
+    'Herzogenrath bei Aachen', 'Brumath, près de Strasbourg', 'Kamp-Lintfort (Duisburg)'."""
+    near = re.compile(
+        rf"(?<![\w-]){re.escape(town)},?\s+(?:\(|bei\s+|nahe\s+|near\s+|outside\s+|près\s+de\s+|non\s+loin\s+de\s+|"
+        r"bij\s+|nabij\s+|in\s+der\s+Nähe\s+von\s+)([A-Z][\w-]+)"
+    )
+    for m in near.finditer(doc.text):
+        info = doc.gaz.city(m.group(1))
+        code = info[0] if info else doc.gaz.country_code(m.group(1))
+        if code:
+            return code
+    return None
 
 
 # what an owner does with its site; German puts the verb last ("wollte das Werk ... verkaufen")

@@ -361,12 +361,17 @@ def _companies(doc: _Doc) -> list[_Company]:
             if (
                 (_overlaps(s, e, taken) and not extends_known)
                 or _place_code(doc, name)
+                or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
                 # "der Verkauf der Chipfertigung": a site, not a firm
                 or ((site := rules.facility_term_re.fullmatch(name)) and facility_kind(rules, site.group(2) or name))
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
             ):
                 continue
-            if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]):
+            if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]) or _titled_apposition(
+                doc, sent.start, s, e
+            ):
+                continue
+            if _german_common_noun(doc, sent.start, s, e):
                 continue
             why, country = _company_evidence(doc, sent, s, e)
             if not why and s0 != s:
@@ -409,6 +414,32 @@ def _companies(doc: _Doc) -> list[_Company]:
     return [c for c in companies if _is_party(doc, c)]
 
 
+def _titled_apposition(doc: _Doc, floor: int, s: int, e: int) -> bool:
+    """'Le ministre des Entreprises, Grant Shapps, a présenté': a name set off by commas right
+    after an official's title is that official."""
+    before = re.search(r"([^,;]{0,40}),\s*$", doc.text[max(floor, s - 45) : s])
+    if not before or not re.match(r"\s*,", doc.text[e : e + 2]):
+        return False
+    return bool(doc.rules.person_titles.search(before.group(1)))
+
+
+_DE_DETERMINER = re.compile(
+    r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|es|er)?|[Kk]ein(?:e|en|em|es|er)?)"
+    r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}$"
+)
+
+
+def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
+    """'der chinesische Bieter', 'an der Hafengesellschaft', 'von Schmiedeteilen': German capitalises
+    every noun, so one word after a determiner, or a phrase opening with a preposition, is no name."""
+    if doc.language != "de":
+        return False
+    name = doc.text[s:e]
+    if re.match(r"(?:von|vom|zu|zur|zum|für|mit|aus)\s", name):
+        return True
+    return " " not in name and bool(_DE_DETERMINER.search(doc.text[max(floor, s - 40) : s]))
+
+
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Secretary|Chairman|Chairwoman|Chief|CEO|Senator|Governor|Prime|Premier"
     r"|ministre|président|minister|Präsident|Kanzler)\.?\s+(?:[A-Z][\w-]*\s+)?$"
@@ -419,9 +450,13 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     """'het Chinese Wingtech' names Wingtech; 'die Deutsche Telekom' keeps its adjective (German
     writes adjectives in lower case, so a capitalised one there is part of the name)."""
     first = re.match(r"[^\s]+\s+", doc.text[s:e])
-    if not first or doc.language == "de":
+    if not first:
         return s
     word = first.group(0).strip()
+    if word in doc.rules.relation_nouns:
+        return s + first.end()  # "die amerikanische Tochter Aixtron Inc.": the relation is no part of the name
+    if doc.language == "de":
+        return s
     article = re.search(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", doc.text[max(0, s - 8) : s], re.IGNORECASE)
     code = doc.gaz.adjectives.get(word.lower())
     if article and code and word not in doc.gaz.countries.get(code, {}).get("names", []):
@@ -838,8 +873,10 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     if main and len(ranked) > 1 and len(ranked[1].mentions) * 2 > len(main.mentions):
         main = None  # no company dominates the story, so "the Chinese company" is ambiguous
     if main and not main.country:
+        # "the Russian group" means the company already known to be Russian, when there is one
+        known = {o.country for o in companies if o is not main and o.country}
         for hit in doc.country_hits:
-            if not doc.in_content(hit.start):
+            if not doc.in_content(hit.start) or hit.key in known:
                 continue
             if re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 5) : hit.start]) and re.match(
                 r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|app|operator)\b", text[hit.end : hit.end + 40]
@@ -851,10 +888,48 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             ):
                 main.country = hit.key
                 break
+    _unnamed_buyer_country(doc, companies)
     by_name = {c.name: c for c in companies}
     for co in companies:
         if not co.country and co.inherit_country and co.parent in by_name:
             co.country = by_name[co.parent].country
+
+
+_BUYER_WORD = re.compile(
+    r"\s+(?:investors?|buyers?|bidders?|acquirers?|Investors?|Käufers?|Bieters?|Erwerbers?|investisseurs?|"
+    r"acquéreurs?|repreneurs?|acheteurs?|investeerders?|kopers?|overnemers?|bieders?)(?![\w-])"
+)
+
+
+def _unnamed_buyer_country(doc: _Doc, companies: list[_Company]) -> None:
+    """'durch einen chinesischen Investor ... zog die Yantai Taihai Group ihr Angebot zurück': the
+    buyer the story names by nationality only is its one bidder whose origin is otherwise unsaid."""
+    text = doc.text
+    codes = {
+        hit.key
+        for hit in doc.country_hits
+        if hit.kind == "adjective" and doc.in_content(hit.start) and _BUYER_WORD.match(text, hit.end)
+    }
+    if len(codes) != 1:
+        return
+    bidders = []
+    for co in companies:
+        if co.country:
+            continue
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            # the bidder comes before its bid ("X zog ihr Angebot zurück"); a deal named first
+            # ("die Übernahme des Maschinenbauers X") makes X the target
+            if (
+                sent
+                and doc.rules.deal_words.search(text, s, sent.end)
+                and not doc.rules.deal_words.search(text, sent.start, s)
+            ):
+                bidders.append(co)
+                break
+    if len(bidders) == 1:
+        bidders[0].country = codes.pop()
+        bidders[0].subject_score += 3  # the bidder the story is about, named once or not
 
 
 def _is_party(doc: _Doc, co: _Company) -> bool:
