@@ -258,20 +258,21 @@ def concern_search_vector_refresh(*, concern_ids: list[int]) -> None:
 
 
 # Weight A: the case's own words and names; B: its newest evidence articles (capped, as a
-# tsvector holds at most 1 MB). Must use the config of tracker.search.CONFIG.
-SEARCH_VECTOR_SQL = """
-UPDATE tracker_concern c SET search_vector =
+# tsvector holds at most 1 MB). Must use the config of tracker.search.CONFIG. {names} is the
+# SQL of the case's names.
+_VECTOR_SQL = """
     setweight(to_tsvector('simple', coalesce(c.title, '') || ' ' || coalesce(c.summary, '') || ' '
-                                    || coalesce(c.search_names, '')), 'A')
+                                    || coalesce({names}, '')), 'A')
     || setweight(to_tsvector('simple', coalesce((
         SELECT string_agg(left(a.title || ' ' || a.text, 20000), ' ')
         FROM (SELECT DISTINCT e.article_id FROM tracker_evidence e WHERE e.concern_id = c.id
               ORDER BY e.article_id DESC LIMIT 20) recent
         JOIN tracker_article a ON a.id = recent.article_id), '')), 'B')
 """
+SEARCH_VECTOR_SQL = "UPDATE tracker_concern c SET search_vector = " + _VECTOR_SQL.format(names="c.search_names")  # noqa: S608 -- constants
 
-# The same names as the Python branch of concern_search_refresh, and the vector of
-# SEARCH_VECTOR_SQL, in one statement (SET sees the old row, so the names come from a CTE).
+# The same names as the Python branch of concern_search_refresh, and the vector, in one
+# statement (SET sees the old row, so the names come from a CTE).
 SEARCH_REFRESH_SQL = """
 WITH found AS (
     SELECT cc.concern_id, co.name FROM tracker_concern_companies cc
@@ -288,14 +289,7 @@ WITH found AS (
     SELECT concern_id, left(string_agg(name, ' | ' ORDER BY name COLLATE "C"), 10000) AS names
     FROM found WHERE coalesce(name, '') <> '' GROUP BY concern_id
 )
-UPDATE tracker_concern c SET search_names = coalesce(n.names, ''), search_vector =
-    setweight(to_tsvector('simple', coalesce(c.title, '') || ' ' || coalesce(c.summary, '') || ' '
-                                    || coalesce(n.names, '')), 'A')
-    || setweight(to_tsvector('simple', coalesce((
-        SELECT string_agg(left(a.title || ' ' || a.text, 20000), ' ')
-        FROM (SELECT DISTINCT e.article_id FROM tracker_evidence e WHERE e.concern_id = c.id
-              ORDER BY e.article_id DESC LIMIT 20) recent
-        JOIN tracker_article a ON a.id = recent.article_id), '')), 'B')
+UPDATE tracker_concern c SET search_names = coalesce(n.names, ''), search_vector = {vector}
 FROM tracker_concern c0 LEFT JOIN names n ON n.concern_id = c0.id
 WHERE c.id = c0.id AND c0.id = ANY(%s)
-"""
+""".replace("{vector}", _VECTOR_SQL.format(names="n.names"))
