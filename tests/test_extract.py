@@ -993,3 +993,116 @@ def test_a_companys_own_answer_raises_no_concern(gaz: Gazetteer) -> None:
     )
     quotes = [c.quote.quote for c in run(gaz, text).concerns]
     assert quotes and all("Harbourline said" not in q for q in quotes)
+
+
+@pytest.fixture(scope="module")
+def shipped_gaz() -> Gazetteer:
+    return Gazetteer.from_data_dir()
+
+
+def test_the_swiss_chambers_are_parliaments(shipped_gaz: Gazetteer) -> None:
+    text = (
+        "Bern. Der Nationalrat will Übernahmen durch Harbourline künftig prüfen lassen. "
+        "Der Ständerat muss dem Gesetz noch zustimmen."
+    )
+    found = {a.name: a for a in run(shipped_gaz, text).agencies}
+    assert found["Swiss National Council"].kind == "parliament"
+    assert found["Swiss Council of States"].country == "CH"
+
+
+def test_a_bare_german_ministers_title_in_a_swiss_story_is_swiss(shipped_gaz: Gazetteer) -> None:
+    text = (
+        "Der Schweizer Bundesrat lehnt eine Prüfung der Übernahme durch Harbourline ab. "
+        "Wirtschaftsminister Hans Muster warnte vor hohen Kosten für die Schweiz."
+    )
+    assert {a.country for a in run(shipped_gaz, text).agencies if a.kind == "ministry"} == {"CH"}
+
+
+def test_a_french_ministers_lower_case_portfolio_is_a_body(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a bloqué le rachat de Fromagerie Dupuis par Harbourline. Le ministre de l'économie a invoqué "
+        "la sécurité alimentaire de la France."
+    )
+    ag = next(a for a in run(gaz, text).agencies if a.kind == "ministry")
+    assert ag.name == "ministre de l'économie" and ag.country == "FR"
+
+
+def test_partners_names_before_an_ampersand_are_one_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a autorisé la vente de Fromagerie Dupuis au fonds Lindqvist, Barrow & Moss (LBM), "
+        "sous conditions, par crainte d'espionnage."
+    )
+    assert "Lindqvist, Barrow & Moss" in names(run(gaz, text).companies)
+
+
+def test_a_state_groups_two_sectors_joined_by_and_stay_one_name(gaz: Gazetteer) -> None:
+    text = (
+        "Berlin blocked the sale of Optiwerk to Qilin Mobile, a unit of Eastern Star Science and Industry "
+        "Corporation, over espionage fears."
+    )
+    found = names(run(gaz, text).companies)
+    assert "Eastern Star Science and Industry Corporation" in found
+    assert "Industry Corporation" not in found
+
+
+def test_a_title_is_not_a_company(gaz: Gazetteer) -> None:
+    text = "Treasurer orders Harbourline to sell its stake in Westmark Minerals over espionage concerns."
+    assert "Treasurer" not in names(run(gaz, text).companies)
+
+
+def test_a_third_country_measure_with_a_late_verb_adds_the_country(gaz: Gazetteer) -> None:
+    text = (
+        "Berlijn sluit Qilin Mobile uit van het 5G-netwerk uit vrees voor spionage. Landen als het Verenigd "
+        "Koninkrijk en Zweden hadden de Chinese leveranciers al veel eerder geweerd."
+    )
+    assert {"GB", "SE"} <= set(run(gaz, text).countries)
+
+
+def test_telecom_operators_are_known_companies(shipped_gaz: Gazetteer) -> None:
+    text = (
+        "Germany has banned the Chinese vendor Qilin Mobile from its 5G networks over espionage fears. Under the "
+        "deal, Deutsche Telekom, Vodafone and Telefónica Deutschland must remove Qilin Mobile parts by 2026."
+    )
+    found = {c.name: c for c in run(shipped_gaz, text).companies}
+    assert found["Telefónica Deutschland"].country == "DE" and "Vodafone" in found
+
+
+def test_dutch_de_after_a_service_is_an_article_not_of(gaz: Gazetteer) -> None:
+    text = (
+        "De Belgische Staatsveiligheid waarschuwt voor spionage door Qilin Mobile. In haar jaarverslag noemde "
+        "de inlichtingendienst de Europese instellingen een belangrijk doelwit."
+    )
+    assert not [a for a in run(gaz, text).agencies if "Europese" in a.name]
+
+
+def test_a_registered_entity_is_a_company_of_its_seat(gaz: Gazetteer) -> None:
+    text = (
+        "Canberra ordered foreign investors to sell their shares in Westmark Minerals over security concerns. "
+        "The order targeted Kestrel Fund, a Singapore-registered entity that holds 10 per cent of Westmark Minerals."
+    )
+    assert company(run(gaz, text), "Kestrel Fund").country == "SG"
+
+
+def test_a_bracketed_short_form_with_an_ampersand_is_an_alias(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a autorisé la vente de Fromagerie Dupuis au fonds Lindqvist, Barrow & Moss (LB&M), sous conditions, "
+        "par crainte d'espionnage. LB&M s'est engagé à garder le siège en France."
+    )
+    assert "LB&M" in company(run(gaz, text), "Lindqvist, Barrow & Moss").aliases
+
+
+def test_a_french_plural_site_noun_names_each_town(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a autorisé la vente de Fromagerie Dupuis à Harbourline, sous conditions, par crainte d'espionnage. "
+        "Harbourline maintiendra la production sur les sites de Valmorel, dans la Drôme, et de Saint-Arnoult."
+    )
+    found = {f.name: f for f in run(gaz, text).facilities}
+    assert found["site de Valmorel"].city == "Valmorel" and "site de Saint-Arnoult" in found
+
+
+def test_a_named_project_is_a_site_and_keeps_its_two_word_name(gaz: Gazetteer) -> None:
+    text = (
+        "Canberra ordered Harbourline to sell its shares in Westmark Minerals over security concerns. "
+        "Westmark Minerals owns the Cobalt Ridge project in the north of the country."
+    )
+    assert "Cobalt Ridge project" in [f.name for f in run(gaz, text).facilities]

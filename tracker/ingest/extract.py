@@ -780,6 +780,17 @@ _COUNTRY_ACTS = re.compile(
 )
 
 
+# French, Dutch and German put the participle after the auxiliary, Dutch and German after the
+# object too: "le Royaume-Uni a déjà décidé de bannir", "Landen als het Verenigd Koninkrijk en
+# Zweden hadden de Chinese leveranciers al veel eerder geweerd"; a listed country shares the verb
+_COUNTRY_ACTS_LATE = re.compile(
+    r"(?:\s+(?:en|and|et|und)\s+[A-ZÀ-Þ][\w-]+)?\s+(?:"
+    r"(?:a|ont)\s+(?:déjà\s+|aussi\s+|également\s+)?(?:décidé|fait\s+pression|exclu|banni|interdit|bloqué|imposé|ordonné)"
+    r"|besloot|besloten|(?:had|hadden|heeft|hebben|hat|hatte|haben|hatten)\b[^.;:]{0,60}?\s"
+    r"(?:geweerd|uitgesloten|verboden|geblokkeerd|verbannen|ausgeschlossen|untersagt|verboten|verbannt)\b)"
+)
+
+
 def _countries(doc: _Doc, result: Extraction) -> list[str]:
     """Countries of the parties (companies, agencies, facilities), and any country whose measure
     or position the story reports; a country named in passing is not one of them."""
@@ -796,7 +807,8 @@ def _countries(doc: _Doc, result: Extraction) -> list[str]:
         according = re.search(
             r"(?:according\s+to|selon|volgens|laut)\s+(?:the\s+|la\s+|le\s+|les\s+|de\s+)?$", before, re.IGNORECASE
         )
-        if according or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
+        late = _COUNTRY_ACTS_LATE.match(text, hit.end, hit.end + 120)
+        if according or late or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
             codes.append(hit.key)
     # the EU is a party through its institutions (agency country "EU"), but it is not a country
     return sorted({c for c in codes if c and c != "EU"})

@@ -455,8 +455,12 @@ _CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*|\d+[A-Za-z]{2,}[\w'’.\
 _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
 
 
+# partners' surnames before an ampersand name one firm: "Skadden, Arps, Slate, Meagher & Flom"
+_PARTNER_COMMA = r",(?=\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+&\s+[A-Z])"
+_PARTNER_NAMES = re.compile(r"\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+&\s+[A-Z]")
+
 _PHRASE_RE = re.compile(
-    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ]))?\s+(?:{_CAPW}|{_PAREN}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA})?\s+(?:{_CAPW}|{_PAREN}))*"
 )
 
 
@@ -504,13 +508,38 @@ def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[t
             elif tok.endswith(("'s", "’s")):
                 cur.append((ts, te - 2))
                 _flush_phrase(text, cur, stopwords, found, True)
+            elif tok.endswith(",") and _PARTNER_NAMES.match(text, te):
+                cur.append((ts, te))  # "Clayton, Dubilier & Rice": partners' names form one firm
             elif tok.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.", tok):
                 cur.append((ts, te - 1))
                 _flush_phrase(text, cur, stopwords, found, False)
             else:
                 cur.append((ts, te))
         _flush_phrase(text, cur, stopwords, found, False)
-    return found
+    return _join_sector_names(text, found)
+
+
+# state groups join two sectors with "and": "China Aerospace Science and Industry Corporation";
+# only sector nouns on both sides and a corporate suffix keep "Huawei and ZTE Corporation" apart
+_SECTOR_AND = re.compile(
+    r"(?:Science|Technology|Industry|Trade|Engineering|Construction|Development|Research|Investment|Energy|"
+    r"Commerce|Shipping|Logistics|Power|Resources|Services|Electronics|Communications)\s+and\s+"
+    r"(?:Science|Technology|Industry|Trade|Engineering|Construction|Development|Research|Investment|Energy|"
+    r"Commerce|Shipping|Logistics|Power|Resources|Services|Electronics|Communications|Information)\b"
+)
+_CORPORATE_END = re.compile(r"\b(?:Corporation|Corp\.?|Company|Co\.?|Group|Holdings?|Ltd\.?|Limited)(?:\s+\([^)]*\))?$")
+
+
+def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    for s, e, pos in found:
+        if out and not out[-1][2] and re.fullmatch(r"\s+and\s+", text[out[-1][1] : s]):
+            ps = out[-1][0]
+            if " " in text[ps : out[-1][1]] and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
+                out[-1] = (ps, e, pos)
+                continue
+        out.append((s, e, pos))
+    return out
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]] | SpanSet) -> bool:

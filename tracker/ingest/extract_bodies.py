@@ -332,6 +332,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _generic_agencies(doc, agencies, origins, add)
     _ministries(doc, agencies, add)
     _french_ministries(doc, agencies, add)
+    _french_ministers(doc, agencies, add)
     _embassies(doc, agencies, add)
     found = []
     for ag in agencies.values():
@@ -541,6 +542,10 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             term = re.sub(r"\s+", " ", m.group(0).lower())
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
             of = re.match(r"\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?", text[m.end() : m.end() + 20])
+            if of and doc.language == "nl" and of.group(0).split()[0] == "de":
+                # Dutch "de" is an article, not French "of": in "noemde de inlichtingendienst de
+                # Europese instellingen een doelwit" it starts the object
+                of = None
             if hit is None and of:
                 hit = doc.country_after(m.end() + of.end() - 1, sent.end)
             own = re.search(r"\b(?:the\s+)?(?:country|nation)['’]s\s+$", text[sent.start : m.start()])
@@ -601,6 +606,12 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             taken.add(m.start(), m.end())
 
 
+def _german_ministry_country(doc: _Doc) -> str:
+    # a bare "Wirtschaftsminister" is Germany's unless the story is set in Austria or Switzerland,
+    # whose ministers use the same titles
+    return doc.host if doc.host in ("AT", "CH", "LI") else "DE"
+
+
 def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
     """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries',
     'das Bundeswirtschaftsministerium'. A gazetteer ministry that answers to the phrase wins."""
@@ -611,7 +622,9 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
             if _overlaps(m.start(), m.end(), taken):
                 continue
             hit = doc.country_before(m.start(), sent.start)
-            code = hit.key if hit else ("DE" if m.group("de") else doc.host or doc.main_country)
+            code = (
+                hit.key if hit else (_german_ministry_country(doc) if m.group("de") else doc.host or doc.main_country)
+            )
             phrase = _strip_article(m.group(0))
             if m.group("nl"):
                 _dutch_ministry(doc, m, hit, code, agencies, add)
@@ -669,6 +682,35 @@ def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency)
             if adj and name == body:
                 ag.aliases.add(text[m.start() : end])
             taken.add(m.start(), end)
+
+
+# "le ministre de l'économie", "au ministère des finances": lower-case portfolios in running French
+# text; the minister's title stands for the ministry, as "Business Secretary" does in English
+_FR_MINISTER = re.compile(
+    r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>de\s+l['’]\s*(?:économie|economie|intérieur)|des\s+(?:finances|armées))\b"
+)
+
+
+def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    code = doc.host or doc.main_country
+    for sent in doc.content:
+        for m in _FR_MINISTER.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken) or not code:
+                continue
+            phrase = re.sub(r"\s+", " ", m.group(0))
+            term = fold("ministère " + re.sub(r"\s+", " ", m.group("topic")))
+            row = next(
+                iter(doc.rules.generic_rows.get((code, term), []) + doc.rules.alias_rows.get((code, term), [])), None
+            )
+            name = row["name"] if row else phrase
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind="ministry", country=code)
+            if ag.mentions[-1] != (m.start(), m.end()):
+                ag.mentions.append((m.start(), m.end()))
+            if fold(phrase) != fold(ag.name):
+                ag.aliases.add(phrase)
+            taken.add(m.start(), m.end())
 
 
 _EMBASSY = re.compile(
@@ -787,6 +829,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
         if relevant:
             found += _head_first_sites(doc, sent, company_spans, bodies)
             found += _listed_sites(doc, sent, company_spans)
+            found += _french_plural_sites(doc, sent)
         for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
             fac = _term_site(doc, sent, m, companies, company_spans, found)
             if fac:
@@ -882,8 +925,10 @@ def _term_site(
     # lower-case modifiers in front ("national gene bank", "corn milling plant")
     s = _with_modifiers(text, sent.start, s)
     # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
+    # and a two-word name: "the Browns Range project"
     named = re.search(
-        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$", text[max(sent.start, s - 30) : s]
+        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+)?(?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$",
+        text[max(sent.start, s - 30) : s],
     )
     if named and not need_place:
         word = named.group(1).rstrip(" -")
@@ -1002,6 +1047,31 @@ def _listed_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Fa
             if not sep:
                 break
             at = e + sep.end()
+    return out
+
+
+# "les sites de Lisieux, dans le Calvados, et de Compiègne": French names each town of a plural
+# site noun after its own "de", often with an aside between them
+_FR_PLURAL_SITES = re.compile(
+    r"(?<![\w-])(?P<noun>sites|usines|entrepôts)\s+(?:de\s+|d['’])(?P<a>[A-ZÀ-Þ][\w'’-]+)"
+    r"(?P<mid>[^.;]{0,90}?)(?:,\s*|\s+)et\s+(?:de\s+|d['’])(?P<b>[A-ZÀ-Þ][\w'’-]+)"
+)
+
+
+def _french_plural_sites(doc: _Doc, sent: Sentence) -> list[_Facility]:
+    out: list[_Facility] = []
+    for m in _FR_PLURAL_SITES.finditer(doc.text, sent.start, sent.end):
+        noun = m.group("noun")[:-1]
+        kind = facility_kind(doc.rules, noun)
+        if not kind or " et " in m.group("mid"):
+            continue
+        for g in ("a", "b"):
+            town = m.group(g)
+            if town in doc.rules.stopwords or (_place_code(doc, town) and not doc.gaz.city(town)):
+                break
+            fac = _Facility(f"{noun} de {town}", kind, m.start(g), m.end(g), named=True)
+            fac.town = town
+            out.append(fac)
     return out
 
 

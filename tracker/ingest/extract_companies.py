@@ -193,7 +193,8 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         why.add("appositive")
         country = country or _country_in(doc, apposition.group(1) + " ")
         for hit in doc.place_hits_in(e + apposition.start(1), e + apposition.end(1)):
-            if doc.text[hit.end : hit.end + 6] == "-based":  # "the Shenzhen-based drone maker"
+            # "the Shenzhen-based drone maker", "a Singapore-registered entity": the seat is the country
+            if re.match(r"-(?:based|registered|headquartered|incorporated)\b", doc.text[hit.end : hit.end + 14]):
                 country = doc.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
         region = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\b", apposition.group(1))
         if region and doc.gaz.region_code(region.group(1)):
@@ -342,6 +343,10 @@ def _companies(doc: _Doc) -> list[_Company]:
         prev_end, prev_company, prev_known = -1, False, False
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
             s0, s = s, _drop_leading_adjective(doc, s, e)
+            # "Clayton, Dubilier & Rice (CD&R)": the bracketed short form is not part of the name
+            short = re.search(r"\s+\([A-Z][A-Z&.-]+\)$", text[s:e])
+            if short and " " in text[s : e - len(short.group(0))]:
+                e -= len(short.group(0))
             name = text[s:e]
             # "the operators Deutsche Telekom, Vodafone and Telefónica": the cue covers the whole list
             listed = prev_company and re.fullmatch(
@@ -618,7 +623,8 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
                 co.forms.add(cand)
                 break
     for form in list(co.forms):
-        m = re.search(rf"{re.escape(form)}\s*\(([A-Z][A-Za-z]{{1,7}})\)", text)
+        # an ampersand may stand inside it: "Clayton, Dubilier & Rice (CD&R)"
+        m = re.search(rf"{re.escape(form)}\s*\(([A-Z][A-Za-z&]{{1,7}})\)", text)
         if m and not _place_code(doc, m.group(1)):
             co.forms.add(m.group(1))
 
