@@ -405,15 +405,15 @@ def dashboard_stats() -> dict[str, Any]:
 
 
 def dashboard_cache_clear() -> None:
-    """An editor changed records: a worker refreshes the aggregates now (without one, they are dropped)."""
-    if not _refresh_in_worker(countdown=0):
-        cache.delete(DASHBOARD_CACHE_KEY)
+    """Drop the cached aggregates: the next visit computes them."""
+    cache.delete(DASHBOARD_CACHE_KEY)
 
 
-def dashboard_refresh_soon() -> None:
-    """A file was ingested: a worker refreshes the aggregates within DASHBOARD_REFRESH_SECONDS."""
-    if not _refresh_in_worker(countdown=DASHBOARD_REFRESH_SECONDS):
-        cache.delete(DASHBOARD_CACHE_KEY)
+def dashboard_refresh_soon(*, delay: int = DASHBOARD_REFRESH_SECONDS) -> None:
+    """Records changed: a worker refreshes the aggregates within `delay` seconds (ingest waits to
+    gather files, an editor's review asks for 0). Without workers they are dropped instead."""
+    if not _refresh_in_worker(countdown=delay):
+        dashboard_cache_clear()
 
 
 def dashboard_refresh() -> dict[str, Any]:

@@ -280,7 +280,7 @@ def record_review(request: HttpRequest) -> HttpResponse:
     record = _get_or_404(model.objects.filter(pk=form.cleaned_data["pk"]).first())
     state = form.cleaned_data["state"]
     changed = services.records_review(records=[record], state=state, user=request.user)
-    selectors.dashboard_cache_clear()
+    selectors.dashboard_refresh_soon(delay=0)
     name = model._meta.verbose_name.capitalize()
     messages.success(request, f"{name} “{record}” {state}." if changed else f"{name} “{record}” was already {state}.")
     logger.info("%s marked %s %s %s", request.user, model._meta.model_name, record.pk, state)

