@@ -78,3 +78,43 @@ def test_the_same_site_in_other_words_is_one_facility():
         FoundFacility(name="logistics centre", city="Ghent", country="BE"), None
     )
     assert created and elsewhere != hub
+
+
+def test_a_files_companies_are_looked_up_in_one_query(django_assert_num_queries):
+    alibaba = CompanyFactory(name="Alibaba Group Holding")
+    CompanyAlias.objects.create(company=alibaba, name="Alibaba")
+    cainiao = CompanyFactory(name="Cainiao Network")
+    with django_assert_num_queries(1):
+        found = resolve.companies_find([["Alibaba"], ["Cainiao Network", "Cainiao"], ["Unknown Shipping Co"]])
+    assert found == [alibaba, cainiao, None]
+
+
+def test_a_later_entry_naming_an_earlier_new_company_gets_the_same_record():
+    resolved = resolve.companies_resolve(
+        [FoundCompany(name="Fjordline Cargo AS", aliases=["Fjordline"]), FoundCompany(name="Fjordline")]
+    )
+    (first, created_first), (second, created_second) = resolved
+    assert created_first and not created_second and first == second
+    assert Company.objects.filter(name__icontains="Fjordline").count() == 1
+
+
+def test_a_files_agencies_are_looked_up_in_one_query_each_in_its_country(django_assert_num_queries):
+    vsse = AgencyFactory(name="State Security Service", acronym="VSSE", country="BE")
+    aivd = AgencyFactory(name="General Intelligence and Security Service", acronym="AIVD", country="NL")
+    entries = [
+        FoundAgency(name="Belgian security service", acronym="VSSE", country="BE"),
+        FoundAgency(name="General Intelligence and Security Service", country="NL"),
+        FoundAgency(name="State Security Service", country="FR"),  # the same words in another country
+    ]
+    with django_assert_num_queries(1):
+        found = resolve.agencies_find(entries)
+    assert found == [vsse, aivd, None]
+
+
+def test_a_facility_is_matched_without_reading_its_operator(django_assert_num_queries):
+    hub = FacilityFactory(name="logistics centre", city="Liège", country="BE")
+    with django_assert_num_queries(1):
+        facility, created = resolve.facility_resolve(
+            FoundFacility(name="logistics centre", city="Liège", country="BE"), hub.operator
+        )
+    assert facility == hub and not created

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q, Value
 from rapidfuzz import fuzz, process
 
 from tracker.ingest.gazetteer import Gazetteer
@@ -169,6 +170,10 @@ def create_quietly(model, **values):
     return record
 
 
+def _keys(names: Iterable[str]) -> list[str]:
+    return [k for k in dict.fromkeys(normalize_name(n) for n in names) if k]
+
+
 def _best(records: list, keys: list[str]):
     """Among records matching any key, the one whose own name matches the earliest key."""
     for key in keys:
@@ -178,19 +183,41 @@ def _best(records: list, keys: list[str]):
     return records[0] if records else None
 
 
-def company_find(*names: str) -> Company | None:
-    """Exact match on a normalised name or alias, else a near-identical name (fuzzy)."""
-    keys = [k for k in dict.fromkeys(normalize_name(n) for n in names) if k]
-    if not keys:
+def _by_key(rows: Iterable, source: str = "") -> dict[str, list]:
+    found: dict[str, list] = {}
+    for row in rows:
+        if row.via == source or not source:
+            found.setdefault(row.key, []).append(row)
+    return found
+
+
+def _matching(keys: list[str], table: dict[str, list]) -> list:
+    return list({r.pk: r for key in keys for r in table.get(key, [])}.values())
+
+
+def companies_find(name_lists: list[list[str]]) -> list[Company | None]:
+    """For each list of names, the company they name (exact name or alias, else near-identical).
+
+    One round trip for all the lists (a file's companies): a UNION of the indexed name and
+    alias lookups, each row tagged with the key it matched. An OR across the alias join makes
+    PostgreSQL scan every company.
+    """
+    keys_of = [_keys(names) for names in name_lists]
+    wanted = sorted({k for keys in keys_of for k in keys})
+    live = Company.objects.exclude(review_state=ReviewState.REJECTED).order_by()
+    table: dict[str, list] = {}
+    if wanted:
+        named = live.filter(normalized_name__in=wanted).annotate(key=F("normalized_name"), via=Value("name"))
+        aliased = live.filter(aliases__normalized_name__in=wanted).annotate(
+            key=F("aliases__normalized_name"), via=Value("alias")
+        )
+        table = _by_key(named.union(aliased, all=True))
+    return [_best(_matching(keys, table), keys) or _fuzzy_company(live, keys) for keys in keys_of]
+
+
+def _fuzzy_company(live, keys: list[str]) -> Company | None:
+    if not _cache.company_names:
         return None
-    live = Company.objects.exclude(review_state=ReviewState.REJECTED)
-    # A UNION of two indexed lookups in one round trip: an OR across the alias join makes
-    # PostgreSQL scan every company.
-    aliased = CompanyAlias.objects.filter(normalized_name__in=keys).values("company_id")
-    named, via_alias = live.filter(normalized_name__in=keys).order_by(), live.filter(pk__in=aliased).order_by()
-    match = _best(list(named.union(via_alias)), keys)
-    if match or not _cache.company_names:
-        return match
     for key in keys:
         if len(key) < 5:
             continue
@@ -201,27 +228,44 @@ def company_find(*names: str) -> Company | None:
     return None
 
 
-def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
-    """The company `found` names, created as proposed when it is new. Returns (company, created).
+def company_find(*names: str) -> Company | None:
+    """Exact match on a normalised name or alias, else a near-identical name (fuzzy)."""
+    return companies_find([list(names)])[0]
+
+
+def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
+    """The company each entry names, created as proposed when it is new: [(company, created)].
 
     A concurrent worker creating the same company makes this file's transaction fail with an
     IntegrityError; the pipeline retries the file, and then the company is found.
     """
-    company = company_find(found.name, *found.aliases)
-    created = company is None
-    if created:
-        company = create_quietly(
-            Company,
-            name=found.name[:255],
-            country=found.country or "",
-            sector=found.sector[:100],
-            state_owned=found.state_owned,
-        )
-    else:
-        _fill_blanks(company, {"country": found.country, "sector": found.sector[:100]})
-    if company.review_state == ReviewState.PROPOSED:
-        aliases_add(company, [found.name, *found.aliases])
-    return company, created
+    matches = companies_find([[f.name, *f.aliases] for f in found])
+    this_file: dict[str, Company] = {}  # an earlier entry's names: the lookup ran before it was stored
+    resolved = []
+    for entry, company in zip(found, matches, strict=True):
+        keys = _keys([entry.name, *entry.aliases])
+        company = company or next((this_file[k] for k in keys if k in this_file), None)
+        created = company is None
+        if created:
+            company = create_quietly(
+                Company,
+                name=entry.name[:255],
+                country=entry.country or "",
+                sector=entry.sector[:100],
+                state_owned=entry.state_owned,
+            )
+        else:
+            _fill_blanks(company, {"country": entry.country, "sector": entry.sector[:100]})
+        if company.review_state == ReviewState.PROPOSED:
+            aliases_add(company, [entry.name, *entry.aliases])
+        this_file.update(dict.fromkeys(keys, company))
+        resolved.append((company, created))
+    return resolved
+
+
+def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
+    """The company `found` names, created as proposed when it is new. Returns (company, created)."""
+    return companies_resolve([found])[0]
 
 
 def company_link_parent(company: Company, parent: Company) -> bool:
@@ -238,38 +282,62 @@ def company_link_parent(company: Company, parent: Company) -> bool:
     return True
 
 
-def agency_find(found: FoundAgency) -> Agency | None:
-    keys = [k for k in dict.fromkeys(normalize_name(n) for n in [found.name, *found.aliases]) if k]
-    live = Agency.objects.exclude(review_state=ReviewState.REJECTED)
-    if found.country:
-        live = live.filter(country=found.country)
-    # Separate indexed lookups, as in company_find.
-    aliased = AgencyAlias.objects.filter(normalized_name__in=keys).values("agency_id")
-    lookups = [Q(normalized_name__in=keys), Q(pk__in=aliased)]
-    if found.acronym:
-        lookups.append(Q(acronym=found.acronym))
-    for lookup in lookups:
-        if agency := _best(list(live.filter(lookup)[:10]), keys):
-            return agency
-    return None
+def agencies_find(found: list[FoundAgency]) -> list[Agency | None]:
+    """For each entry, its agency in its country: by name, else by alias, else by acronym.
 
-
-def agency_resolve(found: FoundAgency) -> tuple[Agency, bool]:
-    agency = agency_find(found)
-    created = agency is None
-    if created:
-        agency = create_quietly(
-            Agency,
-            name=found.name[:255],
-            acronym=found.acronym[:40],
-            country=found.country or "",
-            kind=found.kind or Agency.Kind.OTHER,
+    One round trip for all the entries, tagged like companies_find.
+    """
+    keys_of = [_keys([f.name, *f.aliases]) for f in found]
+    wanted = sorted({k for keys in keys_of for k in keys})
+    acronyms = sorted({f.acronym for f in found if f.acronym})
+    live = Agency.objects.exclude(review_state=ReviewState.REJECTED).order_by()
+    rows: list = []
+    if wanted or acronyms:
+        named = live.filter(normalized_name__in=wanted).annotate(key=F("normalized_name"), via=Value("name"))
+        aliased = live.filter(aliases__normalized_name__in=wanted).annotate(
+            key=F("aliases__normalized_name"), via=Value("alias")
         )
-    else:
-        _fill_blanks(agency, {"acronym": found.acronym[:40], "kind": found.kind})
-    if agency.review_state == ReviewState.PROPOSED:
-        aliases_add(agency, [found.name, *found.aliases])
-    return agency, created
+        by_acronym = live.filter(acronym__in=acronyms).annotate(key=F("acronym"), via=Value("acronym"))
+        rows = list(named.union(aliased, by_acronym, all=True))
+    tables = [_by_key(rows, source) for source in ("name", "alias", "acronym")]
+    answers = []
+    for entry, keys in zip(found, keys_of, strict=True):
+        agency = None
+        for table, lookup in zip(tables, [keys, keys, [entry.acronym] if entry.acronym else []], strict=True):
+            candidates = [a for a in _matching(lookup, table) if not entry.country or a.country == entry.country]
+            if agency := _best(candidates, keys):
+                break
+        answers.append(agency)
+    return answers
+
+
+def agency_find(found: FoundAgency) -> Agency | None:
+    return agencies_find([found])[0]
+
+
+def agencies_resolve(found: list[FoundAgency]) -> list[tuple[Agency, bool]]:
+    """The agency each entry names, created as proposed when it is new: [(agency, created)]."""
+    this_file: dict[tuple, Agency] = {}
+    resolved = []
+    for entry, agency in zip(found, agencies_find(found), strict=True):
+        keys = [(entry.country, k) for k in _keys([entry.name, *entry.aliases])]
+        agency = agency or next((this_file[k] for k in keys if k in this_file), None)
+        created = agency is None
+        if created:
+            agency = create_quietly(
+                Agency,
+                name=entry.name[:255],
+                acronym=entry.acronym[:40],
+                country=entry.country or "",
+                kind=entry.kind or Agency.Kind.OTHER,
+            )
+        else:
+            _fill_blanks(agency, {"acronym": entry.acronym[:40], "kind": entry.kind})
+        if agency.review_state == ReviewState.PROPOSED:
+            aliases_add(agency, [entry.name, *entry.aliases])
+        this_file.update(dict.fromkeys(keys, agency))
+        resolved.append((agency, created))
+    return resolved
 
 
 def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Facility, bool]:
@@ -296,7 +364,7 @@ def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Fa
             facility,
             {
                 "kind": found.kind,
-                "operator": operator,
+                "operator_id": operator.pk if operator else None,  # the id: no read of the current operator
                 "city": (found.city or "")[:120],
                 "latitude": found.latitude,
                 "longitude": found.longitude,

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -136,7 +137,7 @@ def concern_resolve(
     facilities: list[Facility],
     reported: dt.date,
     memo: dict[tuple, Concern],
-    linked: set[tuple],
+    links: _Links,
 ) -> tuple[Concern, bool]:
     """The case this concern belongs to: same host country and corporate group (or facility), else a new one."""
     host = (
@@ -150,13 +151,14 @@ def concern_resolve(
     if key in memo:
         concern = memo[key]
         if concern.review_state == ReviewState.PROPOSED:
-            _concern_extend(concern, found, companies, agencies, facilities, linked)
+            _concern_extend(concern, found, companies, agencies, facilities, links)
         return concern, False
     # The case this file already found or made for the group in this country is what the
     # lookup would answer (it is the group's newest there): no second lookup.
     group_key = (host, "group", companies[0].pk) if companies else None
     concern = memo.get(group_key) if group_key else None
     if concern is None:
+        links.flush()
         concern = _case_find(live, companies, agencies, facilities)
     created = concern is None
     if created:
@@ -173,7 +175,7 @@ def concern_resolve(
     if group_key:
         memo[group_key] = concern
     if created:
-        return _concern_extend(concern, found, companies, agencies, facilities, linked), True
+        return _concern_extend(concern, found, companies, agencies, facilities, links), True
     if concern.review_state != ReviewState.PROPOSED:
         # Reviewed cases keep every value an editor set; only the reporting window grows.
         first = min(filter(None, [concern.first_reported, reported]))
@@ -194,7 +196,7 @@ def concern_resolve(
         Concern.objects.filter(pk=concern.pk).update(**values)
         for name, value in values.items():
             setattr(concern, name, value)
-    return _concern_extend(concern, found, companies, agencies, facilities, linked), False
+    return _concern_extend(concern, found, companies, agencies, facilities, links), False
 
 
 def _case_find(
@@ -218,36 +220,44 @@ def _case_find(
     return None
 
 
+class _Links:
+    """A file's new case relations (categories, companies, agencies, facilities): one INSERT per table.
+
+    Bulk inserts that skip the history: a history snapshot of every relation per add made ingest
+    several times slower. The Evidence rows and the IngestJob summary are the audit trail of
+    what the machine added; editors' changes in admin are in the history.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[tuple] = set()
+        self.pending: dict[type, list] = {}
+
+    def add(self, model: type, concern: Concern, column: str, values: Iterable) -> None:
+        for value in values:
+            if (concern.pk, column, value) not in self.seen:
+                self.seen.add((concern.pk, column, value))
+                self.pending.setdefault(model, []).append(model(concern_id=concern.pk, **{column: value}))
+
+    def flush(self) -> None:
+        """Write what is pending: before anything reads the relations back."""
+        for model, rows in self.pending.items():
+            model.objects.bulk_create(rows, ignore_conflicts=True)
+        self.pending = {}
+
+
 def _concern_extend(
     concern: Concern,
     found: FoundConcern,
     companies: list[Company],
     agencies: list[Agency],
     facilities: list[Facility],
-    linked: set[tuple],
+    links: _Links,
 ) -> Concern:
-    """Add the categories and records of a proposed case (`linked`: what this file added already).
-
-    Bulk inserts that skip the history: a history snapshot of every relation per add made ingest
-    several times slower. The Evidence rows and the IngestJob summary are the audit trail of
-    what the machine added; editors' changes in admin are in the history.
-    """
-    categories = [c for c in found.categories if (concern.pk, "category", c) not in linked]
-    if categories:
-        ConcernCategory.objects.bulk_create(
-            [ConcernCategory(concern=concern, category=c) for c in categories], ignore_conflicts=True
-        )
-        linked.update((concern.pk, "category", c) for c in categories)
-    relations = [("companies", "company_id", companies), ("agencies", "agency_id", agencies)]
-    relations.append(("facilities", "facility_id", facilities))
-    for relation, column, records in relations:
-        ids = [r.pk for r in records if (concern.pk, column, r.pk) not in linked]
-        if ids:
-            through = getattr(Concern, relation).through
-            through.objects.bulk_create(
-                [through(concern_id=concern.pk, **{column: pk}) for pk in ids], ignore_conflicts=True
-            )
-            linked.update((concern.pk, column, pk) for pk in ids)
+    """Add the categories and records of a proposed case."""
+    links.add(ConcernCategory, concern, "category", found.categories)
+    links.add(Concern.companies.through, concern, "company_id", [r.pk for r in companies])
+    links.add(Concern.agencies.through, concern, "agency_id", [r.pk for r in agencies])
+    links.add(Concern.facilities.through, concern, "facility_id", [r.pk for r in facilities])
     return concern
 
 
@@ -279,8 +289,9 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     new: list = [article]  # records created here; their history is written in bulk at the end
 
     companies: dict[str, Company] = {}
-    for found in extraction.companies:
-        company, created = resolve.company_resolve(found)
+    for found, (company, created) in zip(
+        extraction.companies, resolve.companies_resolve(extraction.companies), strict=True
+    ):
         counts["companies"] += created
         if created:
             new.append(company)
@@ -299,8 +310,9 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             evidence.add(found.parent_evidence, fact=Evidence.Fact.PARENT, claim={"parent": parent.name}, company=child)
 
     agencies: dict[str, Agency] = {}
-    for found in extraction.agencies:
-        agency, created = resolve.agency_resolve(found)
+    for found, (agency, created) in zip(
+        extraction.agencies, resolve.agencies_resolve(extraction.agencies), strict=True
+    ):
         counts["agencies"] += created
         if created:
             new.append(agency)
@@ -323,14 +335,14 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
 
     concerns: list[Concern] = []
     memo: dict[tuple, Concern] = {}
-    linked: set[tuple] = set()
+    links = _Links()
     for found in extraction.concerns:
         involved = {
             "companies": _lookup(found.companies, companies),
             "agencies": _lookup(found.agencies, agencies),
             "facilities": _lookup(found.facilities, facilities),
         }
-        concern, created = concern_resolve(found, **involved, reported=reported, memo=memo, linked=linked)
+        concern, created = concern_resolve(found, **involved, reported=reported, memo=memo, links=links)
         counts["concerns"] += created
         if created:
             new.append(concern)
@@ -362,6 +374,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
                 new.append(event)
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
     counts["evidence"] = evidence.save()
+    links.flush()
     concern_search_refresh(concern_ids=[c.pk for c in concerns])
     _history_record(new)
     return stored
