@@ -8,7 +8,9 @@ benchmarked page answers.
 from __future__ import annotations
 
 import math
+import os
 import re
+import time
 
 import pytest
 from django.core.management import call_command
@@ -54,3 +56,14 @@ def test_the_page_benchmark_prints_every_figure_for_every_page():
         assert 0 < figures[f"{page}_queries"] <= 20, page
         if connection.vendor == "postgresql":
             assert figures[f"{page}_main_query_explain"] >= 0, page
+
+
+def test_a_workers_cpu_time_is_read_from_proc():
+    class This:  # the fields of subprocess.Popen the reader uses
+        pid = os.getpid()
+
+    before = bench._cpu_seconds(This())
+    deadline = time.process_time() + 0.2
+    while time.process_time() < deadline:
+        pass
+    assert 0.15 <= bench._cpu_seconds(This()) - before < 5

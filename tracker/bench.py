@@ -56,6 +56,15 @@ def _peak_rss_mb(process: subprocess.Popen) -> float:
     return float("nan")
 
 
+def _cpu_seconds(process: subprocess.Popen) -> float:
+    """User + system CPU the process has used: a figure that other load on the machine barely moves."""
+    try:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def _stop(workers: list[subprocess.Popen]) -> None:
     for worker in workers:
         try:
@@ -90,6 +99,7 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
     if connection.vendor != "postgresql":
         print("bench: note: the database is not PostgreSQL; figures are not comparable", file=sys.stderr)
     rates: dict[int, list[float]] = {1: [], 2: []}
+    cpu: dict[int, list[float]] = {1: [], 2: []}  # worker CPU ms per article
     peak = 0.0
     run = int(time.time())  # fresh article texts on every run: nothing is a duplicate
     with tempfile.TemporaryDirectory(prefix="fi-bench-") as tmp:
@@ -109,7 +119,9 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
                     for i in range(articles):
                         article = demo_article(i, seed=run * 1000 + 10 * round_ + count)
                         (folder / article.name).write_text(article.text)
+                    cpu_before = sum(_cpu_seconds(w) for w in workers)
                     elapsed, done = _run_batch(folder, timeout=600)
+                    cpu[count].append((sum(_cpu_seconds(w) for w in workers) - cpu_before) * 1000 / articles)
                     if done != articles:
                         raise RuntimeError(f"only {done} of {articles} files were ingested; see the worker logs")
                     rates[count].append(articles / elapsed)
@@ -124,6 +136,9 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
     report("ingest_2_workers_spread", two[-1] - two[0], "articles/s")
     report("ingest_ratio_2_to_1", median_two / median_one, "x")
     report("ingest_worker_peak_rss", peak, "MB")
+    # Where a worker's time goes: its own CPU per article; the rest of 1000/rate is waiting,
+    # mostly for PostgreSQL.
+    report("ingest_worker_cpu_per_article", sorted(cpu[1])[len(cpu[1]) // 2], "ms")
 
 
 def _percentile(values: list[float], share: float) -> float:
