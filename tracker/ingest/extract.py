@@ -12,6 +12,7 @@ story (a concern, a deal, an ownership link, repeated mention) to be reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import pairwise
 from urllib.parse import urlparse
@@ -102,7 +103,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     for ag in result.agencies:
         if ag.name in deciders and ag.kind in ("other", "ministry"):
             ag.kind = "screening"
-    result.countries = _countries(doc, result)
+    result.countries = _countries(doc, result, companies)
     result.events = _events(doc, result.published)
     return result
 
@@ -316,7 +317,8 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
 # "the sale of engine maker X", "le rachat du fabricant de drones X": a described target is still the target
 _SOLD_THING = re.compile(
     r"(?<![\w-])(?:sale|takeover|acquisition|purchase|rachat|cession|vente|verkoop|overname)\s+(?:of|de|du|des|van)\s+"
-    r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?-i:[a-zà-ÿ][\w-]*\s+){1,3}$",
+    # "van het Eindhovense chipbedrijf X", "of UK chip designer X": the description ends in a common noun
+    r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?:[\w-]+\s+){0,2}(?-i:[a-zà-ÿ][\w-]*\s+)$",
     re.IGNORECASE,
 )
 _COMPANY_SPEAKS = re.compile(
@@ -325,12 +327,27 @@ _COMPANY_SPEAKS = re.compile(
 )
 _SOLD_TO = re.compile(
     r"(?<![\w-])(?:sale|selling|sell|sold|cession|céder|vente|vendre|verkoop|verkopen|Verkauf|verkaufen)\b[^.;]{0,80}?"
-    r"\s(?:to|à|aan|an)\s+(?:the\s+|la\s+|le\s+|het\s+|de\s+|die\s+|den\s+)?$",
+    # "... aan het Chinese investeringsfonds X", "to state-owned investor X": a short description may come first
+    r"\s(?:to|à|aan|an)\s+(?:the\s+|la\s+|le\s+|het\s+|de\s+|die\s+|den\s+|a\s+|an\s+|un\s+|une\s+|een\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
     r"(?:^|[,;(]\s*|\s)(?:[Ll]ike|[Uu]nlike|[Aa]s\s+with|[Ss]imilar\s+to|[Cc]omme|[Ww]ie|[Nn]et\s+als|[Zz]oals)"
     r"\s+(?:the\s+|le\s+|la\s+|de\s+|die\s+|der\s+)?$"
+)
+# the supplier picked instead ("Telia has chosen Ericsson and Nokia"): an alternative, not a subject
+_CHOSEN = re.compile(
+    r"(?<![\w-])(?:chosen|chose|choose|chooses|opted\s+for|opts\s+for|picked|selected|switch(?:ed|es|ing)?\s+to|"
+    r"in\s+favou?r\s+of|(?:has|have|had)\s+turned\s+to|a\s+choisi|ont\s+choisi|choisit|opté\s+pour|optent\s+pour|"
+    r"gekozen\s+voor|kiest\s+voor|koos\s+voor|kozen\s+voor|setzt\s+auf|setzen\s+auf|entschied\s+sich\s+für|"
+    r"entschieden\s+sich\s+für)\s+(?:(?:the|le|la|de|het|die|den)\s+)?"
+    r"(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)?\s*(?:,|and|et|en|und|or|ou|of|oder)\s+)*$"
+)
+# a company that found or tested something reports the danger; it is not the danger
+_FINDER = re.compile(
+    r"\s+(?:found|discovered|detected|uncovered|tested|ontdekte|ontdekten|testte|a\s+découvert|ont\s+découvert|"
+    r"a\s+constaté|a\s+testé|entdeckte|entdeckten|testete|stellte\s+fest)\b(?!\s+itself)"
 )
 _MEASURE_OBJECT = re.compile(
     r"(?:keep|keeping|kept|bar|barred|bars|ban|banned|bans|banning|shut|shutting|push|pushing|pushed|block|blocked|blocking|"
@@ -340,19 +357,54 @@ _MEASURE_OBJECT = re.compile(
 
 
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
-    found = {label[4:] for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)}
+    cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
+    found = {label[4:] for _s, _e, label in cats}
     if _ORDER_TO_SELL.search(doc.text, start, end):
         found.add("investment_screening")
+    if "critical_infrastructure" in found and all(
+        _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
+    ):
+        found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
     if "data_access" not in found:
         for s, e, _label in doc.cues_in(start, end, "datanoun"):
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
                 found.add("data_access")
                 break
+    if "technology_transfer" not in found:
+        for m in _TECH_NOUN.finditer(doc.text, start, end):
+            if _TECH_MOVES.search(doc.text, max(start, m.start() - 60), min(end, m.end() + 140)):
+                found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
+                break
     return found
 
 
+_MODEL_NUMBER = re.compile(r"(?<![\w-])[A-Za-z]*\d+[A-Za-z]*\s+$")
+_PHONE_WORD = re.compile(
+    r"\s+(?:phones?|smartphones?|handsets?|models?|téléphones?|telefoons?|toestel\w*|Handys?)(?![\w-])", re.IGNORECASE
+)
+
+
+def _handset_5g(text: str, s: int, e: int) -> bool:
+    """A "5G" that names a handset: a model number stands before it or a phone word after it."""
+    return text[s:e].upper() == "5G" and bool(
+        _MODEL_NUMBER.search(text[max(0, s - 12) : s]) or _PHONE_WORD.match(text, e, e + 16)
+    )
+
+
+# a technology said to move abroad: the noun, then a verb of transfer or leaking within the clause
+_TECH_NOUN = re.compile(
+    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how)(?![\w-])", re.IGNORECASE
+)
+_TECH_MOVES = re.compile(
+    r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
+    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen)(?![\w-])",
+    re.IGNORECASE,
+)
+
 _ORDER_TO_SELL = re.compile(
-    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b[^.;]{0,140}?\bto\s+"
+    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b"
+    # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
+    r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
     r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b",
     re.IGNORECASE,
 )
@@ -368,16 +420,45 @@ def _status(doc: _Doc, start: int, end: int) -> str | None:
         hits.add(label[3:])
     if _ORDER_TO_SELL.search(doc.text, start, end):
         hits.add("divestment_ordered")
-    for st, rx in doc.rules.status_gaps:
-        if rx.search(doc.text, start, end):
-            hits.add(st)
+    hits.update(st for s, e, st in _gap_hits(doc) if start <= s and e <= end)
     return next((st for st in STATUS_PRIORITY if st in hits), None)
+
+
+def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
+    """The status cues with a gap ("keep * from acquiring", "imposed * conditions"), found once per text."""
+    found = getattr(doc, "_status_gap_hits", None)
+    if found is None:
+        low = doc.text.lower()
+        found = [
+            (m.start(), m.end(), st)
+            for st, rx, head in _gap_heads(doc.rules)
+            if head in low
+            for m in rx.finditer(doc.text)
+        ]
+        doc._status_gap_hits = found
+    return found
+
+
+_GAP_HEADS: dict[int, list[tuple[str, re.Pattern, str]]] = {}
+
+
+def _gap_heads(rules: _Rules) -> list[tuple[str, re.Pattern, str]]:
+    """Each gap cue with its first word, so that a text without that word skips the pattern."""
+    key = id(rules)
+    if key not in _GAP_HEADS:
+        rows = []
+        for st, rx in rules.status_gaps:
+            head = re.match(r"\(\?<!\[\\w-\]\)([^\\\[(]*)", rx.pattern)
+            rows.append((st, rx, (head.group(1) if head else "").lower()))
+        _GAP_HEADS.clear()  # one gazetteer's rules at a time
+        _GAP_HEADS[key] = rows
+    return _GAP_HEADS[key]
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
     cuts = [sent.start]
     for m in re.finditer(
-        r",\s+(?:while|whereas|but|alors\s+que|tandis\s+que|terwijl|während)\s+|;\s+"
+        r",\s+(?:while|whereas|but|alors\s+que|tandis\s+que|terwijl|während|after|nachdem|nadat|après\s+que)\s+|;\s+"
         # "... and Zangge Mining must pull out": a new subject with its own verb, not "Huawei and ZTE gear"
         r"|\s+(?:and|et|en|und)\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z(][\w'’)-]*){0,3}\s+(?:must|has|have|had|is|was|will|would|"
         r"should|can|could|said|says|agreed|plans|wants|did|does|told|faces|needs|doit|moet|muss)\b)",
@@ -393,7 +474,7 @@ def _concerns(
 ) -> list[FoundConcern]:
     text, rules = doc.text, doc.rules
     if not companies:
-        return []
+        return _unnamed_concerns(doc, agencies, facilities)
     by_name = {c.name: c for c in companies}
     domestic = {c.name for c in companies if doc.host and c.country == doc.host}
     agency_spans = _agency_spans(doc, agencies)
@@ -405,10 +486,17 @@ def _concerns(
             sent = doc.sentence_at(s)
             pre = text[sent.start if sent else 0 : s]
             # the target of a deal, or a comparison ("Like Huawei, the firm..."), is not the subject
-            if rules.deal_before.search(pre[-60:]) or _COMPARISON.search(pre[-40:]) or _SOLD_THING.search(pre[-80:]):
+            if (
+                rules.deal_before.search(pre[-60:])
+                or _COMPARISON.search(pre[-40:])
+                or _SOLD_THING.search(pre[-80:])
+                or _CHOSEN.search(pre[-80:])
+            ):
                 targets.add((s, e))
             if _SOLD_TO.search(pre[-100:]):
                 buyers.add(co.name)
+            if _FINDER.match(text, e, e + 30):
+                targets.add((s, e))  # "after operator X found that the maker had remote access": a witness
             if _MEASURE_OBJECT.search(pre[-20:]):
                 co.subject_score += 4
             if re.match(r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to)\s+", text[e : e + 30]):
@@ -427,10 +515,21 @@ def _concerns(
     # the story's subject is a company known to be foreign, when there is one
     sold = {c.name for c in companies for m in c.mentions if m in targets}
     # the named buyer in "the sale of X to Y" is the case's subject, however often X is named
-    main = max(foreign or candidates, key=lambda c: (c.name in buyers and c.name not in sold, c.subject_score))
+    # and so is a company that makes a deal for a target ("Flowserve renonce au rachat du canadien Velan")
+    dealers = {c.name for c in foreign or candidates if c.name not in sold and _makes_deal(doc, c, targets)}
+    main = max(
+        foreign or candidates,
+        key=lambda c: (c.name in buyers and c.name not in sold, c.name in dealers and bool(sold), c.subject_score),
+    )
     main_group = {main.name} | {c.name for c in companies if c.parent == main.name or c.name == main.parent}
-    # a company of unknown origin is a concern's subject only as the story's main company
-    domestic |= {c.name for c in companies if not c.country and c.name not in main_group}
+    # a company of unknown origin is a concern's subject only as the story's main company, or when
+    # it shares a measure with a foreign one: "added Chinese drone maker X and camera firm Y to its entity list"
+    foreign_mentions = sorted(m for c in foreign for m in c.mentions if m not in targets)
+    domestic |= {
+        c.name
+        for c in companies
+        if not c.country and c.name not in main_group and not _listed_with(doc, c, foreign_mentions, targets)
+    }
     rep = {c.name: _representative(c, companies, by_name) for c in companies}
     pairs: dict[tuple[str, str], dict] = {}
     statuses: dict[str, list[str]] = {}
@@ -441,10 +540,12 @@ def _concerns(
             for s, e, c in _mentions_in(companies, sent.start, sent.end)
             if c.name not in domestic and (s, e) not in targets
         ]
-        if any(_COMPANY_SPEAKS.match(text, e) for _s, e, _c in here) and not all_agency_spans.overlaps(
-            sent.start, sent.end
-        ):
-            continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
+        speakers = {c.name for _s, e, c in here if _COMPANY_SPEAKS.match(text, e)}
+        if speakers and not all_agency_spans.overlaps(sent.start, sent.end):
+            if all(c.name in speakers for _s, _e, c in here):
+                continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
+            # "Operator X said tests showed that Maker Y could access data": X speaks of Y
+            here = [(s, e, c) for s, e, c in here if c.name not in speakers]
         if not here and _unnamed_buyer(doc, sent):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case
             here = _mentions_in(companies, sent.start, sent.end)
@@ -461,8 +562,15 @@ def _concerns(
             status = None if negated else _status(doc, a, b)
             if status in ("approved_with_conditions", "divestment_ordered"):
                 cats.add("investment_screening")  # these are screening decisions by nature
-            elif status == "under_review" and rules.deal_words.search(text, a, b) and _government_acts(doc, a, b):
-                cats.add("investment_screening")  # a government looking into a stake is a screening review
+            elif (
+                (status == "under_review" or (status in ("blocked", "banned") and _STOPS_DEAL.search(text, a, b)))
+                and (rules.deal_words.search(text, a, b) or _SALE_WORD.search(text, a, b))
+                and _government_acts(doc, a, b)
+            ):
+                # a government looking into a stake is a screening review, and stopping one a screening
+                # decision: a sale "verboden" or "banned" by the state is a blocked deal
+                cats.add("investment_screening")
+                status = "blocked" if status == "banned" else status
             if not cats and not status:
                 continue
             for co in subs:
@@ -472,6 +580,8 @@ def _concerns(
                 for cat in cats:
                     pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses)
+    if not pairs:
+        _security_concern(doc, main, rep, by_name, pairs)
     _site_concerns(doc, companies, facilities, pairs)
     # the group's unit that makes the deal is a party to the group's case: "Cosco Shipping Ports, eine
     # Tochter des Cosco-Konzerns, wollte 35 Prozent ... übernehmen"
@@ -484,7 +594,7 @@ def _concerns(
     unstated: list[FoundConcern] = []
     for (key, cat, *_site), info in pairs.items():
         a, b = info["span"]
-        ag = _concern_agency(doc, agencies, agency_spans, a, b, cat)
+        ag = _concern_agency(doc, agencies, agency_spans, a, b, cat, info["status"])
         status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
@@ -498,7 +608,7 @@ def _concerns(
                 status=status or "other",
                 quote=quote,
                 summary=quote.quote[:300],
-                companies=sorted(info["companies"], key=lambda n: n != key),
+                companies=sorted(info["companies"] | _kin(key, by_name), key=lambda n: n != key),
                 agencies=[ag] if ag else [],
                 facilities=[fac] if fac else [],
                 host_country=doc.host,
@@ -531,13 +641,69 @@ def _concerns(
     return concerns
 
 
+# a state's own stop to a deal ("prohibited the acquisition"), not a way round one ("keep X from acquiring")
+_STOPS_DEAL = re.compile(
+    r"(?<![\w-])(?:ban|bans|banned|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
+    r"verbot\w*|verbied\w*|verboden|blokk\w*|geblokkeerd|tegengehouden|weiger\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
+    """A story that names no company can still state a case: "Chinese buyers have bought land near
+    the test range, which could be used for espionage". A sentence counts when a foreign country
+    is named in it and the state acts or speaks there (a body, a government word, a measure)."""
+    text = doc.text
+    spans = _agency_spans(doc, agencies)
+    all_spans = SpanSet(s for sp in spans.values() for s in sp)
+    found: dict[str, tuple[int, int, str | None]] = {}
+    for sent in doc.content:
+        if doc.cues_in(sent.start, sent.end, "neg"):
+            continue
+        foreign = any(h.key not in (doc.host, "EU") for h in doc.countries_in(sent.start, sent.end))
+        if not foreign:
+            continue
+        cats = _categories(doc, sent.start, sent.end, all_spans)
+        status = _status(doc, sent.start, sent.end)
+        if status in ("approved_with_conditions", "divestment_ordered"):
+            cats.add("investment_screening")
+        if cats and (status or all_spans.overlaps(sent.start, sent.end) or _government_acts(doc, sent.start, sent.end)):
+            for cat in sorted(cats):
+                found.setdefault(cat, (sent.start, sent.end, status))
+    concerns = []
+    for cat, (a, b, status) in found.items():
+        ag = _concern_agency(doc, agencies, spans, a, b, cat, status)
+        status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
+        inside = [f.name for f in facilities if any(a <= ev.start < b for ev in f.evidence)]
+        fac = inside[:1] or ([facilities[0].name] if len(facilities) == 1 else [])
+        quote = span(text, a, b)
+        concerns.append(
+            FoundConcern(
+                categories=[cat],
+                status=status or "other",
+                quote=quote,
+                summary=quote.quote[:300],
+                agencies=[ag] if ag else [],
+                facilities=fac,
+                host_country=doc.host,
+                title=f"{fac[0] if fac else 'Unnamed company'}: {cat.replace('_', ' ')}",
+            )
+        )
+    return concerns
+
+
+_SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
+
 _DECISIONS = ("divestment_ordered", "blocked", "approved_with_conditions")
 
 _BUYER_NOUN = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:investors?|buyers?|bidders?|acquirers?|Investors?|Käufers?|Bieters?|Erwerbers?|investisseurs?|"
+    # "five Chinese-linked investors", "einen chinesischen Investor"
+    r"(?:-(?:linked|backed|owned|controlled|based|affiliated))?\s+(?:[\w-]+\s+)?(?:investors?|buyers?|bidders?|acquirers?|Investors?|Käufers?|Bieters?|Erwerbers?|investisseurs?|"
     r"acquéreurs?|repreneurs?|acheteurs?|investeerders?|kopers?|overnemers?)(?![\w-])"
 )
 
+
+_BUYER_BEFORE = re.compile(r"(?:acquéreur|investisseur|repreneur|acheteur)s?\s+$")
 
 _TAKEOVER_BY = re.compile(
     r"(?:takeover|acquisition|purchase|overname|aankoop|rachat|acquisition|Übernahme|Kauf|Erwerb)\b[^.;]{0,80}?"
@@ -545,6 +711,23 @@ _TAKEOVER_BY = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)", re.IGNORECASE)
+
+
+_LISTED_WITH = re.compile(r"\s*(?:,|and|et|en|und|as\s+well\s+as|ainsi\s+que|sowie|evenals)\s+(?:[\w-]+\s+){0,3}")
+
+
+def _listed_with(doc: _Doc, co: _Company, foreign: list[tuple[int, int]], targets: set[tuple[int, int]]) -> bool:
+    """The company is named right after a foreign subject in a list that a measure or danger covers."""
+    for s, _e in co.mentions:
+        if (s, _e) in targets:
+            continue
+        i = bisect_left(foreign, (s, s)) - 1
+        if i < 0 or not _LISTED_WITH.fullmatch(doc.text, foreign[i][1], s):
+            continue
+        sent = doc.sentence_at(s)
+        if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+            return True
+    return False
 
 
 def _makes_deal(doc: _Doc, co: _Company, targets: set[tuple[int, int]]) -> bool:
@@ -565,9 +748,8 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
     for hit in doc.countries_in(sent.start, sent.end):
         if hit.kind != "adjective":
             continue
-        if _BUYER_NOUN.match(doc.text, hit.end) or re.search(
-            r"(?:acquéreur|investisseur|repreneur|acheteur)s?\s+$",
-            doc.text[max(sent.start, hit.start - 16) : hit.start],
+        if _BUYER_NOUN.match(doc.text, hit.end) or _BUYER_BEFORE.search(
+            doc.text, max(sent.start, hit.start - 16), hit.start
         ):
             return True
     return False
@@ -579,11 +761,19 @@ def _government_acts(doc: _Doc, start: int, end: int) -> bool:
         return True
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
-            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet)\b",
+            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b",
             doc.text[start:end],
             re.IGNORECASE,
         )
     )
+
+
+_EQUIPMENT = re.compile(
+    r"(?<![\w-])(?:cameras?|equipment|kit|gear|devices?|hardware|scanners?|sensors?|systems?|routers?|antennas?|"
+    r"caméras?|équipements?|matériel|appareils?|scanners?|capteurs?|camera's|apparatuur|systemen|Kameras?|Ausrüstung|"
+    r"Geräte|Technik|Komponenten|components?|installed|installés?|geïnstalleerd|installiert)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _site_concerns(
@@ -603,12 +793,49 @@ def _site_concerns(
             ):
                 continue
             for ev in fac.evidence:
+                # the company's kit is there ("Hikvision cameras are visible at"), not merely the company nearby
+                if not _EQUIPMENT.search(doc.text, ev.start, ev.end):
+                    continue
                 if any(ev.start <= s < ev.end for c in group for s, _e in by_name[c].mentions):
                     pairs.setdefault(
                         (key, cat, fac.name),
                         {"span": (ev.start, ev.end), "status": None, "companies": {key}, "facility": fac.name},
                     )
                     break
+
+
+_SECURITY_RISK = re.compile(
+    r"(?<![\w-])(?:national[- ]security|security\s+(?:risks?|concerns?|threats?|grounds)|sécurité\s+nationale|"
+    r"risques?\s+pour\s+la\s+sécurité|nationale\s+veiligheid|veiligheidsrisico\w*|nationalen?\s+Sicherheit|"
+    r"Sicherheitsrisik\w*|Sicherheitsbedenken|öffentliche[n]?\s+(?:Ordnung\s+und\s+)?Sicherheit)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _security_concern(
+    doc: _Doc, main: _Company, rep: dict[str, str], by_name: dict[str, _Company], pairs: dict[tuple[str, str], dict]
+) -> None:
+    """A story that names no danger and no measure but a security worry about its company is still a
+    case ("Lawmakers have raised national security concerns about X, which bought a stake in the
+    port"): the first such sentence about the company, else the first at all."""
+    group = {main.name} | {c.name for c in by_name.values() if c.parent == main.name or c.name == main.parent}
+    first = None
+    for sent in doc.content:
+        if doc.cues_in(sent.start, sent.end, "neg") or not _SECURITY_RISK.search(doc.text, sent.start, sent.end):
+            continue
+        named = any(sent.start <= s < sent.end for n in group for s, _e in by_name[n].mentions)
+        if named or first is None:
+            first = sent
+        if named:
+            break
+    if first is None:
+        return
+    a, b = first.start, first.end
+    status = _status(doc, a, b)
+    screening = bool(doc.rules.deal_words.search(doc.text, a, b)) and _government_acts(doc, a, b)
+    key = rep[main.name]
+    cat = "investment_screening" if screening else "other"
+    pairs[(key, cat)] = {"span": (a, b), "status": status, "companies": {key, main.name}}
 
 
 def _implicit_concerns(
@@ -642,6 +869,14 @@ def _implicit_concerns(
             if _status(doc, sent.start, sent.end) == best:
                 pairs[(name, cat)] = {"span": (sent.start, sent.end), "status": best, "companies": {name}}
                 break
+
+
+def _kin(key: str, by_name: dict[str, _Company]) -> set[str]:
+    """The subject's parent and subsidiaries in the story are parties to its case: a foreign-owned
+    firm in the host country ("het Nijmeegse Nexperia, in handen van het Chinese Wingtech") is
+    the case as much as its owner."""
+    parent = by_name[key].parent if key in by_name else None
+    return {c.name for c in by_name.values() if c.parent == key or (parent and c.name == parent)}
 
 
 def _representative(co: _Company, companies: list[_Company], by_name: dict[str, _Company]) -> str:
@@ -686,7 +921,13 @@ _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?
 
 
 def _concern_agency(
-    doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]], a: int, b: int, category: str
+    doc: _Doc,
+    agencies: list[FoundAgency],
+    spans: dict[str, list[tuple[int, int]]],
+    a: int,
+    b: int,
+    category: str,
+    status: str | None = None,
 ) -> str | None:
     """The body that acted or spoke: one named in the sentence, the subject of the sentence before
     ("It will publish..."), the government of a country that acts ("The United Kingdom is shutting"),
@@ -696,6 +937,9 @@ def _concern_agency(
     lo, hi = (sent.start, sent.end) if sent else (a, b)
     inside = [ag for ag in agencies if any(lo <= s < hi for s, _e in spans.get(ag.name, []))]
     order = {"intelligence": 0, "screening": 0, "regulator": 1, "ministry": 2, "other": 2, "parliament": 3}
+    if status in (*_DECISIONS, "banned"):
+        # a measure is taken by a government, a ministry or a regulator; a security service only advises
+        order = {"screening": 0, "regulator": 1, "ministry": 2, "other": 2, "intelligence": 3, "parliament": 4}
     if inside:
         return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
     text = doc.text
@@ -710,6 +954,9 @@ def _concern_agency(
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name
+    named = _named_before(agencies, spans, text, lo, hi)
+    if named:
+        return named
     if re.search(r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b", text[lo:hi]):
         gov = next((ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)), None)
         if gov:
@@ -730,6 +977,12 @@ def _concern_agency(
         intel = [ag for ag in agencies if ag.kind == "intelligence"]
         if intel:
             return intel[0].name
+    if status in (*_DECISIONS, "banned"):
+        # the one body whose own sentences state this measure took it: "Le ministère de l'Économie a
+        # refusé d'autoriser la vente" for a headline's "Le gouvernement a mis son veto"
+        same = [ag for ag in agencies if _agency_status(doc, spans.get(ag.name, [])) == status]
+        if len(same) == 1:
+            return same[0].name
     for kind in ("screening", "intelligence"):
         pool = [ag for ag in agencies if ag.kind == kind]
         if len(pool) == 1:
@@ -739,6 +992,47 @@ def _concern_agency(
     if len(govs) == 1 and _agency_status(doc, spans.get(govs[0].name, [])):
         return govs[0].name
     return None
+
+
+# "the department said", "le ministère estime": a body named before, by the head of its name
+_DEFINITE_BODY = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Hh]et|[Dd]e|[Dd]as|[Dd]ie|[Dd]er)\s*(department|ministry|agency|"
+    r"regulator|committee|commission|service|office|board|authority|watchdog|ministère|ministerie|Ministerium|agence|"
+    r"autorité|régulateur|dienst|toezichthouder|Behörde|Amt|Dienst|Kommission|commissie)(?![\w-])",
+    re.IGNORECASE,
+)
+_BODY_HEAD_EN = {
+    "ministère": "ministry",
+    "ministerie": "ministry",
+    "ministerium": "ministry",
+    "agence": "agency",
+    "autorité": "authority",
+    "régulateur": "regulator",
+    "dienst": "service",
+    "behörde": "authority",
+    "amt": "office",
+    "kommission": "commission",
+    "commissie": "commission",
+    "toezichthouder": "authority",
+}
+
+
+def _named_before(
+    agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]], text: str, lo: int, hi: int
+) -> str | None:
+    """The body a definite noun points back to: the last one named before whose name has that head."""
+    best: tuple[int, str] | None = None
+    for m in _DEFINITE_BODY.finditer(text, lo, hi):
+        head = m.group(1).lower()
+        words = {head, _BODY_HEAD_EN.get(head, head)}
+        for ag in agencies:
+            forms = " ".join([ag.name, *ag.aliases]).lower()
+            if not any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", forms) for w in words):
+                continue
+            last = max((s for s, _e in spans.get(ag.name, []) if s < lo), default=None)
+            if last is not None and (best is None or last > best[0]):
+                best = (last, ag.name)
+    return best[1] if best else None
 
 
 def _is_government_name(name: str) -> bool:
@@ -772,8 +1066,10 @@ def _concern_facility(
 
 # A country that acts or speaks in the story: "the U.S. has voiced worries", "Sweden banned ...".
 _COUNTRY_ACTS = re.compile(
-    r"\s+(?:officials\s+|authorities\s+|lawmakers\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+|already\s+)?"
-    r"(?:voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed|banned|blocked|barred|"
+    # "Britain, which in July ordered Huawei kit stripped out": the relative clause is the country's act too
+    r"(?:,\s+which\s+(?:[\w-]+\s+){0,3}?|\s+)(?:officials\s+|authorities\s+|lawmakers\s+)?"
+    r"(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+|already\s+|earlier\s+|eerder\s+)?"
+    r"(?:refused|refuses|weigerde|weigerden|weigert|a\s+refusé|verweigerte|verweigert|voiced|warned|argued|expressed|raised|criticised|criticized|protested|imposed|banned|blocked|barred|"
     r"ordered|sanctioned|excluded|restricted|condemned|accused|retaliated|summoned|rejected|announced|decided|"
     r"shutting|banning|blocking|ordering|a\s+interdit|a\s+bloqué|a\s+critiqué|a\s+averti|a\s+dénoncé|verbietet|verbot|"
     r"warnte|warnten|kritisierte|blokkeert|verbiedt|waarschuwde|waarschuwden|(?:hadden|heeft|hebben)\s+\w+\s+aangedrongen)\b"
@@ -791,7 +1087,19 @@ _COUNTRY_ACTS_LATE = re.compile(
 )
 
 
-def _countries(doc: _Doc, result: Extraction) -> list[str]:
+# at most two words between a country adjective and the name it introduces, none of them a stock listing
+_ORIGIN_GAP = re.compile(r"(?:[\s-]+(?!listed|notierte?n?|cotée?s?|genoteerde?)[\w’'-]+){0,2}\s+")
+_OWNED_AFTER = re.compile(
+    r"-(?:owned|backed|controlled|linked|funded|financed)(?![\w-])|\s+(?:owners?|shareholders?|handen|eigenaars?|"
+    r"eigenaren|aandeelhouders?|Hand|Händen|Eigentümers?|Eigentümern|Anteilseigner[ns]?|actionnaires?|propriétaires?)(?![\w-])"
+)
+_OWNED_BEFORE = re.compile(
+    r"(?:(?:owned|backed|controlled|funded|held)\s+by\s+(?:the\s+|a\s+)?|(?:capitaux|contrôle|actionnaires?|"
+    r"propriétaires?)\s+)$"
+)
+
+
+def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) -> list[str]:
     """Countries of the parties (companies, agencies, facilities), and any country whose measure
     or position the story reports; a country named in passing is not one of them."""
     codes: list[str | None] = []
@@ -810,6 +1118,33 @@ def _countries(doc: _Doc, result: Extraction) -> list[str]:
         late = _COUNTRY_ACTS_LATE.match(text, hit.end, hit.end + 120)
         if according or late or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
             codes.append(hit.key)
+    # the owners' country of a party: "Chinese-owned Nexperia", "owned by Chinese nationals", "à capitaux chinois"
+    for hit in doc.country_hits:
+        if hit.kind != "adjective" or hit.key == "EU" or not doc.in_content(hit.start):
+            continue
+        if _OWNED_AFTER.match(text, hit.end, hit.end + 24) or _OWNED_BEFORE.search(
+            text, max(0, hit.start - 40), hit.start
+        ):
+            codes.append(hit.key)
+        elif _BUYER_NOUN.match(text, hit.end, hit.end + 40) or _BUYER_BEFORE.search(
+            text, max(0, hit.start - 16), hit.start
+        ):
+            # buyers known by their country, in a sentence stating a danger or a measure: "Chinese
+            # buyers have bought land near the range, which could be used for espionage"
+            sent = doc.sentence_at(hit.start)
+            if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+                codes.append(hit.key)
+    # a case's subject of unknown origin, introduced by its country: "het Chinese staatsbedrijf X",
+    # "des chinesischen Herstellers X", "le groupe chinois X"
+    subjects = {n for c in result.concerns for n in c.companies[:1]}
+    for co in companies:
+        if co.country or co.name not in subjects:
+            continue
+        for s, _e in co.mentions[:6]:
+            near = [h for h in doc.countries_in(max(0, s - 45), s) if h.kind == "adjective" and h.key != "EU"]
+            if near and _ORIGIN_GAP.fullmatch(text, near[-1].end, s):
+                codes.append(near[-1].key)
+                break
     # the EU is a party through its institutions (agency country "EU"), but it is not a country
     return sorted({c for c in codes if c and c != "EU"})
 
