@@ -118,3 +118,32 @@ def test_a_facility_is_matched_without_reading_its_operator(django_assert_num_qu
             FoundFacility(name="logistics centre", city="Liège", country="BE"), hub.operator
         )
     assert facility == hub and not created
+
+
+def test_a_files_later_concern_about_a_site_finds_the_case_made_for_it_earlier():
+    """Case relations are written at the end of a file, but a case lookup sees those already made."""
+    from tracker.ingest import store
+    from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
+    from tracker.models import Concern
+
+    text = "Harbourline Logistics runs the Antwerp depot. The security service watches the Antwerp depot."
+    first, second = text.split(". ")
+    extraction = Extraction(
+        companies=[FoundCompany(name="Harbourline Logistics", country="CN")],
+        facilities=[FoundFacility(name="Antwerp depot", city="Antwerp", country="BE")],
+        concerns=[
+            FoundConcern(
+                categories=["espionage"], status="monitoring", quote=Span(0, len(first), first),
+                companies=["Harbourline Logistics"], facilities=["Antwerp depot"], host_country="BE",
+            ),
+            FoundConcern(
+                categories=["critical_infrastructure"], status="monitoring",
+                quote=Span(len(first) + 2, len(text), second), facilities=["Antwerp depot"], host_country="BE",
+            ),
+        ],
+    )  # fmt: skip
+    raw = RawArticle(source_file="depot.txt", format="text", title="Depot", text=text)
+    store.article_store(raw, extraction)
+    case = Concern.objects.get()
+    assert set(case.category_rows.values_list("category", flat=True)) == {"espionage", "critical_infrastructure"}
+    assert [f.name for f in case.facilities.all()] == ["Antwerp depot"]
