@@ -201,6 +201,7 @@ class _Rules:
         self.alias_rows: dict[tuple[str, str], list[dict]] = {}
         # and by term alone, for a body whose name says its country ("ministerie van Economische Zaken")
         self.term_rows: dict[str, list[dict]] = {}
+        self.plain_rows: dict[tuple[str, str], list[dict]] = {}
         for row in gaz.agencies:
             for term in row.get("generic_terms") or []:
                 self.generic_rows.setdefault((row.get("country") or "", fold(term)), []).append(row)
@@ -208,10 +209,14 @@ class _Rules:
                 self.alias_rows.setdefault((row.get("country") or "", fold(alias)), []).append(row)
             for form in {fold(f) for f in (row.get("generic_terms") or []) + (row.get("aliases") or [])}:
                 self.term_rows.setdefault(form, []).append(row)
+            # and by country and accent-free form: papers write "ministère de l'Economie" for "l'Économie"
+            for form in {strip_accents(fold(f)) for f in (row.get("generic_terms") or []) + (row.get("aliases") or [])}:
+                self.plain_rows.setdefault((row.get("country") or "", form), []).append(row)
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)
         nl_topics = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted)
+        nl_bare = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted if " " in t) or "(?!)"
         self.ministry_re = re.compile(
             rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
             rf"|\bministry\s+of\s+(?P<d>{topics})\b"
@@ -221,7 +226,11 @@ class _Rules:
             r"(?:iums?|in|s)?\b"
             # Dutch names the topic after the noun, and a minister's title names the same body:
             # "het ministerie van Economische Zaken", "Minister Karremans van Economische Zaken"
-            rf"|\b(?P<nlhead>ministerie|minister(?:\s+(?-i:[A-Z])[\w-]+){{0,2}})\s+van\s+(?P<nl>{nl_topics})\b",
+            rf"|\b(?P<nlhead>ministerie|(?:staatssecretaris|minister)(?:\s+(?-i:[A-Z])[\w-]+){{0,2}})\s+van\s+"
+            rf"(?P<nl>{nl_topics})\b"
+            # a capitalised two-word portfolio is the ministry on its own: "de AIVD, die onder
+            # Binnenlandse Zaken valt"; one-word ones ("Defensie", "Handel") start sentences too
+            rf"|(?<![\w-])(?P<nlbare>(?-i:{nl_bare}))(?![\w-])",
             re.IGNORECASE,
         )
         self.facility_terms = {term: kind for kind, terms in lex["facility_terms"].items() for term in terms}
@@ -459,8 +468,13 @@ _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
 _PARTNER_COMMA = r",(?=\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+&\s+[A-Z])"
 _PARTNER_NAMES = re.compile(r"\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+&\s+[A-Z]")
 
+# "Shenzhen Yuanxing Technology Co., Ltd.", "Grindr, Inc.": the legal form after a comma is the name's
+_LEGAL_FORMS = r"(?:Ltd|Inc|LLC|Limited|Corp|GmbH|AG|SA|S\.A|plc|PLC|N\.V|B\.V|SpA|S\.p\.A)\b"
+_LEGAL_COMMA = rf",(?=\s+{_LEGAL_FORMS})"
+_LEGAL_AFTER_COMMA = re.compile(rf"\s+{_LEGAL_FORMS}")
+
 _PHRASE_RE = re.compile(
-    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA})?\s+(?:{_CAPW}|{_PAREN}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}))*"
 )
 
 
@@ -508,8 +522,8 @@ def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[t
             elif tok.endswith(("'s", "’s")):
                 cur.append((ts, te - 2))
                 _flush_phrase(text, cur, stopwords, found, True)
-            elif tok.endswith(",") and _PARTNER_NAMES.match(text, te):
-                cur.append((ts, te))  # "Clayton, Dubilier & Rice": partners' names form one firm
+            elif tok.endswith(",") and (_PARTNER_NAMES.match(text, te) or _LEGAL_AFTER_COMMA.match(text, te)):
+                cur.append((ts, te))  # "Clayton, Dubilier & Rice", "Grindr, Inc.": one firm
             elif tok.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.", tok):
                 cur.append((ts, te - 1))
                 _flush_phrase(text, cur, stopwords, found, False)
@@ -530,12 +544,23 @@ _SECTOR_AND = re.compile(
 _CORPORATE_END = re.compile(r"\b(?:Corporation|Corp\.?|Company|Co\.?|Group|Holdings?|Ltd\.?|Limited)(?:\s+\([^)]*\))?$")
 
 
+# a registered firm's name runs to its legal form over "und"/"and": "Hamburger Hafen und Logistik AG"
+_LEGAL_END = re.compile(
+    r"\s(?:AG|GmbH|SE|KGaA|SA|S\.A\.|NV|N\.V\.|BV|B\.V\.|plc|PLC|SpA|S\.p\.A\.|Oyj|ASA)(?:\s+\([^)]*\))?$"
+)
+
+
 def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for s, e, pos in found:
-        if out and not out[-1][2] and re.fullmatch(r"\s+and\s+", text[out[-1][1] : s]):
+        if out and not out[-1][2] and re.fullmatch(r"\s+(?:and|und|en|et)\s+", text[out[-1][1] : s]):
             ps = out[-1][0]
-            if " " in text[ps : out[-1][1]] and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
+            left = text[ps : out[-1][1]]
+            if " " in left and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
+                out[-1] = (ps, e, pos)
+                continue
+            # both sides plain words (no acronym on the left) and a legal form closing the right
+            if " " in left and not re.search(r"[A-Z]{2}", left) and _LEGAL_END.search(text[s:e]) and " " in text[s:e]:
                 out[-1] = (ps, e, pos)
                 continue
         out.append((s, e, pos))
@@ -654,3 +679,49 @@ class _Match:
 
     def group(self, _n: int = 0) -> str:
         return self._text[self._start : self._end]
+
+
+# "Hinkley Point C in Somerset, the EDF-led plant": a name set off before a site noun
+_SITE_APPOSITION = re.compile(
+    r"(?:\s+in\s+[A-Z][\w'’-]+)?\s*,\s+(?:the|a|an|la|le|l['’]|un|une|het|de|een|die|der|das|ein|eine)\s*"
+)
+
+
+def site_after_name(rules: _Rules, text: str, end: int) -> tuple[re.Match, bool] | None:
+    """The site noun that follows a name ending at `end`, either right after it with up to two
+    lower-case modifiers ("Sizewell C nuclear power station") or in an apposition ("Hinkley
+    Point C, the EDF-led plant"); with whether it was the apposition. Nouns such as "site" or
+    "hub" that need a place say nothing about the name before them."""
+    at = end
+    for _ in range(3):
+        gap = re.match(r"\s+", text[at : at + 3])
+        if not gap:
+            break
+        fm = rules.facility_term_re.match(text, at + gap.end())
+        if fm and _names_site(rules, fm):
+            return fm, False
+        word = re.match(r"[a-z][\w-]*", text[at + gap.end() : at + gap.end() + 30])
+        if not word:
+            break
+        at += gap.end() + word.end()
+    app = _SITE_APPOSITION.match(text, end, end + 80)
+    at = app.end() if app else -1
+    for _ in range(3 if app else 0):
+        fm = rules.facility_term_re.match(text, at)
+        if fm and _names_site(rules, fm):
+            if re.match(
+                r"['’]s\b|\s+(?:of|de|van|von|city|town|ville|stad|Stadt|operator|company|group|firm)\b",
+                text[fm.end() : fm.end() + 12],
+            ):
+                break  # "the plant's owner", "the port of Piraeus", "a port city": the name is not the site
+            return fm, True
+        word = re.match(r"[\w'’-]+\s+", text[at : at + 30])
+        if not word:
+            break
+        at += word.end()
+    return None
+
+
+def _names_site(rules: _Rules, fm: re.Match) -> bool:
+    term = fm.group(1) or fm.group(2)
+    return term not in rules.facility_need_place and facility_kind(rules, term) is not None

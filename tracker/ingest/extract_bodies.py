@@ -5,6 +5,7 @@ named or described sites with their city, country and operator."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
@@ -27,8 +28,9 @@ from .extract_base import (
     _Rules,
     _strip_article,
     facility_kind,
+    site_after_name,
 )
-from .gazetteer import Hit, SpanSet, fold
+from .gazetteer import Hit, SpanSet, fold, strip_accents
 from .textparts import (
     Sentence,
     dateline_place,
@@ -284,6 +286,8 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     for hit in doc.entity_hits:
         if hit.kind != "agency" or not doc.in_content(hit.start):
             continue
+        if hit.form.isupper() and re.match(r" [A-Z]{2,}\b", text[hit.end : hit.end + 6]):
+            continue  # "CMA" in "CMA CGM" is part of a firm's name, not the competition authority
         row = gaz.agencies[hit.key]
         ag = add(
             row["name"],
@@ -334,10 +338,13 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _french_ministries(doc, agencies, add)
     _french_ministers(doc, agencies, add)
     _embassies(doc, agencies, add)
+    _leaders_decide(doc, agencies, add)
     found = []
     for ag in agencies.values():
         if all(_former_employer(text, s, e) for s, e in ag.mentions):
             continue  # "a former MI6 chief": the body is only someone's past employer
+        if all(_SITE_AFTER_BODY.match(text, e) for _s, e in ag.mentions):
+            continue  # "a U.S. Air Force base": the body only says whose site it is
         evidence = []
         for s, _e in sorted(ag.mentions):
             sent = doc.sentence_at(s)
@@ -354,6 +361,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             )
         )
     return found
+
+
+_SITE_AFTER_BODY = re.compile(r"\s+(?:base|bases|station|airfield|barracks|installation|depot|shipyard|range)\b")
 
 
 def _generic_forms(doc: _Doc, ag: _Agency) -> set[str]:
@@ -395,8 +405,13 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             elif hit is not None:
                 code, start = hit.key, min(hit.start, m.start())
             elif m.group("fed") or m.group("fed2"):
-                # "the federal government": the host country's government, if the story names it
-                gov = next((a for a in agencies.values() if a.country == doc.host and _is_government(a)), None)
+                # "the federal government": the host country's national government, not a regional
+                # one the story also names ("Northern Territory Government")
+                row = _government_row(doc, doc.host, "federal government") if doc.host else None
+                gov = agencies.get(row["name"]) if row else None
+                if gov is None and row:
+                    gov = add(row["name"], m.start(), m.end(), kind=row.get("kind") or "other", country=doc.host)
+                gov = gov or next((a for a in agencies.values() if a.country == doc.host and _is_government(a)), None)
                 if gov:
                     gov.aliases.add(_strip_article(m.group(0)))
                     gov.mentions.append((m.start(), m.end()))
@@ -458,10 +473,19 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
     # capital-city metonyms: "Ottawa set out rules", "London had given in"
     line = dateline_place(doc.sentences)
     for hit in doc.place_hits:
-        if hit.kind != "capital" or not doc.in_content(hit.start) or (line and line[1] == hit.start):
+        if hit.kind not in ("capital", "country") or not doc.in_content(hit.start) or (line and line[1] == hit.start):
             continue
         after = text[hit.end : hit.end + 40]
-        if not (re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after) or _REACTION.match(after)):
+        if hit.kind == "country":
+            # "China warned that the step would harm ties": a country that reacts is its government;
+            # "firms in China said" is not
+            if not (_REACTION.match(after) or _COUNTRY_DECIDES.match(after)) or re.search(
+                r"\b(?:in|from|of|to|with|for|and|than|across|by|en|uit|naar|aus|nach|mit|für|de|du|dans|vers)\s+$",
+                text[max(0, hit.start - 8) : hit.start],
+                re.IGNORECASE,
+            ):
+                continue
+        elif not (re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after) or _REACTION.match(after)):
             continue
         gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
         if gov:
@@ -476,6 +500,50 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             ag = add(row["name"] if row else hit.form, hit.start, hit.end, kind="other", country=hit.key)
             if ag.name != hit.form:
                 ag.aliases.add(hit.form)
+
+
+# "President Joe Biden on Monday ordered ...": a head of government's decision is the government's
+_LEADER_DECIDES = re.compile(
+    r"(?<![\w-])(?:President|Prime\s+Minister|Chancellor|Premier|Bundeskanzler(?:in)?|Premierminister(?:in)?|"
+    r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier)"
+    r"(?P<name>(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3})"
+    r"(?P<verb>(?:\s+(?:on|last|this)\s+\w+|\s+am\s+\w+)?,?\s+(?:has\s+|had\s+|hat\s+|a\s+|heeft\s+)?"
+    r"(?:ordered|blocked|vetoed|banned|prohibited|approved|signed\s+an\s+order|ordonné|bloqué|interdit|"
+    r"untersagt|verboten|gestoppt|angeordnet|verbood|blokkeerde|besloot)\b)?"
+)
+
+
+def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _LEADER_DECIDES.finditer(text, sent.start, sent.end):
+            end = m.end("name")
+            if taken.overlaps(m.start(), end):
+                continue
+            hit = doc.country_before(m.start(), sent.start, words=1)
+            if hit is None and re.search(r"[A-Z][\w-]*\s+$", text[max(sent.start, m.start() - 30) : m.start()]):
+                continue  # "Huawei President Eric Xu" leads a company
+            code = hit.key if hit else doc.host
+            if not code or (code == "GB" and m.group(0).startswith("Chancellor")):
+                continue  # Britain's Chancellor runs the Treasury
+            title = re.sub(r"\s+", " ", text[m.start() : end])
+            title = re.sub(r"['’]s?$", "", title)  # "Prime Minister Giorgia Meloni’s cabinet"
+            # the national government, not a regional one or the cabinet
+            row = _government_row(doc, code, "government")
+            gov = agencies.get(row["name"]) if row else None
+            if row is None:
+                gov = next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
+            if gov is None and not m.group("verb"):
+                continue  # a leader named without a decision only names the government the story has
+            if gov is None:
+                if row is None:
+                    continue
+                gov = add(row["name"], m.start(), end, kind=row.get("kind") or "other", country=code)
+            else:
+                gov.mentions.append((m.start(), end))
+            gov.aliases.add(title)
+            gov.acting = gov.acting or bool(m.group("verb"))
 
 
 _LEADER_S = re.compile(
@@ -501,12 +569,24 @@ _DECIDES = re.compile(
     r"\s*(?:has\s+|had\s+|have\s+)?(?:decided|concluded|blocked|ordered|approved|banned|vetoed|rejected|refused|"
     r"imposed|prohibited|stopped|cleared|besloten|geblokkeerd|verboden|décidé|bloqué|interdit|refusé|"
     r"beschlossen|untersagt|verboten|gestoppt)\b"
+    # a decision announced for the future: "The government will take a 50% stake"
+    r"|\s*(?:will|is\s+to)\s+(?:take|buy|acquire|become|block|ban|order|force)\b"
+)
+
+
+# "Britain ordered operators to strip out Huawei", "Italy vetoed the sale": a country deciding is its government
+_COUNTRY_DECIDES = re.compile(
+    r"\s*(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
+    r"refused|decided|a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte)\b"
 )
 
 
 _REACTION = re.compile(
-    r"\s*(?:said|says|condemned|critici[sz]ed|denounced|protested|retaliated|urged|accused|vowed|rejected|"
-    r"summoned|warned|responded|hit\s+back|slammed|called\s+on|a\s+dénoncé|a\s+condamné|reageerde|verurteilte)\b"
+    r"\s*(?:(?:has|have|had)\s+)?(?:said|says|condemned|critici[sz]ed|denounced|protested|retaliated|urged|accused|"
+    r"vowed|rejected|summoned|warned|responded|hit\s+back|slammed|called\s+on|threatened|"
+    r"a\s+dénoncé|a\s+condamné|a\s+averti|a\s+menacé|a\s+réagi|a\s+protesté|a\s+riposté|"
+    r"reageerde|waarschuwde|dreigde|protesteerde|veroordeelde|"
+    r"verurteilte|warnte|kritisierte|drohte|reagierte|protestierte)\b"
 )
 
 
@@ -626,7 +706,7 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 hit.key if hit else (_german_ministry_country(doc) if m.group("de") else doc.host or doc.main_country)
             )
             phrase = _strip_article(m.group(0))
-            if m.group("nl"):
+            if m.group("nl") or m.group("nlbare"):
                 _dutch_ministry(doc, m, hit, code, agencies, add)
                 taken.add(m.start(), m.end())
                 continue
@@ -650,7 +730,10 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
                 if ag.mentions[-1] != (m.start(), m.end()):
                     ag.mentions.append((m.start(), m.end()))
-                for form in (name, phrase):
+                forms = [name, phrase]
+                if hit is not None and re.fullmatch(r"\s*(?:the\s+)?", text[hit.end : m.start()], re.IGNORECASE):
+                    forms.append(_strip_article(text[hit.start : m.end()]))  # "the Danish Ministry of Defence"
+                for form in forms:
                     if fold(form) != fold(ag.name):
                         ag.aliases.add(form)
 
@@ -676,19 +759,34 @@ def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency)
             end = m.end("adj2") if adj and adj == m.group("adj2") else m.end("topic")
             # the host's own ministry goes by its portfolio; a foreign one keeps its nationality
             name = body if code == doc.host or not adj else _strip_article(text[m.start() : end])
+            row = _plain_row(doc, code, body)
+            if row and name == body:
+                name = row["name"]  # "ministère de l'Economie" is the gazetteer's economy ministry
             ag = agencies.get(name) or add(name, m.start(), end, kind="ministry", country=code)
             if ag.mentions[-1] != (m.start(), end):
                 ag.mentions.append((m.start(), end))
-            if adj and name == body:
+            if adj and name in (body, (row or {}).get("name")):
                 ag.aliases.add(text[m.start() : end])
+            if name != body:
+                ag.aliases.add(body)
             taken.add(m.start(), end)
 
 
 # "le ministre de l'économie", "au ministère des finances": lower-case portfolios in running French
 # text; the minister's title stands for the ministry, as "Business Secretary" does in English
 _FR_MINISTER = re.compile(
-    r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>de\s+l['’]\s*(?:économie|economie|intérieur)|des\s+(?:finances|armées))\b"
+    r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>(?i:de\s+l['’]\s*(?:économie|economie|intérieur|industrie)|"
+    r"des\s+(?:finances|armées|affaires\s+étrangères)|de\s+la\s+(?:justice|défense)|du\s+numérique))\b"
 )
+
+
+def _plain(form: str) -> str:
+    return strip_accents(fold(re.sub(r"\s+", " ", form)))
+
+
+def _plain_row(doc: _Doc, code: str | None, form: str) -> dict | None:
+    """The gazetteer body of `code` a portfolio phrase names, accents aside."""
+    return next(iter(doc.rules.plain_rows.get((code or "", _plain(form)), [])), None)
 
 
 def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
@@ -700,11 +798,11 @@ def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
             if _overlaps(m.start(), m.end(), taken) or not code:
                 continue
             phrase = re.sub(r"\s+", " ", m.group(0))
-            term = fold("ministère " + re.sub(r"\s+", " ", m.group("topic")))
-            row = next(
-                iter(doc.rules.generic_rows.get((code, term), []) + doc.rules.alias_rows.get((code, term), [])), None
-            )
-            name = row["name"] if row else phrase
+            body = "ministère " + re.sub(r"\s+", " ", m.group("topic"))
+            row = _plain_row(doc, code, body)
+            # "le ministre de l'Economie" heads the "ministère de l'Economie" the story already named
+            same = next((a.name for a in agencies.values() if _plain(a.name) == _plain(body)), None)
+            name = row["name"] if row else same or phrase
             ag = agencies.get(name) or add(name, m.start(), m.end(), kind="ministry", country=code)
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
@@ -740,7 +838,8 @@ def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None
 def dutch_ministry_row(doc: _Doc, m: re.Match) -> dict | None:
     """The one gazetteer ministry a bare Dutch name fits: only one country calls its economy
     ministry "ministerie van Economische Zaken", so the name itself says whose it is."""
-    rows = doc.rules.term_rows.get(fold("ministerie van " + re.sub(r"\s+", " ", m.group("nl"))), [])
+    portfolio = m.group("nl") or m.group("nlbare")
+    rows = doc.rules.term_rows.get(fold("ministerie van " + re.sub(r"\s+", " ", portfolio)), [])
     return rows[0] if len({r.get("country") for r in rows}) == 1 else None
 
 
@@ -749,7 +848,8 @@ def _dutch_ministry(
 ) -> None:
     """'het Amerikaanse ministerie van Handel', 'Minister Karremans van Economische Zaken'."""
     text = doc.text
-    body = "ministerie van " + re.sub(r"\s+", " ", m.group("nl"))
+    portfolio = re.sub(r"\s+", " ", m.group("nl") or m.group("nlbare"))
+    body = "ministerie van " + portfolio
     row = dutch_ministry_row(doc, m) if hit is None else None
     if row:
         code = row.get("country") or code
@@ -760,17 +860,19 @@ def _dutch_ministry(
     elif hit is not None and hit.end <= m.start() and code != doc.host:
         # a foreign ministry keeps its nationality: "Chinese ministerie van Handel" is not the host's
         name, kind = f"{text[hit.start : hit.end]} {body}", "ministry"
-    elif re.search(rf"\bministerie\s+van\s+{re.escape(m.group('nl'))}\b", text, re.IGNORECASE):
+    elif re.search(rf"\bministerie\s+van\s+{re.escape(portfolio)}\b", text, re.IGNORECASE):
         name, kind = body, "ministry"
     else:
         # named only in a minister's title: the body goes by its portfolio ("Binnenlandse Zaken")
-        name, kind = re.sub(r"\s+", " ", m.group("nl")), "ministry"
+        name, kind = portfolio, "ministry"
     ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=code)
     if ag.mentions[-1] != (m.start(), m.end()):
         ag.mentions.append((m.start(), m.end()))
     phrase = _strip_article(m.group(0))
     if not fold(ag.name).endswith(fold(phrase)):
         ag.aliases.add(phrase)
+    if fold(portfolio) != fold(ag.name):
+        ag.aliases.add(portfolio)  # Dutch papers call the ministry by its portfolio: "Economische Zaken"
 
 
 @dataclass
@@ -793,6 +895,27 @@ class _Facility:
 _FAMILY = {"airport": "logistics_hub"}
 
 
+# "a report by Chatham House", "Chatham House said": a body that speaks is no building
+_SPEAKS_AFTER = re.compile(
+    r"\s*,?\s+(?:said|says|warned|warns|argued|argues|noted|notes|found|finds|reported|told|wrote|estimates?|"
+    r"a\s+déclaré|estime|zei|stelt|schreibt|erklärte|warnt|warnte)\b"
+)
+_SPEAKS_BEFORE = re.compile(
+    r"(?:\b(?:report|study|paper|analysis|survey|research|researchers|analysts?|experts?|fellow)\s+(?:by|from|at)|"
+    r"according\s+to|think[- ]tank|selon|volgens|laut)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _speaks(text: str, s: int, e: int) -> bool:
+    return bool(_SPEAKS_AFTER.match(text, e) or _SPEAKS_BEFORE.search(text[max(0, s - 40) : s]))
+
+
+def _ends_in_site_head(rules: _Rules, name: str) -> bool:
+    toks = name.split()
+    return bool(rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1]))
+
+
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
     company_spans = SpanSet(m for c in companies for m in c.mentions)
@@ -807,18 +930,46 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
             toks = text[s:e].split()
             kind = rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1])
-            # "Newport Wafer Fab" is a company and the site it runs
-            site_company = (s, e) in company_mentions and kind not in (None, "office", "mine")
+            # "Newport Wafer Fab" is a company and the site it runs; "Hamburger Hafen", short for
+            # "Hamburger Hafen und Logistik AG", is only the company
+            site_company = (
+                (s, e) in company_mentions
+                and kind not in (None, "office", "mine")
+                and any((s, e) in c.mentions and _ends_in_site_head(rules, c.name) for c in companies)
+            )
             if (
                 kind
                 and len(toks) >= 2
                 and relevant
                 and (site_company or not _overlaps(s, e, company_spans))
                 and not bodies.overlaps(s, e)
+                and not _speaks(text, s, e)
             ):
                 found.append(_Facility(text[s:e], kind, s, e, named=True))
+                located = _town_after(doc, sent, e, company_spans)
+                if located:
+                    found[-1].town = located[1]  # "Francis E. Warren Air Force Base in Cheyenne"
                 if site_company:
                     found[-1].self_company = next(c.name for c in companies if (s, e) in c.mentions)
+            elif kind is None and relevant and not _overlaps(s, e, company_spans) and not bodies.overlaps(s, e):
+                # "Hinkley Point C, the EDF-led plant": a project known by its name alone
+                site = site_after_name(rules, text, e) if re.match(r",| in ", text[e : e + 4]) else None
+                if (
+                    site
+                    and site[1]
+                    and text[s:e] not in rules.stopwords
+                    # "Piraeus, the Greek port" names the port by its town; a country is no site
+                    and (doc.gaz.city(text[s:e]) or not _place_code(doc, text[s:e]))
+                    and not doc.gaz.region_code(text[s:e])
+                    # "Hinkley Point C in Somerset, the plant": the place is not the site
+                    and not re.search(r"[A-Z][\w'’-]*\s+(?:in|at|near)\s+$", text[max(0, s - 40) : s])
+                ):
+                    term = site[0].group(1) or site[0].group(2)
+                    fac = _Facility(text[s:e], facility_kind(rules, term) or "other", s, e, named=True)
+                    fac.mentions.append((site[0].start(), site[0].end()))  # the noun is this site
+                    if doc.gaz.city(text[s:e]):
+                        fac.town = text[s:e]
+                    found.append(fac)
         for m in re.finditer(
             r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
             text[sent.start : sent.end],
@@ -837,7 +988,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     for fac in found:
         _locate_facility(doc, fac)
         _facility_operator(doc, fac, companies)
-    merged = _merge_facilities(found, doc.rules, text)
+    merged = _merge_facilities(found, doc.rules, text, doc.gaz.city)
     out = []
     for fac in merged:
         lat = lon = None
@@ -896,7 +1047,16 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
     ):
         return None
+    if (m.group("adj") or "") in _PLACE_VERBS:
+        return town_end, town, False  # "een chipfabriek staan in Nijmegen": the town, not a name
     return town_end, town, True
+
+
+# verbs of standing between a site noun and its town; they are no part of the site's name
+_PLACE_VERBS = {
+    "located", "situated", "based", "lies", "stands", "sits", "staan", "staat", "ligt", "liggen", "gevestigd",
+    "steht", "stehen", "liegt", "liegen", "situé", "située", "situés", "implanté", "implantée", "installé", "installée",
+}  # fmt: skip
 
 
 def _term_site(
@@ -909,11 +1069,15 @@ def _term_site(
     term = m.group(1) or m.group(2)
     if m.group("infl") and m.group("infl").endswith("n"):
         return None  # a German plural ("drei Raffinerien") is no single site
-    if _overlaps(s, e, company_spans) or any(f.start < e and s < f.end for f in found[-8:]):
+    if _overlaps(s, e, company_spans) or any(
+        (f.start < e and s < f.end) or any(ms < e and s < me for ms, me in f.mentions) for f in found[-8:]
+    ):
         return None
     kind = facility_kind(rules, term)
     if kind is None:
         return None  # "Netzwerk", "Triebwerk": no site
+    if _NOT_A_SITE_USE.match(text, e) or re.search(r"(?<![\w-])to\s+$", text[max(0, s - 4) : s]):
+        return None  # "in terminal decline", "the port authority", "plans to plant": no site
     need_place = term in rules.facility_need_place
     town = None
     located = _town_after(doc, sent, e, company_spans) or re.match(
@@ -927,24 +1091,39 @@ def _term_site(
     # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
     # and a two-word name: "the Browns Range project"
     named = re.search(
-        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+)?(?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$",
+        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+){0,2}(?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$",
         text[max(sent.start, s - 30) : s],
     )
-    if named and not need_place:
+    prefixed = False
+    if (
+        named
+        and (
+            not need_place
+            # "the Bradwell site": a single name after "the" places a site noun that needs a place
+            or (
+                " " not in named.group(1).strip(" -")
+                and re.search(
+                    r"(?:^|\s)(?:the|die|de|het)\s+$", text[max(sent.start, s - 40) : s - len(named.group(1))]
+                )
+            )
+        )
+    ):
         word = named.group(1).rstrip(" -")
         word_start = max(sent.start, s - 30) + named.start(1)
         first_word = word.split()[0]
         if (
             first_word not in rules.stopwords
+            and not any(h.start < word_start + len(word) and word_start < h.end for h in doc.entity_hits)
             and not _place_code(doc, first_word)
             and not doc.gaz.city(re.sub(r"(?:er|se|s)$", "", first_word))  # "Rotterdamse haven"
             and not company_spans.overlaps(word_start, word_start + len(word))
             and doc.sentence_at(word_start) is not None
             and text[sent.start : word_start].strip() != ""
         ):
-            s = word_start
-    # French names follow the noun: "plateforme logistique d'Alibaba"
-    of = re.match(r"\s+(?:d['’]|de\s+|du\s+)", text[e : e + 6])
+            s, prefixed = word_start, True
+    # French names follow the noun: "plateforme logistique d'Alibaba"; Dutch and German too:
+    # "de haven van Rotterdam", "de fabriek van Nexperia", "das Werk von Bosch"
+    of = re.match(r"\s+(?:d['’]|de\s+|du\s+|van\s+|von\s+)", text[e : e + 6])
     if of:
         owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
         # Italian and French place names run on: "Pasiano di Pordenone", "Saint-Denis-en-Val"
@@ -952,13 +1131,19 @@ def _term_site(
             r"[A-Z][\w'’-]+(?:\s+(?:di|del|della|sur|lès|am|an\s+der)\s+[A-Z][\w'’-]+)?",
             text[e + of.end() : e + of.end() + 60],
         )
-        if owner:
+        germanic = of.group(0).strip() in ("van", "von")
+        if owner and not germanic:
             e = owner[1]
-        elif place and place.group(0) not in rules.stopwords:
+        elif (
+            place
+            and place.group(0) not in rules.stopwords
+            and not owner
+            and (not germanic or doc.gaz.city(place.group(0)))  # "de haven van Rotterdam", a known town only
+        ):
             town = place.group(0)
             e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands
     # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
-    own_name = re.match(r" ([A-Z][\w'’-]+)(?![\w'’-])", text[e : e + 40])
+    own_name = re.match(r" ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+(?![\w'’-])(?! [a-z]*[A-Z]))?)(?![\w'’-])", text[e : e + 40])
     has_own_name = bool(
         own_name
         and not _overlaps(e + 1, e + own_name.end(), company_spans)
@@ -972,15 +1157,30 @@ def _term_site(
         located = _town_after(doc, sent, e, company_spans)
         if located:
             end, town, in_name = located
-            if in_name:
+            if in_name and not prefixed:  # "das Werk in Ahlen"; "the Bradwell site in Essex" has its name
                 e = end
-    if need_place and not (town or has_own_name or _city_word_before(doc, text[max(sent.start, s - 30) : s])):
+    if need_place and not (
+        town or has_own_name or prefixed or _city_word_before(doc, text[max(sent.start, s - 30) : s])
+    ):
         return None
     name = text[s:cut] + text[m.end() : e] if cut < m.end() else text[s:e]
+    if term.lower() in _VAGUE_TERMS and not town and not re.search(r"[A-Z]", name):
+        return None  # "the project", "a British energy project": no site until it has a name or a place
     fac = _Facility(name, kind, s, e, town=town, generic=need_place and kind == "office")
     if kind == "office" and not need_place and not doc.cues_in(sent.start, sent.end, "cat:"):
         return None  # "dont le siège est à Mérignac" places a company; it is no site of the case
     return fac
+
+
+# nouns that stand for any undertaking, not only a place: a site only when named or placed
+_VAGUE_TERMS = {"project", "projet", "projekt", "projecten"}
+
+
+# a site noun used as an adjective or before the body that runs it is no site itself
+_NOT_A_SITE_USE = re.compile(
+    r"\s+(?:decline|illness|patients?|velocity|operators?|authority|authorities|company|companies|managers?|owners?|"
+    r"workers?|staff|capacity|business|sector|industry|equipment|security|services?|city|cities|town|ville|stad|Stadt)\b"
+)
 
 
 def _city_word_before(doc: _Doc, before: str) -> bool:
@@ -1127,6 +1327,8 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                 )
                 or (hit.end <= fac.start and re.fullmatch(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?", gap_before))
             ):
+                if hit.start >= fac.end and best is not None and fac.start <= best.start < fac.end:
+                    best = hit  # "Francis E. Warren Air Force Base in Cheyenne": the town named after it
                 best = best or hit
     if fac.town:
         # "l'usine de Brumath, près de Strasbourg" stands in Brumath, in Strasbourg's country
@@ -1139,6 +1341,13 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         fac.city = best.form
         info = doc.gaz.city(best.form)
         fac.country = info[0] if info else best.key
+        # "in Arnstadt bei Erfurt", "à Brumath, près de Strasbourg": the small town is the site's place
+        near = re.search(
+            r"(?:\bin|\bà|\bim|\bte)\s+([A-Z][\w'’-]+),?\s+(?:bei|nahe|near|outside|près\s+de|nabij|bij)\s+$",
+            text[max(sent.start, best.start - 60) : best.start],
+        )
+        if near and not doc.gaz.city(near.group(1)) and near.group(1) not in doc.rules.stopwords:
+            fac.city = near.group(1)
     else:
         # "Hamburger Hafen", "de Rotterdamse haven": a city adjective just before the noun
         adj = re.search(r"([A-Z][\w-]+?)(?:er|se|s)\s+$", text[max(sent.start, fac.start - 30) : fac.start])
@@ -1160,7 +1369,16 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                     hit = cand
                     break
         own = _country_in(doc, fac.name + " ") if fac.named else None
-        fac.country = (hit.key if hit else None) or own or doc.host or doc.main_country
+        fac.country = (hit.key if hit else None) or own or _region_country(doc, sent) or doc.host or doc.main_country
+
+
+def _region_country(doc: _Doc, sent: Sentence) -> str | None:
+    """ "in Grand Forks, North Dakota": a state or province set off after a town places the site."""
+    for m in re.finditer(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b", sent.text):
+        code = doc.gaz.region_code(m.group(1))
+        if code:
+            return code
+    return None
 
 
 def _town_country(doc: _Doc, town: str) -> str | None:
@@ -1185,8 +1403,15 @@ _SITE_VERBS = re.compile(
     r"übernahm|übernehmen|schließ\w*|vend\w*|cède|céder|cédé|exploite\w*|possède\w*|construit|racheté|ferm\w*|"
     r"verkoop\w*|verkocht|verkopen|exploiteert|bezit|bouwt|gebouwd|opende|sluit|gesloten)(?![\w-])"
 )
+_PASSIVE_BY = re.compile(
+    r"[^.;]{0,40}?\b(?:wird|werden|wurde|wordt|werd)\s+(?:\w+\s+){0,2}?(?:von|door)\s+"
+    r"(?:(?:der|dem|den|die|het|de)\s+)?"
+)
+_RUN_PARTICIPLE = re.compile(
+    r"(?:\s+\([^)]*\))?\s+(?:\w+\s+)?(?:betrieben|geführt|verwaltet|geëxploiteerd|uitgebaat|beheerd|gerund)\b"
+)
 _OWNED_BY = re.compile(
-    r"[^.;]{0,40}?(?:\bgehör(?:t|en)|\bowned\s+by|\bbelongs\s+to|\bappartient\s+à|\bdétenue?\s+par|\beigendom\s+van|"
+    r"[^.;]{0,40}?(?:\bgehör(?:t|en)|\bowned\s+by|\bbelongs\s+(?:\w+ly\s+)?to|\bcontrolled\s+by|\bcontrôlée?\s+par|\bappartient\s+(?:\w+ment\s+)?à|\bdétenue?\s+par|\beigendom\s+van|"
     r"\bin\s+handen\s+van|\bim\s+Besitz\s+von|\bin\s+the\s+hands\s+of|\bin\s+der\s+Hand\s+von|\baux\s+mains\s+d[eu])\s+(?:(?:mehrheitlich|majoritairement|mostly|largely|zu\s+\d+\s+Prozent)\s+)?"
 )
 
@@ -1211,6 +1436,14 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         nxt = next((c for s, _e, c in here if at <= s <= at + 40), None)
         if nxt:
             fac.operator, fac.operator_strength = nxt.name, 3
+            return
+    # "Der Terminal wird von der HHLA betrieben": German and Dutch put the participle after the operator
+    m = _PASSIVE_BY.match(after)
+    if m:
+        at = fac.end + m.end()
+        nxt = next(((s2, e2, c) for s2, e2, c in here if at <= s2 <= at + 5), None)
+        if nxt and _RUN_PARTICIPLE.match(text, nxt[1]):
+            fac.operator, fac.operator_strength = nxt[2].name, 3
             return
     # "die Raffinerie PCK in Schwedt gehört mehrheitlich Rosneft", "the plant, owned by X"
     m = _OWNED_BY.match(after)
@@ -1285,10 +1518,14 @@ def _same_site_name(a: _Facility, b: _Facility, rules: _Rules) -> bool:
         return own - {(other.town or other.city or "").lower()}
 
     wa, wb = words(a, b), words(b, a)
+    if a.kind == b.kind and (a.town or a.city) and (a.town or a.city) == (b.town or b.city) and not (wa and wb):
+        return True  # "Darwin Port" and "Port of Darwin": the town's port, named twice
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
-def _merge_facilities(found: list[_Facility], rules: _Rules, text: str) -> list[_Facility]:
+def _merge_facilities(
+    found: list[_Facility], rules: _Rules, text: str, gaz_city: Callable[[str], Any]
+) -> list[_Facility]:
     """Mentions of one site (named once, described three times) become one facility."""
     merged: list[_Facility] = []
     for fac in sorted(found, key=lambda f: (f.kind == "airport", f.generic, not f.named, f.city is None, f.start)):
@@ -1306,6 +1543,16 @@ def _merge_facilities(found: list[_Facility], rules: _Rules, text: str) -> list[
                 continue
             if fac.country and other.country and fac.country != other.country and fac.city is None:
                 continue
+            if (
+                fac.town
+                and not fac.named
+                and not gaz_city(fac.town)
+                and re.search(r"[A-Z]", other.name)  # "terminal à conteneurs CSP Zeebrugge"
+                and other.city is None
+                and fold(fac.town) not in fold(other.name)
+                and fac.kind == other.kind
+            ):
+                continue  # "le port d'Anvers-Bruges" is another place than "CSP Zeebrugge"
             fits.append(other)
         # "ein Containerterminal" joins "Terminal Tollerort" before "Hamburger Hafen": the same noun
         own = set() if fac.named else {w.lower() for w in re.findall(r"[\w'’-]{4,}", fac.name)}
@@ -1326,6 +1573,13 @@ def _merge_facilities(found: list[_Facility], rules: _Rules, text: str) -> list[
                 target.name, target.kind = fac.name, fac.kind  # the hub at the airport is the site
             if not any(c.isupper() for c in target.name) and fac.name[:1].isupper() and fac.kind != "airport":
                 target.name = fac.name  # "the Euromax terminal" names what "the port" only describes
+            elif (
+                target.named
+                and not fac.named
+                and len(fac.name) > len(target.name)
+                and re.search(rf"(?<![\w-]){re.escape(target.name)}$", fac.name)
+            ):
+                target.name = fac.name  # "Zeebrugge, un port" is "le terminal à conteneurs CSP Zeebrugge"
     # "Terminal Tollerort" in a story about "the Hamburger Hafen": a site of a kind whose other
     # sites all stand in one city stands there too
     for fac in merged:
@@ -1335,6 +1589,8 @@ def _merge_facilities(found: list[_Facility], rules: _Rules, text: str) -> list[
                 for o in merged
                 if o.city and _FAMILY.get(o.kind, o.kind) == _FAMILY.get(fac.kind, fac.kind)
             }
+            if fac.named and not all(gaz_city(c) for c, _country in cities):
+                continue  # a town only the story names ("le port d'Anvers-Bruges") may be another place
             if len(cities) == 1:
                 fac.city, fac.country = next(iter(cities))
     # "ein Containerterminal im Hamburger Hafen": a port the story brings in as the place of a terminal

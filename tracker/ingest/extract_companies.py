@@ -23,6 +23,7 @@ from .extract_base import (
     _Rules,
     _tokens,
     facility_kind,
+    site_after_name,
 )
 from .extract_bodies import (
     _body_names,
@@ -61,7 +62,11 @@ def _extend_name(doc: _Doc, start: int, end: int) -> tuple[int, int]:
 
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|phones?|handsets?|"
-    r"components|modules|drones?|routers?|base\s+stations?|équipements?|matériel|apparatuur|Ausrüstung|Komponenten)\b"
+    r"components|modules|drones?|routers?|base\s+stations?|équipements?|matériel|apparatuur|Ausrüstung|Komponenten|"
+    r"scanners?|sensors?|turbines?|inverters?|batteries|cranes?|servers?|modems?|Scanner|Sensoren|Kameras|"
+    r"camera's|caméras|capteurs)\b"
+    # the supplier: "Nuctech levert scanners", "Hikvision supplies cameras"
+    r"|\s+(?:supplies|supplied|provides|provided|levert|leverde|liefert|lieferte|fournit|a\s+fourni)\s"
 )
 
 
@@ -131,6 +136,18 @@ def _np_like(words: str) -> bool:
     return len(words.split()) <= 5
 
 
+# the name as the subject of a purchase: the buyer
+_BUYS_AFTER = re.compile(
+    r"\s+(?:(?:has|had|have|on\s+\w+day|last\s+\w+|also)\s+)?(?:bought|acquired|purchased|took\s+over|invested|"
+    r"agreed\s+to\s+(?:buy|acquire|purchase|take\s+over)|(?:wants|plans|planned|sought|seeks|tried)\s+to\s+"
+    r"(?:buy|acquire|purchase|take\s+over|build)|a\s+racheté|rachète|a\s+acquis|acquiert|a\s+pris\s+le\s+contrôle|"
+    r"kaufte|kauft|übernahm|übernimmt|erwarb|erwirbt|kocht|koopt|nam|neemt|"
+    # the seller, and the holder of a stake: "Elmos wanted to sell", "Tencent, qui détient 40 %"
+    r"sold|(?:wanted|wants|plans|planned|agreed|tried|sought)\s+to\s+sell|is\s+selling|a\s+vendu|vend|cède|"
+    r"verkaufte|verkauft|verkocht|verkoopt)\b"
+    r"|,?\s+(?:which|that|qui|die|dat|der)\s+(?:holds|owns|controls|détient|possède|contrôle|bezit|houdt|hält|besitzt)\s+"
+    r"(?:(?:a|an|about|some|around|already|déjà|environ)\s+)?\d"
+)
 _TAIL_WORDS = re.compile(r"(?:([\w'’-]+)\s+)?([\w'’-]+)\s*,?\s*$")
 _OWNED_ADJECTIVE = re.compile(
     r"(?:state|privately|government|publicly)-(?:owned|backed|controlled|held|run|listed)", re.IGNORECASE
@@ -146,9 +163,13 @@ def _cue_before(rules: _Rules, pre: str) -> int | None:
         if two in rules.cue_words:
             return m.start(1)
         last = m.group(2).lower()
+        if (m.group(1) or "").lower() in ("to", "will", "would", "could"):
+            return None  # "reluctant to fund Sizewell C": a verb, not the noun "fund"
         # "chipmaker SMIC", "tyremaker Pirelli", "carmaker Geely": English glues the cue on
         if last in rules.cue_words or _OWNED_ADJECTIVE.fullmatch(m.group(2)) or last.endswith(("maker", "makers")):
             return m.start(2)
+        if m.group(1) and _OWNED_ADJECTIVE.fullmatch(m.group(1)) and m.group(2).islower():
+            return m.start(1)  # "the French state-controlled utility EDF": any noun after the adjective
         if m.group(2).lower() in ("owned", "backed", "controlled", "held") and (m.group(1) or "").lower() in (
             "state",
             "privately",
@@ -196,18 +217,39 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             # "the Shenzhen-based drone maker", "a Singapore-registered entity": the seat is the country
             if re.match(r"-(?:based|registered|headquartered|incorporated)\b", doc.text[hit.end : hit.end + 14]):
                 country = doc.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
+        # "MineOne Partners Ltd., a company registered in the British Virgin Islands"
+        seat = re.match(
+            r"\s+(?:registered|incorporated|based|headquartered|domiciled|gevestigd|établie?|immatriculée?|ansässig)\s+"
+            r"(?:in|à|en|aux|au|te)\s+(?:the\s+|de\s+|den\s+)?",
+            post[apposition.end() :],
+        )
+        if seat:
+            at = e + apposition.end() + seat.end()
+            starts = [h for h in doc.place_hits_in(at, at + 40) if h.start == at]
+            place = max(starts, key=lambda h: h.end, default=None)  # "British Virgin Islands", not "British"
+            if place:
+                country = country or (doc.gaz.cities[place.key][0] if place.kind == "city" else place.key)
         region = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\b", apposition.group(1))
         if region and doc.gaz.region_code(region.group(1)):
             country = country or doc.gaz.region_code(region.group(1))  # "a Shandong-based conglomerate"
     if _PARENT_OF_BEFORE.search(pre):
         why.add("owner")  # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech"
     if rules.deal_before.search(pre) or re.search(
-        r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:of|in|de|van|an)\s+(?:the\s+)?$",
+        r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:(?:of|in|de|van|an)\s+|d['’])(?:the\s+)?$",
         pre,
     ):
         why.add("deal")
-    if _COMPOUND_CUE_BEFORE.search(pre):
+    if _OWNED_BY_PARENT.match(post):
+        why.add("owner")  # "Newport Wafer Fab, owned by Nexperia": a firm with an owner
+    if _BUYS_AFTER.match(post):
+        why.add("deal")  # "Fufeng Group bought 300 acres", "Yantai Taihai übernahm"
+    compound = _COMPOUND_CUE_BEFORE.search(pre)
+    if compound:
         why.add("cue")  # "chipbedrijf Nowi", "des Maschinenbauers Leifeld"
+        # "des chinesischen Konzerns Sanan": the nationality before the compound noun
+        hit = doc.country_before(s - len(pre) + compound.start(), sent.start)
+        if hit and hit.kind == "adjective":
+            country = country or hit.key
     # "the Welsh factory", "het Nijmeegse chipbedrijf": a modifier of the noun that follows
     nxt = re.match(r"\s+([a-zà-ÿ][\w-]*)", post)
     if nxt and (
@@ -239,22 +281,40 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         country = country or doc.gaz.city(town_adj.group(1))[0]
     # a capitalised first word ("Surveillance cameras ...") is not yet a name
     opener = not re.search(r"[\w]", text[sent.start : s]) and " " not in text[s:e]
-    if _PRODUCT_AFTER.match(post) and not opener:
+    # "Galaxy S24 phones": a model number makes the name a product's, not its maker's
+    if _PRODUCT_AFTER.match(post) and not opener and not re.search(r"(?<![\w-])[A-Za-z]+\d+\b", text[s:e]):
         why.add("product")
+    # "ordered Hytera Communications to wind up": the company a measure is aimed at
+    if re.search(
+        r"(?<![\w-])(?:ordered|forced|told|required|instructed|compelled|barred|banned|prohibited|blocked|"
+        r"sommé|ordonné\s+à|obligé|bevolen|gedwongen|verboden|angewiesen|gezwungen|untersagt)\s+(?:the\s+)?$",
+        pre,
+    ) and re.match(r"\s+(?:to|de|d['’]|om|zu)\s", post):
+        why.add("measure")
+    # "co-investors Silver Lake and Temasek" ride along in a consortium; they are not its subject
+    if re.search(
+        r"(?:co-investors?|co-investisseurs?|mede-investeerders?|Mitinvestoren)\s+"
+        r"(?:(?:[A-Z][\w&.'’-]*|and|et|en|und),?\s+){0,6}$",
+        pre,
+        re.IGNORECASE,
+    ):
+        why.add("passing")
     # the owner of a site: "X's logistics hub", "la plateforme logistique d'X"
     if re.match(r"['’]s\s", post):
         fm = rules.facility_term_re.search(post, 0, 45)
         if _site_noun(rules, fm) and not re.search(r"[,.;]", post[: fm.start()]):
             why.add("site")
-    om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?:of|de|du)\s+|\s+d['’])$", pre)
+    om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?P<of>of|de|du|von|van)\s+|\s+d['’])$", pre)
     if om:
         fm = rules.facility_term_re.search(om.group(1))
-        # "l'usine de Brumath" names a town; a company is named again elsewhere in the story
+        # "l'usine de Brumath" names a town; a company is named again elsewhere in the story.
+        # German and Dutch put a town after "in": "die Chipfertigung von Elmos" is Elmos's
         if (
             fm
-            and _site_noun(rules, fm)
+            and (_site_noun(rules, fm) or om.group("of") in ("von", "van"))
+            and facility_kind(rules, fm.group(1) or fm.group(2)) is not None
             and fm.end() == len(om.group(1))
-            and len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2
+            and (om.group("of") in ("von", "van") or len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2)
         ):
             why.add("site")
     if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
@@ -331,6 +391,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             # a known name still needs a part in this story: a stake, a cue word, a list
             why, _country = _company_evidence(doc, sent, s, e)
             co.why |= why - {"suffix", "modifier"}
+            if _PRODUCT_AFTER.match(text, e):
+                co.why.add("product")  # "Hikvision cameras were found ...": a known maker opening a sentence
         taken.add(s, e)
     for hit in doc.entity_hits:
         if hit.kind in ("agency", "outlet"):
@@ -347,6 +409,10 @@ def _companies(doc: _Doc) -> list[_Company]:
             short = re.search(r"\s+\([A-Z][A-Z&.-]+\)$", text[s:e])
             if short and " " in text[s : e - len(short.group(0))]:
                 e -= len(short.group(0))
+            # "die Dortmunder Chipfertigung von Elmos": a site noun before "von" is no part of the name
+            joint = re.search(r"\s(?:von|van|of)\s", text[s:e])
+            if joint and facility_kind(rules, text[s : s + joint.start()].split()[-1]):
+                s = s + joint.end()
             name = text[s:e]
             # "the operators Deutsche Telekom, Vodafone and Telefónica": the cue covers the whole list
             listed = prev_company and re.fullmatch(
@@ -405,6 +471,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         ):
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
+    pattern = _without_site_names(doc, pattern)
     companies = _merge_companies(list(by_index.values()), pattern, text)
     claimed = {f for c in companies for f in c.forms}
     for co in companies:
@@ -416,7 +483,68 @@ def _companies(doc: _Doc) -> list[_Company]:
     companies = [c for c in companies if c.mentions]
     _company_relations(doc, companies)
     _company_countries(doc, companies)
-    return [c for c in companies if _is_party(doc, c)]
+    return _parties(doc, companies)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of|sowie))\s*")
+
+
+def _parties(doc: _Doc, companies: list[_Company]) -> list[_Company]:
+    """The parties, and the companies the story lists with one of them: "mit der Deutschen
+    Telekom, Vodafone und Telefónica Deutschland ... Verträge geschlossen" binds all three."""
+    party = {id(c) for c in companies if _is_party(doc, c)}
+    starts = {s: c for c in companies for s, _e in c.mentions}
+    ends = {e: c for c in companies for _s, e in c.mentions}
+    changed = True
+    while changed:
+        changed = False
+        for co in companies:
+            if id(co) in party or "passing" in co.why:
+                continue
+            for s, e in co.mentions:
+                after = _LIST_GAP.match(doc.text, e)
+                before = re.search(
+                    r"(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of|sowie))\s*$", doc.text[max(0, s - 12) : s]
+                )
+                nxt = starts.get(after.end()) if after else None
+                prev = ends.get(s - len(before.group(0))) if before else None
+                if (nxt and id(nxt) in party) or (prev and id(prev) in party):
+                    party.add(id(co))
+                    changed = True
+                    break
+    return [c for c in companies if id(c) in party]
+
+
+# what a site's name earns from "a stake in Sizewell C" or a headline; a firm has more to show
+_WEAK_EVIDENCE = {"deal", "passing", "list", "title", "divest"}
+
+
+def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
+    """A project known only by its name ("Sizewell C nuclear power station", "Hinkley Point C,
+    the EDF-led plant") is the site, not a company, when nothing else calls it a firm."""
+    verdict: dict[str, bool] = {}
+    weak: dict[str, bool] = {}
+    for co in pattern:
+        weak[co.name] = weak.get(co.name, True) and co.why <= _WEAK_EVIDENCE
+    for name in weak:
+        if weak[name]:
+            verdict[name] = any(
+                site_after_name(doc.rules, doc.text, m.end()) or _placed_as_town(doc, m.start(), m.end())
+                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", doc.text)
+            )
+    return [co for co in pattern if not verdict.get(co.name)]
+
+
+def _placed_as_town(doc: _Doc, s: int, e: int) -> bool:
+    """ "the naval station in Grønnedal, Greenland": a name between "in" and its country is a place."""
+    if not re.search(r"(?:\bin|\bnear|\bat|\bà|\bbei|\bnabij|\bte)\s+$", doc.text[max(0, s - 8) : s]):
+        return False
+    comma = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", doc.text[e : e + 40])
+    if not comma:
+        return False
+    return any(h.start == e + comma.start(1) for h in doc.countries_in(e, e + 40)) or bool(
+        doc.gaz.region_code(comma.group(1))
+    )
 
 
 def _titled_apposition(doc: _Doc, floor: int, s: int, e: int) -> bool:
@@ -429,7 +557,10 @@ def _titled_apposition(doc: _Doc, floor: int, s: int, e: int) -> bool:
 
 
 _DE_DETERMINER = re.compile(
-    r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|es|er)?|[Kk]ein(?:e|en|em|es|er)?)"
+    r"(?<![\w-])(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|en|em|es|er)?|[Kk]ein(?:e|en|em|es|er)?|"
+    # possessives and demonstratives: "durch seine Produkte", "diese Anlagen"
+    r"[Ss]ein(?:e|en|em|es|er)?|[Ii]hr(?:e|en|em|es|er)?|[Uu]nser(?:e|en|em|es|er)?|[Dd]ies(?:e|en|em|es|er)|"
+    r"[Jj]ede(?:n|m|s|r)?|[Aa]lle(?:n|m|s|r)?)"
     r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}$"
 )
 
@@ -647,7 +778,9 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
 # "Nexperia, a Dutch subsidiary of China's Wingtech", "Nexperia, dochterbedrijf van het Chinese Wingtech"
 _SUBSIDIARY_OF = re.compile(
     r"\s*,\s*(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|[a-z]*dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von|des|der)\s+",
+    r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|[a-z]*dochter\w*|Tochter\w*)"
+    # one adjective may follow the noun: "la filiale portuaire du groupe", "the unit wholly of"
+    r"(?:\s+(?!of\b|de\b|du\b|van\b|von\b|des\b|der\b)[a-zà-ÿ][\w-]*)?\s+(?:of|de|du|van|von|des|der)\s+",
     re.IGNORECASE,
 )
 
@@ -660,6 +793,12 @@ _OWNER_OF = re.compile(
 
 
 _POSSESSORS = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
+
+# "Grand Chip Investment, which is owned by ...", "Volvo Cars, which is majority-owned by China's Geely"
+_OWNED_BY_PARENT = re.compile(
+    r"\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+)?(?:(?:majority|wholly|fully)[- ])?"
+    r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
+)
 
 
 def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
@@ -716,12 +855,45 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     owner = nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
+            elif (
+                re.search(
+                    rf"(?:^|\s)(?:the|die|der|de|het|la|le)\s+(?:{rules.subsidiary_cue.pattern})\s*,?\s*$",
+                    pre,
+                    re.IGNORECASE,
+                )
+                and nearest is not None
+            ):
+                # "darf die Tochter COSCO Shipping Ports nur 24,9 Prozent übernehmen": the subsidiary
+                # of the company the story has just named
+                link(child, nearest, sent, inherit=True)
+            # "die schwedische Tochter STE Microsystems des chinesischen Konzerns Sanan"
+            if re.search(rf"(?:{rules.subsidiary_cue.pattern})\s*$", pre, re.IGNORECASE):
+                owner = next(
+                    (
+                        oc
+                        for os, oe, oc in here
+                        if oc is not child
+                        and e < os <= e + 60
+                        and re.fullmatch(
+                            r"\s+(?:des|der|van\s+het|van|du|de\s+l['’]|of\s+the|of)\s+(?:[\w-]+\s+){0,3}", text[e:os]
+                        )
+                    ),
+                    None,
+                )
+                if owner is not None:
+                    link(child, owner, sent, inherit=False)
             # "Le fonds Ardian, propriétaire de Photonis depuis 2011", "X, the owner of Y"
             m = _OWNER_OF.match(post)
             if m:
                 owned = next((oc for os, oe, oc in here if os == e + m.end() and oc is not child), None)
                 if owned:
                     link(owned, child, sent, inherit=False)
+            m = _OWNED_BY_PARENT.match(post)
+            if m:
+                at = e + m.end()
+                parent = next((oc for os, oe, oc in here if at <= os <= at + 30 and oc is not child), None)
+                if parent:
+                    link(child, parent, sent, inherit=False)
             m = _SUBSIDIARY_OF.match(post)
             if m:
                 parent = next(
@@ -770,27 +942,38 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             co.parent = parent.name
             co.inherit_country = False  # "Nuctech Netherlands" is Dutch, its parent Chinese
             co.why.add("relation")
-    # ownership the gazetteer already knows
+    # ownership the gazetteer already knows; a parent the story leaves out gives way to the nearest
+    # owner above it that the story names (COSCO Shipping Ports -> China COSCO Shipping)
+    rows_by_name: dict[str, dict] = {}
+
+    def named(co: _Company, parent_name: str) -> _Company | None:
+        return next(
+            (
+                p
+                for p in companies
+                if p is not co
+                and (
+                    p.name == parent_name
+                    or parent_name in p.forms
+                    or (p.gaz_index is not None and doc.gaz.companies[p.gaz_index]["name"] == parent_name)
+                )
+            ),
+            None,
+        )
+
     for co in companies:
         if co.gaz_index is not None and not co.parent:
             parent_name = doc.gaz.companies[co.gaz_index].get("parent")
-            if parent_name:
-                parent = next(
-                    (
-                        p
-                        for p in companies
-                        if p is not co
-                        and (
-                            p.name == parent_name
-                            or parent_name in p.forms
-                            or (p.gaz_index is not None and doc.gaz.companies[p.gaz_index]["name"] == parent_name)
-                        )
-                    ),
-                    None,
-                )
-                if parent:
-                    co.parent = parent.name
-                    co.inherit_country = True
+            parent = None
+            for _ in range(4):
+                parent = named(co, parent_name) if parent_name else None
+                if parent or not parent_name:
+                    break
+                rows_by_name = rows_by_name or {r["name"]: r for r in doc.gaz.companies}
+                parent_name = (rows_by_name.get(parent_name) or {}).get("parent")
+            if parent and not _ancestor(parent, co, by_name):
+                co.parent = parent.name
+                co.inherit_country = True
 
 
 _OWNER_PHRASE = re.compile(
@@ -851,6 +1034,11 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
         ):
             co.country = doc.gaz.country_names[first]
             continue
+        # "Hamburger Hafen und Logistik AG", "Münchener Rück": a German town's adjective opens the name
+        town = _german_town_adjective(doc, first) if doc.language == "de" and " " in co.name else None
+        if town:
+            co.country = town[0]
+            continue
         # a national subsidiary of another company in the story: "Nuctech Netherlands" ("Lithium
         # Chile" alone is only a name)
         last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
@@ -901,9 +1089,26 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             co.country = by_name[co.parent].country
 
 
+def _german_town_adjective(doc: _Doc, word: str) -> tuple | None:
+    """The city behind "Hamburger", "Bremer", "Münchner", "Kölner"."""
+    if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", word):
+        return None
+    base = word[:-2]
+    for cand in (base, base + "en", base + "n", word[:-3] + "en"):
+        place = doc.gaz.city(cand)
+        if place:
+            return place
+    return None
+
+
 _BUYER_WORD = re.compile(
     r"\s+(?:investors?|buyers?|bidders?|acquirers?|Investors?|Käufers?|Bieters?|Erwerbers?|investisseurs?|"
     r"acquéreurs?|repreneurs?|acheteurs?|investeerders?|kopers?|overnemers?|bieders?)(?![\w-])"
+)
+
+
+_BASED_UNNAMED = re.compile(
+    r"-based\s+(?:[a-z][\w-]*\s+){0,2}(?:company|firm|group|conglomerate|investor|buyer|bidder)(?![\w-])(?!,?\s+[A-Z])"
 )
 
 
@@ -914,7 +1119,12 @@ def _unnamed_buyer_country(doc: _Doc, companies: list[_Company]) -> None:
     codes = {
         hit.key
         for hit in doc.country_hits
-        if hit.kind == "adjective" and doc.in_content(hit.start) and _BUYER_WORD.match(text, hit.end)
+        if doc.in_content(hit.start)
+        and (
+            (hit.kind == "adjective" and _BUYER_WORD.match(text, hit.end))
+            # "a Hong Kong-based mining company", with no name after it
+            or _BASED_UNNAMED.match(text, hit.end)
+        )
     }
     if len(codes) != 1:
         return
@@ -940,7 +1150,19 @@ def _unnamed_buyer_country(doc: _Doc, companies: list[_Company]) -> None:
 
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
-    strong = co.why & {"cue", "appositive", "deal", "divest", "list", "owner", "relation", "product", "site", "title"}
+    strong = co.why & {
+        "cue",
+        "appositive",
+        "deal",
+        "divest",
+        "list",
+        "owner",
+        "relation",
+        "product",
+        "site",
+        "title",
+        "measure",
+    }
     if "passing" in co.why and not (strong - {"cue"}):
         return False
     if strong:
