@@ -128,25 +128,166 @@ def _hostname(url: str | None) -> str:
         return ""
 
 
-def _domain_label(url: str | None) -> str:
-    """'https://www.economywatch.gr/...' -> 'economywatch'."""
-    if not url:
-        return ""
-    host = _hostname(url)
-    parts = [p for p in host.split(".") if p not in ("www", "m", "amp")]
-    if len(parts) >= 2 and parts[-2] in ("co", "com", "org", "net", "gov") and len(parts[-1]) == 2:
+# host parts that say nothing about the site ("www.", "m.", "edition.cnn.com", "eng.lsm.lv")
+_PLAIN_HOST_PARTS = {"www", "www2", "m", "amp", "mobile", "edition", "beta", "en", "eng", "english", "int"}
+# second-level parts of country domains: "bbc.co.uk", "abc.net.au", "nhk.or.jp"
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "or", "ne", "ac", "go", "gv"}
+
+
+def _host_labels(host: str) -> list[str]:
+    """'www.abcnews.go.com' -> ['go', 'abcnews']: the registrable label first, then subdomains."""
+    parts = [p for p in host.split(".") if p and p not in _PLAIN_HOST_PARTS]
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
         parts = parts[:-2]
     elif len(parts) >= 2:
         parts = parts[:-1]
-    return parts[-1] if parts else ""
+    return parts[::-1]
 
 
-def _outlet_for(name: str, rules: _Rules) -> dict | None:
+def _domain_label(url: str | None) -> str:
+    """'https://www.economywatch.gr/...' -> 'economywatch'."""
+    labels = _host_labels(_hostname(url)) if url else []
+    return labels[0] if labels else ""
+
+
+# a leading article is often missing from a site's domain ("theguardian.com" but "spiegel.de")
+_NAME_ARTICLE_RE = re.compile(r"^(?:(?:the|de|der|die|das|het|le|la|les|il|el|lo|o)\s+|l['’]\s*)", re.IGNORECASE)
+# ... and so is a generic last word ("abc.net.au" is ABC News, "zeit.de" Zeit Online)
+_NAME_TAIL_RE = re.compile(r"\s+(?:news|online|zeitung|nieuws|belgique|info)$", re.IGNORECASE)
+_HOST_FORM_RE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+
+
+def _initials(form: str) -> list[str]:
+    """'The New York Times' -> ['nyt', 'nytimes']: the abbreviations a domain may use."""
+    words = [squash(w) for w in _NAME_ARTICLE_RE.sub("", form).split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return []
+    # two letters ("dr", "dn") name too many outlets to tell one from a domain
+    return [
+        key for key in ("".join(w[0] for w in words), "".join(w[0] for w in words[:-1]) + words[-1]) if len(key) > 2
+    ]
+
+
+def _outlet_index(doc: _Doc) -> dict[str, dict]:
+    """Outlet lookups built once per gazetteer: host -> row, and letters-only forms ->
+    (row, form) in falling order of trust (exact, without article, without tail, initials)."""
+    index = doc.gaz.derived.get("outlet_index")
+    if isinstance(index, dict):
+        return index
+    hosts: dict[str, dict] = {}
+    exact: dict[str, tuple[dict, str]] = {}
+    bare: dict[str, tuple[dict, str]] = {}
+    tail: dict[str, tuple[dict, str]] = {}
+    initials: dict[str, tuple[dict, str] | None] = {}
+    for row in doc.rules.outlets:
+        for host in row.get("domains") or []:
+            hosts.setdefault(host.lower().removeprefix("www."), row)
+        for form in [row["name"], *(row.get("aliases") or [])]:
+            if _HOST_FORM_RE.match(form.lower()):
+                hosts.setdefault(form.lower().removeprefix("www."), row)
+            exact.setdefault(squash(form), (row, form))
+            bare.setdefault(squash(_NAME_ARTICLE_RE.sub("", form)), (row, form))
+            for short in {_NAME_TAIL_RE.sub("", form), _NAME_TAIL_RE.sub("", _NAME_ARTICLE_RE.sub("", form))}:
+                if squash(short) != squash(form):
+                    tail.setdefault(squash(short), (row, form))
+            for key in _initials(form):
+                if key in initials and initials[key] and initials[key][0] is not row:
+                    initials[key] = None  # two outlets share the abbreviation: it names neither
+                else:
+                    initials.setdefault(key, (row, form))
+    index = {"hosts": hosts, "exact": exact, "bare": bare, "tail": tail, "initials": initials}
+    doc.gaz.derived["outlet_index"] = index
+    return index
+
+
+def _site_outlet(url: str | None, doc: _Doc) -> tuple[dict | None, str]:
+    """The known outlet whose site the URL is on, and the name to report it by."""
+    host = _hostname(url).removeprefix("www.")
+    if not host:
+        return None, ""
+    index = _outlet_index(doc)
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        row = index["hosts"].get(".".join(parts[i:]))
+        if row:
+            return row, row["name"]
+    labels = [lab for lab in _host_labels(host) if len(lab) >= 2]
+    # "finance.yahoo.com" is Yahoo Finance, "news.sky.com" Sky News: the pair comes first
+    labels = [labels[0] + sub for sub in labels[1:]] + [sub + labels[0] for sub in labels[1:]] + labels
+    for table in ("exact", "bare", "tail", "initials"):
+        for label in labels:
+            found = index[table].get(squash(label))
+            if not found:
+                continue
+            row, form = found
+            name = row["name"]
+            if table == "exact" and (row.get("kind") == "wire" or label not in parts):
+                # apnews.com is "AP News", the site, not the wire service; a section's
+                # subdomain ("business.example.com") names the section's own title
+                name = form
+            path = (urlparse(url or "").path or "/").split("/")
+            if "news" in parts[:-1] or (len(path) > 1 and path[1].lower() == "news"):
+                # bbc.com/news is "BBC News"
+                news = index["exact"].get(squash(label) + "news")
+                if news and news[0] is row:
+                    name = news[1]
+            return row, name
+    return None, ""
+
+
+def _printed_site_name(label: str, text: str) -> str:
+    """How the text itself prints an unknown site's name: 'RTL Nieuws' for rtlnieuws.nl."""
+    if len(label) < 4 or not label.isalnum():
+        return ""
+    pattern = r"[\s'’.-]?".join(re.escape(c) for c in label)
+    for m in re.finditer(rf"(?<![\w.-])(?i:{pattern})(?:\.[a-z]{{2,4}})?(?![\w-])", text):
+        form = m.group(0)
+        words = form.split()
+        if "." in form.strip(".") and form == form.lower():
+            return form  # "kvnutalk.com": the site printed as its address
+        if words[0][:1].isupper() or (len(words) > 1 and words[-1][:1].isupper()):
+            return form
+    return ""
+
+
+def _outlet_for(name: str, rules: _Rules, doc: _Doc | None = None) -> dict | None:
     row = rules.outlet_forms.get(name.lower().strip())
     if row:
         return row
     key = squash(name)
-    return rules.outlet_squashed.get(key) if len(key) > 3 else None
+    row = rules.outlet_squashed.get(key) if len(key) > 3 else None
+    if row or doc is None or len(key) < 4:
+        return row
+    # "Guardian" for The Guardian, "Spiegel" for Der Spiegel
+    found = _outlet_index(doc)["bare"].get(key)
+    return found[0] if found else None
+
+
+_LEGAL_FORM_RE = re.compile(
+    r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG(?:aA)?)?|AG|SE|KGaA|KG|S\.?A\.?S?\.?|N\.?V\.?|B\.?V\.?|Ltd\.?|Limited"
+    r"|plc|PLC|Inc\.?|LLC|Pty\.?(?:\s+Ltd\.?)?|Corp\.?|Co\.|SRL|S\.r\.l\.|SpA|S\.p\.A\.))+$"
+)
+# "All rights reserved" and its French, Dutch and German forms end a footer's outlet name
+_RIGHTS_RE = re.compile(
+    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
+    r"|alle\s+rechten\s+voorbehouden|droits\s+de\s+reproduction\s+r[ée]serv[ée]s",
+    re.IGNORECASE,
+)
+_FOOTER_RE = re.compile(r"©|\bcopyright\b|\(c\)\s*(?:19|20)\d\d|" + _RIGHTS_RE.pattern, re.IGNORECASE)
+
+
+def _footer_outlet(line: str) -> str:
+    """'Handelsblatt GmbH – Alle Rechte vorbehalten' -> 'Handelsblatt';
+    'Copyright © 2024 Le Monde. Tous droits réservés.' -> 'Le Monde'."""
+    s = _RIGHTS_RE.sub(" | ", line)
+    s = re.sub(r"(?i)\bcopyright\b|©|\(c\)|\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b", " ", s)
+    for part in re.split(r"\s[|–—•·-]\s|\||[.;:,](?=\s|$)", s):
+        part = _LEGAL_FORM_RE.sub("", part.strip(" .,-–—|"))
+        part = part.strip(" .,-–—|")
+        if re.search(r"[^\W\d_]", part) and "/" not in part:
+            return part
+    return ""
 
 
 def _clean_byline(raw: str) -> str:
@@ -162,22 +303,74 @@ def _clean_byline(raw: str) -> str:
     return raw.strip(" .,-–—|")
 
 
+# "By Jane Doe | The Daily Ledger", "Door Jan Jansen, NRC", "Von Eva Muster, Der Spiegel",
+# "By Jane Doe for The Daily Ledger": the parts after the writer's name may name the outlet
+_BYLINE_PARTS_RE = re.compile(r"\s*(?:\||,|;|\s[/–—-]\s|\s(?:for|pour|voor|für)\s)\s*")
+# "with Reuters", "avec AFP", "Mit Material von dpa", "Quelle: dpa", "Bron: ANP", "Source : AFP"
+_WIRE_CREDIT_RE = re.compile(
+    r"(?i:\b(?:with|based\s+on|avec|met|mit(?:\s+material\s+von)?|material\s+(?:von|from)|(?:quelle|bron|sources?)\s*:))"
+    r"\s+(?P<w>[A-Za-z][\w&.\- ]+?)(?:\s+reporting)?(?:[.,;/]|$)"
+)
+
+
+# a heading-like line that credits a wire ("Mit Material von dpa", "Bron: ANP")
+_CREDIT_START_RE = re.compile(r"\s*(?:mit\s+material\s+von|material\s+from|quelle|bron|sources?)\b", re.IGNORECASE)
+
+
+# "Door onze redactie", "Par notre correspondant": the newsroom, not an outlet's name
+_NOT_AN_OUTLET_RE = re.compile(r"(?:onze|notre|nos|unsere[rm]?|our|ihre[rm]?)\b", re.IGNORECASE)
+
+
+_SLASH_CREDIT_RE = re.compile(r"^[\w-]+(?:\s*/\s*[\w-]+)+$")
+
+
+def _credit_lines(article: RawArticle, doc: _Doc) -> list[tuple[str, bool]]:
+    """(line, is_caption) for every byline, credit and footer line of the page."""
+    lines = [(line, False) for line in (article.byline or "").split("\n") if line.strip()]
+    lines += [
+        (s.text, s.kind == "caption")
+        for s in doc.sentences
+        if s.kind in ("byline", "furniture", "caption")
+        or (
+            s.kind == "heading"
+            and len(s.text) < 80
+            and (_CREDIT_START_RE.match(s.text) or _WIRE_CREDIT_RE.search(s.text) or _SLASH_CREDIT_RE.match(s.text))
+        )
+    ]
+    seen = {line for line, _c in lines}
+    text = doc.text
+    # footers that read as a heading or sentence ("Handelsblatt GmbH – Alle Rechte vorbehalten.")
+    for m in _RIGHTS_RE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start : end if end >= 0 else len(text)]
+        if len(line) < 200 and line not in seen:
+            seen.add(line)
+            lines.append((line, False))
+    return lines
+
+
 def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
     rules, text = doc.rules, doc.text
     domain = _domain_label(article.url)
+    site_row, site_name = _site_outlet(article.url, doc)
     publisher = article.publisher
+    publisher_row = _outlet_for(publisher, rules, doc) if publisher else None
     wires: list[str] = []
-    lines = [article.byline or ""] + [s.text for s in doc.sentences if s.kind in ("byline", "furniture", "caption")]
-    for line in lines:
-        raw = byline_text(line) if line else None
-        footer = re.search(
-            r"(?:copyright\s*)?©\s*(?:\d{4}\s+)?(?P<o>[^.\n|]+?(?:\.[a-z]{2,4})?)(?:\.|\s*$|\s*\|)", line, re.IGNORECASE
-        )
-        for wire in re.findall(
-            r"(?i:with|based\s+on|avec|met|mit)\s+(?P<w>[A-Z][\w&.\- ]+?)(?:\s+reporting)?(?:[.,;]|$)", line
-        ):
-            if _outlet_for(wire, rules) or wire in ("Reuters", "AP", "AFP"):
-                wires.append((_outlet_for(wire, rules) or {"name": wire})["name"])
+    named: list[str] = []  # outlets the page's credits name that are not its own site
+    for line, is_caption in _credit_lines(article, doc):
+        raw = byline_text(line)
+        for wire in _WIRE_CREDIT_RE.findall(line):
+            row = _outlet_for(wire, rules)
+            if row or wire in ("Reuters", "AP", "AFP"):
+                wires.append((row or {"name": wire})["name"])
+        bare = line.strip(" .()")
+        if 1 < len(bare) < 40 and not raw:
+            # "Reuters" alone on a line, or "mrc/dpa/Reuters" (the editor's initials, then the wires)
+            for word in bare.split("/") if _SLASH_CREDIT_RE.match(bare) else [bare]:
+                row = _outlet_for(word.strip(), rules)
+                if row and row.get("kind") == "wire" and row is not site_row:
+                    wires.append(row["name"])
         candidates = []
         # "By X staff", "By X with Reuters", "la rédaction de X" name an outlet, not a person
         outletish = bool(
@@ -190,28 +383,55 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             )
         )
         if raw:
-            candidates.append(_clean_byline(re.split(r"\s+(?:with|avec|met|mit|and|et|en|und)\s+", raw)[0]))
-        if footer:
-            candidates.append(_clean_byline(footer.group("o")))
-            outletish = True
+            parts = _BYLINE_PARTS_RE.split(raw)
+            candidates.append(_clean_byline(re.split(r"\s+(?:with|avec|met|mit|and|et|en|und)\s+", parts[0])[0]))
+            candidates += [_clean_byline(p) for p in parts[1:] if p]
+        if not is_caption and _FOOTER_RE.search(line):
+            footer = _footer_outlet(line)
+            if footer:
+                words = footer.split()
+                # "NRC Media", "Toronto Star Newspapers": the publishing company of a known outlet
+                n = next((n for n in range(len(words), 0, -1) if _outlet_for(" ".join(words[:n]), rules, doc)), 0)
+                row = _outlet_for(" ".join(words[:n]), rules, doc) if n else None
+                candidates.append(footer if not row else " ".join(words) if n == len(words) else row["name"])
+                outletish = True
         for cand in candidates:
-            if not cand or publisher:
+            if not cand or publisher or _NOT_AN_OUTLET_RE.match(cand):
                 continue
-            squashed = squash(cand)
-            dom = squash(domain)
-            if (
-                _outlet_for(cand, rules)
-                or (dom and len(dom) > 3 and (dom in squashed or squashed in dom))
-                or (outletish and not domain)
-            ):
-                # the form the page itself prints ("kvnutalk.com", "Scroll.in") is the label
-                row = _outlet_for(cand, rules)
-                if not (row and row.get("kind") == "wire"):
-                    publisher = cand
+            row = _outlet_for(cand, rules, doc)
+            squashed, dom = squash(cand), squash(domain)
+            same_site = (site_row is not None and row is site_row) or bool(
+                dom and len(dom) > 3 and (dom in squashed or (len(squashed) > 3 and squashed in dom))
+            )
+            if same_site:
+                # the form the page itself prints ("kvnutalk.com", "Scroll.in") is the label,
+                # but a wire's own site goes by the site's name ("AP News", not "AP")
+                publisher, publisher_row = cand, row
+                if row is not None and row is site_row and row.get("kind") == "wire":
+                    publisher = site_name
+                elif row is not None and squashed not in {
+                    squash(f) for f in [row["name"], *(row.get("aliases") or [])]
+                }:
+                    publisher = row["name"]  # "SPIEGEL" printed without its article is Der Spiegel
+            elif row and row.get("kind") == "wire":
+                wires.append(row["name"])
+            elif row or (outletish and not domain):
+                named.append(cand)
+    if not publisher and site_row is not None:
+        publisher, publisher_row = site_name, site_row
+    # "Title: Port sale blocked | The Daily Ledger": a headline may end in its site's name
+    suffix = re.split(r"\s[|–—-]\s", doc.title)[-1].strip() if re.search(r"\s[|–—-]\s", doc.title) else ""
+    if suffix and not publisher:
+        row = _outlet_for(suffix, rules, doc)
+        dom = squash(domain)
+        if (row and row.get("kind") != "wire") or (len(dom) > 3 and dom in squash(suffix)):
+            named.append(suffix)
+    if not publisher and named:
+        # a known outlet in the page's own credits, its site not in our data
+        publisher = named[0]
+        publisher_row = _outlet_for(publisher, rules, doc)
     if not publisher and domain:
-        row = next((r for r, name, aliases in rules.outlets_squashed if domain in name or domain in aliases), None)
-        host = _hostname(article.url).removeprefix("www.")
-        publisher = row["name"] if row else host or None
+        publisher = _printed_site_name(domain, text) or _hostname(article.url).removeprefix("www.") or None
     result.publisher = publisher
     # "STOCKHOLM, Oct 20 (Reuters) -", "Hamburg (dpa) -": the wire that wrote the copy
     for sent in doc.sentences[:15]:
@@ -221,24 +441,25 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             if row and row.get("kind") == "wire":
                 wires.append(row["name"])
             break
+    own = {publisher, publisher_row["name"] if publisher_row else None}
     cited: list[str] = []
     for hit in doc.entity_hits:
         if hit.kind != "outlet":
             continue
         name = doc.gaz.outlets[hit.key]["name"]
         doc.outlet_spans.append((hit.start, hit.end))
-        if doc.in_content(hit.start) and name != publisher and name not in wires:
+        if doc.in_content(hit.start) and name not in own and name not in wires:
             cited.append(name)
     # the lexicon's few outlets that the gazetteer lacks
     if rules.extra_outlet_re is not None:
         for m in rules.extra_outlet_re.finditer(text):
             row = rules.outlet_forms[m.group(0).lower()]
             doc.outlet_spans.append((m.start(), m.end()))
-            if doc.in_content(m.start()) and row["name"] not in (publisher, *wires):
+            if doc.in_content(m.start()) and row["name"] not in (*own, *wires):
                 cited.append(row["name"])
     ow = "|".join(re.escape(w) for w in rules.outlet_words)
     for m in re.finditer(
-        rf"(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{ow}))(?:\s+\(([A-Z]{{2,5}})\))?\s+(?:reports?|reported|said|says|newspaper|daily)\b",
+        rf"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*\s+){{0,3}}(?:{ow}))(?:\s+\(([A-Z]{{2,5}})\))?\s+(?:reports?|reported|said|says|newspaper|daily)\b",
         text,
     ):
         doc.outlet_spans.append((m.start(1), m.end(1)))
@@ -246,12 +467,14 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             doc.outlet_spans.append((m.start(2), m.end(2)))
             for am in re.finditer(rf"(?<![\w-]){m.group(2)}(?![\w-])", text):
                 doc.outlet_spans.append((am.start(), am.end()))
-        if m.group(1) not in (publisher, *wires):
-            cited.append(m.group(1))
+        row = _outlet_for(m.group(1), rules, doc)
+        name = row["name"] if row else m.group(1)
+        if name not in (*own, *wires):
+            cited.append(name)
     if publisher:
         for m in re.finditer(re.escape(publisher), text):
             doc.outlet_spans.append((m.start(), m.end()))
-    result.wire_credits = list(dict.fromkeys(wires))
+    result.wire_credits = list(dict.fromkeys(w for w in wires if w not in own))
     result.cited_outlets = list(dict.fromkeys(c for c in cited if c not in result.wire_credits))
 
 

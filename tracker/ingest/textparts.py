@@ -302,23 +302,35 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# a scraped page may glue the time to the year: "October 20, 20201:02 PM UTC"
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d\d))"
 DATE_RE = re.compile(
-    rf"(?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|e)?\.?\s+(?P<m1>{_MONTH_RE})\.?,?\s+(?P<y1>(?:19|20)\d\d)\b)"
-    rf"|(?P<mdy>\b(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b)"
+    rf"(?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|e)?\.?\s+(?P<m1>{_MONTH_RE})\.?,?\s+(?P<y1>(?:19|20)\d\d){_YEAR_END})"
+    rf"|(?P<mdy>\b(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d){_YEAR_END})"
     rf"|(?P<md>\b(?P<m4>{_MONTH_RE})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*(?:19|20)\d\d))"
     rf"|(?P<my>\b(?:in\s+|en\s+|im\s+)?(?P<m3>{_MONTH_RE})\.?\s+(?P<y3>(?:19|20)\d\d)\b)"
     r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)-(?P<m5>\d\d)-(?P<d5>\d\d)(?!\d))"
-    r"|(?P<num>\b(?P<d6>\d{1,2})[/.](?P<m6>\d{1,2})[/.](?P<y6>(?:19|20)\d\d)\b)"
+    r"|(?P<num>\b(?P<d6>\d{1,2})(?P<sep>[/.-])(?P<m6>\d{1,2})(?P=sep)(?P<y6>(?:19|20)\d\d)\b)"
     r"|(?P<rel>\b(?:last|this|next|earlier this|later this|vorige|vorig|afgelopen|dit|le mois|l'année|l’année|"
     r"letzte[nm]?|vergangene[nm]?|diese[nms]?)\s+"
     r"(?:month|year|week|maand|jaar|week|dernier|dernière|Monat|Jahr|Woche)s?\b(?:\s+dernier|\s+dernière)?)"
-    r"|(?P<ago>\b(?P<n7>\w+)\s+(?P<u7>years?|months?|weeks?|days?)\s+ago\b"
-    r"|\bil y a\s+(?P<n8>\w+)\s+(?P<u8>ans?|mois|semaines?|jours?)\b)"
+    r"|(?P<ago>\b(?P<n7>\w+)\s+(?P<u7>years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago\b"
+    r"|\bil y a\s+(?P<n8>\w+)\s+(?P<u8>ans?|mois|semaines?|jours?|heures?|minutes?)\b"
+    r"|\bvor\s+(?P<n10>\w+)\s+(?P<u10>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag|Stunden?|Minuten?)\b"
+    r"|\b(?P<n11>\w+)\s+(?P<u11>jaar|maanden|maand|weken|week|dagen|dag|uur|minuten|minuut)\s+geleden\b)"
     rf"|(?P<wd>\b(?:on\s+|last\s+|this\s+)?(?P<w>{'|'.join(WEEKDAYS)})\b)"
     r"|(?P<year>\b(?:in|since|by|until|en|depuis|in het jaar|im Jahr|seit|sinds)\s+(?P<y9>(?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
+    "ein": 1,
+    "einem": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -354,7 +366,8 @@ def parse_date(m: re.Match, base: dt.date | None) -> tuple[dt.date, str] | None:
         d = _safe_date(int(g["y5"]), int(g["m5"]), int(g["d5"]))
         return (d, "day") if d else None
     if g["num"]:
-        d = _safe_date(int(g["y6"]), int(g["m6"]), int(g["d6"]))
+        # "18/12/2020" day first as in Europe; "12/18/2020" can only be American
+        d = _safe_date(int(g["y6"]), int(g["m6"]), int(g["d6"])) or _safe_date(int(g["y6"]), int(g["d6"]), int(g["m6"]))
         return (d, "day") if d else None
     if g["my"]:
         return dt.date(int(g["y3"]), MONTHS[g["m3"].lower()], 1), "month"
@@ -380,17 +393,19 @@ def parse_date(m: re.Match, base: dt.date | None) -> tuple[dt.date, str] | None:
             return base + dt.timedelta(weeks=step), "day"
         return dt.date(base.year + step, 1, 1), "year"
     if g["ago"]:
-        n_word = (g["n7"] or g["n8"] or "").lower()
-        unit = (g["u7"] or g["u8"] or "").lower()
+        n_word = (g["n7"] or g["n8"] or g["n10"] or g["n11"] or "").lower()
+        unit = (g["u7"] or g["u8"] or g["u10"] or g["u11"] or "").lower()
         n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word)
         if n is None:
             return None
-        if unit.startswith(("year", "an")):
+        if unit.startswith(("year", "an", "jahr", "jaar")):
             return dt.date(base.year - n, 1, 1), "year"
-        if unit.startswith(("month", "mois")):
+        if unit.startswith(("month", "mois", "monat", "maand")):
             return _shift_months(base, -n), "month"
-        if unit.startswith(("week", "semaine")):
+        if unit.startswith(("week", "semaine", "woche")):
             return base - dt.timedelta(weeks=n), "day"
+        if unit.startswith(("hour", "heure", "stunde", "uur", "min")):
+            return base, "day"  # "3 hours ago", "vor 3 Stunden": the day of the known date
         return base - dt.timedelta(days=n), "day"
     if g["wd"]:
         # News copy uses a bare weekday for the most recent one (today counts).
@@ -404,10 +419,16 @@ _URL_DATE_RE = re.compile(
     r"|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"
 )
 _PUBLISHED_LINE_RE = re.compile(
-    r"^\s*(?:published|updated|posted|publié|mis à jour|gepubliceerd|bijgewerkt|veröffentlicht|aktualisiert|date)"
-    r"\b(?:\s+(?:on|le|op|am))?\s*:?\s*",
+    r"^\s*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)|publié|mis à jour|mis en ligne|modifié"
+    r"|(?:dernière\s+)?mise à jour|gepubliceerd|bijgewerkt|aangepast|geplaatst|geüpdatet|laatst bijgewerkt"
+    r"|veröffentlicht|aktualisiert|erschienen|publiziert|zuletzt aktualisiert|stand|date|datum)"
+    r"\b(?:\s+(?:on|le|op|am|om))?\s*:?\s*",
     re.IGNORECASE,
 )
+
+
+# "/business/2022/nov/16/story": the month as a word
+_URL_WORD_DATE_RE = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/(\d\d)(?:/|$)", re.IGNORECASE)
 
 
 def date_from_url(url: str | None) -> dt.date | None:
@@ -415,7 +436,9 @@ def date_from_url(url: str | None) -> dt.date | None:
         return None
     m = _URL_DATE_RE.search(url)
     if not m:
-        return None
+        w = _URL_WORD_DATE_RE.search(url)
+        month = MONTHS.get(w.group(2).lower()) if w else None
+        return _safe_date(int(w.group(1)), month, int(w.group(3))) if w and month else None
     if m.group(1):
         # a year and month alone ("/2023/11/") do not say which day the page went up
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.group(3) else None
@@ -426,19 +449,30 @@ def date_from_url(url: str | None) -> dt.date | None:
 
 _TIME_OR_WEEKDAY = re.compile(
     r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|gmt|utc|cet|cest|bst|et|est|edt|pt|h)?\b|"
-    r"\b(?:" + "|".join(WEEKDAYS) + r")\b|[|,•·–—-]|\b(?:à|at|um|om|le|on)\b",
+    r"\b(?:" + "|".join(WEEKDAYS) + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so)\b\.?"
+    r"|[|,•·–—-]|\b(?:à|at|um|om|le|on)\b",
     re.IGNORECASE,
 )
 
 
+# "Tom Kleijn en Huib Modderkolk": writers' names, all that is left of a date line
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’.-]*|van|von|de|der|den|du|le|la|ter|ten)"
+_NAMES_ONLY_RE = re.compile(
+    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s+(?:en|and|und|et)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?$"
+)
+_UPDATE_WORDS = re.compile(
+    r"(?:updated|modified|aktualisiert|bijgewerkt|aangepast|mis à jour|modifié)\b", re.IGNORECASE
+)
 _LINE_SEPARATOR = re.compile(r"\s[|•·]\s|\|")
 
 
-def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | None:
+def date_from_lines(text: str, lines: list[tuple[int, int, str]], base: dt.date | None = None) -> dt.date | None:
     """A 'Published: 30 November 2023' line, a dateline such as 'Thursday 30 November 2023 14:00',
     or a byline ending in '| March 3, 2024'. Dates inside sentences (and photo captions) are not
-    the publication date."""
-    for start, end, kind in lines[:15]:
+    the publication date. A relative one ('vor 3 Stunden') counts only against a known `base`."""
+    # the head of the page, and a 'Published ...' footer at its end
+    tail = [line for line in lines[-5:] if line not in lines[:15]]
+    for start, end, kind in lines[:15] + tail:
         if kind == "caption":
             continue
         line = text[start:end]
@@ -446,19 +480,27 @@ def date_from_lines(text: str, lines: list[tuple[int, int, str]]) -> dt.date | N
         m = _PUBLISHED_LINE_RE.match(line)
         if m:
             rest = line[m.end() :]
+        elif tail and (start, end, kind) in tail:
+            continue
         elif _LINE_SEPARATOR.search(line) and len(line) < 120:
-            # "NOS Nieuws • donderdag 18 april 2024" or "By X | March 3, 2024": the date is one part
+            # "NOS Nieuws • donderdag 18 april 2024", "By X | March 3, 2024", "12 oktober 2025 •
+            # aangepast 13 oktober 2025": the first part that holds a date is the publication
             parts = _LINE_SEPARATOR.split(line)
-            rest = parts[-1] if DATE_RE.search(parts[-1]) else parts[0]
-        elif len(line.strip()) > 60:
+            rest = next((p for p in parts if DATE_RE.search(p)), parts[0])
+            pm = _PUBLISHED_LINE_RE.match(rest.strip())
+            if pm:
+                rest = rest.strip()[pm.end() :]
+        elif len(line.strip()) > 60 and not (kind == "byline" and len(line.strip()) < 100):
             continue
         rest = re.sub(r"(\d)T(\d)", r"\1 \2", rest)  # ISO 8601 "2023-11-30T10:00"
         for dm in DATE_RE.finditer(rest):
-            parsed = parse_date(dm, None)  # weekdays and "last month" need a base: skipped
-            if not parsed or parsed[1] != "day":
+            parsed = parse_date(dm, base)  # without a base, weekdays and "last month" are skipped
+            if not parsed or parsed[1] != "day" or dm.group("wd") or dm.group("rel"):
                 continue
-            leftover = _TIME_OR_WEEKDAY.sub("", rest.replace(dm.group(0), ""))
-            if m or len(leftover.strip()) < 8:
+            # the time, a weekday, an "updated 3 hours ago" beside the date say nothing else
+            leftover = _TIME_OR_WEEKDAY.sub("", _UPDATE_WORDS.sub("", DATE_RE.sub("", rest)))
+            # "Anne Bauer, 18.12.2020, 12:05": a byline may carry the writers' names with the date
+            if m or len(leftover.strip()) < 8 or kind == "byline" or _NAMES_ONLY_RE.match(leftover.strip()):
                 return parsed[0]
     return None
 
@@ -501,6 +543,7 @@ _DATE_TRIGGERS = (
         "le",
         "l",
         "in het",
+        "vor",
     }
 )
 

@@ -1,0 +1,176 @@
+"""Publisher, wire credits, cited outlets and publication dates, on texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest.extract import extract
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.textparts import DATE_RE, parse_date
+from tracker.ingest.types import Extraction, RawArticle
+
+OUTLETS = [
+    {"name": "Reuters", "aliases": [], "kind": "wire"},
+    {"name": "Nordic Press Agency", "aliases": ["NPA", "NPA News"], "kind": "wire"},
+    {"name": "The Daily Ledger", "aliases": ["Daily Ledger"], "kind": "outlet"},
+    {"name": "Der Morgenkurier", "aliases": [], "kind": "outlet"},
+    {"name": "Kestrel News", "aliases": [], "kind": "outlet"},
+    {"name": "The Northern Valley Courier", "aliases": [], "kind": "outlet"},
+    {"name": "Avondpost", "aliases": [], "kind": "outlet", "domains": ["avp.example"]},
+    {"name": "Wrenfield", "aliases": ["Wrenfield Business"], "kind": "outlet"},
+    {"name": "Harbour Times", "aliases": [], "kind": "outlet"},
+]
+BODY = "\n\nThe ministry said it would review the purchase of the port terminal by Harbourline."
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(outlets=OUTLETS)
+
+
+def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
+    title = str(kw.pop("title", ""))
+    return extract(RawArticle(source_file="t.txt", format="text", title=title, text=text, **kw), gaz)
+
+
+# -- the page's site ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "publisher"),
+    [
+        ("https://www.morgenkurier.example/wirtschaft/a", "Der Morgenkurier"),  # article dropped
+        ("https://kestrel.example/a", "Kestrel News"),  # generic last word dropped
+        ("https://www.nvc.example/a", "The Northern Valley Courier"),  # initials
+        ("https://www.avp.example/a", "Avondpost"),  # a "domains" entry
+        ("https://business.wrenfield.example/a", "Wrenfield Business"),  # section subdomain
+        ("https://www.wrenfield.example/news/a", "Wrenfield"),
+        ("https://www.harbour.example/news/a", "harbour.example"),  # no outlet: the host
+        ("https://www.npanews.example/a", "NPA News"),  # a wire's own site goes by the site's name
+    ],
+)
+def test_the_url_names_the_site_outlet(gaz: Gazetteer, url: str, publisher: str) -> None:
+    assert run(gaz, "The ministry said it would review the deal.", url=url).publisher == publisher
+
+
+def test_a_site_outlet_with_a_news_section_alias_takes_it() -> None:
+    local = Gazetteer(outlets=[{"name": "Kestrel", "aliases": ["Kestrel News"], "kind": "outlet"}])
+    assert run(local, "A review.", url="https://www.kestrel.example/news/a").publisher == "Kestrel News"
+    assert run(local, "A review.", url="https://www.kestrel.example/sport/a").publisher == "Kestrel"
+
+
+def test_an_unknown_site_goes_by_the_name_the_text_prints_for_it(gaz: Gazetteer) -> None:
+    text = "Kamervragen over de scanners." + "\n\nDat meldt Zuidkust Nieuws op basis van documenten."
+    assert run(gaz, text, url="https://www.zuidkustnieuws.example/a").publisher == "Zuidkust Nieuws"
+    assert run(gaz, "a zuidkust nieuws item", url="https://zuidkustnieuws.example/a").publisher == (
+        "zuidkustnieuws.example"
+    )
+
+
+def test_a_headline_may_end_in_its_sites_name(gaz: Gazetteer) -> None:
+    ex = run(gaz, "A review.", title="Port sale blocked | Harbour Times", url="https://www.ht.example/a")
+    assert ex.publisher == "Harbour Times"
+    ex = run(gaz, "A review.", title="Port sale blocked - Zuidkust Nieuws", url="https://www.zuidkust.example/a")
+    assert ex.publisher == "Zuidkust Nieuws"
+
+
+def test_the_site_wins_over_an_outlet_or_wire_named_in_the_credits(gaz: Gazetteer) -> None:
+    ex = run(gaz, "By Jane Doe, Reuters" + BODY, url="https://www.dailyledger.example/a")
+    assert ex.publisher == "The Daily Ledger"
+    assert ex.wire_credits == ["Reuters"]
+    ex = run(gaz, "© Harbour Times" + BODY, url="https://www.dailyledger.example/a")
+    assert ex.publisher == "The Daily Ledger"
+
+
+# -- bylines and footers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Doe | The Daily Ledger",
+        "Door Jan Jansen, Daily Ledger",
+        "Von Eva Muster, The Daily Ledger",
+        "By Jane Doe for The Daily Ledger",
+    ],
+)
+def test_the_outlet_after_the_writers_name(gaz: Gazetteer, byline: str) -> None:
+    assert run(gaz, byline + BODY).publisher in ("The Daily Ledger", "Daily Ledger")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Der Morgenkurier GmbH – Alle Rechte vorbehalten",
+        "© 2024 Der Morgenkurier GmbH & Co. KG",
+        "Copyright © 2021 Der Morgenkurier. Tous droits réservés.",
+        "Der Morgenkurier B.V. - alle rechten voorbehouden",
+        "© Der Morgenkurier Mediengruppe 2020. All rights reserved.",
+    ],
+)
+def test_a_copyright_footer_names_the_outlet_without_its_legal_words(gaz: Gazetteer, footer: str) -> None:
+    assert run(gaz, "The ministry said it would review the deal.\n\n" + footer).publisher == "Der Morgenkurier"
+
+
+def test_a_known_outlet_printed_without_its_article_goes_by_its_name(gaz: Gazetteer) -> None:
+    ex = run(gaz, "The ministry said it would review the deal.\n\n© MORGENKURIER", url="https://morgenkurier.example/a")
+    assert ex.publisher == "Der Morgenkurier"
+
+
+def test_wire_credits_stay_apart_from_the_publisher(gaz: Gazetteer) -> None:
+    ex = run(gaz, BODY + "\n\nMit Material von NPA", byline="Reuters", url="https://www.dailyledger.example/a")
+    assert ex.publisher == "The Daily Ledger"
+    assert ex.wire_credits == ["Reuters", "Nordic Press Agency"]
+    ex = run(gaz, "Von Eva Muster" + BODY + "\n\nmrc/NPA/Reuters", url="https://www.dailyledger.example/a")
+    assert ex.wire_credits == ["Nordic Press Agency", "Reuters"]
+    ex = run(gaz, "By The Daily Ledger staff" + BODY + " The Harbour Times reported the bid first.")
+    assert ex.publisher == "The Daily Ledger"
+    assert ex.cited_outlets == ["Harbour Times"]
+
+
+# -- publication dates -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("12 oktober 2025, 21:40 • aangepast 13 oktober 2025, 08:15", dt.date(2025, 10, 12)),
+        ("Die Morgenzeitung | 18.12.2020 | Lesezeit: 3 Min.", dt.date(2020, 12, 18)),
+        ("Par Anne Bauer, 18/12/2020, 12:05", dt.date(2020, 12, 18)),
+        ("Last modified on Fri 18 Dec 2020 12.05 GMT", dt.date(2020, 12, 18)),
+        ("Stand: 18.12.2020 12:05 Uhr", dt.date(2020, 12, 18)),
+        ("Posted 12/18/2020", dt.date(2020, 12, 18)),
+        ("Mis à jour le 12 décembre 2020 à 8h05", dt.date(2020, 12, 12)),
+        ("Tom Kleijn en Huib Modderkolk 17 april 2021, 05:00", dt.date(2021, 4, 17)),
+        ("Jan Jansen 17-04-2021, 05:00", dt.date(2021, 4, 17)),
+        ("October 20, 20201:02 PM UTCUpdated 3 years ago", dt.date(2020, 10, 20)),
+    ],
+)
+def test_publication_date_lines(gaz: Gazetteer, line: str, day: dt.date) -> None:
+    assert run(gaz, line + BODY).published == day
+
+
+def test_a_url_with_the_month_as_a_word_dates_the_page(gaz: Gazetteer) -> None:
+    ex = run(gaz, "The ministry said it would review the deal.", url="https://www.news.example/uk/2022/nov/16/story")
+    assert ex.published == dt.date(2022, 11, 16)
+
+
+def test_a_published_footer_at_the_end_dates_the_page(gaz: Gazetteer) -> None:
+    text = "The ministry said it would review the deal." + BODY + "\n\nVeröffentlicht am 18.12.2020"
+    assert run(gaz, text).published == dt.date(2020, 12, 18)
+
+
+def test_hours_ago_resolve_against_a_known_date() -> None:
+    base = dt.date(2020, 12, 18)
+    for phrase in ("vor 3 Stunden", "3 hours ago", "il y a 2 heures", "2 uur geleden", "vor zwei Tagen"):
+        m = DATE_RE.search(phrase)
+        assert m is not None, phrase
+        parsed = parse_date(m, base)
+        assert parsed is not None and parsed[0] <= base, phrase
+    assert run(Gazetteer(outlets=OUTLETS), "vor 3 Stunden" + BODY).published is None  # no known date
+
+
+def test_our_newsroom_is_not_an_outlets_name(gaz: Gazetteer) -> None:
+    assert run(gaz, "Door onze redactie" + BODY).publisher is None
