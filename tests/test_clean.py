@@ -148,3 +148,23 @@ def test_it_returns_a_new_article_and_leaves_the_input_alone() -> None:
 def test_it_fails_when_only_furniture_is_left() -> None:
     with pytest.raises(IngestError, match="nothing is left of the article"):
         clean(article("Share this article\n\nAdvertisement\nComments\n"))
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Related coverage\n- What is CFIUS and how does it work?\n- Harbourline buys a port in Peru",
+        "Mehr zum Thema:\nChinesische Investoren im Visier – wie Berlin Übernahmen prüft",
+        "Meer over\nSpionage\nChina\nHavens",
+        "Lire aussi | Investissements étrangers : la Belgique se dote d'un filtre",
+    ],
+)
+def test_it_drops_the_headlines_listed_under_a_related_links_label(block: str) -> None:
+    text = f"The ministry blocked the sale on Monday.\n\n{block}\n\nThe buyer said it would appeal."
+    cleaned = clean(article(text)).text
+    assert cleaned == "The ministry blocked the sale on Monday.\n\nThe buyer said it would appeal."
+
+
+def test_a_sentence_right_after_a_related_label_is_kept() -> None:
+    text = "Related\nThe port authority confirmed the review on Tuesday.\n\nMore text follows here."
+    assert "The port authority confirmed the review on Tuesday." in clean(article(text)).text

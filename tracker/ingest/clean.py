@@ -37,11 +37,24 @@ FURNITURE_LINES = {
     "mehr zum thema", "drucken", "auch interessant",
 }  # fmt: skip
 
+# A label alone on a line that opens a list of links to other stories ("Related coverage",
+# then "- What is CFIUS?"): their headlines name other companies, bodies and countries.
+LINK_LIST_LABELS = {
+    "read more", "related", "related articles", "related stories", "related coverage", "related content",
+    "related story", "more on this story", "more on this", "more on this topic", "more stories",
+    "see more stories", "you might also like", "you may also like", "more from this section", "recommended",
+    "most read", "top stories", "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet",
+    "les plus lus", "lees ook", "lees meer", "meer over", "meer over dit onderwerp", "meest gelezen",
+    "mehr zum thema", "auch interessant", "lesen sie auch", "meistgelesen", "das könnte sie auch interessieren",
+}  # fmt: skip
+# At most this many headline lines follow such a label; a real sentence ends the list sooner.
+MAX_LINK_LIST_LINES = 8
+
 # "READ MORE: <headline>" links: the label makes them furniture even if the headline ends in "?".
 LINK_LABEL_RE = re.compile(
     r"^(?:read more|read next|read also|also read|see also|related|more on this|recommended"
     r"|(?:à |a )?lire aussi|lire également|voir aussi|lees ook|lees meer|lees verder"
-    r"|lesen sie auch|mehr zum thema|auch interessant|leggi anche|lee también)\s*[:：\-–—]",
+    r"|lesen sie auch|mehr zum thema|auch interessant|leggi anche|lee también)\s*[:：\-–—|]",
     re.IGNORECASE,
 )
 # "By Euronews with Reuters", "Par la rédaction de ...", "Von ...", "Door ...".
@@ -77,10 +90,18 @@ def clean(article: RawArticle) -> RawArticle:
     previous = ""  # last kept non-empty line, to spot a caption printed twice
     lines = article.text.split("\n")
     title_line = _repeated_title_index(lines, article.title)
+    links_left = 0  # headline lines still expected after a "Related coverage" label
     for index, raw_line in enumerate(lines):
         line = raw_line.rstrip()
         if not line.strip():
             kept.append("")
+            continue
+        if links_left and _is_link_headline(_plain(line)):
+            links_left -= 1
+            continue
+        links_left = 0
+        if _plain(line).casefold().rstrip(":…. ") in LINK_LIST_LABELS:
+            links_left = MAX_LINK_LIST_LINES
             continue
         verdict = "drop" if index == title_line else _furniture(line, previous=previous)
         if verdict == "credit":
@@ -127,6 +148,13 @@ def _furniture(line: str, *, previous: str) -> str | None:
     if _is_byline(plain):
         return "credit"
     return None
+
+
+def _is_link_headline(line: str) -> bool:
+    """A linked headline: a short bulleted line, or a short line that is not a finished statement."""
+    if len(line) > 160 or len(line.split()) > 22:
+        return False
+    return line.startswith(("- ", "• ", "· ", "* ", "> ", "» ")) or not line.endswith((".", "!", "”", '"', "»"))
 
 
 def _ends_sentence(line: str) -> bool:
