@@ -322,3 +322,34 @@ def test_a_banned_sale_to_a_described_buyer_is_the_buyer_s_blocked_deal(gaz: Gaz
     assert pairs(ex) == {("Jinhua Capital", "investment_screening"), ("Jinhua Capital", "technology_transfer")}
     assert {c.status for c in ex.concerns} == {"blocked"}
     assert "CN" in ex.countries
+
+
+# -- the parties of a screened transaction ---------------------------------------------------------
+
+
+def test_a_screening_case_involves_every_party_of_the_deal(gaz: Gazetteer) -> None:
+    text = (
+        "The Norwegian government has blocked the sale of Nordvik Marine AS, a shipyard near Bergen, "
+        "to Harbourline Holdings, a Chinese state-owned group, citing national security. "
+        "Harbourline Holdings had agreed to pay 120 million euros for the yard."
+    )
+    ex = run(gaz, text)
+    screening = [c for c in ex.concerns if "investment_screening" in c.categories]
+    assert screening
+    names = {n for c in screening for n in c.companies}
+    assert {"Nordvik Marine AS", "Harbourline Holdings"} <= names
+
+
+def test_a_company_with_a_case_of_its_own_is_not_added_to_another(gaz: Gazetteer) -> None:
+    from tracker.ingest.extract import _transaction_parties
+    from tracker.ingest.types import FoundCompany, FoundConcern, Span
+
+    quote = Span(0, 4, "text")
+    first = FoundConcern(["investment_screening"], "blocked", quote, companies=["Alpha Ports"])
+    second = FoundConcern(["investment_screening"], "blocked", quote, companies=["Beta Chips"])
+    ban = FoundConcern(["espionage"], "banned", quote, companies=["Gamma Phones"])
+    companies = [FoundCompany(name=n) for n in ["Alpha Ports", "Beta Chips", "Gamma Phones", "Delta Fund"]]
+    _transaction_parties([first, second, ban], companies)
+    assert first.companies == ["Alpha Ports", "Delta Fund"]
+    assert second.companies == ["Beta Chips", "Delta Fund"]
+    assert ban.companies == ["Gamma Phones"]  # a ban is not a transaction

@@ -56,6 +56,7 @@ from .textparts import (
 from .types import (
     Extraction,
     FoundAgency,
+    FoundCompany,
     FoundConcern,
     FoundEvent,
     FoundFacility,
@@ -91,6 +92,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.agencies = _agencies(doc, companies)
     result.facilities = _facilities(doc, companies)
     result.concerns = _concerns(doc, companies, result.agencies, result.facilities)
+    _transaction_parties(result.concerns, result.companies)
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
     # choice of subject reads unknown origins as "not foreign"
@@ -915,9 +917,26 @@ def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[F
     return concerns
 
 
+def _transaction_parties(concerns: list[FoundConcern], companies: list[FoundCompany]) -> None:
+    """A screening case is about a transaction: it involves every party of the story, not only its subject.
+
+    The buyer, the seller, the target and their groups all take part in a reviewed or blocked
+    deal. A company that is the subject of another concern of the story belongs to that case.
+    The subject stays first: it is what the case is matched and titled by.
+    """
+    subjects = {c.companies[0] for c in concerns if c.companies}
+    for concern in concerns:
+        if "investment_screening" not in concern.categories and concern.status not in _TRANSACTION_STATUSES:
+            continue
+        concern.companies.extend(
+            fc.name for fc in companies if fc.name not in concern.companies and fc.name not in subjects
+        )
+
+
 _SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
 
 _DECISIONS = ("divestment_ordered", "blocked", "approved_with_conditions")
+_TRANSACTION_STATUSES = ("under_review", *_DECISIONS)
 
 _BUYER_NOUN = re.compile(
     # "five Chinese-linked investors", "einen chinesischen Investor"
