@@ -353,3 +353,15 @@ def test_a_company_with_a_case_of_its_own_is_not_added_to_another(gaz: Gazetteer
     assert first.companies == ["Alpha Ports", "Delta Fund"]
     assert second.companies == ["Beta Chips", "Delta Fund"]
     assert ban.companies == ["Gamma Phones"]  # a ban is not a transaction
+
+
+def test_a_danger_of_a_company_under_screening_involves_the_deals_parties_too() -> None:
+    from tracker.ingest.extract import _transaction_parties
+    from tracker.ingest.types import FoundCompany, FoundConcern, Span
+
+    quote = Span(0, 4, "text")
+    review = FoundConcern(["investment_screening"], "under_review", quote, companies=["Alpha Energy"])
+    danger = FoundConcern(["espionage"], "banned", quote, companies=["Alpha Energy"])
+    companies = [FoundCompany(name=n) for n in ["Alpha Energy", "Alpha Energy America"]]
+    _transaction_parties([review, danger], companies)
+    assert danger.companies == ["Alpha Energy", "Alpha Energy America"]

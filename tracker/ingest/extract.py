@@ -543,7 +543,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
 _SOLD_THING = re.compile(
     r"(?<![\w-])(?:sale|takeover|acquisition|purchase|rachat|cession|vente|verkoop|overname)\s+(?:of|de|du|des|van)\s+"
     # "van het Eindhovense chipbedrijf X", "of UK chip designer X": the description ends in a common noun
-    r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?:[\w-]+\s+){0,2}(?-i:[a-zà-ÿ][\w-]*\s+)$",
+    r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?:[\w-]+\s+){0,2}(?-i:[a-zà-ÿ][\w-]*\s+)$"
+    # German nouns are capitalised: "Übernahme des deutschen Chipanlagenbauers X", "Verkauf der Firma X"
+    r"|(?<![\w-])(?:Übernahme|Verkauf|Kauf|Erwerb)\s+(?:des|der|von)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:[a-zäöüß][\w-]*\s+)?(?-i:[A-ZÄÖÜ][a-zäöüß]+(?:bauers?|herstellers?|konzerns?|unternehmens?|firma|"
+    r"konzern|spezialisten|zulieferers?|betreibers?|gruppe)\s+)$",
     re.IGNORECASE,
 )
 _COMPANY_SPEAKS = re.compile(
@@ -618,7 +622,9 @@ def _handset_5g(text: str, s: int, e: int) -> bool:
 
 # a technology said to move abroad: the noun, then a verb of transfer or leaking within the clause
 _TECH_NOUN = re.compile(
-    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how)(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|"
+    r"technisch\w*\s+Wissen|technische\s+kennis|connaissances\s+techniques)(?![\w-])",
+    re.IGNORECASE,
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
@@ -635,9 +641,11 @@ _ORDER_TO_SELL = re.compile(
 )
 
 
-def _status(doc: _Doc, start: int, end: int) -> str | None:
+def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
     for _s, e, label in doc.cues_in(start, end, "st:"):
+        if skip and _overlaps(_s, e, skip):
+            continue  # "the Foreign Investment Review Board" names a body; it states no review
         # "an investigation by Reuters" is journalism, not a review by the state
         by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
@@ -646,6 +654,8 @@ def _status(doc: _Doc, start: int, end: int) -> str | None:
     if _ORDER_TO_SELL.search(doc.text, start, end):
         hits.add("divestment_ordered")
     hits.update(st for s, e, st in _gap_hits(doc) if start <= s and e <= end)
+    if "closed" in hits:
+        hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     return next((st for st in STATUS_PRIORITY if st in hits), None)
 
 
@@ -678,6 +688,30 @@ def _gap_heads(rules: _Rules) -> list[tuple[str, re.Pattern, str]]:
         _GAP_HEADS.clear()  # one gazetteer's rules at a time
         _GAP_HEADS[key] = rows
     return _GAP_HEADS[key]
+
+
+_STATE_NOUN = re.compile(
+    r"\s+(?:state|government|regime|authorities|leadership|Communist\s+Party|intelligence\s+services?|État|"
+    r"gouvernement|régime|autorités|staat|overheid|regering|Staat|Regierung|Führung)\b",
+    re.IGNORECASE,
+)
+# a possibility about the company's asset ("the Chinese state could use the hub"), not the state's own conduct
+_MAY = re.compile(
+    r"(?<![\w-])(?:could|would|may|might|can|pourrait|pourraient|peut|zou|zouden|kan|kunnen|könnte|könnten|kann)(?![\w-])"
+)
+
+
+def _state_subject(doc: _Doc, sent: Sentence) -> bool:
+    """The sentence opens on a foreign state as its subject: "The Chinese state is conducting ..."."""
+    lead = re.match(
+        r"[\s\"“«„'‘]*(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?", doc.text[sent.start : sent.start + 12]
+    )
+    at = sent.start + (lead.end() if lead else 0)
+    for hit in doc.countries_in(at, min(sent.end, at + 40)):
+        if hit.start != at or hit.key in (doc.host, "EU"):
+            return False
+        return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
+    return False
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -758,6 +792,7 @@ def _concerns(
     rep = {c.name: _representative(c, companies, by_name) for c in companies}
     pairs: dict[tuple[str, str], dict] = {}
     statuses: dict[str, list[str]] = {}
+    measured: dict[tuple[str, str], tuple[int, int]] = {}
     for sent in doc.content:
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
@@ -771,9 +806,12 @@ def _concerns(
                 continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
             # "Operator X said tests showed that Maker Y could access data": X speaks of Y
             here = [(s, e, c) for s, e, c in here if c.name not in speakers]
-        if not here and _unnamed_buyer(doc, sent):
-            # "the purchase of X by a Chinese investor whose name was not given": the target is the case
+        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets):
+            # "the purchase of X by a Chinese investor whose name was not given": the target is the case,
+            # unless the next or previous sentence names the foreign buyer ("Der Fonds Y darf ... nicht kaufen")
             here = _mentions_in(companies, sent.start, sent.end)
+        if not here and _state_subject(doc, sent) and not _status(doc, sent.start, sent.end):
+            continue  # "The Chinese state is conducting cyber espionage": a state's conduct, not the company's
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
         if len(subjects) > 1:
@@ -784,7 +822,7 @@ def _concerns(
             units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [main]))
         for a, b, subs in units:
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
-            status = None if negated else _status(doc, a, b)
+            status = None if negated else _status(doc, a, b, all_agency_spans)
             if status in ("approved_with_conditions", "divestment_ordered"):
                 cats.add("investment_screening")  # these are screening decisions by nature
             elif (
@@ -802,9 +840,11 @@ def _concerns(
                 key = rep[co.name]
                 if status:
                     statuses.setdefault(key, []).append(status)
+                    measured.setdefault((key, status), (a, b))
                 for cat in cats:
                     pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
-    _implicit_concerns(doc, main, rep, agencies, pairs, statuses)
+    _implicit_concerns(doc, main, rep, agencies, pairs, statuses, measured)
+    _shared_measure(main, rep, pairs, measured)
     if not pairs:
         _security_concern(doc, main, rep, by_name, pairs)
     _site_concerns(doc, companies, facilities, pairs)
@@ -817,9 +857,13 @@ def _concerns(
                     info["companies"].add(co.name)
     concerns = []
     unstated: list[FoundConcern] = []
+    borrowed: set[int] = set()  # concerns whose status is their agency's, not their sentence's
+    sited: set[int] = set()  # kit seen at someone else's site: a sighting, not the measure
     for (key, cat, *_site), info in pairs.items():
         a, b = info["span"]
-        ag = _concern_agency(doc, agencies, agency_spans, a, b, cat, info["status"])
+        ag = _concern_agency(
+            doc, agencies, agency_spans, a, b, cat, info["status"], _lede_body(doc, key, by_name, agency_spans)
+        )
         status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
@@ -842,16 +886,42 @@ def _concerns(
         )
         if not status:
             unstated.append(concerns[-1])
+            if _site:
+                sited.add(id(concerns[-1]))
+        elif not info["status"]:
+            borrowed.add(id(concerns[-1]))
     # the danger a screening decision is about shares its fate: a deal blocked over know-how is a
     # blocked technology-transfer case, though the sentence naming the danger states no measure
     decided = {
-        c.companies[0]: c.status
+        c.companies[0]: (c.status, bool(c.agencies))
         for c in concerns
         if "investment_screening" in c.categories and c.status in _DECISIONS and c.companies
     }
-    for c in unstated:
-        if c.companies and c.companies[0] in decided:
-            c.status = decided[c.companies[0]]
+    for c in concerns:
+        if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
+            continue
+        status, by_body = decided[c.companies[0]]
+        # and so does a danger whose sentence states no measure, rather than what its body did elsewhere
+        if c in unstated or (by_body and id(c) in borrowed and c.status == "under_review"):
+            c.status = status
+    # a ban stated with no danger belongs to the company's dangers: "the government decided to ban
+    # the app" and, two sentences on, "the authorities fear the users' data could reach Beijing"
+    for key in {c.companies[0] for c in unstated if c.companies}:
+        ban = measured.get((key, "banned"))
+        if not ban or any(c.status == "banned" for c in concerns if c.companies and c.companies[0] == key):
+            continue
+        for c in unstated:
+            if c.companies and c.companies[0] == key and c.status == "other" and id(c) not in sited:
+                c.status = "banned"
+                ag = _concern_agency(doc, agencies, agency_spans, *ban, c.categories[0], "banned")
+                c.agencies = [ag] if ag else c.agencies
+    # a review that ended without action closes the company's case: its review is no longer open, and
+    # a finished review is no measure of the list ("other", as the corpus labels it)
+    for c in concerns:
+        key = c.companies[0] if c.companies else None
+        done = "closed" in statuses.get(key, []) and not any(st in _DECISIONS for st in statuses.get(key, []))
+        if c.status == "closed" or (done and c.status == "under_review"):
+            c.status = "other"
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -921,16 +991,22 @@ def _transaction_parties(concerns: list[FoundConcern], companies: list[FoundComp
     """A screening case is about a transaction: it involves every party of the story, not only its subject.
 
     The buyer, the seller, the target and their groups all take part in a reviewed or blocked
-    deal. A company that is the subject of another concern of the story belongs to that case.
-    The subject stays first: it is what the case is matched and titled by.
+    deal, and so do the dangers raised about a company whose deal is screened in the story. A
+    company that is the subject of another concern of the story belongs to that case. The
+    subject stays first: it is what the case is matched and titled by.
     """
     subjects = {c.companies[0] for c in concerns if c.companies}
+    dealt = {c.companies[0] for c in concerns if c.companies and _is_transaction(c)}
     for concern in concerns:
-        if "investment_screening" not in concern.categories and concern.status not in _TRANSACTION_STATUSES:
+        if not (_is_transaction(concern) or (concern.companies and concern.companies[0] in dealt)):
             continue
         concern.companies.extend(
             fc.name for fc in companies if fc.name not in concern.companies and fc.name not in subjects
         )
+
+
+def _is_transaction(concern: FoundConcern) -> bool:
+    return "investment_screening" in concern.categories or concern.status in _TRANSACTION_STATUSES
 
 
 _SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
@@ -972,13 +1048,21 @@ def _listed_with(doc: _Doc, co: _Company, foreign: list[tuple[int, int]], target
     return False
 
 
+# the company buys: "X darf die Tochter nicht kaufen", "X wanted to buy", "X veut racheter"
+_BUY_VERB = re.compile(
+    r"(?<![\w-])(?:buy|buys|buying|bought|kaufen|kauft|kaufte|übernehmen|übernimmt|kopen|koopt|kocht|overnemen|"
+    r"racheter|rachète|rachetait|acquérir)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _makes_deal(doc: _Doc, co: _Company, targets: set[tuple[int, int]]) -> bool:
     """The company, not the object of a deal, is named before a stake in its sentence."""
     for s, e in co.mentions:
         sent = doc.sentence_at(s)
         if sent and (s, e) not in targets:
             rest = doc.text[e : sent.end]
-            if _SHARE.search(rest) or doc.rules.deal_words.search(rest):
+            if _SHARE.search(rest) or doc.rules.deal_words.search(rest) or _BUY_VERB.search(rest):
                 return True
             if _TAKEOVER_BY.search(doc.text, max(sent.start, s - 120), s):
                 return True  # "de overname van Nowi door chipmaker X": the buyer comes after "door"
@@ -997,13 +1081,33 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
     return False
 
 
+def _buyer_named_next(doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]]) -> bool:
+    """The story's foreign main company is named as a buyer in the next sentence: "... durch einen
+    chinesischen Investor untersagt. Der Fonds X darf die Tochter nicht kaufen" names the investor."""
+    if not (main.country and main.country != doc.host):
+        return False
+    i = next((k for k, s in enumerate(doc.content) if s.start == sent.start), None)
+    if i is None or i + 1 >= len(doc.content):
+        return False
+    nxt = doc.content[i + 1]
+    return any(
+        nxt.start <= s < nxt.end
+        and (s, e) not in targets
+        and bool(_BUY_VERB.search(doc.text, e, nxt.end) or doc.rules.deal_words.search(doc.text, e, nxt.end))
+        for s, e in main.mentions
+    )
+
+
 def _government_acts(doc: _Doc, start: int, end: int) -> bool:
     """The clause has a state actor: a named agency, or a government/cabinet/ministry word."""
     if any(h.kind == "agency" and start <= h.start < end for h in doc.entity_hits):
         return True
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
-            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b",
+            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b"
+            # a head of state or government, or a minister by title: "Trump has blocked", "US-Präsident"
+            r"|(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]räsident|[Pp]residente|[Pp]rime\s+[Mm]inister|[Pp]remier|"
+            r"[Cc]hancellor|Kanzler\w*|[Tt]reasurer|[Ss]ecretary|White\s+House|Weiße\w*\s+Haus\w*)(?![\w-])",
             doc.text[start:end],
             re.IGNORECASE,
         )
@@ -1087,16 +1191,24 @@ def _implicit_concerns(
     agencies: list[FoundAgency],
     pairs: dict[tuple[str, str], dict],
     statuses: dict[str, list[str]],
+    measured: dict[tuple[str, str], tuple[int, int]] | None = None,
 ) -> None:
     """A measure with no stated danger is still a case; a screening body's interest is one."""
     key = rep[main.name]
     has_cat = any(k == key for k, _c in pairs)
     screening = [a for a in agencies if a.kind == "screening"]
     if screening and (key, "investment_screening") not in pairs:
+        # the sentence stating the company's outcome, else the screening body's first mention
+        best = _best_status(statuses.get(key, []))
+        if best in ("under_review", "monitoring") and "closed" in statuses.get(key, []):
+            best = "closed"  # the review's end is the outcome
         ev = screening[0].evidence[0] if screening[0].evidence else None
-        if ev:
-            st = _status(doc, ev.start, ev.end)
-            pairs[(key, "investment_screening")] = {"span": (ev.start, ev.end), "status": st, "companies": {key}}
+        span = (measured or {}).get((key, best)) if best else None
+        if span or ev:
+            a, b = span or (ev.start, ev.end)
+            names = SpanSet(sp for spans in _agency_spans(doc, agencies).values() for sp in spans)
+            st = _status(doc, a, b, names)
+            pairs[(key, "investment_screening")] = {"span": (a, b), "status": st, "companies": {key}}
             return
     for name, sts in statuses.items():
         if any(k == name for k, _c in pairs) or (name == key and has_cat):
@@ -1111,6 +1223,47 @@ def _implicit_concerns(
             if _status(doc, sent.start, sent.end) == best:
                 pairs[(name, cat)] = {"span": (sent.start, sent.end), "status": best, "companies": {name}}
                 break
+
+
+def _lede_body(
+    doc: _Doc, key: str, by_name: dict[str, _Company], spans: dict[str, list[tuple[int, int]]]
+) -> str | None:
+    """The one listed body named in the story's opening sentence, when that sentence names the company."""
+    cache = doc.__dict__.setdefault("_lede_cache", {})
+    if key not in cache:
+        cache[key] = None
+        lede = doc.content[:2]
+        for sent in lede:
+            if key in by_name and any(sent.start <= s < sent.end for s, _e in by_name[key].mentions):
+                names = [n for n, sp in spans.items() if any(sent.start <= s < sent.end for s, _e in sp)]
+                cache[key] = names[0] if len(names) == 1 else None
+                break
+    return cache[key]
+
+
+def _shared_measure(
+    main: _Company,
+    rep: dict[str, str],
+    pairs: dict[tuple[str, ...], dict],
+    measured: dict[tuple[str, str], tuple[int, int]],
+) -> None:
+    """Companies named in a measure that states no danger share the danger of the main company's same
+    measure: "... banning equipment from X over its 5G risk; the rules also bar the sale of kit made by
+    Y and Z" gives Y and Z the same case as X."""
+    key = rep[main.name]
+    for (name, status), (a, b) in measured.items():
+        if name == key or status not in ("banned", "blocked", "divestment_ordered"):
+            continue
+        if any(k[0] == name for k in pairs):
+            continue
+        cats = [
+            (info["span"], k[1])
+            for k, info in pairs.items()
+            if k[0] == key and len(k) == 2 and info["status"] == status
+        ]
+        if cats:
+            cat = min(cats)[1]
+            pairs[(name, cat)] = {"span": (a, b), "status": status, "companies": {name}}
 
 
 def _kin(key: str, by_name: dict[str, _Company]) -> set[str]:
@@ -1152,6 +1305,15 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
 )
+# a quote closed by a pronoun speaker: '"...", zei ze', '"...", he said', '« ... », a-t-elle dit'
+_SPEAKER_PRONOUN = re.compile(
+    r"[\"”»']\s*,?\s*(?:(?:said|says)\s+(?:he|she)|(?:he|she)\s+(?:said|says)|(?:zei|zegt)\s+(?:hij|ze|zij)|"
+    r"(?:sagte|sagt)\s+(?:er|sie)|a-t-(?:il|elle)\s+(?:dit|déclaré|ajouté)|(?:dit|ajoute)-t?-?(?:il|elle))\b"
+)
+_MEMBERS = re.compile(
+    r"(?<![\w-])(?:MPs|lawmakers|legislators|parliamentarians|senators|Kamerleden|parlementariërs|députés|"
+    r"sénateurs|parlementaires|Abgeordneten?|Parlamentarier)(?![\w-])"
+)
 _DATELINE = re.compile(
     r"\s*[A-Z][\w .,'’/-]{1,40}?(\([\w .&-]{1,30}\))?\s*(?:—|--|–)\s+"
     r"|\s*[A-Z][\w .,'’/-]{1,40}?(\([\w .&-]{1,30}\))\s*-\s+"
@@ -1170,6 +1332,7 @@ def _concern_agency(
     b: int,
     category: str,
     status: str | None = None,
+    lede: str | None = None,
 ) -> str | None:
     """The body that acted or spoke: one named in the sentence, the subject of the sentence before
     ("It will publish..."), the government of a country that acts ("The United Kingdom is shutting"),
@@ -1203,7 +1366,7 @@ def _concern_agency(
         gov = next((ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)), None)
         if gov:
             return gov.name
-    if _PRONOUN_START.match(text[lo:hi]):
+    if _PRONOUN_START.match(text[lo:hi]) or _SPEAKER_PRONOUN.search(text, lo, hi):
         prev = [s for s in doc.content if s.end <= lo]
         if prev:
             before = [
@@ -1211,6 +1374,11 @@ def _concern_agency(
             ]
             if before:
                 return before[0].name
+    if _MEMBERS.search(text, lo, hi):
+        # "De Kamerleden vrezen", "MPs warned": the parliament they sit in voices the concern
+        houses = [ag for ag in agencies if ag.kind == "parliament"]
+        if len(houses) == 1:
+            return houses[0].name
     if re.search(
         r"\b(?:security|intelligence)\s+(?:service|agency)|renseignement|veiligheidsdienst|Nachrichtendienst",
         text[lo:hi],
@@ -1225,7 +1393,8 @@ def _concern_agency(
         same = [ag for ag in agencies if _agency_status(doc, spans.get(ag.name, [])) == status]
         if len(same) == 1:
             return same[0].name
-    for kind in ("screening", "intelligence"):
+    for kind in ("screening", "intelligence", "regulator"):
+        # the story's one screening body, else its one security service, else its one regulator
         pool = [ag for ag in agencies if ag.kind == kind]
         if len(pool) == 1:
             return pool[0].name
@@ -1233,7 +1402,8 @@ def _concern_agency(
     govs = [ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)]
     if len(govs) == 1 and _agency_status(doc, spans.get(govs[0].name, [])):
         return govs[0].name
-    return None
+    # else the one body that the first sentence on the company names: "Das BSI warnt vor ... X"
+    return lede
 
 
 # "the department said", "le ministère estime": a body named before, by the head of its name
@@ -1289,7 +1459,7 @@ def _agency_status(doc: _Doc, spans: list[tuple[int, int]]) -> str | None:
     for s, _e in spans:
         sent = doc.sentence_at(s)
         if sent and sent.is_content and not doc.cues_in(sent.start, sent.end, "neg"):
-            st = _status(doc, sent.start, sent.end)
+            st = _status(doc, sent.start, sent.end, spans)
             if st:
                 found.append(st)
     return _best_status(found)
