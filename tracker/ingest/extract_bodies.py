@@ -27,6 +27,7 @@ from .extract_base import (
     _place_code,
     _Rules,
     _strip_article,
+    city_country,
     facility_kind,
     site_after_name,
 )
@@ -289,6 +290,16 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         if hit.form.isupper() and re.match(r" [A-Z]{2,}\b", text[hit.end : hit.end + 6]):
             continue  # "CMA" in "CMA CGM" is part of a firm's name, not the competition authority
         row = gaz.agencies[hit.key]
+        code, own_row = _qualified_country(doc, hit, row)
+        if code == "":
+            continue
+        if code is not None:
+            if own_row is None:
+                # "Lithuania's National Cyber Security Centre" is Lithuania's body, not the
+                # gazetteer's British one of the same name
+                ag = add(hit.form, hit.start, hit.end, kind=row.get("kind") or "other", country=code)
+                continue
+            row = own_row
         ag = add(
             row["name"],
             hit.start,
@@ -296,7 +307,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             kind=row.get("kind") or "other",
             country=row.get("country") or None,
             acronym=row.get("acronym") or "",
-            gaz_index=hit.key,
+            gaz_index=doc.gaz.agencies.index(row) if row is not gaz.agencies[hit.key] else hit.key,
         )
         if hit.form != row["name"]:
             ag.aliases.add(hit.form)
@@ -339,6 +350,10 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _french_ministers(doc, agencies, add)
     _embassies(doc, agencies, add)
     _leaders_decide(doc, agencies, add)
+    _seated_bodies(doc, agencies, add)
+    _portfolio_titles(doc, agencies, add)
+    _regions(doc, agencies, add)
+    _merge_cabinets(agencies)
     found = []
     for ag in agencies.values():
         if all(_former_employer(text, s, e) for s, e in ag.mentions):
@@ -363,7 +378,170 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     return found
 
 
-_SITE_AFTER_BODY = re.compile(r"\s+(?:base|bases|station|airfield|barracks|installation|depot|shipyard|range)\b")
+# "the Minister for Resources, Madeleine King", "Secretary of Commerce Gina Raimondo": a title that
+# names its portfolio stands for the ministry
+_PORTFOLIO_TITLE = re.compile(
+    r"(?<![\w-])(?:Minister|Secretary(?:\s+of\s+State)?)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?P<topic>(?!State\b)[A-Z][a-z]+(?:\s+Affairs|\s+Security)?(?:\s+and\s+[A-Z][a-z]+(?:\s+Affairs)?)?)(?![\w-])"
+)
+
+
+def _portfolio_titles(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _PORTFOLIO_TITLE.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            topic = m.group("topic")
+            # "Secretary of State Antony Blinken" keeps the portfolio's words, not the person's
+            words = [w for w in re.findall(r"[A-Z][a-z]+", topic) if not doc.gaz.city(w)]
+            hit = doc.country_before(m.start(), sent.start, words=1)
+            code = hit.key if hit else doc.host
+            if not words or not code or _place_code(doc, topic):
+                continue
+            title = re.sub(r"\s+", " ", m.group(0))
+            key = words[0].lower()
+            ag = next(
+                (
+                    a
+                    for a in agencies.values()
+                    if a.country == code
+                    and a.kind in ("ministry", "screening")
+                    and key in re.findall(r"\w+", a.name.lower())
+                ),
+                None,
+            )
+            if ag is None:
+                ag = add(title, m.start(), m.end(), kind="ministry", country=code)
+            else:
+                ag.mentions.append((m.start(), m.end()))
+                ag.aliases.add(title)
+            taken.add(m.start(), m.end())
+
+
+def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
+    """The "Bundeskabinett" and the "Bundesregierung" in one story are one decider: the cabinet is the
+    government meeting, so its record folds into the country's government."""
+    for cab in [a for a in agencies.values() if _CABINET.search(a.name) and a.kind in ("other", "screening")]:
+        gov = next(
+            (
+                a
+                for a in agencies.values()
+                if a is not cab and a.country == cab.country and _is_government(a) and not _CABINET.search(a.name)
+            ),
+            None,
+        )
+        if gov is None:
+            continue
+        gov.aliases |= cab.aliases | {cab.name}
+        gov.mentions += cab.mentions
+        gov.acting = gov.acting or cab.acting
+        if cab.kind == "screening":
+            gov.kind = "screening"
+        del agencies[cab.name]
+
+
+_CABINET = re.compile(r"\b(?:Cabinet|Kabinett|kabinet|Bundeskabinett)\b(?!\s+(?:Office|of\s+the\s+Prime))")
+
+
+# a prosecutor's office named with its seat: "le parquet de Paris", "die Staatsanwaltschaft Köln",
+# "het parket in Rotterdam"
+_SEATED_BODY = re.compile(
+    r"(?<![\w-])(?P<head>(?i:parquet|parket)|Staatsanwaltschaft)"
+    r"(?:\s+(?:de|d['’]|in|van|te)\s*|\s+)(?P<seat>[A-Z][\w-]+)"
+)
+
+
+def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _SEATED_BODY.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            city = doc.gaz.city(m.group("seat"))
+            if not city:
+                continue
+            kind = "law_enforcement"
+            name = re.sub(r"\s+", " ", m.group(0))
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=doc.host or city[0])
+            if ag.mentions[-1] != (m.start(), m.end()):
+                ag.mentions.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
+
+
+# a French region acting as a body: "la région Grand Est a voté une aide", "saluée par la Région
+# Hauts-de-France"; "dans la région Grand Est" is only a place
+_REGION_BODY = re.compile(
+    r"(?<![\w-])(?P<head>[Rr]égion|[Cc]onseil\s+régional(?:\s+d['’]|\s+de\s+|\s+des\s+|\s+du\s+)?)\s*"
+    r"(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[\w'’]+)*)?)"
+)
+_REGION_PLACE_BEFORE = re.compile(
+    r"(?:dans|en|à|vers|sur|près\s+de|hors\s+de|toute)\s+(?:la\s+|le\s+)?$", re.IGNORECASE
+)
+_REGION_ACTS = re.compile(
+    r"\s*(?:,\s*qui\s+|qui\s+)?(?:a|avait|va|doit|veut|a\s+\w+|finance|soutient|vote|demande|estime|"
+    r"s['’]est|s['’]oppose|refuse)\b"
+)
+
+
+def _regions(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    if doc.language != "fr":
+        return
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _REGION_BODY.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken) or _place_code(doc, m.group("name")):
+                continue
+            before = text[max(sent.start, m.start() - 25) : m.start()]
+            if _REGION_PLACE_BEFORE.search(before):
+                continue
+            if not (
+                m.group("head")[0] == "R" or re.search(r"\bpar\s+la\s+$", before) or _REGION_ACTS.match(text, m.end())
+            ):
+                continue
+            name = re.sub(r"\s+", " ", m.group(0))
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind="other", country=doc.host or "FR")
+            if ag.mentions[-1] != (m.start(), m.end()):
+                ag.mentions.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
+
+
+def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict | None]:
+    """(country, its own gazetteer row or None) when the story puts a gazetteer body's name in
+    another country: "Lithuania's National Cyber Security Centre", "the country's National Cyber
+    Security Centre" in a Lithuanian story, or a name several countries' bodies answer to
+    ("gouvernement fédéral") in a story set in one of them. (None, None) keeps the hit's row."""
+    own = row.get("country") or ""
+    if not own or own == "EU":
+        return None, None
+    sent = doc.sentence_at(hit.start)
+    floor = sent.start if sent else max(0, hit.start - 80)
+    before = doc.country_before(hit.start, floor)
+    code = before.key if before is not None and before.kind in ("country", "adjective") else None
+    if code is None and doc.host and re.search(r"\b(?:country|nation)['’]s\s+$", doc.text[floor : hit.start]):
+        code = doc.host
+    form = fold(hit.form)
+    if code is None and doc.host and doc.host != own and form != fold(row["name"]):
+        code = doc.host
+        rows = doc.rules.alias_rows.get((code, form)) or doc.rules.generic_rows.get((code, form))
+        if rows:
+            return code, rows[0]
+        if len({r.get("country") for r in doc.rules.term_rows.get(form, [])}) > 1:
+            return "", None  # a phrase several countries use, none of them the host: not this body
+        return None, None
+    if code is None or code == own or code == "EU":
+        return None, None
+    rows = doc.rules.alias_rows.get((code, form)) or doc.rules.generic_rows.get((code, form))
+    return code, (rows[0] if rows else None)
+
+
+# "a U.S. Air Force base", "the Royal Australian Air Force Base Tindal": the body only owns the site
+_SITE_AFTER_BODY = re.compile(
+    r"\s+(?:base|bases|station|airfield|barracks|installation|depot|shipyard|range)\b", re.IGNORECASE
+)
 
 
 def _generic_forms(doc: _Doc, ag: _Agency) -> set[str]:
@@ -399,7 +577,11 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             if word.lower() == "authorities" or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                 continue
             g_start = m.start("fed") if m.group("fed") else m.start("g")
-            hit = doc.country_before(g_start, sent.start) or doc.country_after(m.end("g"), sent.end)
+            hit = doc.country_before(g_start, sent.start)
+            if hit is None and doc.language == "fr":
+                # only French puts the nationality after the noun: "le gouvernement belge"; in "het
+                # kabinet Chinese investeerders" the adjective belongs to the next noun
+                hit = doc.country_after(m.end("g"), sent.end)
             if word == "Bundesregierung":
                 code, start = "DE", m.start()
             elif hit is not None:
@@ -569,6 +751,7 @@ _DECIDES = re.compile(
     r"\s*(?:has\s+|had\s+|have\s+)?(?:decided|concluded|blocked|ordered|approved|banned|vetoed|rejected|refused|"
     r"imposed|prohibited|stopped|cleared|besloten|geblokkeerd|verboden|décidé|bloqué|interdit|refusé|"
     r"beschlossen|untersagt|verboten|gestoppt)\b"
+    r"|\s*(?:a|heeft|hat)\s+(?:ordonné|exigé|imposé|approuvé|bevolen|opgelegd|angeordnet|genehmigt)\b"
     # a decision announced for the future: "The government will take a 50% stake"
     r"|\s*(?:will|is\s+to)\s+(?:take|buy|acquire|become|block|ban|order|force)\b"
 )
@@ -635,13 +818,9 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             if (
                 hit is None
                 and doc.host
-                and m.group(0)[:1].isupper()
-                and any(
-                    t == re.sub(r"\s+", " ", m.group(0))
-                    for row in doc.rules.generic_rows.get((doc.host, fold(term)), [])
-                    for t in row.get("generic_terms") or []
-                )
+                and doc.rules.generic_rows.get((doc.host, fold(term)))
                 and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])
+                and _host_body_term(doc, sent, m, term)
             ):
                 # a body's own capitalised name with no country ("the Coast Guard") is the host's
                 # body; "House Homeland Security Committee" is another name
@@ -660,7 +839,14 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             kind = term_kind.get(term)
             row = next(iter(doc.rules.generic_rows.get((code, fold(term)), [])), None)
             target = None
-            if row:
+            if row and _TITLE_TERM.search(term):
+                # "the business secretary" heads the business department the story already named
+                topic = term.split()[0]
+                target = next(
+                    (a for a in agencies.values() if a.country == code and topic in re.findall(r"\w+", a.name.lower())),
+                    None,
+                )
+            if target is None and row:
                 target = agencies.get(row["name"]) or add(
                     row["name"],
                     m.start(),
@@ -684,6 +870,33 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 if phrase != target.name:
                     target.aliases.add(phrase)
             taken.add(m.start(), m.end())
+
+
+# a minister's or secretary's title stands for the body they head ("the culture secretary")
+_TITLE_TERM = re.compile(r"(?:secretary|minister|treasurer|chancellor|kamerleden|kamerlid)$")
+_ARTICLES = {"The", "the", "De", "de", "La", "la", "Le", "le", "Het", "het", "Die", "die", "Der", "der", "Das", "das"}
+
+
+def _host_body_term(doc: _Doc, sent: Sentence, m: re.Match, term: str) -> bool:
+    """A generic term with no country that still names one of the host's bodies: its own
+    capitalised name ("the Coast Guard"), a title ("the culture secretary", "Treasurer Jim
+    Chalmers"), or a common noun capitalised mid-sentence as a name ("De Douane gebruikt")."""
+    said = re.sub(r"\s+", " ", m.group(0))
+    if _TITLE_TERM.search(term):
+        return True
+    if any(
+        t == said
+        for row in doc.rules.generic_rows.get((doc.host, fold(term)), [])
+        for t in row.get("generic_terms") or []
+    ):
+        return said[:1].isupper()
+    if not said[:1].isupper():
+        return False
+    words = doc.text[sent.start : m.start()].split()
+    # not the sentence's first word, and not the tail of a longer capitalised name
+    if len(words) <= 1:
+        return bool(words) and words[0] in _ARTICLES
+    return words[-1] in _ARTICLES or not words[-1][:1].isupper()
 
 
 def _german_ministry_country(doc: _Doc) -> str:
@@ -825,13 +1038,24 @@ def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None
             hit = doc.country_before(m.start(), sent.start) or (
                 re.match(r"(?:ambassade|Ambassade)", m.group(0)) and doc.country_after(m.end(), sent.end, words=1)
             )
-            if not hit or _overlaps(m.start(), m.end(), taken):
+            head_end = m.start() + len(m.group(0).split()[0])
+            if not hit or _overlaps(min(hit.start, m.start()), head_end, taken):
                 continue
             start, end = min(hit.start, m.start()), max(hit.end, m.end())
+            for other in agencies.values():
+                # "the Chinese embassy in Washington": the capital names the embassy's seat here,
+                # not the host government
+                other.mentions = [(s, e) for s, e in other.mentions if not (head_end <= s and e <= m.end())]
+            for name in [n for n, a in agencies.items() if not a.mentions]:
+                del agencies[name]
             name = _strip_article(text[start:end])
+            # and without its seat: "the Chinese embassy" is the one "in Washington"
+            bare = _strip_article(text[start : max(hit.end, head_end)])
             ag = agencies.get(name) or add(name, start, end, kind="other", country=hit.key)
             if ag.mentions[-1] != (start, end):
                 ag.mentions.append((start, end))
+            if bare != name:
+                ag.aliases.add(bare)
             taken.add(start, end)
 
 
@@ -1042,6 +1266,9 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     if (
         town in doc.rules.stopwords
         or (not doc.gaz.city(town) and (_place_code(doc, town) or doc.gaz.region_code(town)))
+        # "in Johnson County", "near RAF Lakenheath": a county or a base's prefix is no town
+        or _REGION_AFTER_TOWN.match(doc.text, town_end)
+        or (town.isupper() and len(town) > 1 and not doc.gaz.city(town))
         or company_spans.overlaps(m.start("town"), town_end)
         or any(h.start < town_end and m.start("town") < h.end for h in doc.entity_hits)
         or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
@@ -1050,6 +1277,11 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     if (m.group("adj") or "") in _PLACE_VERBS:
         return town_end, town, False  # "een chipfabriek staan in Nijmegen": the town, not a name
     return town_end, town, True
+
+
+_REGION_AFTER_TOWN = re.compile(
+    r"\s+(?:County|Shire|Parish|Borough|District|Province|Prefecture|Region|Territory|Oblast|Kreis|Landkreis)\b"
+)
 
 
 # verbs of standing between a site noun and its town; they are no part of the site's name
@@ -1295,7 +1527,7 @@ def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> 
     if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
         return True
     if re.search(
-        r"\b(?:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen|its|sa|son)\b",
+        r"\b(?:(?i:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen)|its|sa|son)\b",
         sent.text,
     ):
         return True
@@ -1334,13 +1566,15 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         # "l'usine de Brumath, près de Strasbourg" stands in Brumath, in Strasbourg's country
         info = doc.gaz.city(fac.town)
         fac.city = fac.town
-        fac.country = info[0] if info else (doc.gaz.city(best.form) or [best.key])[0] if best else None
+        fac.country = (
+            city_country(doc, fac.town) if info else (doc.gaz.city(best.form) or [best.key])[0] if best else None
+        )
         fac.country = fac.country or _town_country(doc, fac.town)
         best = None
     if best is not None:
         fac.city = best.form
         info = doc.gaz.city(best.form)
-        fac.country = info[0] if info else best.key
+        fac.country = city_country(doc, best.form) if info else best.key
         # "in Arnstadt bei Erfurt", "à Brumath, près de Strasbourg": the small town is the site's place
         near = re.search(
             r"(?:\bin|\bà|\bim|\bte)\s+([A-Z][\w'’-]+),?\s+(?:bei|nahe|near|outside|près\s+de|nabij|bij)\s+$",

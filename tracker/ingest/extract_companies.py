@@ -10,6 +10,7 @@ from .extract_base import (
     _CAPW,
     _COMPOUND_CUE,
     _COMPOUND_CUE_BEFORE,
+    _COMPOUND_NOUNS,
     _cap_phrases,
     _Company,
     _country_in,
@@ -154,20 +155,49 @@ _OWNED_ADJECTIVE = re.compile(
 )
 
 
+_SEATED_ADJECTIVE = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:listed|based|headquartered|registered)")
+
+
+_SUCH_AS = re.compile(
+    r"\s+(?:such\s+as|like|including|als|zoals|waaronder|comme|tels?\s+que|notamment|wie|etwa|darunter)\s*$"
+)
+
+
+# an apposition that says the names before it are people
+_PERSON_AFTER = re.compile(
+    r"(?:\s+(?:and|et|en|und)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?\s*,\s*(?:(?:a|an|the|two|three|both|un|une|deux|"
+    r"een|twee|ein|eine|zwei|der|die|le|la|les|de|het)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:nationals?|citizens?|business(?:man|men|woman|women)|entrepreneurs?|(?:co-)?founders?|tycoons?|billionaires?|"
+    r"ressortissants?|(?:homme|femme)s?\s+d['’]affaires|fondat(?:eur|rice)s?|milliardaires?|staatsburgers?|zaken(?:man|vrouw)|"
+    r"oprichters?|miljardairs?|Staatsbürger(?:in|n)?|Geschäfts(?:mann|männer|frau)|Gründer(?:in)?|Milliardär(?:in|e)?)\b"
+)
+
+
+_SAID_NATIONAL = re.compile(
+    r",?\s+(?:is|was|est|ist|war|is\s+een)\s+(?:(?:a|an|un|une|een|ein|eine)\s+)?(?=[A-Za-zÀ-ÿ])"
+)
+
+
 def _cue_before(rules: _Rules, pre: str) -> int | None:
     """Where a cue noun right before a name starts ("grid operator 50Hertz", "state-owned X",
     "sa branche logistique, Cainiao"), as an offset into `pre`; a set lookup, not a regex scan."""
+    such = _SUCH_AS.search(pre, max(0, len(pre) - 20))
+    if such:
+        # "Chinese makers such as Huawei": the cue noun stands before the connective
+        pre = pre[: such.start()] + " "
     m = _TAIL_WORDS.search(pre, max(0, len(pre) - 40))
     if m:
         two = f"{m.group(1)} {m.group(2)}".lower() if m.group(1) else ""
         if two in rules.cue_words:
             return m.start(1)
-        last = m.group(2).lower()
+        last = re.sub(r"^[ld]['’]", "", m.group(2).lower())  # "L'acheteur Corvel"
         if (m.group(1) or "").lower() in ("to", "will", "would", "could"):
             return None  # "reluctant to fund Sizewell C": a verb, not the noun "fund"
         # "chipmaker SMIC", "tyremaker Pirelli", "carmaker Geely": English glues the cue on
         if last in rules.cue_words or _OWNED_ADJECTIVE.fullmatch(m.group(2)) or last.endswith(("maker", "makers")):
             return m.start(2)
+        if _SEATED_ADJECTIVE.fullmatch(m.group(2)):
+            return m.start(2)  # "owned by the Shanghai-listed Wingtech": only a firm is listed or seated
         if m.group(1) and _OWNED_ADJECTIVE.fullmatch(m.group(1)) and m.group(2).islower():
             return m.start(1)  # "the French state-controlled utility EDF": any noun after the adjective
         if m.group(2).lower() in ("owned", "backed", "controlled", "held") and (m.group(1) or "").lower() in (
@@ -261,8 +291,22 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     adj = doc.country_before(s, sent.start)
     if adj and adj.kind == "adjective" and not re.match(r"['’]s", text[adj.end : s]):
         country = country or adj.key  # "die chinesische Yantai Taihai", "l'américain Teledyne"
+    if country is None and why:
+        # "De Mexicaanse bouwer Cemvo": a nationality and a noun the cue list lacks
+        adj = doc.country_before(s, sent.start, words=1)
+        if adj and adj.kind == "adjective" and re.fullmatch(r"\s+[a-zà-ÿ][\w-]+\s+", text[adj.end : s]):
+            country = adj.key
+    said = _SAID_NATIONAL.match(post) if country is None else None
+    if said:
+        # "L'acheteur Corvel est américain", "Cemvo is a Mexican firm"
+        hit = next(iter(doc.countries_in(e + said.end(), e + said.end() + 20)), None)
+        if hit is not None and hit.kind == "adjective" and hit.start == e + said.end():
+            country = hit.key
     based = re.match(
-        r",?\s+(?:based|headquartered|basée?|établie?|installée?|gevestigd|mit\s+Sitz|ansässig)\s+(?:in|à|en|au|te)\s+",
+        # "FTDI Holding is registered in the British Virgin Islands": said of it, not only in apposition
+        r",?\s+(?:(?:is|was|est|ist|is\s+now)\s+)?(?:based|headquartered|registered|incorporated|domiciled|basée?|établie?|"
+        r"installée?|immatriculée?|gevestigd|geregistreerd|mit\s+Sitz|ansässig|registriert)\s+(?:in|à|en|au|aux|te)\s+"
+        r"(?:the\s+|de\s+|den\s+)?",
         post,
     )
     if based:
@@ -290,6 +334,11 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         r"sommé|ordonné\s+à|obligé|bevolen|gedwongen|verboden|angewiesen|gezwungen|untersagt)\s+(?:the\s+)?$",
         pre,
     ) and re.match(r"\s+(?:to|de|d['’]|om|zu)\s", post):
+        why.add("measure")
+    # "it has designated Huawei and ZTE as national security threats", "placed X on the entity list"
+    if re.search(
+        r"(?<![\w-])(?:designated|designates|blacklisted|sanctioned|placed|put|added)\s+(?:the\s+)?$", pre
+    ) and re.match(r"(?:\s+(?:and|,)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:as|on|to)\s", post):
         why.add("measure")
     # "co-investors Silver Lake and Temasek" ride along in a consortium; they are not its subject
     if re.search(
@@ -354,7 +403,10 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     if hit and re.match(r"['’]s|-based", text[hit.end : s]):
         country = country or hit.key
     # "West Hollywood, California-based Grindr", "a Shandong-based conglomerate X"
-    based_in = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\s+(?:[a-z][\w-]*\s+){0,2}$", pre)
+    based_in = re.search(
+        r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-(?:based|listed|headquartered|registered)\s+(?:[a-z][\w-]*\s+){0,2}$",
+        pre,
+    )
     if based_in:
         where = based_in.group(1)
         city = doc.gaz.city(where)
@@ -368,10 +420,14 @@ def _companies(doc: _Doc) -> list[_Company]:
     pattern: list[_Company] = []
     taken = SpanSet(doc.outlet_spans)
     known_at: dict[int, int] = {}  # start -> end of each known company's name in the text
+    # known names a cue word introduces ("Chinese makers such as Huawei"), with the cue's country
+    known_cued: dict[int, str | None] = {}
     for hit in doc.entity_hits:
         if hit.kind != "company" or not doc.in_content(hit.start) or _overlaps(hit.start, hit.end, doc.outlet_spans):
             continue
         row = gaz.companies[hit.key]
+        if hit.form.islower() and not row["name"].islower():
+            continue  # "l-usine-huawei-sous-surveillance": a web address's slug, not the name
         s, e = _extend_name(doc, hit.start, hit.end)
         co = by_index.setdefault(
             hit.key,
@@ -389,8 +445,10 @@ def _companies(doc: _Doc) -> list[_Company]:
         sent = doc.sentence_at(s)
         if sent:
             # a known name still needs a part in this story: a stake, a cue word, a list
-            why, _country = _company_evidence(doc, sent, s, e)
+            why, cue_country = _company_evidence(doc, sent, s, e)
             co.why |= why - {"suffix", "modifier"}
+            if why & {"cue", "list"}:
+                known_cued[s] = cue_country
             if _PRODUCT_AFTER.match(text, e):
                 co.why.add("product")  # "Hikvision cameras were found ...": a known maker opening a sentence
         taken.add(s, e)
@@ -402,7 +460,8 @@ def _companies(doc: _Doc) -> list[_Company]:
         for bs, be in _body_names(doc, sent):
             taken.add(bs, be)
     for sent in doc.content:
-        prev_end, prev_company, prev_known = -1, False, False
+        prev_end, prev_company, prev_known, prev_cued = -1, False, False, False
+        list_country: str | None = None
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
             s0, s = s, _drop_leading_adjective(doc, s, e)
             # "Clayton, Dubilier & Rice (CD&R)": the bracketed short form is not part of the name
@@ -425,7 +484,16 @@ def _companies(doc: _Doc) -> list[_Company]:
                 and re.fullmatch(r"\s*(?:,|,?\s+(?:and|und|et|en))\s*", text[prev_end:s])
                 and re.search(r"(?:^|\s)(?:[A-Z]{2,}|&|\d)", text[s:e])
             )
+            # "makers such as Huawei, Growatt and Sungrow": the cue before the first covers the list
+            listed = listed or (
+                prev_cued and re.fullmatch(r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of))\s*", text[prev_end:s])
+            )
+            if not listed:
+                list_country = None
+            if s in known_cued:
+                list_country = known_cued[s]
             prev_known = known_at.get(s) == e
+            prev_cued = s in known_cued
             prev_end, prev_company = e, False
             # "Nuctech Netherlands", called a subsidiary, is more than the known "Nuctech" inside it
             extends_known = s in known_at and known_at[s] < e and _called_subsidiary(text, name, text[s : known_at[s]])
@@ -438,18 +506,29 @@ def _companies(doc: _Doc) -> list[_Company]:
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
             ):
                 continue
+            if rules.person_titles.fullmatch(name.split()[0]) and " " in name:
+                continue  # "der Geschäftsmann Liu Zhendong": a person with the title run into the name
             if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]) or _titled_apposition(
                 doc, sent.start, s, e
             ):
                 continue
             if _german_common_noun(doc, sent.start, s, e):
                 continue
+            if _PERSON_AFTER.match(text, e):
+                continue  # "controlled by Li Wei and Zhang Min, two Chinese nationals": people
             why, country = _company_evidence(doc, sent, s, e)
             if not why and s0 != s:
                 # "de overname van het Nijmeegse Nowi": the cue stands before the adjective
                 why, country = _company_evidence(doc, sent, s0, e)
             if listed:
                 why.add("list")
+                if re.match(r"\s*,?\s+(?:and|und|et|en|or|oder|ou|of)\s", text[e : e + 8]) or re.search(
+                    r"\s(?:and|und|et|en|or|oder|ou|of)\s+$", text[max(0, s - 6) : s]
+                ):
+                    # "Chinese makers such as Huawei, Growatt and Sungrow"; not "Sinochem, Pirelli's owner"
+                    country = country or list_country
+            elif "cue" in why:
+                list_country = country
             prev_company = bool(why & {"cue", "list"}) and "modifier" not in why
             if _kind_of_body(doc, name)[0] and "appositive" not in why:
                 continue
@@ -474,11 +553,21 @@ def _companies(doc: _Doc) -> list[_Company]:
     pattern = _without_site_names(doc, pattern)
     companies = _merge_companies(list(by_index.values()), pattern, text)
     claimed = {f for c in companies for f in c.forms}
-    for co in companies:
+    for co in list(companies):
         _add_aliases(doc, co, claimed - co.forms)
         if co.gaz_index is None or len(co.forms) > 1:
             co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f)))
         _find_mentions(doc, co)
+        short = co.subsidiary_of
+        if short and not any(short in c.forms or c.name == short for c in companies):
+            parent = _Company(name=short, forms={short}, why={"relation"})
+            _find_mentions(doc, parent)
+            parent.mentions = [(s, e) for s, e in parent.mentions if not _overlaps(s, e, co.mentions)]
+            if parent.mentions:
+                s, _e = parent.mentions[0]
+                adj = doc.country_before(s, max(0, s - 40))
+                parent.country = adj.key if adj and adj.kind == "adjective" else None
+                companies.append(parent)
     _settle_shared_mentions(companies)
     companies = [c for c in companies if c.mentions]
     _company_relations(doc, companies)
@@ -582,6 +671,10 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+# a German compound cue run into the name: "die Radartechnik-Spezialisten IMST GmbH"
+_DESCRIPTOR_WORD = re.compile(rf"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ-]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.IGNORECASE)
+
+
 def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     """'het Chinese Wingtech' names Wingtech; 'die Deutsche Telekom' keeps its adjective (German
     writes adjectives in lower case, so a capitalised one there is part of the name)."""
@@ -591,6 +684,9 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     word = first.group(0).strip()
     if word in doc.rules.relation_nouns:
         return s + first.end()  # "die amerikanische Tochter Aixtron Inc.": the relation is no part of the name
+    if _DESCRIPTOR_WORD.fullmatch(word) or re.fullmatch(r"[LlDd]['’][a-zà-ÿ][\w-]*", word):
+        # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name
+        return s + first.end()
     if doc.language == "de":
         return s
     article = re.search(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", doc.text[max(0, s - 8) : s], re.IGNORECASE)
@@ -676,8 +772,10 @@ _SUBSIDIARY_WORD = r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt]ochter\w*|filia
 
 
 _SUBSIDIARY_AFTER = re.compile(
-    rf"\s*,\s*(?:[\w'’-]+\s+){{0,3}}?{_SUBSIDIARY_WORD}\s+(?:of|van|de|du|des|von|der)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"\s*,\s*(?:[\w'’-]+\s+){{0,3}}?{_SUBSIDIARY_WORD}(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:of|van|de|du|des|von|der)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?"
 )
+_WORD_GAP = re.compile(r"[\w'’-]+\s+")
 _SUBSIDIARY_BEFORE = re.compile(rf"(?<![\w-]){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
 
 
@@ -690,8 +788,17 @@ def _called_subsidiary(text: str, long: str, short: str) -> bool:
         end = at + len(long)
         if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             after = _SUBSIDIARY_AFTER.match(text, end)
-            if after and text.startswith(short, after.end()):
-                return True
+            if after and not text.startswith(short, end):
+                return True  # "Hikvision Canada, filiale du fabricant chinois ...": a firm of its own
+            pos = after.end() if after else -1
+            for _ in range(3 if after else 0):
+                # "filiale du français Orange": up to two words before the parent's name
+                if text.startswith(short, pos):
+                    return True
+                word = _WORD_GAP.match(text, pos)
+                if not word:
+                    break
+                pos = word.end()
             if _SUBSIDIARY_BEFORE.search(text, max(0, at - 70), at):
                 return True
         at = text.find(long, end)
@@ -742,6 +849,10 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             continue
         if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
             continue
+        if not co.subsidiary_of and _called_subsidiary(text, full, cand):
+            # "Orange Belgium, dochter van het Franse Orange": the short name is the parent
+            co.subsidiary_of = cand
+            continue
         # the shorter form must stand on its own somewhere, not only inside the long one
         for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?:['’]s)?(?![\w-])", text):
             after = text[m.end() : m.end() + 2]
@@ -777,7 +888,9 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
 
 # "Nexperia, a Dutch subsidiary of China's Wingtech", "Nexperia, dochterbedrijf van het Chinese Wingtech"
 _SUBSIDIARY_OF = re.compile(
-    r"\s*,\s*(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
+    # or said of it: "Tavro is a unit of ...", "X est une filiale de ...", "X ist eine Tochter von ..."
+    r"(?:\s*,\s*(?:which\s+is\s+|qui\s+est\s+|die\s+(?:is|ist)\s+|dat\s+is\s+)?|\s+(?:is|was|est|ist|war|is\s+now|est\s+désormais)\s+)"
+    r"(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|[a-z]*dochter\w*|Tochter\w*)"
     # one adjective may follow the noun: "la filiale portuaire du groupe", "the unit wholly of"
     r"(?:\s+(?!of\b|de\b|du\b|van\b|von\b|des\b|der\b)[a-zà-ÿ][\w-]*)?\s+(?:of|de|du|van|von|des|der)\s+",
@@ -793,6 +906,7 @@ _OWNER_OF = re.compile(
 
 
 _POSSESSORS = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
+_AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 
 # "Grand Chip Investment, which is owned by ...", "Volvo Cars, which is majority-owned by China's Geely"
 _OWNED_BY_PARENT = re.compile(
@@ -852,7 +966,16 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     "their",
                     "leur",
                 ):
-                    owner = nearest
+                    # "Pacific Networks and its subsidiary ComNet": the company just before "and its"
+                    joined = next(
+                        (
+                            oc
+                            for os, oe, oc in here
+                            if oc is not child and oe <= s and _AND_ITS.fullmatch(text, oe, sent.start + sub.start())
+                        ),
+                        None,
+                    )
+                    owner = joined or nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
             elif (
@@ -897,7 +1020,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             m = _SUBSIDIARY_OF.match(post)
             if m:
                 parent = next(
-                    (oc for os, oe, oc in here if e + m.end() <= os <= e + m.end() + 40 and oc is not child), None
+                    (oc for os, oe, oc in here if e + m.end() <= os <= e + m.end() + 60 and oc is not child), None
                 )
                 if parent:
                     link(child, parent, sent, inherit=True)
@@ -942,6 +1065,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             co.parent = parent.name
             co.inherit_country = False  # "Nuctech Netherlands" is Dutch, its parent Chinese
             co.why.add("relation")
+            parent.why.add("relation")
     # ownership the gazetteer already knows; a parent the story leaves out gives way to the nearest
     # owner above it that the story names (COSCO Shipping Ports -> China COSCO Shipping)
     rows_by_name: dict[str, dict] = {}
@@ -1026,6 +1150,15 @@ def _main_other(companies: list[_Company], exclude: _Company) -> _Company | None
 def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     text, _rules = doc.text, doc.rules
     for co in companies:
+        # "Hikvision Canada, filiale du fabricant chinois ...": a subsidiary named for its country
+        last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
+        if (
+            head
+            and co.parent
+            and co.gaz_index is None
+            and last in doc.gaz.countries.get(doc.gaz.country_names.get(last, ""), {}).get("names", [])
+        ):
+            co.country = doc.gaz.country_names[last]
         if co.country:
             continue
         first = _tokens(co.name)[0]
