@@ -221,6 +221,16 @@ _BODY_SPLIT_RE = re.compile(
 _BODY_HEAD_RE = re.compile(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{_START_HEADS_RE})\b.*")
 
 
+_TOWN_BARE_HEAD = re.compile(r"(?P<town>[A-ZÄÖÜ][\w-]+)er\s+(?:Behörde|Aufsichtsbehörde|Amt|Dienst|Kommission)")
+
+
+def _town_and_bare_head(doc: _Doc, name: str) -> bool:
+    """'die Bonner Behörde', 'das Kölner Amt': a town's adjective before a bare generic noun points
+    back to a body the story has named; it is no name of its own."""
+    m = _TOWN_BARE_HEAD.fullmatch(name)
+    return bool(m and doc.gaz.city(m.group("town")))
+
+
 def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
     if sent.start in doc.body_cache:
@@ -265,6 +275,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 cand_s = cand_e - len(name)
             name = re.sub(r"['’]s$", "", name)
             cand_e = cand_s + len(name)
+            if _town_and_bare_head(doc, name):
+                continue
             if name and _kind_of_body(doc, name)[0]:
                 out.append((cand_s, cand_e))
     doc.body_cache[sent.start] = out
@@ -448,7 +460,11 @@ _CABINET = re.compile(r"\b(?:Cabinet|Kabinett|kabinet|Bundeskabinett)\b(?!\s+(?:
 # a prosecutor's office named with its seat: "le parquet de Paris", "die Staatsanwaltschaft Köln",
 # "het parket in Rotterdam"
 _SEATED_BODY = re.compile(
-    r"(?<![\w-])(?P<head>(?i:parquet|parket)|Staatsanwaltschaft)"
+    r"(?<![\w-])(?P<head>(?i:parquet|parket)|Staatsanwaltschaft|"
+    # courts named by their seat: "das Verwaltungsgericht Köln", "de rechtbank Rotterdam",
+    # "le tribunal administratif de Paris"
+    r"(?P<court>(?:Ober)?[Vv]erwaltungsgericht|(?:Ober)?[Ll]andesgericht|Landgericht|Amtsgericht|Finanzgericht|"
+    r"Oberlandesgericht|[Rr]echtbank|[Tt]ribunal\s+(?:administratif|judiciaire|de\s+commerce)))"
     r"(?:\s+(?:de|d['’]|in|van|te)\s*|\s+)(?P<seat>[A-Z][\w-]+)"
 )
 
@@ -463,7 +479,7 @@ def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> 
             city = doc.gaz.city(m.group("seat"))
             if not city:
                 continue
-            kind = "law_enforcement"
+            kind = "other" if m.group("court") else "law_enforcement"
             name = re.sub(r"\s+", " ", m.group(0))
             ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=doc.host or city[0])
             if ag.mentions[-1] != (m.start(), m.end()):
@@ -734,6 +750,17 @@ _LEADER_S = re.compile(
 )
 
 
+# a head of government speaking of "the government" speaks of his or her own
+_HEAD_OF_GOVERNMENT = re.compile(
+    r"\b(?:Prime\s+Minister|Chancellor|Premierminister(?:in)?|Bundeskanzler(?:in)?|Premier\s+ministre|"
+    r"[Mm]inister-president|[Pp]remier)\s+(?-i:[A-Z])"
+)
+_SAYS_THE = re.compile(
+    r"\b(?:said|says|announced|stated|confirmed|a\s+(?:dit|annoncé|déclaré|affirmé)|zei|zegt|verklaarde|sagte|"
+    r"erklärte),?\s+(?:that\s+|que\s+|dat\s+|dass\s+)?(?:the|his|her|le|son|sa|het|de|zijn|haar|die|seine|ihre)\s+$"
+)
+
+
 def _host_government(text: str, floor: int, m: re.Match) -> bool:
     """A bare government word that acts ("The government has concluded") or a leader's government."""
     if m.group("g").lower() not in ("government", "regering", "gouvernement", "regierung"):
@@ -741,6 +768,8 @@ def _host_government(text: str, floor: int, m: re.Match) -> bool:
     before = text[max(floor, m.start() - 60) : m.start()]
     if _LEADER_S.search(before):
         return True
+    if _SAYS_THE.search(before) and _HEAD_OF_GOVERNMENT.search(text, floor, m.start()):
+        return True  # "Prime Minister Ana Ruiz said the government would accept the advice"
     return bool(
         re.search(r"\b(?:[Tt]he|[Hh]et|[Dd]e|[Ll]e|[Dd]ie)\s+$", before) and _DECIDES.match(text, m.end(), m.end() + 40)
     )

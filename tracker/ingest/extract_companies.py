@@ -512,7 +512,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 doc, sent.start, s, e
             ):
                 continue
-            if _german_common_noun(doc, sent.start, s, e):
+            if _german_common_noun(doc, sent.start, s, e) or _lone_place_adjective(doc, s, e):
                 continue
             if _PERSON_AFTER.match(text, e):
                 continue  # "controlled by Li Wei and Zhang Min, two Chinese nationals": people
@@ -662,7 +662,33 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
     name = doc.text[s:e]
     if re.match(r"(?:von|vom|zu|zur|zum|für|mit|aus)\s", name):
         return True
-    return " " not in name and bool(_DE_DETERMINER.search(doc.text[max(floor, s - 40) : s]))
+    if " " in name:
+        return False
+    before = doc.text[max(floor, s - 40) : s]
+    # "aus politischen Gründen", "mit chinesischen Investoren": a preposition and an inflected
+    # adjective before one capitalised word make it a noun; "an Silex" keeps the name
+    return bool(_DE_DETERMINER.search(before) or _DE_PREPOSITION_ADJECTIVE.search(before))
+
+
+_DE_PREPOSITION_ADJECTIVE = re.compile(
+    r"(?<![\w-])(?:[Aa]us|[Aa]uf|[Mm]it|[Vv]on|[Vv]or|[Nn]ach|[Bb]ei|[Uu]nter|[Üü]ber|[Ww]egen|[Gg]egen|[Dd]urch|"
+    r"[Ff]ür|[Zz]u|[Ii]n|[Aa]n|[Oo]hne|[Ss]eit|[Aa]ngesichts|[Tt]rotz)"
+    r"\s+(?:[a-zäöüß][\w-]*(?:en|er|em|es|e)\s+){1,2}$"
+)
+
+
+def _lone_place_adjective(doc: _Doc, s: int, e: int) -> bool:
+    """'de Turijnse robotbouwer', 'the Genoese toolmaker': a town's adjective alone before a
+    lower-case noun describes the firm and is no name of its own."""
+    name = doc.text[s:e]
+    if " " in name or not re.match(r"\s+[a-zà-ÿ]", doc.text[e : e + 3]):
+        return False
+    if not re.search(r"\b(?:the|het|de|een|a|an)\s+$", doc.text[max(0, s - 5) : s], re.IGNORECASE):
+        return False
+    return bool(
+        re.fullmatch(r"[A-Z][a-zà-ÿ]+ese", name)
+        or (doc.language == "nl" and re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:se|sche)", name))
+    )
 
 
 _TITLE_BEFORE = re.compile(
@@ -779,16 +805,18 @@ _WORD_GAP = re.compile(r"[\w'’-]+\s+")
 _SUBSIDIARY_BEFORE = re.compile(rf"(?<![\w-]){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
 
 
-def _called_subsidiary(text: str, long: str, short: str) -> bool:
+def _called_subsidiary(text: str, long: str, short: str, named: bool = False) -> bool:
     """The story says the longer name is a subsidiary: "Eandis Assets, de netwerkdochter van
-    Eandis", "la filiale néerlandaise de l'entreprise, Nuctech Netherlands"."""
+    Eandis", "la filiale néerlandaise de l'entreprise, Nuctech Netherlands". With `named`, only
+    a parent called by the short name counts: "Korva Systems, eine Tochter des Konzerns Hexin"
+    does not make "Korva" its parent."""
     # plain string search and fixed patterns: a pattern per name would evict the regex cache
     at = text.find(long)
     while at != -1:
         end = at + len(long)
         if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             after = _SUBSIDIARY_AFTER.match(text, end)
-            if after and not text.startswith(short, end):
+            if after and not named and not text.startswith(short, end):
                 return True  # "Hikvision Canada, filiale du fabricant chinois ...": a firm of its own
             pos = after.end() if after else -1
             for _ in range(3 if after else 0):
@@ -849,7 +877,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             continue
         if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
             continue
-        if not co.subsidiary_of and _called_subsidiary(text, full, cand):
+        if not co.subsidiary_of and _called_subsidiary(text, full, cand, named=True):
             # "Orange Belgium, dochter van het Franse Orange": the short name is the parent
             co.subsidiary_of = cand
             continue
