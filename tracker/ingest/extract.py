@@ -776,9 +776,15 @@ def _concerns(
     # the named buyer in "the sale of X to Y" is the case's subject, however often X is named
     # and so is a company that makes a deal for a target ("Flowserve renonce au rachat du canadien Velan")
     dealers = {c.name for c in foreign or candidates if c.name not in sold and _makes_deal(doc, c, targets)}
+    # a parent and its unit named in the story are one party: their scores add up
+    group_score = {
+        c.name: c.subject_score
+        + sum(o.subject_score for o in companies if o is not c and (o.parent == c.name or c.parent == o.name))
+        for c in companies
+    }
     main = max(
         foreign or candidates,
-        key=lambda c: (c.name in buyers and c.name not in sold, c.name in dealers and bool(sold), c.subject_score),
+        key=lambda c: (c.name in buyers and c.name not in sold, c.name in dealers and bool(sold), group_score[c.name]),
     )
     main_group = {main.name} | {c.name for c in companies if c.parent == main.name or c.name == main.parent}
     # a company of unknown origin is a concern's subject only as the story's main company, or when
@@ -845,6 +851,7 @@ def _concerns(
                     pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses, measured)
     _shared_measure(main, rep, pairs, measured)
+    _side_bans(statuses, measured, pairs)
     if not pairs:
         _security_concern(doc, main, rep, by_name, pairs)
     _site_concerns(doc, companies, facilities, pairs)
@@ -1264,6 +1271,18 @@ def _shared_measure(
         if cats:
             cat = min(cats)[1]
             pairs[(name, cat)] = {"span": (a, b), "status": status, "companies": {name}}
+
+
+def _side_bans(
+    statuses: dict[str, list[str]],
+    measured: dict[tuple[str, str], tuple[int, int]],
+    pairs: dict[tuple[str, ...], dict],
+) -> None:
+    """A side company banned on its own, with no danger stated and none shared, is still a case of
+    its own kind ("other"): "the regulator has also designated X and Y as threats and barred them"."""
+    for name, sts in statuses.items():
+        if _best_status(sts) == "banned" and not any(k[0] == name for k in pairs):
+            pairs[(name, "other")] = {"span": measured[(name, "banned")], "status": "banned", "companies": {name}}
 
 
 def _kin(key: str, by_name: dict[str, _Company]) -> set[str]:
