@@ -15,26 +15,23 @@ from tracker.ingest.types import IngestError, RawArticle
 # A line longer than this is article text whatever it looks like.
 MAX_FURNITURE_LENGTH = 200
 
-# Whole lines that are buttons, labels or ads, compared casefolded with "…", ":" trimmed.
+# Whole lines that are buttons, labels or ads, compared casefolded with "…", ":" trimmed
+# (labels of related-link lists are in LINK_LIST_LABELS below).
 FURNITURE_LINES = {
     # English
     "share", "share this", "share this article", "share this articlecomments",
     "share this articleclose button", "share this story", "share on facebook", "share on twitter",
     "close button", "close", "advertisement", "advertisements", "sponsored", "sponsored content",
-    "comments", "comment", "view comments", "show comments", "leave a comment",
-    "you might also like", "you may also like", "more from this section", "recommended",
-    "related", "related articles", "related stories", "read more", "print", "email", "e-mail",
+    "comments", "comment", "view comments", "show comments", "leave a comment", "print", "email", "e-mail",
     "facebook", "twitter", "linkedin", "whatsapp", "copy link", "listen to this article",
     "skip to content", "skip advertisement", "continue reading", "story continues below",
     "story continues below advertisement", "article continues below", "scroll to continue",
     # French
-    "partager", "partager cet article", "publicité", "commentaires", "commenter", "lire aussi",
-    "à lire aussi", "a lire aussi", "lire la suite", "sur le même sujet", "imprimer",
+    "partager", "partager cet article", "publicité", "commentaires", "commenter", "lire la suite", "imprimer",
     # Dutch
-    "lees ook", "advertentie", "delen", "deel dit artikel", "reacties", "lees meer", "gesponsord",
+    "advertentie", "delen", "deel dit artikel", "reacties", "gesponsord",
     # German
-    "anzeige", "werbung", "teilen", "artikel teilen", "kommentare", "lesen sie auch",
-    "mehr zum thema", "drucken", "auch interessant",
+    "anzeige", "werbung", "teilen", "artikel teilen", "kommentare", "drucken",
 }  # fmt: skip
 
 # A label alone on a line that opens a list of links to other stories ("Related coverage",

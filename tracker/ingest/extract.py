@@ -1235,17 +1235,13 @@ def _implicit_concerns(
 def _lede_body(
     doc: _Doc, key: str, by_name: dict[str, _Company], spans: dict[str, list[tuple[int, int]]]
 ) -> str | None:
-    """The one listed body named in the story's opening sentence, when that sentence names the company."""
-    cache = doc.__dict__.setdefault("_lede_cache", {})
-    if key not in cache:
-        cache[key] = None
-        lede = doc.content[:2]
-        for sent in lede:
-            if key in by_name and any(sent.start <= s < sent.end for s, _e in by_name[key].mentions):
-                names = [n for n, sp in spans.items() if any(sent.start <= s < sent.end for s, _e in sp)]
-                cache[key] = names[0] if len(names) == 1 else None
-                break
-    return cache[key]
+    """The one listed body named in the first of the story's two opening sentences that names the company."""
+    mentions = by_name[key].mentions if key in by_name else []
+    for sent in doc.content[:2]:
+        if any(sent.start <= s < sent.end for s, _e in mentions):
+            names = [n for n, sp in spans.items() if any(sent.start <= s < sent.end for s, _e in sp)]
+            return names[0] if len(names) == 1 else None
+    return None
 
 
 def _shared_measure(

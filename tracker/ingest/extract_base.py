@@ -314,10 +314,6 @@ class _Rules:
             o for o in lex.get("known_outlets", []) if o["name"].lower() not in {x["name"].lower() for x in gaz.outlets}
         ]
         self.outlets = outlet_rows
-        # Outlet names squashed once, for matching a page's domain name against every outlet.
-        self.outlets_squashed = [
-            (row, squash(row["name"]), {squash(a) for a in row.get("aliases") or []}) for row in outlet_rows
-        ]
         self.outlet_forms: dict[str, dict] = {}
         for row in outlet_rows:
             for form in [row["name"], *(row.get("aliases") or [])]:
