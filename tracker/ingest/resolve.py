@@ -239,27 +239,38 @@ def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
     A concurrent worker creating the same company makes this file's transaction fail with an
     IntegrityError; the pipeline retries the file, and then the company is found.
     """
-    matches = companies_find([[f.name, *f.aliases] for f in found])
-    this_file: dict[str, Company] = {}  # an earlier entry's names: the lookup ran before it was stored
+    return _records_resolve(
+        Company,
+        found,
+        companies_find([[f.name, *f.aliases] for f in found]),
+        keys=lambda entry: _keys([entry.name, *entry.aliases]),
+        new=lambda entry: {
+            "name": entry.name[:255],
+            "country": entry.country or "",
+            "sector": entry.sector[:100],
+            "state_owned": entry.state_owned,
+        },
+        blanks=lambda entry: {"country": entry.country, "sector": entry.sector[:100]},
+    )
+
+
+def _records_resolve(model, found: list, matches: list, *, keys, new, blanks) -> list[tuple]:
+    """Found or created record per entry. An entry that the lookup missed may name a record an
+    earlier entry of the same file created (the lookup ran before it was stored)."""
+    this_file: dict = {}
     resolved = []
-    for entry, company in zip(found, matches, strict=True):
-        keys = _keys([entry.name, *entry.aliases])
-        company = company or next((this_file[k] for k in keys if k in this_file), None)
-        created = company is None
+    for entry, record in zip(found, matches, strict=True):
+        entry_keys = keys(entry)
+        record = record or next((this_file[k] for k in entry_keys if k in this_file), None)
+        created = record is None
         if created:
-            company = create_quietly(
-                Company,
-                name=entry.name[:255],
-                country=entry.country or "",
-                sector=entry.sector[:100],
-                state_owned=entry.state_owned,
-            )
+            record = create_quietly(model, **new(entry))
         else:
-            _fill_blanks(company, {"country": entry.country, "sector": entry.sector[:100]})
-        if company.review_state == ReviewState.PROPOSED:
-            aliases_add(company, [entry.name, *entry.aliases])
-        this_file.update(dict.fromkeys(keys, company))
-        resolved.append((company, created))
+            _fill_blanks(record, blanks(entry))
+        if record.review_state == ReviewState.PROPOSED:
+            aliases_add(record, [entry.name, *entry.aliases])
+        this_file.update(dict.fromkeys(entry_keys, record))
+        resolved.append((record, created))
     return resolved
 
 
@@ -317,27 +328,20 @@ def agency_find(found: FoundAgency) -> Agency | None:
 
 def agencies_resolve(found: list[FoundAgency]) -> list[tuple[Agency, bool]]:
     """The agency each entry names, created as proposed when it is new: [(agency, created)]."""
-    this_file: dict[tuple, Agency] = {}
-    resolved = []
-    for entry, agency in zip(found, agencies_find(found), strict=True):
-        keys = [(entry.country, k) for k in _keys([entry.name, *entry.aliases])]
-        agency = agency or next((this_file[k] for k in keys if k in this_file), None)
-        created = agency is None
-        if created:
-            agency = create_quietly(
-                Agency,
-                name=entry.name[:255],
-                acronym=entry.acronym[:40],
-                country=entry.country or "",
-                kind=entry.kind or Agency.Kind.OTHER,
-            )
-        else:
-            _fill_blanks(agency, {"acronym": entry.acronym[:40], "kind": entry.kind})
-        if agency.review_state == ReviewState.PROPOSED:
-            aliases_add(agency, [entry.name, *entry.aliases])
-        this_file.update(dict.fromkeys(keys, agency))
-        resolved.append((agency, created))
-    return resolved
+    return _records_resolve(
+        Agency,
+        found,
+        agencies_find(found),
+        # an agency's names are only unique within its country
+        keys=lambda entry: [(entry.country, k) for k in _keys([entry.name, *entry.aliases])],
+        new=lambda entry: {
+            "name": entry.name[:255],
+            "acronym": entry.acronym[:40],
+            "country": entry.country or "",
+            "kind": entry.kind or Agency.Kind.OTHER,
+        },
+        blanks=lambda entry: {"acronym": entry.acronym[:40], "kind": entry.kind},
+    )
 
 
 def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Facility, bool]:
