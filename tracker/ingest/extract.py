@@ -641,6 +641,16 @@ _ORDER_TO_SELL = re.compile(
 )
 
 
+# what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
+_SHAREHOLDER_RIGHT = re.compile(
+    r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
+    r"(?:appoint\w*|nominat\w*|access\w*\s+(?:to\s+)?(?:sensitive\s+|certain\s+)?(?:information|data|technology)|"
+    r"voting|vote|exercis\w*|sitting\s+on|seats?\s+on|board|nomination\w*|désign\w*|droits?\s+de\s+vote|"
+    r"benoem\w*|stemrecht\w*|Stimmrecht\w*|Benennung|Aufsichtsrat\w*)",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
     for _s, e, label in doc.cues_in(start, end, "st:"):
@@ -649,6 +659,11 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
         # "an investigation by Reuters" is journalism, not a review by the state
         by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
+            continue
+        if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
+            # "Sinochem will be barred from appointing the chief executive": a shareholder's right
+            # taken away is a condition on the stake, not a ban on the company
+            hits.add("approved_with_conditions")
             continue
         hits.add(label[3:])
     if _ORDER_TO_SELL.search(doc.text, start, end):
@@ -799,6 +814,11 @@ def _concerns(
     pairs: dict[tuple[str, str], dict] = {}
     statuses: dict[str, list[str]] = {}
     measured: dict[tuple[str, str], tuple[int, int]] = {}
+    # before the story names its foreign company, a body's warning about a country's firms in
+    # general is a case of its own with no company: "De Staatsveiligheid waarschuwt voor Chinese
+    # investeerders in de havens", then, paragraphs on, the one terminal a Chinese firm runs
+    first_named = min((s for c in companies if c.name not in domestic for s, e in c.mentions), default=len(text))
+    general: dict[str, tuple[int, int, str | None]] = {}
     for sent in doc.content:
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
@@ -812,12 +832,27 @@ def _concerns(
                 continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
             # "Operator X said tests showed that Maker Y could access data": X speaks of Y
             here = [(s, e, c) for s, e, c in here if c.name not in speakers]
-        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets):
+        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets, companies):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case,
             # unless the next or previous sentence names the foreign buyer ("Der Fonds Y darf ... nicht kaufen")
             here = _mentions_in(companies, sent.start, sent.end)
         if not here and _state_subject(doc, sent) and not _status(doc, sent.start, sent.end):
             continue  # "The Chinese state is conducting cyber espionage": a state's conduct, not the company's
+        if (
+            not here
+            and not negated
+            and sent.end <= first_named
+            and _generic_actors(doc, sent.start, sent.end)
+            and (
+                all_agency_spans.overlaps(sent.start, sent.end)
+                or _government_acts(doc, sent.start, sent.end)
+                or doc.cues_in(sent.start, sent.end, "gen")  # "volgens de inlichtingendienst"
+            )
+        ):
+            status = _status(doc, sent.start, sent.end, all_agency_spans)
+            for cat in sorted(_categories(doc, sent.start, sent.end, all_agency_spans)):
+                general.setdefault(cat, (sent.start, sent.end, status))
+            continue
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
         if len(subjects) > 1:
@@ -929,6 +964,8 @@ def _concerns(
         done = "closed" in statuses.get(key, []) and not any(st in _DECISIONS for st in statuses.get(key, []))
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
+    if general:
+        concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -951,15 +988,52 @@ _STOPS_DEAL = re.compile(
 )
 
 
-def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
+# a country's firms in general: "Chinese investors", "entreprises chinoises", "Chinese bedrijven"
+_GENERIC_ACTORS_AFTER = re.compile(
+    r"(?:-(?:linked|backed|owned|controlled|based))?\s+(?:state-owned\s+|state\s+|staats\w*\s+)?"
+    r"(?:companies|firms|investors|buyers|suppliers|vendors|enterprises|businesses|bedrijven|ondernemingen|"
+    r"investeerders|leveranciers|kopers|Unternehmen|Firmen|Investoren|Konzerne|Käufer|Anbieter|Hersteller|"
+    r"Staatskonzerne|Staatsunternehmen)(?![\w-])"
+)
+_GENERIC_ACTORS_BEFORE = re.compile(
+    r"(?:entreprises|sociétés|investisseurs|groupes|acteurs|acheteurs|fournisseurs|capitaux|entités)\s+$"
+)
+# "three Chinese companies", "the five Chinese-linked investors": named firms counted, not firms in general
+_COUNTED = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|these|those|both|the|deux|trois|quatre|cinq|ces|les\s+\w+|"
+    r"twee|drie|vier|vijf|deze|die|zwei|drei|vier|fünf|diese|beiden|die\s+\w+)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _generic_actors(doc: _Doc, start: int, end: int) -> bool:
+    """The clause speaks of a foreign country's firms in general, none of them counted or named."""
+    for hit in doc.countries_in(start, end):
+        if hit.kind != "adjective" or hit.key in (doc.host, "EU"):
+            continue
+        before = doc.text[max(start, hit.start - 20) : hit.start]
+        if _GENERIC_ACTORS_AFTER.match(doc.text, hit.end) and not _COUNTED.search(before):
+            return True
+        if _GENERIC_ACTORS_BEFORE.search(doc.text, max(start, hit.start - 20), hit.start):
+            return True
+    return False
+
+
+def _unnamed_concerns(
+    doc: _Doc,
+    agencies: list[FoundAgency],
+    facilities: list[FoundFacility],
+    found: dict[str, tuple[int, int, str | None]] | None = None,
+) -> list[FoundConcern]:
     """A story that names no company can still state a case: "Chinese buyers have bought land near
     the test range, which could be used for espionage". A sentence counts when a foreign country
     is named in it and the state acts or speaks there (a body, a government word, a measure)."""
     text = doc.text
     spans = _agency_spans(doc, agencies)
     all_spans = SpanSet(s for sp in spans.values() for s in sp)
-    found: dict[str, tuple[int, int, str | None]] = {}
-    for sent in doc.content:
+    given = found is not None
+    found = found if given else {}
+    for sent in [] if given else doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):
             continue
         foreign = any(h.key not in (doc.host, "EU") for h in doc.countries_in(sent.start, sent.end))
@@ -975,7 +1049,8 @@ def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[F
     concerns = []
     for cat, (a, b, status) in found.items():
         ag = _concern_agency(doc, agencies, spans, a, b, cat, status)
-        status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
+        if not given:  # a warning about a country's firms in general has no measure of its body's other cases
+            status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
         inside = [f.name for f in facilities if any(a <= ev.start < b for ev in f.evidence)]
         fac = inside[:1] or ([facilities[0].name] if len(facilities) == 1 else [])
         quote = span(text, a, b)
@@ -1032,7 +1107,7 @@ _BUYER_BEFORE = re.compile(r"(?:acquéreur|investisseur|repreneur|acheteur)s?\s+
 
 _TAKEOVER_BY = re.compile(
     r"(?:takeover|acquisition|purchase|overname|aankoop|rachat|acquisition|Übernahme|Kauf|Erwerb)\b[^.;]{0,80}?"
-    r"\b(?:by|door|par|durch)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:by|door|par|durch)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)", re.IGNORECASE)
@@ -1088,7 +1163,9 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
     return False
 
 
-def _buyer_named_next(doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]]) -> bool:
+def _buyer_named_next(
+    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company] = ()
+) -> bool:
     """The story's foreign main company is named as a buyer in the next sentence: "... durch einen
     chinesischen Investor untersagt. Der Fonds X darf die Tochter nicht kaufen" names the investor."""
     if not (main.country and main.country != doc.host):
@@ -1097,11 +1174,19 @@ def _buyer_named_next(doc: _Doc, sent: Sentence, main: _Company, targets: set[tu
     if i is None or i + 1 >= len(doc.content):
         return False
     nxt = doc.content[i + 1]
+    # "... an einen chinesischen Investor untersagt. Das Kabinett stoppte die Übernahme durch die
+    # schwedische Firma X, eine Tochter von Y": the buyer after "durch", or a unit of the main company
+    group = [main, *(c for c in companies if c.parent == main.name)]
     return any(
         nxt.start <= s < nxt.end
         and (s, e) not in targets
-        and bool(_BUY_VERB.search(doc.text, e, nxt.end) or doc.rules.deal_words.search(doc.text, e, nxt.end))
-        for s, e in main.mentions
+        and bool(
+            _BUY_VERB.search(doc.text, e, nxt.end)
+            or doc.rules.deal_words.search(doc.text, e, nxt.end)
+            or _TAKEOVER_BY.search(doc.text, max(nxt.start, s - 120), s)
+        )
+        for co in group
+        for s, e in co.mentions
     )
 
 
@@ -1339,6 +1424,9 @@ _COUNTRY_VOICES = re.compile(
 _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport|Airlines)[a-zà-ÿ]")
+
+
 def _concern_agency(
     doc: _Doc,
     agencies: list[FoundAgency],
@@ -1374,9 +1462,19 @@ def _concern_agency(
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name
+            # "Sweden has banned ..." in a story that names Sweden's regulator, not its government:
+            # the country's own deciding body acted, not another country's that took a like measure
+            own = [ag for ag in agencies if ag.country == hit.key and ag.kind in ("screening", "regulator", "ministry")]
+            if own:
+                return min(own, key=lambda ag: order.get(ag.kind, 4)).name
     named = _named_before(agencies, spans, text, lo, hi)
     if named:
         return named
+    if _BRUSSELS_ACTS.search(text, lo, hi):
+        # "Bruxelles soupçonne l'entreprise ...": the EU's seat stands for its Commission
+        commission = [ag for ag in agencies if ag.country == "EU" and re.search(r"commission", ag.name, re.I)]
+        if commission:
+            return commission[0].name
     if re.search(r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b", text[lo:hi]):
         gov = next((ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)), None)
         if gov:
@@ -1395,7 +1493,8 @@ def _concern_agency(
         if len(houses) == 1:
             return houses[0].name
     if re.search(
-        r"\b(?:security|intelligence)\s+(?:service|agency)|renseignement|veiligheidsdienst|Nachrichtendienst",
+        r"\b(?:security|intelligence|spy)\s+(?:service|agency)|renseignement|services\s+secrets|veiligheidsdienst|"
+        r"inlichtingendienst|Nachrichtendienst|Geheimdienst",
         text[lo:hi],
         re.IGNORECASE,
     ):
@@ -1425,7 +1524,9 @@ def _concern_agency(
 _DEFINITE_BODY = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Hh]et|[Dd]e|[Dd]as|[Dd]ie|[Dd]er)\s*(department|ministry|agency|"
     r"regulator|committee|commission|service|office|board|authority|watchdog|ministère|ministerie|Ministerium|agence|"
-    r"autorité|régulateur|dienst|toezichthouder|Behörde|Amt|Dienst|Kommission|commissie)(?![\w-])",
+    r"autorité|régulateur|dienst|toezichthouder|Behörde|Amt|Dienst|Kommission|commissie|"
+    # "le ministre estime", "the minister said": the minister speaks for the ministry named before
+    r"minister|ministre|Minister)(?![\w-])",
     re.IGNORECASE,
 )
 _BODY_HEAD_EN = {
@@ -1439,6 +1540,8 @@ _BODY_HEAD_EN = {
     "behörde": "authority",
     "amt": "office",
     "kommission": "commission",
+    "minister": "ministry",
+    "ministre": "ministry",
     "commissie": "commission",
     "toezichthouder": "authority",
 }
