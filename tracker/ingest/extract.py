@@ -628,7 +628,11 @@ _TECH_NOUN = re.compile(
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
-    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen)(?![\w-])",
+    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|"
+    # or said to serve a foreign military: "the technology could be used by the Chinese military"
+    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
+    r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
+    r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -883,7 +887,18 @@ def _concerns(
                     statuses.setdefault(key, []).append(status)
                     measured.setdefault((key, status), (a, b))
                 for cat in cats:
-                    pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
+                    old = pairs.get((key, cat))
+                    named = any(a <= s < b for s, _e in co.mentions)
+                    # a sentence that names the company and states its measure outdoes an earlier one that
+                    # names no company and no measure: "Both decisions were made under the Act" is not
+                    # the case of the firm whose takeover "the government is also examining"
+                    if old is None or (old.get("implicit") and not old["status"] and status and named):
+                        pairs[(key, cat)] = {
+                            "span": (a, b),
+                            "status": status,
+                            "companies": {key, co.name},
+                            "implicit": not named,
+                        }
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses, measured)
     _shared_measure(main, rep, pairs, measured)
     _side_bans(statuses, measured, pairs)
@@ -1033,6 +1048,9 @@ def _unnamed_concerns(
     all_spans = SpanSet(s for sp in spans.values() for s in sp)
     given = found is not None
     found = found if given else {}
+    # a security service's report, the story's one voice: each danger it lists is its view
+    intel = [ag for ag in agencies if ag.kind == "intelligence"]
+    voice = (intel[0].evidence[0].start if intel[0].evidence else None) if len(intel) == 1 else None
     for sent in [] if given else doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):
             continue
@@ -1043,7 +1061,13 @@ def _unnamed_concerns(
         status = _status(doc, sent.start, sent.end)
         if status in ("approved_with_conditions", "divestment_ordered"):
             cats.add("investment_screening")
-        if cats and (status or all_spans.overlaps(sent.start, sent.end) or _government_acts(doc, sent.start, sent.end)):
+        if cats and (
+            status
+            or all_spans.overlaps(sent.start, sent.end)
+            or _government_acts(doc, sent.start, sent.end)
+            or doc.cues_in(sent.start, sent.end, "gen")  # "De inlichtingendienst ziet dat China ..."
+            or (voice is not None and voice < sent.start)
+        ):
             for cat in sorted(cats):
                 found.setdefault(cat, (sent.start, sent.end, status))
     concerns = []
