@@ -628,7 +628,7 @@ _TECH_NOUN = re.compile(
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
-    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|"
+    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
     r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
@@ -645,6 +645,11 @@ _ORDER_TO_SELL = re.compile(
 )
 
 
+_FOLLOWS_ADVICE = re.compile(
+    r"(?:\s+(?:daarmee|hiermee|daarbij|dus|nu))?\s+(?:een|het|de|zijn|haar)\s+(?:\w+\s+)?"
+    r"(?:advies|adviezen|aanbeveling\w*|voorbeeld|lijn|koers|route|regels?)(?![\w-])|\s+(?:uit|op)\b",
+    re.IGNORECASE,
+)
 # what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
 _SHAREHOLDER_RIGHT = re.compile(
     r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
@@ -664,6 +669,8 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
         by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
             continue
+        if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
+            continue  # "Het kabinet volgt daarmee een advies van de AIVD" follows advice; it watches nothing
         if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
             # "Sinochem will be barred from appointing the chief executive": a shareholder's right
             # taken away is a condition on the stake, not a ban on the company
@@ -921,7 +928,12 @@ def _concerns(
         ag = _concern_agency(
             doc, agencies, agency_spans, a, b, cat, info["status"], _lede_body(doc, key, by_name, agency_spans)
         )
-        status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
+        status = info["status"]
+        if not status and cat == "investment_screening":
+            # a screening case stated without its outcome ("used its golden power rules on the stake")
+            # has the decision stated elsewhere on the company ("will be barred from appointing ...")
+            status = _best_status([st for st in statuses.get(key, []) if st in _DECISIONS])
+        status = status or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
         dateline = _DATELINE.match(text, a, b)
@@ -972,6 +984,29 @@ def _concerns(
                 c.status = "banned"
                 ag = _concern_agency(doc, agencies, agency_spans, *ban, c.categories[0], "banned")
                 c.agencies = [ag] if ag else c.agencies
+    # a ban that none of the company's cases took up is a case of its own ("other"): "the app could be
+    # sold off under CFIUS's order ... a law also bars the app from government-issued devices"
+    for (key, st), (a, b) in measured.items():
+        if st != "banned" or not any(c.companies and c.companies[0] == key for c in concerns):
+            continue
+        if any(c.status == "banned" for c in concerns if c.companies and c.companies[0] == key):
+            continue
+        if _categories(doc, a, b, all_agency_spans):
+            continue  # the ban's own sentence names a danger that some case already holds
+        ag = _concern_agency(doc, agencies, agency_spans, a, b, "other", "banned")
+        quote = span(text, a, b)
+        concerns.append(
+            FoundConcern(
+                categories=["other"],
+                status="banned",
+                quote=quote,
+                summary=quote.quote[:300],
+                companies=sorted({key} | _kin(key, by_name), key=lambda n: n != key),
+                agencies=[ag] if ag else [],
+                host_country=doc.host,
+                title=f"{key}: other",
+            )
+        )
     # a review that ended without action closes the company's case: its review is no longer open, and
     # a finished review is no measure of the list ("other", as the corpus labels it)
     for c in concerns:
