@@ -632,7 +632,11 @@ _TECH_MOVES = re.compile(
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
     r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
-    r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik)(?![\w-])",
+    r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
+    r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
+    r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
+    # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
+    r"partent\s+à\s+l['’]étranger|partir\s+à\s+l['’]étranger|go(?:es|ing)?\s+abroad|naar\s+het\s+buitenland)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -849,21 +853,33 @@ def _concerns(
             here = _mentions_in(companies, sent.start, sent.end)
         if not here and _state_subject(doc, sent) and not _status(doc, sent.start, sent.end):
             continue  # "The Chinese state is conducting cyber espionage": a state's conduct, not the company's
+        # "Litauen hat bereits ein Gesetz verabschiedet, das chinesischen Herstellern ... untersagt":
+        # another country's step against a country's firms in general, wherever it stands
+        abroad = not here and _other_country_acts(doc, sent)
         if (
             not here
             and not negated
-            and sent.end <= first_named
+            and (sent.end <= first_named or abroad)
             and _generic_actors(doc, sent.start, sent.end)
             and (
                 all_agency_spans.overlaps(sent.start, sent.end)
                 or _government_acts(doc, sent.start, sent.end)
                 or doc.cues_in(sent.start, sent.end, "gen")  # "volgens de inlichtingendienst"
+                or abroad
             )
         ):
             status = _status(doc, sent.start, sent.end, all_agency_spans)
-            for cat in sorted(_categories(doc, sent.start, sent.end, all_agency_spans)):
+            cats = _categories(doc, sent.start, sent.end, all_agency_spans)
+            if not (
+                rules.deal_words.search(text, sent.start, sent.end) or _SALE_WORD.search(text, sent.start, sent.end)
+            ):
+                # no deal in sight: "a law that prohibits Chinese makers remote access" bans, it blocks no deal
+                cats.discard("investment_screening")
+                status = "banned" if status == "blocked" else status
+            for cat in sorted(cats):
                 general.setdefault(cat, (sent.start, sent.end, status))
-            continue
+            if cats or abroad:
+                continue
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
         if len(subjects) > 1:
@@ -966,6 +982,20 @@ def _concerns(
         for c in concerns
         if "investment_screening" in c.categories and c.status in _DECISIONS and c.companies
     }
+    # and a danger said of the deal under review shares the review: "het ministerie vreest dat de
+    # technologie door de overname in handen van het Chinese leger kan komen"
+    reviewed = {
+        c.companies[0]: c.agencies
+        for c in concerns
+        if "investment_screening" in c.categories and c.status == "under_review" and c.companies
+    }
+    for c in concerns:
+        key = c.companies[0] if c.companies else None
+        about_deal = rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
+            text, c.quote.start, c.quote.end
+        )
+        if key in reviewed and key not in decided and c.status == "other" and about_deal and len(c.categories) == 1:
+            c.status = "under_review"
     for c in concerns:
         if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
             continue
@@ -973,6 +1003,19 @@ def _concerns(
         # and so does a danger whose sentence states no measure, rather than what its body did elsewhere
         if c in unstated or (by_body and id(c) in borrowed and c.status == "under_review"):
             c.status = status
+    # a danger stated with no measure, in a story whose only measure on the company is an open
+    # review, is the review's: "Die Bundesregierung prüft ... Das BSI warnt, die Geräte könnten ..."
+    for c in unstated:
+        key = c.companies[0] if c.companies else None
+        only_review = bool(key) and set(statuses.get(key, [])) == {"under_review"}
+        # a state's review, not a newsroom's
+        if (
+            only_review
+            and c.status == "other"
+            and id(c) not in sited
+            and _government_acts(doc, *measured[(key, "under_review")])
+        ):
+            c.status = "under_review"
     # a ban stated with no danger belongs to the company's dangers: "the government decided to ban
     # the app" and, two sentences on, "the authorities fear the users' data could reach Beijing"
     for key in {c.companies[0] for c in unstated if c.companies}:
@@ -1042,7 +1085,8 @@ _STOPS_DEAL = re.compile(
 _GENERIC_ACTORS_AFTER = re.compile(
     r"(?:-(?:linked|backed|owned|controlled|based))?\s+(?:state-owned\s+|state\s+|staats\w*\s+)?"
     r"(?:companies|firms|investors|buyers|suppliers|vendors|enterprises|businesses|bedrijven|ondernemingen|"
-    r"investeerders|leveranciers|kopers|Unternehmen|Firmen|Investoren|Konzerne|Käufer|Anbieter|Hersteller|"
+    r"investeerders|leveranciers|kopers|Unternehmen|Firmen|Investoren|Konzernen?|Käufern?|Anbietern?|Herstellern?|"
+    r"Lieferanten|"
     r"Staatskonzerne|Staatsunternehmen)(?![\w-])"
 )
 _GENERIC_ACTORS_BEFORE = re.compile(
@@ -1053,6 +1097,29 @@ _COUNTED = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|these|those|both|the|deux|trois|quatre|cinq|ces|les\s+\w+|"
     r"twee|drie|vier|vijf|deze|die|zwei|drei|vier|fünf|diese|beiden|die\s+\w+)\s+$",
     re.IGNORECASE,
+)
+
+
+def _other_country_acts(doc: _Doc, sent: Sentence) -> bool:
+    """The sentence opens on another country than the host's, which acts: "Lithuania has already
+    passed a law ...", "Ook Zweden heeft de leveranciers geweerd"."""
+    lead = re.match(
+        r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
+        r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?",
+        doc.text[sent.start : sent.start + 30],
+    )
+    at = sent.start + (lead.end() if lead else 0)
+    for hit in doc.countries_in(at, min(sent.end, at + 40)):
+        if hit.start != at or hit.kind != "country" or hit.key in (doc.host, "EU"):
+            return False
+        tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
+        return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
+    return False
+
+
+_FOREIGN_LAW = re.compile(
+    r"\s+(?:has|have|had|hat|hatte|heeft|had|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
+    r"(?:(?:a|an|its\s+own|ein|eine|een|une?)\s+(?:[\w-]+\s+)?)?(?:passed|adopted|introduced|verabschiedet|beschlossen|eingeführt|aangenomen|ingevoerd|adopté|voté)\b"
 )
 
 
@@ -1534,10 +1601,22 @@ def _concern_agency(
         commission = [ag for ag in agencies if ag.country == "EU" and re.search(r"commission", ag.name, re.I)]
         if commission:
             return commission[0].name
-    if re.search(r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b", text[lo:hi]):
+    if re.search(
+        r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b|"
+        r"(?<![\w-])(?:[Ll]['’]([EÉ])tat|[Tt]he\s+[Ss]tate|[Dd]e\s+[Ss]taat|[Dd]er\s+[Ss]taat)\s+(?!de\s|du\s|des\s|of\s)",
+        text[lo:hi],
+    ):
         gov = next((ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)), None)
         if gov:
             return gov.name
+        # no government listed: the host's one body that took a decision in the story acts for the state
+        deciding = [
+            ag
+            for ag in agencies
+            if ag.country == doc.host and _agency_status(doc, spans.get(ag.name, [])) in _DECISIONS
+        ]
+        if len(deciding) == 1:
+            return deciding[0].name
     if _PRONOUN_START.match(text[lo:hi]) or _SPEAKER_PRONOUN.search(text, lo, hi):
         prev = [s for s in doc.content if s.end <= lo]
         if prev:
