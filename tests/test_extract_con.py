@@ -105,3 +105,58 @@ def test_the_buyer_named_after_durch_in_the_next_sentence_is_the_case(gaz: Gazet
     screening = [c for c in run(gaz, text).concerns if "investment_screening" in c.categories]
     assert len(screening) == 1
     assert screening[0].status == "blocked"
+
+
+def test_a_ban_no_case_took_up_is_a_case_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "CFIUS is reviewing the purchase of the app Quickclip by ByteDance, over fears that it could hand "
+        "sensitive information on users to Beijing. The app could be sold off as the government demands. "
+        "Separately, a new law bars Quickclip from government-issued devices."
+    )
+    found = {(cat, c.status) for c in run(gaz, text).concerns for cat in c.categories}
+    assert ("other", "banned") in found
+
+
+def test_following_advice_is_not_monitoring(gaz: Gazetteer) -> None:
+    text = (
+        "Rijksambtenaren mogen de Chinese app Quickclip niet langer op hun werktelefoon gebruiken. "
+        "Het kabinet volgt daarmee een advies van de AIVD, die vreest dat gegevens van gebruikers worden "
+        "doorgespeeld aan de Chinese overheid."
+    )
+    statuses = {c.status for c in run(gaz, text).concerns}
+    assert "monitoring" not in statuses
+    assert "banned" in statuses
+
+
+def test_another_countrys_law_against_a_countrys_makers_is_an_unnamed_ban(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft, ob sie Wechselrichter von Huawei in Solaranlagen beschränken soll. "
+        "Das BSI warnt, die Geräte könnten aus der Ferne abgeschaltet werden. Litauen hat bereits ein Gesetz "
+        "verabschiedet, das chinesischen Herstellern den Fernzugriff auf Solaranlagen untersagt."
+    )
+    ex = run(gaz, text)
+    unnamed = [c for c in ex.concerns if not c.companies]
+    assert [(c.categories, c.status) for c in unnamed] == [(["critical_infrastructure"], "banned")]
+    named = [c for c in ex.concerns if c.companies]
+    assert {c.status for c in named} == {"under_review"}
+
+
+def test_a_danger_said_of_the_deal_under_review_shares_the_review(gaz: Gazetteer) -> None:
+    text = (
+        "Het kabinet laat de verkoop van het Nijmeegse chipbedrijf Veldchip aan het Chinese fonds Jiayuan "
+        "Capital toetsen door het Bureau Toetsing Investeringen. Het ministerie van Economische Zaken vreest "
+        "dat de technologie door de overname in handen van het Chinese leger kan komen."
+    )
+    found = by_cat(run(gaz, text))
+    assert found["technology_transfer"][0] == "under_review"
+
+
+def test_the_state_acts_through_the_hosts_deciding_body(gaz: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Economie a autorisé le rachat de l'équipementier Aerolux par le fonds américain "
+        "Northpeak Capital. L'autorisation est assortie de conditions. L'Etat veut éviter que des technologies "
+        "sensibles ne partent à l'étranger."
+    )
+    found = by_cat(run(gaz, text))
+    assert found["technology_transfer"][0] == "approved_with_conditions"
+    assert found["technology_transfer"][2] != []
