@@ -160,3 +160,20 @@ def test_the_state_acts_through_the_hosts_deciding_body(gaz: Gazetteer) -> None:
     found = by_cat(run(gaz, text))
     assert found["technology_transfer"][0] == "approved_with_conditions"
     assert found["technology_transfer"][2] != []
+
+
+def test_a_foreign_grip_on_ports_is_an_infrastructure_danger(gaz: Gazetteer) -> None:
+    text = (
+        "De Staatsveiligheid waarschuwt voor de toenemende greep van Chinese investeerders op de Belgische "
+        "havens. In Zeebrugge baat het Chinese Zhonghai Shipping een terminal uit."
+    )
+    assert any("critical_infrastructure" in c.categories for c in run(gaz, text).concerns)
+
+
+def test_the_administration_acts_through_the_hosts_one_department(gaz: Gazetteer) -> None:
+    text = (
+        "The Biden administration on Thursday added Chinese chipmaker Lumin Memory Co to the entity list. "
+        "The Commerce Department said the firm risked diverting American technology to China's military."
+    )
+    sanctions = [c for c in run(gaz, text).concerns if "sanctions" in c.categories]
+    assert sanctions and sanctions[0].agencies == ["United States Department of Commerce"]

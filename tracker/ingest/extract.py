@@ -585,6 +585,17 @@ _MEASURE_OBJECT = re.compile(
 )
 
 
+# a foreign hold over ports, grids or networks: "growing grip of Chinese investors on Belgian ports",
+# "la mainmise de Pékin sur les ports", "Einfluss auf deutsche Häfen"
+_GRIP_ON_ASSETS = re.compile(
+    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|influence|Einfluss|Zugriff)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:on|over|op|sur|auf|über)\s+(?:the\s+|de\s+|het\s+|les\s+|la\s+|le\s+|die\s+|den\s+|der\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:ports?|harbou?rs?|havens?|Häfen|terminals?|(?:power\s+|electricity\s+)?grids?|"
+    r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
     found = {label[4:] for _s, _e, label in cats}
@@ -594,6 +605,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
     ):
         found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
+    if "critical_infrastructure" not in found and _GRIP_ON_ASSETS.search(doc.text, start, end):
+        found.add("critical_infrastructure")  # "de greep van Chinese investeerders op de Belgische havens"
     if "data_access" not in found:
         for s, e, _label in doc.cues_in(start, end, "datanoun"):
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
@@ -1603,6 +1616,8 @@ def _concern_agency(
             return commission[0].name
     if re.search(
         r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b|"
+        # "The Biden administration added ...", "l'administration Trump a ..."
+        r"\b(?:[Tt]he\s+(?:[A-Z][\w-]+\s+)?administration|[Ll]['’]administration\s+[A-Z][\w-]+)\b|"
         r"(?<![\w-])(?:[Ll]['’]([EÉ])tat|[Tt]he\s+[Ss]tate|[Dd]e\s+[Ss]taat|[Dd]er\s+[Ss]taat)\s+(?!de\s|du\s|des\s|of\s)",
         text[lo:hi],
     ):
@@ -1617,6 +1632,11 @@ def _concern_agency(
         ]
         if len(deciding) == 1:
             return deciding[0].name
+        # else the host's one ministry or authority: "The Biden administration added ..." with only the
+        # Commerce Department listed
+        own = [ag for ag in agencies if ag.country == doc.host and ag.kind in ("screening", "regulator", "ministry")]
+        if len(own) == 1:
+            return own[0].name
     if _PRONOUN_START.match(text[lo:hi]) or _SPEAKER_PRONOUN.search(text, lo, hi):
         prev = [s for s in doc.content if s.end <= lo]
         if prev:
