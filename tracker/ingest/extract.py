@@ -926,9 +926,14 @@ def _concerns(
                     old = pairs.get((key, cat))
                     named = any(a <= s < b for s, _e in co.mentions)
                     # a sentence that names the company and states its measure outdoes an earlier one that
-                    # names no company and no measure: "Both decisions were made under the Act" is not
-                    # the case of the firm whose takeover "the government is also examining"
-                    if old is None or (old.get("implicit") and not old["status"] and status and named):
+                    # names no company and a weaker measure or none: "Both decisions were made under the
+                    # Act" is not the case of the firm whose takeover "the government is also examining"
+                    stronger = bool(status) and (
+                        not old
+                        or not old["status"]
+                        or STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"])
+                    )
+                    if old is None or (old.get("implicit") and stronger and named):
                         pairs[(key, cat)] = {
                             "span": (a, b),
                             "status": status,
@@ -1543,6 +1548,8 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
 
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
+    # a demonstrative subject carries on the sentence before: "Die vormen een bedreiging voor ..."
+    r"|\s*(?:This|These|That|Those|Die|Dat|Dit|Deze|Dies|Diese|Cela|Ceci)\s+(?-i:[a-zäöüéè])"
 )
 # a quote closed by a pronoun speaker: '"...", zei ze', '"...", he said', '« ... », a-t-elle dit'
 _SPEAKER_PRONOUN = re.compile(
@@ -1645,6 +1652,11 @@ def _concern_agency(
             ]
             if before:
                 return before[0].name
+            # "Volgens het ministerie waren er tekortkomingen. Die vormen ...": the body the sentence
+            # before points back to
+            named = _named_before(agencies, spans, text, prev[-1].start, prev[-1].end)
+            if named:
+                return named
     if _MEMBERS.search(text, lo, hi):
         # "De Kamerleden vrezen", "MPs warned": the parliament they sit in voices the concern
         houses = [ag for ag in agencies if ag.kind == "parliament"]
