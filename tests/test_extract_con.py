@@ -177,3 +177,14 @@ def test_the_administration_acts_through_the_hosts_one_department(gaz: Gazetteer
     )
     sanctions = [c for c in run(gaz, text).concerns if "sanctions" in c.categories]
     assert sanctions and sanctions[0].agencies == ["United States Department of Commerce"]
+
+
+def test_a_voluntary_sale_is_no_divestment_order(gaz: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Economie s'est opposé au rachat de Valvex par le groupe américain Brightwater "
+        "Industries. Valvex appartient au groupe canadien Orlan, qui cherchait à céder ses activités à "
+        "Brightwater Industries."
+    )
+    statuses = {c.status for c in run(gaz, text).concerns}
+    assert "divestment_ordered" not in statuses
+    assert "blocked" in statuses

@@ -930,8 +930,10 @@ def _concerns(
                     # Act" is not the case of the firm whose takeover "the government is also examining"
                     stronger = bool(status) and (
                         not old
-                        or not old["status"]
-                        or STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"])
+                        or (
+                            old["status"] in (None, "under_review", "monitoring", "closed")
+                            and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
+                        )
                     )
                     if old is None or (old.get("implicit") and stronger and named):
                         pairs[(key, cat)] = {
