@@ -53,7 +53,8 @@ def test_an_annulled_purchase_is_a_divestment_order(gaz: Gazetteer) -> None:
 def test_a_warning_about_a_countrys_firms_before_the_named_one_is_a_case_without_company(gaz: Gazetteer) -> None:
     text = (
         "Volgens de inlichtingendienst kunnen Chinese bedrijven in de havens gevoelige informatie verzamelen "
-        "voor spionage. In de haven van Antwerpen baat het Chinese Zhonghai Shipping een terminal uit. "
+        "voor spionage. De dienst wijst op de Chinese inlichtingenwet van 2017. "
+        "In de haven van Zeebrugge levert het Chinese Huawei Technologies de netwerkapparatuur. "
         "De Staatsveiligheid volgt dat nauwgezet op."
     )
     ex = run(gaz, text)

@@ -846,6 +846,10 @@ def _concerns(
     # general is a case of its own with no company: "De Staatsveiligheid waarschuwt voor Chinese
     # investeerders in de havens", then, paragraphs on, the one terminal a Chinese firm runs
     first_named = min((s for c in companies if c.name not in domestic for s, e in c.mentions), default=len(text))
+    # not in the sentence right before the company's first mention, which introduces the company
+    # ("Chinese investors are buying into the port. COSCO holds 35 percent")
+    before_named = [sent for sent in doc.content if sent.end <= first_named]
+    general_end = before_named[-2].end if len(before_named) >= 2 and first_named < len(text) else first_named
     general: dict[str, tuple[int, int, str | None]] = {}
     for sent in doc.content:
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
@@ -872,7 +876,7 @@ def _concerns(
         if (
             not here
             and not negated
-            and (sent.end <= first_named or abroad)
+            and (sent.end <= general_end or abroad)
             and _generic_actors(doc, sent.start, sent.end)
             and (
                 all_agency_spans.overlaps(sent.start, sent.end)
