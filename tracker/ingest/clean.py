@@ -43,6 +43,9 @@ LINK_LIST_LABELS = {
     "most read", "top stories", "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet",
     "les plus lus", "lees ook", "lees meer", "meer over", "meer over dit onderwerp", "meest gelezen",
     "mehr zum thema", "auch interessant", "lesen sie auch", "meistgelesen", "das könnte sie auch interessieren",
+    "à lire également", "a lire également", "lire également", "voir aussi", "dans la même rubrique",
+    "read also", "see also", "related links", "related topics", "more news", "ook interessant",
+    "gerelateerde artikelen", "gerelateerd", "weitere informationen", "weitere artikel", "mehr dazu",
 }  # fmt: skip
 # At most this many headline lines follow such a label; a real sentence ends the list sooner.
 MAX_LINK_LIST_LINES = 8

@@ -585,6 +585,17 @@ _MEASURE_OBJECT = re.compile(
 )
 
 
+# a foreign hold over ports, grids or networks: "growing grip of Chinese investors on Belgian ports",
+# "la mainmise de Pékin sur les ports", "Einfluss auf deutsche Häfen"
+_GRIP_ON_ASSETS = re.compile(
+    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|influence|Einfluss|Zugriff)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:on|over|op|sur|auf|über)\s+(?:the\s+|de\s+|het\s+|les\s+|la\s+|le\s+|die\s+|den\s+|der\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:ports?|harbou?rs?|havens?|Häfen|terminals?|(?:power\s+|electricity\s+)?grids?|"
+    r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
     found = {label[4:] for _s, _e, label in cats}
@@ -594,6 +605,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
     ):
         found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
+    if "critical_infrastructure" not in found and _GRIP_ON_ASSETS.search(doc.text, start, end):
+        found.add("critical_infrastructure")  # "de greep van Chinese investeerders op de Belgische havens"
     if "data_access" not in found:
         for s, e, _label in doc.cues_in(start, end, "datanoun"):
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
@@ -628,7 +641,15 @@ _TECH_NOUN = re.compile(
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
-    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen)(?![\w-])",
+    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
+    # or said to serve a foreign military: "the technology could be used by the Chinese military"
+    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
+    r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
+    r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
+    r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
+    r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
+    # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
+    r"partent\s+à\s+l['’]étranger|partir\s+à\s+l['’]étranger|go(?:es|ing)?\s+abroad|naar\s+het\s+buitenland)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -641,6 +662,21 @@ _ORDER_TO_SELL = re.compile(
 )
 
 
+_FOLLOWS_ADVICE = re.compile(
+    r"(?:\s+(?:daarmee|hiermee|daarbij|dus|nu))?\s+(?:een|het|de|zijn|haar)\s+(?:\w+\s+)?"
+    r"(?:advies|adviezen|aanbeveling\w*|voorbeeld|lijn|koers|route|regels?)(?![\w-])|\s+(?:uit|op)\b",
+    re.IGNORECASE,
+)
+# what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
+_SHAREHOLDER_RIGHT = re.compile(
+    r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
+    r"(?:appoint\w*|nominat\w*|access\w*\s+(?:to\s+)?(?:sensitive\s+|certain\s+)?(?:information|data|technology)|"
+    r"voting|vote|exercis\w*|sitting\s+on|seats?\s+on|board|nomination\w*|désign\w*|droits?\s+de\s+vote|"
+    r"benoem\w*|stemrecht\w*|Stimmrecht\w*|Benennung|Aufsichtsrat\w*)",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
     for _s, e, label in doc.cues_in(start, end, "st:"):
@@ -649,6 +685,13 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
         # "an investigation by Reuters" is journalism, not a review by the state
         by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
+            continue
+        if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
+            continue  # "Het kabinet volgt daarmee een advies van de AIVD" follows advice; it watches nothing
+        if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
+            # "Sinochem will be barred from appointing the chief executive": a shareholder's right
+            # taken away is a condition on the stake, not a ban on the company
+            hits.add("approved_with_conditions")
             continue
         hits.add(label[3:])
     if _ORDER_TO_SELL.search(doc.text, start, end):
@@ -799,6 +842,15 @@ def _concerns(
     pairs: dict[tuple[str, str], dict] = {}
     statuses: dict[str, list[str]] = {}
     measured: dict[tuple[str, str], tuple[int, int]] = {}
+    # before the story names its foreign company, a body's warning about a country's firms in
+    # general is a case of its own with no company: "De Staatsveiligheid waarschuwt voor Chinese
+    # investeerders in de havens", then, paragraphs on, the one terminal a Chinese firm runs
+    first_named = min((s for c in companies if c.name not in domestic for s, e in c.mentions), default=len(text))
+    # not in the sentence right before the company's first mention, which introduces the company
+    # ("Chinese investors are buying into the port. COSCO holds 35 percent")
+    before_named = [sent for sent in doc.content if sent.end <= first_named]
+    general_end = before_named[-2].end if len(before_named) >= 2 and first_named < len(text) else first_named
+    general: dict[str, tuple[int, int, str | None]] = {}
     for sent in doc.content:
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
@@ -812,12 +864,39 @@ def _concerns(
                 continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
             # "Operator X said tests showed that Maker Y could access data": X speaks of Y
             here = [(s, e, c) for s, e, c in here if c.name not in speakers]
-        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets):
+        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets, companies):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case,
             # unless the next or previous sentence names the foreign buyer ("Der Fonds Y darf ... nicht kaufen")
             here = _mentions_in(companies, sent.start, sent.end)
         if not here and _state_subject(doc, sent) and not _status(doc, sent.start, sent.end):
             continue  # "The Chinese state is conducting cyber espionage": a state's conduct, not the company's
+        # "Litauen hat bereits ein Gesetz verabschiedet, das chinesischen Herstellern ... untersagt":
+        # another country's step against a country's firms in general, wherever it stands
+        abroad = not here and _other_country_acts(doc, sent)
+        if (
+            not here
+            and not negated
+            and (sent.end <= general_end or abroad)
+            and _generic_actors(doc, sent.start, sent.end)
+            and (
+                all_agency_spans.overlaps(sent.start, sent.end)
+                or _government_acts(doc, sent.start, sent.end)
+                or doc.cues_in(sent.start, sent.end, "gen")  # "volgens de inlichtingendienst"
+                or abroad
+            )
+        ):
+            status = _status(doc, sent.start, sent.end, all_agency_spans)
+            cats = _categories(doc, sent.start, sent.end, all_agency_spans)
+            if not (
+                rules.deal_words.search(text, sent.start, sent.end) or _SALE_WORD.search(text, sent.start, sent.end)
+            ):
+                # no deal in sight: "a law that prohibits Chinese makers remote access" bans, it blocks no deal
+                cats.discard("investment_screening")
+                status = "banned" if status == "blocked" else status
+            for cat in sorted(cats):
+                general.setdefault(cat, (sent.start, sent.end, status))
+            if cats or abroad:
+                continue
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
         if len(subjects) > 1:
@@ -848,7 +927,25 @@ def _concerns(
                     statuses.setdefault(key, []).append(status)
                     measured.setdefault((key, status), (a, b))
                 for cat in cats:
-                    pairs.setdefault((key, cat), {"span": (a, b), "status": status, "companies": {key, co.name}})
+                    old = pairs.get((key, cat))
+                    named = any(a <= s < b for s, _e in co.mentions)
+                    # a sentence that names the company and states its measure outdoes an earlier one that
+                    # names no company and a weaker measure or none: "Both decisions were made under the
+                    # Act" is not the case of the firm whose takeover "the government is also examining"
+                    stronger = bool(status) and (
+                        not old
+                        or (
+                            old["status"] in (None, "under_review", "monitoring", "closed")
+                            and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
+                        )
+                    )
+                    if old is None or (old.get("implicit") and stronger and named):
+                        pairs[(key, cat)] = {
+                            "span": (a, b),
+                            "status": status,
+                            "companies": {key, co.name},
+                            "implicit": not named,
+                        }
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses, measured)
     _shared_measure(main, rep, pairs, measured)
     _side_bans(statuses, measured, pairs)
@@ -871,7 +968,12 @@ def _concerns(
         ag = _concern_agency(
             doc, agencies, agency_spans, a, b, cat, info["status"], _lede_body(doc, key, by_name, agency_spans)
         )
-        status = info["status"] or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
+        status = info["status"]
+        if not status and cat == "investment_screening":
+            # a screening case stated without its outcome ("used its golden power rules on the stake")
+            # has the decision stated elsewhere on the company ("will be barred from appointing ...")
+            status = _best_status([st for st in statuses.get(key, []) if st in _DECISIONS])
+        status = status or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
         dateline = _DATELINE.match(text, a, b)
@@ -904,6 +1006,20 @@ def _concerns(
         for c in concerns
         if "investment_screening" in c.categories and c.status in _DECISIONS and c.companies
     }
+    # and a danger said of the deal under review shares the review: "het ministerie vreest dat de
+    # technologie door de overname in handen van het Chinese leger kan komen"
+    reviewed = {
+        c.companies[0]: c.agencies
+        for c in concerns
+        if "investment_screening" in c.categories and c.status == "under_review" and c.companies
+    }
+    for c in concerns:
+        key = c.companies[0] if c.companies else None
+        about_deal = rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
+            text, c.quote.start, c.quote.end
+        )
+        if key in reviewed and key not in decided and c.status == "other" and about_deal and len(c.categories) == 1:
+            c.status = "under_review"
     for c in concerns:
         if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
             continue
@@ -911,6 +1027,19 @@ def _concerns(
         # and so does a danger whose sentence states no measure, rather than what its body did elsewhere
         if c in unstated or (by_body and id(c) in borrowed and c.status == "under_review"):
             c.status = status
+    # a danger stated with no measure, in a story whose only measure on the company is an open
+    # review, is the review's: "Die Bundesregierung prüft ... Das BSI warnt, die Geräte könnten ..."
+    for c in unstated:
+        key = c.companies[0] if c.companies else None
+        only_review = bool(key) and set(statuses.get(key, [])) == {"under_review"}
+        # a state's review, not a newsroom's
+        if (
+            only_review
+            and c.status == "other"
+            and id(c) not in sited
+            and _government_acts(doc, *measured[(key, "under_review")])
+        ):
+            c.status = "under_review"
     # a ban stated with no danger belongs to the company's dangers: "the government decided to ban
     # the app" and, two sentences on, "the authorities fear the users' data could reach Beijing"
     for key in {c.companies[0] for c in unstated if c.companies}:
@@ -922,6 +1051,29 @@ def _concerns(
                 c.status = "banned"
                 ag = _concern_agency(doc, agencies, agency_spans, *ban, c.categories[0], "banned")
                 c.agencies = [ag] if ag else c.agencies
+    # a ban that none of the company's cases took up is a case of its own ("other"): "the app could be
+    # sold off under CFIUS's order ... a law also bars the app from government-issued devices"
+    for (key, st), (a, b) in measured.items():
+        if st != "banned" or not any(c.companies and c.companies[0] == key for c in concerns):
+            continue
+        if any(c.status == "banned" for c in concerns if c.companies and c.companies[0] == key):
+            continue
+        if _categories(doc, a, b, all_agency_spans):
+            continue  # the ban's own sentence names a danger that some case already holds
+        ag = _concern_agency(doc, agencies, agency_spans, a, b, "other", "banned")
+        quote = span(text, a, b)
+        concerns.append(
+            FoundConcern(
+                categories=["other"],
+                status="banned",
+                quote=quote,
+                summary=quote.quote[:300],
+                companies=sorted({key} | _kin(key, by_name), key=lambda n: n != key),
+                agencies=[ag] if ag else [],
+                host_country=doc.host,
+                title=f"{key}: other",
+            )
+        )
     # a review that ended without action closes the company's case: its review is no longer open, and
     # a finished review is no measure of the list ("other", as the corpus labels it)
     for c in concerns:
@@ -929,6 +1081,8 @@ def _concerns(
         done = "closed" in statuses.get(key, []) and not any(st in _DECISIONS for st in statuses.get(key, []))
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
+    if general:
+        concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -951,15 +1105,79 @@ _STOPS_DEAL = re.compile(
 )
 
 
-def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
+# a country's firms in general: "Chinese investors", "entreprises chinoises", "Chinese bedrijven"
+_GENERIC_ACTORS_AFTER = re.compile(
+    r"(?:-(?:linked|backed|owned|controlled|based))?\s+(?:state-owned\s+|state\s+|staats\w*\s+)?"
+    r"(?:companies|firms|investors|buyers|suppliers|vendors|enterprises|businesses|bedrijven|ondernemingen|"
+    r"investeerders|leveranciers|kopers|Unternehmen|Firmen|Investoren|Konzernen?|Käufern?|Anbietern?|Herstellern?|"
+    r"Lieferanten|"
+    r"Staatskonzerne|Staatsunternehmen)(?![\w-])"
+)
+_GENERIC_ACTORS_BEFORE = re.compile(
+    r"(?:entreprises|sociétés|investisseurs|groupes|acteurs|acheteurs|fournisseurs|capitaux|entités)\s+$"
+)
+# "three Chinese companies", "the five Chinese-linked investors": named firms counted, not firms in general
+_COUNTED = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|these|those|both|the|deux|trois|quatre|cinq|ces|les\s+\w+|"
+    r"twee|drie|vier|vijf|deze|die|zwei|drei|vier|fünf|diese|beiden|die\s+\w+)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _other_country_acts(doc: _Doc, sent: Sentence) -> bool:
+    """The sentence opens on another country than the host's, which acts: "Lithuania has already
+    passed a law ...", "Ook Zweden heeft de leveranciers geweerd"."""
+    lead = re.match(
+        r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
+        r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?",
+        doc.text[sent.start : sent.start + 30],
+    )
+    at = sent.start + (lead.end() if lead else 0)
+    for hit in doc.countries_in(at, min(sent.end, at + 40)):
+        if hit.start != at or hit.kind != "country" or hit.key in (doc.host, "EU"):
+            return False
+        tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
+        return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
+    return False
+
+
+_FOREIGN_LAW = re.compile(
+    r"\s+(?:has|have|had|hat|hatte|heeft|had|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
+    r"(?:(?:a|an|its\s+own|ein|eine|een|une?)\s+(?:[\w-]+\s+)?)?(?:passed|adopted|introduced|verabschiedet|beschlossen|eingeführt|aangenomen|ingevoerd|adopté|voté)\b"
+)
+
+
+def _generic_actors(doc: _Doc, start: int, end: int) -> bool:
+    """The clause speaks of a foreign country's firms in general, none of them counted or named."""
+    for hit in doc.countries_in(start, end):
+        if hit.kind != "adjective" or hit.key in (doc.host, "EU"):
+            continue
+        before = doc.text[max(start, hit.start - 20) : hit.start]
+        if _GENERIC_ACTORS_AFTER.match(doc.text, hit.end) and not _COUNTED.search(before):
+            return True
+        if _GENERIC_ACTORS_BEFORE.search(doc.text, max(start, hit.start - 20), hit.start):
+            return True
+    return False
+
+
+def _unnamed_concerns(
+    doc: _Doc,
+    agencies: list[FoundAgency],
+    facilities: list[FoundFacility],
+    found: dict[str, tuple[int, int, str | None]] | None = None,
+) -> list[FoundConcern]:
     """A story that names no company can still state a case: "Chinese buyers have bought land near
     the test range, which could be used for espionage". A sentence counts when a foreign country
     is named in it and the state acts or speaks there (a body, a government word, a measure)."""
     text = doc.text
     spans = _agency_spans(doc, agencies)
     all_spans = SpanSet(s for sp in spans.values() for s in sp)
-    found: dict[str, tuple[int, int, str | None]] = {}
-    for sent in doc.content:
+    given = found is not None
+    found = found if given else {}
+    # a security service's report, the story's one voice: each danger it lists is its view
+    intel = [ag for ag in agencies if ag.kind == "intelligence"]
+    voice = (intel[0].evidence[0].start if intel[0].evidence else None) if len(intel) == 1 else None
+    for sent in [] if given else doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):
             continue
         foreign = any(h.key not in (doc.host, "EU") for h in doc.countries_in(sent.start, sent.end))
@@ -969,13 +1187,20 @@ def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[F
         status = _status(doc, sent.start, sent.end)
         if status in ("approved_with_conditions", "divestment_ordered"):
             cats.add("investment_screening")
-        if cats and (status or all_spans.overlaps(sent.start, sent.end) or _government_acts(doc, sent.start, sent.end)):
+        if cats and (
+            status
+            or all_spans.overlaps(sent.start, sent.end)
+            or _government_acts(doc, sent.start, sent.end)
+            or doc.cues_in(sent.start, sent.end, "gen")  # "De inlichtingendienst ziet dat China ..."
+            or (voice is not None and voice < sent.start)
+        ):
             for cat in sorted(cats):
                 found.setdefault(cat, (sent.start, sent.end, status))
     concerns = []
     for cat, (a, b, status) in found.items():
         ag = _concern_agency(doc, agencies, spans, a, b, cat, status)
-        status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
+        if not given:  # a warning about a country's firms in general has no measure of its body's other cases
+            status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
         inside = [f.name for f in facilities if any(a <= ev.start < b for ev in f.evidence)]
         fac = inside[:1] or ([facilities[0].name] if len(facilities) == 1 else [])
         quote = span(text, a, b)
@@ -1032,7 +1257,7 @@ _BUYER_BEFORE = re.compile(r"(?:acquéreur|investisseur|repreneur|acheteur)s?\s+
 
 _TAKEOVER_BY = re.compile(
     r"(?:takeover|acquisition|purchase|overname|aankoop|rachat|acquisition|Übernahme|Kauf|Erwerb)\b[^.;]{0,80}?"
-    r"\b(?:by|door|par|durch)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:by|door|par|durch)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)", re.IGNORECASE)
@@ -1088,7 +1313,9 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
     return False
 
 
-def _buyer_named_next(doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]]) -> bool:
+def _buyer_named_next(
+    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company] = ()
+) -> bool:
     """The story's foreign main company is named as a buyer in the next sentence: "... durch einen
     chinesischen Investor untersagt. Der Fonds X darf die Tochter nicht kaufen" names the investor."""
     if not (main.country and main.country != doc.host):
@@ -1097,11 +1324,19 @@ def _buyer_named_next(doc: _Doc, sent: Sentence, main: _Company, targets: set[tu
     if i is None or i + 1 >= len(doc.content):
         return False
     nxt = doc.content[i + 1]
+    # "... an einen chinesischen Investor untersagt. Das Kabinett stoppte die Übernahme durch die
+    # schwedische Firma X, eine Tochter von Y": the buyer after "durch", or a unit of the main company
+    group = [main, *(c for c in companies if c.parent == main.name)]
     return any(
         nxt.start <= s < nxt.end
         and (s, e) not in targets
-        and bool(_BUY_VERB.search(doc.text, e, nxt.end) or doc.rules.deal_words.search(doc.text, e, nxt.end))
-        for s, e in main.mentions
+        and bool(
+            _BUY_VERB.search(doc.text, e, nxt.end)
+            or doc.rules.deal_words.search(doc.text, e, nxt.end)
+            or _TAKEOVER_BY.search(doc.text, max(nxt.start, s - 120), s)
+        )
+        for co in group
+        for s, e in co.mentions
     )
 
 
@@ -1319,6 +1554,8 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
 
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
+    # a demonstrative subject carries on the sentence before: "Die vormen een bedreiging voor ..."
+    r"|\s*(?:This|These|That|Those|Die|Dat|Dit|Deze|Dies|Diese|Cela|Ceci)\s+(?-i:[a-zäöüéè])"
 )
 # a quote closed by a pronoun speaker: '"...", zei ze', '"...", he said', '« ... », a-t-elle dit'
 _SPEAKER_PRONOUN = re.compile(
@@ -1337,6 +1574,9 @@ _COUNTRY_VOICES = re.compile(
     r"\s+(?:officials\s+|authorities\s+)?(?:have\s+|has\s+|had\s+)?(?:voiced|warned|argued|expressed|raised|fear|fears|feared)\b"
 )
 _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport|Airlines)[a-zà-ÿ]")
 
 
 def _concern_agency(
@@ -1374,13 +1614,42 @@ def _concern_agency(
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name
+            # "Sweden has banned ..." in a story that names Sweden's regulator, not its government:
+            # the country's own deciding body acted, not another country's that took a like measure
+            own = [ag for ag in agencies if ag.country == hit.key and ag.kind in ("screening", "regulator", "ministry")]
+            if own:
+                return min(own, key=lambda ag: order.get(ag.kind, 4)).name
     named = _named_before(agencies, spans, text, lo, hi)
     if named:
         return named
-    if re.search(r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b", text[lo:hi]):
+    if _BRUSSELS_ACTS.search(text, lo, hi):
+        # "Bruxelles soupçonne l'entreprise ...": the EU's seat stands for its Commission
+        commission = [ag for ag in agencies if ag.country == "EU" and re.search(r"commission", ag.name, re.I)]
+        if commission:
+            return commission[0].name
+    if re.search(
+        r"\b(?:the\s+government|le\s+gouvernement|de\s+regering|die\s+Regierung)\b|"
+        # "The Biden administration added ...", "l'administration Trump a ..."
+        r"\b(?:[Tt]he\s+(?:[A-Z][\w-]+\s+)?administration|[Ll]['’]administration\s+[A-Z][\w-]+)\b|"
+        r"(?<![\w-])(?:[Ll]['’]([EÉ])tat|[Tt]he\s+[Ss]tate|[Dd]e\s+[Ss]taat|[Dd]er\s+[Ss]taat)\s+(?!de\s|du\s|des\s|of\s)",
+        text[lo:hi],
+    ):
         gov = next((ag for ag in agencies if ag.country == doc.host and _is_government_name(ag.name)), None)
         if gov:
             return gov.name
+        # no government listed: the host's one body that took a decision in the story acts for the state
+        deciding = [
+            ag
+            for ag in agencies
+            if ag.country == doc.host and _agency_status(doc, spans.get(ag.name, [])) in _DECISIONS
+        ]
+        if len(deciding) == 1:
+            return deciding[0].name
+        # else the host's one ministry or authority: "The Biden administration added ..." with only the
+        # Commerce Department listed
+        own = [ag for ag in agencies if ag.country == doc.host and ag.kind in ("screening", "regulator", "ministry")]
+        if len(own) == 1:
+            return own[0].name
     if _PRONOUN_START.match(text[lo:hi]) or _SPEAKER_PRONOUN.search(text, lo, hi):
         prev = [s for s in doc.content if s.end <= lo]
         if prev:
@@ -1389,13 +1658,19 @@ def _concern_agency(
             ]
             if before:
                 return before[0].name
+            # "Volgens het ministerie waren er tekortkomingen. Die vormen ...": the body the sentence
+            # before points back to
+            named = _named_before(agencies, spans, text, prev[-1].start, prev[-1].end)
+            if named:
+                return named
     if _MEMBERS.search(text, lo, hi):
         # "De Kamerleden vrezen", "MPs warned": the parliament they sit in voices the concern
         houses = [ag for ag in agencies if ag.kind == "parliament"]
         if len(houses) == 1:
             return houses[0].name
     if re.search(
-        r"\b(?:security|intelligence)\s+(?:service|agency)|renseignement|veiligheidsdienst|Nachrichtendienst",
+        r"\b(?:security|intelligence|spy)\s+(?:service|agency)|renseignement|services\s+secrets|veiligheidsdienst|"
+        r"inlichtingendienst|Nachrichtendienst|Geheimdienst",
         text[lo:hi],
         re.IGNORECASE,
     ):
@@ -1425,7 +1700,9 @@ def _concern_agency(
 _DEFINITE_BODY = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Hh]et|[Dd]e|[Dd]as|[Dd]ie|[Dd]er)\s*(department|ministry|agency|"
     r"regulator|committee|commission|service|office|board|authority|watchdog|ministère|ministerie|Ministerium|agence|"
-    r"autorité|régulateur|dienst|toezichthouder|Behörde|Amt|Dienst|Kommission|commissie)(?![\w-])",
+    r"autorité|régulateur|dienst|toezichthouder|Behörde|Amt|Dienst|Kommission|commissie|"
+    # "le ministre estime", "the minister said": the minister speaks for the ministry named before
+    r"minister|ministre|Minister)(?![\w-])",
     re.IGNORECASE,
 )
 _BODY_HEAD_EN = {
@@ -1439,6 +1716,8 @@ _BODY_HEAD_EN = {
     "behörde": "authority",
     "amt": "office",
     "kommission": "commission",
+    "minister": "ministry",
+    "ministre": "ministry",
     "commissie": "commission",
     "toezichthouder": "authority",
 }

@@ -344,7 +344,7 @@ class _Rules:
             r"(?<![\w-])(share\w*|hand\w*|pass\w*|transfer\w*|access\w*|collect\w*|collat\w*|harvest\w*|funnel\w*|"
             r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
             r"user|remettre|transmet\w*|partag\w*|accès|accéder|accede\w*|héberg\w*|delen|doorgeven|toegang|weitergeben|"
-            r"zugriff|zugreifen|"
+            r"zugriff|zugreifen|verzamel\w*|doorgespeeld|doorspel\w*|sammel\w*|gesammelt|recueill\w*|"
             r"übermitteln|abgreifen|use\s+of)(?![\w-])",
             re.IGNORECASE,
         )
