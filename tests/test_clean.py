@@ -168,3 +168,26 @@ def test_it_drops_the_headlines_listed_under_a_related_links_label(block: str) -
 def test_a_sentence_right_after_a_related_label_is_kept() -> None:
     text = "Related\nThe port authority confirmed the review on Tuesday.\n\nMore text follows here."
     assert "The port authority confirmed the review on Tuesday." in clean(article(text)).text
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2024 Le Monde. Tous droits réservés",
+        "Handelsblatt GmbH – Alle Rechte vorbehalten",
+        "Alle rechten voorbehouden",
+    ],
+)
+def test_copyright_footers_in_any_language_are_not_article_sentences(footer):
+    from tracker.ingest.textparts import split_sentences
+
+    text = f"The ministry blocked the sale of the port.\n{footer}\n"
+    sentences = split_sentences(text, [])
+    assert [s.text for s in sentences if s.is_content] == ["The ministry blocked the sale of the port."]
+
+
+def test_an_item_of_a_quoted_law_is_not_a_copyright_footer():
+    from tracker.ingest.textparts import split_sentences
+
+    text = "The order relies on two grounds.\n(c) the acquirer is controlled by a foreign state.\n"
+    assert any(s.is_content and s.text.startswith("(c) the acquirer") for s in split_sentences(text, []))

@@ -67,10 +67,25 @@ STAFF_BYLINE_RE = re.compile(
     r"^[\w.&'’ -]{2,60}\s(?:staff|reporter|correspondent|newsroom|news desk)$",
     re.IGNORECASE,
 )
+# "All rights reserved" in the four languages: ends a footer, and what stands before it is the outlet.
+RIGHTS_RE = re.compile(
+    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
+    r"|alle\s+rechten\s+voorbehouden|droits\s+de\s+reproduction\s+r[ée]serv[ée]s",
+    re.IGNORECASE,
+)
 # "Copyright © Nikkei Asia. Based on Reuters reporting.", "© kvnutalk.com": they name the
 # publisher and wire services, so they are kept in RawArticle.byline before being dropped.
 # Not "(c)": that also opens item (c) of a quoted law.
-COPYRIGHT_FOOTER_RE = re.compile(r"^(?:copyright\s*)?©|^copyright\s+\d{4}\b|^all rights reserved", re.IGNORECASE)
+COPYRIGHT_FOOTER_RE = re.compile(
+    r"^(?:copyright\s*)?©|^copyright\s+\d{4}\b|^(?:" + RIGHTS_RE.pattern + ")", re.IGNORECASE
+)
+
+
+def is_copyright_line(line: str) -> bool:
+    """A copyright footer: opens with ©/"Copyright 2024"/"All rights reserved", or reserves the rights."""
+    return bool(COPYRIGHT_FOOTER_RE.match(line) or RIGHTS_RE.search(line))
+
+
 # "Copyright Mark Schiefelbein/AP": a photographer's credit says nothing about the article.
 PHOTO_CREDIT_RE = re.compile(
     r"^(?:(?:copyright|©)\s*[^©/]{1,80}/[^/]{1,60}"

@@ -17,6 +17,7 @@ from collections import Counter
 from itertools import pairwise
 from urllib.parse import urlparse
 
+from .clean import RIGHTS_RE
 from .extract_base import (
     STATUS_PRIORITY,
     _Company,
@@ -270,19 +271,13 @@ _LEGAL_FORM_RE = re.compile(
     r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG(?:aA)?)?|AG|SE|KGaA|KG|S\.?A\.?S?\.?|N\.?V\.?|B\.?V\.?|Ltd\.?|Limited"
     r"|plc|PLC|Inc\.?|LLC|Pty\.?(?:\s+Ltd\.?)?|Corp\.?|Co\.|SRL|S\.r\.l\.|SpA|S\.p\.A\.))+$"
 )
-# "All rights reserved" and its French, Dutch and German forms end a footer's outlet name
-_RIGHTS_RE = re.compile(
-    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
-    r"|alle\s+rechten\s+voorbehouden|droits\s+de\s+reproduction\s+r[ée]serv[ée]s",
-    re.IGNORECASE,
-)
-_FOOTER_RE = re.compile(r"©|\bcopyright\b|\(c\)\s*(?:19|20)\d\d|" + _RIGHTS_RE.pattern, re.IGNORECASE)
+_FOOTER_RE = re.compile(r"©|\bcopyright\b|\(c\)\s*(?:19|20)\d\d|" + RIGHTS_RE.pattern, re.IGNORECASE)
 
 
 def _footer_outlet(line: str) -> str:
     """'Handelsblatt GmbH – Alle Rechte vorbehalten' -> 'Handelsblatt';
     'Copyright © 2024 Le Monde. Tous droits réservés.' -> 'Le Monde'."""
-    s = _RIGHTS_RE.sub(" | ", line)
+    s = RIGHTS_RE.sub(" | ", line)
     s = re.sub(r"(?i)\bcopyright\b|©|\(c\)|\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b", " ", s)
     for part in re.split(r"\s[|–—•·-]\s|\||[.;:,](?=\s|$)", s):
         part = _LEGAL_FORM_RE.sub("", part.strip(" .,-–—|"))
@@ -342,7 +337,7 @@ def _credit_lines(article: RawArticle, doc: _Doc) -> list[tuple[str, bool]]:
     seen = {line for line, _c in lines}
     text = doc.text
     # footers that read as a heading or sentence ("Handelsblatt GmbH – Alle Rechte vorbehalten.")
-    for m in _RIGHTS_RE.finditer(text):
+    for m in RIGHTS_RE.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         line = text[start : end if end >= 0 else len(text)]

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .clean import is_copyright_line
 from .types import Span
 
 # Abbreviations that end with a dot but do not end a sentence.
@@ -204,7 +205,7 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
         return "furniture"
     if len(low) > 300:  # a whole paragraph (or a whole page on one line) is never furniture
         return "body"
-    if low.startswith(("©", "copyright", "(c) ")) or "all rights reserved" in low:
+    if is_copyright_line(low):
         return "furniture"
     if _CREDIT_RE.search(low) or _INLINE_CREDIT_RE.search(line):
         return "caption"
