@@ -1244,7 +1244,9 @@ _TRANSACTION_STATUSES = ("under_review", *_DECISIONS)
 _BUYER_NOUN = re.compile(
     # "five Chinese-linked investors", "einen chinesischen Investor"
     r"(?:-(?:linked|backed|owned|controlled|based|affiliated))?\s+(?:[\w-]+\s+)?(?:investors?|buyers?|bidders?|acquirers?|Investors?|Käufers?|Bieters?|Erwerbers?|investisseurs?|"
-    r"acquéreurs?|repreneurs?|acheteurs?|investeerders?|kopers?|overnemers?)(?![\w-])"
+    r"acquéreurs?|repreneurs?|acheteurs?|investeerders?|kopers?|overnemers?|"
+    # "to block Chinese investment", "a Chinese national": money or people of that country
+    r"investments?|investissements?|investeringen|Investitionen|nationals?|ressortissants?)(?![\w-])"
 )
 
 

@@ -176,7 +176,8 @@ class _Rules:
         self.deal_before = re.compile(
             r"(?<![\w-])(?:"
             + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(lex["deal_before"], key=len, reverse=True))
-            + r")\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?$",
+            # an elided article ends the word itself: "le rachat d'Exavia"
+            + r")(?:\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?|(?<=['’]))$",
             re.IGNORECASE,
         )
         self.appositive = re.compile(
@@ -230,6 +231,8 @@ class _Rules:
         self.ministry_re = re.compile(
             rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
             rf"|\bministry\s+of\s+(?P<d>{topics})\b"
+            # a minister's title names the ministry: "Justice Minister Monica Maeland", "the economy minister"
+            rf"|(?<![\w-])(?P<t>{topics})\s+(?:minister|secretary)\b"
             r"|(?<![\w-])(?P<de>(?:Bundes)?(?:wirtschafts|finanz|innen|außen|verteidigungs|justiz|verkehrs|gesundheits|"
             r"umwelt|digital|forschungs|handels|wirtschafts-\s*und\s*klimaschutz)minister)"
             # declined or a title: "des Wirtschaftsministeriums", "Bundeswirtschaftsminister Habeck"
@@ -430,7 +433,13 @@ class _Doc:
             return None
         hit = hits[-1]
         gap = self.text[hit.end : pos]
-        if re.fullmatch(rf"(?:['’]s)?(?:-based|-owned|-backed|-controlled)?\s+(?:[\w’'-]+\s+){{0,{words}}}", gap):
+        seat = (
+            r"(?:-based|-owned|-backed|-controlled|-registered|-headquartered|-linked|-affiliated|-funded|-financed)?"
+        )
+        if re.fullmatch(
+            rf"(?:['’]s)?{seat}\s+(?:[\w’'-]+\s+){{0,{words}}}",
+            gap,
+        ):
             return hit
         return None
 
@@ -479,8 +488,16 @@ _LEGAL_FORMS = r"(?:Ltd|Inc|LLC|Limited|Corp|GmbH|AG|SA|S\.A|plc|PLC|N\.V|B\.V|S
 _LEGAL_COMMA = rf",(?=\s+{_LEGAL_FORMS})"
 _LEGAL_AFTER_COMMA = re.compile(rf"\s+{_LEGAL_FORMS}")
 
+# legal forms in lower case close a name: "Tavira Holdings S.à r.l.", "Kovo s.r.o.", "Polmet Sp. z o.o."
+_LOWER_LEGAL = r"(?:r\.\s?l\.?|s\.r\.o\.?|a\.s\.|z\s?o\.o\.?)(?![\w])"
+
+# a point that ends an abbreviation, not the name: "Co.", "Inc.", "U.S.", "S.à r.l."; "Delta Port." ends
+_ABBREVIATION = re.compile(
+    rf"(?:[A-Z]\.)+|(?:Co|Inc|Corp|Ltd|Bros|Mfg|Cie|Ste|St|Dr|Mr|Mrs|Ms|Jr|Sr|No|Nr|Prof|Gen|Hldg|Intl)\.|{_LOWER_LEGAL}"
+)
+
 _PHRASE_RE = re.compile(
-    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}))*"
 )
 
 
@@ -530,7 +547,7 @@ def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[t
                 _flush_phrase(text, cur, stopwords, found, True)
             elif tok.endswith(",") and (_PARTNER_NAMES.match(text, te) or _LEGAL_AFTER_COMMA.match(text, te)):
                 cur.append((ts, te))  # "Clayton, Dubilier & Rice", "Grindr, Inc.": one firm
-            elif tok.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{1,3}\.", tok):
+            elif tok.endswith((".", ",")) and not _ABBREVIATION.fullmatch(tok):
                 cur.append((ts, te - 1))
                 _flush_phrase(text, cur, stopwords, found, False)
             else:
@@ -670,7 +687,7 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i : i + n])
-            phrase = re.sub(r"['’]s$|-based$", "", phrase)
+            phrase = re.sub(r"['’]s$|-(?:based|registered|headquartered|incorporated)$", "", phrase)
             code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
             if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
                 return code
@@ -680,7 +697,7 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
 _COMPOUND_NOUNS = (
     r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
-    r"holding|investor|investeerder|maatschappij)"
+    r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds)"
 )
 
 

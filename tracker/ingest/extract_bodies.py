@@ -283,8 +283,14 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+# where a story that names no country of its own is most likely set: its language's main country
+_LANGUAGE_HOME = {"nl": "NL", "de": "DE", "fr": "FR"}
+
+
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     text, _rules, gaz = doc.text, doc.rules, doc.gaz
+    if doc.host is None:
+        doc.host = _LANGUAGE_HOME.get(doc.language or "")
     agencies: dict[str, _Agency] = {}
     company_spans = SpanSet(m for c in companies for m in c.mentions)
     origins = {c.country for c in companies if c.country}
@@ -337,11 +343,35 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 continue
             # "the Treasury" after "the U.S. Treasury Department" is the body already named
             same = next((a for a in agencies.values() if fold(name) in _generic_forms(doc, a)), None)
+            # "the Treasury" after "the Australian Treasury": the tail of a body already named
+            same = same or next(
+                (
+                    a
+                    for a in agencies.values()
+                    if fold(a.name).endswith(" " + fold(name)) and a.country in (doc.host, None) and name[:1].isupper()
+                ),
+                None,
+            )
             if same is not None:
                 same.mentions.append((s, e))
                 taken.add(s, e)
                 continue
             kind, country = _kind_of_body(doc, name)
+            row = _owned_row(doc, name)
+            if row is not None:
+                # "Lithuania's State Security Department" is the gazetteer's Lithuanian one
+                ag = add(
+                    row["name"],
+                    s,
+                    e,
+                    kind=row.get("kind") or "other",
+                    country=row.get("country"),
+                    acronym=row.get("acronym") or "",
+                    gaz_index=doc.gaz.agencies.index(row),
+                )
+                ag.aliases.add(name)
+                taken.add(s, e)
+                continue
             ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
             if acr:
@@ -357,6 +387,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 ag.aliases.add(alias)
     _governments(doc, agencies, origins, add)
     _generic_agencies(doc, agencies, origins, add)
+    _committees(doc, agencies, add)
     _ministries(doc, agencies, add)
     _french_ministries(doc, agencies, add)
     _french_ministers(doc, agencies, add)
@@ -366,6 +397,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _portfolio_titles(doc, agencies, add)
     _regions(doc, agencies, add)
     _merge_cabinets(agencies)
+    _merge_tails(agencies)
     found = []
     for ag in agencies.values():
         if all(_former_employer(text, s, e) for s, e in ag.mentions):
@@ -430,6 +462,91 @@ def _portfolio_titles(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
                 ag.mentions.append((m.start(), m.end()))
                 ag.aliases.add(title)
             taken.add(m.start(), m.end())
+
+
+# a parliament's committee named in lower case: "the Commons culture, media and sport committee",
+# "der Wirtschaftsausschuss des Bundestages", "de vaste Kamercommissie voor Economische Zaken",
+# "la commission des affaires économiques du Sénat"
+_COMMITTEE = re.compile(
+    r"(?<![\w-])(?P<en>(?P<en_house>Commons|Lords)\s+(?:[a-z]+,?\s+){1,6}?(?:select\s+)?committee)(?![\w-])"
+    r"|(?<![\w-])(?P<de>[A-ZÄÖÜ][a-zäöüß]*ausschuss(?:es)?\s+des\s+(?P<de_house>Bundestag|Bundesrat|Landtag)(?:e?s)?)(?![\w-])"
+    r"|(?<![\w-])(?P<nl>(?:vaste\s+)?(?P<nl_house>Kamer)commissie(?:\s+voor\s+(?:[A-Z][\w-]*\s*(?:en\s+)?)+)?)"
+    r"|(?<![\w-])(?P<fr>commission\s+(?:des|de\s+la|du|d['’])\s*(?:[\wéèêàç'’-]+\s+){1,5}?(?:du\s+(?P<fr_house>Sénat)|"
+    r"de\s+l['’](?P<fr_house2>Assemblée(?:\s+nationale)?)))(?![\w-])"
+)
+_HOUSE_COUNTRY = {"Commons": "GB", "Lords": "GB", "Bundestag": "DE", "Bundesrat": "DE", "Sénat": "FR"}
+
+
+def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    # the house inside the committee's name ("du Sénat") does not stop it
+    taken = SpanSet([m for a in agencies.values() if a.kind != "parliament" for m in a.mentions])
+    for sent in doc.content:
+        for m in _COMMITTEE.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            house = next((g for g in ("en_house", "de_house", "nl_house", "fr_house", "fr_house2") if m.group(g)), None)
+            word = m.group(house) if house else ""
+            if word in _HOUSE_COUNTRY and not (word == "Sénat" and doc.host in ("BE",)):
+                code = _HOUSE_COUNTRY[word]
+            elif word.startswith("Assemblée"):
+                code = "FR"
+            else:
+                code = doc.host if doc.host in ("NL", "BE") else "NL"
+            name = re.sub(r"\s+", " ", m.group(0)).strip()
+            ag = add(name, m.start(), m.end(), kind="parliament", country=code)
+            if m.group("en"):
+                ag.aliases.add(re.sub(r"^(?:Commons|Lords)\s+", "", name))  # "culture, media and sport committee"
+            taken.add(m.start(), m.end())
+
+
+def _owned_row(doc: _Doc, name: str) -> dict | None:
+    """The gazetteer row for "<Country>'s <body>": that country's body whose name ends with, or
+    whose alias is, the rest of the phrase."""
+    m = re.fullmatch(r"(.+?)['’]s\s+(.+)", name)
+    code = _place_code(doc, m.group(1)) if m else None
+    if not code:
+        return None
+    rest = fold(m.group(2))
+    return next(
+        (
+            r
+            for r in doc.gaz.agencies
+            if r.get("country") == code
+            and (fold(r["name"]).endswith(" " + rest) or rest in {fold(a) for a in r.get("aliases") or []})
+        ),
+        None,
+    )
+
+
+def _merge_tails(agencies: dict[str, _Agency]) -> None:
+    """'the Treasury' found on its own and 'the Australian Treasury' found from a title are one
+    body: a bare name that ends another body's name of the same country folds into it."""
+    for ag in list(agencies.values()):
+        if ag.gaz_index is not None or ag.name not in agencies:
+            continue
+        fuller = next(
+            (
+                a
+                for a in agencies.values()
+                if a is not ag
+                and a.country == ag.country
+                and (
+                    fold(a.name).endswith(" " + fold(ag.name))
+                    # "the Finnish Security Intelligence Service (Supo)" is the Supo the gazetteer found
+                    or (ag.acronym and a.gaz_index is not None and ag.acronym in {a.acronym, *a.aliases})
+                )
+            ),
+            None,
+        )
+        if fuller is None:
+            continue
+        fuller.aliases |= ag.aliases | {ag.name}
+        fuller.mentions += ag.mentions
+        fuller.acting = fuller.acting or ag.acting
+        if ag.kind == "screening":
+            fuller.kind = "screening"
+        del agencies[ag.name]
 
 
 def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
@@ -645,7 +762,12 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             led = re.search(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-led)\s+$", text[max(sent.start, start - 60) : start])
             if led:
                 forms.insert(0, text[start - len(led.group(0)) : end].strip())
+            named = _LEADER_NAMED.search(text, max(sent.start, start - 40), start)
+            if named and named.group(1) not in _NOT_LEADER_NAMES and hit is None:
+                forms.insert(0, text[named.start(1) : end])  # "Albanese government"
             row = _government_row(doc, code, word)
+            if row is None and word.lower() == "exécutif":
+                row = _government_row(doc, code, "government")  # "l'exécutif" is the government
             # "the Welsh government" is a body the gazetteer already found, not the national one
             owner = next((a for a in agencies.values() if any(s < end and start < e for s, e in a.mentions)), None)
             if owner is not None and row and owner.name != row["name"]:
@@ -706,7 +828,8 @@ _LEADER_DECIDES = re.compile(
     r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier)"
     r"(?P<name>(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3})"
     r"(?P<verb>(?:\s+(?:on|last|this)\s+\w+|\s+am\s+\w+)?,?\s+(?:has\s+|had\s+|hat\s+|a\s+|heeft\s+)?"
-    r"(?:ordered|blocked|vetoed|banned|prohibited|approved|signed\s+an\s+order|ordonné|bloqué|interdit|"
+    r"(?:ordered|blocked|vetoed|banned|prohibited|approved|(?:signed|issued)\s+an?\s+(?:executive\s+)?order|"
+    r"signé\s+un\s+décret|unterzeichnete|tekende|ordonné|bloqué|interdit|"
     r"untersagt|verboten|gestoppt|angeordnet|verbood|blokkeerde|besloot)\b)?"
 )
 
@@ -761,23 +884,49 @@ _SAYS_THE = re.compile(
 )
 
 
+_LEADER_NAMED = re.compile(r"\b[Tt]he\s+((?-i:[A-Z][a-z][\w'’-]+))\s+$")
+_NOT_LEADER_NAMES = {
+    "Federal",
+    "National",
+    "State",
+    "Regional",
+    "Provincial",
+    "Local",
+    "Central",
+    "Coalition",
+    "Labour",
+    "Conservative",
+    "Liberal",
+    "New",
+    "Previous",
+    "Current",
+    "Incoming",
+    "Outgoing",
+    "Former",
+}
+
+
 def _host_government(text: str, floor: int, m: re.Match) -> bool:
     """A bare government word that acts ("The government has concluded") or a leader's government."""
-    if m.group("g").lower() not in ("government", "regering", "gouvernement", "regierung"):
+    if m.group("g").lower() not in ("government", "regering", "gouvernement", "regierung", "exécutif"):
         return False
     before = text[max(floor, m.start() - 60) : m.start()]
     if _LEADER_S.search(before):
         return True
+    named = _LEADER_NAMED.search(before)
+    if named and named.group(1) not in _NOT_LEADER_NAMES:
+        return True  # "the Albanese government", "the Meloni government": the host's, named for its leader
     if _SAYS_THE.search(before) and _HEAD_OF_GOVERNMENT.search(text, floor, m.start()):
         return True  # "Prime Minister Ana Ruiz said the government would accept the advice"
     return bool(
-        re.search(r"\b(?:[Tt]he|[Hh]et|[Dd]e|[Ll]e|[Dd]ie)\s+$", before) and _DECIDES.match(text, m.end(), m.end() + 40)
+        re.search(r"(?:\b(?:[Tt]he|[Hh]et|[Dd]e|[Ll]e|[Dd]ie)\s+|\b[Ll]['’])$", before)
+        and _DECIDES.match(text, m.end(), m.end() + 40)
     )
 
 
 # what only a government in charge does; "the government demands" may be anyone's
 _DECIDES = re.compile(
-    r"\s*(?:has\s+|had\s+|have\s+)?(?:decided|concluded|blocked|ordered|approved|banned|vetoed|rejected|refused|"
+    r"\s*(?:has\s+|had\s+|have\s+|a\s+|heeft\s+|hat\s+)?(?:decided|concluded|blocked|ordered|approved|banned|vetoed|rejected|refused|"
     r"imposed|prohibited|stopped|cleared|besloten|geblokkeerd|verboden|décidé|bloqué|interdit|refusé|"
     r"beschlossen|untersagt|verboten|gestoppt)\b"
     r"|\s*(?:a|heeft|hat)\s+(?:ordonné|exigé|imposé|approuvé|bevolen|opgelegd|angeordnet|genehmigt)\b"
@@ -848,7 +997,9 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 hit is None
                 and doc.host
                 and doc.rules.generic_rows.get((doc.host, fold(term)))
-                and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])
+                # "House Homeland Security Committee" is another name; "Business Secretary Grant
+                # Shapps" is a title before its holder's name
+                and (not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) or _TITLE_TERM.search(term))
                 and _host_body_term(doc, sent, m, term)
             ):
                 # a body's own capitalised name with no country ("the Coast Guard") is the host's
@@ -934,6 +1085,9 @@ def _german_ministry_country(doc: _Doc) -> str:
     return doc.host if doc.host in ("AT", "CH", "LI") else "DE"
 
 
+_DECISION_WORD = re.compile(r"\b(?:decision|décision|besluit|beslissing|Entscheidung|Beschluss)\b", re.IGNORECASE)
+
+
 def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
     """Lower-case ministries: 'the finance ministry', 'the finance and economy ministries',
     'das Bundeswirtschaftsministerium'. A gazetteer ministry that answers to the phrase wins."""
@@ -948,6 +1102,17 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 hit.key if hit else (_german_ministry_country(doc) if m.group("de") else doc.host or doc.main_country)
             )
             phrase = _strip_article(m.group(0))
+            if m.group("t"):
+                # a minister announcing the government's screening decision speaks for the government
+                deciding = next(
+                    (a for a in agencies.values() if a.country == code and _is_government(a)),
+                    None,
+                )
+                if deciding is not None and _DECISION_WORD.search(text, sent.start, sent.end):
+                    deciding.mentions.append((m.start(), m.end()))
+                    deciding.aliases.add(phrase)
+                    taken.add(m.start(), m.end())
+                    continue
             if m.group("nl") or m.group("nlbare"):
                 _dutch_ministry(doc, m, hit, code, agencies, add)
                 taken.add(m.start(), m.end())
@@ -957,7 +1122,7 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 names = [ministry]
                 terms = [ministry, re.sub(r"^Bundes", "", ministry, flags=re.IGNORECASE).capitalize()]
             else:
-                topics = [t.lower() for t in (m.group("a"), m.group("b"), m.group("d")) if t]
+                topics = [t.lower() for t in (m.group("a"), m.group("b"), m.group("d"), m.group("t")) if t]
                 names = [f"{t} ministry" for t in topics]
                 terms = names
             for name, term in zip(names, terms[-len(names) :], strict=True):
@@ -965,10 +1130,25 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                     (code, fold(term)), []
                 )
                 row = next(iter(rows or doc.rules.generic_rows.get((code, fold(name)), [])), None)
+                if row is None and name.endswith(" ministry"):
+                    # "Commerce Secretary" heads the "commerce department" of countries with departments
+                    topic = name.removesuffix(" ministry")
+                    row = next(
+                        (
+                            r
+                            for form in (f"{topic} department", f"department of {topic}", m.group(0).lower())
+                            for r in doc.rules.generic_rows.get((code, fold(form)), [])
+                            + doc.rules.alias_rows.get((code, fold(form)), [])
+                        ),
+                        None,
+                    )
                 target = row["name"] if row else name
                 if not row and hit is not None and code != doc.host and len(names) == 1 and not m.group("de"):
                     # a foreign ministry keeps its nationality: "the Chinese Foreign Ministry"
                     target = _strip_article(text[hit.start : m.end()])
+                    if m.group("t"):
+                        # "Sweden's foreign minister" heads "Sweden's foreign ministry"
+                        target = _strip_article(text[hit.start : m.start()]) + " " + name
                 ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
                 if ag.mentions[-1] != (m.start(), m.end()):
                     ag.mentions.append((m.start(), m.end()))

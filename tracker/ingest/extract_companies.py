@@ -11,6 +11,7 @@ from .extract_base import (
     _COMPOUND_CUE,
     _COMPOUND_CUE_BEFORE,
     _COMPOUND_NOUNS,
+    _LOWER_LEGAL,
     _cap_phrases,
     _Company,
     _country_in,
@@ -220,6 +221,60 @@ def _site_noun(rules: _Rules, m: re.Match | None) -> bool:
     return term not in rules.facility_need_place and facility_kind(rules, term) is not None
 
 
+# "a firm partly owned by Chinese nationals", "a fund backed by the United Arab Emirates", "détenue par
+# des investisseurs chinois", "in handen van Chinese investeerders", "im Besitz chinesischer Investoren"
+_BACKED_BY = re.compile(
+    r"\s*,?\s+(?:(?:which|that)\s+is\s+)?(?:(?:partly|partially|wholly|majority|largely|ultimately|indirectly|jointly|"
+    r"mainly)[- ])?(?:owned|controlled|backed|funded|financed|held)\s+by\s+(?:the\s+|a\s+|an\s+)?"
+    r"|\s*,?\s+(?:(?:en\s+partie|majoritairement|entièrement|indirectement)\s+)?(?:détenue?s?|contrôlée?s?|financée?s?|"
+    r"soutenue?s?)\s+par\s+(?:des\s+|de\s+|le\s+|la\s+|les\s+|l['’])?"
+    r"|\s*,?\s+(?:(?:deels|grotendeels|volledig)\s+)?(?:in\s+handen|eigendom)\s+van\s+(?:het\s+|de\s+|een\s+)?"
+    r"|\s*,?\s+(?:(?:teilweise|mehrheitlich)\s+)?im\s+Besitz\s+(?:von\s+|des\s+|der\s+|eines\s+|einer\s+)?"
+    r"|\s*,?\s+(?:kontrolliert|finanziert|unterstützt)\s+(?:von|durch)\s+(?:de[mnr]\s+|eine[mnr]?\s+)?",
+    re.IGNORECASE,
+)
+# "Renova Group, the holding of Russian billionaire Viktor Vekselberg": whose firm it is
+_OF_BACKER = re.compile(r"\s+(?:of|de|du|des|van|von|der)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?")
+# owners that are people or a state, not a company whose nationality would be its own
+_BACKER_NOUN = re.compile(
+    r"\s+(?:nationals?|citizens?|investors?|individuals?|interests|entities|owners?|shareholders?|businessm[ae]n|"
+    r"billionaires?|oligarchs?|state|government|military|ressortissants?|investisseurs?|actionnaires?|intérêts|"
+    r"État|gouvernement|staatsburgers?|investeerders?|aandeelhouders?|staat|overheid|Staatsbürger\w*|Investoren|"
+    r"Anteilseigner\w*|Staat\w*|Regierung)\b",
+    re.IGNORECASE,
+)
+
+
+def _backer_country(doc: _Doc, at: int) -> str | None:
+    """The country of owners or backers named from `at` on: a country's name, or its adjective
+    before a word for people or a state ("Chinese nationals", "the Russian state")."""
+    hit = next(iter(doc.countries_in(at, at + 60)), None)
+    if hit is None or not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+)?", doc.text[at : hit.start]):
+        return None
+    if hit.kind == "adjective":
+        return hit.key if _BACKER_NOUN.match(doc.text, hit.end) else None
+    if re.match(r"['’]s", doc.text[hit.end : hit.end + 2]):
+        return None  # "backed by China's Geely": a parent company, not the country
+    return hit.key
+
+
+_SEATED_BEFORE = re.compile(
+    r"(?<![\w-])(?:het|de|die|der|das|den|dem|des|een|eine[nmrs]?|the|a)\s+(?:in|te|im)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:gevestigde|geregistreerde|beursgenoteerde|registrierte[nmrs]?|ansässige[nmrs]?|beheimatete[nmrs]?|"
+    r"gelistete[nmrs]?|börsennotierte[nmrs]?)\s+(?:[\w-]+\s+){0,2}$"
+)
+_SOLD_BY_BEFORE = re.compile(
+    r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von)\s+[^.;]{1,60}?\s+"
+    r"(?:by|par|door|durch)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+)?(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}$"
+)
+_LISTED_SUBSIDIARY_BEFORE = re.compile(
+    r"(?<![\w-])(?:subsidiar(?:y|ies)|units?|filiales?|[a-z]*dochter\w*|Töchter\w*|Tochter\w*)"
+    r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+(?:of|de|du|des|van|von|der|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?"
+    r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s*[,:]\s*"
+    r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*$"
+)
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
     text, rules = doc.text, doc.rules
@@ -233,10 +288,12 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         cue_start = s - len(pre) + cue_at
         hit = doc.country_before(cue_start, sent.start, words=3)
         inside = doc.countries_in(cue_start, s)  # "le groupe américain Teledyne"
-        if hit:
-            country = hit.key
-        elif inside:
+        # the nationality between the cue and the name is the company's own: "le rachat du canadien
+        # Velan par le groupe américain Flowserve" makes Flowserve American, not Canadian
+        if inside:
             country = inside[-1].key
+        elif hit:
+            country = hit.key
     apposition = rules.appositive.match(post) or rules.described_as.match(post)
     if apposition and not _np_like(apposition.group(1)):
         apposition = None
@@ -259,6 +316,9 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             place = max(starts, key=lambda h: h.end, default=None)  # "British Virgin Islands", not "British"
             if place:
                 country = country or (doc.gaz.cities[place.key][0] if place.kind == "city" else place.key)
+        backed = _BACKED_BY.match(post, apposition.end()) or _OF_BACKER.match(post, apposition.end())
+        if backed:
+            country = country or _backer_country(doc, e + backed.end())
         region = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\b", apposition.group(1))
         if region and doc.gaz.region_code(region.group(1)):
             country = country or doc.gaz.region_code(region.group(1))  # "a Shandong-based conglomerate"
@@ -269,8 +329,52 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         pre,
     ):
         why.add("deal")
+    nationality = doc.country_before(s, sent.start)
+    if (
+        nationality
+        and nationality.kind == "adjective"
+        and re.fullmatch(r"\s+", text[nationality.end : s])
+        and rules.deal_before.search(text[max(sent.start, nationality.start - 60) : nationality.start])
+    ):
+        why.add("deal")  # "le rachat du canadien Velan", "the takeover of German Kelmar"
+    if (
+        nationality
+        and nationality.kind == "adjective"
+        and re.fullmatch(r"\s+", text[nationality.end : s])
+        and re.search(
+            r"(?:\b(?:le|du|au|het)\s+|\bl['’]\s*)$", text[max(sent.start, nationality.start - 6) : nationality.start]
+        )
+        and doc.language in ("fr", "nl")
+    ):
+        why.add(
+            "cue"
+        )  # "le chinois Wanfeng", "l'américain Teledyne", "het Chinese Wingtech": a firm by its nationality
+    if re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})\b", post, re.IGNORECASE):
+        why.add("owner")  # "Anhui Kelan's Dutch unit Kelan Europe": the owner of a named subsidiary
+    called = re.search(
+        r"(?:^|\s)(\S+(?:\s+\S+)?)\s+(?:called|named|dubbed|known\s+as|appelée?|nommée?|baptisée?|genaamd|genoemd|"
+        r"namens|genannt|mit\s+dem\s+Namen)\s+$",
+        pre,
+    )
+    if called and (rules.company_cue.search(called.group(1)) or _COMPOUND_CUE.search(called.group(1).split()[-1])):
+        why.add("cue")  # "a vehicle called Hampstead Bidco", "een bedrijf genaamd X"
+    seated = _SEATED_BEFORE.search(pre)
+    if seated:
+        # "het in Hongkong gevestigde Jiuzi Holdings", "die in Luxemburg registrierte Gesellschaft X"
+        why.add("cue")
+        at = s - len(pre) + seated.start("place")
+        place = next(iter(doc.place_hits_in(at, at + 40)), None)
+        if place and place.start == at:
+            country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
+    if _SOLD_BY_BEFORE.search(pre):
+        why.add("deal")  # "the sale of engine maker X by Britain's Y": the seller is a party
+    if _LISTED_SUBSIDIARY_BEFORE.search(pre):
+        why.add("list")  # "les deux filiales françaises de Velan, Segault et Velan SAS"
     if _OWNED_BY_PARENT.match(post):
         why.add("owner")  # "Newport Wafer Fab, owned by Nexperia": a firm with an owner
+    backed = _BACKED_BY.match(post)
+    if backed:
+        country = country or _backer_country(doc, e + backed.end())  # "X, owned by Chinese investors"
     if _BUYS_AFTER.match(post):
         why.add("deal")  # "Fufeng Group bought 300 acres", "Yantai Taihai übernahm"
     compound = _COMPOUND_CUE_BEFORE.search(pre)
@@ -304,7 +408,7 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             country = hit.key
     based = re.match(
         # "FTDI Holding is registered in the British Virgin Islands": said of it, not only in apposition
-        r",?\s+(?:(?:is|was|est|ist|is\s+now)\s+)?(?:based|headquartered|registered|incorporated|domiciled|basée?|établie?|"
+        r",?\s+(?:(?:which|that|qui|die|dat)\s+)?(?:(?:is|was|est|ist|is\s+now)\s+)?(?:based|headquartered|registered|incorporated|domiciled|basée?|établie?|"
         r"installée?|immatriculée?|gevestigd|geregistreerd|mit\s+Sitz|ansässig|registriert)\s+(?:in|à|en|au|aux|te)\s+"
         r"(?:the\s+|de\s+|den\s+)?",
         post,
@@ -313,6 +417,8 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         place = next(iter(doc.place_hits_in(e + based.end(), e + based.end() + 40)), None)
         if place and place.start == e + based.end():
             country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
+            if re.search(r"headquartered|registered|incorporated|immatricul|geregistreerd|registriert", based.group(0)):
+                why.add("appositive")  # "Velmora, which is headquartered in Shenzhen": a firm's seat
     # "ERS Electronic aus Germering bei München": the first known place of the phrase
     origin = re.match(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?", post)
     if origin:
@@ -465,12 +571,25 @@ def _companies(doc: _Doc) -> list[_Company]:
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
             s0, s = s, _drop_leading_adjective(doc, s, e)
             # "Clayton, Dubilier & Rice (CD&R)": the bracketed short form is not part of the name
-            short = re.search(r"\s+\([A-Z][A-Z&.-]+\)$", text[s:e])
+            # so is a trading name: "Jianguang Asset Management (JAC Capital)"
+            short = re.search(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$", text[s:e])
+            if short and (_place_code(doc, short.group(1)) or doc.gaz.region_code(short.group(1))):
+                short = None  # "Zangge Mining Investment (Chengdu)" keeps its seat
             if short and " " in text[s : e - len(short.group(0))]:
                 e -= len(short.group(0))
             # "die Dortmunder Chipfertigung von Elmos": a site noun before "von" is no part of the name
             joint = re.search(r"\s(?:von|van|of)\s", text[s:e])
-            if joint and facility_kind(rules, text[s : s + joint.start()].split()[-1]):
+            if (
+                joint
+                and (
+                    facility_kind(rules, text[s : s + joint.start()].split()[-1])
+                    # "die Verträge von Huawei Deutschland": a German noun before "von" is no part either
+                    or (
+                        " " not in text[s : s + joint.start()]
+                        and _german_common_noun(doc, sent.start, s, s + joint.start())
+                    )
+                )
+            ):
                 s = s + joint.end()
             name = text[s:e]
             # "the operators Deutsche Telekom, Vodafone and Telefónica": the cue covers the whole list
@@ -481,12 +600,19 @@ def _companies(doc: _Doc) -> list[_Company]:
             # an ampersand, a figure; not a person's) listed with a known company is one too
             listed = listed or (
                 prev_known
-                and re.fullmatch(r"\s*(?:,|,?\s+(?:and|und|et|en))\s*", text[prev_end:s])
+                and re.fullmatch(
+                    r"\s*(?:,|,?\s+(?:and|und|et|en))(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?\s*",
+                    text[prev_end:s],
+                )
                 and re.search(r"(?:^|\s)(?:[A-Z]{2,}|&|\d)", text[s:e])
             )
             # "makers such as Huawei, Growatt and Sungrow": the cue before the first covers the list
             listed = listed or (
-                prev_cued and re.fullmatch(r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of))\s*", text[prev_end:s])
+                prev_cued
+                and re.fullmatch(
+                    r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of))(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?\s*",
+                    text[prev_end:s],
+                )
             )
             if not listed:
                 list_country = None
@@ -496,7 +622,14 @@ def _companies(doc: _Doc) -> list[_Company]:
             prev_cued = s in known_cued
             prev_end, prev_company = e, False
             # "Nuctech Netherlands", called a subsidiary, is more than the known "Nuctech" inside it
-            extends_known = s in known_at and known_at[s] < e and _called_subsidiary(text, name, text[s : known_at[s]])
+            extends_known = (
+                s in known_at
+                and known_at[s] < e
+                and (
+                    _called_subsidiary(text, name, text[s : known_at[s]])
+                    or _national_arm(doc, name, text[s : known_at[s]])
+                )
+            )
             if (
                 (_overlaps(s, e, taken) and not extends_known)
                 or _place_code(doc, name)
@@ -512,7 +645,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 doc, sent.start, s, e
             ):
                 continue
-            if _german_common_noun(doc, sent.start, s, e) or _lone_place_adjective(doc, s, e):
+            if _german_common_noun(doc, sent.start, s, e) or _lone_place_adjective(doc, s, e) or _town_site(doc, name):
                 continue
             if _PERSON_AFTER.match(text, e):
                 continue  # "controlled by Li Wei and Zhang Min, two Chinese nationals": people
@@ -534,6 +667,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if "modifier" in why:
                 continue
+            if extends_known and _national_arm(doc, name, text[s : known_at[s]]):
+                why.add("relation")  # "Huawei Deutschland": a known firm's national arm
             if not why or why == {"passing"}:
                 continue
             co = _Company(name=name, forms={name}, country=country, why=why)
@@ -546,15 +681,31 @@ def _companies(doc: _Doc) -> list[_Company]:
             and not _place_code(doc, name)
             and name not in rules.stopwords
             and not _overlaps(m.start(1), m.end(1), taken)
-            and name.lower() not in ("state", "government", "foreign", "privately", "publicly", "family", "employee")
+            and name.lower()
+            not in (
+                "state",
+                "government",
+                "foreign",
+                "privately",
+                "publicly",
+                "family",
+                "employee",
+                # regions, not owners: "Gulf-backed vehicle Tarfeeh Capital"
+                "gulf",
+                "arab",
+                "western",
+                "european",
+                "asian",
+            )
         ):
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
     pattern = _without_site_names(doc, pattern)
-    companies = _merge_companies(list(by_index.values()), pattern, text)
+    companies = _merge_companies(list(by_index.values()), pattern, text, doc)
     claimed = {f for c in companies for f in c.forms}
     for co in list(companies):
         _add_aliases(doc, co, claimed - co.forms)
+        claimed |= co.forms  # a short form taken by one company is not another's too
         if co.gaz_index is None or len(co.forms) > 1:
             co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f)))
         _find_mentions(doc, co)
@@ -569,10 +720,45 @@ def _companies(doc: _Doc) -> list[_Company]:
                 parent.country = adj.key if adj and adj.kind == "adjective" else None
                 companies.append(parent)
     _settle_shared_mentions(companies)
-    companies = [c for c in companies if c.mentions]
+    companies = _merge_known_as(doc, [c for c in companies if c.mentions])
     _company_relations(doc, companies)
     _company_countries(doc, companies)
     return _parties(doc, companies)
+
+
+_KNOWN_AS = re.compile(
+    r"\s*(?:,|\()?\s*(?:(?:also|formerly|better|otherwise)\s+known\s+as|a\.?k\.?a\.?|alias|"
+    r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
+    r"voorheen|(?:auch|früher)\s+(?:bekannt\s+als|genannt))\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|die\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
+    """'TMH, also known as Transmashholding', 'Sinochem (aussi appelée ChemChina)': one company
+    under two names; the second joins the first."""
+    starts = {s: c for c in companies for s, _e in c.mentions}
+    gone: set[int] = set()
+    for co in companies:
+        if id(co) in gone:
+            continue
+        for _s, e in co.mentions:
+            m = _KNOWN_AS.match(doc.text, e)
+            other = starts.get(m.end()) if m else None
+            if m and other is None:
+                # "Volga Rail, also known as Volgatransholding": the other name is an alias
+                alias = re.match(rf"{_CAPW}(?:\s+{_CAPW})*", doc.text[m.end() : m.end() + 60])
+                if alias and not _place_code(doc, alias.group(0).rstrip(".,")):
+                    co.forms.add(alias.group(0).rstrip(".,"))
+                continue
+            if other is None or other is co or id(other) in gone:
+                continue
+            co.forms |= other.forms
+            co.why |= other.why
+            co.mentions = sorted(co.mentions + other.mentions)
+            co.country = co.country or other.country
+            gone.add(id(other))
+    return [c for c in companies if id(c) not in gone]
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of|sowie))\s*")
@@ -677,6 +863,15 @@ _DE_PREPOSITION_ADJECTIVE = re.compile(
 )
 
 
+def _town_site(doc: _Doc, name: str) -> bool:
+    """'die Dortmunder Chipfabrik', 'das Hamburger Terminal': a town's adjective and a word for a
+    site name a plant, not a firm."""
+    toks = name.split()
+    if len(toks) != 2 or not doc.rules.facility_term_re.fullmatch(toks[1]):
+        return False
+    return _german_town_adjective(doc, toks[0]) is not None
+
+
 def _lone_place_adjective(doc: _Doc, s: int, e: int) -> bool:
     """'de Turijnse robotbouwer', 'the Genoese toolmaker': a town's adjective alone before a
     lower-case noun describes the firm and is no name of its own."""
@@ -751,6 +946,8 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
         ]
         if len(occurrences) < 3:
             continue
+        if any(_german_common_noun(doc, max(0, m.start() - 40), m.start(), m.end()) for m in occurrences):
+            continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
         # "Steve Mnuchin" ... "Mnuchin": a surname, not a company
         if any(
             re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, m.start() - 25) : m.start()])
@@ -794,7 +991,9 @@ def _settle_shared_mentions(companies: list[_Company]) -> None:
         co.mentions = sorted(kept[id(co)])
 
 
-_SUBSIDIARY_WORD = r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt]ochter\w*|filiale|subsidiary|unit|arm|division)"
+_SUBSIDIARY_WORD = (
+    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|filiales?|subsidiar(?:y|ies)|units?|arms?|divisions?)"
+)
 
 
 _SUBSIDIARY_AFTER = re.compile(
@@ -833,7 +1032,21 @@ def _called_subsidiary(text: str, long: str, short: str, named: bool = False) ->
     return False
 
 
-def _merge_companies(known: list[_Company], found: list[_Company], text: str = "") -> list[_Company]:
+_REGIONAL_ARMS = {"Europe", "Europa", "EMEA", "Benelux"}
+
+
+def _national_arm(doc: _Doc | None, long: str, short: str) -> bool:
+    """'Huawei Deutschland', 'Hikvision UK', 'ZTE Europe': a known firm's name and a country or
+    region is its arm there, a company of its own."""
+    if doc is None or not long.startswith(short + " "):
+        return False
+    tail = long[len(short) + 1 :]
+    return tail in _REGIONAL_ARMS or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
+
+
+def _merge_companies(
+    known: list[_Company], found: list[_Company], text: str = "", doc: _Doc | None = None
+) -> list[_Company]:
     merged = list(known)
     for co in found:
         target = None
@@ -843,10 +1056,14 @@ def _merge_companies(known: list[_Company], found: list[_Company], text: str = "
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
-                if _is_prefix(prefix, co.name) and _called_subsidiary(text, co.name, prefix):
+                if _is_prefix(prefix, co.name) and (
+                    _called_subsidiary(text, co.name, prefix) or _national_arm(doc, co.name, prefix)
+                ):
                     co.subsidiary_of = prefix
                     continue
-                if _is_prefix(co.name, prefix) and _called_subsidiary(text, prefix, co.name):
+                if _is_prefix(co.name, prefix) and (
+                    _called_subsidiary(text, prefix, co.name) or _national_arm(doc, prefix, co.name)
+                ):
                     other.subsidiary_of = co.name
                     continue
             if same is not None or prefix is not None:
@@ -888,14 +1105,17 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             if (
                 doc.in_content(m.start())
                 and not re.match(r"\s[A-Z(&]", after)
+                and not re.match(rf"\s+{_LOWER_LEGAL}", text[m.end() : m.end() + 12])
                 and not re.search(r"[A-Z][\w-]*\s$", before)
             ):
                 co.forms.add(cand)
                 break
     for form in list(co.forms):
         # an ampersand may stand inside it: "Clayton, Dubilier & Rice (CD&R)"
-        m = re.search(rf"{re.escape(form)}\s*\(([A-Z][A-Za-z&]{{1,7}})\)", text)
-        if m and not _place_code(doc, m.group(1)):
+        m = re.search(
+            rf"{re.escape(form)}\s*\(([A-Z][A-Za-z&]{{1,7}}|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{1,2}})\)", text
+        )
+        if m and not _place_code(doc, m.group(1)) and not doc.gaz.region_code(m.group(1)):
             co.forms.add(m.group(1))
 
 
@@ -917,7 +1137,7 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
 # "Nexperia, a Dutch subsidiary of China's Wingtech", "Nexperia, dochterbedrijf van het Chinese Wingtech"
 _SUBSIDIARY_OF = re.compile(
     # or said of it: "Tavro is a unit of ...", "X est une filiale de ...", "X ist eine Tochter von ..."
-    r"(?:\s*,\s*(?:which\s+is\s+|qui\s+est\s+|die\s+(?:is|ist)\s+|dat\s+is\s+)?|\s+(?:is|was|est|ist|war|is\s+now|est\s+désormais)\s+)"
+    r"(?:\s*,\s*(?:which\s+is\s+|qui\s+est\s+|die\s+(?:is|ist)\s+|dat\s+is\s+)?|\s*,?\s+(?:is|was|est|ist|war|is\s+now|est\s+désormais)\s+)"
     r"(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|[a-z]*dochter\w*|Tochter\w*)"
     # one adjective may follow the noun: "la filiale portuaire du groupe", "the unit wholly of"
@@ -941,6 +1161,25 @@ _OWNED_BY_PARENT = re.compile(
     r"\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+)?(?:(?:majority|wholly|fully)[- ])?"
     r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
 )
+
+
+# "les deux filiales françaises de Velan, Segault et Velan SAS", "its units in Europe, A and B" are
+# listed after the parent the subsidiary word names
+_SUBSIDIARIES_OF_BEFORE = re.compile(
+    rf"(?<![\w-]){_SUBSIDIARY_WORD}(?:\s+[a-zà-ÿ][\w-]*){{0,2}}\s+(?:of|de|du|des|van|von|der|d['’])\s*"
+    r"(?:(?:the|la|le|het|die)\s+|l['’])?$",
+    re.IGNORECASE,
+)
+_SALE_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von|des)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?"
+    r"(?:[a-zà-ÿ][\w-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SOLD_BY = re.compile(
+    r"\s+(?:by|par|door|durch)\s+(?:(?:the|its\s+owner|sa\s+maison\s+mère|le|la|l['’]|het|de|den)\s*)?"
+    r"(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}"
+)
+_LISTED_AFTER = re.compile(r"\s*[,:]\s*(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*")
 
 
 def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
@@ -979,7 +1218,13 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             if sub:
                 own = sub.group("own")
                 owner = next(
-                    (oc for os, oe, oc in here if oc is not child and text[os:oe] == own.rstrip("'’s").rstrip("'’")),
+                    (
+                        oc
+                        for os, oe, oc in here
+                        if oc is not child
+                        # "Anhui Kelan's Dutch unit": the possessor's full name ends at the 's
+                        and oe == sent.start + sub.start("own") + len(re.sub(r"['’]s?$", "", own))
+                    ),
                     None,
                 )
                 if owner is None and own.lower() in (
@@ -1042,9 +1287,49 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             m = _OWNED_BY_PARENT.match(post)
             if m:
                 at = e + m.end()
-                parent = next((oc for os, oe, oc in here if at <= os <= at + 30 and oc is not child), None)
+                parent = next(
+                    (
+                        oc
+                        for os, oe, oc in here
+                        if at <= os <= at + 30
+                        and oc is not child
+                        and re.fullmatch(r"(?:[\w'’-]+\s+){0,3}", text[at:os])
+                    ),
+                    None,
+                )
                 if parent:
                     link(child, parent, sent, inherit=False)
+            # "the sale of engine maker Bergen Engines by Britain's Rolls-Royce": the seller owns it
+            if _SALE_OF_BEFORE.search(pre):
+                by = _SOLD_BY.match(text, e)
+                seller = by and next((oc for os, oe, oc in here if os == by.end() and oc is not child), None)
+                if seller:
+                    link(child, seller, sent, inherit=False)
+            listed_under = next(
+                (
+                    oc
+                    for os, oe, oc in here
+                    if oc is not child
+                    and oe <= s
+                    and _LISTED_AFTER.fullmatch(text, oe, s)
+                    and _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os)
+                ),
+                None,
+            )
+            if listed_under is not None:
+                link(child, listed_under, sent, inherit=False)
+                # "les deux filiales françaises de Velan": the subsidiaries' own nationality
+                heads = [
+                    _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os)
+                    for os, oe, oc in here
+                    if oc is listed_under and oe <= s
+                ]
+                head = next((h for h in heads if h), None)
+                adjectives = (
+                    [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"] if head else []
+                )
+                if adjectives and not child.country:
+                    child.country = adjectives[0].key
             m = _SUBSIDIARY_OF.match(post)
             if m:
                 parent = next(
@@ -1126,6 +1411,8 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             if parent and not _ancestor(parent, co, by_name):
                 co.parent = parent.name
                 co.inherit_country = True
+                if _is_party(doc, co):
+                    parent.why.add("relation")  # a party's owner, named in the story, is a party too
 
 
 _OWNER_PHRASE = re.compile(
@@ -1194,6 +1481,16 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             "names", []
         ):
             co.country = doc.gaz.country_names[first]
+            continue
+        # "Hong Kong Aolong Holdings", "Saudi Arabian Mining": a two-word country or territory opens the name
+        toks = _tokens(co.name)
+        if len(toks) > 2 and doc.gaz.country_code(" ".join(toks[:2])):
+            co.country = doc.gaz.country_code(" ".join(toks[:2]))
+            continue
+        # "Jiangsu Hengrui Medicine", "Ningbo Joyson Electronic": a province or a big city opens the name
+        city = doc.gaz.city(first) if len(toks) > 1 else None
+        if len(toks) > 1 and (doc.gaz.region_code(first) or (city and city[3] >= 1_000_000)):
+            co.country = doc.gaz.region_code(first) or city[0]
             continue
         # "Hamburger Hafen und Logistik AG", "Münchener Rück": a German town's adjective opens the name
         town = _german_town_adjective(doc, first) if doc.language == "de" and " " in co.name else None
