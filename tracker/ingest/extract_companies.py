@@ -172,6 +172,8 @@ _PERSON_AFTER = re.compile(
     r"(?:nationals?|citizens?|business(?:man|men|woman|women)|entrepreneurs?|(?:co-)?founders?|tycoons?|billionaires?|"
     r"ressortissants?|(?:homme|femme)s?\s+d['’]affaires|fondat(?:eur|rice)s?|milliardaires?|staatsburgers?|zaken(?:man|vrouw)|"
     r"oprichters?|miljardairs?|Staatsbürger(?:in|n)?|Geschäfts(?:mann|männer|frau)|Gründer(?:in)?|Milliardär(?:in|e)?)\b"
+    # "owned by Andrei Bokarev, who is listed ...": only people are "who"
+    r"|\s*,\s*who\s"
 )
 
 
@@ -629,6 +631,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 and (
                     _called_subsidiary(text, name, text[s : known_at[s]])
                     or _national_arm(doc, name, text[s : known_at[s]])
+                    # "China Merchants Port Holdings": more words and a legal form make another firm
+                    or _named_arm(doc, text[known_at[s] : e])
                 )
             )
             if (
@@ -654,6 +658,10 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if _german_common_noun(doc, sent.start, s, e) or _lone_place_adjective(doc, s, e) or _town_site(doc, name):
                 continue
+            if re.fullmatch(r"[A-Z]-[a-z]+", name):
+                continue  # "X-ray scanners", "E-mail": a letter glued to a common noun
+            if _PLACE_BEFORE.search(text[max(sent.start, s - 40) : s]):
+                continue  # "basé à Brive-la-Gaillarde", "le département de la Marne": a place
             if _PERSON_AFTER.match(text, e):
                 continue  # "controlled by Li Wei and Zhang Min, two Chinese nationals": people
             why, country = _company_evidence(doc, sent, s, e)
@@ -903,6 +911,32 @@ _TITLE_BEFORE = re.compile(
 _DESCRIPTOR_WORD = re.compile(rf"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ-]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.IGNORECASE)
 
 
+def _named_arm(doc: _Doc, rest: str) -> bool:
+    """The words after a known name make another firm when they end in a legal form but do not
+    start with one: "China Merchants" + " Port Holdings", not "Huawei" + " Technologies Co"."""
+    words = rest.split()
+    forms = doc.rules.suffixes | {"Holding", "Holdings", "Group"}
+    return len(words) >= 2 and words[-1].rstrip(".") in forms and words[0].rstrip(".") not in forms
+
+
+# what names a place, not a firm: a seat ("based in", "basé à") or a local authority's area
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:based|located|headquartered|situated)\s+in|(?:basée?s?|située?s?|installée?s?|implantée?s?)\s+à|"
+    r"gevestigd\s+(?:in|te)|gelegen\s+(?:in|te)|(?:ansässig|beheimatet)\s+in|mit\s+Sitz\s+in|"
+    r"(?:département|région|commune|ville|province)\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])|"
+    r"(?:city|county|province|state|region)\s+of|(?:gemeente|provincie|stad|regio)|"
+    r"(?:Landkreis|Kreis|Stadt|Gemeinde|Bundesland|Land)(?:es)?)\s*$"
+)
+
+
+# a party's role said before its name; capitalised when it opens a sentence
+_ROLE_NOUNS = {
+    "owner", "operator", "buyer", "seller", "acquirer", "shareholder", "eigenaar", "uitbater", "koper",
+    "verkoper", "aandeelhouder", "propriétaire", "exploitant", "acheteur", "vendeur", "actionnaire",
+    "eigentümer", "betreiber", "käufer", "verkäufer", "aktionär", "anteilseigner",
+}  # fmt: skip
+
+
 def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     """'het Chinese Wingtech' names Wingtech; 'die Deutsche Telekom' keeps its adjective (German
     writes adjectives in lower case, so a capitalised one there is part of the name)."""
@@ -910,8 +944,10 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     if not first:
         return s
     word = first.group(0).strip()
-    if word in doc.rules.relation_nouns:
-        return s + first.end()  # "die amerikanische Tochter Aixtron Inc.": the relation is no part of the name
+    if word in doc.rules.relation_nouns or word.lower() in _ROLE_NOUNS:
+        # "die amerikanische Tochter Aixtron Inc.", "Eigenaar Schelde Holding, dat ...": the relation or
+        # role opening a sentence is no part of the name
+        return s + first.end()
     if _DESCRIPTOR_WORD.fullmatch(word) or re.fullmatch(r"[LlDd]['’][a-zà-ÿ][\w-]*", word):
         # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name
         return s + first.end()
@@ -1008,6 +1044,7 @@ _SUBSIDIARY_AFTER = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?"
 )
 _WORD_GAP = re.compile(r"[\w'’-]+\s+")
+_OF_WORD = re.compile(r"\s(?:of|de|du|des|d['’]|van|von|der)(?:\s|(?<=['’]))")
 _SUBSIDIARY_BEFORE = re.compile(rf"(?<![\w-]){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
 
 
@@ -1033,7 +1070,10 @@ def _called_subsidiary(text: str, long: str, short: str, named: bool = False) ->
                 if not word:
                     break
                 pos = word.end()
-            if _SUBSIDIARY_BEFORE.search(text, max(0, at - 70), at):
+            before = _SUBSIDIARY_BEFORE.search(text, max(0, at - 70), at)
+            # with `named`, "eine Tochter des Konzerns Tianyun Technology" names the parent; "la filiale
+            # de l'entreprise, Nuctech Netherlands" and "the Dutch subsidiary Nexperia" the subsidiary
+            if before and (not named or before.group(0).rstrip().endswith(",") or not _OF_WORD.search(before.group(0))):
                 return True
         at = text.find(long, end)
     return False
@@ -1613,6 +1653,15 @@ def _unnamed_buyer_country(doc: _Doc, companies: list[_Company]) -> None:
         bidders[0].subject_score += 3  # the bidder the story is about, named once or not
 
 
+# a firm's part in a project beyond a deal: an interest, a tender, a contract, a lease, a concession
+_PART_WORDS = re.compile(
+    r"(?<![\w-])(?:(?:shown|showed|shows|expressed)\s+interest|tender(?:s|ed)?|contracts?|concessions?|leased?|"
+    r"invest(?:s|ed)?\s+in|intérêt\s+pour|appels?\s+d['’]offres|contrats?|belangstelling|aanbesteding(?:en)?|"
+    r"concessies?|Interesse\s+an|Ausschreibung(?:en)?|Auftrag|Aufträge|Konzession(?:en)?|Pachtvertrag)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
     strong = co.why & {
@@ -1639,6 +1688,8 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
             return True
         if sent and doc.rules.deal_words.search(doc.text, sent.start, sent.end):
+            return True
+        if sent and _PART_WORDS.search(doc.text, sent.start, sent.end):
             return True
         if sent and any(h.kind == "agency" and sent.start <= h.start < sent.end for h in doc.entity_hits):
             return True
