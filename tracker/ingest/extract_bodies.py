@@ -373,6 +373,14 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 ag.aliases.add(name)
                 taken.add(s, e)
                 continue
+            owned = re.fullmatch(r"(.+?)['’]s\s+(.+)", name)
+            owner = _place_code(doc, owned.group(1)) if owned else None
+            if owner:
+                # "Lithuania's State Defence Council" is the State Defence Council, Lithuanian
+                ag = add(owned.group(2), s, e, kind=kind or "other", country=owner)
+                ag.aliases.add(name)
+                taken.add(s, e)
+                continue
             ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
             if acr:
@@ -1264,7 +1272,9 @@ def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None
             ag = agencies.get(name) or add(name, start, end, kind="other", country=hit.key)
             if ag.mentions[-1] != (start, end):
                 ag.mentions.append((start, end))
-            if bare != name:
+            if bare != name and re.search(rf"(?<![\w-]){re.escape(bare)}(?!\s+(?:in|à|en|te)\s)", text[end:]):
+                # only when the story says it again without the seat: "the Chinese embassy in
+                # London" is not the one "in Vilnius"
                 ag.aliases.add(bare)
             taken.add(start, end)
 
