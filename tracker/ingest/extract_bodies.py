@@ -405,6 +405,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _seated_bodies(doc, agencies, add)
     _portfolio_titles(doc, agencies, add)
     _regions(doc, agencies, add)
+    _local_bodies(doc, agencies, add)
     _merge_cabinets(agencies)
     _merge_tails(agencies)
     found = []
@@ -646,6 +647,39 @@ def _regions(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
                 continue
             name = re.sub(r"\s+", " ", m.group(0))
             ag = agencies.get(name) or add(name, m.start(), m.end(), kind="other", country=doc.host or "FR")
+            if ag.mentions[-1] != (m.start(), m.end()):
+                ag.mentions.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
+
+
+# a province, municipality, département or German Land's body with its place's name:
+# "De provincie Zeeland onderzoekt", "de gemeente Maashorst", "der Landesverfassungsschutz
+# Schleswig-Holstein", "le département de la Marne"
+_LOCAL_BODY = re.compile(
+    r"(?<![\w-])(?P<head>[Pp]rovincie|[Gg]emeente|Landesregierung|Landtag|Landkreis|Landesverfassungsschutz|"
+    r"Landesamt\s+für\s+Verfassungsschutz|Staatsregierung|[Dd]épartement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|"
+    r"[Cc]onseil\s+départemental\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|[Pp]réfecture\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+))"
+    r"\s*(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*)(?!\s+[A-Z])"
+)
+# said as a place, not a body: "in de gemeente Maashorst", "im Landkreis Parchim"
+_LOCAL_PLACE_BEFORE = re.compile(r"(?:\b(?:in|te|bij|im|in\s+der|in\s+den|dans|en|sur)\s+(?:de\s+|het\s+|le\s+|la\s+)?)$")
+
+
+def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _LOCAL_BODY.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken) or _place_code(doc, m.group("name")):
+                continue
+            if _LOCAL_PLACE_BEFORE.search(text[max(sent.start, m.start() - 12) : m.start()]):
+                continue
+            head = m.group("head")
+            kind = "intelligence" if "verfassungsschutz" in head.lower() else "parliament" if head == "Landtag" else "other"
+            name = re.sub(r"\s+", " ", m.group(0))
+            if name[0].isupper() and head[0].isupper() and not head.startswith("Land") and head != "Staatsregierung":
+                name = name[0].lower() + name[1:]  # "De provincie Zeeland" opening a sentence
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=doc.host or doc.main_country)
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
             taken.add(m.start(), m.end())
