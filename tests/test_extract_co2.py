@@ -1,0 +1,132 @@
+"""Companies and agencies round (co2): role nouns, people, places, named arms, lone mentions
+in a project, local bodies; short invented texts. No database, no corpus files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.ingest.extract import extract
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import Extraction, RawArticle
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Gazetteer:
+    return Gazetteer.from_data_dir()
+
+
+def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
+    article = RawArticle(source_file="t.txt", format="text", title=str(kw.pop("title", "")), text=text, **kw)
+    return extract(article, gaz)
+
+
+def companies(ex: Extraction) -> dict:
+    return {c.name: c for c in ex.companies}
+
+
+def agencies(ex: Extraction) -> dict:
+    return {a.name: a for a in ex.agencies}
+
+
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van de werf Marvik Yard aan het Chinese staatsbedrijf Qilong Heavy "
+        "Industries verboden. Eigenaar Dorland Holding, dat de werf uitbaat, wilde het bedrijf verkopen."
+    )
+    found = companies(run(shipped, text, language="nl"))
+    assert "Dorland Holding" in found
+    assert not any(n.startswith("Eigenaar") for n in found)
+
+
+def test_who_after_a_name_makes_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "The government blocked the sale of Velmar Engines to Rostek International, a Russian company. "
+        "Rostek is partly owned by Ivan Petrovsky, who is under sanctions."
+    )
+    found = companies(run(shipped, text))
+    assert "Rostek International" in found
+    assert "Ivan Petrovsky" not in found
+
+
+def test_a_german_title_in_the_genitive_marks_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "Die chinesische Firma Qiantang Logistics des Unternehmers Wei Zhang hat den Flughafen gekauft. "
+        "Die Bundesregierung prüft den Kauf."
+    )
+    found = companies(run(shipped, text, language="de"))
+    assert not any("Zhang" in n for n in found)
+
+
+def test_a_known_name_with_more_words_and_a_legal_form_is_another_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's State Defence Council said Chinese investment in the port would threaten national security. "
+        "China Merchants Port Holdings had shown interest in the project."
+    )
+    ex = run(shipped, text)
+    assert "China Merchants Port Holdings" in companies(ex)
+    # "Lithuania's State Defence Council" is the council, of Lithuania
+    council = agencies(ex)["State Defence Council"]
+    assert council.country == "LT"
+
+
+def test_a_seat_or_a_local_area_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Bercy a bloqué le rachat de Norvalve par le groupe américain Pumpwell. Norvalve, basé à "
+        "Brive-la-Gaillarde, est considéré comme une entreprise stratégique. Le département de la Marne, "
+        "propriétaire de l'aéroport, doit se prononcer."
+    )
+    found = companies(run(shipped, text, language="fr"))
+    assert "Brive-la-Gaillarde" not in found
+    assert "Marne" not in found
+
+
+def test_a_letter_glued_to_a_noun_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "The commission blocked a deal between Vilnor Airports and Nuctech. The X-ray scanners were to be "
+        "installed at the airport."
+    )
+    assert "X-ray" not in companies(run(shipped, text))
+
+
+def test_tochter_des_konzerns_names_the_parent(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft den Fall. Die Weiyun Cloud GmbH, eine Tochter des chinesischen Konzerns "
+        "Weiyun Technology, betreibt in Frankfurt ein Rechenzentrum. Weiyun erklärte, alle Daten blieben in Europa."
+    )
+    found = companies(run(shipped, text, language="de"))
+    assert found["Weiyun Cloud GmbH"].parent == "Weiyun Technology"
+    assert found["Weiyun Technology"].parent is None
+    assert "Weiyun" not in found
+
+
+def test_local_bodies_with_their_place(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van scheepswerf Marvik Yard aan het Chinese staatsbedrijf Qilong Heavy "
+        "Industries verboden. De provincie Zeeland onderzoekt nu of een Nederlandse koper kan worden gevonden."
+    )
+    found = agencies(run(shipped, text, language="nl"))
+    assert "provincie Zeeland" in found
+    text = (
+        "Kritik kommt aus Kiel. Der Landesverfassungsschutz Schleswig-Holstein prüft, ob von dem chinesischen "
+        "Investor Risiken ausgehen. Der Flughafen liegt im Landkreis Ostholstein."
+    )
+    found = agencies(run(shipped, text, language="de"))
+    assert found["Landesverfassungsschutz Schleswig-Holstein"].kind == "intelligence"
+    assert "Landkreis Ostholstein" not in found  # said as a place
+
+
+def test_an_embassy_seat_keeps_embassies_apart(shipped: Gazetteer) -> None:
+    text = (
+        "The government took control of the steelworks from its Chinese owner Jingye. The Chinese embassy in "
+        "London said it was concerned."
+    )
+    ag = agencies(run(shipped, text))["Chinese embassy in London"]
+    assert "Chinese embassy" not in ag.aliases
+
+
+def test_grid_operators_and_shipyards_are_known(shipped: Gazetteer) -> None:
+    text = (
+        "Senators called for an investigation into the State Grid Corporation of China's 40% stake in the NGCP. "
+        "The NGCP operates the country's transmission network."
+    )
+    assert companies(run(shipped, text))["National Grid Corporation of the Philippines"].country == "PH"
