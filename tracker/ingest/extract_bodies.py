@@ -662,7 +662,9 @@ _LOCAL_BODY = re.compile(
     r"\s*(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*)(?!\s+[A-Z])"
 )
 # said as a place, not a body: "in de gemeente Maashorst", "im Landkreis Parchim"
-_LOCAL_PLACE_BEFORE = re.compile(r"(?:\b(?:in|te|bij|im|in\s+der|in\s+den|dans|en|sur)\s+(?:de\s+|het\s+|le\s+|la\s+)?)$")
+_LOCAL_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|te|bij|im|in\s+der|in\s+den|dans|en|sur)\s+(?:de\s+|het\s+|le\s+|la\s+)?)$"
+)
 
 
 def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
@@ -675,7 +677,9 @@ def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> N
             if _LOCAL_PLACE_BEFORE.search(text[max(sent.start, m.start() - 12) : m.start()]):
                 continue
             head = m.group("head")
-            kind = "intelligence" if "verfassungsschutz" in head.lower() else "parliament" if head == "Landtag" else "other"
+            kind = "parliament" if head == "Landtag" else "other"
+            if "verfassungsschutz" in head.lower():
+                kind = "intelligence"
             name = re.sub(r"\s+", " ", m.group(0))
             if name[0].isupper() and head[0].isupper() and not head.startswith("Land") and head != "Staatsregierung":
                 name = name[0].lower() + name[1:]  # "De provincie Zeeland" opening a sentence
