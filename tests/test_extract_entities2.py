@@ -114,7 +114,7 @@ def test_an_embassy_seat_is_not_the_host_government(shipped: Gazetteer) -> None:
         "A spokesperson for the Chinese embassy in Washington said the decision was unfair."
     )
     ex = run(shipped, text)
-    assert agency(ex, "Chinese embassy").country == "CN"
+    assert agency(ex, "Chinese embassy in Washington").country == "CN"
     assert not [a for a in ex.agencies if a.country == "US" and "Washington" in a.aliases]
 
 

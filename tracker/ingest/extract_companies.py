@@ -151,7 +151,7 @@ _BUYS_AFTER = re.compile(
     r"|,?\s+(?:which|that|qui|die|dat|der)\s+(?:holds|owns|controls|détient|possède|contrôle|bezit|houdt|hält|besitzt)\s+"
     r"(?:(?:a|an|about|some|around|already|déjà|environ)\s+)?\d"
 )
-_TAIL_WORDS = re.compile(r"(?:([\w'’-]+)\s+)?([\w'’-]+)\s*,?\s*$")
+_TAIL_WORDS = re.compile(r"(?:([\w'’-]+)\s+)?([\w'’-]+|[A-Z](?:\.[A-Z])+\.-[a-z]+)\s*,?\s*$")
 _OWNED_ADJECTIVE = re.compile(
     r"(?:state|privately|government|publicly)-(?:owned|backed|controlled|held|run|listed)", re.IGNORECASE
 )
@@ -278,6 +278,15 @@ _LISTED_SUBSIDIARY_BEFORE = re.compile(
 )
 
 
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+$")
+# a relative clause saying what the firm makes or runs
+_MAKES_AFTER = re.compile(
+    r"\s*,\s*(?:which|that)\s+(?:makes|made|produces|manufactures|builds|designs|develops|supplies|operates|runs)\s"
+    r"|\s*,\s*qui\s+(?:fabrique|produit|conçoit|développe|construit|exploite|fournit)\s"
+    r"|\s*,\s*(?:dat|die)\s+(?:maakt|produceert|ontwikkelt|bouwt|levert|exploiteert|ontwerpt)\s"
+)
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
     text, rules = doc.text, doc.rules
@@ -327,11 +336,19 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             country = country or doc.gaz.region_code(region.group(1))  # "a Shandong-based conglomerate"
     if _PARENT_OF_BEFORE.search(pre):
         why.add("owner")  # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech"
-    if rules.deal_before.search(pre) or re.search(
-        r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:(?:of|in|de|van|an)\s+|d['’])(?:the\s+)?$",
-        pre,
+    # "the sale of Rolls-Royce's Bergen Engines": the seller's name may stand between
+    owner_s = _POSSESSOR_BEFORE.search(pre)
+    if (
+        rules.deal_before.search(pre)
+        or re.search(
+            r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:(?:of|in|de|van|an)\s+|d['’])(?:the\s+)?$",
+            pre,
+        )
+        or (owner_s and rules.deal_before.search(pre[: owner_s.start()]))
     ):
         why.add("deal")
+    if _MAKES_AFTER.match(post):
+        why.add("appositive")  # "Bergen Engines, which makes engines for ships": what a firm does
     nationality = doc.country_before(s, sent.start)
     if (
         nationality
@@ -952,6 +969,10 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name
         return s + first.end()
     if doc.language == "de":
+        # "Der Hamburger Vermögensverwalter Luxcara": a town's adjective and a cue noun before the name
+        two = re.match(r"[A-ZÄÖÜ][a-zäöüß]+er\s+([A-ZÄÖÜ][\w-]+)\s+(?=\S)", doc.text[s:e])
+        if two and (two.group(1).lower() in doc.rules.cue_words or _DESCRIPTOR_WORD.fullmatch(two.group(1))):
+            return s + two.end()
         return s
     article = re.search(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", doc.text[max(0, s - 8) : s], re.IGNORECASE)
     code = doc.gaz.adjectives.get(word.lower())
@@ -1125,6 +1146,12 @@ def _merge_companies(
     return merged
 
 
+_TOWN_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:city|town|port|village|municipality)\s+of|ville\s+(?:de|d['’])|commune\s+(?:de|d['’])|"
+    r"stad|gemeente|Stadt|Gemeinde|near|outside|près\s+de|bij|nabij|bei)\s+(?:the\s+)?$"
+)
+
+
 def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
@@ -1154,6 +1181,8 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
                 and not re.match(r"\s[A-Z(&]", after)
                 and not re.match(rf"\s+{_LOWER_LEGAL}", text[m.end() : m.end() + 12])
                 and not re.search(r"[A-Z][\w-]*\s$", before)
+                # "the western city of Bergen" is the town in "Bergen Engines", not the firm
+                and not _TOWN_BEFORE.search(before)
             ):
                 co.forms.add(cand)
                 break
