@@ -59,13 +59,14 @@ def test_a_german_title_in_the_genitive_marks_a_person(shipped: Gazetteer) -> No
 
 def test_a_known_name_with_more_words_and_a_legal_form_is_another_firm(shipped: Gazetteer) -> None:
     text = (
-        "Lithuania's State Defence Council said Chinese investment in the port would threaten national security. "
+        "Lithuania's Strategic Investment Council said Chinese investment in the port would threaten national "
+        "security. "
         "China Merchants Port Holdings had shown interest in the project."
     )
     ex = run(shipped, text)
     assert "China Merchants Port Holdings" in companies(ex)
-    # "Lithuania's State Defence Council" is the council, of Lithuania
-    council = agencies(ex)["State Defence Council"]
+    # "Lithuania's Strategic Investment Council" is the council, of Lithuania
+    council = agencies(ex)["Strategic Investment Council"]
     assert council.country == "LT"
 
 
@@ -130,3 +131,33 @@ def test_grid_operators_and_shipyards_are_known(shipped: Gazetteer) -> None:
         "The NGCP operates the country's transmission network."
     )
     assert companies(run(shipped, text))["National Grid Corporation of the Philippines"].country == "PH"
+
+
+def test_a_groups_short_form_is_the_unit_the_story_names(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese scheepvaartreus COSCO wil zijn belang in de terminal optrekken. COSCO Shipping Ports, de "
+        "havenpoot van de staatsrederij, heeft vandaag 20 procent van de terminal. Volgens ingewijden wil COSCO "
+        "naar 40 procent. De Staatsveiligheid volgt het dossier."
+    )
+    found = companies(run(shipped, text, language="nl"))
+    assert "COSCO" in found["COSCO Shipping Ports"].aliases
+    assert "China COSCO Shipping Corporation" not in found
+
+
+def test_a_seller_named_by_a_possessive_and_a_seated_adjective(shipped: Gazetteer) -> None:
+    text = (
+        "Norway's government blocked the sale of Brennvik's Fjordmotor Engines to a Russian-controlled company. "
+        "Fjordmotor Engines, which makes engines for ships, sits next to a naval base. "
+        "The buyer had bought a mine from U.S.-based Calloway Corporation in 2019."
+    )
+    found = companies(run(shipped, text))
+    assert "Fjordmotor Engines" in found
+    assert found["Calloway Corporation"].country == "US"
+
+
+def test_a_german_town_adjective_and_cue_noun_before_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Der Hamburger Vermögensverwalter Kelvara hat für den Windpark 16 Anlagen bei einem chinesischen "
+        "Hersteller bestellt. Die Bundesregierung lässt den Fall prüfen."
+    )
+    assert "Kelvara" in companies(run(shipped, text, language="de"))

@@ -753,9 +753,49 @@ def _companies(doc: _Doc) -> list[_Company]:
                 companies.append(parent)
     _settle_shared_mentions(companies)
     companies = _merge_known_as(doc, [c for c in companies if c.mentions])
+    companies = _group_short_form_to_named_unit(doc, companies)
     _company_relations(doc, companies)
     _company_countries(doc, companies)
     return _parties(doc, companies)
+
+
+def _gaz_ancestors(doc: _Doc, index: int) -> set[str]:
+    names: set[str] = set()
+    parent = doc.gaz.companies[index].get("parent")
+    while parent and parent not in names and len(names) < 5:
+        names.add(parent)
+        row = next((r for r in doc.gaz.companies if r["name"] == parent), None)
+        parent = row.get("parent") if row else None
+    return names
+
+
+def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> list[_Company]:
+    """ "COSCO Shipping Ports ... COSCO wil naar 40 procent": a known group named only by a short
+    form its named unit starts with is that unit, not the group's head (the story names the unit)."""
+    known = [c for c in companies if c.gaz_index is not None]
+    dropped: set[int] = set()
+    for unit in known:
+        ancestors = _gaz_ancestors(doc, unit.gaz_index)
+        if not ancestors:
+            continue
+        for group in known:
+            if group is unit or id(group) in dropped or doc.gaz.companies[group.gaz_index]["name"] not in ancestors:
+                continue
+            # every form the story uses for the group opens the unit's name: "COSCO", not "China COSCO"
+            if not group.forms or not all(
+                any(f.split()[0].lower() == w.split()[0].lower() for w in unit.forms) and len(f.split()) == 1
+                for f in group.forms
+            ):
+                continue
+            unit.forms |= group.forms
+            unit.why |= group.why
+            unit.mentions = sorted(set(unit.mentions) | set(group.mentions))
+            # "De Chinese scheepvaartreus COSCO": the nationality the story gives wins over the listing's seat
+            said = [h for s, _e in group.mentions if (h := doc.country_before(s, max(0, s - 60), words=2))]
+            said = [h for h in said if h.kind == "adjective"]
+            unit.country = said[0].key if said else unit.country or group.country
+            dropped.add(id(group))
+    return [c for c in companies if id(c) not in dropped]
 
 
 _KNOWN_AS = re.compile(
@@ -1381,6 +1421,19 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 seller = by and next((oc for os, oe, oc in here if os == by.end() and oc is not child), None)
                 if seller:
                     link(child, seller, sent, inherit=False)
+            # "the sale of Rolls-Royce's Bergen Engines": the possessor sells what it owns
+            seller = next(
+                (
+                    oc
+                    for os, oe, oc in here
+                    if oc is not child
+                    and re.fullmatch(r"['’]s\s+", text[oe:s])
+                    and _SALE_OF_BEFORE.search(text, max(sent.start, os - 60), os)
+                ),
+                None,
+            )
+            if seller is not None:
+                link(child, seller, sent, inherit=False)
             listed_under = next(
                 (
                     oc
