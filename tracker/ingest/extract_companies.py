@@ -770,8 +770,8 @@ def _gaz_ancestors(doc: _Doc, index: int) -> set[str]:
 
 
 def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> list[_Company]:
-    """ "COSCO Shipping Ports ... COSCO wil naar 40 procent": a known group named only by a short
-    form its named unit starts with is that unit, not the group's head (the story names the unit)."""
+    """A known group named only by a short form its named unit starts with is that unit, not the
+    group's head: "COSCO Shipping Ports ... COSCO wil naar 40 procent" names the unit."""
     known = [c for c in companies if c.gaz_index is not None]
     dropped: set[int] = set()
     for unit in known:
