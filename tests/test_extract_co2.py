@@ -161,3 +161,12 @@ def test_a_german_town_adjective_and_cue_noun_before_the_name(shipped: Gazetteer
         "Hersteller bestellt. Die Bundesregierung lässt den Fall prüfen."
     )
     assert "Kelvara" in companies(run(shipped, text, language="de"))
+
+
+def test_known_as_without_an_adverb_gives_an_alias(shipped: Gazetteer) -> None:
+    text = (
+        "The minister said Qinling Rare Metals must divest its ownership of Tantalite Mining Corporation of "
+        "Canada Ltd., known as Tamco, after a national security review. Tamco runs a mine near Winnipeg."
+    )
+    found = companies(run(shipped, text))
+    assert "Tamco" in found["Tantalite Mining Corporation of Canada Ltd."].aliases

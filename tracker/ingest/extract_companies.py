@@ -794,12 +794,13 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
             said = [h for s, _e in group.mentions if (h := doc.country_before(s, max(0, s - 60), words=2))]
             said = [h for h in said if h.kind == "adjective"]
             unit.country = said[0].key if said else unit.country or group.country
+            unit.parent = unit.parent or doc.gaz.companies[group.gaz_index]["name"]  # still the group's unit
             dropped.add(id(group))
     return [c for c in companies if id(c) not in dropped]
 
 
 _KNOWN_AS = re.compile(
-    r"\s*(?:,|\()?\s*(?:(?:also|formerly|better|otherwise)\s+known\s+as|a\.?k\.?a\.?|alias|"
+    r"\s*(?:,|\()?\s*(?:(?:(?:also|formerly|better|otherwise|commonly|locally)\s+)?known\s+as|a\.?k\.?a\.?|alias|"
     r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
     r"voorheen|(?:auch|früher)\s+(?:bekannt\s+als|genannt))\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|die\s+)?",
     re.IGNORECASE,
