@@ -170,3 +170,12 @@ def test_known_as_without_an_adverb_gives_an_alias(shipped: Gazetteer) -> None:
     )
     found = companies(run(shipped, text))
     assert "Tamco" in found["Tantalite Mining Corporation of Canada Ltd."].aliases
+
+
+def test_a_national_arm_with_a_legal_form_stands_apart_from_its_group(shipped: Gazetteer) -> None:
+    text = (
+        "The federal government has ordered Hikvision Canada, the local arm of Chinese video surveillance giant "
+        "Hikvision, to cease operations. The government has determined that Hikvision Canada Inc. poses a risk."
+    )
+    found = companies(run(shipped, text))
+    assert found["Hikvision Canada Inc."].parent == "Hikvision"

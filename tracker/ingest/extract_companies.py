@@ -787,6 +787,15 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
                 for f in group.forms
             ):
                 continue
+            # "Hikvision Canada", "die Tochter COSCO Shipping Ports", "Rosneft Deutschland GmbH": a national
+            # arm or a unit the story calls a subsidiary stands apart from its group
+            short = next(iter(group.forms))
+            if any(
+                _national_arm(doc, " ".join(form.split()[: len(short.split()) + 1]), short)
+                or _called_subsidiary(doc.text, form, short)
+                for form in unit.forms
+            ) or any(doc.rules.subsidiary_cue.search(doc.text, max(0, s - 40), s) for s, _e in unit.mentions):
+                continue
             unit.forms |= group.forms
             unit.why |= group.why
             unit.mentions = sorted(set(unit.mentions) | set(group.mentions))
@@ -1149,7 +1158,10 @@ def _national_arm(doc: _Doc | None, long: str, short: str) -> bool:
     region is its arm there, a company of its own."""
     if doc is None or not long.startswith(short + " "):
         return False
-    tail = long[len(short) + 1 :]
+    words = long[len(short) + 1 :].split()
+    while len(words) > 1 and words[-1].rstrip(".,") in doc.rules.suffixes:
+        words.pop()  # "Hikvision Canada Inc.": the legal form after the country
+    tail = " ".join(words)
     return tail in _REGIONAL_ARMS or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
 
 
