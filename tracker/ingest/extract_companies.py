@@ -349,7 +349,7 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         why.add(
             "cue"
         )  # "le chinois Wanfeng", "l'américain Teledyne", "het Chinese Wingtech": a firm by its nationality
-    if re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})\b", post, re.IGNORECASE):
+    if rules.owner_of_unit.match(post):
         why.add("owner")  # "Anhui Kelan's Dutch unit Kelan Europe": the owner of a named subsidiary
     called = re.search(
         r"(?:^|\s)(\S+(?:\s+\S+)?)\s+(?:called|named|dubbed|known\s+as|appelée?|nommée?|baptisée?|genaamd|genoemd|"
@@ -726,6 +726,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     return _parties(doc, companies)
 
 
+_CAP_RUN = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
 _KNOWN_AS = re.compile(
     r"\s*(?:,|\()?\s*(?:(?:also|formerly|better|otherwise)\s+known\s+as|a\.?k\.?a\.?|alias|"
     r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
@@ -747,7 +748,7 @@ def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
             other = starts.get(m.end()) if m else None
             if m and other is None:
                 # "Volga Rail, also known as Volgatransholding": the other name is an alias
-                alias = re.match(rf"{_CAPW}(?:\s+{_CAPW})*", doc.text[m.end() : m.end() + 60])
+                alias = _CAP_RUN.match(doc.text, m.end(), m.end() + 60)
                 if alias and not _place_code(doc, alias.group(0).rstrip(".,")):
                     co.forms.add(alias.group(0).rstrip(".,"))
                 continue
@@ -1078,6 +1079,10 @@ def _merge_companies(
     return merged
 
 
+# "Tavira Holdings S.à r.l.": a lower-case legal form still belongs to the longer name
+_LOWER_LEGAL_AFTER = re.compile(rf"\s+{_LOWER_LEGAL}")
+
+
 def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
@@ -1105,7 +1110,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             if (
                 doc.in_content(m.start())
                 and not re.match(r"\s[A-Z(&]", after)
-                and not re.match(rf"\s+{_LOWER_LEGAL}", text[m.end() : m.end() + 12])
+                and not _LOWER_LEGAL_AFTER.match(text, m.end(), m.end() + 12)
                 and not re.search(r"[A-Z][\w-]*\s$", before)
             ):
                 co.forms.add(cand)
@@ -1263,7 +1268,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 # of the company the story has just named
                 link(child, nearest, sent, inherit=True)
             # "die schwedische Tochter STE Microsystems des chinesischen Konzerns Sanan"
-            if re.search(rf"(?:{rules.subsidiary_cue.pattern})\s*$", pre, re.IGNORECASE):
+            if rules.subsidiary_cue_end.search(pre):
                 owner = next(
                     (
                         oc
@@ -1349,7 +1354,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     sub_co = _main_other(companies, child)
                 if sub_co is not None:
                     link(sub_co, child, sent, inherit=False)
-            m = re.search(rf"(?:{rules.parent_cue.pattern})\s*,?\s*$", pre, re.IGNORECASE)
+            m = rules.parent_cue_end.search(pre)
             if m:
                 owner_m = re.search(r"([\w'’]+)\s+(?:[\w-]+\s+){0,2}?$", pre[: m.start()])
                 sub_co = None
