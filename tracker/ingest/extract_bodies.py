@@ -539,14 +539,8 @@ def _merge_tails(agencies: dict[str, _Agency]) -> None:
             ),
             None,
         )
-        if fuller is None:
-            continue
-        fuller.aliases |= ag.aliases | {ag.name}
-        fuller.mentions += ag.mentions
-        fuller.acting = fuller.acting or ag.acting
-        if ag.kind == "screening":
-            fuller.kind = "screening"
-        del agencies[ag.name]
+        if fuller is not None:
+            _fold_into(agencies, ag, fuller)
 
 
 def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
@@ -561,14 +555,18 @@ def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
             ),
             None,
         )
-        if gov is None:
-            continue
-        gov.aliases |= cab.aliases | {cab.name}
-        gov.mentions += cab.mentions
-        gov.acting = gov.acting or cab.acting
-        if cab.kind == "screening":
-            gov.kind = "screening"
-        del agencies[cab.name]
+        if gov is not None:
+            _fold_into(agencies, cab, gov)
+
+
+def _fold_into(agencies: dict[str, _Agency], ag: _Agency, target: _Agency) -> None:
+    """Two records of one body: `ag`'s names and mentions join `target`, which keeps a screening role."""
+    target.aliases |= ag.aliases | {ag.name}
+    target.mentions += ag.mentions
+    target.acting = target.acting or ag.acting
+    if ag.kind == "screening":
+        target.kind = "screening"
+    del agencies[ag.name]
 
 
 _CABINET = re.compile(r"\b(?:Cabinet|Kabinett|kabinet|Bundeskabinett)\b(?!\s+(?:Office|of\s+the\s+Prime))")
