@@ -166,6 +166,8 @@ def test_parliament_committees_in_lower_case(shipped: Gazetteer) -> None:
     assert en["Commons business and trade committee"].kind == "parliament"
     de = agencies(run(shipped, "Der Wirtschaftsausschuss des Bundestages befasste sich mit Valmos.", language="de"))
     assert de["Wirtschaftsausschuss des Bundestages"].country == "DE"
+    land = agencies(run(shipped, "Der Wirtschaftsausschuss des Landtages befasste sich mit Valmos.", language="de"))
+    assert land["Wirtschaftsausschuss des Landtages"].country == "DE"  # a German state's house, not the Dutch one
     nl = run(shipped, "De vaste Kamercommissie voor Economische Zaken stelde vragen over Nowra.", language="nl")
     assert any(a.kind == "parliament" and a.name.startswith("vaste Kamercommissie") for a in nl.agencies)
 

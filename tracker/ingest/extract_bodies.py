@@ -474,7 +474,15 @@ _COMMITTEE = re.compile(
     r"|(?<![\w-])(?P<fr>commission\s+(?:des|de\s+la|du|d['’])\s*(?:[\wéèêàç'’-]+\s+){1,5}?(?:du\s+(?P<fr_house>Sénat)|"
     r"de\s+l['’](?P<fr_house2>Assemblée(?:\s+nationale)?)))(?![\w-])"
 )
-_HOUSE_COUNTRY = {"Commons": "GB", "Lords": "GB", "Bundestag": "DE", "Bundesrat": "DE", "Sénat": "FR"}
+_HOUSE_COUNTRY = {
+    "Commons": "GB",
+    "Lords": "GB",
+    "Bundestag": "DE",
+    "Bundesrat": "DE",
+    "Landtag": "DE",
+    "Sénat": "FR",
+    "Assemblée": "FR",
+}
 
 
 def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
@@ -485,14 +493,12 @@ def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
         for m in _COMMITTEE.finditer(text, sent.start, sent.end):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            house = next((g for g in ("en_house", "de_house", "nl_house", "fr_house", "fr_house2") if m.group(g)), None)
-            word = m.group(house) if house else ""
-            if word in _HOUSE_COUNTRY and not (word == "Sénat" and doc.host in ("BE",)):
-                code = _HOUSE_COUNTRY[word]
-            elif word.startswith("Assemblée"):
-                code = "FR"
+            houses = ("en_house", "de_house", "nl_house", "fr_house", "fr_house2")
+            word = next(m.group(g) for g in houses if m.group(g)).split()[0]  # "Assemblée nationale"
+            if word == "Kamer" or (word == "Sénat" and doc.host == "BE"):
+                code = doc.host if doc.host in ("NL", "BE") else "NL"  # the Dutch or the Belgian chamber
             else:
-                code = doc.host if doc.host in ("NL", "BE") else "NL"
+                code = _HOUSE_COUNTRY[word]
             name = re.sub(r"\s+", " ", m.group(0)).strip()
             ag = add(name, m.start(), m.end(), kind="parliament", country=code)
             if m.group("en"):
