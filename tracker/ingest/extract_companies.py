@@ -263,16 +263,33 @@ _SEATED_BEFORE = re.compile(
     r"(?:gevestigde|geregistreerde|beursgenoteerde|registrierte[nmrs]?|ansässige[nmrs]?|beheimatete[nmrs]?|"
     r"gelistete[nmrs]?|börsennotierte[nmrs]?)\s+(?:[\w-]+\s+){0,2}$"
 )
-_SOLD_BY_BEFORE = re.compile(
-    r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von)\s+[^.;]{1,60}?\s+"
-    r"(?:by|par|door|durch)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+)?(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}$"
+# "the sale of engine maker Bergen Engines by Britain's Rolls-Royce": the seller owns what it sells.
+# Read from the seller (the text before it) for its evidence, from the thing sold for the link.
+_SALE_OF = r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von)\s+"
+_BY_SELLER = (
+    r"\s+(?:by|par|door|durch)\s+(?:(?:the|its\s+owner|sa\s+maison\s+mère|le|la|l['’]|het|de|den)\s*)?"
+    r"(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}"
 )
-_LISTED_SUBSIDIARY_BEFORE = re.compile(
-    r"(?<![\w-])(?:subsidiar(?:y|ies)|units?|filiales?|[a-z]*dochter\w*|Töchter\w*|Tochter\w*)"
-    r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+(?:of|de|du|des|van|von|der|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?"
-    r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s*[,:]\s*"
-    r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*$"
+_SOLD_BY_BEFORE = re.compile(_SALE_OF + r"[^.;]{1,60}?" + _BY_SELLER + "$")
+_SALE_OF_BEFORE = re.compile(
+    _SALE_OF + r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?:[a-zà-ÿ][\w-]*\s+){0,3}$", re.IGNORECASE
 )
+_SOLD_BY = re.compile(_BY_SELLER)
+
+_SUBSIDIARY_WORD = (
+    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|filiales?|subsidiar(?:y|ies)|units?|arms?|divisions?)"
+)
+# "les deux filiales françaises de Velan, Segault et Velan SAS", "its units in Europe, A and B" are
+# listed after the parent the subsidiary word names. Read from a listed unit for its evidence, from
+# the parent for the link.
+_SUBSIDIARIES_OF = (
+    rf"(?<![\w-])(?i:{_SUBSIDIARY_WORD})(?:\s+[a-zà-ÿ][\w-]*){{0,2}}\s+(?:of|de|du|des|van|von|der|d['’])\s*"
+    r"(?:(?:the|la|le|het|die)\s+|l['’])?"
+)
+_CAP_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
+_LISTED_AFTER = re.compile(rf"\s*[,:]\s*(?:{_CAP_NAME}(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*")
+_SUBSIDIARIES_OF_BEFORE = re.compile(_SUBSIDIARIES_OF + "$", re.IGNORECASE)
+_LISTED_SUBSIDIARY_BEFORE = re.compile(_SUBSIDIARIES_OF + _CAP_NAME + _LISTED_AFTER.pattern + "$")
 
 
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
@@ -992,11 +1009,6 @@ def _settle_shared_mentions(companies: list[_Company]) -> None:
         co.mentions = sorted(kept[id(co)])
 
 
-_SUBSIDIARY_WORD = (
-    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|filiales?|subsidiar(?:y|ies)|units?|arms?|divisions?)"
-)
-
-
 _SUBSIDIARY_AFTER = re.compile(
     rf"\s*,\s*(?:[\w'’-]+\s+){{0,3}}?{_SUBSIDIARY_WORD}(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:of|van|de|du|des|von|der)\s+"
     r"(?:[\w'’-]+\s+){0,2}?"
@@ -1166,25 +1178,6 @@ _OWNED_BY_PARENT = re.compile(
     r"\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+)?(?:(?:majority|wholly|fully)[- ])?"
     r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
 )
-
-
-# "les deux filiales françaises de Velan, Segault et Velan SAS", "its units in Europe, A and B" are
-# listed after the parent the subsidiary word names
-_SUBSIDIARIES_OF_BEFORE = re.compile(
-    rf"(?<![\w-]){_SUBSIDIARY_WORD}(?:\s+[a-zà-ÿ][\w-]*){{0,2}}\s+(?:of|de|du|des|van|von|der|d['’])\s*"
-    r"(?:(?:the|la|le|het|die)\s+|l['’])?$",
-    re.IGNORECASE,
-)
-_SALE_OF_BEFORE = re.compile(
-    r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von|des)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?"
-    r"(?:[a-zà-ÿ][\w-]*\s+){0,3}$",
-    re.IGNORECASE,
-)
-_SOLD_BY = re.compile(
-    r"\s+(?:by|par|door|durch)\s+(?:(?:the|its\s+owner|sa\s+maison\s+mère|le|la|l['’]|het|de|den)\s*)?"
-    r"(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}"
-)
-_LISTED_AFTER = re.compile(r"\s*[,:]\s*(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*")
 
 
 def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
