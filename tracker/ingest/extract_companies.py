@@ -258,6 +258,8 @@ def _backer_country(doc: _Doc, at: int) -> str | None:
     return hit.key
 
 
+# an article before a nationality that stands for a firm: "le chinois", "l'américain", "het Chinese"
+_ARTICLE_END = re.compile(r"(?:\b(?:le|du|au|het)\s+|\bl['’]\s*)$")
 _SEATED_BEFORE = re.compile(
     r"(?<![\w-])(?:het|de|die|der|das|den|dem|des|een|eine[nmrs]?|the|a)\s+(?:in|te|im)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
     r"(?:gevestigde|geregistreerde|beursgenoteerde|registrierte[nmrs]?|ansässige[nmrs]?|beheimatete[nmrs]?|"
@@ -347,25 +349,13 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     ):
         why.add("deal")
     nationality = doc.country_before(s, sent.start)
-    if (
-        nationality
-        and nationality.kind == "adjective"
-        and re.fullmatch(r"\s+", text[nationality.end : s])
-        and rules.deal_before.search(text[max(sent.start, nationality.start - 60) : nationality.start])
-    ):
-        why.add("deal")  # "le rachat du canadien Velan", "the takeover of German Kelmar"
-    if (
-        nationality
-        and nationality.kind == "adjective"
-        and re.fullmatch(r"\s+", text[nationality.end : s])
-        and re.search(
-            r"(?:\b(?:le|du|au|het)\s+|\bl['’]\s*)$", text[max(sent.start, nationality.start - 6) : nationality.start]
-        )
-        and doc.language in ("fr", "nl")
-    ):
-        why.add(
-            "cue"
-        )  # "le chinois Wanfeng", "l'américain Teledyne", "het Chinese Wingtech": a firm by its nationality
+    if nationality and nationality.kind == "adjective" and text[nationality.end : s].isspace():
+        before = text[max(sent.start, nationality.start - 60) : nationality.start]
+        if rules.deal_before.search(before):
+            why.add("deal")  # "le rachat du canadien Velan", "the takeover of German Kelmar"
+        # "le chinois Wanfeng", "l'américain Teledyne", "het Chinese Wingtech": a firm by its nationality
+        if doc.language in ("fr", "nl") and _ARTICLE_END.search(before[-6:]):
+            why.add("cue")
     if rules.owner_of_unit.match(post):
         why.add("owner")  # "Anhui Kelan's Dutch unit Kelan Europe": the owner of a named subsidiary
     called = re.search(
@@ -617,20 +607,11 @@ def _companies(doc: _Doc) -> list[_Company]:
             # an ampersand, a figure; not a person's) listed with a known company is one too
             listed = listed or (
                 prev_known
-                and re.fullmatch(
-                    r"\s*(?:,|,?\s+(?:and|und|et|en))(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?\s*",
-                    text[prev_end:s],
-                )
+                and _AND_GAP.fullmatch(text, prev_end, s)
                 and re.search(r"(?:^|\s)(?:[A-Z]{2,}|&|\d)", text[s:e])
             )
             # "makers such as Huawei, Growatt and Sungrow": the cue before the first covers the list
-            listed = listed or (
-                prev_cued
-                and re.fullmatch(
-                    r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of))(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?\s*",
-                    text[prev_end:s],
-                )
-            )
+            listed = listed or (prev_cued and _OR_GAP.fullmatch(text, prev_end, s))
             if not listed:
                 list_country = None
             if s in known_cued:
@@ -780,6 +761,10 @@ def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of|sowie))\s*")
+# between two names of one list, an article may open the second: "Vodafone und die Telekom"
+_NAME_ARTICLE = r"(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?"
+_AND_GAP = re.compile(rf"\s*(?:,|,?\s+(?:and|und|et|en)){_NAME_ARTICLE}\s*")
+_OR_GAP = re.compile(rf"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of)){_NAME_ARTICLE}\s*")
 
 
 def _parties(doc: _Doc, companies: list[_Company]) -> list[_Company]:
