@@ -478,7 +478,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
 def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str | None]:
     """(host, most named). The host is the country whose authorities act or speak in the story
     (agencies, "the Belgian government", a dateline); failing that, the most named country that
-    is no company's home; else None."""
+    is no company's home; else the main country of the story's language, or None for English."""
     text = doc.text
     counts: Counter[str] = Counter()
     authority: Counter[str] = Counter()
@@ -531,7 +531,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     for code, n in counts.most_common():
         if n >= 2 and code not in origins:
             return code, top
-    return None, top
+    return _LANGUAGE_HOME.get(doc.language or ""), top
+
+
+# where a story that names no country of its own is most likely set: its language's main country
+_LANGUAGE_HOME = {"nl": "NL", "de": "DE", "fr": "FR"}
 
 
 # "the sale of engine maker X", "le rachat du fabricant de drones X": a described target is still the target

@@ -283,14 +283,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-# where a story that names no country of its own is most likely set: its language's main country
-_LANGUAGE_HOME = {"nl": "NL", "de": "DE", "fr": "FR"}
-
-
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     text, _rules, gaz = doc.text, doc.rules, doc.gaz
-    if doc.host is None:
-        doc.host = _LANGUAGE_HOME.get(doc.language or "")
     agencies: dict[str, _Agency] = {}
     company_spans = SpanSet(m for c in companies for m in c.mentions)
     origins = {c.country for c in companies if c.country}
