@@ -1081,7 +1081,7 @@ def _concerns(
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
     if general:
-        concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
+        concerns.extend(_companyless_concerns(doc, agencies, facilities, general, body_measure=False))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -1159,24 +1159,16 @@ def _generic_actors(doc: _Doc, start: int, end: int) -> bool:
     return False
 
 
-def _unnamed_concerns(
-    doc: _Doc,
-    agencies: list[FoundAgency],
-    facilities: list[FoundFacility],
-    found: dict[str, tuple[int, int, str | None]] | None = None,
-) -> list[FoundConcern]:
+def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
     """A story that names no company can still state a case: "Chinese buyers have bought land near
     the test range, which could be used for espionage". A sentence counts when a foreign country
     is named in it and the state acts or speaks there (a body, a government word, a measure)."""
-    text = doc.text
-    spans = _agency_spans(doc, agencies)
-    all_spans = SpanSet(s for sp in spans.values() for s in sp)
-    given = found is not None
-    found = found if given else {}
+    all_spans = SpanSet(s for sp in _agency_spans(doc, agencies).values() for s in sp)
+    found: dict[str, tuple[int, int, str | None]] = {}
     # a security service's report, the story's one voice: each danger it lists is its view
     intel = [ag for ag in agencies if ag.kind == "intelligence"]
     voice = (intel[0].evidence[0].start if intel[0].evidence else None) if len(intel) == 1 else None
-    for sent in [] if given else doc.content:
+    for sent in doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):
             continue
         foreign = any(h.key not in (doc.host, "EU") for h in doc.countries_in(sent.start, sent.end))
@@ -1195,10 +1187,26 @@ def _unnamed_concerns(
         ):
             for cat in sorted(cats):
                 found.setdefault(cat, (sent.start, sent.end, status))
+    return _companyless_concerns(doc, agencies, facilities, found, body_measure=True)
+
+
+def _companyless_concerns(
+    doc: _Doc,
+    agencies: list[FoundAgency],
+    facilities: list[FoundFacility],
+    found: dict[str, tuple[int, int, str | None]],
+    *,
+    body_measure: bool,
+) -> list[FoundConcern]:
+    """A case per category from its sentence [a, b) and status. With `body_measure`, a case that
+    states no measure takes what its body did elsewhere in the story; a warning about a country's
+    firms in general does not."""
+    text = doc.text
+    spans = _agency_spans(doc, agencies)
     concerns = []
     for cat, (a, b, status) in found.items():
         ag = _concern_agency(doc, agencies, spans, a, b, cat, status)
-        if not given:  # a warning about a country's firms in general has no measure of its body's other cases
+        if body_measure:
             status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
         inside = [f.name for f in facilities if any(a <= ev.start < b for ev in f.evidence)]
         fac = inside[:1] or ([facilities[0].name] if len(facilities) == 1 else [])
