@@ -587,7 +587,7 @@ _MEASURE_OBJECT = re.compile(
 # a foreign hold over ports, grids or networks: "growing grip of Chinese investors on Belgian ports",
 # "la mainmise de Pékin sur les ports", "Einfluss auf deutsche Häfen"
 _GRIP_ON_ASSETS = re.compile(
-    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|influence|Einfluss|Zugriff)\s+"
+    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|Einfluss|Zugriff)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:on|over|op|sur|auf|über)\s+(?:the\s+|de\s+|het\s+|les\s+|la\s+|le\s+|die\s+|den\s+|der\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:ports?|harbou?rs?|havens?|Häfen|terminals?|(?:power\s+|electricity\s+)?grids?|"
     r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])",
@@ -1008,7 +1008,7 @@ def _concerns(
     # and a danger said of the deal under review shares the review: "het ministerie vreest dat de
     # technologie door de overname in handen van het Chinese leger kan komen"
     reviewed = {
-        c.companies[0]: c.agencies
+        c.companies[0]
         for c in concerns
         if "investment_screening" in c.categories and c.status == "under_review" and c.companies
     }
@@ -1118,7 +1118,7 @@ _GENERIC_ACTORS_BEFORE = re.compile(
 # "three Chinese companies", "the five Chinese-linked investors": named firms counted, not firms in general
 _COUNTED = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|these|those|both|the|deux|trois|quatre|cinq|ces|les\s+\w+|"
-    r"twee|drie|vier|vijf|deze|die|zwei|drei|vier|fünf|diese|beiden|die\s+\w+)\s+$",
+    r"twee|drie|vier|vijf|deze|die|zwei|drei|fünf|diese|beiden|die\s+\w+)\s+$",
     re.IGNORECASE,
 )
 
@@ -1141,7 +1141,7 @@ def _other_country_acts(doc: _Doc, sent: Sentence) -> bool:
 
 
 _FOREIGN_LAW = re.compile(
-    r"\s+(?:has|have|had|hat|hatte|heeft|had|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
+    r"\s+(?:has|have|had|hat|hatte|heeft|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
     r"(?:(?:a|an|its\s+own|ein|eine|een|une?)\s+(?:[\w-]+\s+)?)?(?:passed|adopted|introduced|verabschiedet|beschlossen|eingeführt|aangenomen|ingevoerd|adopté|voté)\b"
 )
 
@@ -1323,7 +1323,7 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
 
 
 def _buyer_named_next(
-    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company] = ()
+    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company]
 ) -> bool:
     """The story's foreign main company is named as a buyer in the next sentence: "... durch einen
     chinesischen Investor untersagt. Der Fonds X darf die Tochter nicht kaufen" names the investor."""
@@ -1585,7 +1585,8 @@ _COUNTRY_VOICES = re.compile(
 _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport|Airlines)[a-zà-ÿ]")
+# the city as a subject, a lower-case verb after it: "Bruxelles soupçonne", not "Brussels Airlines"
+_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport)[a-zà-ÿ]")
 
 
 def _concern_agency(
