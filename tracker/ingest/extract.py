@@ -931,12 +931,11 @@ def _concerns(
                     # a sentence that names the company and states its measure outdoes an earlier one that
                     # names no company and a weaker measure or none: "Both decisions were made under the
                     # Act" is not the case of the firm whose takeover "the government is also examining"
-                    stronger = bool(status) and (
-                        not old
-                        or (
-                            old["status"] in (None, "under_review", "monitoring", "closed")
-                            and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
-                        )
+                    stronger = (
+                        old is not None
+                        and bool(status)
+                        and old["status"] in (None, "under_review", "monitoring", "closed")
+                        and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
                     )
                     if old is None or (old.get("implicit") and stronger and named):
                         pairs[(key, cat)] = {
@@ -1014,10 +1013,11 @@ def _concerns(
     }
     for c in concerns:
         key = c.companies[0] if c.companies else None
-        about_deal = rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
+        if key not in reviewed or key in decided or c.status != "other" or len(c.categories) != 1:
+            continue
+        if rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
             text, c.quote.start, c.quote.end
-        )
-        if key in reviewed and key not in decided and c.status == "other" and about_deal and len(c.categories) == 1:
+        ):
             c.status = "under_review"
     for c in concerns:
         if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
