@@ -642,13 +642,14 @@ _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
     r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
-    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
+    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:(?:and|or)\s+[\w-]+\s+)?capabilit(?:y|ies)|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
     r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
     r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
     r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
     # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
-    r"partent\s+à\s+l['’]étranger|partir\s+à\s+l['’]étranger|go(?:es|ing)?\s+abroad|naar\s+het\s+buitenland)(?![\w-])",
+    r"(?:part|partent|partir|partiront|partiraient)\s+à\s+l['’]étranger|go(?:es|ing|ne)?\s+abroad|"
+    r"naar\s+het\s+buitenland|ins\s+Ausland)(?![\w-])",
     re.IGNORECASE,
 )
 
