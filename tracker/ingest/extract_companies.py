@@ -1448,8 +1448,9 @@ def _main_other(companies: list[_Company], exclude: _Company) -> _Company | None
 def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     text, _rules = doc.text, doc.rules
     for co in companies:
+        toks = _tokens(co.name)
         # "Hikvision Canada, filiale du fabricant chinois ...": a subsidiary named for its country
-        last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
+        last, head = toks[-1], " ".join(toks[:-1])
         if (
             head
             and co.parent
@@ -1459,14 +1460,13 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             co.country = doc.gaz.country_names[last]
         if co.country:
             continue
-        first = _tokens(co.name)[0]
+        first = toks[0]
         if first in doc.gaz.country_names and first in doc.gaz.countries.get(doc.gaz.country_names[first], {}).get(
             "names", []
         ):
             co.country = doc.gaz.country_names[first]
             continue
         # "Hong Kong Aolong Holdings", "Saudi Arabian Mining": a two-word country or territory opens the name
-        toks = _tokens(co.name)
         if len(toks) > 2 and doc.gaz.country_code(" ".join(toks[:2])):
             co.country = doc.gaz.country_code(" ".join(toks[:2]))
             continue
@@ -1482,7 +1482,6 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             continue
         # a national subsidiary of another company in the story: "Nuctech Netherlands" ("Lithium
         # Chile" alone is only a name)
-        last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
         if (
             head
             and last in doc.gaz.countries.get(doc.gaz.country_names.get(last, ""), {}).get("names", [])
