@@ -620,14 +620,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             prev_cued = s in known_cued
             prev_end, prev_company = e, False
             # "Nuctech Netherlands", called a subsidiary, is more than the known "Nuctech" inside it
-            extends_known = (
-                s in known_at
-                and known_at[s] < e
-                and (
-                    _called_subsidiary(text, name, text[s : known_at[s]])
-                    or _national_arm(doc, name, text[s : known_at[s]])
-                )
-            )
+            extends_known = s in known_at and known_at[s] < e and _unit_of(doc, name, text[s : known_at[s]])
             if (
                 (_overlaps(s, e, taken) and not extends_known)
                 or _place_code(doc, name)
@@ -699,7 +692,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
     pattern = _without_site_names(doc, pattern)
-    companies = _merge_companies(list(by_index.values()), pattern, text, doc)
+    companies = _merge_companies(list(by_index.values()), pattern, doc)
     claimed = {f for c in companies for f in c.forms}
     for co in list(companies):
         _add_aliases(doc, co, claimed - co.forms)
@@ -1033,18 +1026,21 @@ def _called_subsidiary(text: str, long: str, short: str, named: bool = False) ->
 _REGIONAL_ARMS = {"Europe", "Europa", "EMEA", "Benelux"}
 
 
-def _national_arm(doc: _Doc | None, long: str, short: str) -> bool:
+def _national_arm(doc: _Doc, long: str, short: str) -> bool:
     """'Huawei Deutschland', 'Hikvision UK', 'ZTE Europe': a known firm's name and a country or
     region is its arm there, a company of its own."""
-    if doc is None or not long.startswith(short + " "):
+    if not long.startswith(short + " "):
         return False
     tail = long[len(short) + 1 :]
     return tail in _REGIONAL_ARMS or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
 
 
-def _merge_companies(
-    known: list[_Company], found: list[_Company], text: str = "", doc: _Doc | None = None
-) -> list[_Company]:
+def _unit_of(doc: _Doc, long: str, short: str) -> bool:
+    """The longer name is a unit of the shorter: called a subsidiary, or its national arm."""
+    return _called_subsidiary(doc.text, long, short) or _national_arm(doc, long, short)
+
+
+def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) -> list[_Company]:
     merged = list(known)
     for co in found:
         target = None
@@ -1054,14 +1050,10 @@ def _merge_companies(
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
-                if _is_prefix(prefix, co.name) and (
-                    _called_subsidiary(text, co.name, prefix) or _national_arm(doc, co.name, prefix)
-                ):
+                if _is_prefix(prefix, co.name) and _unit_of(doc, co.name, prefix):
                     co.subsidiary_of = prefix
                     continue
-                if _is_prefix(co.name, prefix) and (
-                    _called_subsidiary(text, prefix, co.name) or _national_arm(doc, prefix, co.name)
-                ):
+                if _is_prefix(co.name, prefix) and _unit_of(doc, prefix, co.name):
                     other.subsidiary_of = co.name
                     continue
             if same is not None or prefix is not None:
