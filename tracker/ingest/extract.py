@@ -1590,6 +1590,10 @@ _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?
 _BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport)[a-zà-ÿ]")
 
 
+# "The United Kingdom is shutting ...", "Sweden has banned ...": a country as the subject that acts
+_COUNTRY_ACTS_NEXT = re.compile(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b")
+
+
 def _concern_agency(
     doc: _Doc,
     agencies: list[FoundAgency],
@@ -1621,7 +1625,7 @@ def _concern_agency(
             text[hit.end : hit.end + 40]
         ):
             return None  # another country's view, not a body's act
-        if re.match(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b", text[hit.end : hit.end + 30]):
+        if _COUNTRY_ACTS_NEXT.match(text, hit.end, hit.end + 30):
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name

@@ -87,8 +87,15 @@ _ACTION_VERBS = (
     r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
     r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had)"
 )
+# a body that acts next, an aside allowed: "the Treasury, in a statement on Monday, said"
+_ACTS_NEXT = re.compile(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b")
+_ACTS_RIGHT_AFTER = re.compile(rf"\s*{_ACTION_VERBS}\b")
 
 
+# the capitalised run that ends a piece: "Finnish Security and Intelligence Service"; without "and"
+# when it joins two names ("Huawei and the NCSC")
+_BODY_RUN_END = re.compile(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_CAPW})*)\s*$")
+_BODY_RUN_END_NO_AND = re.compile(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$")
 _BODY_RE = re.compile(
     rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
 )
@@ -246,22 +253,17 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
             sm = _BODY_HEAD_RE.search(piece)
             if sm:
                 cand_s = p_start + sm.start()
-                # keep only capitalised words before the head ("Federal", "Belgian")
-                words = piece[: sm.start()].split()
-                while words and words[0][0].islower():
-                    words.pop(0)
-                cand_s = p_start + sm.start()
                 cand_e = p_start + len(piece.rstrip(" ,.;:"))
             else:
                 # "Finnish Security and Intelligence Service" keeps its "and"; "Huawei and the NCSC" does not
-                run = re.search(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_CAPW})*)\s*$", piece)
+                run = _BODY_RUN_END.search(piece)
                 if run and re.search(r"\s(?:and|&)\s", run.group(1)):
                     left = run.group(1).split(" and ")[0].split(" & ")[0]
                     if _place_code(doc, left.split()[-1]) or any(
                         h.kind == "company" and p_start + run.start(1) <= h.start < p_start + run.start(1) + len(left)
                         for h in doc.entity_hits
                     ):
-                        run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
+                        run = _BODY_RUN_END_NO_AND.search(piece)
                 if not run:
                     continue
                 cand_s = p_start + run.start(1)
@@ -746,7 +748,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             after = text[end : end + 40]
             before = text[max(sent.start, start - 40) : start]
             # "told by Canada's government" acts; "accessed by the Chinese government" does not
-            acting = bool(re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after)) or bool(
+            acting = bool(_ACTS_NEXT.match(after)) or bool(
                 re.search(
                     r"\b(?:told|ordered|instructed|approved|blocked|cleared|rejected|announced|imposed|reviewed|"
                     r"banned|sanctioned|designated|vetoed|required|asked|summoned)\s+by\s+(?:the\s+)?$",
@@ -803,7 +805,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 re.IGNORECASE,
             ):
                 continue
-        elif not (re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after) or _REACTION.match(after)):
+        elif not (_ACTS_NEXT.match(after) or _REACTION.match(after)):
             continue
         gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
         if gov:
@@ -1007,9 +1009,7 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 continue
             code = hit.key
             if fold(term) in government or (
-                code in origins
-                and code != doc.host
-                and not re.match(rf"\s*{_ACTION_VERBS}\b", text[m.end() : m.end() + 30])
+                code in origins and code != doc.host and not _ACTS_RIGHT_AFTER.match(text, m.end(), m.end() + 30)
             ):
                 continue  # governments are _governments' job; a company's home services are context
             start, end = min(hit.start, m.start()), max(hit.end, m.end())
