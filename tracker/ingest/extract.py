@@ -926,7 +926,7 @@ def _concerns(
                 if status:
                     statuses.setdefault(key, []).append(status)
                     measured.setdefault((key, status), (a, b))
-                for cat in cats:
+                for cat in sorted(cats):  # a set: sorted, so the cases come out in the same order every run
                     old = pairs.get((key, cat))
                     named = any(a <= s < b for s, _e in co.mentions)
                     # a sentence that names the company and states its measure outdoes an earlier one that
