@@ -290,6 +290,20 @@ def test_a_president_signing_an_executive_order_acts_for_the_government(shipped:
     assert any(a.country == "US" for a in ex.agencies)
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Der französische Präsident Luc Morel unterzeichnete ein Dekret gegen Korsk Rail.", True),
+        ("Der französische Präsident Luc Morel unterzeichnete ein Abkommen mit Korsk Rail.", False),
+    ],
+)
+def test_a_leader_signing_a_decree_acts_but_signing_anything_does_not(
+    shipped: Gazetteer, text: str, acts: bool
+) -> None:
+    ex = run(shipped, text, language="de")
+    assert any(a.country == "FR" for a in ex.agencies) is acts
+
+
 def test_a_known_firms_national_arm_is_its_own_company(shipped: Gazetteer) -> None:
     de = companies(
         run(

@@ -825,11 +825,13 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
 # "President Joe Biden on Monday ordered ...": a head of government's decision is the government's
 _LEADER_DECIDES = re.compile(
     r"(?<![\w-])(?:President|Prime\s+Minister|Chancellor|Premier|Bundeskanzler(?:in)?|Premierminister(?:in)?|"
-    r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier)"
+    r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier|Präsident(?:in)?|president)"
     r"(?P<name>(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3})"
     r"(?P<verb>(?:\s+(?:on|last|this)\s+\w+|\s+am\s+\w+)?,?\s+(?:has\s+|had\s+|hat\s+|a\s+|heeft\s+)?"
     r"(?:ordered|blocked|vetoed|banned|prohibited|approved|(?:signed|issued)\s+an?\s+(?:executive\s+)?order|"
-    r"signé\s+un\s+décret|unterzeichnete|tekende|ordonné|bloqué|interdit|"
+    # signing an order or decree, in each language: "Trump signed an executive order", "unterzeichnete ein Dekret"
+    r"signé\s+un\s+décret|unterzeichnete\s+(?:ein(?:e|en)?\s+)?(?:Dekret|Erlass|Verordnung|Anordnung)|"
+    r"tekende\s+(?:een\s+|het\s+)?(?:decreet|besluit|bevel|uitvoeringsbevel)|ordonné|bloqué|interdit|"
     r"untersagt|verboten|gestoppt|angeordnet|verbood|blokkeerde|besloot)\b)?"
 )
 
