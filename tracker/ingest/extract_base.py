@@ -203,6 +203,23 @@ class _Rules:
         # the same cues where they end the text before a name: "die schwedische Tochter X", "owned by X"
         self.subsidiary_cue_end = re.compile(rf"(?:{self.subsidiary_cue.pattern})\s*$", re.IGNORECASE)
         self.parent_cue_end = re.compile(rf"(?:{self.parent_cue.pattern})\s*,?\s*$", re.IGNORECASE)
+        # "darf die Tochter COSCO Shipping Ports ...": a subsidiary named by its cue and article alone
+        self.the_subsidiary_end = re.compile(
+            rf"(?:^|\s)(?:the|die|der|de|het|la|le)\s+(?:{self.subsidiary_cue.pattern})\s*,?\s*$", re.IGNORECASE
+        )
+        # "X, the Chinese parent of Y", "X, het moederbedrijf van Y": a parent in apposition
+        self.parent_apposition = re.compile(
+            rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{self.parent_cue.pattern})",
+            re.IGNORECASE,
+        )
+        # "its Dutch unit X", "Anhui Kelan's subsidiary X": the possessor before a subsidiary cue
+        possessors = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
+        self.owned_unit_end = re.compile(
+            rf"(?<![\w'’])(?P<own>{possessors}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{self.subsidiary_cue.pattern})"
+            r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
+            re.IGNORECASE,
+        )
         # a possessor of a named unit: "Anhui Kelan's Dutch unit Kelan Europe"
         self.owner_of_unit = re.compile(
             rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{self.subsidiary_cue.pattern})\b", re.IGNORECASE

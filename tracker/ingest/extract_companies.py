@@ -1147,7 +1147,6 @@ _OWNER_OF = re.compile(
 )
 
 
-_POSSESSORS = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
 _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 
 # "Grand Chip Investment, which is owned by ...", "Volvo Cars, which is majority-owned by China's Geely"
@@ -1184,12 +1183,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 if oc is not child and not rules.deal_before.search(text[max(sent.start, os - 40) : os])
             ]
             nearest = others[0] if others else (previous[-1][2] if previous else None)
-            sub = re.search(
-                rf"(?<![\w'’])(?P<own>{_POSSESSORS}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})"
-                r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
-                pre,
-                re.IGNORECASE,
-            )
+            sub = rules.owned_unit_end.search(pre)
             if sub:
                 own = sub.group("own")
                 owner = next(
@@ -1226,14 +1220,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     owner = joined or nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
-            elif (
-                re.search(
-                    rf"(?:^|\s)(?:the|die|der|de|het|la|le)\s+(?:{rules.subsidiary_cue.pattern})\s*,?\s*$",
-                    pre,
-                    re.IGNORECASE,
-                )
-                and nearest is not None
-            ):
+            elif rules.the_subsidiary_end.search(pre) and nearest is not None:
                 # "darf die Tochter COSCO Shipping Ports nur 24,9 Prozent übernehmen": the subsidiary
                 # of the company the story has just named
                 link(child, nearest, sent, inherit=True)
@@ -1280,29 +1267,23 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 seller = by and next((oc for os, oe, oc in here if os == by.end() and oc is not child), None)
                 if seller:
                     link(child, seller, sent, inherit=False)
+            # the parent, and the subsidiary word before it, of a list the child stands in
             listed_under = next(
                 (
-                    oc
+                    (oc, head)
                     for os, oe, oc in here
                     if oc is not child
                     and oe <= s
                     and _LISTED_AFTER.fullmatch(text, oe, s)
-                    and _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os)
+                    and (head := _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os))
                 ),
                 None,
             )
             if listed_under is not None:
-                link(child, listed_under, sent, inherit=False)
+                lister, head = listed_under
+                link(child, lister, sent, inherit=False)
                 # "les deux filiales françaises de Velan": the subsidiaries' own nationality
-                heads = [
-                    _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os)
-                    for os, oe, oc in here
-                    if oc is listed_under and oe <= s
-                ]
-                head = next((h for h in heads if h), None)
-                adjectives = (
-                    [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"] if head else []
-                )
+                adjectives = [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"]
                 if adjectives and not child.country:
                     child.country = adjectives[0].key
             m = _SUBSIDIARY_OF.match(post)
@@ -1312,11 +1293,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 )
                 if parent:
                     link(child, parent, sent, inherit=True)
-            m = re.match(
-                rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?(?:{rules.parent_cue.pattern})",
-                post,
-                re.IGNORECASE,
-            )
+            m = rules.parent_apposition.match(post)
             if m:
                 own = (m.group("own") or "").strip()
                 sub_co = next((oc for os, oe, oc in here if oc is not child and own.startswith(text[os:oe])), None)
