@@ -41,7 +41,7 @@ from .extract_companies import (
     _found_companies,
     deal_targets,
 )
-from .gazetteer import Gazetteer, SpanSet, fold
+from .gazetteer import Gazetteer, Hit, SpanSet, fold
 from .textparts import (
     Sentence,
     byline_text,
@@ -744,17 +744,26 @@ _MAY = re.compile(
 )
 
 
+# what may stand before a sentence's subject: quotes, "Also"/"Ook"/"Auch"/..., an article
+_SUBJECT_LEAD = re.compile(
+    r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
+    r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?"
+)
+
+
+def _opening_country(doc: _Doc, sent: Sentence) -> Hit | None:
+    """The country word the sentence opens on, as its subject or the subject's adjective."""
+    at = _SUBJECT_LEAD.match(doc.text, sent.start, sent.start + 30).end()
+    hits = doc.countries_in(at, min(sent.end, at + 40))
+    return hits[0] if hits and hits[0].start == at else None
+
+
 def _state_subject(doc: _Doc, sent: Sentence) -> bool:
     """The sentence opens on a foreign state as its subject: "The Chinese state is conducting ..."."""
-    lead = re.match(
-        r"[\s\"“«„'‘]*(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?", doc.text[sent.start : sent.start + 12]
-    )
-    at = sent.start + (lead.end() if lead else 0)
-    for hit in doc.countries_in(at, min(sent.end, at + 40)):
-        if hit.start != at or hit.key in (doc.host, "EU"):
-            return False
-        return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
-    return False
+    hit = _opening_country(doc, sent)
+    if hit is None or hit.key in (doc.host, "EU"):
+        return False
+    return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -1127,18 +1136,11 @@ _COUNTED = re.compile(
 def _other_country_acts(doc: _Doc, sent: Sentence) -> bool:
     """The sentence opens on another country than the host's, which acts: "Lithuania has already
     passed a law ...", "Ook Zweden heeft de leveranciers geweerd"."""
-    lead = re.match(
-        r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
-        r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?",
-        doc.text[sent.start : sent.start + 30],
-    )
-    at = sent.start + (lead.end() if lead else 0)
-    for hit in doc.countries_in(at, min(sent.end, at + 40)):
-        if hit.start != at or hit.kind != "country" or hit.key in (doc.host, "EU"):
-            return False
-        tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
-        return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
-    return False
+    hit = _opening_country(doc, sent)
+    if hit is None or hit.kind != "country" or hit.key in (doc.host, "EU"):
+        return False
+    tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
+    return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
 
 
 _FOREIGN_LAW = re.compile(
