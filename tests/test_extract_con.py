@@ -97,6 +97,21 @@ def test_technology_for_a_foreign_military_is_technology_transfer(gaz: Gazetteer
     assert "technology_transfer" in by_cat(run(gaz, text))
 
 
+@pytest.mark.parametrize(
+    "danger",
+    [
+        "the technology could strengthen China's defence and space capabilities",
+        "the technology could go abroad",
+    ],
+)
+def test_technology_for_defence_or_leaving_the_country_is_transfer(gaz: Gazetteer, danger: str) -> None:
+    text = (
+        "The business secretary blocked the acquisition of Kestrel Design by Hong Kong-registered Jade Orbit "
+        f"Holding. The government said there was a risk that {danger}."
+    )
+    assert "technology_transfer" in by_cat(run(gaz, text))
+
+
 def test_the_buyer_named_after_durch_in_the_next_sentence_is_the_case(gaz: Gazetteer) -> None:
     text = (
         "Die Bundesregierung hat den Verkauf der Chipfertigung des Halbleiterherstellers Rheinchip an einen "

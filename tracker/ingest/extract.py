@@ -41,7 +41,7 @@ from .extract_companies import (
     _found_companies,
     deal_targets,
 )
-from .gazetteer import Gazetteer, SpanSet, fold
+from .gazetteer import Gazetteer, Hit, SpanSet, fold
 from .textparts import (
     Sentence,
     byline_text,
@@ -478,7 +478,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
 def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str | None]:
     """(host, most named). The host is the country whose authorities act or speak in the story
     (agencies, "the Belgian government", a dateline); failing that, the most named country that
-    is no company's home; else None."""
+    is no company's home; else the main country of the story's language, or None for English."""
     text = doc.text
     counts: Counter[str] = Counter()
     authority: Counter[str] = Counter()
@@ -531,7 +531,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     for code, n in counts.most_common():
         if n >= 2 and code not in origins:
             return code, top
-    return None, top
+    return _LANGUAGE_HOME.get(doc.language or ""), top
+
+
+# where a story that names no country of its own is most likely set: its language's main country
+_LANGUAGE_HOME = {"nl": "NL", "de": "DE", "fr": "FR"}
 
 
 # "the sale of engine maker X", "le rachat du fabricant de drones X": a described target is still the target
@@ -583,7 +587,7 @@ _MEASURE_OBJECT = re.compile(
 # a foreign hold over ports, grids or networks: "growing grip of Chinese investors on Belgian ports",
 # "la mainmise de Pékin sur les ports", "Einfluss auf deutsche Häfen"
 _GRIP_ON_ASSETS = re.compile(
-    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|influence|Einfluss|Zugriff)\s+"
+    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|Einfluss|Zugriff)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:on|over|op|sur|auf|über)\s+(?:the\s+|de\s+|het\s+|les\s+|la\s+|le\s+|die\s+|den\s+|der\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:ports?|harbou?rs?|havens?|Häfen|terminals?|(?:power\s+|electricity\s+)?grids?|"
     r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])",
@@ -638,13 +642,14 @@ _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
     r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
-    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
+    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:(?:and|or)\s+[\w-]+\s+)?capabilit(?:y|ies)|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
     r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
     r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
     r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
     # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
-    r"partent\s+à\s+l['’]étranger|partir\s+à\s+l['’]étranger|go(?:es|ing)?\s+abroad|naar\s+het\s+buitenland)(?![\w-])",
+    r"(?:part|partent|partir|partiront|partiraient)\s+à\s+l['’]étranger|go(?:es|ing|ne)?\s+abroad|"
+    r"naar\s+het\s+buitenland|ins\s+Ausland)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -739,17 +744,26 @@ _MAY = re.compile(
 )
 
 
+# what may stand before a sentence's subject: quotes, "Also"/"Ook"/"Auch"/..., an article
+_SUBJECT_LEAD = re.compile(
+    r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
+    r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?"
+)
+
+
+def _opening_country(doc: _Doc, sent: Sentence) -> Hit | None:
+    """The country word the sentence opens on, as its subject or the subject's adjective."""
+    at = _SUBJECT_LEAD.match(doc.text, sent.start, sent.start + 30).end()
+    hits = doc.countries_in(at, min(sent.end, at + 40))
+    return hits[0] if hits and hits[0].start == at else None
+
+
 def _state_subject(doc: _Doc, sent: Sentence) -> bool:
     """The sentence opens on a foreign state as its subject: "The Chinese state is conducting ..."."""
-    lead = re.match(
-        r"[\s\"“«„'‘]*(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?", doc.text[sent.start : sent.start + 12]
-    )
-    at = sent.start + (lead.end() if lead else 0)
-    for hit in doc.countries_in(at, min(sent.end, at + 40)):
-        if hit.start != at or hit.key in (doc.host, "EU"):
-            return False
-        return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
-    return False
+    hit = _opening_country(doc, sent)
+    if hit is None or hit.key in (doc.host, "EU"):
+        return False
+    return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -921,18 +935,17 @@ def _concerns(
                 if status:
                     statuses.setdefault(key, []).append(status)
                     measured.setdefault((key, status), (a, b))
-                for cat in cats:
+                for cat in sorted(cats):  # a set: sorted, so the cases come out in the same order every run
                     old = pairs.get((key, cat))
                     named = any(a <= s < b for s, _e in co.mentions)
                     # a sentence that names the company and states its measure outdoes an earlier one that
                     # names no company and a weaker measure or none: "Both decisions were made under the
                     # Act" is not the case of the firm whose takeover "the government is also examining"
-                    stronger = bool(status) and (
-                        not old
-                        or (
-                            old["status"] in (None, "under_review", "monitoring", "closed")
-                            and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
-                        )
+                    stronger = (
+                        old is not None
+                        and bool(status)
+                        and old["status"] in (None, "under_review", "monitoring", "closed")
+                        and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
                     )
                     if old is None or (old.get("implicit") and stronger and named):
                         pairs[(key, cat)] = {
@@ -1004,16 +1017,17 @@ def _concerns(
     # and a danger said of the deal under review shares the review: "het ministerie vreest dat de
     # technologie door de overname in handen van het Chinese leger kan komen"
     reviewed = {
-        c.companies[0]: c.agencies
+        c.companies[0]
         for c in concerns
         if "investment_screening" in c.categories and c.status == "under_review" and c.companies
     }
     for c in concerns:
         key = c.companies[0] if c.companies else None
-        about_deal = rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
+        if key not in reviewed or key in decided or c.status != "other" or len(c.categories) != 1:
+            continue
+        if rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
             text, c.quote.start, c.quote.end
-        )
-        if key in reviewed and key not in decided and c.status == "other" and about_deal and len(c.categories) == 1:
+        ):
             c.status = "under_review"
     for c in concerns:
         if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
@@ -1077,7 +1091,7 @@ def _concerns(
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
     if general:
-        concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
+        concerns.extend(_companyless_concerns(doc, agencies, facilities, general, body_measure=False))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -1114,7 +1128,7 @@ _GENERIC_ACTORS_BEFORE = re.compile(
 # "three Chinese companies", "the five Chinese-linked investors": named firms counted, not firms in general
 _COUNTED = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|these|those|both|the|deux|trois|quatre|cinq|ces|les\s+\w+|"
-    r"twee|drie|vier|vijf|deze|die|zwei|drei|vier|fünf|diese|beiden|die\s+\w+)\s+$",
+    r"twee|drie|vier|vijf|deze|die|zwei|drei|fünf|diese|beiden|die\s+\w+)\s+$",
     re.IGNORECASE,
 )
 
@@ -1122,22 +1136,15 @@ _COUNTED = re.compile(
 def _other_country_acts(doc: _Doc, sent: Sentence) -> bool:
     """The sentence opens on another country than the host's, which acts: "Lithuania has already
     passed a law ...", "Ook Zweden heeft de leveranciers geweerd"."""
-    lead = re.match(
-        r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
-        r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?",
-        doc.text[sent.start : sent.start + 30],
-    )
-    at = sent.start + (lead.end() if lead else 0)
-    for hit in doc.countries_in(at, min(sent.end, at + 40)):
-        if hit.start != at or hit.kind != "country" or hit.key in (doc.host, "EU"):
-            return False
-        tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
-        return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
-    return False
+    hit = _opening_country(doc, sent)
+    if hit is None or hit.kind != "country" or hit.key in (doc.host, "EU"):
+        return False
+    tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
+    return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
 
 
 _FOREIGN_LAW = re.compile(
-    r"\s+(?:has|have|had|hat|hatte|heeft|had|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
+    r"\s+(?:has|have|had|hat|hatte|heeft|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
     r"(?:(?:a|an|its\s+own|ein|eine|een|une?)\s+(?:[\w-]+\s+)?)?(?:passed|adopted|introduced|verabschiedet|beschlossen|eingeführt|aangenomen|ingevoerd|adopté|voté)\b"
 )
 
@@ -1155,24 +1162,16 @@ def _generic_actors(doc: _Doc, start: int, end: int) -> bool:
     return False
 
 
-def _unnamed_concerns(
-    doc: _Doc,
-    agencies: list[FoundAgency],
-    facilities: list[FoundFacility],
-    found: dict[str, tuple[int, int, str | None]] | None = None,
-) -> list[FoundConcern]:
+def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
     """A story that names no company can still state a case: "Chinese buyers have bought land near
     the test range, which could be used for espionage". A sentence counts when a foreign country
     is named in it and the state acts or speaks there (a body, a government word, a measure)."""
-    text = doc.text
-    spans = _agency_spans(doc, agencies)
-    all_spans = SpanSet(s for sp in spans.values() for s in sp)
-    given = found is not None
-    found = found if given else {}
+    all_spans = SpanSet(s for sp in _agency_spans(doc, agencies).values() for s in sp)
+    found: dict[str, tuple[int, int, str | None]] = {}
     # a security service's report, the story's one voice: each danger it lists is its view
     intel = [ag for ag in agencies if ag.kind == "intelligence"]
     voice = (intel[0].evidence[0].start if intel[0].evidence else None) if len(intel) == 1 else None
-    for sent in [] if given else doc.content:
+    for sent in doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):
             continue
         foreign = any(h.key not in (doc.host, "EU") for h in doc.countries_in(sent.start, sent.end))
@@ -1191,10 +1190,26 @@ def _unnamed_concerns(
         ):
             for cat in sorted(cats):
                 found.setdefault(cat, (sent.start, sent.end, status))
+    return _companyless_concerns(doc, agencies, facilities, found, body_measure=True)
+
+
+def _companyless_concerns(
+    doc: _Doc,
+    agencies: list[FoundAgency],
+    facilities: list[FoundFacility],
+    found: dict[str, tuple[int, int, str | None]],
+    *,
+    body_measure: bool,
+) -> list[FoundConcern]:
+    """A case per category from its sentence [a, b) and status. With `body_measure`, a case that
+    states no measure takes what its body did elsewhere in the story; a warning about a country's
+    firms in general does not."""
+    text = doc.text
+    spans = _agency_spans(doc, agencies)
     concerns = []
     for cat, (a, b, status) in found.items():
         ag = _concern_agency(doc, agencies, spans, a, b, cat, status)
-        if not given:  # a warning about a country's firms in general has no measure of its body's other cases
+        if body_measure:
             status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
         inside = [f.name for f in facilities if any(a <= ev.start < b for ev in f.evidence)]
         fac = inside[:1] or ([facilities[0].name] if len(facilities) == 1 else [])
@@ -1311,7 +1326,7 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
 
 
 def _buyer_named_next(
-    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company] = ()
+    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company]
 ) -> bool:
     """The story's foreign main company is named as a buyer in the next sentence: "... durch einen
     chinesischen Investor untersagt. Der Fonds X darf die Tochter nicht kaufen" names the investor."""
@@ -1573,7 +1588,12 @@ _COUNTRY_VOICES = re.compile(
 _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport|Airlines)[a-zà-ÿ]")
+# the city as a subject, a lower-case verb after it: "Bruxelles soupçonne", not "Brussels Airlines"
+_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport)[a-zà-ÿ]")
+
+
+# "The United Kingdom is shutting ...", "Sweden has banned ...": a country as the subject that acts
+_COUNTRY_ACTS_NEXT = re.compile(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b")
 
 
 def _concern_agency(
@@ -1607,7 +1627,7 @@ def _concern_agency(
             text[hit.end : hit.end + 40]
         ):
             return None  # another country's view, not a body's act
-        if re.match(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b", text[hit.end : hit.end + 30]):
+        if _COUNTRY_ACTS_NEXT.match(text, hit.end, hit.end + 30):
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name
