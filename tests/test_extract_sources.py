@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tracker.ingest.extract import extract
+from tests.extract_helpers import run
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.textparts import DATE_RE, parse_date
-from tracker.ingest.types import Extraction, RawArticle
 
 OUTLETS = [
     {"name": "Reuters", "aliases": [], "kind": "wire"},
@@ -28,11 +27,6 @@ BODY = "\n\nThe ministry said it would review the purchase of the port terminal 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer(outlets=OUTLETS)
-
-
-def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
-    title = str(kw.pop("title", ""))
-    return extract(RawArticle(source_file="t.txt", format="text", title=title, text=text, **kw), gaz)
 
 
 # -- the page's site ---------------------------------------------------------------------------
