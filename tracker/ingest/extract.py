@@ -672,8 +672,26 @@ _SHAREHOLDER_RIGHT = re.compile(
 )
 
 
+# a deal the state will not let happen, said with a modal: "darf ein chinesischer Investor den Hersteller X
+# nicht übernehmen", "mag de overname niet doorgaan", "will not be allowed to buy", "ne pourra pas racheter"
+_MAY_NOT_BUY = re.compile(
+    r"(?<![\w-])(?:darf|dürfen|durfte|durften)\s(?:[^.;:]{0,120}?\s)?(?:nicht|weder|kein\w*)\s(?:[^.;:]{0,100}?\s)?"
+    r"(?:übernehmen|kaufen|erwerben|einsteigen|übernommen|gekauft|erworben|beteiligen|aufstocken)(?![\w-])"
+    r"|(?<![\w-])(?:mag|mogen|mocht|mochten)\s(?:[^.;:]{0,120}?\s)?niet\s(?:[^.;:]{0,60}?\s)?"
+    r"(?:overnemen|kopen|overgenomen|gekocht|instappen|verwerven|doorgaan)(?![\w-])"
+    r"|(?<![\w-])(?:(?:will|would|may|can|could|shall)\s+not|cannot|won['’]t)\s+(?:be\s+(?:allowed|permitted)\s+to\s+)?"
+    r"(?:buy|acquire|take\s+over|take\s+control\s+of|proceed)(?![\w-])"
+    r"|(?<![\w-])not\s+be\s+(?:allowed|permitted)\s+to\s+(?:buy|acquire|take\s+over|take\s+control)(?![\w-])"
+    r"|(?<![\w-])ne\s+(?:pourra|pourront|peut|peuvent|pouvait)\s+pas\s+(?:racheter|acquérir|prendre\s+le\s+contrôle)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
+    if _MAY_NOT_BUY.search(doc.text, start, end):
+        hits.add("blocked")
     for _s, e, label in doc.cues_in(start, end, "st:"):
         if skip and _overlaps(_s, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
@@ -846,7 +864,8 @@ def _concerns(
     before_named = [sent for sent in doc.content if sent.end <= first_named]
     general_end = before_named[-2].end if len(before_named) >= 2 and first_named < len(text) else first_named
     general: dict[str, tuple[int, int, str | None]] = {}
-    for sent in doc.content:
+    last: tuple[int, list[str]] = (-1, [])  # the previous content sentence's index and its subjects
+    for n_sent, sent in enumerate(doc.content):
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
             (s, e, c)
@@ -859,7 +878,15 @@ def _concerns(
                 continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
             # "Operator X said tests showed that Maker Y could access data": X speaks of Y
             here = [(s, e, c) for s, e, c in here if c.name not in speakers]
-        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets, companies):
+        sold_here = [c for _s, _e, c in _mentions_in(companies, sent.start, sent.end)]
+        # "the sale of Y's plant to a Chinese investor" where the story names the main company as Y's buyer
+        buyer_known = main.name in dealers and bool(sold_here) and all(c.name in sold for c in sold_here)
+        if (
+            not here
+            and not buyer_known
+            and _unnamed_buyer(doc, sent)
+            and not _buyer_named_next(doc, sent, main, targets, companies)
+        ):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case,
             # unless the next or previous sentence names the foreign buyer ("Der Fonds Y darf ... nicht kaufen")
             here = _mentions_in(companies, sent.start, sent.end)
@@ -894,20 +921,48 @@ def _concerns(
                 continue
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
+        # a sentence that names no company goes on about the one company whose measure or danger the
+        # sentence before it states ("The minister blocked the purchase of Y by X. The order said the
+        # technology could serve the military"), when that company is of another group than the main one
+        default = main
+        if not subjects and last[0] == n_sent - 1 and len(last[1]) == 1 and rep[last[1][0]] != rep[main.name]:
+            default = by_name[last[1][0]]
+        stated = [
+            n
+            for n in subjects
+            if n not in sold
+            and by_name[n].country
+            and by_name[n].country != doc.host
+            and (
+                _status(doc, sent.start, sent.end, all_agency_spans)
+                or _categories(doc, sent.start, sent.end, all_agency_spans)
+            )
+        ]
+        last = (n_sent, stated)
         if len(subjects) > 1:
             for a, b in _clauses(text, sent):
                 names = list(dict.fromkeys(c.name for s, _e, c in here if a <= s < b))
-                units.append((a, b, [by_name[n] for n in names] or [main]))
+                units.append((a, b, [by_name[n] for n in names] or [default]))
         else:
-            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [main]))
+            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [default]))
         for a, b, subs in units:
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
             status = None if negated else _status(doc, a, b, all_agency_spans)
             if status in ("approved_with_conditions", "divestment_ordered"):
                 cats.add("investment_screening")  # these are screening decisions by nature
             elif (
-                (status == "under_review" or (status in ("blocked", "banned") and _STOPS_DEAL.search(text, a, b)))
-                and (rules.deal_words.search(text, a, b) or _SALE_WORD.search(text, a, b))
+                (
+                    status == "under_review"
+                    or (
+                        status in ("blocked", "banned")
+                        and (_STOPS_DEAL.search(text, a, b) or _MAY_NOT_BUY.search(text, a, b))
+                    )
+                )
+                and (
+                    rules.deal_words.search(text, a, b)
+                    or _SALE_WORD.search(text, a, b)
+                    or (status != "under_review" and _LICENCE_DEAL.search(text, a, b))
+                )
                 and _government_acts(doc, a, b)
             ):
                 # a government looking into a stake is a screening review, and stopping one a screening
@@ -964,6 +1019,10 @@ def _concerns(
             doc, agencies, agency_spans, a, b, cat, info["status"], _lede_body(doc, key, by_name, agency_spans)
         )
         status = info["status"]
+        if status == "blocked" and cat == "investment_screening" and "divestment_ordered" in statuses.get(key, []):
+            # a deal already done is stopped by undoing it: "blocks takeover" in the headline, "ordered
+            # X to sell the whole of Y" in the text is one divestment order
+            status = "divestment_ordered"
         if not status and cat == "investment_screening":
             # a screening case stated without its outcome ("used its golden power rules on the stake")
             # has the decision stated elsewhere on the company ("will be barred from appointing ...")
@@ -1076,6 +1135,11 @@ def _concerns(
         done = "closed" in statuses.get(key, []) and not any(st in _DECISIONS for st in statuses.get(key, []))
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
+    # a sanction is a measure of its own, outside the list of screening outcomes: it takes no
+    # screening decision or review from the company's other cases ("was placed under sanctions")
+    for c in concerns:
+        if c.categories == ["sanctions"] and c.status != "banned":
+            c.status = "other"
     if general:
         concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
@@ -1090,6 +1154,15 @@ def _concerns(
         if deciders and "investment_screening" in c.categories and unnamed:
             c.agencies = [deciders[0]]
     return concerns
+
+
+# a licence to a foreign firm is a deal the state can stop: "barred the university from licensing
+# its technology to X", "ein Lizenzvertrag mit X", "un accord de licence"
+_LICENCE_DEAL = re.compile(
+    r"(?<![\w-])(?:licen[cs](?:e|es|ed|ing)|licentie\w*|Lizenz\w*|(?:accord|contrat)s?\s+de\s+licence|"
+    r"sign(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?agreement)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # a state's own stop to a deal ("prohibited the acquisition"), not a way round one ("keep X from acquiring")
