@@ -793,6 +793,10 @@ def _concerns(
     by_name = {c.name: c for c in companies}
     domestic = {c.name for c in companies if doc.host and c.country == doc.host}
     agency_spans = _agency_spans(doc, agencies)
+    doc.officials = _officials(doc, agencies, agency_spans)
+    doc.officials_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(doc.officials, key=len, reverse=True)) + r")(?![\w-])"
+    )
     all_agency_spans = SpanSet(s for spans in agency_spans.values() for s in spans)
     targets: set[tuple[int, int]] = set()
     buyers: set[str] = set()
@@ -1167,7 +1171,7 @@ _LICENCE_DEAL = re.compile(
 
 # a state's own stop to a deal ("prohibited the acquisition"), not a way round one ("keep X from acquiring")
 _STOPS_DEAL = re.compile(
-    r"(?<![\w-])(?:ban|bans|banned|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
+    r"(?<![\w-])(?:ban|bans|banned|barred|barring|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
     r"verbot\w*|verbied\w*|verboden|blokk\w*|geblokkeerd|tegengehouden|weiger\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -1414,6 +1418,8 @@ def _government_acts(doc: _Doc, start: int, end: int) -> bool:
     """The clause has a state actor: a named agency, or a government/cabinet/ministry word."""
     if any(h.kind == "agency" and start <= h.start < end for h in doc.entity_hits):
         return True
+    if _official_in(doc, start, end):
+        return True  # "Kwarteng barred the university from ...": a minister named by surname
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
             r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b"
@@ -1622,6 +1628,42 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
     return spans
 
 
+# an official named with the body's title: "The culture secretary, Lucy Frazer, has", "sagte
+# Bundeswirtschaftsminister Robert Habeck"; the surname alone then stands for the body ("Frazer said")
+_PERSON_AFTER = re.compile(r"(?:,\s+|\s+)(?-i:[A-Z][a-zà-ÿ'’-]+\s+){1,2}(?-i:([A-Z][a-zà-ÿ'’-]{2,}))(?=[\s,.;:])")
+_NOT_A_NAME = re.compile(
+    r"(?:The|Le|La|Les|De|Het|Der|Die|Das|On|In|At|And|Et|En|Und|Am|Im|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)$"
+)
+
+
+def _officials(doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]]) -> dict[str, str]:
+    """Surnames of the officials the story names with a body's title, each with that body."""
+    found: dict[str, str] = {}
+    kinds = {ag.name: ag.kind for ag in agencies}
+    for name, places in spans.items():
+        if kinds.get(name) == "parliament":
+            continue
+        for _s, e in places:
+            m = _PERSON_AFTER.match(doc.text, e)
+            if not m or doc.text[e : m.start(1)].count("\n"):
+                continue
+            words = doc.text[e : m.end(1)].replace(",", " ").split()
+            if any(_NOT_A_NAME.match(w) for w in words) or any(m.group(1) in (ag.name, *ag.aliases) for ag in agencies):
+                continue
+            found.setdefault(m.group(1), name)
+    return found
+
+
+def _official_in(doc: _Doc, start: int, end: int) -> str | None:
+    """The body of an official named by surname in the clause: "Kwarteng barred the university"."""
+    officials = getattr(doc, "officials", None)
+    if not officials:
+        return None
+    m = doc.officials_re.search(doc.text, start, end)
+    return officials[m.group(0)] if m else None
+
+
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
     # a demonstrative subject carries on the sentence before: "Die vormen een bedreiging voor ..."
@@ -1672,6 +1714,9 @@ def _concern_agency(
         order = {"screening": 0, "regulator": 1, "ministry": 2, "other": 2, "intelligence": 3, "parliament": 4}
     if inside:
         return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
+    official = _official_in(doc, lo, hi)
+    if official:
+        return official
     text = doc.text
     for hit in doc.countries_in(lo, hi):
         if hit.kind != "country":
