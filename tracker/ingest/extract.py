@@ -630,7 +630,7 @@ def _handset_5g(text: str, s: int, e: int) -> bool:
 
 # a technology said to move abroad: the noun, then a verb of transfer or leaking within the clause
 _TECH_NOUN = re.compile(
-    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|"
+    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|kennis|"
     r"technisch\w*\s+Wissen|technische\s+kennis|connaissances\s+techniques)(?![\w-])",
     re.IGNORECASE,
 )
@@ -643,6 +643,9 @@ _TECH_MOVES = re.compile(
     r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
     r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
     r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
+    # "dat kennis zo in Chinese handen zou komen", "into Chinese hands", "in chinesische Hände"
+    r"in\s+(?:Chinese|Russische|buitenlandse)\s+handen|into\s+(?:Chinese|Russian|foreign)\s+hands|"
+    r"in\s+(?:chinesische|russische|ausländische)\s+Hände|entre\s+(?:des\s+)?mains\s+(?:chinoises|russes|étrangères)|"
     # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
     r"partent\s+à\s+l['’]étranger|partir\s+à\s+l['’]étranger|go(?:es|ing)?\s+abroad|naar\s+het\s+buitenland)(?![\w-])",
     re.IGNORECASE,
@@ -652,7 +655,14 @@ _ORDER_TO_SELL = re.compile(
     r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b"
     # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
     r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
-    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b",
+    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b"
+    # "dwong Nexperia ... de fabriek weer te verkopen", "zwang den Konzern, die Anteile zu verkaufen",
+    # "a contraint le groupe à céder sa participation"
+    r"|(?<![\w-])(?:dwong|dwingt|dwingen|dwongen|verplichtte|verplicht|gelastte|beval|zwang|zwingt|zwingen|"
+    r"verpflichtete|verpflichtet|contraint|contraignent|oblige|obligé|obligée|forcé|forcée|ordonné|enjoint|sommé)"
+    r"(?![\w-])[^.;]{0,140}?(?<![\w-])(?:te\s+verkopen|af\s+te\s+stoten|van\s+de\s+hand\s+te\s+doen|"
+    r"zu\s+verkaufen|zu\s+veräußern|abzugeben|abzustoßen|(?:à|de)\s+(?:céder|vendre|revendre|se\s+séparer|se\s+défaire))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -965,7 +975,7 @@ def _concerns(
                 and (
                     rules.deal_words.search(text, a, b)
                     or _SALE_WORD.search(text, a, b)
-                    or (status != "under_review" and _LICENCE_DEAL.search(text, a, b))
+                    or (status != "under_review" and (_LICENCE_DEAL.search(text, a, b) or _BUY_VERB.search(text, a, b)))
                 )
                 and _government_acts(doc, a, b)
             ):
@@ -1083,7 +1093,12 @@ def _concerns(
             continue
         status, by_body = decided[c.companies[0]]
         # and so does a danger whose sentence states no measure, rather than what its body did elsewhere
-        if c in unstated or (by_body and id(c) in borrowed and c.status == "under_review"):
+        # (a decision borrowed from the body's sentence on another company yields to the company's own)
+        if (
+            c in unstated
+            or (by_body and id(c) in borrowed and c.status == "under_review")
+            or (id(c) in borrowed and c.status in _DECISIONS and c.status != status)
+        ):
             c.status = status
     # a danger stated with no measure, in a story whose only measure on the company is an open
     # review, is the review's: "Die Bundesregierung prüft ... Das BSI warnt, die Geräte könnten ..."

@@ -1,0 +1,91 @@
+"""Concern rules (con2 round): modal prohibitions, sanctions status, officials by surname,
+a sentence that goes on about the company before it, forced sales in four languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.ingest.extract import extract
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import Extraction, RawArticle
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_data_dir()
+
+
+def run(gaz: Gazetteer, text: str) -> Extraction:
+    return extract(RawArticle(source_file="t.txt", format="text", title="", text=text, published=None), gaz)
+
+
+def cases(ex: Extraction) -> set[tuple[str, str, str]]:
+    """(category, status, first company) of every concern."""
+    return {(cat, c.status, c.companies[0] if c.companies else "") for c in ex.concerns for cat in c.categories}
+
+
+def test_german_modal_prohibition_blocks_the_deal(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Einstieg des chinesischen Konzerns Huawei Technologies bei einem Netzbetreiber "
+        "untersagt. Zudem darf ein chinesischer Investor den Beatmungsgerätehersteller Heyer Medical GmbH aus "
+        "Bad Ems nicht übernehmen."
+    )
+    found = cases(run(gaz, text))
+    assert ("investment_screening", "blocked", "Heyer Medical GmbH") in found
+
+
+def test_sanctions_keep_their_own_status(gaz: Gazetteer) -> None:
+    text = (
+        "The government has ordered Huawei Technologies to sell its stake in a British broadband firm on national "
+        "security grounds. Huawei Technologies was placed under US sanctions in 2019."
+    )
+    found = cases(run(gaz, text))
+    assert ("investment_screening", "divestment_ordered", "Huawei Technologies") in found
+    assert ("sanctions", "other", "Huawei Technologies") in found
+
+
+def test_official_named_by_surname_acts_for_the_body(gaz: Gazetteer) -> None:
+    text = (
+        "The Department for Culture, Media and Sport is looking into the takeover of a newspaper group by "
+        "ZTE Corporation. The culture secretary, Lucy Frazer, has issued a notice. "
+        "Frazer said she had concerns about free expression at ZTE Corporation's papers."
+    )
+    ex = run(gaz, text)
+    inter = [c for c in ex.concerns if "interference" in c.categories]
+    assert inter and inter[0].agencies and "Culture" in inter[0].agencies[0]
+
+
+def test_sentence_without_company_goes_on_about_the_one_before(gaz: Gazetteer) -> None:
+    text = (
+        "The UK government has ordered Huawei Technologies to sell a chip plant. Officials told "
+        "Huawei Technologies to sell within months. Huawei Technologies said it would appeal. "
+        "In a separate order, the government blocked ZTE Corporation from buying a British design firm. "
+        "The order said the technology could be used by the Chinese military."
+    )
+    found = cases(run(gaz, text))
+    assert ("technology_transfer", "blocked", "ZTE Corporation") in found
+
+
+def test_dutch_forced_sale_is_a_divestment_order(gaz: Gazetteer) -> None:
+    text = (
+        "De Britse regering dwong het Chinese Huawei Technologies vorige maand om de fabriek in Wales weer te "
+        "verkopen, na een toetsing op grond van de wet."
+    )
+    found = cases(run(gaz, text))
+    assert ("investment_screening", "divestment_ordered", "Huawei Technologies") in found
+
+
+def test_embargo_plural_is_sanctions(gaz: Gazetteer) -> None:
+    text = (
+        "Wegen des Embargos gegen russisches Öl verweigerten Banken die Zusammenarbeit mit dem russischen "
+        "Staatskonzern Rosneft, erklärte die Bundesregierung."
+    )
+    assert any("sanctions" in c.categories for c in run(gaz, text).concerns)
+
+
+def test_knowledge_into_chinese_hands_is_technology_transfer(gaz: Gazetteer) -> None:
+    text = (
+        "Het kabinet laat de overname van een Eindhovense chipontwerper door Huawei Technologies toetsen. "
+        "Kamerleden vrezen dat kennis van de Nederlandse chipsector zo in Chinese handen zou komen."
+    )
+    assert any("technology_transfer" in c.categories for c in run(gaz, text).concerns)
