@@ -89,3 +89,17 @@ def test_knowledge_into_chinese_hands_is_technology_transfer(gaz: Gazetteer) -> 
         "Kamerleden vrezen dat kennis van de Nederlandse chipsector zo in Chinese handen zou komen."
     )
     assert any("technology_transfer" in c.categories for c in run(gaz, text).concerns)
+
+
+def test_local_arm_of_foreign_group_does_not_make_the_host_foreign(gaz: Gazetteer) -> None:
+    text = (
+        "The federal government has ordered Huawei Canada, the local arm of Chinese telecoms giant Huawei "
+        "Technologies, to cease operations in Canada following a national security review. "
+        "Huawei Technologies was added to a U.S. trade blacklist in 2019. Huawei Canada said it would appeal. "
+        "The United States banned the sale of new Huawei Technologies equipment in 2022."
+    )
+    ex = run(gaz, text)
+    assert ex.concerns and all(
+        not c.agencies or "United States" not in c.agencies[0] for c in ex.concerns if c.status == "banned"
+    )
+    assert {c.status for c in ex.concerns if c.categories == ["sanctions"]} == {"other"}

@@ -494,7 +494,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = doc.gaz.agencies[hit.key].get("country")
             if code:
                 authority[code] += 3
-    origins = {c.country for c in companies if c.country}
+    # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
+    # country: its seat tells where the story happens, not where the danger comes from
+    home = {c.name: c.country for c in companies}
+    origins = {c.country for c in companies if c.country and not (home.get(c.parent) or c.country) != c.country}
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
         if doc.in_content(start) and fold(text[start:end]) not in government:
@@ -1157,7 +1160,9 @@ def _concerns(
     # a sanction is a measure of its own, outside the list of screening outcomes: it takes no
     # screening decision or review from the company's other cases ("was placed under sanctions")
     for c in concerns:
-        if c.categories == ["sanctions"] and c.status != "banned":
+        if c.categories == ["sanctions"] and not (
+            c.status == "banned" and _status(doc, c.quote.start, c.quote.end, all_agency_spans) == "banned"
+        ):
             c.status = "other"
     if general:
         concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
