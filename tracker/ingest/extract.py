@@ -497,7 +497,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
     # country: its seat tells where the story happens, not where the danger comes from
     home = {c.name: c.country for c in companies}
-    origins = {c.country for c in companies if c.country and not (home.get(c.parent) or c.country) != c.country}
+    origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
         if doc.in_content(start) and fold(text[start:end]) not in government:
