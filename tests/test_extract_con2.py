@@ -103,3 +103,26 @@ def test_local_arm_of_foreign_group_does_not_make_the_host_foreign(gaz: Gazettee
         not c.agencies or "United States" not in c.agencies[0] for c in ex.concerns if c.status == "banned"
     )
     assert {c.status for c in ex.concerns if c.categories == ["sanctions"]} == {"other"}
+
+
+def test_german_compound_ministry_reviews_the_stake(gaz: Gazetteer) -> None:
+    text = (
+        "Der chinesische Konzern Huawei Technologies will einen Anteil kaufen. "
+        "Das Bundeswirtschaftsministerium prüft derzeit den Einstieg von Huawei Technologies beim Netzbetreiber."
+    )
+    assert ("investment_screening", "under_review", "Huawei Technologies") in cases(run(gaz, text))
+
+
+def test_watching_ship_or_flight_movements_is_espionage(gaz: Gazetteer) -> None:
+    en = "US officials fear Huawei Technologies would be in a position to monitor US ship movements in the port."
+    nl = "Volgens Defensie kan het centrum van Huawei Technologies worden gebruikt om vliegbewegingen te volgen."
+    for text in (en, nl):
+        assert any("espionage" in c.categories for c in run(gaz, text).concerns), text
+
+
+def test_knowledge_ending_up_with_the_army_is_technology_transfer(gaz: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van een scheepswerf aan het Chinese Huawei Technologies verboden. Het "
+        "ministerie vreesde dat militaire kennis bij het Volksbevrijdingsleger terecht zou komen."
+    )
+    assert any("technology_transfer" in c.categories for c in run(gaz, text).concerns)

@@ -610,6 +610,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
                 found.add("data_access")
                 break
+    if "espionage" not in found and _WATCHES_MOVES.search(doc.text, start, end):
+        found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
     if "technology_transfer" not in found:
         for m in _TECH_NOUN.finditer(doc.text, start, end):
             if _TECH_MOVES.search(doc.text, max(start, m.start() - 60), min(end, m.end() + 140)):
@@ -617,6 +619,18 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
                 break
     return found
 
+
+# watching a military's or a port's traffic is intelligence gathering: "in a position to monitor US ship
+# movements", "om vliegbewegingen te volgen", "Schiffsbewegungen beobachten", "surveiller les mouvements"
+_MOVES = r"(?:[\w-]+\s+){0,3}?(?:movements|bewegingen|[Bb]ewegungen|mouvements)"
+_WATCHES_MOVES = re.compile(
+    r"(?<![\w-])(?:monitor\w*|track\w*|observ\w*|watch\w*|spy\s+on|surveill\w*|suivre|épier|beobacht\w*|"
+    r"überwach\w*|ausspäh\w*|volgen|observeren|monitoren|in\s+de\s+gaten\s+houden)\s+(?:the\s+|les\s+|des\s+|de\s+|die\s+)?"
+    + _MOVES
+    + r"|(?<![\w-])\w*(?:bewegingen|[Bb]ewegungen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:te\s+volgen|te\s+observeren|te\s+monitoren|volgen|zu\s+beobachten|zu\s+überwachen|beobachten|überwachen|auszuspähen)(?![\w-])",
+    re.IGNORECASE,
+)
 
 _MODEL_NUMBER = re.compile(r"(?<![\w-])[A-Za-z]*\d+[A-Za-z]*\s+$")
 _PHONE_WORD = re.compile(
@@ -646,6 +660,9 @@ _TECH_MOVES = re.compile(
     r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
     r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
     r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
+    # "dat militaire kennis bij het Volksbevrijdingsleger terecht zou komen", "end up with the Chinese military"
+    r"(?:bij|in)\s+(?:het\s+|de\s+)?(?:[\w-]+\s+)?\w*(?:leger|krijgsmacht)\s+terecht|"
+    r"end\s+up\s+(?:with|in\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:military|army)|"
     # "dat kennis zo in Chinese handen zou komen", "into Chinese hands", "in chinesische Hände"
     r"in\s+(?:Chinese|Russische|buitenlandse)\s+handen|into\s+(?:Chinese|Russian|foreign)\s+hands|"
     r"in\s+(?:chinesische|russische|ausländische)\s+Hände|entre\s+(?:des\s+)?mains\s+(?:chinoises|russes|étrangères)|"
@@ -1442,7 +1459,8 @@ def _government_acts(doc: _Doc, start: int, end: int) -> bool:
         return True  # "Kwarteng barred the university from ...": a minister named by surname
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
-            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b"
+            # German compounds too: "das Bundeswirtschaftsministerium prüft", "Wirtschaftsminister Habeck"
+            r"\b(?:ministry|minister|ministerie|ministère|\w*[Mm]inisterium|[A-ZÄÖÜ]\w*minister|kabinet|Kabinett|cabinet|Bund)\b"
             # a head of state or government, or a minister by title: "Trump has blocked", "US-Präsident"
             r"|(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]räsident|[Pp]residente|[Pp]rime\s+[Mm]inister|[Pp]remier|"
             r"[Cc]hancellor|Kanzler\w*|[Tt]reasurer|[Ss]ecretary|White\s+House|Weiße\w*\s+Haus\w*)(?![\w-])",
