@@ -115,7 +115,10 @@ def test_german_compound_ministry_reviews_the_stake(gaz: Gazetteer) -> None:
 
 def test_watching_ship_or_flight_movements_is_espionage(gaz: Gazetteer) -> None:
     en = "US officials fear Huawei Technologies would be in a position to monitor US ship movements in the port."
-    nl = "Volgens Defensie kan het centrum van Huawei Technologies worden gebruikt om vliegbewegingen te volgen."
+    nl = (
+        "Het Chinese bedrijf Huawei Technologies heeft een distributiecentrum naast de vliegbasis gekocht. "
+        "Volgens de inlichtingendienst kan het centrum worden gebruikt om vliegbewegingen te volgen."
+    )
     for text in (en, nl):
         assert any("espionage" in c.categories for c in run(gaz, text).concerns), text
 
