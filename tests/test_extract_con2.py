@@ -129,3 +129,13 @@ def test_knowledge_ending_up_with_the_army_is_technology_transfer(gaz: Gazetteer
         "ministerie vreesde dat militaire kennis bij het Volksbevrijdingsleger terecht zou komen."
     )
     assert any("technology_transfer" in c.categories for c in run(gaz, text).concerns)
+
+
+def test_a_watch_the_company_could_keep_is_no_monitoring_status(gaz: Gazetteer) -> None:
+    text = (
+        "Former officials warned that Huawei Technologies, which won the tender to run the new terminal, would be "
+        "in a position to monitor US ship movements closely."
+    )
+    ex = run(gaz, text)
+    assert any("espionage" in c.categories for c in ex.concerns)
+    assert "monitoring" not in {c.status for c in ex.concerns}

@@ -718,6 +718,14 @@ _MAY_NOT_BUY = re.compile(
 )
 
 
+# a watch that someone could keep is the danger feared, not a body's monitoring
+_MAY_WATCH = re.compile(
+    r"(?<![\w-])(?:could|would|may|might|can|able\s+to|position\s+to|pourrait|pourraient|peut|peuvent|zou|zouden|kan|"
+    r"kunnen|könnte|könnten|kann|können)(?:\s+[\w’'-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
     if _MAY_NOT_BUY.search(doc.text, start, end):
@@ -731,6 +739,10 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
             continue
         if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
             continue  # "Het kabinet volgt daarmee een advies van de AIVD" follows advice; it watches nothing
+        if label == "st:monitoring" and (
+            _MAY_WATCH.search(doc.text[max(start, _s - 45) : _s]) or _WATCHES_MOVES.match(doc.text, _s)
+        ):
+            continue  # "the operator would be in a position to monitor ship movements": the danger, not a watch
         if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
             # "Sinochem will be barred from appointing the chief executive": a shareholder's right
             # taken away is a condition on the stake, not a ban on the company
