@@ -139,3 +139,12 @@ def test_a_watch_the_company_could_keep_is_no_monitoring_status(gaz: Gazetteer) 
     ex = run(gaz, text)
     assert any("espionage" in c.categories for c in ex.concerns)
     assert "monitoring" not in {c.status for c in ex.concerns}
+
+
+def test_state_acting_to_prevent_a_takeover_blocks_it(gaz: Gazetteer) -> None:
+    text = (
+        "Le ministre de l'Économie a annoncé que l'État allait exercer son droit de préemption sur le chantier "
+        "naval pour empêcher le chinois Huawei Technologies d'en prendre le contrôle."
+    )
+    found = cases(run(gaz, text))
+    assert ("investment_screening", "blocked", "Huawei Technologies") in found

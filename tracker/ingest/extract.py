@@ -713,7 +713,15 @@ _MAY_NOT_BUY = re.compile(
     r"(?:buy|acquire|take\s+over|take\s+control\s+of|proceed)(?![\w-])"
     r"|(?<![\w-])not\s+be\s+(?:allowed|permitted)\s+to\s+(?:buy|acquire|take\s+over|take\s+control)(?![\w-])"
     r"|(?<![\w-])ne\s+(?:pourra|pourront|peut|peuvent|pouvait)\s+pas\s+(?:racheter|acquérir|prendre\s+le\s+contrôle)"
-    r"(?![\w-])",
+    r"(?![\w-])"
+    # or that it acts to prevent: "pour empêcher l'italien X d'en prendre le contrôle", "to prevent X from
+    # taking control of", "um zu verhindern, dass X ... übernimmt", "om te voorkomen dat X ... overneemt"
+    r"|(?<![\w-])(?:empêcher|empêche|empêché)\s(?:[^.;:]{0,80}?\s)?(?:de|d['’])\s*(?:en\s+)?(?:prendre\s+le\s+contrôle|"
+    r"racheter|acquérir|reprendre|mettre\s+la\s+main)"
+    r"|(?<![\w-])prevent(?:s|ed|ing)?\s(?:[^.;:]{0,80}?\s)?from\s+(?:taking\s+(?:control|over)|acquiring|buying)(?![\w-])"
+    r"|(?<![\w-])(?:verhindern|verhindert|verhinderte)\s*,?\s+dass\s(?:[^.;:]{0,100}?\s)?"
+    r"(?:übernimmt|übernehmen|kauft|einsteigt|erwirbt)(?![\w-])"
+    r"|(?<![\w-])(?:voorkomen|verhinderen)\s+dat\s(?:[^.;:]{0,100}?\s)?(?:overneemt|overnemen|koopt|kopen|instapt)(?![\w-])",
     re.IGNORECASE,
 )
 
