@@ -148,3 +148,13 @@ def test_state_acting_to_prevent_a_takeover_blocks_it(gaz: Gazetteer) -> None:
     )
     found = cases(run(gaz, text))
     assert ("investment_screening", "blocked", "Huawei Technologies") in found
+
+
+def test_state_land_bodies_review_like_the_federal_ones(gaz: Gazetteer) -> None:
+    text = (
+        "Die chinesische Huawei Technologies übernimmt den insolventen Flughafen. Der Landesverfassungsschutz "
+        "prüft, ob von dem Investor Risiken ausgehen. Die Landesregierung will verhindern, dass sensible Daten "
+        "über Flugbewegungen in chinesische Hände geraten."
+    )
+    found = cases(run(gaz, text))
+    assert ("data_access", "under_review", "Huawei Technologies") in found

@@ -1480,7 +1480,8 @@ def _government_acts(doc: _Doc, start: int, end: int) -> bool:
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
             # German compounds too: "das Bundeswirtschaftsministerium prüft", "Wirtschaftsminister Habeck"
-            r"\b(?:ministry|minister|ministerie|ministère|\w*[Mm]inisterium|[A-ZÄÖÜ]\w*minister|kabinet|Kabinett|cabinet|Bund)\b"
+            r"\b(?:ministry|minister|ministerie|ministère|\w*[Mm]inisterium|[A-ZÄÖÜ]\w*minister|kabinet|Kabinett|cabinet|Bund|"
+            r"[A-ZÄÖÜ]\w*(?:regierung|verfassungsschutz|nachrichtendienst|behörde))\b"
             # a head of state or government, or a minister by title: "Trump has blocked", "US-Präsident"
             r"|(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]räsident|[Pp]residente|[Pp]rime\s+[Mm]inister|[Pp]remier|"
             r"[Cc]hancellor|Kanzler\w*|[Tt]reasurer|[Ss]ecretary|White\s+House|Weiße\w*\s+Haus\w*)(?![\w-])",
