@@ -597,7 +597,7 @@ _GRIP_ON_ASSETS = re.compile(
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
     found = {label[4:] for _s, _e, label in cats}
-    if _ORDER_TO_SELL.search(doc.text, start, end):
+    if _hit_in(doc, _ORDER_TO_SELL, start, end):
         found.add("investment_screening")
     if "critical_infrastructure" in found and all(
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
@@ -610,7 +610,7 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
                 found.add("data_access")
                 break
-    if "espionage" not in found and _WATCHES_MOVES.search(doc.text, start, end):
+    if "espionage" not in found and _hit_in(doc, _WATCHES_MOVES, start, end):
         found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
     if "technology_transfer" not in found:
         for m in _TECH_NOUN.finditer(doc.text, start, end):
@@ -736,7 +736,7 @@ _MAY_WATCH = re.compile(
 
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
-    if _MAY_NOT_BUY.search(doc.text, start, end):
+    if _hit_in(doc, _MAY_NOT_BUY, start, end):
         hits.add("blocked")
     for _s, e, label in doc.cues_in(start, end, "st:"):
         if skip and _overlaps(_s, e, skip):
@@ -757,12 +757,22 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
             hits.add("approved_with_conditions")
             continue
         hits.add(label[3:])
-    if _ORDER_TO_SELL.search(doc.text, start, end):
+    if _hit_in(doc, _ORDER_TO_SELL, start, end):
         hits.add("divestment_ordered")
     hits.update(st for s, e, st in _gap_hits(doc) if start <= s and e <= end)
     if "closed" in hits:
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     return next((st for st in STATUS_PRIORITY if st in hits), None)
+
+
+def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
+    """The pattern matches inside [start, end): its matches over the whole text, found once per text."""
+    cache = doc.__dict__.setdefault("_rx_hits", {})
+    spans = cache.get(rx.pattern)
+    if spans is None:
+        spans = cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+    i = bisect_left(spans, (start, start))
+    return i < len(spans) and spans[i][1] <= end
 
 
 def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
@@ -918,7 +928,7 @@ def _concerns(
     before_named = [sent for sent in doc.content if sent.end <= first_named]
     general_end = before_named[-2].end if len(before_named) >= 2 and first_named < len(text) else first_named
     general: dict[str, tuple[int, int, str | None]] = {}
-    last: tuple[int, list[str]] = (-1, [])  # the previous content sentence's index and its subjects
+    last: tuple[int, Sentence | None, list[str]] = (-1, None, [])  # the sentence before, its foreign subjects
     for n_sent, sent in enumerate(doc.content):
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
@@ -979,20 +989,20 @@ def _concerns(
         # sentence before it states ("The minister blocked the purchase of Y by X. The order said the
         # technology could serve the military"), when that company is of another group than the main one
         default = main
-        if not subjects and last[0] == n_sent - 1 and len(last[1]) == 1 and rep[last[1][0]] != rep[main.name]:
-            default = by_name[last[1][0]]
-        stated = [
-            n
-            for n in subjects
-            if n not in sold
-            and by_name[n].country
-            and by_name[n].country != doc.host
-            and (
-                _status(doc, sent.start, sent.end, all_agency_spans)
-                or _categories(doc, sent.start, sent.end, all_agency_spans)
-            )
-        ]
-        last = (n_sent, stated)
+        if not subjects and last[0] == n_sent - 1:
+            prev, names = last[1], last[2]
+            # (checked only here: a measure or a danger in the sentence before)
+            if (
+                len(names) == 1
+                and rep[names[0]] != rep[main.name]
+                and (
+                    _status(doc, prev.start, prev.end, all_agency_spans)
+                    or _categories(doc, prev.start, prev.end, all_agency_spans)
+                )
+            ):
+                default = by_name[names[0]]
+        stated = [n for n in subjects if n not in sold and by_name[n].country and by_name[n].country != doc.host]
+        last = (n_sent, sent, stated)
         if len(subjects) > 1:
             for a, b in _clauses(text, sent):
                 names = list(dict.fromkeys(c.name for s, _e, c in here if a <= s < b))
@@ -1009,7 +1019,7 @@ def _concerns(
                     status == "under_review"
                     or (
                         status in ("blocked", "banned")
-                        and (_STOPS_DEAL.search(text, a, b) or _MAY_NOT_BUY.search(text, a, b))
+                        and (_STOPS_DEAL.search(text, a, b) or _hit_in(doc, _MAY_NOT_BUY, a, b))
                     )
                 )
                 and (
