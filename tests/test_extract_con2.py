@@ -158,3 +158,14 @@ def test_state_land_bodies_review_like_the_federal_ones(gaz: Gazetteer) -> None:
     )
     found = cases(run(gaz, text))
     assert ("data_access", "under_review", "Huawei Technologies") in found
+
+
+def test_country_acting_in_a_headline_stands_for_its_government(gaz: Gazetteer) -> None:
+    text = (
+        "Italy curbs Huawei Technologies' influence over a tyremaker using golden power rules\n\n"
+        "The cabinet said on Friday that it had imposed conditions on the stake of Huawei Technologies. Italy's "
+        "government said the technology was strategic. Officials said the State-owned Assets Supervision and "
+        "Administration Commission (SASAC) made the company an arm of the Chinese state."
+    )
+    ex = run(gaz, text)
+    assert ex.concerns and all(c.agencies for c in ex.concerns if "investment_screening" in c.categories)

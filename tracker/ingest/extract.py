@@ -1760,6 +1760,15 @@ _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?
 _BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport|Airlines)[a-zà-ÿ]")
 
 
+# a country acting in a headline's present tense: "Italy curbs ...", "Norway blocks ...", "La France
+# bloque ...", "Nederland verbiedt ...", "Deutschland untersagt ..."
+_HEADLINE_ACTS = re.compile(
+    r"\s+(?:blocks|bans|curbs|orders|vetoes|approves|clears|probes|rejects|halts|forces|restricts|limits|imposes|"
+    r"stops|bars|reviews|scrutini[sz]es|investigates|tightens|bloque|interdit|ordonne|impose|refuse|autorise|"
+    r"oppose|blokkeert|verbiedt|weigert|dwingt|onderzoekt|blockiert|verbietet|untersagt|stoppt|prüft|zwingt)(?![\w-])"
+)
+
+
 def _concern_agency(
     doc: _Doc,
     agencies: list[FoundAgency],
@@ -1794,7 +1803,9 @@ def _concern_agency(
             text[hit.end : hit.end + 40]
         ):
             return None  # another country's view, not a body's act
-        if re.match(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b", text[hit.end : hit.end + 30]):
+        if re.match(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b", text[hit.end : hit.end + 30]) or _HEADLINE_ACTS.match(
+            text, hit.end, hit.end + 30
+        ):
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name
