@@ -169,3 +169,13 @@ def test_country_acting_in_a_headline_stands_for_its_government(gaz: Gazetteer) 
     )
     ex = run(gaz, text)
     assert ex.concerns and all(c.agencies for c in ex.concerns if "investment_screening" in c.categories)
+
+
+def test_the_target_beside_its_holder_is_not_a_second_subject(gaz: Gazetteer) -> None:
+    text = (
+        "The government has imposed conditions on Huawei Technologies, which holds 37 per cent of ZTE Corporation. "
+        "Under the measures, ZTE Corporation's management must remain independent of Huawei Technologies, and "
+        "data on its users must be shielded from the Chinese shareholder."
+    )
+    ex = run(gaz, text)
+    assert ex.concerns and all(c.companies[0] == "Huawei Technologies" for c in ex.concerns)

@@ -548,6 +548,14 @@ _SOLD_THING = re.compile(
     r"konzern|spezialisten|zulieferers?|betreibers?|gruppe)\s+)$",
     re.IGNORECASE,
 )
+# a company held or swayed by another: "holds 37 per cent of X", "Sinochem's influence over X"
+_HELD_BEFORE = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent|pour\s+cent|procent|Prozent)\s+(?:of|in|de|du|des|van|an|von|der|am)\s+"
+    r"(?:the\s+|het\s+|la\s+|le\s+|l['’]|die\s+|den\s+)?|(?<![\w-])(?:influence|control|sway|grip|hold|mainmise|emprise|"
+    r"invloed|zeggenschap|Einfluss|Kontrolle)\s+(?:over|on|sur|op|auf|über)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|die\s+|den\s+)?"
+    r"(?:[\w-]+\s+)?)$",
+    re.IGNORECASE,
+)
 _COMPANY_SPEAKS = re.compile(
     r"\s+(?:said|says|stated|insisted|maintains|zegt|zei|stelt|verklaarde|benadrukt|dit|a\s+dit|affirme|a\s+affirmé|"
     r"assure|sagt|sagte|erklärte|erklärt|betont|betonte)\b"
@@ -867,6 +875,7 @@ def _concerns(
             # the target of a deal, or a comparison ("Like Huawei, the firm..."), is not the subject
             if (
                 rules.deal_before.search(pre[-60:])
+                or _HELD_BEFORE.search(pre[-60:])
                 or _COMPARISON.search(pre[-40:])
                 or _SOLD_THING.search(pre[-80:])
                 or _CHOSEN.search(pre[-80:])
@@ -1010,6 +1019,10 @@ def _concerns(
         else:
             units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [default]))
         for a, b, subs in units:
+            if len(subs) > 1 and any(c.name not in sold for c in subs):
+                # "Sinochem's influence over Pirelli": a company the story has as a deal's target is not
+                # a subject beside the company that holds or buys it
+                subs = [c for c in subs if c.name not in sold]
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
             status = None if negated else _status(doc, a, b, all_agency_spans)
             if status in ("approved_with_conditions", "divestment_ordered"):
