@@ -179,3 +179,21 @@ def test_the_target_beside_its_holder_is_not_a_second_subject(gaz: Gazetteer) ->
     )
     ex = run(gaz, text)
     assert ex.concerns and all(c.companies[0] == "Huawei Technologies" for c in ex.concerns)
+
+
+def test_company_complaint_of_interference_raises_no_interference_case(gaz: Gazetteer) -> None:
+    text = (
+        "Het ministerie van Economische Zaken heeft ingegrepen bij het Chinese Huawei Technologies omdat kennis "
+        "naar China zou worden overgebracht. Huawei Technologies spreekt van 'buitensporige inmenging'."
+    )
+    ex = run(gaz, text)
+    cats = {cat for c in ex.concerns for cat in c.categories}
+    assert "technology_transfer" in cats and "interference" not in cats
+
+
+def test_chip_supply_is_critical_infrastructure(gaz: Gazetteer) -> None:
+    text = (
+        "Volgens het ministerie zou het beleid van het Chinese Huawei Technologies de beschikbaarheid van chips "
+        "voor de Europese auto-industrie in gevaar kunnen brengen."
+    )
+    assert any("critical_infrastructure" in c.categories for c in run(gaz, text).concerns)

@@ -558,7 +558,10 @@ _HELD_BEFORE = re.compile(
 )
 _COMPANY_SPEAKS = re.compile(
     r"\s+(?:said|says|stated|insisted|maintains|zegt|zei|stelt|verklaarde|benadrukt|dit|a\s+dit|affirme|a\s+affirmé|"
-    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte)\b"
+    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte|"
+    # the company's own complaint: "Wingtech spreekt van 'buitensporige inmenging'", "X denounced the decision"
+    r"spreekt\s+van|sprak\s+van|spricht\s+von|sprach\s+von|parle\s+d['’]|parle\s+de|dénonce|a\s+dénoncé|denounced|"
+    r"condemned|critici[sz]ed|kritisiert\w*|bekritiseer\w*|hekelt|hekelde)\b"
 )
 _SOLD_TO = re.compile(
     r"(?<![\w-])(?:sale|selling|sell|sold|cession|céder|vente|vendre|verkoop|verkopen|Verkauf|verkaufen)\b[^.;]{0,80}?"
@@ -661,7 +664,7 @@ _TECH_NOUN = re.compile(
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
-    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
+    r"overgedragen|overdragen|overgebracht|overbrengen|overgeheveld|overhevelen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
     r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
