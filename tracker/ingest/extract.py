@@ -864,7 +864,7 @@ def _concerns(
     by_name = {c.name: c for c in companies}
     domestic = {c.name for c in companies if doc.host and c.country == doc.host}
     agency_spans = _agency_spans(doc, agencies)
-    doc.officials = _officials(doc, agencies, agency_spans)
+    doc.officials = _officials(doc, agencies, agency_spans, companies)
     doc.officials_re = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(doc.officials, key=len, reverse=True)) + r")(?![\w-])"
     )
@@ -1722,9 +1722,14 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _officials(doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]]) -> dict[str, str]:
+def _officials(
+    doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]], companies: list[_Company] = ()
+) -> dict[str, str]:
     """Surnames of the officials the story names with a body's title, each with that body."""
     found: dict[str, str] = {}
+    # "the Italian government, Sinochem Holdings and ...": a company named next to the body is no official
+    firm_words = {w for c in companies for w in c.name.split()}
+    firm_spans = SpanSet(m for c in companies for m in c.mentions)
     kinds = {ag.name: ag.kind for ag in agencies}
     for name, places in spans.items():
         if kinds.get(name) == "parliament":
@@ -1735,6 +1740,8 @@ def _officials(doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tup
                 continue
             words = doc.text[e : m.end(1)].replace(",", " ").split()
             if any(_NOT_A_NAME.match(w) for w in words) or any(m.group(1) in (ag.name, *ag.aliases) for ag in agencies):
+                continue
+            if m.group(1) in firm_words or firm_spans.overlaps(e, m.end(1)) or doc.countries_in(e, m.end(1)):
                 continue
             found.setdefault(m.group(1), name)
     return found
