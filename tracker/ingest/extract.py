@@ -494,7 +494,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = doc.gaz.agencies[hit.key].get("country")
             if code:
                 authority[code] += 3
-    origins = {c.country for c in companies if c.country}
+    # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
+    # country: its seat tells where the story happens, not where the danger comes from
+    home = {c.name: c.country for c in companies}
+    origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
         if doc.in_content(start) and fold(text[start:end]) not in government:
@@ -549,9 +552,20 @@ _SOLD_THING = re.compile(
     r"konzern|spezialisten|zulieferers?|betreibers?|gruppe)\s+)$",
     re.IGNORECASE,
 )
+# a company held or swayed by another: "holds 37 per cent of X", "Sinochem's influence over X"
+_HELD_BEFORE = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent|pour\s+cent|procent|Prozent)\s+(?:of|in|de|du|des|van|an|von|der|am)\s+"
+    r"(?:the\s+|het\s+|la\s+|le\s+|l['’]|die\s+|den\s+)?|(?<![\w-])(?:influence|control|sway|grip|hold|mainmise|emprise|"
+    r"invloed|zeggenschap|Einfluss|Kontrolle)\s+(?:over|on|sur|op|auf|über)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|die\s+|den\s+)?"
+    r"(?:[\w-]+\s+)?)$",
+    re.IGNORECASE,
+)
 _COMPANY_SPEAKS = re.compile(
     r"\s+(?:said|says|stated|insisted|maintains|zegt|zei|stelt|verklaarde|benadrukt|dit|a\s+dit|affirme|a\s+affirmé|"
-    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte)\b"
+    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte|"
+    # the company's own complaint: "Wingtech spreekt van 'buitensporige inmenging'", "X denounced the decision"
+    r"spreekt\s+van|sprak\s+van|spricht\s+von|sprach\s+von|parle\s+d['’]|parle\s+de|dénonce|a\s+dénoncé|denounced|"
+    r"condemned|critici[sz]ed|kritisiert\w*|bekritiseer\w*|hekelt|hekelde)\b"
 )
 _SOLD_TO = re.compile(
     r"(?<![\w-])(?:sale|selling|sell|sold|cession|céder|vente|vendre|verkoop|verkopen|Verkauf|verkaufen)\b[^.;]{0,80}?"
@@ -598,7 +612,7 @@ _GRIP_ON_ASSETS = re.compile(
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
     found = {label[4:] for _s, _e, label in cats}
-    if _ORDER_TO_SELL.search(doc.text, start, end):
+    if _hit_in(doc, _ORDER_TO_SELL, start, end):
         found.add("investment_screening")
     if "critical_infrastructure" in found and all(
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
@@ -611,6 +625,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
                 found.add("data_access")
                 break
+    if "espionage" not in found and _hit_in(doc, _WATCHES_MOVES, start, end):
+        found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
     if "technology_transfer" not in found:
         for m in _TECH_NOUN.finditer(doc.text, start, end):
             if _TECH_MOVES.search(doc.text, max(start, m.start() - 60), min(end, m.end() + 140)):
@@ -618,6 +634,18 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
                 break
     return found
 
+
+# watching a military's or a port's traffic is intelligence gathering: "in a position to monitor US ship
+# movements", "om vliegbewegingen te volgen", "Schiffsbewegungen beobachten", "surveiller les mouvements"
+_MOVES = r"(?:[\w-]+\s+){0,3}?(?:movements|bewegingen|[Bb]ewegungen|mouvements)"
+_WATCHES_MOVES = re.compile(
+    r"(?<![\w-])(?:monitor\w*|track\w*|observ\w*|watch\w*|spy\s+on|surveill\w*|suivre|épier|beobacht\w*|"
+    r"überwach\w*|ausspäh\w*|volgen|observeren|monitoren|in\s+de\s+gaten\s+houden)\s+(?:the\s+|les\s+|des\s+|de\s+|die\s+)?"
+    + _MOVES
+    + r"|(?<![\w-])\w*(?:bewegingen|[Bb]ewegungen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:te\s+volgen|te\s+observeren|te\s+monitoren|volgen|zu\s+beobachten|zu\s+überwachen|beobachten|überwachen|auszuspähen)(?![\w-])",
+    re.IGNORECASE,
+)
 
 _MODEL_NUMBER = re.compile(r"(?<![\w-])[A-Za-z]*\d+[A-Za-z]*\s+$")
 _PHONE_WORD = re.compile(
@@ -634,19 +662,25 @@ def _handset_5g(text: str, s: int, e: int) -> bool:
 
 # a technology said to move abroad: the noun, then a verb of transfer or leaking within the clause
 _TECH_NOUN = re.compile(
-    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|"
+    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|kennis|"
     r"technisch\w*\s+Wissen|technische\s+kennis|connaissances\s+techniques)(?![\w-])",
     re.IGNORECASE,
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
-    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
+    r"overgedragen|overdragen|overgebracht|overbrengen|overgeheveld|overhevelen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
     r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:(?:and|or)\s+[\w-]+\s+)?capabilit(?:y|ies)|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
     r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
     r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
     r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
+    # "dat militaire kennis bij het Volksbevrijdingsleger terecht zou komen", "end up with the Chinese military"
+    r"(?:bij|in)\s+(?:het\s+|de\s+)?(?:[\w-]+\s+)?\w*(?:leger|krijgsmacht)\s+terecht|"
+    r"end\s+up\s+(?:with|in\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:military|army)|"
+    # "dat kennis zo in Chinese handen zou komen", "into Chinese hands", "in chinesische Hände"
+    r"in\s+(?:Chinese|Russische|buitenlandse)\s+handen|into\s+(?:Chinese|Russian|foreign)\s+hands|"
+    r"in\s+(?:chinesische|russische|ausländische)\s+Hände|entre\s+(?:des\s+)?mains\s+(?:chinoises|russes|étrangères)|"
     # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
     r"(?:part|partent|partir|partiront|partiraient)\s+à\s+l['’]étranger|go(?:es|ing|ne)?\s+abroad|"
     r"naar\s+het\s+buitenland|ins\s+Ausland)(?![\w-])",
@@ -657,7 +691,14 @@ _ORDER_TO_SELL = re.compile(
     r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b"
     # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
     r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
-    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b",
+    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b"
+    # "dwong Nexperia ... de fabriek weer te verkopen", "zwang den Konzern, die Anteile zu verkaufen",
+    # "a contraint le groupe à céder sa participation"
+    r"|(?<![\w-])(?:dwong|dwingt|dwingen|dwongen|verplichtte|verplicht|gelastte|beval|zwang|zwingt|zwingen|"
+    r"verpflichtete|verpflichtet|contraint|contraignent|oblige|obligé|obligée|forcé|forcée|ordonné|enjoint|sommé)"
+    r"(?![\w-])[^.;]{0,140}?(?<![\w-])(?:te\s+verkopen|af\s+te\s+stoten|van\s+de\s+hand\s+te\s+doen|"
+    r"zu\s+verkaufen|zu\s+veräußern|abzugeben|abzustoßen|(?:à|de)\s+(?:céder|vendre|revendre|se\s+séparer|se\s+défaire))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -677,8 +718,42 @@ _SHAREHOLDER_RIGHT = re.compile(
 )
 
 
+# a deal the state will not let happen, said with a modal: "darf ein chinesischer Investor den Hersteller X
+# nicht übernehmen", "mag de overname niet doorgaan", "will not be allowed to buy", "ne pourra pas racheter"
+_MAY_NOT_BUY = re.compile(
+    r"(?<![\w-])(?:darf|dürfen|durfte|durften)\s(?:[^.;:]{0,120}?\s)?(?:nicht|weder|kein\w*)\s(?:[^.;:]{0,100}?\s)?"
+    r"(?:übernehmen|kaufen|erwerben|einsteigen|übernommen|gekauft|erworben|beteiligen|aufstocken)(?![\w-])"
+    r"|(?<![\w-])(?:mag|mogen|mocht|mochten)\s(?:[^.;:]{0,120}?\s)?niet\s(?:[^.;:]{0,60}?\s)?"
+    r"(?:overnemen|kopen|overgenomen|gekocht|instappen|verwerven|doorgaan)(?![\w-])"
+    r"|(?<![\w-])(?:(?:will|would|may|can|could|shall)\s+not|cannot|won['’]t)\s+(?:be\s+(?:allowed|permitted)\s+to\s+)?"
+    r"(?:buy|acquire|take\s+over|take\s+control\s+of|proceed)(?![\w-])"
+    r"|(?<![\w-])not\s+be\s+(?:allowed|permitted)\s+to\s+(?:buy|acquire|take\s+over|take\s+control)(?![\w-])"
+    r"|(?<![\w-])ne\s+(?:pourra|pourront|peut|peuvent|pouvait)\s+pas\s+(?:racheter|acquérir|prendre\s+le\s+contrôle)"
+    r"(?![\w-])"
+    # or that it acts to prevent: "pour empêcher l'italien X d'en prendre le contrôle", "to prevent X from
+    # taking control of", "um zu verhindern, dass X ... übernimmt", "om te voorkomen dat X ... overneemt"
+    r"|(?<![\w-])(?:empêcher|empêche|empêché)\s(?:[^.;:]{0,80}?\s)?(?:de|d['’])\s*(?:en\s+)?(?:prendre\s+le\s+contrôle|"
+    r"racheter|acquérir|reprendre|mettre\s+la\s+main)"
+    r"|(?<![\w-])prevent(?:s|ed|ing)?\s(?:[^.;:]{0,80}?\s)?from\s+(?:taking\s+(?:control|over)|acquiring|buying)(?![\w-])"
+    r"|(?<![\w-])(?:verhindern|verhindert|verhinderte)\s*,?\s+dass\s(?:[^.;:]{0,100}?\s)?"
+    r"(?:übernimmt|übernehmen|kauft|einsteigt|erwirbt)(?![\w-])"
+    r"|(?<![\w-])(?:voorkomen|verhinderen)\s+dat\s(?:[^.;:]{0,100}?\s)?(?:overneemt|overnemen|koopt|kopen|instapt)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# a watch that someone could keep is the danger feared, not a body's monitoring
+_MAY_WATCH = re.compile(
+    r"(?<![\w-])(?:could|would|may|might|can|able\s+to|position\s+to|pourrait|pourraient|peut|peuvent|zou|zouden|kan|"
+    r"kunnen|könnte|könnten|kann|können)(?:\s+[\w’'-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
+    if _hit_in(doc, _MAY_NOT_BUY, start, end):
+        hits.add("blocked")
     for _s, e, label in doc.cues_in(start, end, "st:"):
         if skip and _overlaps(_s, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
@@ -688,18 +763,32 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
             continue
         if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
             continue  # "Het kabinet volgt daarmee een advies van de AIVD" follows advice; it watches nothing
+        if label == "st:monitoring" and (
+            _MAY_WATCH.search(doc.text[max(start, _s - 45) : _s]) or _WATCHES_MOVES.match(doc.text, _s)
+        ):
+            continue  # "the operator would be in a position to monitor ship movements": the danger, not a watch
         if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
             # "Sinochem will be barred from appointing the chief executive": a shareholder's right
             # taken away is a condition on the stake, not a ban on the company
             hits.add("approved_with_conditions")
             continue
         hits.add(label[3:])
-    if _ORDER_TO_SELL.search(doc.text, start, end):
+    if _hit_in(doc, _ORDER_TO_SELL, start, end):
         hits.add("divestment_ordered")
     hits.update(st for s, e, st in _gap_hits(doc) if start <= s and e <= end)
     if "closed" in hits:
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     return next((st for st in STATUS_PRIORITY if st in hits), None)
+
+
+def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
+    """The pattern matches inside [start, end): its matches over the whole text, found once per text."""
+    cache = doc.__dict__.setdefault("_rx_hits", {})
+    spans = cache.get(rx.pattern)
+    if spans is None:
+        spans = cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+    i = bisect_left(spans, (start, start))
+    return i < len(spans) and spans[i][1] <= end
 
 
 def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
@@ -789,6 +878,10 @@ def _concerns(
     by_name = {c.name: c for c in companies}
     domestic = {c.name for c in companies if doc.host and c.country == doc.host}
     agency_spans = _agency_spans(doc, agencies)
+    doc.officials = _officials(doc, agencies, agency_spans, companies)
+    doc.officials_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(doc.officials, key=len, reverse=True)) + r")(?![\w-])"
+    )
     all_agency_spans = SpanSet(s for spans in agency_spans.values() for s in spans)
     targets: set[tuple[int, int]] = set()
     buyers: set[str] = set()
@@ -799,6 +892,7 @@ def _concerns(
             # the target of a deal, or a comparison ("Like Huawei, the firm..."), is not the subject
             if (
                 rules.deal_before.search(pre[-60:])
+                or _HELD_BEFORE.search(pre[-60:])
                 or _COMPARISON.search(pre[-40:])
                 or _SOLD_THING.search(pre[-80:])
                 or _CHOSEN.search(pre[-80:])
@@ -860,7 +954,8 @@ def _concerns(
     before_named = [sent for sent in doc.content if sent.end <= first_named]
     general_end = before_named[-2].end if len(before_named) >= 2 and first_named < len(text) else first_named
     general: dict[str, tuple[int, int, str | None]] = {}
-    for sent in doc.content:
+    last: tuple[int, Sentence | None, list[str]] = (-1, None, [])  # the sentence before, its foreign subjects
+    for n_sent, sent in enumerate(doc.content):
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
             (s, e, c)
@@ -873,7 +968,15 @@ def _concerns(
                 continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
             # "Operator X said tests showed that Maker Y could access data": X speaks of Y
             here = [(s, e, c) for s, e, c in here if c.name not in speakers]
-        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets, companies):
+        sold_here = [c for _s, _e, c in _mentions_in(companies, sent.start, sent.end)]
+        # "the sale of Y's plant to a Chinese investor" where the story names the main company as Y's buyer
+        buyer_known = main.name in dealers and bool(sold_here) and all(c.name in sold for c in sold_here)
+        if (
+            not here
+            and not buyer_known
+            and _unnamed_buyer(doc, sent)
+            and not _buyer_named_next(doc, sent, main, targets, companies)
+        ):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case,
             # unless the next or previous sentence names the foreign buyer ("Der Fonds Y darf ... nicht kaufen")
             here = _mentions_in(companies, sent.start, sent.end)
@@ -908,20 +1011,52 @@ def _concerns(
                 continue
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
+        # a sentence that names no company goes on about the one company whose measure or danger the
+        # sentence before it states ("The minister blocked the purchase of Y by X. The order said the
+        # technology could serve the military"), when that company is of another group than the main one
+        default = main
+        if not subjects and last[0] == n_sent - 1:
+            prev, names = last[1], last[2]
+            # (checked only here: a measure or a danger in the sentence before)
+            if (
+                len(names) == 1
+                and rep[names[0]] != rep[main.name]
+                and (
+                    _status(doc, prev.start, prev.end, all_agency_spans)
+                    or _categories(doc, prev.start, prev.end, all_agency_spans)
+                )
+            ):
+                default = by_name[names[0]]
+        stated = [n for n in subjects if n not in sold and by_name[n].country and by_name[n].country != doc.host]
+        last = (n_sent, sent, stated)
         if len(subjects) > 1:
             for a, b in _clauses(text, sent):
                 names = list(dict.fromkeys(c.name for s, _e, c in here if a <= s < b))
-                units.append((a, b, [by_name[n] for n in names] or [main]))
+                units.append((a, b, [by_name[n] for n in names] or [default]))
         else:
-            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [main]))
+            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [default]))
         for a, b, subs in units:
+            if len(subs) > 1 and any(c.name not in sold for c in subs):
+                # "Sinochem's influence over Pirelli": a company the story has as a deal's target is not
+                # a subject beside the company that holds or buys it
+                subs = [c for c in subs if c.name not in sold]
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
             status = None if negated else _status(doc, a, b, all_agency_spans)
             if status in ("approved_with_conditions", "divestment_ordered"):
                 cats.add("investment_screening")  # these are screening decisions by nature
             elif (
-                (status == "under_review" or (status in ("blocked", "banned") and _STOPS_DEAL.search(text, a, b)))
-                and (rules.deal_words.search(text, a, b) or _SALE_WORD.search(text, a, b))
+                (
+                    status == "under_review"
+                    or (
+                        status in ("blocked", "banned")
+                        and (_STOPS_DEAL.search(text, a, b) or _hit_in(doc, _MAY_NOT_BUY, a, b))
+                    )
+                )
+                and (
+                    rules.deal_words.search(text, a, b)
+                    or _SALE_WORD.search(text, a, b)
+                    or (status != "under_review" and (_LICENCE_DEAL.search(text, a, b) or _BUY_VERB.search(text, a, b)))
+                )
                 and _government_acts(doc, a, b)
             ):
                 # a government looking into a stake is a screening review, and stopping one a screening
@@ -977,6 +1112,10 @@ def _concerns(
             doc, agencies, agency_spans, a, b, cat, info["status"], _lede_body(doc, key, by_name, agency_spans)
         )
         status = info["status"]
+        if status == "blocked" and cat == "investment_screening" and "divestment_ordered" in statuses.get(key, []):
+            # a deal already done is stopped by undoing it: "blocks takeover" in the headline, "ordered
+            # X to sell the whole of Y" in the text is one divestment order
+            status = "divestment_ordered"
         if not status and cat == "investment_screening":
             # a screening case stated without its outcome ("used its golden power rules on the stake")
             # has the decision stated elsewhere on the company ("will be barred from appointing ...")
@@ -1034,7 +1173,12 @@ def _concerns(
             continue
         status, by_body = decided[c.companies[0]]
         # and so does a danger whose sentence states no measure, rather than what its body did elsewhere
-        if c in unstated or (by_body and id(c) in borrowed and c.status == "under_review"):
+        # (a decision borrowed from the body's sentence on another company yields to the company's own)
+        if (
+            c in unstated
+            or (by_body and id(c) in borrowed and c.status == "under_review")
+            or (id(c) in borrowed and c.status in _DECISIONS and c.status != status)
+        ):
             c.status = status
     # a danger stated with no measure, in a story whose only measure on the company is an open
     # review, is the review's: "Die Bundesregierung prüft ... Das BSI warnt, die Geräte könnten ..."
@@ -1090,6 +1234,13 @@ def _concerns(
         done = "closed" in statuses.get(key, []) and not any(st in _DECISIONS for st in statuses.get(key, []))
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
+    # a sanction is a measure of its own, outside the list of screening outcomes: it takes no
+    # screening decision or review from the company's other cases ("was placed under sanctions")
+    for c in concerns:
+        if c.categories == ["sanctions"] and not (
+            c.status == "banned" and _status(doc, c.quote.start, c.quote.end, all_agency_spans) == "banned"
+        ):
+            c.status = "other"
     if general:
         concerns.extend(_companyless_concerns(doc, agencies, facilities, general, body_measure=False))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
@@ -1106,9 +1257,18 @@ def _concerns(
     return concerns
 
 
+# a licence to a foreign firm is a deal the state can stop: "barred the university from licensing
+# its technology to X", "ein Lizenzvertrag mit X", "un accord de licence"
+_LICENCE_DEAL = re.compile(
+    r"(?<![\w-])(?:licen[cs](?:e|es|ed|ing)|licentie\w*|Lizenz\w*|(?:accord|contrat)s?\s+de\s+licence|"
+    r"sign(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?agreement)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 # a state's own stop to a deal ("prohibited the acquisition"), not a way round one ("keep X from acquiring")
 _STOPS_DEAL = re.compile(
-    r"(?<![\w-])(?:ban|bans|banned|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
+    r"(?<![\w-])(?:ban|bans|banned|barred|barring|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
     r"verbot\w*|verbied\w*|verboden|blokk\w*|geblokkeerd|tegengehouden|weiger\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -1356,9 +1516,13 @@ def _government_acts(doc: _Doc, start: int, end: int) -> bool:
     """The clause has a state actor: a named agency, or a government/cabinet/ministry word."""
     if any(h.kind == "agency" and start <= h.start < end for h in doc.entity_hits):
         return True
+    if _official_in(doc, start, end):
+        return True  # "Kwarteng barred the university from ...": a minister named by surname
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
-            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b"
+            # German compounds too: "das Bundeswirtschaftsministerium prüft", "Wirtschaftsminister Habeck"
+            r"\b(?:ministry|minister|ministerie|ministère|\w*[Mm]inisterium|[A-ZÄÖÜ]\w*minister|kabinet|Kabinett|cabinet|Bund|"
+            r"[A-ZÄÖÜ]\w*(?:regierung|verfassungsschutz|nachrichtendienst|behörde))\b"
             # a head of state or government, or a minister by title: "Trump has blocked", "US-Präsident"
             r"|(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]räsident|[Pp]residente|[Pp]rime\s+[Mm]inister|[Pp]remier|"
             r"[Cc]hancellor|Kanzler\w*|[Tt]reasurer|[Ss]ecretary|White\s+House|Weiße\w*\s+Haus\w*)(?![\w-])",
@@ -1564,6 +1728,49 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
     return spans
 
 
+# an official named with the body's title: "The culture secretary, Lucy Frazer, has", "sagte
+# Bundeswirtschaftsminister Robert Habeck"; the surname alone then stands for the body ("Frazer said")
+_PERSON_AFTER = re.compile(r"(?:,\s+|\s+)(?-i:[A-Z][a-zà-ÿ'’-]+\s+){1,2}(?-i:([A-Z][a-zà-ÿ'’-]{2,}))(?=[\s,.;:])")
+_NOT_A_NAME = re.compile(
+    r"(?:The|Le|La|Les|De|Het|Der|Die|Das|On|In|At|And|Et|En|Und|Am|Im|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)$"
+)
+
+
+def _officials(
+    doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]], companies: list[_Company] = ()
+) -> dict[str, str]:
+    """Surnames of the officials the story names with a body's title, each with that body."""
+    found: dict[str, str] = {}
+    # "the Italian government, Sinochem Holdings and ...": a company named next to the body is no official
+    firm_words = {w for c in companies for w in c.name.split()}
+    firm_spans = SpanSet(m for c in companies for m in c.mentions)
+    kinds = {ag.name: ag.kind for ag in agencies}
+    for name, places in spans.items():
+        if kinds.get(name) == "parliament":
+            continue
+        for _s, e in places:
+            m = _PERSON_AFTER.match(doc.text, e)
+            if not m or doc.text[e : m.start(1)].count("\n"):
+                continue
+            words = doc.text[e : m.end(1)].replace(",", " ").split()
+            if any(_NOT_A_NAME.match(w) for w in words) or any(m.group(1) in (ag.name, *ag.aliases) for ag in agencies):
+                continue
+            if m.group(1) in firm_words or firm_spans.overlaps(e, m.end(1)) or doc.countries_in(e, m.end(1)):
+                continue
+            found.setdefault(m.group(1), name)
+    return found
+
+
+def _official_in(doc: _Doc, start: int, end: int) -> str | None:
+    """The body of an official named by surname in the clause: "Kwarteng barred the university"."""
+    officials = getattr(doc, "officials", None)
+    if not officials:
+        return None
+    m = doc.officials_re.search(doc.text, start, end)
+    return officials[m.group(0)] if m else None
+
+
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
     # a demonstrative subject carries on the sentence before: "Die vormen een bedreiging voor ..."
@@ -1596,6 +1803,15 @@ _BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\
 _COUNTRY_ACTS_NEXT = re.compile(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b")
 
 
+# a country acting in a headline's present tense: "Italy curbs ...", "Norway blocks ...", "La France
+# bloque ...", "Nederland verbiedt ...", "Deutschland untersagt ..."
+_HEADLINE_ACTS = re.compile(
+    r"\s+(?:blocks|bans|curbs|orders|vetoes|approves|clears|probes|rejects|halts|forces|restricts|limits|imposes|"
+    r"stops|bars|reviews|scrutini[sz]es|investigates|tightens|bloque|interdit|ordonne|impose|refuse|autorise|"
+    r"oppose|blokkeert|verbiedt|weigert|dwingt|onderzoekt|blockiert|verbietet|untersagt|stoppt|prüft|zwingt)(?![\w-])"
+)
+
+
 def _concern_agency(
     doc: _Doc,
     agencies: list[FoundAgency],
@@ -1619,6 +1835,9 @@ def _concern_agency(
         order = {"screening": 0, "regulator": 1, "ministry": 2, "other": 2, "intelligence": 3, "parliament": 4}
     if inside:
         return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
+    official = _official_in(doc, lo, hi)
+    if official:
+        return official
     text = doc.text
     for hit in doc.countries_in(lo, hi):
         if hit.kind != "country":
@@ -1627,7 +1846,7 @@ def _concern_agency(
             text[hit.end : hit.end + 40]
         ):
             return None  # another country's view, not a body's act
-        if _COUNTRY_ACTS_NEXT.match(text, hit.end, hit.end + 30):
+        if _COUNTRY_ACTS_NEXT.match(text, hit.end, hit.end + 30) or _HEADLINE_ACTS.match(text, hit.end, hit.end + 30):
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name
