@@ -239,11 +239,18 @@ def _site_outlet(url: str | None, doc: _Doc) -> tuple[dict | None, str]:
     return None, ""
 
 
+# A domain drops accents: "ladepeche.fr" is printed "La Dépêche"
+_ACCENTED = {"a": "aàáâäã", "c": "cç", "e": "eéèêë", "i": "iíìîï", "n": "nñ", "o": "oóòôöõ", "u": "uúùûü"}
+
+
 def _printed_site_name(label: str, text: str) -> str:
-    """How the text itself prints an unknown site's name: 'RTL Nieuws' for rtlnieuws.nl."""
-    if len(label) < 4 or not label.isalnum():
+    """How the text itself prints an unknown site's name: 'RTL Nieuws' for rtlnieuws.nl,
+    'La Dépêche' for ladepeche.fr; a short label is an acronym ('WAZ' for waz.de)."""
+    if not label.isalnum():
         return ""
-    pattern = r"[\s'’.-]?".join(re.escape(c) for c in label)
+    if len(label) < 4:
+        return label.upper() if label.isalpha() else ""
+    pattern = r"[\s'’.-]?".join(f"[{re.escape(_ACCENTED.get(c, c))}]" for c in label)
     for m in re.finditer(rf"(?<![\w.-])(?i:{pattern})(?:\.[a-z]{{2,4}})?(?![\w-])", text):
         form = m.group(0)
         words = form.split()
