@@ -728,23 +728,25 @@ _SHAREHOLDER_RIGHT = re.compile(
 # a deal the state will not let happen, said with a modal: "darf ein chinesischer Investor den Hersteller X
 # nicht übernehmen", "mag de overname niet doorgaan", "will not be allowed to buy", "ne pourra pas racheter"
 _MAY_NOT_BUY = re.compile(
-    r"(?<![\w-])(?:darf|dürfen|durfte|durften)\s(?:[^.;:]{0,120}?\s)?(?:nicht|weder|kein\w*)\s(?:[^.;:]{0,100}?\s)?"
+    # one lookbehind for all the branches: Python's re then skips most positions at once
+    r"(?<![\w-])(?:(?:darf|dürfen|durfte|durften)\s(?:[^.;:]{0,120}?\s)?(?:nicht|weder|kein\w*)\s(?:[^.;:]{0,100}?\s)?"
     r"(?:übernehmen|kaufen|erwerben|einsteigen|übernommen|gekauft|erworben|beteiligen|aufstocken)(?![\w-])"
-    r"|(?<![\w-])(?:mag|mogen|mocht|mochten)\s(?:[^.;:]{0,120}?\s)?niet\s(?:[^.;:]{0,60}?\s)?"
+    r"|(?:mag|mogen|mocht|mochten)\s(?:[^.;:]{0,120}?\s)?niet\s(?:[^.;:]{0,60}?\s)?"
     r"(?:overnemen|kopen|overgenomen|gekocht|instappen|verwerven|doorgaan)(?![\w-])"
-    r"|(?<![\w-])(?:(?:will|would|may|can|could|shall)\s+not|cannot|won['’]t)\s+(?:be\s+(?:allowed|permitted)\s+to\s+)?"
+    r"|(?:(?:will|would|may|can|could|shall)\s+not|cannot|won['’]t)\s+(?:be\s+(?:allowed|permitted)\s+to\s+)?"
     r"(?:buy|acquire|take\s+over|take\s+control\s+of|proceed)(?![\w-])"
-    r"|(?<![\w-])not\s+be\s+(?:allowed|permitted)\s+to\s+(?:buy|acquire|take\s+over|take\s+control)(?![\w-])"
-    r"|(?<![\w-])ne\s+(?:pourra|pourront|peut|peuvent|pouvait)\s+pas\s+(?:racheter|acquérir|prendre\s+le\s+contrôle)"
+    r"|not\s+be\s+(?:allowed|permitted)\s+to\s+(?:buy|acquire|take\s+over|take\s+control)(?![\w-])"
+    r"|ne\s+(?:pourra|pourront|peut|peuvent|pouvait)\s+pas\s+(?:racheter|acquérir|prendre\s+le\s+contrôle)"
     r"(?![\w-])"
     # or that it acts to prevent: "pour empêcher l'italien X d'en prendre le contrôle", "to prevent X from
     # taking control of", "um zu verhindern, dass X ... übernimmt", "om te voorkomen dat X ... overneemt"
-    r"|(?<![\w-])(?:empêcher|empêche|empêché)\s(?:[^.;:]{0,80}?\s)?(?:de|d['’])\s*(?:en\s+)?(?:prendre\s+le\s+contrôle|"
+    r"|(?:empêcher|empêche|empêché)\s(?:[^.;:]{0,80}?\s)?(?:de|d['’])\s*(?:en\s+)?(?:prendre\s+le\s+contrôle|"
     r"racheter|acquérir|reprendre|mettre\s+la\s+main)"
-    r"|(?<![\w-])prevent(?:s|ed|ing)?\s(?:[^.;:]{0,80}?\s)?from\s+(?:taking\s+(?:control|over)|acquiring|buying)(?![\w-])"
-    r"|(?<![\w-])(?:verhindern|verhindert|verhinderte)\s*,?\s+dass\s(?:[^.;:]{0,100}?\s)?"
+    r"|prevent(?:s|ed|ing)?\s(?:[^.;:]{0,80}?\s)?from\s+(?:taking\s+(?:control|over)|acquiring|buying)(?![\w-])"
+    r"|(?:verhindern|verhindert|verhinderte)\s*,?\s+dass\s(?:[^.;:]{0,100}?\s)?"
     r"(?:übernimmt|übernehmen|kauft|einsteigt|erwirbt)(?![\w-])"
-    r"|(?<![\w-])(?:voorkomen|verhinderen)\s+dat\s(?:[^.;:]{0,100}?\s)?(?:overneemt|overnemen|koopt|kopen|instapt)(?![\w-])",
+    r"|(?:voorkomen|verhinderen)\s+dat\s(?:[^.;:]{0,100}?\s)?(?:overneemt|overnemen|koopt|kopen|instapt)(?![\w-])"
+    r")",
     re.IGNORECASE,
 )
 
