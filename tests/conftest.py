@@ -101,3 +101,11 @@ def outsider(roles) -> User:
 @pytest.fixture
 def admin_user_(roles) -> User:
     return _user("dana", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The gazetteer shipped in tracker/data (built once: it takes a second)."""
+    from tracker.ingest.gazetteer import Gazetteer
+
+    return Gazetteer.from_data_dir()

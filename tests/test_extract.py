@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from tracker.ingest.extract import extract
+from tests.extract_helpers import names, run
 from tracker.ingest.gazetteer import Gazetteer, PhraseMatcher, fold
 from tracker.ingest.textparts import split_sentences
-from tracker.ingest.types import Extraction, RawArticle
+from tracker.ingest.types import Extraction
 
 COMPANIES = [
     {
@@ -73,15 +73,6 @@ OUTLETS = [
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer(companies=COMPANIES, agencies=AGENCIES, outlets=OUTLETS)
-
-
-def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
-    article = RawArticle(source_file="t.txt", format="text", title=str(kw.pop("title", "")), text=text, **kw)
-    return extract(article, gaz)
-
-
-def names(items: list) -> list[str]:
-    return [i.name for i in items]
 
 
 def company(ex: Extraction, name: str):
@@ -996,27 +987,22 @@ def test_a_companys_own_answer_raises_no_concern(gaz: Gazetteer) -> None:
     assert quotes and all("Harbourline said" not in q for q in quotes)
 
 
-@pytest.fixture(scope="module")
-def shipped_gaz() -> Gazetteer:
-    return Gazetteer.from_data_dir()
-
-
-def test_the_swiss_chambers_are_parliaments(shipped_gaz: Gazetteer) -> None:
+def test_the_swiss_chambers_are_parliaments(shipped: Gazetteer) -> None:
     text = (
         "Bern. Der Nationalrat will Übernahmen durch Harbourline künftig prüfen lassen. "
         "Der Ständerat muss dem Gesetz noch zustimmen."
     )
-    found = {a.name: a for a in run(shipped_gaz, text).agencies}
+    found = {a.name: a for a in run(shipped, text).agencies}
     assert found["Swiss National Council"].kind == "parliament"
     assert found["Swiss Council of States"].country == "CH"
 
 
-def test_a_bare_german_ministers_title_in_a_swiss_story_is_swiss(shipped_gaz: Gazetteer) -> None:
+def test_a_bare_german_ministers_title_in_a_swiss_story_is_swiss(shipped: Gazetteer) -> None:
     text = (
         "Der Schweizer Bundesrat lehnt eine Prüfung der Übernahme durch Harbourline ab. "
         "Wirtschaftsminister Hans Muster warnte vor hohen Kosten für die Schweiz."
     )
-    assert {a.country for a in run(shipped_gaz, text).agencies if a.kind == "ministry"} == {"CH"}
+    assert {a.country for a in run(shipped, text).agencies if a.kind == "ministry"} == {"CH"}
 
 
 def test_a_french_ministers_lower_case_portfolio_is_a_body(gaz: Gazetteer) -> None:
@@ -1059,12 +1045,12 @@ def test_a_third_country_measure_with_a_late_verb_adds_the_country(gaz: Gazettee
     assert {"GB", "SE"} <= set(run(gaz, text).countries)
 
 
-def test_telecom_operators_are_known_companies(shipped_gaz: Gazetteer) -> None:
+def test_telecom_operators_are_known_companies(shipped: Gazetteer) -> None:
     text = (
         "Germany has banned the Chinese vendor Qilin Mobile from its 5G networks over espionage fears. Under the "
         "deal, Deutsche Telekom, Vodafone and Telefónica Deutschland must remove Qilin Mobile parts by 2026."
     )
-    found = {c.name: c for c in run(shipped_gaz, text).companies}
+    found = {c.name: c for c in run(shipped, text).companies}
     assert found["Telefónica Deutschland"].country == "DE" and "Vodafone" in found
 
 

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tracker.ingest.extract import extract
+from tests.extract_helpers import run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction, RawArticle
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.from_data_dir()
-
-
-def run(gaz: Gazetteer, text: str) -> Extraction:
-    return extract(RawArticle(source_file="t.txt", format="text", title="", text=text), gaz)
+from tracker.ingest.types import Extraction
 
 
 def pairs(ex: Extraction) -> set[tuple[str, str]]:
@@ -30,65 +19,65 @@ def categories(ex: Extraction) -> set[str]:
 # -- categories ------------------------------------------------------------------------------
 
 
-def test_censorship_is_interference(gaz: Gazetteer) -> None:
+def test_censorship_is_interference(shipped: Gazetteer) -> None:
     text = (
         "Estonia's cyber agency said phones made by the Chinese firm Lanting Mobile can detect and censor "
         "political terms. Lanting Mobile denies it."
     )
-    assert "interference" in categories(run(gaz, text))
+    assert "interference" in categories(run(shipped, text))
 
 
-def test_a_5g_handset_is_no_critical_infrastructure(gaz: Gazetteer) -> None:
+def test_a_5g_handset_is_no_critical_infrastructure(shipped: Gazetteer) -> None:
     text = (
         "Estonia's cyber agency found that the Chinese firm Lanting Mobile's Orca 12X 5G sends usage data to a "
         "server abroad. Its Orca 9 5G phone also had a flaw."
     )
-    found = categories(run(gaz, text))
+    found = categories(run(shipped, text))
     assert "critical_infrastructure" not in found
     assert "data_access" in found
 
 
-def test_5g_networks_stay_critical_infrastructure(gaz: Gazetteer) -> None:
+def test_5g_networks_stay_critical_infrastructure(shipped: Gazetteer) -> None:
     text = "Portugal's government banned equipment from the Chinese firm Lanting Mobile from its 5G networks."
-    assert "critical_infrastructure" in categories(run(gaz, text))
+    assert "critical_infrastructure" in categories(run(shipped, text))
 
 
-def test_a_technology_said_to_move_abroad_is_technology_transfer(gaz: Gazetteer) -> None:
+def test_a_technology_said_to_move_abroad_is_technology_transfer(shipped: Gazetteer) -> None:
     text = (
         "Le gouvernement portugais a imposé des règles au groupe chinois Lanting Mobile. Il craint que la "
         "technologie des capteurs, qui collectent des informations sur la route, ne soit transférée vers la Chine."
     )
-    assert "technology_transfer" in categories(run(gaz, text))
+    assert "technology_transfer" in categories(run(shipped, text))
 
 
 # -- subjects ---------------------------------------------------------------------------------
 
 
-def test_an_abbreviation_point_does_not_end_an_order_to_sell(gaz: Gazetteer) -> None:
+def test_an_abbreviation_point_does_not_end_an_order_to_sell(shipped: Gazetteer) -> None:
     text = (
         "The order forces Qinmu Partners Ltd., a company majority owned by Chinese nationals, to sell land near "
         "an air base in Portugal."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert ex.concerns and ex.concerns[0].status == "divestment_ordered"
     assert "investment_screening" in categories(ex)
 
 
-def test_kit_at_a_site_makes_a_site_case_but_a_nearby_site_does_not(gaz: Gazetteer) -> None:
+def test_kit_at_a_site_makes_a_site_case_but_a_nearby_site_does_not(shipped: Gazetteer) -> None:
     text = (
         "Portugal's government ordered the Chinese-backed firm Qinmu Partners to divest, citing espionage. "
         "Qinmu Partners had bought land a mile from Montejunto Air Base in 2022."
     )
-    espionage = [c for c in run(gaz, text).concerns if "espionage" in c.categories]
+    espionage = [c for c in run(shipped, text).concerns if "espionage" in c.categories]
     assert len(espionage) == 1
 
 
-def test_the_supplier_chosen_instead_is_not_a_subject(gaz: Gazetteer) -> None:
+def test_the_supplier_chosen_instead_is_not_a_subject(shipped: Gazetteer) -> None:
     text = (
         "Portugal banned the Chinese firm Lanting Mobile from its 5G networks. "
         "One operator has chosen Ericsson and Nokia for its 5G network, while another used Lanting Mobile kit."
     )
-    assert {name for name, _cat in pairs(run(gaz, text))} == {"Lanting Mobile"}
+    assert {name for name, _cat in pairs(run(shipped, text))} == {"Lanting Mobile"}
 
 
 def test_the_buyer_not_the_target_is_the_subject() -> None:
@@ -130,25 +119,25 @@ def test_an_owned_subsidiary_in_the_host_country_is_a_party_to_the_case() -> Non
     assert any("Velderchip" in c.companies for c in ex.concerns if "technology_transfer" in c.categories)
 
 
-def test_unnamed_linked_investors_leave_the_target_as_the_subject(gaz: Gazetteer) -> None:
+def test_unnamed_linked_investors_leave_the_target_as_the_subject(shipped: Gazetteer) -> None:
     text = (
         "The Australian government ordered five Chinese-linked investors to sell their shares in the miner Karrow "
         "Rare Earths, an Australian company. Karrow Rare Earths sells its ore to the Chinese group Hengda Metals, "
         "and Hengda Metals has a plant near Perth."
     )
-    screening = [c for c in run(gaz, text).concerns if "investment_screening" in c.categories]
+    screening = [c for c in run(shipped, text).concerns if "investment_screening" in c.categories]
     assert screening and screening[0].companies[0] == "Karrow Rare Earths"
 
 
-def test_a_stopped_deal_is_a_screening_decision_but_a_way_round_one_is_not(gaz: Gazetteer) -> None:
+def test_a_stopped_deal_is_a_screening_decision_but_a_way_round_one_is_not(shipped: Gazetteer) -> None:
     stopped = run(
-        gaz,
+        shipped,
         "The Portuguese government prohibited the acquisition of Tejo Optics by the Chinese firm Qinmu, "
         "citing the risk of espionage.",
     )
     assert "investment_screening" in categories(stopped)
     kept_out = run(
-        gaz,
+        shipped,
         "Portugal's government had a state bank buy the shares to keep the Chinese firm Qinmu Grid from acquiring "
         "a stake in the grid operator, to protect critical infrastructure.",
     )
@@ -158,28 +147,28 @@ def test_a_stopped_deal_is_a_screening_decision_but_a_way_round_one_is_not(gaz: 
 # -- status and agency --------------------------------------------------------------------------
 
 
-def test_imposed_conditions_are_an_approval_with_conditions(gaz: Gazetteer) -> None:
+def test_imposed_conditions_are_an_approval_with_conditions(shipped: Gazetteer) -> None:
     text = (
         "Le gouvernement italien a imposé vendredi une série de conditions au groupe chinois Lanting Mobile, "
         "premier actionnaire de Pirola, au titre du golden power."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert ex.concerns and ex.concerns[0].status == "approved_with_conditions"
 
 
-def test_a_refusal_to_authorise_is_a_block(gaz: Gazetteer) -> None:
+def test_a_refusal_to_authorise_is_a_block(shipped: Gazetteer) -> None:
     text = "Le groupe américain Corvane renonce au rachat de Belmoray après le refus de Bercy d'autoriser l'opération."
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert ex.concerns and ex.concerns[0].status == "blocked"
 
 
-def test_the_body_stating_the_measure_is_the_agency_of_an_unattributed_decision(gaz: Gazetteer) -> None:
+def test_the_body_stating_the_measure_is_the_agency_of_an_unattributed_decision(shipped: Gazetteer) -> None:
     text = (
         "Le gouvernement a mis son veto à la cession de Lumivis au groupe américain Corvane.\n\n"
         "Le ministère de l'Économie a refusé ce vendredi d'autoriser la vente de Lumivis à Corvane. "
         "Le ministère des Armées, client de Lumivis, s'était montré réticent."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     screening = [c for c in ex.concerns if "investment_screening" in c.categories]
     assert screening and screening[0].agencies
     agency = next(a for a in ex.agencies if a.name == screening[0].agencies[0])
@@ -189,136 +178,136 @@ def test_the_body_stating_the_measure_is_the_agency_of_an_unattributed_decision(
 # -- countries --------------------------------------------------------------------------------
 
 
-def test_a_country_that_acted_in_a_relative_clause_is_listed(gaz: Gazetteer) -> None:
+def test_a_country_that_acted_in_a_relative_clause_is_listed(shipped: Gazetteer) -> None:
     text = (
         "Portugal banned the Chinese firm Lanting Mobile from its 5G networks. The move follows that of Norway, "
         "which in July ordered Lanting Mobile kit to be stripped out."
     )
-    assert "NO" in run(gaz, text).countries
+    assert "NO" in run(shipped, text).countries
 
 
-def test_a_country_that_refused_is_listed(gaz: Gazetteer) -> None:
+def test_a_country_that_refused_is_listed(shipped: Gazetteer) -> None:
     text = (
         "De Douane gebruikt scanners van het Chinese Lanting Mobile, wat Kamerleden zorgen baart over spionage. "
         "Noorwegen weigerde eerder de scanners te installeren."
     )
-    assert "NO" in run(gaz, text).countries
+    assert "NO" in run(shipped, text).countries
 
 
-def test_the_owners_country_of_a_party_is_listed(gaz: Gazetteer) -> None:
+def test_the_owners_country_of_a_party_is_listed(shipped: Gazetteer) -> None:
     for text in (
         "Portugal's government ordered the Chinese-owned firm Tejo Wafers to sell its plant, citing know-how.",
         "Portugal's government ordered Tejo Wafers, majority owned by Chinese nationals, to sell its plant.",
     ):
-        assert "CN" in run(gaz, text).countries
+        assert "CN" in run(shipped, text).countries
 
 
-def test_a_subject_introduced_by_its_country_brings_that_country(gaz: Gazetteer) -> None:
+def test_a_subject_introduced_by_its_country_brings_that_country(shipped: Gazetteer) -> None:
     for text in (
         "Het kabinet laat onderzoeken of de overname van een belang in een Rotterdamse terminal door het Chinese "
         "staatsbedrijf Haiyun Havens een risico vormt. Haiyun Havens zegt alleen commerciële belangen te hebben.",
         "Das Bundesamt für Verfassungsschutz warnt vor Windkraftanlagen des chinesischen Herstellers Mingfeng "
         "Wind. Über die Anlagen könnten sensible Daten abfließen.",
     ):
-        assert "CN" in run(gaz, text).countries
+        assert "CN" in run(shipped, text).countries
 
 
-def test_turbines_that_can_be_switched_off_from_afar_are_critical_infrastructure(gaz: Gazetteer) -> None:
+def test_turbines_that_can_be_switched_off_from_afar_are_critical_infrastructure(shipped: Gazetteer) -> None:
     text = (
         "Der Verfassungsschutz warnt vor Windturbinen des chinesischen Herstellers Mingfeng Wind. "
         "Die Turbinen könnten aus der Ferne abgeschaltet werden."
     )
-    assert "critical_infrastructure" in categories(run(gaz, text))
+    assert "critical_infrastructure" in categories(run(shipped, text))
 
 
-def test_an_opened_procedure_is_a_review(gaz: Gazetteer) -> None:
+def test_an_opened_procedure_is_a_review(shipped: Gazetteer) -> None:
     text = (
         "Bercy a ouvert une procédure sur le rachat de la société Aérovolt par le groupe chinois Hanyu "
         "Technologies, qui inquiète les services de renseignement pour des raisons d'espionnage."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert ex.concerns and ex.concerns[0].status == "under_review"
 
 
-def test_the_company_that_found_the_flaw_is_a_witness_not_a_subject(gaz: Gazetteer) -> None:
+def test_the_company_that_found_the_flaw_is_a_witness_not_a_subject(shipped: Gazetteer) -> None:
     text = (
         "Britain's security services are examining whether buses made by the Chinese manufacturer Yuwei Motors "
         "could be switched off remotely, after Norwegian operator Fjordbuss found that the maker had remote access "
         "to their control systems. Fjordbuss said tests showed that Yuwei Motors could access battery data."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert {name for name, _cat in pairs(ex)} == {"Yuwei Motors"}
     assert "data_access" in categories(ex)  # the witness speaks of the maker: the maker's case
 
 
-def test_a_story_naming_no_company_still_states_its_case(gaz: Gazetteer) -> None:
+def test_a_story_naming_no_company_still_states_its_case(shipped: Gazetteer) -> None:
     text = (
         "The Swedish Security Service has warned that Chinese buyers have bought land close to a test range in "
         "northern Sweden, and that the purchases could be used for espionage. The service said it was monitoring "
         "the situation. Local officials said they had not been told who the buyers were."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert ex.companies == []
     assert [(c.categories, c.companies) for c in ex.concerns] == [(["espionage"], [])]
     assert {"CN", "SE"} <= set(ex.countries)
 
 
-def test_a_story_naming_no_company_and_no_foreign_party_states_no_case(gaz: Gazetteer) -> None:
+def test_a_story_naming_no_company_and_no_foreign_party_states_no_case(shipped: Gazetteer) -> None:
     text = "The Swedish government said the new law on espionage would come into force in July."
-    assert run(gaz, text).concerns == []
+    assert run(shipped, text).concerns == []
 
 
-def test_a_measure_is_the_government_s_not_the_advising_security_service_s(gaz: Gazetteer) -> None:
+def test_a_measure_is_the_government_s_not_the_advising_security_service_s(shipped: Gazetteer) -> None:
     text = (
         "The Swedish government banned equipment from the Chinese firm Lanting Mobile from its 5G networks, "
         "citing advice from the Swedish Security Service. Lanting Mobile said it would appeal."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert [c.agencies for c in ex.concerns if c.status == "banned"] == [["Government of Sweden"]]
 
 
-def test_a_security_worry_without_danger_or_measure_is_still_a_case(gaz: Gazetteer) -> None:
+def test_a_security_worry_without_danger_or_measure_is_still_a_case(shipped: Gazetteer) -> None:
     text = (
         "Lawmakers in Denmark have raised national security concerns about the Chinese shipping company Haixing "
         "Lines, which bought a 20 percent stake in a Danish port last year. Haixing Lines said its interest was "
         "purely commercial."
     )
-    assert pairs(run(gaz, text)) == {("Haixing Lines", "other")}
+    assert pairs(run(shipped, text)) == {("Haixing Lines", "other")}
 
 
-def test_the_federation_looking_into_a_stake_is_a_screening_review(gaz: Gazetteer) -> None:
+def test_the_federation_looking_into_a_stake_is_a_screening_review(shipped: Gazetteer) -> None:
     text = "Der Bund prüft den Einstieg des chinesischen Konzerns Haixing Lines beim Hafen Wilhelmshaven."
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert pairs(ex) == {("Haixing Lines", "investment_screening")}
     assert ex.concerns[0].status == "under_review"
 
 
-def test_a_company_listed_with_a_foreign_subject_under_a_measure_is_a_subject(gaz: Gazetteer) -> None:
+def test_a_company_listed_with_a_foreign_subject_under_a_measure_is_a_subject(shipped: Gazetteer) -> None:
     text = (
         "The U.S. Commerce Department on Tuesday added Chinese drone maker Skyfold Robotics and surveillance "
         "camera firm Lumina Vision to its entity list. Skyfold said it would challenge the listing."
     )
-    assert pairs(run(gaz, text)) == {("Skyfold Robotics", "sanctions"), ("Lumina Vision", "sanctions")}
+    assert pairs(run(shipped, text)) == {("Skyfold Robotics", "sanctions"), ("Lumina Vision", "sanctions")}
 
 
-def test_the_authority_points_back_to_the_body_named_before(gaz: Gazetteer) -> None:
+def test_the_authority_points_back_to_the_body_named_before(shipped: Gazetteer) -> None:
     text = (
         "The Swedish Security Service has long warned about China. The Swedish Post and Telecom Authority (PTS) "
         "set new rules for the 5G auction on Tuesday. The authority said equipment from the Chinese firm Lanting "
         "Mobile could be used for espionage."
     )
-    espionage = [c for c in run(gaz, text).concerns if "espionage" in c.categories]
+    espionage = [c for c in run(shipped, text).concerns if "espionage" in c.categories]
     assert [c.agencies for c in espionage] == [["Swedish Post and Telecom Authority"]]
 
 
-def test_a_banned_sale_to_a_described_buyer_is_the_buyer_s_blocked_deal(gaz: Gazetteer) -> None:
+def test_a_banned_sale_to_a_described_buyer_is_the_buyer_s_blocked_deal(shipped: Gazetteer) -> None:
     text = (
         "Den Haag. Het kabinet heeft de verkoop van het Eindhovense chipbedrijf Optiwave aan het Chinese "
         "investeringsfonds Jinhua Capital verboden. Volgens minister van Economische Zaken vormt de overname een "
         "risico, omdat "
         "gevoelige technologie in Chinese handen zou komen. Optiwave zegt het besluit te betreuren."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     assert pairs(ex) == {("Jinhua Capital", "investment_screening"), ("Jinhua Capital", "technology_transfer")}
     assert {c.status for c in ex.concerns} == {"blocked"}
     assert "CN" in ex.countries
@@ -327,20 +316,20 @@ def test_a_banned_sale_to_a_described_buyer_is_the_buyer_s_blocked_deal(gaz: Gaz
 # -- the parties of a screened transaction ---------------------------------------------------------
 
 
-def test_a_screening_case_involves_every_party_of_the_deal(gaz: Gazetteer) -> None:
+def test_a_screening_case_involves_every_party_of_the_deal(shipped: Gazetteer) -> None:
     text = (
         "The Norwegian government has blocked the sale of Nordvik Marine AS, a shipyard near Bergen, "
         "to Harbourline Holdings, a Chinese state-owned group, citing national security. "
         "Harbourline Holdings had agreed to pay 120 million euros for the yard."
     )
-    ex = run(gaz, text)
+    ex = run(shipped, text)
     screening = [c for c in ex.concerns if "investment_screening" in c.categories]
     assert screening
     names = {n for c in screening for n in c.companies}
     assert {"Nordvik Marine AS", "Harbourline Holdings"} <= names
 
 
-def test_a_company_with_a_case_of_its_own_is_not_added_to_another(gaz: Gazetteer) -> None:
+def test_a_company_with_a_case_of_its_own_is_not_added_to_another(shipped: Gazetteer) -> None:
     from tracker.ingest.extract import _transaction_parties
     from tracker.ingest.types import FoundCompany, FoundConcern, Span
 

@@ -166,6 +166,8 @@ def test_parliament_committees_in_lower_case(shipped: Gazetteer) -> None:
     assert en["Commons business and trade committee"].kind == "parliament"
     de = agencies(run(shipped, "Der Wirtschaftsausschuss des Bundestages befasste sich mit Valmos.", language="de"))
     assert de["Wirtschaftsausschuss des Bundestages"].country == "DE"
+    land = agencies(run(shipped, "Der Wirtschaftsausschuss des Landtages befasste sich mit Valmos.", language="de"))
+    assert land["Wirtschaftsausschuss des Landtages"].country == "DE"  # a German state's house, not the Dutch one
     nl = run(shipped, "De vaste Kamercommissie voor Economische Zaken stelde vragen over Nowra.", language="nl")
     assert any(a.kind == "parliament" and a.name.startswith("vaste Kamercommissie") for a in nl.agencies)
 
@@ -286,6 +288,20 @@ def test_a_president_signing_an_executive_order_acts_for_the_government(shipped:
     ex = run(shipped, text)
     assert "US" in ex.countries
     assert any(a.country == "US" for a in ex.agencies)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Der französische Präsident Luc Morel unterzeichnete ein Dekret gegen Korsk Rail.", True),
+        ("Der französische Präsident Luc Morel unterzeichnete ein Abkommen mit Korsk Rail.", False),
+    ],
+)
+def test_a_leader_signing_a_decree_acts_but_signing_anything_does_not(
+    shipped: Gazetteer, text: str, acts: bool
+) -> None:
+    ex = run(shipped, text, language="de")
+    assert any(a.country == "FR" for a in ex.agencies) is acts
 
 
 def test_a_known_firms_national_arm_is_its_own_company(shipped: Gazetteer) -> None:

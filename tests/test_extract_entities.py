@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.ingest.extract import extract
+from tests.extract_helpers import names, run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction, RawArticle
+from tracker.ingest.types import Extraction
 
 COMPANIES = [
     {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None},
@@ -31,20 +31,6 @@ AGENCIES = [
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer(companies=COMPANIES, agencies=AGENCIES, outlets=[])
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Gazetteer:
-    return Gazetteer.from_data_dir()
-
-
-def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
-    article = RawArticle(source_file="t.txt", format="text", title=str(kw.pop("title", "")), text=text, **kw)
-    return extract(article, gaz)
-
-
-def names(items: list) -> list[str]:
-    return [i.name for i in items]
 
 
 def company(ex: Extraction, name: str):

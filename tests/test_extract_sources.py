@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tracker.ingest.extract import extract
+from tests.extract_helpers import run
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.textparts import DATE_RE, parse_date
-from tracker.ingest.types import Extraction, RawArticle
 
 OUTLETS = [
     {"name": "Reuters", "aliases": [], "kind": "wire"},
@@ -28,11 +27,6 @@ BODY = "\n\nThe ministry said it would review the purchase of the port terminal 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return Gazetteer(outlets=OUTLETS)
-
-
-def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
-    title = str(kw.pop("title", ""))
-    return extract(RawArticle(source_file="t.txt", format="text", title=title, text=text, **kw), gaz)
 
 
 # -- the page's site ---------------------------------------------------------------------------
@@ -174,3 +168,14 @@ def test_hours_ago_resolve_against_a_known_date() -> None:
 
 def test_our_newsroom_is_not_an_outlets_name(gaz: Gazetteer) -> None:
     assert run(gaz, "Door onze redactie" + BODY).publisher is None
+
+
+def test_an_unknown_site_goes_by_the_name_it_prints_accents_and_all(gaz: Gazetteer) -> None:
+    text = "Le Réveil Picard\nAccueil | Économie\n\nLe gouvernement a bloqué le rachat du port par un groupe chinois."
+    ex = run(gaz, text, url="https://www.lereveilpicard.fr/economie/port")
+    assert ex.publisher == "Le Réveil Picard"
+
+
+def test_an_unknown_site_with_a_short_domain_is_its_acronym(gaz: Gazetteer) -> None:
+    text = "Die Bundesregierung hat den Verkauf des Hafens an einen chinesischen Konzern untersagt."
+    assert run(gaz, text, url="https://www.kbz.de/wirtschaft/hafen").publisher == "KBZ"

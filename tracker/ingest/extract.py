@@ -41,7 +41,7 @@ from .extract_companies import (
     _found_companies,
     deal_targets,
 )
-from .gazetteer import Gazetteer, SpanSet, fold
+from .gazetteer import Gazetteer, Hit, SpanSet, fold
 from .textparts import (
     Sentence,
     byline_text,
@@ -239,11 +239,18 @@ def _site_outlet(url: str | None, doc: _Doc) -> tuple[dict | None, str]:
     return None, ""
 
 
+# A domain drops accents: "ladepeche.fr" is printed "La Dépêche"
+_ACCENTED = {"a": "aàáâäã", "c": "cç", "e": "eéèêë", "i": "iíìîï", "n": "nñ", "o": "oóòôöõ", "u": "uúùûü"}
+
+
 def _printed_site_name(label: str, text: str) -> str:
-    """How the text itself prints an unknown site's name: 'RTL Nieuws' for rtlnieuws.nl."""
-    if len(label) < 4 or not label.isalnum():
+    """How the text itself prints an unknown site's name: 'RTL Nieuws' for rtlnieuws.nl,
+    'La Dépêche' for ladepeche.fr; a short label is an acronym ('WAZ' for waz.de)."""
+    if not label.isalnum():
         return ""
-    pattern = r"[\s'’.-]?".join(re.escape(c) for c in label)
+    if len(label) < 4:
+        return label.upper() if label.isalpha() else ""
+    pattern = r"[\s'’.-]?".join(f"[{re.escape(_ACCENTED.get(c, c))}]" for c in label)
     for m in re.finditer(rf"(?<![\w.-])(?i:{pattern})(?:\.[a-z]{{2,4}})?(?![\w-])", text):
         form = m.group(0)
         words = form.split()
@@ -478,7 +485,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
 def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str | None]:
     """(host, most named). The host is the country whose authorities act or speak in the story
     (agencies, "the Belgian government", a dateline); failing that, the most named country that
-    is no company's home; else None."""
+    is no company's home; else the main country of the story's language, or None for English."""
     text = doc.text
     counts: Counter[str] = Counter()
     authority: Counter[str] = Counter()
@@ -494,7 +501,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = doc.gaz.agencies[hit.key].get("country")
             if code:
                 authority[code] += 3
-    origins = {c.country for c in companies if c.country}
+    # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
+    # country: its seat tells where the story happens, not where the danger comes from
+    home = {c.name: c.country for c in companies}
+    origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
         if doc.in_content(start) and fold(text[start:end]) not in government:
@@ -531,7 +541,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     for code, n in counts.most_common():
         if n >= 2 and code not in origins:
             return code, top
-    return None, top
+    return _LANGUAGE_HOME.get(doc.language or ""), top
+
+
+# where a story that names no country of its own is most likely set: its language's main country
+_LANGUAGE_HOME = {"nl": "NL", "de": "DE", "fr": "FR"}
 
 
 # "the sale of engine maker X", "le rachat du fabricant de drones X": a described target is still the target
@@ -545,9 +559,20 @@ _SOLD_THING = re.compile(
     r"konzern|spezialisten|zulieferers?|betreibers?|gruppe)\s+)$",
     re.IGNORECASE,
 )
+# a company held or swayed by another: "holds 37 per cent of X", "Sinochem's influence over X"
+_HELD_BEFORE = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent|pour\s+cent|procent|Prozent)\s+(?:of|in|de|du|des|van|an|von|der|am)\s+"
+    r"(?:the\s+|het\s+|la\s+|le\s+|l['’]|die\s+|den\s+)?|(?<![\w-])(?:influence|control|sway|grip|hold|mainmise|emprise|"
+    r"invloed|zeggenschap|Einfluss|Kontrolle)\s+(?:over|on|sur|op|auf|über)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|die\s+|den\s+)?"
+    r"(?:[\w-]+\s+)?)$",
+    re.IGNORECASE,
+)
 _COMPANY_SPEAKS = re.compile(
     r"\s+(?:said|says|stated|insisted|maintains|zegt|zei|stelt|verklaarde|benadrukt|dit|a\s+dit|affirme|a\s+affirmé|"
-    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte)\b"
+    r"assure|sagt|sagte|erklärte|erklärt|betont|betonte|"
+    # the company's own complaint: "Wingtech spreekt van 'buitensporige inmenging'", "X denounced the decision"
+    r"spreekt\s+van|sprak\s+van|spricht\s+von|sprach\s+von|parle\s+d['’]|parle\s+de|dénonce|a\s+dénoncé|denounced|"
+    r"condemned|critici[sz]ed|kritisiert\w*|bekritiseer\w*|hekelt|hekelde)\b"
 )
 _SOLD_TO = re.compile(
     r"(?<![\w-])(?:sale|selling|sell|sold|cession|céder|vente|vendre|verkoop|verkopen|Verkauf|verkaufen)\b[^.;]{0,80}?"
@@ -583,7 +608,7 @@ _MEASURE_OBJECT = re.compile(
 # a foreign hold over ports, grids or networks: "growing grip of Chinese investors on Belgian ports",
 # "la mainmise de Pékin sur les ports", "Einfluss auf deutsche Häfen"
 _GRIP_ON_ASSETS = re.compile(
-    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|influence|Einfluss|Zugriff)\s+"
+    r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|Einfluss|Zugriff)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:on|over|op|sur|auf|über)\s+(?:the\s+|de\s+|het\s+|les\s+|la\s+|le\s+|die\s+|den\s+|der\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:ports?|harbou?rs?|havens?|Häfen|terminals?|(?:power\s+|electricity\s+)?grids?|"
     r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])",
@@ -594,7 +619,7 @@ _GRIP_ON_ASSETS = re.compile(
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
     found = {label[4:] for _s, _e, label in cats}
-    if _ORDER_TO_SELL.search(doc.text, start, end):
+    if _hit_in(doc, _ORDER_TO_SELL, start, end):
         found.add("investment_screening")
     if "critical_infrastructure" in found and all(
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
@@ -607,6 +632,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
             if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
                 found.add("data_access")
                 break
+    if "espionage" not in found and _hit_in(doc, _WATCHES_MOVES, start, end):
+        found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
     if "technology_transfer" not in found:
         for m in _TECH_NOUN.finditer(doc.text, start, end):
             if _TECH_MOVES.search(doc.text, max(start, m.start() - 60), min(end, m.end() + 140)):
@@ -614,6 +641,18 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
                 break
     return found
 
+
+# watching a military's or a port's traffic is intelligence gathering: "in a position to monitor US ship
+# movements", "om vliegbewegingen te volgen", "Schiffsbewegungen beobachten", "surveiller les mouvements"
+_MOVES = r"(?:[\w-]+\s+){0,3}?(?:movements|bewegingen|[Bb]ewegungen|mouvements)"
+_WATCHES_MOVES = re.compile(
+    r"(?<![\w-])(?:monitor\w*|track\w*|observ\w*|watch\w*|spy\s+on|surveill\w*|suivre|épier|beobacht\w*|"
+    r"überwach\w*|ausspäh\w*|volgen|observeren|monitoren|in\s+de\s+gaten\s+houden)\s+(?:the\s+|les\s+|des\s+|de\s+|die\s+)?"
+    + _MOVES
+    + r"|(?<![\w-])\w*(?:bewegingen|[Bb]ewegungen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:te\s+volgen|te\s+observeren|te\s+monitoren|volgen|zu\s+beobachten|zu\s+überwachen|beobachten|überwachen|auszuspähen)(?![\w-])",
+    re.IGNORECASE,
+)
 
 _MODEL_NUMBER = re.compile(r"(?<![\w-])[A-Za-z]*\d+[A-Za-z]*\s+$")
 _PHONE_WORD = re.compile(
@@ -630,21 +669,28 @@ def _handset_5g(text: str, s: int, e: int) -> bool:
 
 # a technology said to move abroad: the noun, then a verb of transfer or leaking within the clause
 _TECH_NOUN = re.compile(
-    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|"
+    r"(?<![\w-])(?:technolog(?:y|ies|ie|ieën|ien)|know-how|savoir-faire|Know-how|technical\s+knowledge|kennis|"
     r"technisch\w*\s+Wissen|technische\s+kennis|connaissances\s+techniques)(?![\w-])",
     re.IGNORECASE,
 )
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
-    r"overgedragen|overdragen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
+    r"overgedragen|overdragen|overgebracht|overbrengen|overgeheveld|overhevelen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
     # or said to serve a foreign military: "the technology could be used by the Chinese military"
-    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:or\s+technological\s+)?capabilities|"
+    r"used\s+by\s+the\s+(?:[\w-]+\s+)?(?:military|army)|defen[cs]e\s+(?:(?:and|or)\s+[\w-]+\s+)?capabilit(?:y|ies)|"
     r"military\s+(?:capabilities|applications?|end[- ]use)|militärisch\w*\s+(?:nutzbar|genutzt|verwendet)|"
     r"fins\s+militaires|usage\s+militaire|militaire\s+(?:doeleinden|toepassingen)|militair\s+gebruik|"
     r"(?:in\s+handen\s+van|in\s+die\s+Hände|entre\s+les\s+mains\s+de|into\s+the\s+hands\s+of)\s+"
     r"(?:het\s+|de\s+|der\s+|des\s+|the\s+|l['’])?(?:[\w-]+\s+)?(?:leger|krijgsmacht|Militärs?|Armee|armée|military|army)|"
+    # "dat militaire kennis bij het Volksbevrijdingsleger terecht zou komen", "end up with the Chinese military"
+    r"(?:bij|in)\s+(?:het\s+|de\s+)?(?:[\w-]+\s+)?\w*(?:leger|krijgsmacht)\s+terecht|"
+    r"end\s+up\s+(?:with|in\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:military|army)|"
+    # "dat kennis zo in Chinese handen zou komen", "into Chinese hands", "in chinesische Hände"
+    r"in\s+(?:Chinese|Russische|buitenlandse)\s+handen|into\s+(?:Chinese|Russian|foreign)\s+hands|"
+    r"in\s+(?:chinesische|russische|ausländische)\s+Hände|entre\s+(?:des\s+)?mains\s+(?:chinoises|russes|étrangères)|"
     # "que des technologies sensibles ne partent à l'étranger": technology that leaves the country
-    r"partent\s+à\s+l['’]étranger|partir\s+à\s+l['’]étranger|go(?:es|ing)?\s+abroad|naar\s+het\s+buitenland)(?![\w-])",
+    r"(?:part|partent|partir|partiront|partiraient)\s+à\s+l['’]étranger|go(?:es|ing|ne)?\s+abroad|"
+    r"naar\s+het\s+buitenland|ins\s+Ausland)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -652,7 +698,14 @@ _ORDER_TO_SELL = re.compile(
     r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b"
     # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
     r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
-    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b",
+    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b"
+    # "dwong Nexperia ... de fabriek weer te verkopen", "zwang den Konzern, die Anteile zu verkaufen",
+    # "a contraint le groupe à céder sa participation"
+    r"|(?<![\w-])(?:dwong|dwingt|dwingen|dwongen|verplichtte|verplicht|gelastte|beval|zwang|zwingt|zwingen|"
+    r"verpflichtete|verpflichtet|contraint|contraignent|oblige|obligé|obligée|forcé|forcée|ordonné|enjoint|sommé)"
+    r"(?![\w-])[^.;]{0,140}?(?<![\w-])(?:te\s+verkopen|af\s+te\s+stoten|van\s+de\s+hand\s+te\s+doen|"
+    r"zu\s+verkaufen|zu\s+veräußern|abzugeben|abzustoßen|(?:à|de)\s+(?:céder|vendre|revendre|se\s+séparer|se\s+défaire))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -672,8 +725,44 @@ _SHAREHOLDER_RIGHT = re.compile(
 )
 
 
+# a deal the state will not let happen, said with a modal: "darf ein chinesischer Investor den Hersteller X
+# nicht übernehmen", "mag de overname niet doorgaan", "will not be allowed to buy", "ne pourra pas racheter"
+_MAY_NOT_BUY = re.compile(
+    # one lookbehind for all the branches: Python's re then skips most positions at once
+    r"(?<![\w-])(?:(?:darf|dürfen|durfte|durften)\s(?:[^.;:]{0,120}?\s)?(?:nicht|weder|kein\w*)\s(?:[^.;:]{0,100}?\s)?"
+    r"(?:übernehmen|kaufen|erwerben|einsteigen|übernommen|gekauft|erworben|beteiligen|aufstocken)(?![\w-])"
+    r"|(?:mag|mogen|mocht|mochten)\s(?:[^.;:]{0,120}?\s)?niet\s(?:[^.;:]{0,60}?\s)?"
+    r"(?:overnemen|kopen|overgenomen|gekocht|instappen|verwerven|doorgaan)(?![\w-])"
+    r"|(?:(?:will|would|may|can|could|shall)\s+not|cannot|won['’]t)\s+(?:be\s+(?:allowed|permitted)\s+to\s+)?"
+    r"(?:buy|acquire|take\s+over|take\s+control\s+of|proceed)(?![\w-])"
+    r"|not\s+be\s+(?:allowed|permitted)\s+to\s+(?:buy|acquire|take\s+over|take\s+control)(?![\w-])"
+    r"|ne\s+(?:pourra|pourront|peut|peuvent|pouvait)\s+pas\s+(?:racheter|acquérir|prendre\s+le\s+contrôle)"
+    r"(?![\w-])"
+    # or that it acts to prevent: "pour empêcher l'italien X d'en prendre le contrôle", "to prevent X from
+    # taking control of", "um zu verhindern, dass X ... übernimmt", "om te voorkomen dat X ... overneemt"
+    r"|(?:empêcher|empêche|empêché)\s(?:[^.;:]{0,80}?\s)?(?:de|d['’])\s*(?:en\s+)?(?:prendre\s+le\s+contrôle|"
+    r"racheter|acquérir|reprendre|mettre\s+la\s+main)"
+    r"|prevent(?:s|ed|ing)?\s(?:[^.;:]{0,80}?\s)?from\s+(?:taking\s+(?:control|over)|acquiring|buying)(?![\w-])"
+    r"|(?:verhindern|verhindert|verhinderte)\s*,?\s+dass\s(?:[^.;:]{0,100}?\s)?"
+    r"(?:übernimmt|übernehmen|kauft|einsteigt|erwirbt)(?![\w-])"
+    r"|(?:voorkomen|verhinderen)\s+dat\s(?:[^.;:]{0,100}?\s)?(?:overneemt|overnemen|koopt|kopen|instapt)(?![\w-])"
+    r")",
+    re.IGNORECASE,
+)
+
+
+# a watch that someone could keep is the danger feared, not a body's monitoring
+_MAY_WATCH = re.compile(
+    r"(?<![\w-])(?:could|would|may|might|can|able\s+to|position\s+to|pourrait|pourraient|peut|peuvent|zou|zouden|kan|"
+    r"kunnen|könnte|könnten|kann|können)(?:\s+[\w’'-]+){0,5}\s+$",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
     hits = set()
+    if _hit_in(doc, _MAY_NOT_BUY, start, end):
+        hits.add("blocked")
     for _s, e, label in doc.cues_in(start, end, "st:"):
         if skip and _overlaps(_s, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
@@ -683,18 +772,32 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
             continue
         if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
             continue  # "Het kabinet volgt daarmee een advies van de AIVD" follows advice; it watches nothing
+        if label == "st:monitoring" and (
+            _MAY_WATCH.search(doc.text[max(start, _s - 45) : _s]) or _WATCHES_MOVES.match(doc.text, _s)
+        ):
+            continue  # "the operator would be in a position to monitor ship movements": the danger, not a watch
         if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
             # "Sinochem will be barred from appointing the chief executive": a shareholder's right
             # taken away is a condition on the stake, not a ban on the company
             hits.add("approved_with_conditions")
             continue
         hits.add(label[3:])
-    if _ORDER_TO_SELL.search(doc.text, start, end):
+    if _hit_in(doc, _ORDER_TO_SELL, start, end):
         hits.add("divestment_ordered")
     hits.update(st for s, e, st in _gap_hits(doc) if start <= s and e <= end)
     if "closed" in hits:
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     return next((st for st in STATUS_PRIORITY if st in hits), None)
+
+
+def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
+    """The pattern matches inside [start, end): its matches over the whole text, found once per text."""
+    cache = doc.__dict__.setdefault("_rx_hits", {})
+    spans = cache.get(rx.pattern)
+    if spans is None:
+        spans = cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+    i = bisect_left(spans, (start, start))
+    return i < len(spans) and spans[i][1] <= end
 
 
 def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
@@ -739,17 +842,26 @@ _MAY = re.compile(
 )
 
 
+# what may stand before a sentence's subject: quotes, "Also"/"Ook"/"Auch"/..., an article
+_SUBJECT_LEAD = re.compile(
+    r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
+    r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?"
+)
+
+
+def _opening_country(doc: _Doc, sent: Sentence) -> Hit | None:
+    """The country word the sentence opens on, as its subject or the subject's adjective."""
+    at = _SUBJECT_LEAD.match(doc.text, sent.start, sent.start + 30).end()
+    hits = doc.countries_in(at, min(sent.end, at + 40))
+    return hits[0] if hits and hits[0].start == at else None
+
+
 def _state_subject(doc: _Doc, sent: Sentence) -> bool:
     """The sentence opens on a foreign state as its subject: "The Chinese state is conducting ..."."""
-    lead = re.match(
-        r"[\s\"“«„'‘]*(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?", doc.text[sent.start : sent.start + 12]
-    )
-    at = sent.start + (lead.end() if lead else 0)
-    for hit in doc.countries_in(at, min(sent.end, at + 40)):
-        if hit.start != at or hit.key in (doc.host, "EU"):
-            return False
-        return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
-    return False
+    hit = _opening_country(doc, sent)
+    if hit is None or hit.key in (doc.host, "EU"):
+        return False
+    return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -775,6 +887,10 @@ def _concerns(
     by_name = {c.name: c for c in companies}
     domestic = {c.name for c in companies if doc.host and c.country == doc.host}
     agency_spans = _agency_spans(doc, agencies)
+    doc.officials = _officials(doc, agencies, agency_spans, companies)
+    doc.officials_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(doc.officials, key=len, reverse=True)) + r")(?![\w-])"
+    )
     all_agency_spans = SpanSet(s for spans in agency_spans.values() for s in spans)
     targets: set[tuple[int, int]] = set()
     buyers: set[str] = set()
@@ -785,6 +901,7 @@ def _concerns(
             # the target of a deal, or a comparison ("Like Huawei, the firm..."), is not the subject
             if (
                 rules.deal_before.search(pre[-60:])
+                or _HELD_BEFORE.search(pre[-60:])
                 or _COMPARISON.search(pre[-40:])
                 or _SOLD_THING.search(pre[-80:])
                 or _CHOSEN.search(pre[-80:])
@@ -846,7 +963,8 @@ def _concerns(
     before_named = [sent for sent in doc.content if sent.end <= first_named]
     general_end = before_named[-2].end if len(before_named) >= 2 and first_named < len(text) else first_named
     general: dict[str, tuple[int, int, str | None]] = {}
-    for sent in doc.content:
+    last: tuple[int, Sentence | None, list[str]] = (-1, None, [])  # the sentence before, its foreign subjects
+    for n_sent, sent in enumerate(doc.content):
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
             (s, e, c)
@@ -859,7 +977,15 @@ def _concerns(
                 continue  # "Huawei zegt dat zijn apparaten voldoen": the company's own answer raises no concern
             # "Operator X said tests showed that Maker Y could access data": X speaks of Y
             here = [(s, e, c) for s, e, c in here if c.name not in speakers]
-        if not here and _unnamed_buyer(doc, sent) and not _buyer_named_next(doc, sent, main, targets, companies):
+        sold_here = [c for _s, _e, c in _mentions_in(companies, sent.start, sent.end)]
+        # "the sale of Y's plant to a Chinese investor" where the story names the main company as Y's buyer
+        buyer_known = main.name in dealers and bool(sold_here) and all(c.name in sold for c in sold_here)
+        if (
+            not here
+            and not buyer_known
+            and _unnamed_buyer(doc, sent)
+            and not _buyer_named_next(doc, sent, main, targets, companies)
+        ):
             # "the purchase of X by a Chinese investor whose name was not given": the target is the case,
             # unless the next or previous sentence names the foreign buyer ("Der Fonds Y darf ... nicht kaufen")
             here = _mentions_in(companies, sent.start, sent.end)
@@ -894,20 +1020,52 @@ def _concerns(
                 continue
         units: list[tuple[int, int, list[_Company]]] = []
         subjects = list(dict.fromkeys(c.name for _s, _e, c in here))
+        # a sentence that names no company goes on about the one company whose measure or danger the
+        # sentence before it states ("The minister blocked the purchase of Y by X. The order said the
+        # technology could serve the military"), when that company is of another group than the main one
+        default = main
+        if not subjects and last[0] == n_sent - 1:
+            prev, names = last[1], last[2]
+            # (checked only here: a measure or a danger in the sentence before)
+            if (
+                len(names) == 1
+                and rep[names[0]] != rep[main.name]
+                and (
+                    _status(doc, prev.start, prev.end, all_agency_spans)
+                    or _categories(doc, prev.start, prev.end, all_agency_spans)
+                )
+            ):
+                default = by_name[names[0]]
+        stated = [n for n in subjects if n not in sold and by_name[n].country and by_name[n].country != doc.host]
+        last = (n_sent, sent, stated)
         if len(subjects) > 1:
             for a, b in _clauses(text, sent):
                 names = list(dict.fromkeys(c.name for s, _e, c in here if a <= s < b))
-                units.append((a, b, [by_name[n] for n in names] or [main]))
+                units.append((a, b, [by_name[n] for n in names] or [default]))
         else:
-            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [main]))
+            units.append((sent.start, sent.end, [by_name[n] for n in subjects] or [default]))
         for a, b, subs in units:
+            if len(subs) > 1 and any(c.name not in sold for c in subs):
+                # "Sinochem's influence over Pirelli": a company the story has as a deal's target is not
+                # a subject beside the company that holds or buys it
+                subs = [c for c in subs if c.name not in sold]
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
             status = None if negated else _status(doc, a, b, all_agency_spans)
             if status in ("approved_with_conditions", "divestment_ordered"):
                 cats.add("investment_screening")  # these are screening decisions by nature
             elif (
-                (status == "under_review" or (status in ("blocked", "banned") and _STOPS_DEAL.search(text, a, b)))
-                and (rules.deal_words.search(text, a, b) or _SALE_WORD.search(text, a, b))
+                (
+                    status == "under_review"
+                    or (
+                        status in ("blocked", "banned")
+                        and (_STOPS_DEAL.search(text, a, b) or _hit_in(doc, _MAY_NOT_BUY, a, b))
+                    )
+                )
+                and (
+                    rules.deal_words.search(text, a, b)
+                    or _SALE_WORD.search(text, a, b)
+                    or (status != "under_review" and (_LICENCE_DEAL.search(text, a, b) or _BUY_VERB.search(text, a, b)))
+                )
                 and _government_acts(doc, a, b)
             ):
                 # a government looking into a stake is a screening review, and stopping one a screening
@@ -921,18 +1079,17 @@ def _concerns(
                 if status:
                     statuses.setdefault(key, []).append(status)
                     measured.setdefault((key, status), (a, b))
-                for cat in cats:
+                for cat in sorted(cats):  # a set: sorted, so the cases come out in the same order every run
                     old = pairs.get((key, cat))
                     named = any(a <= s < b for s, _e in co.mentions)
                     # a sentence that names the company and states its measure outdoes an earlier one that
                     # names no company and a weaker measure or none: "Both decisions were made under the
                     # Act" is not the case of the firm whose takeover "the government is also examining"
-                    stronger = bool(status) and (
-                        not old
-                        or (
-                            old["status"] in (None, "under_review", "monitoring", "closed")
-                            and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
-                        )
+                    stronger = (
+                        old is not None
+                        and bool(status)
+                        and old["status"] in (None, "under_review", "monitoring", "closed")
+                        and STATUS_PRIORITY.index(status) < STATUS_PRIORITY.index(old["status"] or "closed")
                     )
                     if old is None or (old.get("implicit") and stronger and named):
                         pairs[(key, cat)] = {
@@ -964,6 +1121,10 @@ def _concerns(
             doc, agencies, agency_spans, a, b, cat, info["status"], _lede_body(doc, key, by_name, agency_spans)
         )
         status = info["status"]
+        if status == "blocked" and cat == "investment_screening" and "divestment_ordered" in statuses.get(key, []):
+            # a deal already done is stopped by undoing it: "blocks takeover" in the headline, "ordered
+            # X to sell the whole of Y" in the text is one divestment order
+            status = "divestment_ordered"
         if not status and cat == "investment_screening":
             # a screening case stated without its outcome ("used its golden power rules on the stake")
             # has the decision stated elsewhere on the company ("will be barred from appointing ...")
@@ -1004,23 +1165,29 @@ def _concerns(
     # and a danger said of the deal under review shares the review: "het ministerie vreest dat de
     # technologie door de overname in handen van het Chinese leger kan komen"
     reviewed = {
-        c.companies[0]: c.agencies
+        c.companies[0]
         for c in concerns
         if "investment_screening" in c.categories and c.status == "under_review" and c.companies
     }
     for c in concerns:
         key = c.companies[0] if c.companies else None
-        about_deal = rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
+        if key not in reviewed or key in decided or c.status != "other" or len(c.categories) != 1:
+            continue
+        if rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
             text, c.quote.start, c.quote.end
-        )
-        if key in reviewed and key not in decided and c.status == "other" and about_deal and len(c.categories) == 1:
+        ):
             c.status = "under_review"
     for c in concerns:
         if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
             continue
         status, by_body = decided[c.companies[0]]
         # and so does a danger whose sentence states no measure, rather than what its body did elsewhere
-        if c in unstated or (by_body and id(c) in borrowed and c.status == "under_review"):
+        # (a decision borrowed from the body's sentence on another company yields to the company's own)
+        if (
+            c in unstated
+            or (by_body and id(c) in borrowed and c.status == "under_review")
+            or (id(c) in borrowed and c.status in _DECISIONS and c.status != status)
+        ):
             c.status = status
     # a danger stated with no measure, in a story whose only measure on the company is an open
     # review, is the review's: "Die Bundesregierung prüft ... Das BSI warnt, die Geräte könnten ..."
@@ -1076,8 +1243,15 @@ def _concerns(
         done = "closed" in statuses.get(key, []) and not any(st in _DECISIONS for st in statuses.get(key, []))
         if c.status == "closed" or (done and c.status == "under_review"):
             c.status = "other"
+    # a sanction is a measure of its own, outside the list of screening outcomes: it takes no
+    # screening decision or review from the company's other cases ("was placed under sanctions")
+    for c in concerns:
+        if c.categories == ["sanctions"] and not (
+            c.status == "banned" and _status(doc, c.quote.start, c.quote.end, all_agency_spans) == "banned"
+        ):
+            c.status = "other"
     if general:
-        concerns.extend(_unnamed_concerns(doc, agencies, facilities, general))
+        concerns.extend(_companyless_concerns(doc, agencies, facilities, general, body_measure=False))
     # one decision-maker orders all the divestments of a story, even where a clause leaves it unnamed
     kinds = {ag.name: ag.kind for ag in agencies}
     deciders = [
@@ -1092,9 +1266,18 @@ def _concerns(
     return concerns
 
 
+# a licence to a foreign firm is a deal the state can stop: "barred the university from licensing
+# its technology to X", "ein Lizenzvertrag mit X", "un accord de licence"
+_LICENCE_DEAL = re.compile(
+    r"(?<![\w-])(?:licen[cs](?:e|es|ed|ing)|licentie\w*|Lizenz\w*|(?:accord|contrat)s?\s+de\s+licence|"
+    r"sign(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?agreement)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 # a state's own stop to a deal ("prohibited the acquisition"), not a way round one ("keep X from acquiring")
 _STOPS_DEAL = re.compile(
-    r"(?<![\w-])(?:ban|bans|banned|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
+    r"(?<![\w-])(?:ban|bans|banned|barred|barring|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
     r"verbot\w*|verbied\w*|verboden|blokk\w*|geblokkeerd|tegengehouden|weiger\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -1114,7 +1297,7 @@ _GENERIC_ACTORS_BEFORE = re.compile(
 # "three Chinese companies", "the five Chinese-linked investors": named firms counted, not firms in general
 _COUNTED = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|these|those|both|the|deux|trois|quatre|cinq|ces|les\s+\w+|"
-    r"twee|drie|vier|vijf|deze|die|zwei|drei|vier|fünf|diese|beiden|die\s+\w+)\s+$",
+    r"twee|drie|vier|vijf|deze|die|zwei|drei|fünf|diese|beiden|die\s+\w+)\s+$",
     re.IGNORECASE,
 )
 
@@ -1122,22 +1305,15 @@ _COUNTED = re.compile(
 def _other_country_acts(doc: _Doc, sent: Sentence) -> bool:
     """The sentence opens on another country than the host's, which acts: "Lithuania has already
     passed a law ...", "Ook Zweden heeft de leveranciers geweerd"."""
-    lead = re.match(
-        r"[\s\"“«„'‘]*(?:(?:Also|Ook|Auch|Aussi|Even|Earlier|Eerder|Zuvor|Déjà),?\s+)?"
-        r"(?:(?:The|Le|La|L['’]|De|Het|Der|Die|Das)\s+)?",
-        doc.text[sent.start : sent.start + 30],
-    )
-    at = sent.start + (lead.end() if lead else 0)
-    for hit in doc.countries_in(at, min(sent.end, at + 40)):
-        if hit.start != at or hit.kind != "country" or hit.key in (doc.host, "EU"):
-            return False
-        tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
-        return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
-    return False
+    hit = _opening_country(doc, sent)
+    if hit is None or hit.kind != "country" or hit.key in (doc.host, "EU"):
+        return False
+    tail = doc.text[hit.end : min(sent.end, hit.end + 160)]
+    return bool(_COUNTRY_ACTS.match(tail) or _COUNTRY_ACTS_LATE.match(tail) or _FOREIGN_LAW.match(tail))
 
 
 _FOREIGN_LAW = re.compile(
-    r"\s+(?:has|have|had|hat|hatte|heeft|had|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
+    r"\s+(?:has|have|had|hat|hatte|heeft|a)\s+(?:already\s+|bereits\s+|schon\s+|al\s+|déjà\s+)?"
     r"(?:(?:a|an|its\s+own|ein|eine|een|une?)\s+(?:[\w-]+\s+)?)?(?:passed|adopted|introduced|verabschiedet|beschlossen|eingeführt|aangenomen|ingevoerd|adopté|voté)\b"
 )
 
@@ -1155,24 +1331,16 @@ def _generic_actors(doc: _Doc, start: int, end: int) -> bool:
     return False
 
 
-def _unnamed_concerns(
-    doc: _Doc,
-    agencies: list[FoundAgency],
-    facilities: list[FoundFacility],
-    found: dict[str, tuple[int, int, str | None]] | None = None,
-) -> list[FoundConcern]:
+def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
     """A story that names no company can still state a case: "Chinese buyers have bought land near
     the test range, which could be used for espionage". A sentence counts when a foreign country
     is named in it and the state acts or speaks there (a body, a government word, a measure)."""
-    text = doc.text
-    spans = _agency_spans(doc, agencies)
-    all_spans = SpanSet(s for sp in spans.values() for s in sp)
-    given = found is not None
-    found = found if given else {}
+    all_spans = SpanSet(s for sp in _agency_spans(doc, agencies).values() for s in sp)
+    found: dict[str, tuple[int, int, str | None]] = {}
     # a security service's report, the story's one voice: each danger it lists is its view
     intel = [ag for ag in agencies if ag.kind == "intelligence"]
     voice = (intel[0].evidence[0].start if intel[0].evidence else None) if len(intel) == 1 else None
-    for sent in [] if given else doc.content:
+    for sent in doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):
             continue
         foreign = any(h.key not in (doc.host, "EU") for h in doc.countries_in(sent.start, sent.end))
@@ -1191,10 +1359,26 @@ def _unnamed_concerns(
         ):
             for cat in sorted(cats):
                 found.setdefault(cat, (sent.start, sent.end, status))
+    return _companyless_concerns(doc, agencies, facilities, found, body_measure=True)
+
+
+def _companyless_concerns(
+    doc: _Doc,
+    agencies: list[FoundAgency],
+    facilities: list[FoundFacility],
+    found: dict[str, tuple[int, int, str | None]],
+    *,
+    body_measure: bool,
+) -> list[FoundConcern]:
+    """A case per category from its sentence [a, b) and status. With `body_measure`, a case that
+    states no measure takes what its body did elsewhere in the story; a warning about a country's
+    firms in general does not."""
+    text = doc.text
+    spans = _agency_spans(doc, agencies)
     concerns = []
     for cat, (a, b, status) in found.items():
         ag = _concern_agency(doc, agencies, spans, a, b, cat, status)
-        if not given:  # a warning about a country's firms in general has no measure of its body's other cases
+        if body_measure:
             status = status or (_agency_status(doc, spans.get(ag, [])) if ag else None)
         inside = [f.name for f in facilities if any(a <= ev.start < b for ev in f.evidence)]
         fac = inside[:1] or ([facilities[0].name] if len(facilities) == 1 else [])
@@ -1311,7 +1495,7 @@ def _unnamed_buyer(doc: _Doc, sent: Sentence) -> bool:
 
 
 def _buyer_named_next(
-    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company] = ()
+    doc: _Doc, sent: Sentence, main: _Company, targets: set[tuple[int, int]], companies: list[_Company]
 ) -> bool:
     """The story's foreign main company is named as a buyer in the next sentence: "... durch einen
     chinesischen Investor untersagt. Der Fonds X darf die Tochter nicht kaufen" names the investor."""
@@ -1341,9 +1525,13 @@ def _government_acts(doc: _Doc, start: int, end: int) -> bool:
     """The clause has a state actor: a named agency, or a government/cabinet/ministry word."""
     if any(h.kind == "agency" and start <= h.start < end for h in doc.entity_hits):
         return True
+    if _official_in(doc, start, end):
+        return True  # "Kwarteng barred the university from ...": a minister named by surname
     return bool(doc.rules.government_re.search(doc.text, start, end)) or bool(
         re.search(
-            r"\b(?:ministry|minister|ministerie|ministère|Ministerium|kabinet|Kabinett|cabinet|Bund)\b"
+            # German compounds too: "das Bundeswirtschaftsministerium prüft", "Wirtschaftsminister Habeck"
+            r"\b(?:ministry|minister|ministerie|ministère|\w*[Mm]inisterium|[A-ZÄÖÜ]\w*minister|kabinet|Kabinett|cabinet|Bund|"
+            r"[A-ZÄÖÜ]\w*(?:regierung|verfassungsschutz|nachrichtendienst|behörde))\b"
             # a head of state or government, or a minister by title: "Trump has blocked", "US-Präsident"
             r"|(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]räsident|[Pp]residente|[Pp]rime\s+[Mm]inister|[Pp]remier|"
             r"[Cc]hancellor|Kanzler\w*|[Tt]reasurer|[Ss]ecretary|White\s+House|Weiße\w*\s+Haus\w*)(?![\w-])",
@@ -1549,6 +1737,49 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
     return spans
 
 
+# an official named with the body's title: "The culture secretary, Lucy Frazer, has", "sagte
+# Bundeswirtschaftsminister Robert Habeck"; the surname alone then stands for the body ("Frazer said")
+_PERSON_AFTER = re.compile(r"(?:,\s+|\s+)(?-i:[A-Z][a-zà-ÿ'’-]+\s+){1,2}(?-i:([A-Z][a-zà-ÿ'’-]{2,}))(?=[\s,.;:])")
+_NOT_A_NAME = re.compile(
+    r"(?:The|Le|La|Les|De|Het|Der|Die|Das|On|In|At|And|Et|En|Und|Am|Im|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)$"
+)
+
+
+def _officials(
+    doc: _Doc, agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]], companies: list[_Company] = ()
+) -> dict[str, str]:
+    """Surnames of the officials the story names with a body's title, each with that body."""
+    found: dict[str, str] = {}
+    # "the Italian government, Sinochem Holdings and ...": a company named next to the body is no official
+    firm_words = {w for c in companies for w in c.name.split()}
+    firm_spans = SpanSet(m for c in companies for m in c.mentions)
+    kinds = {ag.name: ag.kind for ag in agencies}
+    for name, places in spans.items():
+        if kinds.get(name) == "parliament":
+            continue
+        for _s, e in places:
+            m = _PERSON_AFTER.match(doc.text, e)
+            if not m or doc.text[e : m.start(1)].count("\n"):
+                continue
+            words = doc.text[e : m.end(1)].replace(",", " ").split()
+            if any(_NOT_A_NAME.match(w) for w in words) or any(m.group(1) in (ag.name, *ag.aliases) for ag in agencies):
+                continue
+            if m.group(1) in firm_words or firm_spans.overlaps(e, m.end(1)) or doc.countries_in(e, m.end(1)):
+                continue
+            found.setdefault(m.group(1), name)
+    return found
+
+
+def _official_in(doc: _Doc, start: int, end: int) -> str | None:
+    """The body of an official named by surname in the clause: "Kwarteng barred the university"."""
+    officials = getattr(doc, "officials", None)
+    if not officials:
+        return None
+    m = doc.officials_re.search(doc.text, start, end)
+    return officials[m.group(0)] if m else None
+
+
 _PRONOUN_START = re.compile(
     r"\s*[\"“]?(?:It|They|He|She|The\s+(?:agency|body|committee|panel|ministry|regulator)|Il|Elle|Ils|Elles|Het|Zij|Ze|Er|Sie)\b"
     # a demonstrative subject carries on the sentence before: "Die vormen een bedreiging voor ..."
@@ -1573,7 +1804,21 @@ _COUNTRY_VOICES = re.compile(
 _POSITION_OF_COUNTRY = re.compile(r"\b(?:according\s+to|selon|volgens|laut)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport|Airlines)[a-zà-ÿ]")
+# the city as a subject, a lower-case verb after it: "Bruxelles soupçonne", not "Brussels Airlines"
+_BRUSSELS_ACTS = re.compile(r"(?<![\w-])(?:Brussels|Bruxelles|Brussel|Brüssel)\s+(?!airport)[a-zà-ÿ]")
+
+
+# "The United Kingdom is shutting ...", "Sweden has banned ...": a country as the subject that acts
+_COUNTRY_ACTS_NEXT = re.compile(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b")
+
+
+# a country acting in a headline's present tense: "Italy curbs ...", "Norway blocks ...", "La France
+# bloque ...", "Nederland verbiedt ...", "Deutschland untersagt ..."
+_HEADLINE_ACTS = re.compile(
+    r"\s+(?:blocks|bans|curbs|orders|vetoes|approves|clears|probes|rejects|halts|forces|restricts|limits|imposes|"
+    r"stops|bars|reviews|scrutini[sz]es|investigates|tightens|bloque|interdit|ordonne|impose|refuse|autorise|"
+    r"oppose|blokkeert|verbiedt|weigert|dwingt|onderzoekt|blockiert|verbietet|untersagt|stoppt|prüft|zwingt)(?![\w-])"
+)
 
 
 def _concern_agency(
@@ -1599,6 +1844,9 @@ def _concern_agency(
         order = {"screening": 0, "regulator": 1, "ministry": 2, "other": 2, "intelligence": 3, "parliament": 4}
     if inside:
         return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
+    official = _official_in(doc, lo, hi)
+    if official:
+        return official
     text = doc.text
     for hit in doc.countries_in(lo, hi):
         if hit.kind != "country":
@@ -1607,7 +1855,7 @@ def _concern_agency(
             text[hit.end : hit.end + 40]
         ):
             return None  # another country's view, not a body's act
-        if re.match(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b", text[hit.end : hit.end + 30]):
+        if _COUNTRY_ACTS_NEXT.match(text, hit.end, hit.end + 30) or _HEADLINE_ACTS.match(text, hit.end, hit.end + 30):
             gov = next((ag for ag in agencies if ag.country == hit.key and _is_government_name(ag.name)), None)
             if gov:
                 return gov.name

@@ -210,6 +210,30 @@ class _Rules:
         self.person_titles = _phrase_re(lex["person_titles"], 0)
         self.subsidiary_cue = _phrase_re(lex["subsidiary_cues"])
         self.parent_cue = _phrase_re(lex["parent_cues"])
+        # the same cues where they end the text before a name: "die schwedische Tochter X", "owned by X"
+        self.subsidiary_cue_end = re.compile(rf"(?:{self.subsidiary_cue.pattern})\s*$", re.IGNORECASE)
+        self.parent_cue_end = re.compile(rf"(?:{self.parent_cue.pattern})\s*,?\s*$", re.IGNORECASE)
+        # "darf die Tochter COSCO Shipping Ports ...": a subsidiary named by its cue and article alone
+        self.the_subsidiary_end = re.compile(
+            rf"(?:^|\s)(?:the|die|der|de|het|la|le)\s+(?:{self.subsidiary_cue.pattern})\s*,?\s*$", re.IGNORECASE
+        )
+        # "X, the Chinese parent of Y", "X, het moederbedrijf van Y": a parent in apposition
+        self.parent_apposition = re.compile(
+            rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{self.parent_cue.pattern})",
+            re.IGNORECASE,
+        )
+        # "its Dutch unit X", "Anhui Kelan's subsidiary X": the possessor before a subsidiary cue
+        possessors = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
+        self.owned_unit_end = re.compile(
+            rf"(?<![\w'’])(?P<own>{possessors}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{self.subsidiary_cue.pattern})"
+            r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
+            re.IGNORECASE,
+        )
+        # a possessor of a named unit: "Anhui Kelan's Dutch unit Kelan Europe"
+        self.owner_of_unit = re.compile(
+            rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{self.subsidiary_cue.pattern})\b", re.IGNORECASE
+        )
         heads = lex["agency_heads"]
         order = ("intelligence", "screening", "law_enforcement", "parliament", "ministry", "regulator", "other")
         self.agency_heads_sorted = [(k, sorted(heads.get(k, []), key=len, reverse=True)) for k in order]
@@ -445,25 +469,24 @@ class _Doc:
         if not hits:
             return None
         hit = hits[-1]
-        gap = self.text[hit.end : pos]
-        seat = (
-            r"(?:-based|-owned|-backed|-controlled|-registered|-headquartered|-linked|-affiliated|-funded|-financed)?"
-        )
-        if re.fullmatch(
-            rf"(?:['’]s)?{seat}\s+(?:[\w’'-]+\s+){{0,{words}}}",
-            gap,
-        ):
-            return hit
-        return None
+        gap = _COUNTRY_GAP_BEFORE.fullmatch(self.text, hit.end, pos)
+        return hit if gap and len(gap.group("words").split()) <= words else None
 
     def country_after(self, pos: int, ceiling: int, words: int = 0) -> Hit | None:
         hits = self.countries_in(pos, min(ceiling, pos + 80))
         if not hits:
             return None
         hit = hits[0]
-        if re.fullmatch(rf"\s+(?:[\w’'-]+\s+){{0,{words}}}", self.text[pos : hit.start]):
-            return hit
-        return None
+        gap = _WORDS_GAP.fullmatch(self.text, pos, hit.start)
+        return hit if gap and len(gap.group("words").split()) <= words else None
+
+
+# what may stand between a country word and what it qualifies: "China's", "Chinese-owned", a few words
+_WORDS_GAP = re.compile(r"\s+(?P<words>(?:[\w’'-]+\s+)*)")
+_COUNTRY_GAP_BEFORE = re.compile(
+    r"(?:['’]s)?(?:-based|-owned|-backed|-controlled|-registered|-headquartered|-linked|-affiliated|-funded|-financed)?"
+    + _WORDS_GAP.pattern
+)
 
 
 @dataclass

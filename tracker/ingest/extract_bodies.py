@@ -88,8 +88,15 @@ _ACTION_VERBS = (
     r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
     r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had)"
 )
+# a body that acts next, an aside allowed: "the Treasury, in a statement on Monday, said"
+_ACTS_NEXT = re.compile(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b")
+_ACTS_RIGHT_AFTER = re.compile(rf"\s*{_ACTION_VERBS}\b")
 
 
+# the capitalised run that ends a piece: "Finnish Security and Intelligence Service"; without "and"
+# when it joins two names ("Huawei and the NCSC")
+_BODY_RUN_END = re.compile(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_CAPW})*)\s*$")
+_BODY_RUN_END_NO_AND = re.compile(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$")
 _BODY_RE = re.compile(
     rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
 )
@@ -247,22 +254,17 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
             sm = _BODY_HEAD_RE.search(piece)
             if sm:
                 cand_s = p_start + sm.start()
-                # keep only capitalised words before the head ("Federal", "Belgian")
-                words = piece[: sm.start()].split()
-                while words and words[0][0].islower():
-                    words.pop(0)
-                cand_s = p_start + sm.start()
                 cand_e = p_start + len(piece.rstrip(" ,.;:"))
             else:
                 # "Finnish Security and Intelligence Service" keeps its "and"; "Huawei and the NCSC" does not
-                run = re.search(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_CAPW})*)\s*$", piece)
+                run = _BODY_RUN_END.search(piece)
                 if run and re.search(r"\s(?:and|&)\s", run.group(1)):
                     left = run.group(1).split(" and ")[0].split(" & ")[0]
                     if _place_code(doc, left.split()[-1]) or any(
                         h.kind == "company" and p_start + run.start(1) <= h.start < p_start + run.start(1) + len(left)
                         for h in doc.entity_hits
                     ):
-                        run = re.search(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$", piece)
+                        run = _BODY_RUN_END_NO_AND.search(piece)
                 if not run:
                     continue
                 cand_s = p_start + run.start(1)
@@ -284,14 +286,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-# where a story that names no country of its own is most likely set: its language's main country
-_LANGUAGE_HOME = {"nl": "NL", "de": "DE", "fr": "FR"}
-
-
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     text, _rules, gaz = doc.text, doc.rules, doc.gaz
-    if doc.host is None:
-        doc.host = _LANGUAGE_HOME.get(doc.language or "")
     agencies: dict[str, _Agency] = {}
     company_spans = SpanSet(m for c in companies for m in c.mentions)
     origins = {c.country for c in companies if c.country}
@@ -484,7 +480,15 @@ _COMMITTEE = re.compile(
     r"|(?<![\w-])(?P<fr>commission\s+(?:des|de\s+la|du|d['’])\s*(?:[\wéèêàç'’-]+\s+){1,5}?(?:du\s+(?P<fr_house>Sénat)|"
     r"de\s+l['’](?P<fr_house2>Assemblée(?:\s+nationale)?)))(?![\w-])"
 )
-_HOUSE_COUNTRY = {"Commons": "GB", "Lords": "GB", "Bundestag": "DE", "Bundesrat": "DE", "Sénat": "FR"}
+_HOUSE_COUNTRY = {
+    "Commons": "GB",
+    "Lords": "GB",
+    "Bundestag": "DE",
+    "Bundesrat": "DE",
+    "Landtag": "DE",
+    "Sénat": "FR",
+    "Assemblée": "FR",
+}
 
 
 def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
@@ -495,14 +499,12 @@ def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
         for m in _COMMITTEE.finditer(text, sent.start, sent.end):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            house = next((g for g in ("en_house", "de_house", "nl_house", "fr_house", "fr_house2") if m.group(g)), None)
-            word = m.group(house) if house else ""
-            if word in _HOUSE_COUNTRY and not (word == "Sénat" and doc.host in ("BE",)):
-                code = _HOUSE_COUNTRY[word]
-            elif word.startswith("Assemblée"):
-                code = "FR"
+            houses = ("en_house", "de_house", "nl_house", "fr_house", "fr_house2")
+            word = next(m.group(g) for g in houses if m.group(g)).split()[0]  # "Assemblée nationale"
+            if word == "Kamer" or (word == "Sénat" and doc.host == "BE"):
+                code = doc.host if doc.host in ("NL", "BE") else "NL"  # the Dutch or the Belgian chamber
             else:
-                code = doc.host if doc.host in ("NL", "BE") else "NL"
+                code = _HOUSE_COUNTRY[word]
             name = re.sub(r"\s+", " ", m.group(0)).strip()
             ag = add(name, m.start(), m.end(), kind="parliament", country=code)
             if m.group("en"):
@@ -549,14 +551,8 @@ def _merge_tails(agencies: dict[str, _Agency]) -> None:
             ),
             None,
         )
-        if fuller is None:
-            continue
-        fuller.aliases |= ag.aliases | {ag.name}
-        fuller.mentions += ag.mentions
-        fuller.acting = fuller.acting or ag.acting
-        if ag.kind == "screening":
-            fuller.kind = "screening"
-        del agencies[ag.name]
+        if fuller is not None:
+            _fold_into(agencies, ag, fuller)
 
 
 def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
@@ -571,14 +567,18 @@ def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
             ),
             None,
         )
-        if gov is None:
-            continue
-        gov.aliases |= cab.aliases | {cab.name}
-        gov.mentions += cab.mentions
-        gov.acting = gov.acting or cab.acting
-        if cab.kind == "screening":
-            gov.kind = "screening"
-        del agencies[cab.name]
+        if gov is not None:
+            _fold_into(agencies, cab, gov)
+
+
+def _fold_into(agencies: dict[str, _Agency], ag: _Agency, target: _Agency) -> None:
+    """Two records of one body: `ag`'s names and mentions join `target`, which keeps a screening role."""
+    target.aliases |= ag.aliases | {ag.name}
+    target.mentions += ag.mentions
+    target.acting = target.acting or ag.acting
+    if ag.kind == "screening":
+        target.kind = "screening"
+    del agencies[ag.name]
 
 
 _CABINET = re.compile(r"\b(?:Cabinet|Kabinett|kabinet|Bundeskabinett)\b(?!\s+(?:Office|of\s+the\s+Prime))")
@@ -795,7 +795,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             after = text[end : end + 40]
             before = text[max(sent.start, start - 40) : start]
             # "told by Canada's government" acts; "accessed by the Chinese government" does not
-            acting = bool(re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after)) or bool(
+            acting = bool(_ACTS_NEXT.match(after)) or bool(
                 re.search(
                     r"\b(?:told|ordered|instructed|approved|blocked|cleared|rejected|announced|imposed|reviewed|"
                     r"banned|sanctioned|designated|vetoed|required|asked|summoned)\s+by\s+(?:the\s+)?$",
@@ -852,7 +852,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 re.IGNORECASE,
             ):
                 continue
-        elif not (re.match(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b", after) or _REACTION.match(after)):
+        elif not (_ACTS_NEXT.match(after) or _REACTION.match(after)):
             continue
         gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
         if gov:
@@ -872,11 +872,13 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
 # "President Joe Biden on Monday ordered ...": a head of government's decision is the government's
 _LEADER_DECIDES = re.compile(
     r"(?<![\w-])(?:President|Prime\s+Minister|Chancellor|Premier|Bundeskanzler(?:in)?|Premierminister(?:in)?|"
-    r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier)"
+    r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier|Präsident(?:in)?|president)"
     r"(?P<name>(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3})"
     r"(?P<verb>(?:\s+(?:on|last|this)\s+\w+|\s+am\s+\w+)?,?\s+(?:has\s+|had\s+|hat\s+|a\s+|heeft\s+)?"
     r"(?:ordered|blocked|vetoed|banned|prohibited|approved|(?:signed|issued)\s+an?\s+(?:executive\s+)?order|"
-    r"signé\s+un\s+décret|unterzeichnete|tekende|ordonné|bloqué|interdit|"
+    # signing an order or decree, in each language: "Trump signed an executive order", "unterzeichnete ein Dekret"
+    r"signé\s+un\s+décret|unterzeichnete\s+(?:ein(?:e|en)?\s+)?(?:Dekret|Erlass|Verordnung|Anordnung)|"
+    r"tekende\s+(?:een\s+|het\s+)?(?:decreet|besluit|bevel|uitvoeringsbevel)|ordonné|bloqué|interdit|"
     r"untersagt|verboten|gestoppt|angeordnet|verbood|blokkeerde|besloot)\b)?"
 )
 
@@ -1056,9 +1058,7 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 continue
             code = hit.key
             if fold(term) in government or (
-                code in origins
-                and code != doc.host
-                and not re.match(rf"\s*{_ACTION_VERBS}\b", text[m.end() : m.end() + 30])
+                code in origins and code != doc.host and not _ACTS_RIGHT_AFTER.match(text, m.end(), m.end() + 30)
             ):
                 continue  # governments are _governments' job; a company's home services are context
             start, end = min(hit.start, m.start()), max(hit.end, m.end())

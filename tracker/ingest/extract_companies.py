@@ -261,21 +261,40 @@ def _backer_country(doc: _Doc, at: int) -> str | None:
     return hit.key
 
 
+# an article before a nationality that stands for a firm: "le chinois", "l'américain", "het Chinese"
+_ARTICLE_END = re.compile(r"(?:\b(?:le|du|au|het)\s+|\bl['’]\s*)$")
 _SEATED_BEFORE = re.compile(
     r"(?<![\w-])(?:het|de|die|der|das|den|dem|des|een|eine[nmrs]?|the|a)\s+(?:in|te|im)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
     r"(?:gevestigde|geregistreerde|beursgenoteerde|registrierte[nmrs]?|ansässige[nmrs]?|beheimatete[nmrs]?|"
     r"gelistete[nmrs]?|börsennotierte[nmrs]?)\s+(?:[\w-]+\s+){0,2}$"
 )
-_SOLD_BY_BEFORE = re.compile(
-    r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von)\s+[^.;]{1,60}?\s+"
-    r"(?:by|par|door|durch)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+)?(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}$"
+# "the sale of engine maker Bergen Engines by Britain's Rolls-Royce": the seller owns what it sells.
+# Read from the seller (the text before it) for its evidence, from the thing sold for the link.
+_SALE_OF = r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von)\s+"
+_BY_SELLER = (
+    r"\s+(?:by|par|door|durch)\s+(?:(?:the|its\s+owner|sa\s+maison\s+mère|le|la|l['’]|het|de|den)\s*)?"
+    r"(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}"
 )
-_LISTED_SUBSIDIARY_BEFORE = re.compile(
-    r"(?<![\w-])(?:subsidiar(?:y|ies)|units?|filiales?|[a-z]*dochter\w*|Töchter\w*|Tochter\w*)"
-    r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+(?:of|de|du|des|van|von|der|d['’])\s*(?:the\s+|la\s+|le\s+|l['’])?"
-    r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s*[,:]\s*"
-    r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*$"
+_SOLD_BY_BEFORE = re.compile(_SALE_OF + r"[^.;]{1,60}?" + _BY_SELLER + "$")
+_SALE_OF_BEFORE = re.compile(
+    _SALE_OF + r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?:[a-zà-ÿ][\w-]*\s+){0,3}$", re.IGNORECASE
 )
+_SOLD_BY = re.compile(_BY_SELLER)
+
+_SUBSIDIARY_WORD = (
+    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|filiales?|subsidiar(?:y|ies)|units?|arms?|divisions?)"
+)
+# "les deux filiales françaises de Velan, Segault et Velan SAS", "its units in Europe, A and B" are
+# listed after the parent the subsidiary word names. Read from a listed unit for its evidence, from
+# the parent for the link.
+_SUBSIDIARIES_OF = (
+    rf"(?<![\w-])(?i:{_SUBSIDIARY_WORD})(?:\s+[a-zà-ÿ][\w-]*){{0,2}}\s+(?:of|de|du|des|van|von|der|d['’])\s*"
+    r"(?:(?:the|la|le|het|die)\s+|l['’])?"
+)
+_CAP_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
+_LISTED_AFTER = re.compile(rf"\s*[,:]\s*(?:{_CAP_NAME}(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*")
+_SUBSIDIARIES_OF_BEFORE = re.compile(_SUBSIDIARIES_OF + "$", re.IGNORECASE)
+_LISTED_SUBSIDIARY_BEFORE = re.compile(_SUBSIDIARIES_OF + _CAP_NAME + _LISTED_AFTER.pattern + "$")
 
 
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+$")
@@ -350,26 +369,14 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     if _MAKES_AFTER.match(post):
         why.add("appositive")  # "Bergen Engines, which makes engines for ships": what a firm does
     nationality = doc.country_before(s, sent.start)
-    if (
-        nationality
-        and nationality.kind == "adjective"
-        and re.fullmatch(r"\s+", text[nationality.end : s])
-        and rules.deal_before.search(text[max(sent.start, nationality.start - 60) : nationality.start])
-    ):
-        why.add("deal")  # "le rachat du canadien Velan", "the takeover of German Kelmar"
-    if (
-        nationality
-        and nationality.kind == "adjective"
-        and re.fullmatch(r"\s+", text[nationality.end : s])
-        and re.search(
-            r"(?:\b(?:le|du|au|het)\s+|\bl['’]\s*)$", text[max(sent.start, nationality.start - 6) : nationality.start]
-        )
-        and doc.language in ("fr", "nl")
-    ):
-        why.add(
-            "cue"
-        )  # "le chinois Wanfeng", "l'américain Teledyne", "het Chinese Wingtech": a firm by its nationality
-    if re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})\b", post, re.IGNORECASE):
+    if nationality and nationality.kind == "adjective" and text[nationality.end : s].isspace():
+        before = text[max(sent.start, nationality.start - 60) : nationality.start]
+        if rules.deal_before.search(before):
+            why.add("deal")  # "le rachat du canadien Velan", "the takeover of German Kelmar"
+        # "le chinois Wanfeng", "l'américain Teledyne", "het Chinese Wingtech": a firm by its nationality
+        if doc.language in ("fr", "nl") and _ARTICLE_END.search(before[-6:]):
+            why.add("cue")
+    if rules.owner_of_unit.match(post):
         why.add("owner")  # "Anhui Kelan's Dutch unit Kelan Europe": the owner of a named subsidiary
     called = re.search(
         r"(?:^|\s)(\S+(?:\s+\S+)?)\s+(?:called|named|dubbed|known\s+as|appelée?|nommée?|baptisée?|genaamd|genoemd|"
@@ -620,20 +627,11 @@ def _companies(doc: _Doc) -> list[_Company]:
             # an ampersand, a figure; not a person's) listed with a known company is one too
             listed = listed or (
                 prev_known
-                and re.fullmatch(
-                    r"\s*(?:,|,?\s+(?:and|und|et|en))(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?\s*",
-                    text[prev_end:s],
-                )
+                and _AND_GAP.fullmatch(text, prev_end, s)
                 and re.search(r"(?:^|\s)(?:[A-Z]{2,}|&|\d)", text[s:e])
             )
             # "makers such as Huawei, Growatt and Sungrow": the cue before the first covers the list
-            listed = listed or (
-                prev_cued
-                and re.fullmatch(
-                    r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of))(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?\s*",
-                    text[prev_end:s],
-                )
-            )
+            listed = listed or (prev_cued and _OR_GAP.fullmatch(text, prev_end, s))
             if not listed:
                 list_country = None
             if s in known_cued:
@@ -646,8 +644,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 s in known_at
                 and known_at[s] < e
                 and (
-                    _called_subsidiary(text, name, text[s : known_at[s]])
-                    or _national_arm(doc, name, text[s : known_at[s]])
+                    _unit_of(doc, name, text[s : known_at[s]])
                     # "China Merchants Port Holdings": more words and a legal form make another firm
                     or _named_arm(doc, text[known_at[s] : e])
                 )
@@ -733,7 +730,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
     pattern += _title_subjects(doc, taken)
     pattern = _without_site_names(doc, pattern)
-    companies = _merge_companies(list(by_index.values()), pattern, text, doc)
+    companies = _merge_companies(list(by_index.values()), pattern, doc)
     claimed = {f for c in companies for f in c.forms}
     for co in list(companies):
         _add_aliases(doc, co, claimed - co.forms)
@@ -808,6 +805,7 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
     return [c for c in companies if id(c) not in dropped]
 
 
+_CAP_RUN = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
 _KNOWN_AS = re.compile(
     r"\s*(?:,|\()?\s*(?:(?:(?:also|formerly|better|otherwise|commonly|locally)\s+)?known\s+as|a\.?k\.?a\.?|alias|"
     r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
@@ -829,7 +827,7 @@ def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
             other = starts.get(m.end()) if m else None
             if m and other is None:
                 # "Volga Rail, also known as Volgatransholding": the other name is an alias
-                alias = re.match(rf"{_CAPW}(?:\s+{_CAPW})*", doc.text[m.end() : m.end() + 60])
+                alias = _CAP_RUN.match(doc.text, m.end(), m.end() + 60)
                 if alias and not _place_code(doc, alias.group(0).rstrip(".,")):
                     co.forms.add(alias.group(0).rstrip(".,"))
                 continue
@@ -844,6 +842,10 @@ def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of|sowie))\s*")
+# between two names of one list, an article may open the second: "Vodafone und die Telekom"
+_NAME_ARTICLE = r"(?:\s+(?:die|der|den|dem|das|the|la|le|les|het|de))?"
+_AND_GAP = re.compile(rf"\s*(?:,|,?\s+(?:and|und|et|en)){_NAME_ARTICLE}\s*")
+_OR_GAP = re.compile(rf"\s*(?:,|,?\s+(?:and|und|et|en|or|oder|ou|of)){_NAME_ARTICLE}\s*")
 
 
 def _parties(doc: _Doc, companies: list[_Company]) -> list[_Company]:
@@ -1105,11 +1107,6 @@ def _settle_shared_mentions(companies: list[_Company]) -> None:
         co.mentions = sorted(kept[id(co)])
 
 
-_SUBSIDIARY_WORD = (
-    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|filiales?|subsidiar(?:y|ies)|units?|arms?|divisions?)"
-)
-
-
 _SUBSIDIARY_AFTER = re.compile(
     rf"\s*,\s*(?:[\w'’-]+\s+){{0,3}}?{_SUBSIDIARY_WORD}(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:of|van|de|du|des|von|der)\s+"
     r"(?:[\w'’-]+\s+){0,2}?"
@@ -1153,10 +1150,10 @@ def _called_subsidiary(text: str, long: str, short: str, named: bool = False) ->
 _REGIONAL_ARMS = {"Europe", "Europa", "EMEA", "Benelux"}
 
 
-def _national_arm(doc: _Doc | None, long: str, short: str) -> bool:
+def _national_arm(doc: _Doc, long: str, short: str) -> bool:
     """'Huawei Deutschland', 'Hikvision UK', 'ZTE Europe': a known firm's name and a country or
     region is its arm there, a company of its own."""
-    if doc is None or not long.startswith(short + " "):
+    if not long.startswith(short + " "):
         return False
     words = long[len(short) + 1 :].split()
     while len(words) > 1 and words[-1].rstrip(".,") in doc.rules.suffixes:
@@ -1165,9 +1162,12 @@ def _national_arm(doc: _Doc | None, long: str, short: str) -> bool:
     return tail in _REGIONAL_ARMS or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
 
 
-def _merge_companies(
-    known: list[_Company], found: list[_Company], text: str = "", doc: _Doc | None = None
-) -> list[_Company]:
+def _unit_of(doc: _Doc, long: str, short: str) -> bool:
+    """The longer name is a unit of the shorter: called a subsidiary, or its national arm."""
+    return _called_subsidiary(doc.text, long, short) or _national_arm(doc, long, short)
+
+
+def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) -> list[_Company]:
     merged = list(known)
     for co in found:
         target = None
@@ -1177,14 +1177,10 @@ def _merge_companies(
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
-                if _is_prefix(prefix, co.name) and (
-                    _called_subsidiary(text, co.name, prefix) or _national_arm(doc, co.name, prefix)
-                ):
+                if _is_prefix(prefix, co.name) and _unit_of(doc, co.name, prefix):
                     co.subsidiary_of = prefix
                     continue
-                if _is_prefix(co.name, prefix) and (
-                    _called_subsidiary(text, prefix, co.name) or _national_arm(doc, prefix, co.name)
-                ):
+                if _is_prefix(co.name, prefix) and _unit_of(doc, prefix, co.name):
                     other.subsidiary_of = co.name
                     continue
             if same is not None or prefix is not None:
@@ -1203,6 +1199,8 @@ _TOWN_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:city|town|port|village|municipality)\s+of|ville\s+(?:de|d['’])|commune\s+(?:de|d['’])|"
     r"stad|gemeente|Stadt|Gemeinde|near|outside|près\s+de|bij|nabij|bei)\s+(?:the\s+)?$"
 )
+# "Tavira Holdings S.à r.l.": a lower-case legal form still belongs to the longer name
+_LOWER_LEGAL_AFTER = re.compile(rf"\s+{_LOWER_LEGAL}")
 
 
 def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
@@ -1232,7 +1230,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             if (
                 doc.in_content(m.start())
                 and not re.match(r"\s[A-Z(&]", after)
-                and not re.match(rf"\s+{_LOWER_LEGAL}", text[m.end() : m.end() + 12])
+                and not _LOWER_LEGAL_AFTER.match(text, m.end(), m.end() + 12)
                 and not re.search(r"[A-Z][\w-]*\s$", before)
                 # "the western city of Bergen" is the town in "Bergen Engines", not the firm
                 and not _TOWN_BEFORE.search(before)
@@ -1282,7 +1280,6 @@ _OWNER_OF = re.compile(
 )
 
 
-_POSSESSORS = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
 _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 
 # "Grand Chip Investment, which is owned by ...", "Volvo Cars, which is majority-owned by China's Geely"
@@ -1290,25 +1287,6 @@ _OWNED_BY_PARENT = re.compile(
     r"\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+)?(?:(?:majority|wholly|fully)[- ])?"
     r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
 )
-
-
-# "les deux filiales françaises de Velan, Segault et Velan SAS", "its units in Europe, A and B" are
-# listed after the parent the subsidiary word names
-_SUBSIDIARIES_OF_BEFORE = re.compile(
-    rf"(?<![\w-]){_SUBSIDIARY_WORD}(?:\s+[a-zà-ÿ][\w-]*){{0,2}}\s+(?:of|de|du|des|van|von|der|d['’])\s*"
-    r"(?:(?:the|la|le|het|die)\s+|l['’])?$",
-    re.IGNORECASE,
-)
-_SALE_OF_BEFORE = re.compile(
-    r"(?<![\w-])(?:sale|vente|cession|verkoop|Verkauf)\s+(?:of|de|du|des|d['’]|van|von|des)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?"
-    r"(?:[a-zà-ÿ][\w-]*\s+){0,3}$",
-    re.IGNORECASE,
-)
-_SOLD_BY = re.compile(
-    r"\s+(?:by|par|door|durch)\s+(?:(?:the|its\s+owner|sa\s+maison\s+mère|le|la|l['’]|het|de|den)\s*)?"
-    r"(?:[A-Z][\w.-]*['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,2}"
-)
-_LISTED_AFTER = re.compile(r"\s*[,:]\s*(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:\s*,\s*|\s+(?:and|et|en|und)\s+))*")
 
 
 def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
@@ -1338,12 +1316,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 if oc is not child and not rules.deal_before.search(text[max(sent.start, os - 40) : os])
             ]
             nearest = others[0] if others else (previous[-1][2] if previous else None)
-            sub = re.search(
-                rf"(?<![\w'’])(?P<own>{_POSSESSORS}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{rules.subsidiary_cue.pattern})"
-                r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
-                pre,
-                re.IGNORECASE,
-            )
+            sub = rules.owned_unit_end.search(pre)
             if sub:
                 own = sub.group("own")
                 owner = next(
@@ -1380,19 +1353,12 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     owner = joined or nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
-            elif (
-                re.search(
-                    rf"(?:^|\s)(?:the|die|der|de|het|la|le)\s+(?:{rules.subsidiary_cue.pattern})\s*,?\s*$",
-                    pre,
-                    re.IGNORECASE,
-                )
-                and nearest is not None
-            ):
+            elif rules.the_subsidiary_end.search(pre) and nearest is not None:
                 # "darf die Tochter COSCO Shipping Ports nur 24,9 Prozent übernehmen": the subsidiary
                 # of the company the story has just named
                 link(child, nearest, sent, inherit=True)
             # "die schwedische Tochter STE Microsystems des chinesischen Konzerns Sanan"
-            if re.search(rf"(?:{rules.subsidiary_cue.pattern})\s*$", pre, re.IGNORECASE):
+            if rules.subsidiary_cue_end.search(pre):
                 owner = next(
                     (
                         oc
@@ -1447,29 +1413,23 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             )
             if seller is not None:
                 link(child, seller, sent, inherit=False)
+            # the parent, and the subsidiary word before it, of a list the child stands in
             listed_under = next(
                 (
-                    oc
+                    (oc, head)
                     for os, oe, oc in here
                     if oc is not child
                     and oe <= s
                     and _LISTED_AFTER.fullmatch(text, oe, s)
-                    and _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os)
+                    and (head := _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os))
                 ),
                 None,
             )
             if listed_under is not None:
-                link(child, listed_under, sent, inherit=False)
+                lister, head = listed_under
+                link(child, lister, sent, inherit=False)
                 # "les deux filiales françaises de Velan": the subsidiaries' own nationality
-                heads = [
-                    _SUBSIDIARIES_OF_BEFORE.search(text, max(sent.start, os - 80), os)
-                    for os, oe, oc in here
-                    if oc is listed_under and oe <= s
-                ]
-                head = next((h for h in heads if h), None)
-                adjectives = (
-                    [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"] if head else []
-                )
+                adjectives = [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"]
                 if adjectives and not child.country:
                     child.country = adjectives[0].key
             m = _SUBSIDIARY_OF.match(post)
@@ -1479,11 +1439,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 )
                 if parent:
                     link(child, parent, sent, inherit=True)
-            m = re.match(
-                rf"\s*,\s*(?:the|a|an|its|la|le|het|de|die|der)\s+(?P<own>[\w'’]+\s+)?(?:[\w-]+\s+){{0,2}}?(?:{rules.parent_cue.pattern})",
-                post,
-                re.IGNORECASE,
-            )
+            m = rules.parent_apposition.match(post)
             if m:
                 own = (m.group("own") or "").strip()
                 sub_co = next((oc for os, oe, oc in here if oc is not child and own.startswith(text[os:oe])), None)
@@ -1491,7 +1447,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     sub_co = _main_other(companies, child)
                 if sub_co is not None:
                     link(sub_co, child, sent, inherit=False)
-            m = re.search(rf"(?:{rules.parent_cue.pattern})\s*,?\s*$", pre, re.IGNORECASE)
+            m = rules.parent_cue_end.search(pre)
             if m:
                 owner_m = re.search(r"([\w'’]+)\s+(?:[\w-]+\s+){0,2}?$", pre[: m.start()])
                 sub_co = None
@@ -1607,8 +1563,9 @@ def _main_other(companies: list[_Company], exclude: _Company) -> _Company | None
 def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     text, _rules = doc.text, doc.rules
     for co in companies:
+        toks = _tokens(co.name)
         # "Hikvision Canada, filiale du fabricant chinois ...": a subsidiary named for its country
-        last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
+        last, head = toks[-1], " ".join(toks[:-1])
         if (
             head
             and co.parent
@@ -1618,14 +1575,13 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             co.country = doc.gaz.country_names[last]
         if co.country:
             continue
-        first = _tokens(co.name)[0]
+        first = toks[0]
         if first in doc.gaz.country_names and first in doc.gaz.countries.get(doc.gaz.country_names[first], {}).get(
             "names", []
         ):
             co.country = doc.gaz.country_names[first]
             continue
         # "Hong Kong Aolong Holdings", "Saudi Arabian Mining": a two-word country or territory opens the name
-        toks = _tokens(co.name)
         if len(toks) > 2 and doc.gaz.country_code(" ".join(toks[:2])):
             co.country = doc.gaz.country_code(" ".join(toks[:2]))
             continue
@@ -1641,7 +1597,6 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             continue
         # a national subsidiary of another company in the story: "Nuctech Netherlands" ("Lithium
         # Chile" alone is only a name)
-        last, head = _tokens(co.name)[-1], " ".join(_tokens(co.name)[:-1])
         if (
             head
             and last in doc.gaz.countries.get(doc.gaz.country_names.get(last, ""), {}).get("names", [])

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.db.models import F, Max, Q, Value
 from rapidfuzz import fuzz, process
@@ -233,6 +234,11 @@ def company_find(*names: str) -> Company | None:
     return companies_find([list(names)])[0]
 
 
+# companies and agencies are found-or-created by one loop
+_Record = TypeVar("_Record", Company, Agency)
+_Found = TypeVar("_Found", FoundCompany, FoundAgency)
+
+
 def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
     """The company each entry names, created as proposed when it is new: [(company, created)].
 
@@ -254,10 +260,18 @@ def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
     )
 
 
-def _records_resolve(model, found: list, matches: list, *, keys, new, blanks) -> list[tuple]:
+def _records_resolve(
+    model: type[_Record],
+    found: Sequence[_Found],
+    matches: Sequence[_Record | None],
+    *,
+    keys: Callable[[_Found], list[Hashable]],
+    new: Callable[[_Found], dict[str, Any]],
+    blanks: Callable[[_Found], dict[str, Any]],
+) -> list[tuple[_Record, bool]]:
     """Found or created record per entry. An entry that the lookup missed may name a record an
     earlier entry of the same file created (the lookup ran before it was stored)."""
-    this_file: dict = {}
+    this_file: dict[Hashable, _Record] = {}
     resolved = []
     for entry, record in zip(found, matches, strict=True):
         entry_keys = keys(entry)

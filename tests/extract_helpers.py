@@ -1,0 +1,17 @@
+"""What the extractor tests share: extract() run on a short text of the test's own."""
+
+from __future__ import annotations
+
+from tracker.ingest.extract import extract
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import Extraction, RawArticle
+
+
+def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
+    """Extract from `text` as a plain-text article; keyword arguments are RawArticle fields."""
+    article = RawArticle(source_file="t.txt", format="text", title=str(kw.pop("title", "")), text=text, **kw)
+    return extract(article, gaz)
+
+
+def names(items: list) -> list[str]:
+    return [i.name for i in items]
