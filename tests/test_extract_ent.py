@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.ingest.extract import extract
+from tests.extract_helpers import run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction, RawArticle
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Gazetteer:
-    return Gazetteer.from_data_dir()
-
-
-def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
-    article = RawArticle(source_file="t.txt", format="text", title=str(kw.pop("title", "")), text=text, **kw)
-    return extract(article, gaz)
+from tracker.ingest.types import Extraction
 
 
 def companies(ex: Extraction) -> dict:
