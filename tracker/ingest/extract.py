@@ -792,43 +792,25 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
 
 def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
     """The pattern matches inside [start, end): its matches over the whole text, found once per text."""
-    cache = doc.__dict__.setdefault("_rx_hits", {})
-    spans = cache.get(rx.pattern)
+    spans = doc.match_cache.get(rx.pattern)
     if spans is None:
-        spans = cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+        spans = doc.match_cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
     i = bisect_left(spans, (start, start))
     return i < len(spans) and spans[i][1] <= end
 
 
 def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
     """The status cues with a gap ("keep * from acquiring", "imposed * conditions"), found once per text."""
-    found = getattr(doc, "_status_gap_hits", None)
+    found = doc.match_cache.get("status gaps")
     if found is None:
         low = doc.text.lower()
-        found = [
+        found = doc.match_cache["status gaps"] = [
             (m.start(), m.end(), st)
-            for st, rx, head in _gap_heads(doc.rules)
+            for st, rx, head in doc.rules.status_gaps
             if head in low
             for m in rx.finditer(doc.text)
         ]
-        doc._status_gap_hits = found
     return found
-
-
-_GAP_HEADS: dict[int, list[tuple[str, re.Pattern, str]]] = {}
-
-
-def _gap_heads(rules: _Rules) -> list[tuple[str, re.Pattern, str]]:
-    """Each gap cue with its first word, so that a text without that word skips the pattern."""
-    key = id(rules)
-    if key not in _GAP_HEADS:
-        rows = []
-        for st, rx in rules.status_gaps:
-            head = re.match(r"\(\?<!\[\\w-\]\)([^\\\[(]*)", rx.pattern)
-            rows.append((st, rx, (head.group(1) if head else "").lower()))
-        _GAP_HEADS.clear()  # one gazetteer's rules at a time
-        _GAP_HEADS[key] = rows
-    return _GAP_HEADS[key]
 
 
 _STATE_NOUN = re.compile(

@@ -343,7 +343,8 @@ class _Rules:
             terms.update(row.get("generic_terms") or [])
         groups["gen"] = sorted(terms)
         self.cue_matcher = PhraseMatcher(groups)
-        # the few status cues with a gap in the middle: "keep * from acquiring"
+        # the few status cues with a gap in the middle: "keep * from acquiring", each with its
+        # first word, so that a text without that word skips the pattern
         self.status_gaps = [
             (
                 st,
@@ -353,6 +354,7 @@ class _Rules:
                     + r"(?![\w-])",
                     re.IGNORECASE,
                 ),
+                re.split(r"[\s*]", w, maxsplit=1)[0].lower(),
             )
             for st, words in lex["statuses"].items()
             for w in words
@@ -430,6 +432,8 @@ class _Doc:
     language: str = "en"
     outlet_spans: list[tuple[int, int]] = field(default_factory=list)
     body_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # matches of whole-text patterns, found once per text (pattern -> spans)
+    match_cache: dict[str, list] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.cues = self.rules.cue_matcher.find(fold(self.text))
