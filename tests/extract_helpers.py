@@ -15,3 +15,13 @@ def run(gaz: Gazetteer, text: str, **kw: object) -> Extraction:
 
 def names(items: list) -> list[str]:
     return [i.name for i in items]
+
+
+def companies(ex: Extraction) -> dict:
+    """The extracted companies by name."""
+    return {c.name: c for c in ex.companies}
+
+
+def agencies(ex: Extraction) -> dict:
+    """The extracted agencies by name."""
+    return {a.name: a for a in ex.agencies}

@@ -3,17 +3,8 @@ in a project, local bodies; short invented texts. No database, no corpus files."
 
 from __future__ import annotations
 
-from tests.extract_helpers import run
+from tests.extract_helpers import agencies, companies, run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction
-
-
-def companies(ex: Extraction) -> dict:
-    return {c.name: c for c in ex.companies}
-
-
-def agencies(ex: Extraction) -> dict:
-    return {a.name: a for a in ex.agencies}
 
 
 def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(shipped: Gazetteer) -> None:

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import run
+from tests.extract_helpers import agencies, companies, run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction
-
-
-def companies(ex: Extraction) -> dict:
-    return {c.name: c for c in ex.companies}
-
-
-def agencies(ex: Extraction) -> dict:
-    return {a.name: a for a in ex.agencies}
-
 
 # -- companies ------------------------------------------------------------------------------------
 
