@@ -759,12 +759,13 @@ _MAY_WATCH = re.compile(
 )
 
 
-def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
+def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanSet = ()) -> str | None:
+    """The strongest measure stated in [start, end); cues inside `skip` (agency names) do not count."""
     hits = set()
     if _hit_in(doc, _MAY_NOT_BUY, start, end):
         hits.add("blocked")
-    for _s, e, label in doc.cues_in(start, end, "st:"):
-        if skip and _overlaps(_s, e, skip):
+    for cue_start, e, label in doc.cues_in(start, end, "st:"):
+        if skip and _overlaps(cue_start, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
         # "an investigation by Reuters" is journalism, not a review by the state
         by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
@@ -773,7 +774,8 @@ def _status(doc: _Doc, start: int, end: int, skip: object = ()) -> str | None:
         if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
             continue  # "Het kabinet volgt daarmee een advies van de AIVD" follows advice; it watches nothing
         if label == "st:monitoring" and (
-            _MAY_WATCH.search(doc.text[max(start, _s - 45) : _s]) or _WATCHES_MOVES.match(doc.text, _s)
+            _MAY_WATCH.search(doc.text[max(start, cue_start - 45) : cue_start])
+            or _WATCHES_MOVES.match(doc.text, cue_start)
         ):
             continue  # "the operator would be in a position to monitor ship movements": the danger, not a watch
         if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
