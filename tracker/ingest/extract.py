@@ -261,6 +261,46 @@ def _printed_site_name(label: str, text: str) -> str:
     return ""
 
 
+def _spells_domain(label: str, form: str) -> bool:
+    """Whether a domain label is built from the starts of a name's words, in order:
+    'autonews' from 'Automotive News Europe', 'faz' from 'Frankfurter Allgemeine Zeitung'."""
+    words = [squash(w) for w in _NAME_ARTICLE_RE.sub("", form).split()]
+    words = [w for w in words if w]
+
+    def fits(rest: str, i: int) -> bool:
+        if not rest:
+            return True
+        if i >= len(words):
+            return False
+        word = words[i]
+        return any(rest.startswith(word[:n]) and fits(rest[n:], i + 1) for n in range(min(len(word), len(rest)), 0, -1))
+
+    return len(label) > 2 and bool(words) and label[0] == words[0][0] and fits(label, 0)
+
+
+# the parts of a masthead line: "NOS Nieuws • Buitenland • Economie", "Rheinische Post / RP ONLINE"
+_MASTHEAD_PARTS_RE = re.compile(r"\s+[|•·/–—]\s+|\s*\|\s*")
+
+
+def _masthead(doc: _Doc, domain: str) -> str:
+    """The outlet named by a short line above the article ("RFI", "NOS Nieuws • Economie"):
+    a known outlet, or a name that spells the page's domain."""
+    body = next((s.start for s in doc.sentences if s.kind == "body"), len(doc.text))
+    title = squash(doc.title or "")
+    for line in doc.text[:body].split("\n")[:8]:
+        for part in _MASTHEAD_PARTS_RE.split(line.strip()):
+            part = part.strip(" .:")
+            if not (1 < len(part) < 40 and len(part.split()) <= 5) or squash(part) in ("", title):
+                continue
+            row = _outlet_for(part, doc.rules, doc) or _outlet_for(_NAME_TAIL_RE.sub("", part), doc.rules, doc)
+            if row:
+                forms = {squash(f) for f in [row["name"], *(row.get("aliases") or [])]}
+                return part if squash(part) in forms else row["name"]
+            if domain and part[:1].isupper() and _spells_domain(squash(domain), part):
+                return part
+    return ""
+
+
 def _outlet_for(name: str, rules: _Rules, doc: _Doc | None = None) -> dict | None:
     row = rules.outlet_forms.get(name.lower().strip())
     if row:
@@ -276,7 +316,8 @@ def _outlet_for(name: str, rules: _Rules, doc: _Doc | None = None) -> dict | Non
 
 _LEGAL_FORM_RE = re.compile(
     r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG(?:aA)?)?|AG|SE|KGaA|KG|S\.?A\.?S?\.?|N\.?V\.?|B\.?V\.?|Ltd\.?|Limited"
-    r"|plc|PLC|Inc\.?|LLC|Pty\.?(?:\s+Ltd\.?)?|Corp\.?|Co\.|SRL|S\.r\.l\.|SpA|S\.p\.A\.))+$"
+    r"|plc|PLC|Inc\.?|LLC|Pty\.?(?:\s+Ltd\.?)?|Corp\.?|Co\.|SRL|S\.r\.l\.|SpA|S\.p\.A\.|AB|Oyj?|A/S|ASA|AS"
+    r"|(?:Private|Pvt\.?)(?:\s+(?:Limited|Ltd\.?))?|sp\.\s*z\s*o\.\s*o\.|s\.r\.o\.|Kft\.?|Zrt\.?))+$"
 )
 _FOOTER_RE = re.compile(r"©|\bcopyright\b|\(c\)\s*(?:19|20)\d\d|" + RIGHTS_RE.pattern, re.IGNORECASE)
 
@@ -301,7 +342,13 @@ def _clean_byline(raw: str) -> str:
         raw,
         flags=re.IGNORECASE,
     )
-    raw = re.sub(r"\s+(?:staff|newsroom|reporters?|desk|team|correspondents?|writers?)$", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(r"\s*\([^()]*\)$", "", raw)  # "Les Echos (correspondance à Madrid)"
+    raw = re.sub(
+        r"\s+(?:staff|newsroom|news\s*desk|reporters?|desk|team|correspondents?|writers?|editors?|redaktion|redactie)$",
+        "",
+        raw,
+        flags=re.IGNORECASE,
+    )
     raw = re.sub(r"(?:\s+(?:[a-z][\w-]*|(?:19|20)\d\d))+$", "", raw)  # "Example News business", "Media 2021"
     raw = re.sub(r"^(?:19|20)\d\d\s+", "", raw)
     return raw.strip(" .,-–—|")
@@ -423,6 +470,8 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
                 named.append(cand)
     if not publisher and site_row is not None:
         publisher, publisher_row = site_name, site_row
+    if not publisher and (masthead := _masthead(doc, domain)):
+        publisher, publisher_row = masthead, _outlet_for(masthead, rules, doc)
     # "Title: Port sale blocked | The Daily Ledger": a headline may end in its site's name
     suffix = re.split(r"\s[|–—-]\s", doc.title)[-1].strip() if re.search(r"\s[|–—-]\s", doc.title) else ""
     if suffix and not publisher:
