@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.extract_helpers import run
+from tracker.ingest.extract import _clean_byline, _spells_domain
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.textparts import DATE_RE, parse_date
 
@@ -179,3 +180,74 @@ def test_an_unknown_site_goes_by_the_name_it_prints_accents_and_all(gaz: Gazette
 def test_an_unknown_site_with_a_short_domain_is_its_acronym(gaz: Gazetteer) -> None:
     text = "Die Bundesregierung hat den Verkauf des Hafens an einen chinesischen Konzern untersagt."
     assert run(gaz, text, url="https://www.kbz.de/wirtschaft/hafen").publisher == "KBZ"
+
+
+# -- a masthead line above the article ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("masthead", "publisher"),
+    [
+        ("Harbour Times • Economie • Buitenland", "Harbour Times"),  # a known outlet with its sections
+        ("Morgenkurier | Wirtschaft", "Der Morgenkurier"),  # a known outlet printed without its article
+        ("Daily Ledger / Business", "Daily Ledger"),  # an alias is the form the page prints
+    ],
+)
+def test_a_masthead_line_names_a_known_outlet(gaz: Gazetteer, masthead: str, publisher: str) -> None:
+    text = f"{masthead}\n\nPort sale under review\n\n" + BODY.strip()
+    assert run(gaz, text, title="Port sale under review", url="https://www.example.org/a").publisher == publisher
+
+
+def test_an_unknown_masthead_counts_only_when_it_spells_the_domain(gaz: Gazetteer) -> None:
+    text = "Automotive Wire Europe\n\nPort sale under review\n\n" + BODY.strip()
+    ex = run(gaz, text, title="Port sale under review", url="https://www.autowire.example/a")
+    assert ex.publisher == "Automotive Wire Europe"
+    ex = run(gaz, text, title="Port sale under review", url="https://www.carsdaily.example/a")
+    assert ex.publisher == "carsdaily.example"
+
+
+def test_the_headline_is_not_a_masthead(gaz: Gazetteer) -> None:
+    text = "Harbour Times\n\n" + BODY.strip()
+    ex = run(gaz, text, title="Harbour Times", url="https://www.example.org/a")
+    assert ex.publisher == "example.org"
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "spells"),
+    [
+        ("autonews", "Automotive News Europe", True),
+        ("faz", "Frankfurter Allgemeine Zeitung", True),
+        ("zkdagblad", "Zuidkust Dagblad", False),  # a letter from the middle of a word
+        ("news", "Automotive News", False),  # must start with the first word
+        ("ab", "Alpha Beta", False),  # too short to mean anything
+    ],
+)
+def test_a_domain_spelled_from_word_starts(label: str, name: str, spells: bool) -> None:
+    assert _spells_domain(label, name) is spells
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2024 Der Morgenkurier AB",
+        "© Der Morgenkurier Oyj. All rights reserved.",
+        "Copyright 2023 Der Morgenkurier A/S",
+        "© Der Morgenkurier Pvt. Ltd. All rights reserved.",
+        "© 2022 Der Morgenkurier sp. z o.o.",
+    ],
+)
+def test_nordic_and_central_european_legal_forms_leave_the_outlets_name(gaz: Gazetteer, footer: str) -> None:
+    assert run(gaz, "The ministry said it would review the deal.\n\n" + footer).publisher == "Der Morgenkurier"
+
+
+@pytest.mark.parametrize(
+    ("byline", "clean"),
+    [
+        ("Anna Berg (correspondent in Madrid)", "Anna Berg"),
+        ("Daily Ledger newsdesk", "Daily Ledger"),
+        ("Morgenkurier Redaktion", "Morgenkurier"),
+        ("Avondpost redactie", "Avondpost"),
+    ],
+)
+def test_a_byline_loses_a_trailing_aside_and_desk_words(byline: str, clean: str) -> None:
+    assert _clean_byline(byline) == clean
