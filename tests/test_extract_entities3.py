@@ -3,7 +3,7 @@ name, from short invented texts. No database, no corpus files."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import run
+from tests.extract_helpers import companies, run
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction
 
@@ -95,3 +95,22 @@ def test_a_subsidiary_of_another_group_keeps_its_short_name_as_an_alias(shipped:
     )
     ex = run(shipped, text, language="de")
     assert "Korvaline" not in {c.name for c in ex.companies}
+
+
+# -- "citing national security" is no person; a seat in front of a name ----------------------
+
+
+def test_a_firm_before_citing_national_security_is_still_a_firm(shipped: Gazetteer) -> None:
+    text = "Norway has blocked the sale of Kranverk AS to Huayang Heavy Industries, citing national security."
+    assert "Huayang Heavy Industries" in companies(run(shipped, text, language="en"))
+
+
+def test_a_name_with_its_town_in_front_is_the_same_firm_without_it(shipped: Gazetteer) -> None:
+    text = (
+        "Norway has blocked the sale of Kranverk AS to Shenzhen Huayang Heavy Industries on security grounds. "
+        "Huayang, which is controlled by the city government, said it regretted the decision. "
+        "Huayang Heavy Industries had offered 40 million euros."
+    )
+    found = companies(run(shipped, text, language="en"))
+    assert "Shenzhen Huayang Heavy Industries" in found
+    assert not {"Huayang", "Huayang Heavy Industries"} & set(found)

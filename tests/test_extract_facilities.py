@@ -302,3 +302,49 @@ def test_a_dutch_site_of_its_owner_then_its_town(harbourline: Gazetteer) -> None
     ex = run(harbourline, text, language="nl")
     dc = site(ex, "datacenter")
     assert (dc.city, dc.operator) == ("Middenmeer", "Harbourline Group")
+
+
+# -- a site's town from its operator, a relative clause's "its", a region's possessive --------
+
+
+def test_a_site_placed_nowhere_stands_in_its_operators_town(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet onderzoekt de overname van chipmaker Veldchip in Nijmegen door het Chinese Qingshan Shipping. "
+        "Veldchip maakt chips voor auto's in haar fabriek aan de Kerkenbos."
+    )
+    ex = run(shipped, text, language="nl")
+    plant = next(f for f in ex.facilities if f.operator == "Veldchip")
+    assert (plant.city, plant.country) == ("Nijmegen", "NL")
+
+
+def test_a_foreign_operators_town_does_not_move_the_site(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese rederij Qingshan Shipping wil zijn belang in de Antwerp Noordkaai-terminal optrekken. "
+        "De rest is in handen van Delta Ports uit Dubai, dat de terminal uitbaat."
+    )
+    ex = run(shipped, text, language="nl")
+    assert {(f.city, f.country) for f in ex.facilities} == {("Antwerp", "BE")}
+
+
+def test_its_site_in_a_relative_clause_belongs_to_the_firm_the_clause_is_about(shipped: Gazetteer) -> None:
+    text = (
+        "Qingshan Shipping had agreed to pay 45 million euros for a stake in Robaria Automazione, which supplies "
+        "robotic arms to the defence industry from its plant in Collegno."
+    )
+    ex = run(shipped, text, language="en")
+    assert site(ex, "plant in Collegno").operator == "Robaria Automazione"
+
+
+def test_a_regions_possessive_is_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "Canberra ordered Qingshan Shipping to sell its shares in Kestrel Minerals, which owns the Kestrel Range "
+        "project in Western Australia's East Kimberley region."
+    )
+    ex = run(shipped, text, language="en")
+    assert site(ex, "Kestrel Range project").city is None
+    assert site(ex, "Kestrel Range project").country == "AU"
+
+
+def test_harbour_cranes_are_no_harbour(shipped: Gazetteer) -> None:
+    text = "Norway blocked the sale of Kranverk AS, a maker of harbour cranes, to Qingshan Shipping."
+    assert not run(shipped, text, language="en").facilities

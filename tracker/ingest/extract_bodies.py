@@ -1513,6 +1513,8 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     for fac in found:
         _locate_facility(doc, fac)
         _facility_operator(doc, fac, companies)
+        if fac.city is None and fac.operator:
+            _operator_town(doc, fac, companies)
     merged = _merge_facilities(found, doc.rules, text, doc.gaz.city)
     _operators_by_title(doc, merged, companies)
     out = []
@@ -1569,7 +1571,8 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     town, town_end = m.group("town"), m.end("town")
     two = re.match(r" ([A-Z][\w'’-]+)", doc.text[town_end : town_end + 30])
     if two:
-        pair = f"{town} {two.group(1)}"
+        second = two.group(1).removesuffix("'s").removesuffix("’s")  # "in Western Australia's north"
+        pair = f"{town} {second}"
         if doc.gaz.region_code(pair) or _place_code(doc, pair):
             return None  # "in Western Australia", "in New South Wales": a region, no town
         if _TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town):
@@ -1806,7 +1809,8 @@ _VAGUE_TERMS = {"project", "projet", "projekt", "projecten"}
 # a site noun used as an adjective or before the body that runs it is no site itself
 _NOT_A_SITE_USE = re.compile(
     r"\s+(?:decline|illness|patients?|velocity|operators?|authority|authorities|company|companies|managers?|owners?|"
-    r"workers?|staff|capacity|business|sector|industry|equipment|security|services?|city|cities|town|ville|stad|Stadt)\b"
+    r"workers?|staff|capacity|business|sector|industry|equipment|security|services?|city|cities|town|ville|stad|Stadt|"
+    r"cranes?|fees|charges|dues|tariffs|traffic|congestion|strikes?|police)\b"
 )
 
 
@@ -2075,6 +2079,35 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         fac.country = (hit.key if hit else None) or own or _region_country(doc, sent)
         if fac.country is None:
             fac.country, fac.country_guessed = doc.host or doc.main_country, True
+
+
+# "NovaChip in Nijmegen", "Vestfjord Kran, a crane maker based in Bodø", "Bodø-based Vestfjord Kran"
+_FIRM_TOWN_AFTER = re.compile(
+    r"(?:\s*,\s+(?:[\w'’-]+\s+){0,6}?(?:based|headquartered|gevestigd|ansässig|basée?|installée?|implantée?)"
+    r"|\s+(?:\(|,\s+)?(?:based|headquartered|gevestigd|ansässig|basée?))?"
+    r"\s+(?:in|à|te|aus|uit|im)\s+([A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*)"
+)
+_FIRM_TOWN_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)*)-(?:based|basierte\w*)\s+$")
+
+
+def _operator_town(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
+    """A site the story places in no town stands in the town its operator is placed in, when that
+    town lies in the site's country: "NovaChip in Nijmegen ... haar fabriek"."""
+    firm = next((c for c in companies if c.name == fac.operator), None)
+    if firm is None:
+        return
+    text = doc.text
+    for s, e in sorted(firm.mentions):
+        after = _FIRM_TOWN_AFTER.match(text, e)
+        before = _FIRM_TOWN_BEFORE.search(text, max(0, s - 40), s)
+        for town in (after.group(1) if after else None, before.group(1) if before else None):
+            if not town or not doc.gaz.city(town):
+                continue
+            code = city_country(doc, town)
+            # only in the site's own (or the story's) country: "Delta Ports uit Dubai" runs a terminal in Antwerp
+            if code and fac.country in (None, code):
+                fac.city, fac.country, fac.country_guessed = town, code, False
+                return
 
 
 def _town_codes(doc: _Doc, town: str) -> dict[str, int]:
@@ -2380,7 +2413,11 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         re.IGNORECASE,
     )
     if pronoun and here and here[0][0] < fac.start:
-        fac.operator, fac.operator_strength = here[0][2].name, 2  # "Huawei a inauguré son usine"
+        # "a stake in Robox, which supplies arms from its plant": the firm the relative clause is about
+        before = [(s, e, c) for s, e, c in here if e <= fac.start]
+        last = before[-1] if before else None
+        owner = last if last and _RELATIVE_AFTER_FIRM.match(text, last[1], fac.start) else here[0]
+        fac.operator, fac.operator_strength = owner[2].name, 2  # "Huawei a inauguré son usine"
         return
     for _s, e, c in here:
         # "the Cosco-owned terminal", "le terminal exploité par"; not "Cosco-backed" (a lender)
@@ -2431,6 +2468,10 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
             )
         ):
             fac.operator, fac.operator_strength = subject.name, 1
+
+
+# ", which ...", ", qui ...", ", die ...": a relative clause about the firm just named, up to the site
+_RELATIVE_AFTER_FIRM = re.compile(r"\s*,\s*(?:which|that|qui|die|dat|der|welche[rs]?)\s[^,;]*$")
 
 
 # "der Hafenbetreiber Duisport", "die Terminalgesellschaft CTT", "l'exploitant de l'aéroport, ATB":

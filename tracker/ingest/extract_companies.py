@@ -172,6 +172,8 @@ _PERSON_AFTER = re.compile(
     r"(?:nationals?|citizens?|business(?:man|men|woman|women)|entrepreneurs?|(?:co-)?founders?|tycoons?|billionaires?|"
     r"ressortissants?|(?:homme|femme)s?\s+d['’]affaires|fondat(?:eur|rice)s?|milliardaires?|staatsburgers?|zaken(?:man|vrouw)|"
     r"oprichters?|miljardairs?|Staatsbürger(?:in|n)?|Geschäfts(?:mann|männer|frau)|Gründer(?:in)?|Milliardär(?:in|e)?)\b"
+    # "Huayang Heavy Industries, citing national security": an adjective, no person
+    r"(?!\s+(?:security|interests?|defen[cs]e|sovereignty|grounds|concerns?|reasons?|risks?))"
     # "owned by Andrei Bokarev, who is listed ...": only people are "who"
     r"|\s*,\s*who\s"
 )
@@ -1167,6 +1169,14 @@ def _unit_of(doc: _Doc, long: str, short: str) -> bool:
     return _called_subsidiary(doc.text, long, short) or _national_arm(doc, long, short)
 
 
+def _without_seat(doc: _Doc, name: str) -> str:
+    """The name without a town or country in front: "Shenzhen Huayang" is also "Huayang"."""
+    first, _, rest = name.partition(" ")
+    if rest and rest.split()[0] not in doc.rules.suffixes and (doc.gaz.city(first) or _place_code(doc, first)):
+        return rest
+    return name
+
+
 def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) -> list[_Company]:
     merged = list(known)
     for co in found:
@@ -1175,6 +1185,18 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
             forms = other.forms | {other.name}
             same = next((f for f in forms if _norm_key(f) == _norm_key(co.name)), None)
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
+            if same is None and prefix is None:
+                # "Shenzhen Huayang Heavy Industries", later "Huayang Heavy Industries" or "Huayang"
+                bare = _without_seat(doc, co.name)
+                seated = ((f, _without_seat(doc, f)) for f in forms)
+                same = next(
+                    (
+                        f
+                        for f, b in seated
+                        if _norm_key(b) == _norm_key(bare) or _is_prefix(bare, b) or _is_prefix(b, bare)
+                    ),
+                    None,
+                )
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
                 if _is_prefix(prefix, co.name) and _unit_of(doc, co.name, prefix):
