@@ -354,3 +354,16 @@ def test_a_danger_of_a_company_under_screening_involves_the_deals_parties_too() 
     companies = [FoundCompany(name=n) for n in ["Alpha Energy", "Alpha Energy America"]]
     _transaction_parties([review, danger], companies)
     assert danger.companies == ["Alpha Energy", "Alpha Energy America"]
+
+
+def test_german_compounds_of_data_are_data_access(shipped: Gazetteer) -> None:
+    text = (
+        "Der Bundesnachrichtendienst hat Bedenken gegen die Beteiligung von Qingshan Shipping angemeldet. "
+        "Er befürchtet, dass China über die Beteiligung Zugriff auf sensible Logistikdaten erhalten könnte."
+    )
+    assert "data_access" in categories(run(shipped, text, language="de"))
+
+
+def test_unfair_state_subsidies_are_a_concern_of_their_own(shipped: Gazetteer) -> None:
+    text = "De Europese Commissie vermoedt dat Qingshan Shipping oneerlijke staatssteun heeft ontvangen."
+    assert "other" in categories(run(shipped, text, language="nl"))

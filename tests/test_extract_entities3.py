@@ -3,7 +3,7 @@ name, from short invented texts. No database, no corpus files."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import companies, run
+from tests.extract_helpers import agencies, companies, run
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction
 
@@ -114,3 +114,18 @@ def test_a_name_with_its_town_in_front_is_the_same_firm_without_it(shipped: Gaze
     found = companies(run(shipped, text, language="en"))
     assert "Shenzhen Huayang Heavy Industries" in found
     assert not {"Huayang", "Huayang Heavy Industries"} & set(found)
+
+
+def test_a_firm_glued_to_its_group_noun_is_named_and_runs_the_site(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft eine Beteiligung der Reederei Qingshan Shipping am Container-Terminal "
+        "Nordkai in Wilhelmshaven. Das Terminal wird von der Kranich-Gruppe betrieben."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Kranich" in companies(ex)
+    assert {f.operator for f in ex.facilities} == {"Kranich"}
+
+
+def test_a_fiscal_police_raid_names_the_agency(shipped: Gazetteer) -> None:
+    text = "De FIOD heeft dinsdag een inval gedaan bij het Europese hoofdkantoor van Qingshan Shipping in Rotterdam."
+    assert "Fiscal Information and Investigation Service" in agencies(run(shipped, text, language="nl"))

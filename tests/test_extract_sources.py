@@ -251,3 +251,8 @@ def test_nordic_and_central_european_legal_forms_leave_the_outlets_name(gaz: Gaz
 )
 def test_a_byline_loses_a_trailing_aside_and_desk_words(byline: str, clean: str) -> None:
     assert _clean_byline(byline) == clean
+
+
+def test_an_unknown_site_printed_in_the_german_genitive(gaz: Gazetteer) -> None:
+    text = "Der Dienst hat nach Informationen des Tagesblatts Bedenken angemeldet."
+    assert run(gaz, text, url="https://www.tagesblatt.example/a").publisher == "Tagesblatt"

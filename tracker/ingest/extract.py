@@ -251,8 +251,12 @@ def _printed_site_name(label: str, text: str) -> str:
     if len(label) < 4:
         return label.upper() if label.isalpha() else ""
     pattern = r"[\s'’.-]?".join(f"[{re.escape(_ACCENTED.get(c, c))}]" for c in label)
-    for m in re.finditer(rf"(?<![\w.-])(?i:{pattern})(?:\.[a-z]{{2,4}})?(?![\w-])", text):
+    for m in re.finditer(rf"(?<![\w.-])(?i:{pattern})(?:\.[a-z]{{2,4}})?(?P<gen>s)?(?![\w-])", text):
         form = m.group(0)
+        if m.group("gen"):
+            if not re.search(r"\bdes\s+$", text[max(0, m.start() - 5) : m.start()]):
+                continue
+            form = form[:-1]  # "nach Informationen des Tagesblatts": the German genitive
         words = form.split()
         if "." in form.strip(".") and form == form.lower():
             return form  # "kvnutalk.com": the site printed as its address

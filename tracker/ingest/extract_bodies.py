@@ -2201,7 +2201,9 @@ _PASSIVE_BY = re.compile(
     r"(?:(?:der|dem|den|die|het|de)\s+)?"
 )
 _RUN_PARTICIPLE = re.compile(
-    r"(?:\s+\([^)]*\))?\s+(?:\w+\s+)?(?:betrieben|geführt|verwaltet|geëxploiteerd|uitgebaat|beheerd|gerund)\b"
+    # "von der Eurogate-Gruppe betrieben": the firm's group compound may come between
+    r"(?:-(?:Gruppe|Konzern|groep|concern))?(?:\s+\([^)]*\))?\s+(?:\w+\s+)?"
+    r"(?:betrieben|geführt|verwaltet|geëxploiteerd|uitgebaat|beheerd|gerund)\b"
 )
 _OWNED_BY = re.compile(
     r"[^.;]{0,40}?(?:\bgehör(?:t|en)|\bowned\s+by|\bbelongs\s+(?:\w+ly\s+)?to|\bcontrolled\s+by|\bcontrôlée?\s+par|\bappartient\s+(?:\w+ment\s+)?à|\bdétenue?\s+par|\beigendom\s+van|"

@@ -730,6 +730,16 @@ def _companies(doc: _Doc) -> list[_Company]:
             )
         ):
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
+    for m in _GROUP_COMPOUND.finditer(text):
+        # "von der Eurogate-Gruppe betrieben", "het Huawei-concern": the firm before the hyphen
+        name = m.group(1)
+        known = next((c for c in by_index.values() if known_at.get(m.start(1)) and name in c.forms), None)
+        if not doc.in_content(m.start()) or _place_code(doc, name) or doc.gaz.region_code(name):
+            continue
+        if known:
+            known.why.add("cue")
+        elif name not in rules.stopwords and not _overlaps(m.start(1), m.end(1), taken):
+            pattern.append(_Company(name=name, forms={name}, why={"cue"}))
     pattern += _title_subjects(doc, taken)
     pattern = _without_site_names(doc, pattern)
     companies = _merge_companies(list(by_index.values()), pattern, doc)
@@ -756,6 +766,9 @@ def _companies(doc: _Doc) -> list[_Company]:
     _company_relations(doc, companies)
     _company_countries(doc, companies)
     return _parties(doc, companies)
+
+
+_GROUP_COMPOUND = re.compile(rf"(?<![\w-])({_CAPW})-(?:Gruppe|Konzern|Konzerns|groep|concern)(?![\w-])")
 
 
 def _gaz_ancestors(doc: _Doc, index: int) -> set[str]:
