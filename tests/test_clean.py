@@ -87,6 +87,13 @@ def test_it_records_each_kind_of_credit_line(line: str) -> None:
     assert cleaned.byline == line
 
 
+def test_a_copyright_footer_below_the_related_links_is_still_recorded() -> None:
+    text = f"{FIRST}\n{SECOND}\n\nÀ lire aussi\nLe port vendu\nUn terminal sous surveillance\n\n© Courrier Exemple 2024"
+    cleaned = clean(article(text))
+    assert cleaned.text == f"{FIRST}\n{SECOND}"
+    assert cleaned.byline == "© Courrier Exemple 2024"
+
+
 def test_it_keeps_a_byline_found_by_read_first() -> None:
     cleaned = clean(article(f"By Example Wire\n{FIRST}", byline="Jane Doe"))
     assert cleaned.byline == "Jane Doe\nBy Example Wire"

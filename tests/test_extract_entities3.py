@@ -129,3 +129,12 @@ def test_a_firm_glued_to_its_group_noun_is_named_and_runs_the_site(shipped: Gaze
 def test_a_fiscal_police_raid_names_the_agency(shipped: Gazetteer) -> None:
     text = "De FIOD heeft dinsdag een inval gedaan bij het Europese hoofdkantoor van Qingshan Shipping in Rotterdam."
     assert "Fiscal Information and Investigation Service" in agencies(run(shipped, text, language="nl"))
+
+
+def test_a_question_headline_opens_no_company_name(shipped: Gazetteer) -> None:
+    title = "Are Chinese cranes a Trojan horse in America's ports?"
+    text = (
+        f"{title}\n\nAre Chinese cranes a risk? Officials fear espionage at the ports. "
+        "Are Chinese cranes spying, asked the committee, which warned of espionage."
+    )
+    assert "Are Chinese" not in companies(run(shipped, text, title=title, language="en"))

@@ -256,3 +256,8 @@ def test_a_byline_loses_a_trailing_aside_and_desk_words(byline: str, clean: str)
 def test_an_unknown_site_printed_in_the_german_genitive(gaz: Gazetteer) -> None:
     text = "Der Dienst hat nach Informationen des Tagesblatts Bedenken angemeldet."
     assert run(gaz, text, url="https://www.tagesblatt.example/a").publisher == "Tagesblatt"
+
+
+def test_a_hyphenated_domain_is_printed_as_words(gaz: Gazetteer) -> None:
+    text = "The ministry said it would review the deal.\n\n© Courrier Éco 2024"
+    assert run(gaz, text, url="https://www.courrier-eco.example/a").publisher == "Courrier Éco"

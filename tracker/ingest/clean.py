@@ -113,6 +113,8 @@ def clean(article: RawArticle) -> RawArticle:
             continue
         if links_left and _is_link_headline(_plain(line)):
             links_left -= 1
+            if _furniture(line, previous=previous) == "credit":
+                credits.append(_plain(line))  # "© Courrier Éco 2024" right below the related links
             continue
         links_left = 0
         if _plain(line).casefold().rstrip(":…. ") in LINK_LIST_LABELS:
