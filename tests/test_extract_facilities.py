@@ -348,3 +348,12 @@ def test_a_regions_possessive_is_no_town(shipped: Gazetteer) -> None:
 def test_harbour_cranes_are_no_harbour(shipped: Gazetteer) -> None:
     text = "Norway blocked the sale of Kranverk AS, a maker of harbour cranes, to Qingshan Shipping."
     assert not run(shipped, text, language="en").facilities
+
+
+def test_a_site_the_subject_has_is_its_own(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van dronebedrijf Veldvlucht aan Qingshan Shipping verboden. "
+        "Veldvlucht heeft een fabriek in Best met zo'n 120 medewerkers."
+    )
+    ex = run(shipped, text, language="nl")
+    assert site(ex, "fabriek in Best").operator == "Veldvlucht"

@@ -261,3 +261,8 @@ def test_an_unknown_site_printed_in_the_german_genitive(gaz: Gazetteer) -> None:
 def test_a_hyphenated_domain_is_printed_as_words(gaz: Gazetteer) -> None:
     text = "The ministry said it would review the deal.\n\n© Courrier Éco 2024"
     assert run(gaz, text, url="https://www.courrier-eco.example/a").publisher == "Courrier Éco"
+
+
+def test_a_hyphenated_domain_printed_in_a_dateline(gaz: Gazetteer) -> None:
+    text = "WASHINGTON, Nov 25 (Wire Global) - The regulator said it would review the deal."
+    assert run(gaz, text, url="https://www.wire-global.example/a").publisher == "Wire Global"

@@ -246,6 +246,7 @@ _ACCENTED = {"a": "aàáâäã", "c": "cç", "e": "eéèêë", "i": "iíìîï",
 def _printed_site_name(label: str, text: str) -> str:
     """How the text itself prints an unknown site's name: 'RTL Nieuws' for rtlnieuws.nl,
     'La Dépêche' for ladepeche.fr; a short label is an acronym ('WAZ' for waz.de)."""
+    label = label.replace("-", "")  # "wire-global.example" is printed "Wire Global"
     if not label.isalnum():
         return ""
     if len(label) < 4:

@@ -2196,6 +2196,10 @@ _SITE_VERBS = re.compile(
     r"verkoop\w*|verkocht|verkopen|exploiteert|bezit|bouwt|gebouwd|opende|sluit|gesloten|"
     r"build|building|bouwen|bauen|errichten|errichtet|construire|construira|construit)(?![\w-])"
 )
+_HAS_A_SITE = re.compile(
+    r"\s+(?:has|have|heeft|hebben|hat|haben|a|ont|possède|possèdent)\s+(?:also\s+|ook\s+|auch\s+|aussi\s+)?"
+    r"(?:a|an|un|une|een|ein|eine|einen)\s+(?:[\w-]+\s+)?"
+)
 _PASSIVE_BY = re.compile(
     r"[^.;]{0,40}?\b(?:wird|werden|wurde|wordt|werd)\s+(?:\w+\s+){0,2}?(?:von|door)\s+"
     r"(?:(?:der|dem|den|die|het|de)\s+)?"
@@ -2467,6 +2471,8 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
                     re.search(r"\b(?:a|an|un|une|een|ein|eine|einen)\s+(?:[\w-]+\s+)?$", text[e0 : fac.start])
                     and _SITE_VERBS.search(text, e0, fac.start)
                 )
+                # "AeroNed heeft een fabriek in Best", "Segault a une usine à Cergy": a site the subject has
+                or _HAS_A_SITE.fullmatch(text, e0, fac.start)
             )
         ):
             fac.operator, fac.operator_strength = subject.name, 1
