@@ -138,3 +138,20 @@ def test_a_question_headline_opens_no_company_name(shipped: Gazetteer) -> None:
         "Are Chinese cranes spying, asked the committee, which warned of espionage."
     )
     assert "Are Chinese" not in companies(run(shipped, text, title=title, language="en"))
+
+
+def test_a_name_another_country_also_uses_is_the_hosts_body(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania will remove baggage scanners made by Qingshan Shipping from its airports after the country's "
+        "State Security Department warned they could collect data on passengers. "
+        "Lithuanian Airports will replace them. The National Cyber Security Centre under the Ministry of National "
+        "Defence had tested the devices and found they send data abroad."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert "Lithuanian National Cyber Security Centre" in found
+    assert "National Cyber Security Centre" not in found
+
+
+def test_a_name_opened_by_a_nationality_says_the_firms_country(shipped: Gazetteer) -> None:
+    text = "Lithuanian Airports, the state company that runs the airports, will replace scanners made by Qingshan."
+    assert companies(run(shipped, text, language="en"))["Lithuanian Airports"].country == "LT"

@@ -357,3 +357,8 @@ def test_a_site_the_subject_has_is_its_own(shipped: Gazetteer) -> None:
     )
     ex = run(shipped, text, language="nl")
     assert site(ex, "fabriek in Best").operator == "Veldvlucht"
+
+
+def test_a_base_named_by_its_service_and_place(shipped: Gazetteer) -> None:
+    text = "The Ministry of Defence removed cameras made by Qingshan Shipping from RAF Kestrelby's perimeter."
+    assert site(run(shipped, text, language="en"), "RAF Kestrelby").country == "GB"

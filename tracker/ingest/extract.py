@@ -553,6 +553,9 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     for hit in doc.entity_hits:
         if hit.kind == "agency" and doc.in_content(hit.start):
             code = doc.gaz.agencies[hit.key].get("country")
+            # "the National Cyber Security Centre" in a story about Lithuania is Lithuania's
+            form = fold(hit.form)
+            code = next((c for c in counts if (c, form) in doc.rules.unqualified_rows), code)
             if code:
                 authority[code] += 3
     # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host

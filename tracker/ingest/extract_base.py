@@ -265,6 +265,13 @@ class _Rules:
             # and by country and accent-free form: papers write "ministère de l'Economie" for "l'Économie"
             for form in {strip_accents(fold(f)) for f in (row.get("generic_terms") or []) + (row.get("aliases") or [])}:
                 self.plain_rows.setdefault((row.get("country") or "", form), []).append(row)
+        # what a story set in the country calls "Lithuanian National Cyber Security Centre": the
+        # name without its adjective, which another country's body may bear as its own
+        self.unqualified_rows: dict[tuple[str, str], dict] = {}
+        for row in gaz.agencies:
+            first, _, rest = row["name"].partition(" ")
+            if rest and row.get("country") and gaz.adjectives.get(first.lower()) == row["country"]:
+                self.unqualified_rows.setdefault((row["country"], fold(rest)), row)
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)

@@ -704,6 +704,8 @@ def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict
     if code is None and doc.host and re.search(r"\b(?:country|nation)['’]s\s+$", doc.text[floor : hit.start]):
         code = doc.host
     form = fold(hit.form)
+    if code is None and doc.host and doc.host != own and (local := doc.rules.unqualified_rows.get((doc.host, form))):
+        return doc.host, local  # "the National Cyber Security Centre" in a Lithuanian story
     if code is None and doc.host and doc.host != own and form != fold(row["name"]):
         code = doc.host
         rows = doc.rules.alias_rows.get((code, form)) or doc.rules.generic_rows.get((code, form))
@@ -716,6 +718,12 @@ def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict
         return None, None
     rows = doc.rules.alias_rows.get((code, form)) or doc.rules.generic_rows.get((code, form))
     return code, (rows[0] if rows else None)
+
+
+_NAMED_BASE = re.compile(
+    r"(?<![\w-])(?:RAF|Fort|Naval\s+(?:Air\s+)?Station|Joint\s+Base|Marine\s+Corps\s+Base)\s+[A-Z][\w-]+"
+    r"(?:\s+[A-Z][\w-]+(?![\w'’-]))?"
+)
 
 
 # "a U.S. Air Force base", "the Royal Australian Air Force Base Tindal": the body only owns the site
@@ -1502,6 +1510,10 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 continue  # "Port of Antwerp-Bruges, het havenbedrijf": the company that runs the port
             kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
             found.append(_Facility(text[s:e], kind, s, e, named=True))
+        for m in _NAMED_BASE.finditer(text, sent.start, sent.end):
+            # "RAF Lakenheath", "Fort Meade", "Naval Station Rota": a base named by its service and place
+            if not doc.gaz.city(m.group(0)) and not any(f.start <= m.start() < f.end for f in found):
+                found.append(_Facility(m.group(0), "other", m.start(), m.end(), named=True))
         if relevant:
             found += _head_first_sites(doc, sent, company_spans, bodies)
             found += _listed_sites(doc, sent, company_spans)

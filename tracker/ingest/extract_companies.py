@@ -1616,6 +1616,10 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
         ):
             co.country = doc.gaz.country_names[first]
             continue
+        # "Lithuanian Airports", "Deutsche Telekom", "Swiss Re": a nationality opens the name
+        if len(toks) > 1 and first[:1].isupper() and (code := doc.gaz.adjectives.get(first.lower())):
+            co.country = code
+            continue
         # "Hong Kong Aolong Holdings", "Saudi Arabian Mining": a two-word country or territory opens the name
         if len(toks) > 2 and doc.gaz.country_code(" ".join(toks[:2])):
             co.country = doc.gaz.country_code(" ".join(toks[:2]))
