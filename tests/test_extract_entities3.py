@@ -3,6 +3,8 @@ name, from short invented texts. No database, no corpus files."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract_helpers import agencies, companies, run
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction
@@ -155,3 +157,37 @@ def test_a_name_another_country_also_uses_is_the_hosts_body(shipped: Gazetteer) 
 def test_a_name_opened_by_a_nationality_says_the_firms_country(shipped: Gazetteer) -> None:
     text = "Lithuanian Airports, the state company that runs the airports, will replace scanners made by Qingshan."
     assert companies(run(shipped, text, language="en"))["Lithuanian Airports"].country == "LT"
+
+
+def test_a_firm_paired_with_a_cued_firm_is_one_too(shipped: Gazetteer) -> None:
+    text = (
+        "Marcheval et le canadien Alimentation Nordet ont renoncé à leur rapprochement après le veto du ministre. "
+        "Nordet proposait 20 euros par action pour Marcheval."
+    )
+    assert {"Marcheval", "Alimentation Nordet"} <= set(companies(run(shipped, text, language="fr")))
+
+
+def test_a_firm_named_like_a_far_away_town_is_still_a_firm(shipped: Gazetteer) -> None:
+    # Carrefour is also a town in Haiti, a country this story never speaks of
+    text = "Carrefour et le canadien Alimentation Nordet ont renoncé à leur rapprochement après le veto de Bercy."
+    assert "Carrefour" in companies(run(shipped, text, language="fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ottawa bloque la vente d'une mine à une société d'État chinoise, Qingshan Shipping.", "fr"),
+        ("Defence asked to review the lease of the port to Qingshan Shipping on national security grounds.", "en"),
+    ],
+)
+def test_generic_state_words_are_no_firms(shipped: Gazetteer, text: str, language: str) -> None:
+    assert set(companies(run(shipped, text, language=language))) == {"Qingshan Shipping"}
+
+
+def test_a_capital_that_decides_makes_its_country_the_host(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa bloque la vente de la minière torontoise Tundra Gold à Qingshan Shipping. "
+        "Le gouvernement fédéral a invoqué la sécurité nationale."
+    )
+    found = agencies(run(shipped, text, language="fr"))
+    assert {a.country for a in found.values()} == {"CA"}

@@ -31,6 +31,7 @@ from .extract_base import (
 )
 from .extract_bodies import (
     _ACTION_VERBS,
+    _COUNTRY_DECIDES,
     _agencies,
     _body_names,
     _facilities,
@@ -556,6 +557,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             # "the National Cyber Security Centre" in a story about Lithuania is Lithuania's
             form = fold(hit.form)
             code = next((c for c in counts if (c, form) in doc.rules.unqualified_rows), code)
+            shared = {r.get("country") for r in doc.rules.term_rows.get(form, [])}
+            if len(shared) > 1:
+                # "gouvernement fédéral" is Belgium's and Canada's: the one the story names, if any
+                code = max((c for c in shared if c and counts[c]), key=lambda c: counts[c], default=None)
             if code:
                 authority[code] += 3
     # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
@@ -584,6 +589,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             row = dutch_ministry_row(doc, m) if bare else None
             if row and row.get("country"):
                 authority[row["country"]] += 3  # as a gazetteer body: "Minister Karremans van Economische Zaken"
+    for hit in doc.place_hits:
+        # "Ottawa bloque la vente", "Canberra blocked the deal": a capital deciding is its government
+        if hit.kind == "capital" and doc.in_content(hit.start) and _COUNTRY_DECIDES.match(text, hit.end):
+            authority[hit.key] += 2
     line = dateline_place(doc.sentences)
     if line:
         word = line[0].title()

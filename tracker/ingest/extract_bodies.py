@@ -995,7 +995,8 @@ _DECIDES = re.compile(
 # "Britain ordered operators to strip out Huawei", "Italy vetoed the sale": a country deciding is its government
 _COUNTRY_DECIDES = re.compile(
     r"\s*(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
-    r"refused|decided|a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte)\b"
+    r"refused|decided|a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
+    r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt)\b"
 )
 
 

@@ -31,6 +31,7 @@ from .extract_base import (
 from .extract_bodies import (
     _body_names,
     _kind_of_body,
+    _story_town,
 )
 from .gazetteer import SpanSet
 from .textparts import (
@@ -553,6 +554,8 @@ def _companies(doc: _Doc) -> list[_Company]:
     text, rules, gaz = doc.text, doc.rules, doc.gaz
     by_index: dict[int, _Company] = {}
     pattern: list[_Company] = []
+    paired: list[tuple[int, str]] = []  # (where the partner starts, name) of names joined to another by "and"
+    found_at: set[int] = set()  # where the names found by their own evidence start
     taken = SpanSet(doc.outlet_spans)
     known_at: dict[int, int] = {}  # start -> end of each known company's name in the text
     # known names a cue word introduces ("Chinese makers such as Huawei"), with the cue's country
@@ -653,7 +656,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             )
             if (
                 (_overlaps(s, e, taken) and not extends_known)
-                or _place_code(doc, name)
+                or (_place_code(doc, name) and not _far_town(doc, name))
                 or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
                 # "der Verkauf der Chipfertigung": a site, not a firm
                 or ((site := rules.facility_term_re.fullmatch(name)) and facility_kind(rules, site.group(2) or name))
@@ -701,9 +704,17 @@ def _companies(doc: _Doc) -> list[_Company]:
             if extends_known and _national_arm(doc, name, text[s : known_at[s]]):
                 why.add("relation")  # "Huawei Deutschland": a known firm's national arm
             if not why or why == {"passing"}:
+                joined = _AND_FIRM.match(text, e)
+                word = joined["word"].lower() if joined else ""
+                if not why and joined and (doc.gaz.adjectives.get(word) or word in rules.cue_words):
+                    paired.append((joined.end(), name))
                 continue
-            co = _Company(name=name, forms={name}, country=country, why=why)
-            pattern.append(co)
+            pattern.append(_Company(name=name, forms={name}, country=country, why=why))
+            found_at.add(s)
+    # "Carrefour et le canadien Alimentation Couche-Tard": a name paired with a firm is one too
+    pattern += [
+        _Company(name=name, forms={name}, why={"list"}) for at, name in paired if at in found_at | set(known_at)
+    ]
     for m in re.finditer(rf"({_CAPW}(?:\s+{_CAPW})*)-(?:owned|backed|controlled)\b", text):
         # "Alibaba-owned Lazada" names an owner; "The Chinese-owned chipmaker" names a country
         name = re.sub(r"^(?:The|A|An|Le|La|De|Het|Die|Der)\s+", "", m.group(1))
@@ -1182,6 +1193,31 @@ def _unit_of(doc: _Doc, long: str, short: str) -> bool:
     return _called_subsidiary(doc.text, long, short) or _national_arm(doc, long, short)
 
 
+# " and the Canadian ", " et le canadien ", " und die Reederei ": a nationality or a firm's noun between two firms
+_AND_FIRM = re.compile(
+    r"\s+(?:and|et|en|und)\s+(?:(?:the|le|la|les|l['’]|de|het|die|der|den|das)\s*)?(?P<word>[a-zà-ÿA-Z][\w-]*)\s+"
+)
+
+
+def _is_tail(doc: _Doc, short: str, long: str) -> bool:
+    """Whether `short` is the last words of `long` and a name on its own, not a sector or legal
+    word ("Technologies", "Shipping Ports") nor a place."""
+    a, b = _tokens(short), _tokens(long)
+    return (
+        0 < len(a) < len(b)
+        and b[-len(a) :] == a
+        and a[0] not in doc.rules.suffixes
+        and len(short) >= 4
+        and not _place_code(doc, short)
+    )
+
+
+def _far_town(doc: _Doc, name: str) -> bool:
+    """A one-word name that is only a town in a country the story never speaks of: "Carrefour"
+    (a town in Haiti) in a French story is the retailer, and may still prove to be a firm."""
+    return " " not in name and not doc.gaz.country_code(name) and not _story_town(doc, name)
+
+
 def _without_seat(doc: _Doc, name: str) -> str:
     """The name without a town or country in front: "Shenzhen Huayang" is also "Huayang"."""
     first, _, rest = name.partition(" ")
@@ -1210,6 +1246,9 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
                     ),
                     None,
                 )
+            if same is None and prefix is None:
+                # "Alimentation Couche-Tard", later "Couche-Tard": the long name's distinctive tail
+                same = next((f for f in forms if _is_tail(doc, co.name, f) or _is_tail(doc, f, co.name)), None)
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
                 if _is_prefix(prefix, co.name) and _unit_of(doc, co.name, prefix):
