@@ -367,3 +367,20 @@ def test_german_compounds_of_data_are_data_access(shipped: Gazetteer) -> None:
 def test_unfair_state_subsidies_are_a_concern_of_their_own(shipped: Gazetteer) -> None:
     text = "De Europese Commissie vermoedt dat Qingshan Shipping oneerlijke staatssteun heeft ontvangen."
     assert "other" in categories(run(shipped, text, language="nl"))
+
+
+def test_german_infrastructure_compounds_are_critical_infrastructure(shipped: Gazetteer) -> None:
+    text = (
+        "Sechs Ministerien hatten sich gegen den Einstieg von Qingshan Shipping ausgesprochen, weil er den Einfluss "
+        "Chinas auf die deutsche Verkehrsinfrastruktur ausweite."
+    )
+    assert "critical_infrastructure" in categories(run(shipped, text, language="de"))
+
+
+def test_a_measure_asked_about_is_under_review(shipped: Gazetteer) -> None:
+    text = (
+        "The Department of Defence has been asked to advise the government on whether Qingshan Shipping should be "
+        "forced to give up its lease of the port on national security grounds."
+    )
+    statuses = {c.status for c in run(shipped, text, language="en").concerns}
+    assert statuses == {"under_review"}

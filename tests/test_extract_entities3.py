@@ -191,3 +191,8 @@ def test_a_capital_that_decides_makes_its_country_the_host(shipped: Gazetteer) -
     )
     found = agencies(run(shipped, text, language="fr"))
     assert {a.country for a in found.values()} == {"CA"}
+
+
+def test_a_dutch_grid_operator_noun_cues_the_firm(shipped: Gazetteer) -> None:
+    text = "De verkoop van een belang in netbeheerder Veldnet aan Qingshan Shipping gaat niet door."
+    assert "Veldnet" in companies(run(shipped, text, language="nl"))

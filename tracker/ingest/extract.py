@@ -849,13 +849,32 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             # taken away is a condition on the stake, not a ban on the company
             hits.add("approved_with_conditions")
             continue
-        hits.add(label[3:])
-    if _hit_in(doc, _ORDER_TO_SELL, start, end):
-        hits.add("divestment_ordered")
-    hits.update(st for s, e, st in _gap_hits(doc) if start <= s and e <= end)
+        hits.add(_unless_hedged(doc, start, cue_start, label[3:]))
+    order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
+    if order:
+        hits.add(_unless_hedged(doc, start, order.start(), "divestment_ordered", order.end()))
+    hits.update(_unless_hedged(doc, start, s, st) for s, e, st in _gap_hits(doc) if start <= s and e <= end)
     if "closed" in hits:
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     return next((st for st in STATUS_PRIORITY if st in hits), None)
+
+
+# "whether the company should be forced to give up its lease", "ob die Bundesregierung den Verkauf
+# untersagt": a measure asked about is still under review
+_HEDGE_BEFORE = re.compile(r"\b(?:whether|ob)\b[^.;:!?]*$|\b(?:should|could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_HEDGE_INSIDE = re.compile(r"\b(?:whether|ob)\b", re.IGNORECASE)
+_HEDGED_DECISIONS = {"divestment_ordered", "banned", "blocked"}
+
+
+def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None = None) -> str:
+    """The status a cue at `at` states, or under_review when the measure is only asked about (before
+    the cue, or inside it up to `end`: "asked to advise on whether X should be forced to sell")."""
+    text = doc.text
+    if status in _HEDGED_DECISIONS and (
+        _HEDGE_BEFORE.search(text, max(floor, at - 120), at) or _HEDGE_INSIDE.search(text, at, end or at)
+    ):
+        return "under_review"
+    return status
 
 
 def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:

@@ -741,7 +741,7 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
 _COMPOUND_NOUNS = (
     r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
-    r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds)"
+    r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater)"
 )
 
 
