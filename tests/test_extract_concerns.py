@@ -384,3 +384,17 @@ def test_a_measure_asked_about_is_under_review(shipped: Gazetteer) -> None:
     )
     statuses = {c.status for c in run(shipped, text, language="en").concerns}
     assert statuses == {"under_review"}
+
+
+def test_a_case_led_by_a_deals_target_is_the_buyers(shipped: Gazetteer) -> None:
+    title = "Chinesischer Investor zieht Angebot für Kestrel Metall zurück – Regierung hält ihr Veto bereit"
+    text = (
+        f"{title}\n\nDie Regierung wollte erstmals den Kauf eines deutschen Unternehmens durch einen chinesischen "
+        "Investor untersagen. Nun hat der Staatskonzern Qingshan Shipping sein Angebot für den Maschinenbauer Kestrel "
+        "Metall zurückgezogen; das Kabinett hätte die Übernahme verboten."
+    )
+    screening = [
+        c for c in run(shipped, text, title=title, language="de").concerns if "investment_screening" in c.categories
+    ]
+    assert [c.companies[0] for c in screening] == ["Qingshan Shipping"]
+    assert screening[0].status == "blocked"

@@ -93,12 +93,12 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.companies = _found_companies(companies, doc)
     result.agencies = _agencies(doc, companies)
     result.facilities = _facilities(doc, companies)
-    result.concerns = _concerns(doc, companies, result.agencies, result.facilities)
+    targets = deal_targets(doc, companies)
+    result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), targets)
     _transaction_parties(result.concerns, result.companies)
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
     # choice of subject reads unknown origins as "not foreign"
-    targets = deal_targets(doc, companies)
     for fc in result.companies:
         if fc.country is None and doc.host and fc.name in targets:
             fc.country = doc.host
@@ -1465,6 +1465,43 @@ def _companyless_concerns(
             )
         )
     return concerns
+
+
+def _led_by_buyer(concerns: list[FoundConcern], targets: set[str]) -> list[FoundConcern]:
+    """A case led by the target of a deal whose buyer leads another case of the story is the buyer's:
+    "Bund verbietet Übernahme von Leifeld" and "Yantai Taihai darf Leifeld nicht kaufen" are one case.
+    A case so passed to the buyer joins the buyer's case of the same kind, the stronger status kept."""
+    buyers = [c.companies[0] for c in concerns if c.companies and c.companies[0] not in targets]
+    if not buyers:
+        return concerns
+    kept: list[FoundConcern] = []
+    for concern in concerns:
+        if not concern.companies or concern.companies[0] not in targets:
+            kept.append(concern)
+            continue
+        kind = set(concern.categories)
+        buyer = next(
+            (c.companies[0] for c in concerns if c.companies and c.companies[0] in buyers and kind & set(c.categories)),
+            buyers[0],
+        )
+        concern.companies = [buyer, *(n for n in concern.companies if n != buyer)]
+        twin = next(
+            (
+                c
+                for c in concerns
+                if c is not concern and c.companies[:1] == [buyer] and c.categories == concern.categories
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(concern)
+            continue
+        twin.status = _best_status([twin.status, concern.status]) or twin.status
+        twin.companies += [n for n in concern.companies if n not in twin.companies]
+        twin.agencies += [n for n in concern.agencies if n not in twin.agencies]
+        twin.facilities += [n for n in concern.facilities if n not in twin.facilities]
+        twin.evidence += [sp for sp in [concern.quote, *concern.evidence] if sp not in twin.evidence]
+    return kept
 
 
 def _transaction_parties(concerns: list[FoundConcern], companies: list[FoundCompany]) -> None:
