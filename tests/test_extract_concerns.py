@@ -398,3 +398,18 @@ def test_a_case_led_by_a_deals_target_is_the_buyers(shipped: Gazetteer) -> None:
     ]
     assert [c.companies[0] for c in screening] == ["Qingshan Shipping"]
     assert screening[0].status == "blocked"
+
+
+def test_protecting_the_technology_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Rome blocked the sale to Qingshan Shipping, saying the deal posed a risk for the protection of the technology."
+    )
+    assert "technology_transfer" in categories(run(shipped, text, language="en"))
+
+
+def test_a_dutch_deal_that_does_not_go_ahead_is_blocked(shipped: Gazetteer) -> None:
+    text = (
+        "De verkoop van een belang in netbeheerder Veldnet aan het Chinese staatsbedrijf Qingshan Shipping gaat niet "
+        "door, na een waarschuwing van de Staatsveiligheid over de kritieke infrastructuur."
+    )
+    assert {c.status for c in run(shipped, text, language="nl").concerns} == {"blocked"}
