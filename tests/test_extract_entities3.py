@@ -196,3 +196,24 @@ def test_a_capital_that_decides_makes_its_country_the_host(shipped: Gazetteer) -
 def test_a_dutch_grid_operator_noun_cues_the_firm(shipped: Gazetteer) -> None:
     text = "De verkoop van een belang in netbeheerder Veldnet aan Qingshan Shipping gaat niet door."
     assert "Veldnet" in companies(run(shipped, text, language="nl"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Berlin blocked the sale of Kestrel Metall to Qingshan Shipping, following a string of acquisitions "
+            "including the purchase of robot maker Veldrobot by Harbourline.",
+            "en",
+        ),
+        (
+            "Die Bundesregierung untersagt Qingshan Shipping den Kauf von Kestrel Metall. Seit dem Kauf des "
+            "Roboterherstellers Veldrobot durch den chinesischen Harbourline-Konzern 2016 wird über Regeln diskutiert.",
+            "de",
+        ),
+    ],
+)
+def test_an_earlier_deal_recalled_names_no_party(shipped: Gazetteer, text: str, language: str) -> None:
+    found = companies(run(shipped, text, language=language))
+    assert "Qingshan Shipping" in found
+    assert not {"Veldrobot", "Harbourline"} & set(found)

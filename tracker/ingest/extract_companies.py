@@ -776,10 +776,27 @@ def _companies(doc: _Doc) -> list[_Company]:
     companies = _group_short_form_to_named_unit(doc, companies)
     _company_relations(doc, companies)
     _company_countries(doc, companies)
+    precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(text)]
+    # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
+    companies = [
+        c
+        for c in companies
+        if not (c.mentions and all(any(ps <= s and e <= pe for ps, pe in precedents) for s, e in c.mentions))
+    ]
     return _parties(doc, companies)
 
 
 _GROUP_COMPOUND = re.compile(rf"(?<![\w-])({_CAPW})-(?:Gruppe|Konzern|Konzerns|groep|concern)(?![\w-])")
+
+
+# an earlier deal recalled as background: "including the purchase of X by Y", "seit dem Kauf des
+# Herstellers X durch Y", "depuis le rachat de X par Y", "sinds de overname van X door Y"
+_PRECEDENT = re.compile(
+    r"(?<![\w-])(?:following|after|since|like|such\s+as|including|seit|nach|wie|depuis|après|comme|sinds|na|zoals)"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:purchase|takeover|acquisition|sale|Kauf|Übernahme|Verkauf|rachat|vente|overname|verkoop)"
+    r"\s+(?:of|des|der|von|de|du|d['’]|van)\s+[^.;]{0,120}?\s(?:by|durch|par|door)\s+[^.;,]{0,80}",
+    re.IGNORECASE,
+)
 
 
 def _gaz_ancestors(doc: _Doc, index: int) -> set[str]:
