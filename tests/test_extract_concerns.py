@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import run
+from tests.extract_helpers import companies, run
+from tracker.ingest.extract import _one_case_per_group
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction
+from tracker.ingest.types import Extraction, FoundCompany, FoundConcern, Span
 
 
 def pairs(ex: Extraction) -> set[tuple[str, str]]:
@@ -413,3 +414,33 @@ def test_a_dutch_deal_that_does_not_go_ahead_is_blocked(shipped: Gazetteer) -> N
         "door, na een waarschuwing van de Staatsveiligheid over de kritieke infrastructuur."
     )
     assert {c.status for c in run(shipped, text, language="nl").concerns} == {"blocked"}
+
+
+def test_a_foreign_government_named_in_dutch_blocks_a_bid(shipped: Gazetteer) -> None:
+    text = "Spaanse regering blokkeert Hongaarse overname van treinbouwer Veldtrein door Qingshan Shipping."
+    ex = run(shipped, text, language="nl")
+    assert [(c.categories, c.status, c.agencies) for c in ex.concerns] == [
+        (["investment_screening"], "blocked", ["Government of Spain"])
+    ]
+
+
+def test_a_parent_and_its_buying_unit_share_one_case(shipped: Gazetteer) -> None:
+    text = (
+        "Rome has used its golden power rules to veto the purchase of seed producer Veldzaad by Harbourline Crop "
+        "Protection, the Swiss-based agrochemicals business owned by China's state-run Qingshan Shipping. "
+        "Italy vetoes Qingshan Shipping's seed deal, a person familiar with the matter said."
+    )
+    ex = run(shipped, text, language="en")
+    assert len([c for c in ex.concerns if "investment_screening" in c.categories]) == 1
+    assert companies(ex)["Harbourline Crop Protection"].parent == "Qingshan Shipping"
+
+
+def test_cases_of_a_parent_and_its_unit_merge_into_the_units() -> None:
+    quote = Span(0, 4, "Veto")
+    parent = FoundConcern(["investment_screening"], "under_review", quote, companies=["Group"], agencies=["Rome"])
+    unit = FoundConcern(["investment_screening"], "blocked", Span(5, 9, "Deal"), companies=["Unit", "Target"])
+    other = FoundConcern(["espionage"], "monitoring", quote, companies=["Group"])
+    merged = _one_case_per_group([parent, unit, other], [FoundCompany("Unit", parent="Group"), FoundCompany("Group")])
+    assert merged == [unit, other]
+    assert (unit.status, unit.companies, unit.agencies) == ("blocked", ["Unit", "Target", "Group"], ["Rome"])
+    assert quote in unit.evidence

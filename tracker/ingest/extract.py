@@ -95,6 +95,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.facilities = _facilities(doc, companies)
     targets = deal_targets(doc, companies)
     result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), targets)
+    result.concerns = _one_case_per_group(result.concerns, result.companies)
     _transaction_parties(result.concerns, result.companies)
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
@@ -1496,12 +1497,42 @@ def _led_by_buyer(concerns: list[FoundConcern], targets: set[str]) -> list[Found
         if twin is None:
             kept.append(concern)
             continue
-        twin.status = _best_status([twin.status, concern.status]) or twin.status
-        twin.companies += [n for n in concern.companies if n not in twin.companies]
-        twin.agencies += [n for n in concern.agencies if n not in twin.agencies]
-        twin.facilities += [n for n in concern.facilities if n not in twin.facilities]
-        twin.evidence += [sp for sp in [concern.quote, *concern.evidence] if sp not in twin.evidence]
+        _merge_case(twin, concern)
     return kept
+
+
+def _one_case_per_group(concerns: list[FoundConcern], companies: list[FoundCompany]) -> list[FoundConcern]:
+    """A case led by a parent and one of the same kind led by its unit are the unit's one case:
+    "Syngenta ... owned by ChemChina" buys, and the veto is on Syngenta's deal."""
+    parent_of = {c.name: c.parent for c in companies if c.parent}
+    kept = []
+    for concern in concerns:
+        lead = concern.companies[0] if concern.companies else ""
+        unit = next(
+            (
+                c
+                for c in concerns
+                if c is not concern
+                and c.companies
+                and parent_of.get(c.companies[0]) == lead
+                and c.categories == concern.categories
+            ),
+            None,
+        )
+        if unit is None:
+            kept.append(concern)
+        else:
+            _merge_case(unit, concern)
+    return kept
+
+
+def _merge_case(into: FoundConcern, other: FoundConcern) -> None:
+    """One case told twice: the stronger status, every party, body, site and sentence of both."""
+    into.status = _best_status([into.status, other.status]) or into.status
+    into.companies += [n for n in other.companies if n not in into.companies]
+    into.agencies += [n for n in other.agencies if n not in into.agencies]
+    into.facilities += [n for n in other.facilities if n not in into.facilities]
+    into.evidence += [sp for sp in [other.quote, *other.evidence] if sp not in into.evidence]
 
 
 def _transaction_parties(concerns: list[FoundConcern], companies: list[FoundCompany]) -> None:

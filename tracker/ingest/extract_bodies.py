@@ -750,8 +750,9 @@ def _former_employer(text: str, start: int, end: int) -> bool:
 
 
 def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
-    """The gazetteer's government of `code` that answers to `word` ("government", "administration")."""
-    rows = doc.rules.generic_rows.get((code, fold(word)), [])
+    """The gazetteer's government of `code` that answers to `word` ("government", "administration");
+    a foreign government named in the story's language ("Spaanse regering") is its "government"."""
+    rows = doc.rules.generic_rows.get((code, fold(word))) or doc.rules.generic_rows.get((code, "government"), [])
     return next((r for r in rows if r.get("kind") in ("other", "ministry", "screening")), None)
 
 

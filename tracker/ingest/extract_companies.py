@@ -1374,9 +1374,15 @@ _OWNER_OF = re.compile(
 _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 
 # "Grand Chip Investment, which is owned by ...", "Volvo Cars, which is majority-owned by China's Geely"
+# and with a description between: "Syngenta, the Swiss-based agrochemicals business owned by ChemChina"
 _OWNED_BY_PARENT = re.compile(
-    r"\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+)?(?:(?:majority|wholly|fully)[- ])?"
+    # the rest of a longer form of the name may come first: "Syngenta Crop Protection, ..."
+    r"(?:\s+[A-Z][\w&'’-]*){0,3}\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+|"
+    r"(?:the|a|an|la|le|une?|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:business|company|firm|group|maker|unit|"
+    r"société|groupe|entreprise|fabricant)\s+)?(?:(?:majority|wholly|fully)[- ])?"
     r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
+    # "owned by China's state-run ChemChina"
+    r"(?:[A-Z][\w-]+['’]s\s+)?(?:state-(?:run|owned|controlled)\s+)?"
 )
 
 
