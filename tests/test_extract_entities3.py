@@ -217,3 +217,13 @@ def test_an_earlier_deal_recalled_names_no_party(shipped: Gazetteer, text: str, 
     found = companies(run(shipped, text, language=language))
     assert "Qingshan Shipping" in found
     assert not {"Veldrobot", "Harbourline"} & set(found)
+
+
+def test_german_half_compounds_and_sentence_adverbs_are_no_firms(shipped: Gazetteer) -> None:
+    text = (
+        "Der CFIUS hat der Übernahme des Augsburger Roboter- und Anlagenbauers Veldrobot durch den chinesischen "
+        "Qingshan-Konzern zugestimmt. Damit ist die letzte Hürde genommen."
+    )
+    found = companies(run(shipped, text, language="de"))
+    assert set(found) == {"Veldrobot", "Qingshan"}
+    assert found["Veldrobot"].country == "DE"  # the Augsburg firm, though the US body decides

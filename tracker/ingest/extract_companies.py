@@ -414,6 +414,11 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         hit = doc.country_before(s - len(pre) + compound.start(), sent.start)
         if hit and hit.kind == "adjective":
             country = country or hit.key
+        # "des Augsburger Roboter- und Anlagenbauers Kuka": a German town's adjective before the noun
+        town = re.search(r"([A-ZÄÖÜ][a-zäöüß]+er)\s+(?:[\w-]+\s+(?:und|&)\s+)?$", pre[: compound.start()])
+        place = _german_town_adjective(doc, town.group(1)) if town and doc.language == "de" else None
+        if place:
+            country = country or place[0]
     # "the Welsh factory", "het Nijmeegse chipbedrijf": a modifier of the noun that follows
     nxt = re.match(r"\s+([a-zà-ÿ][\w-]*)", post)
     if nxt and (
@@ -667,6 +672,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                     and not LEGAL_FORM_END.search(name)
                 )
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
+                or name.endswith("-")  # "die Augsburger Roboter- und Anlagenbauer": half a compound
             ):
                 continue
             if rules.person_titles.fullmatch(name.split()[0]) and " " in name:
@@ -1768,6 +1774,9 @@ _BASED_UNNAMED = re.compile(
 )
 
 
+_SELL_WORD = re.compile(r"sell|sold|sale|verkauf|verkoop|verkocht|vend|vente|cède|céd|cession|veräußer", re.IGNORECASE)
+
+
 def _unnamed_buyer_country(doc: _Doc, companies: list[_Company]) -> None:
     """'durch einen chinesischen Investor ... zog die Yantai Taihai Group ihr Angebot zurück': the
     buyer the story names by nationality only is its one bidder whose origin is otherwise unsaid."""
@@ -1792,10 +1801,12 @@ def _unnamed_buyer_country(doc: _Doc, companies: list[_Company]) -> None:
             sent = doc.sentence_at(s)
             # the bidder comes before its bid ("X zog ihr Angebot zurück"); a deal named first
             # ("die Übernahme des Maschinenbauers X") makes X the target
+            deal = doc.rules.deal_words.search(text, s, sent.end) if sent else None
             if (
-                sent
-                and doc.rules.deal_words.search(text, s, sent.end)
+                deal
                 and not doc.rules.deal_words.search(text, sent.start, s)
+                # "Kuka hatte zugesagt, sein US-Geschäft zu verkaufen": a seller, no bidder
+                and not _SELL_WORD.match(deal.group(0))
             ):
                 bidders.append(co)
                 break
