@@ -444,3 +444,13 @@ def test_cases_of_a_parent_and_its_unit_merge_into_the_units() -> None:
     assert merged == [unit, other]
     assert (unit.status, unit.companies, unit.agencies) == ("blocked", ["Unit", "Target", "Group"], ["Rome"])
     assert quote in unit.evidence
+
+
+def test_the_service_named_by_a_word_any_body_answers_to_is_the_last_named(shipped: Gazetteer) -> None:
+    text = (
+        "Het Tsjechische ministerie van Defensie gebruikt apparatuur van Qingshan Shipping. "
+        "De cyberdienst NÚKIB heeft daar nu voor gewaarschuwd. "
+        "Volgens de dienst bestaat het risico dat de apparatuur wordt gebruikt voor spionage."
+    )
+    spying = [c for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories]
+    assert spying and spying[0].agencies == ["National Cyber and Information Security Agency"]

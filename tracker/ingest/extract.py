@@ -2108,10 +2108,13 @@ _BODY_HEAD_EN = {
 def _named_before(
     agencies: list[FoundAgency], spans: dict[str, list[tuple[int, int]]], text: str, lo: int, hi: int
 ) -> str | None:
-    """The body a definite noun points back to: the last one named before whose name has that head."""
+    """The body a definite noun points back to: the last one named before whose name has that head,
+    else, for a word any body answers to ("volgens de dienst"), the last body named before."""
     best: tuple[int, str] | None = None
+    generic = False
     for m in _DEFINITE_BODY.finditer(text, lo, hi):
         head = m.group(1).lower()
+        generic = generic or head in _ANY_BODY_HEADS
         words = {head, _BODY_HEAD_EN.get(head, head)}
         for ag in agencies:
             forms = " ".join([ag.name, *ag.aliases]).lower()
@@ -2120,7 +2123,15 @@ def _named_before(
             last = max((s for s, _e in spans.get(ag.name, []) if s < lo), default=None)
             if last is not None and (best is None or last > best[0]):
                 best = (last, ag.name)
+    if best is None and generic:
+        named = [
+            (s, ag.name) for ag in agencies if ag.kind != "parliament" for s, _e in spans.get(ag.name, []) if s < lo
+        ]
+        best = max(named, default=None)
     return best[1] if best else None
+
+
+_ANY_BODY_HEADS = {"agency", "service", "authority", "office", "dienst", "agence", "behörde", "amt"}
 
 
 def _is_government_name(name: str) -> bool:
