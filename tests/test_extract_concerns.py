@@ -454,3 +454,13 @@ def test_the_service_named_by_a_word_any_body_answers_to_is_the_last_named(shipp
     )
     spying = [c for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories]
     assert spying and spying[0].agencies == ["National Cyber and Information Security Agency"]
+
+
+def test_a_measure_that_would_have_been_taken_was_not(shipped: Gazetteer) -> None:
+    text = (
+        "A court suspended the designation of Qingshan Shipping, which would have forced American investors to sell "
+        "their holdings in the company."
+    )
+    ex = run(shipped, text, language="en")
+    assert "divestment_ordered" not in {c.status for c in ex.concerns}
+    assert "investment_screening" not in categories(ex)

@@ -684,9 +684,16 @@ _GRIP_ON_ASSETS = re.compile(
 
 
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
-    cats = [(s, e, label) for s, e, label in doc.cues_in(start, end, "cat:") if not _overlaps(s, e, skip)]
+    cats = [
+        (s, e, label)
+        for s, e, label in doc.cues_in(start, end, "cat:")
+        if not _overlaps(s, e, skip)
+        # "which would have forced investors to sell their holdings": no measure was taken
+        and not (label == "cat:investment_screening" and _UNREAL_BEFORE.search(doc.text, max(start, s - 60), s))
+    ]
     found = {label[4:] for _s, _e, label in cats}
-    if _hit_in(doc, _ORDER_TO_SELL, start, end):
+    order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
+    if order and not _UNREAL_BEFORE.search(doc.text, max(start, order.start() - 60), order.start()):
         found.add("investment_screening")
     if "critical_infrastructure" in found and all(
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
@@ -863,6 +870,9 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
 # "whether the company should be forced to give up its lease", "ob die Bundesregierung den Verkauf
 # untersagt": a measure asked about is still under review
 _HEDGE_BEFORE = re.compile(r"\b(?:whether|ob)\b[^.;:!?]*$|\b(?:should|could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:would\s+have|hätte|hätten|zou\s+hebben|zouden\s+hebben|aurait|auraient)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+)
 _HEDGE_INSIDE = re.compile(r"\b(?:whether|ob)\b", re.IGNORECASE)
 _HEDGED_DECISIONS = {"divestment_ordered", "banned", "blocked"}
 
@@ -871,6 +881,8 @@ def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None 
     """The status a cue at `at` states, or under_review when the measure is only asked about (before
     the cue, or inside it up to `end`: "asked to advise on whether X should be forced to sell")."""
     text = doc.text
+    if status in _HEDGED_DECISIONS and _UNREAL_BEFORE.search(text, max(floor, at - 60), at):
+        return "other"  # "which would have forced investors to sell": a measure that did not happen
     if status in _HEDGED_DECISIONS and (
         _HEDGE_BEFORE.search(text, max(floor, at - 120), at) or _HEDGE_INSIDE.search(text, at, end or at)
     ):
