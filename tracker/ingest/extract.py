@@ -27,6 +27,7 @@ from .extract_base import (
     _overlaps,
     _Rules,
     _rules,
+    name_spans,
     squash,
 )
 from .extract_bodies import (
@@ -1764,9 +1765,8 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
     spans: dict[str, list[tuple[int, int]]] = {}
     for ag in agencies:
         for form in {ag.name, *ag.aliases, *([ag.acronym] if ag.acronym else [])}:
-            flags = 0 if len(form) <= 5 else re.IGNORECASE
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags):
-                spans.setdefault(ag.name, []).append((m.start(), m.end()))
+            for found in name_spans(doc.text, form, ignore_case=len(form) > 5):
+                spans.setdefault(ag.name, []).append(found)
     return spans
 
 
@@ -2011,7 +2011,7 @@ def _named_before(
         words = {head, _BODY_HEAD_EN.get(head, head)}
         for ag in agencies:
             forms = " ".join([ag.name, *ag.aliases]).lower()
-            if not any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", forms) for w in words):
+            if not any(name_spans(forms, w) for w in words):
                 continue
             last = max((s for s, _e in spans.get(ag.name, []) if s < lo), default=None)
             if last is not None and (best is None or last > best[0]):

@@ -638,6 +638,55 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
     return out
 
 
+# Text made only of these characters is matched case-insensitively by `re` exactly as by comparing
+# str.lower() forms (each lowers to one character, none has a case-folding twin such as "ſ" for
+# "s"); tests/test_extract_speed.py checks it against `re` itself.
+_LOWER_IS_EXACT = re.compile(r"[\x00-\xb4\xb6-\u012f\u0132-\u017e\u0180-\u024f\u2000-\u206f\u20a0-\u20cf]*")
+
+
+def _lower_is_exact(text: str) -> bool:
+    return text.isascii() or _LOWER_IS_EXACT.fullmatch(text) is not None
+
+
+def _is_word_char(c: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def name_spans(
+    text: str, name: str, *, stop_after: str = "-", possessive: bool = False, ignore_case: bool = False
+) -> list[tuple[int, int]]:
+    """Where `name` stands as a whole word: the matches of
+    ``(?<![\\w-])NAME(?:['’]s)?(?![\\w...])`` (the possessive only when asked; `stop_after` lists the
+    characters besides word characters that may not follow). A literal search instead of a regex
+    per name: the `re` cache holds 512 patterns and names would evict the module's own."""
+    if not name or (ignore_case and not (_lower_is_exact(text) and _lower_is_exact(name))):
+        suffix = "(?:['’]s)?" if possessive else ""
+        stop = re.escape(stop_after)
+        rx = rf"(?<![\w-]){re.escape(name)}{suffix}(?![\w{stop}])"
+        return [m.span() for m in re.finditer(rx, text, re.IGNORECASE if ignore_case else 0)]
+
+    def free(at: int) -> bool:
+        return at >= len(text) or not (_is_word_char(text[at]) or text[at] in stop_after)
+
+    hay, needle = (text.lower(), name.lower()) if ignore_case else (text, name)
+    out: list[tuple[int, int]] = []
+    at = hay.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "-"):
+            if possessive and text[end : end + 2] in ("'s", "’s") and free(end + 2):
+                end += 2
+            elif not free(end):
+                end = -1
+            if end != -1:
+                out.append((at, end))
+                at = hay.find(needle, end)
+                continue
+        at = hay.find(needle, at + 1)
+    return out
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]] | SpanSet) -> bool:
     if isinstance(spans, SpanSet):
         return spans.overlaps(start, end)

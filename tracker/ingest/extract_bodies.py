@@ -30,6 +30,7 @@ from .extract_base import (
     _strip_article,
     city_country,
     facility_kind,
+    name_spans,
     site_after_name,
 )
 from .gazetteer import Hit, SpanSet, fold, strip_accents, town_populations
@@ -384,9 +385,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             taken.add(s, e)
     for ag in list(agencies.values()):
         if ag.acronym and ag.gaz_index is None:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(ag.acronym)}(?![\w-])", text):
-                if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken):
-                    ag.mentions.append((m.start(), m.end()))
+            for s, e in name_spans(text, ag.acronym):
+                if doc.in_content(s) and not _overlaps(s, e, taken):
+                    ag.mentions.append((s, e))
         for alias in re.findall(r"(?:known\s+as|called|dubbed)\s+(?:the\s+)?([A-Z][A-Za-z]{1,7})\b", text):
             if any(text[s:e] in text[max(0, text.find(alias) - 200) : text.find(alias)] for s, e in ag.mentions[:1]):
                 ag.aliases.add(alias)
@@ -1413,6 +1414,18 @@ def _ends_in_site_head(rules: _Rules, name: str) -> bool:
     return bool(rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1]))
 
 
+def _ends_with_name(text: str, name: str) -> bool:
+    """`(?<![\\w-])NAME$` searched in text, without a regex per name; `$` also matches before a final newline."""
+    if not name:
+        return re.search(r"(?<![\w-])$", text) is not None
+    ends = (len(text), len(text) - 1) if text.endswith("\n") else (len(text),)
+    for end in ends:
+        start = end - len(name)
+        if start >= 0 and text[start:end] == name and not (start and re.match(r"[\w-]", text[start - 1])):
+            return True
+    return False
+
+
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
     # "dem Flughafen Schwerin-Parchim", short for "Flughafen Schwerin-Parchim GmbH": the site its
@@ -1435,7 +1448,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             continue
         # "The Browns Range pilot plant produces...": the name of a site the story already tied to a firm
         relevant = _facility_relevant(doc, sent, companies) or any(
-            re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sent.text) for n in _site_proper_names(found, rules)
+            name_spans(sent.text, n) for n in _site_proper_names(found, rules)
         )
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
             short = _TRAILING_ABBREVIATION.search(text, s, e)
@@ -2544,7 +2557,7 @@ def _merge_facilities(
                 target.named
                 and not fac.named
                 and len(fac.name) > len(target.name)
-                and re.search(rf"(?<![\w-]){re.escape(target.name)}$", fac.name)
+                and _ends_with_name(fac.name, target.name)
             ):
                 target.name = fac.name  # "Zeebrugge, un port" is "le terminal à conteneurs CSP Zeebrugge"
     # "Terminal Tollerort" in a story about "the Hamburger Hafen": a site of a kind whose other

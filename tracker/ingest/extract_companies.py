@@ -26,6 +26,7 @@ from .extract_base import (
     _Rules,
     _tokens,
     facility_kind,
+    name_spans,
     site_after_name,
 )
 from .extract_bodies import (
@@ -306,6 +307,12 @@ _MAKES_AFTER = re.compile(
 )
 
 
+def _repeated(text: str, name: str) -> bool:
+    """The name stands twice in the text as whole words; counting the bare substring first is
+    cheap and rules most names out."""
+    return text.count(name) >= 2 and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
     text, rules = doc.text, doc.rules
@@ -496,7 +503,7 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             and (_site_noun(rules, fm) or om.group("of") in ("von", "van"))
             and facility_kind(rules, fm.group(1) or fm.group(2)) is not None
             and fm.end() == len(om.group(1))
-            and (om.group("of") in ("von", "van") or len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2)
+            and (om.group("of") in ("von", "van") or _repeated(text, text[s:e]))
         ):
             why.add("site")
     if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
@@ -888,8 +895,8 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
     for name in weak:
         if weak[name] and not LEGAL_FORM_END.search(name):  # "Nordvik Marine AS, a shipyard": a firm
             verdict[name] = any(
-                site_after_name(doc.rules, doc.text, m.end()) or _placed_as_town(doc, m.start(), m.end())
-                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", doc.text)
+                site_after_name(doc.rules, doc.text, e) or _placed_as_town(doc, s, e)
+                for s, e in name_spans(doc.text, name, stop_after="'’-")
             )
     return [co for co in pattern if not verdict.get(co.name)]
 
@@ -1056,25 +1063,25 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
         ):
             continue
         occurrences = [
-            m
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text)
-            if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken)
+            (s, e)
+            for s, e in name_spans(text, name, stop_after="")
+            if doc.in_content(s) and not _overlaps(s, e, taken)
         ]
         if len(occurrences) < 3:
             continue
-        if any(_german_common_noun(doc, max(0, m.start() - 40), m.start(), m.end()) for m in occurrences):
+        if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
             continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
         # "Steve Mnuchin" ... "Mnuchin": a surname, not a company
         if any(
-            re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, m.start() - 25) : m.start()])
-            and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, m.start() - 25) : m.start()])
-            for m in occurrences
-        ) or any(_TITLE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) for m in occurrences):
+            re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, s - 25) : s])
+            and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, s - 25) : s])
+            for s, _e in occurrences
+        ) or any(_TITLE_BEFORE.search(text[max(0, s - 40) : s]) for s, _e in occurrences):
             continue
         cue_sentences = [
             sent
-            for m in occurrences
-            if (sent := doc.sentence_at(m.start()))
+            for s, _e in occurrences
+            if (sent := doc.sentence_at(s))
             and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:"))
         ]
         if cue_sentences:
@@ -1203,6 +1210,21 @@ _TOWN_BEFORE = re.compile(
 _LOWER_LEGAL_AFTER = re.compile(rf"\s+{_LOWER_LEGAL}")
 
 
+# an acronym or short name in brackets right after a name
+_BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7}|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)")
+
+
+def _bracketed_after(text: str, form: str) -> re.Match | None:
+    """The first bracketed short form right after an occurrence of `form` (as a substring)."""
+    at = text.find(form) if form else -1
+    while at != -1:
+        m = _BRACKETED_SHORT.match(text, at + len(form))
+        if m:
+            return m
+        at = text.find(form, at + 1)
+    return None
+
+
 def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
@@ -1224,13 +1246,13 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             co.subsidiary_of = cand
             continue
         # the shorter form must stand on its own somewhere, not only inside the long one
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?:['’]s)?(?![\w-])", text):
-            after = text[m.end() : m.end() + 2]
-            before = text[max(0, m.start() - 30) : m.start()]
+        for ms, me in name_spans(text, cand, possessive=True):
+            after = text[me : me + 2]
+            before = text[max(0, ms - 30) : ms]
             if (
-                doc.in_content(m.start())
+                doc.in_content(ms)
                 and not re.match(r"\s[A-Z(&]", after)
-                and not _LOWER_LEGAL_AFTER.match(text, m.end(), m.end() + 12)
+                and not _LOWER_LEGAL_AFTER.match(text, me, me + 12)
                 and not re.search(r"[A-Z][\w-]*\s$", before)
                 # "the western city of Bergen" is the town in "Bergen Engines", not the firm
                 and not _TOWN_BEFORE.search(before)
@@ -1239,9 +1261,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
                 break
     for form in list(co.forms):
         # an ampersand may stand inside it: "Clayton, Dubilier & Rice (CD&R)"
-        m = re.search(
-            rf"{re.escape(form)}\s*\(([A-Z][A-Za-z&]{{1,7}}|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{1,2}})\)", text
-        )
+        m = _bracketed_after(text, form)
         if m and not _place_code(doc, m.group(1)) and not doc.gaz.region_code(m.group(1)):
             co.forms.add(m.group(1))
 
@@ -1250,14 +1270,10 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
     spans = SpanSet()
     outlets = SpanSet(doc.outlet_spans)
     for form in sorted(co.forms, key=len, reverse=True):
-        flags = 0 if len(form) <= 5 or form.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w])", doc.text, flags):
-            if (
-                doc.in_content(m.start())
-                and not _overlaps(m.start(), m.end(), spans)
-                and not outlets.overlaps(m.start(), m.end())
-            ):
-                spans.add(m.start(), m.end())
+        ignore_case = not (len(form) <= 5 or form.isupper())
+        for s, e in name_spans(doc.text, form, stop_after="", ignore_case=ignore_case):
+            if doc.in_content(s) and not _overlaps(s, e, spans) and not outlets.overlaps(s, e):
+                spans.add(s, e)
     co.mentions = sorted(spans)
 
 
