@@ -562,7 +562,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             if hit:
                 authority[hit.key] += 2
     for sent in doc.content:
-        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(doc.rules.government_re, sent.start, sent.end):
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
             if hit:
                 # a company's home government is more often feared than acting
@@ -572,7 +572,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = _country_in(doc, text[bs:be] + " ")
             if code:
                 authority[code] += 2  # "Committee on Foreign Investment in the United States"
-        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(doc.rules.ministry_re, sent.start, sent.end):
             bare = m.group("nl") and not doc.country_before(m.start(), sent.start)
             row = dutch_ministry_row(doc, m) if bare else None
             if row and row.get("country"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import (
     MIN_CITY_POPULATION,
@@ -163,6 +164,7 @@ def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
 
 
+@lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Letters and digits only, no accents or case: "L'Usine Digitale" -> "lusinedigitale"."""
     return re.sub(r"[^a-z0-9]", "", strip_accents(text).lower())
@@ -434,6 +436,11 @@ class _Doc:
     body_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     # matches of whole-text patterns, found once per text (pattern -> spans)
     match_cache: dict[str, list] = field(default_factory=dict)
+    # what several stages ask of the same sentence or name, worked out once per text
+    range_matches: dict[tuple[re.Pattern, int, int], list[re.Match]] = field(default_factory=dict)
+    body_kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    phrase_runs: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] = field(default_factory=dict)
+    evidence: dict[tuple[int, int, int, int], tuple[set[str], str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.cues = self.rules.cue_matcher.find(fold(self.text))
@@ -451,6 +458,14 @@ class _Doc:
                 out.append(self.cues[i])
             i += 1
         return out
+
+    def matches(self, rx: re.Pattern, start: int, end: int) -> list[re.Match]:
+        """rx.finditer(text, start, end), found once per text for each range."""
+        key = (rx, start, end)
+        found = self.range_matches.get(key)
+        if found is None:
+            found = self.range_matches[key] = list(rx.finditer(self.text, start, end))
+        return found
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, pos) - 1
@@ -580,28 +595,51 @@ def _flush_phrase(
     cur.clear()
 
 
-def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[tuple[int, int, bool]]:
-    """Capitalised name-like runs inside [start, end): (start, end, possessive)."""
+def _cap_phrases(
+    text: str,
+    start: int,
+    end: int,
+    stopwords: set[str],
+    cache: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] | None = None,
+) -> list[tuple[int, int, bool]]:
+    """Capitalised name-like runs inside [start, end): (start, end, possessive). The token runs do
+    not depend on the stopwords, so a cache (one per text) serves callers with different ones."""
+    runs = cache.get((start, end)) if cache is not None else None
+    if runs is None:
+        runs = _phrase_runs(text, start, end)
+        if cache is not None:
+            cache[start, end] = runs
     found: list[tuple[int, int, bool]] = []
+    for cur, possessive in runs:
+        _flush_phrase(text, list(cur), stopwords, found, possessive)
+    return _join_sector_names(text, found)
+
+
+def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The token spans of each capitalised run, cut where a name ends, with whether it ends in 's."""
+    runs: list[tuple[list[tuple[int, int]], bool]] = []
     for m in _PHRASE_RE.finditer(text, start, end):
         cur: list[tuple[int, int]] = []
         for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
             ts, te = t.start(), t.end()
             tok = text[ts:te]
             if _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
-                _flush_phrase(text, cur, stopwords, found, False)
+                runs.append((cur, False))
+                cur = []
             elif tok.endswith(("'s", "’s")):
                 cur.append((ts, te - 2))
-                _flush_phrase(text, cur, stopwords, found, True)
+                runs.append((cur, True))
+                cur = []
             elif tok.endswith(",") and (_PARTNER_NAMES.match(text, te) or _LEGAL_AFTER_COMMA.match(text, te)):
                 cur.append((ts, te))  # "Clayton, Dubilier & Rice", "Grindr, Inc.": one firm
             elif tok.endswith((".", ",")) and not _ABBREVIATION.fullmatch(tok):
                 cur.append((ts, te - 1))
-                _flush_phrase(text, cur, stopwords, found, False)
+                runs.append((cur, False))
+                cur = []
             else:
                 cur.append((ts, te))
-        _flush_phrase(text, cur, stopwords, found, False)
-    return _join_sector_names(text, found)
+        runs.append((cur, False))
+    return runs
 
 
 # state groups join two sectors with "and": "China Aerospace Science and Industry Corporation";
@@ -701,6 +739,7 @@ def _is_title_case_line(sent: Sentence) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
+@lru_cache(maxsize=4096)
 def _norm_key(name: str) -> str:
     words = re.sub(r"[^0-9a-z]+", " ", strip_accents(name).lower()).split()
     filler = {

@@ -196,6 +196,13 @@ def _head_kind(rules: _Rules, name: str, toks: list[str]) -> str | None:
 
 def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     """(agency kind, country) when `name` is the proper name of a public body."""
+    found = doc.body_kinds.get(name)
+    if found is None:
+        found = doc.body_kinds[name] = _body_kind(doc, name)
+    return found
+
+
+def _body_kind(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     rules = doc.rules
     toks = name.split()
     if not toks or any(t.strip(",.") in rules.agency_not_heads for t in toks):
@@ -752,7 +759,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
     """'the Belgian government', 'Canada's government', 'le gouvernement belge', 'the Trump-led US administration'."""
     text = doc.text
     for sent in doc.content:
-        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(doc.rules.government_re, sent.start, sent.end):
             word = m.group("g")
             # "UK Government Investments Headquarters" is a name, not the government
             if word.lower() == "authorities" or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
@@ -1142,7 +1149,7 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
-        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(doc.rules.ministry_re, sent.start, sent.end):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             hit = doc.country_before(m.start(), sent.start)
@@ -1450,7 +1457,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
         relevant = _facility_relevant(doc, sent, companies) or any(
             name_spans(sent.text, n) for n in _site_proper_names(found, rules)
         )
-        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}, doc.phrase_runs):
             short = _TRAILING_ABBREVIATION.search(text, s, e)
             if short:
                 e = short.start()  # "Duisburg Gateway Terminal (DGT)": the name before its short form

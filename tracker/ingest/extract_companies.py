@@ -315,6 +315,14 @@ def _repeated(text: str, name: str) -> bool:
 
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
+    key = (sent.start, sent.end, s, e)
+    found = doc.evidence.get(key)
+    if found is None:
+        found = doc.evidence[key] = _evidence(doc, sent, s, e)
+    return set(found[0]), found[1]  # a copy: callers add to their set
+
+
+def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     text, rules = doc.text, doc.rules
     why: set[str] = set()
     country = None
@@ -602,7 +610,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     for sent in doc.content:
         prev_end, prev_company, prev_known, prev_cued = -1, False, False, False
         list_country: str | None = None
-        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords, doc.phrase_runs):
             s0, s = s, _drop_leading_adjective(doc, s, e)
             # "Clayton, Dubilier & Rice (CD&R)": the bracketed short form is not part of the name
             # so is a trading name: "Jianguang Asset Management (JAC Capital)"
