@@ -572,7 +572,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = _country_in(doc, text[bs:be] + " ")
             if code:
                 authority[code] += 2  # "Committee on Foreign Investment in the United States"
-        for m in doc.matches(doc.rules.ministry_re, sent.start, sent.end):
+        for m in doc.ministry_matches(sent.start, sent.end):
             bare = m.group("nl") and not doc.country_before(m.start(), sent.start)
             row = dutch_ministry_row(doc, m) if bare else None
             if row and row.get("country"):
@@ -842,11 +842,27 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
     return next((st for st in STATUS_PRIORITY if st in hits), None)
 
 
+# Every match of these (case-insensitive) patterns holds one of the words: a text without any of
+# them is not scanned.
+_NEEDED_WORDS = {
+    _WATCHES_MOVES.pattern: ("movements", "mouvements", "bewegingen", "bewegungen"),
+    _ORDER_TO_SELL.pattern: (
+        *("sell", "divest", "dispose", "give", "unwind", "offload"),
+        *("verkopen", "stoten", "doen", "verkaufen", "veräußern", "abzugeben", "abzustoßen"),
+        *("céder", "vendre", "séparer", "défaire"),
+    ),
+}
+
+
 def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
     """The pattern matches inside [start, end): its matches over the whole text, found once per text."""
     spans = doc.match_cache.get(rx.pattern)
     if spans is None:
-        spans = doc.match_cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+        needs = _NEEDED_WORDS.get(rx.pattern)
+        if needs and doc.lower is not None and not any(word in doc.lower for word in needs):
+            spans = doc.match_cache[rx.pattern] = []
+        else:
+            spans = doc.match_cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
     i = bisect_left(spans, (start, start))
     return i < len(spans) and spans[i][1] <= end
 

@@ -272,6 +272,9 @@ class _Rules:
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)
         nl_topics = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted)
         nl_bare = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted if " " in t) or "(?!)"
+        # a match holds one of these, so a sentence without them is skipped (see ministry_matches)
+        self.ministry_keys = ("minist", "secretar")
+        self.ministry_bare_words = sorted({t.split(" ")[0] for t in nl_sorted if " " in t})
         self.ministry_re = re.compile(
             rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
             rf"|\bministry\s+of\s+(?P<d>{topics})\b"
@@ -447,6 +450,8 @@ class _Doc:
         self._cue_starts = [c[0] for c in self.cues]
         self._sent_starts = [s.start for s in self.sentences]
         self.country_hits = [h for h in self.place_hits if h.kind in ("country", "adjective", "capital")]
+        # the lower-case text stands in for case-insensitive patterns only when it lowers exactly
+        self.lower = self.text.lower() if _lower_is_exact(self.text) else None
         self._hit_starts = [h.start for h in self.country_hits]
 
     def cues_in(self, start: int, end: int, prefix: str) -> list[tuple[int, int, str]]:
@@ -466,6 +471,18 @@ class _Doc:
         if found is None:
             found = self.range_matches[key] = list(rx.finditer(self.text, start, end))
         return found
+
+    def ministry_matches(self, start: int, end: int) -> list[re.Match]:
+        """rules.ministry_re in [start, end). Every branch of it needs "minist" or "secretar" in
+        any case, or the first word of a Dutch portfolio as written: without them nothing matches."""
+        rules, low = self.rules, self.lower
+        if (
+            low is not None
+            and all(low.find(key, start, end) == -1 for key in rules.ministry_keys)
+            and all(self.text.find(word, start, end) == -1 for word in rules.ministry_bare_words)
+        ):
+            return []
+        return self.matches(rules.ministry_re, start, end)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, pos) - 1

@@ -1149,7 +1149,7 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
-        for m in doc.matches(doc.rules.ministry_re, sent.start, sent.end):
+        for m in doc.ministry_matches(sent.start, sent.end):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             hit = doc.country_before(m.start(), sent.start)
@@ -1526,7 +1526,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             found += _head_first_sites(doc, sent, company_spans, bodies)
             found += _listed_sites(doc, sent, company_spans)
             found += _french_plural_sites(doc, sent)
-        for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(rules.facility_term_re, sent.start, sent.end):
             fac = _term_site(doc, sent, m, relevant, company_spans, found)
             if fac:
                 found.append(fac)
@@ -1812,7 +1812,7 @@ _OWN_NAME_WITH_HEAD = re.compile(r" ((?:[A-Z][\w'’-]+ ){1,2}([A-Z][\w'’-]+))
 
 
 def _other_site_noun(doc: _Doc, sent: Sentence, m: re.Match) -> bool:
-    for other in doc.rules.facility_term_re.finditer(doc.text, sent.start, sent.end):
+    for other in doc.matches(doc.rules.facility_term_re, sent.start, sent.end):
         term = other.group(1) or other.group(2)
         if other.start() != m.start() and term.lower() not in _VAGUE_TERMS and facility_kind(doc.rules, term):
             return True
