@@ -174,6 +174,19 @@ def squash(text: str) -> str:
 _FR_COMPLEMENT = r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)[a-zà-ÿ][\w-]*){1,2}"
 
 
+def _alternation(terms: list[str]) -> str:
+    """The terms as a case-sensitive regex alternation, longest first, any space as `\\s+`. Terms
+    are grouped under their first character: terms that start differently never match at the same
+    place, so the regex tries the same terms in the same order but skips most of them at once."""
+    ordered = sorted(terms, key=len, reverse=True)
+    if any(not t or t[0].isspace() for t in ordered):
+        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+    by_first: dict[str, list[str]] = {}
+    for t in ordered:
+        by_first.setdefault(t[0], []).append(re.escape(t[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
 class _Rules:
     def __init__(self, gaz: Gazetteer) -> None:
         lex = gaz.lexicon
@@ -300,9 +313,7 @@ class _Rules:
             for term in terms:
                 self.facility_terms.setdefault(term, kind)
 
-        def alternation(terms: list[str]) -> str:
-            return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-
+        alternation = _alternation
         # German nouns decline: "des Terminals Tollerort", "des Werkes"; group 2 holds the noun and
         # the ending stays outside it ("Raffinerien" is a plural, see facility_list_re)
         german = [t for t in self.facility_terms if re.match(r"[A-ZÄÖÜ][a-zäöüß]", t)]
