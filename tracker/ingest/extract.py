@@ -402,6 +402,9 @@ def _credit_lines(article: RawArticle, doc: _Doc) -> list[tuple[str, bool]]:
     return lines
 
 
+_DATELINE_AGENCY = re.compile(r"\s*[A-Z][\w .,'’/-]{1,40}?\((?P<w>[A-Za-z][\w .&-]{1,30})\)\s*[-–—]")
+
+
 def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
     rules, text = doc.rules, doc.text
     domain = _domain_label(article.url)
@@ -489,7 +492,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
     result.publisher = publisher
     # "STOCKHOLM, Oct 20 (Reuters) -", "Hamburg (dpa) -": the wire that wrote the copy
     for sent in doc.sentences[:15]:
-        m = re.match(r"\s*[A-Z][\w .,'’/-]{1,40}?\((?P<w>[A-Za-z][\w .&-]{1,30})\)\s*[-–—]", sent.text)
+        m = _DATELINE_AGENCY.match(sent.text)
         if m and sent.kind == "body":
             row = _outlet_for(m.group("w"), rules)
             if row and row.get("kind") == "wire":
@@ -809,6 +812,9 @@ _MAY_WATCH = re.compile(
 )
 
 
+_BY_OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?")
+
+
 def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanSet = ()) -> str | None:
     """The strongest measure stated in [start, end); cues inside `skip` (agency names) do not count."""
     hits = set()
@@ -818,7 +824,7 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
         if skip and _overlaps(cue_start, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
         # "an investigation by Reuters" is journalism, not a review by the state
-        by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
+        by = _BY_OUTLET_AFTER.match(doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
             continue
         if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):

@@ -687,10 +687,13 @@ _LEGAL_END = re.compile(
 )
 
 
+_AND_GAP_ONLY = re.compile(r"\s+(?:and|und|en|et)\s+")
+
+
 def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for s, e, pos in found:
-        if out and not out[-1][2] and re.fullmatch(r"\s+(?:and|und|en|et)\s+", text[out[-1][1] : s]):
+        if out and not out[-1][2] and _AND_GAP_ONLY.fullmatch(text[out[-1][1] : s]):
             ps = out[-1][0]
             left = text[ps : out[-1][1]]
             if " " in left and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
@@ -835,12 +838,15 @@ def city_country(doc: _Doc, name: str) -> str | None:
     return max(fitting, key=lambda c: others[c]) if fitting else info[0]
 
 
+_POSSESSIVE_OR_BASED_END = re.compile(r"['’]s$|-(?:based|registered|headquartered|incorporated)$")
+
+
 def _country_in(doc: _Doc, fragment: str) -> str | None:
     words = re.findall(r"[\w.'’-]+", fragment)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i : i + n])
-            phrase = re.sub(r"['’]s$|-(?:based|registered|headquartered|incorporated)$", "", phrase)
+            phrase = _POSSESSIVE_OR_BASED_END.sub("", phrase)
             code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
             if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
                 return code

@@ -247,6 +247,11 @@ def _town_and_bare_head(doc: _Doc, name: str) -> bool:
     return bool(m and doc.gaz.city(m.group("town")))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_AND_INSIDE = re.compile(r"\s(?:and|&)\s")
+
+
 def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
     if sent.start in doc.body_cache:
@@ -266,7 +271,7 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
             else:
                 # "Finnish Security and Intelligence Service" keeps its "and"; "Huawei and the NCSC" does not
                 run = _BODY_RUN_END.search(piece)
-                if run and re.search(r"\s(?:and|&)\s", run.group(1)):
+                if run and _AND_INSIDE.search(run.group(1)):
                     left = run.group(1).split(" and ")[0].split(" & ")[0]
                     if _place_code(doc, left.split()[-1]) or any(
                         h.kind == "company" and p_start + run.start(1) <= h.start < p_start + run.start(1) + len(left)
@@ -278,13 +283,13 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 cand_s = p_start + run.start(1)
                 cand_e = cand_s + len(run.group(1).rstrip(" ,.;:"))
             name = text[cand_s:cand_e]
-            name = re.sub(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+", "", name)
+            name = _LEADING_ARTICLE.sub("", name)
             cand_s = cand_e - len(name)
             while name.split() and name.split()[0] in _LEADING_NOISE:
                 first = name.split()[0]
                 name = name[len(first) :].lstrip()
                 cand_s = cand_e - len(name)
-            name = re.sub(r"['’]s$", "", name)
+            name = _POSSESSIVE_END.sub("", name)
             cand_e = cand_s + len(name)
             if _town_and_bare_head(doc, name):
                 continue
@@ -1433,6 +1438,10 @@ def _ends_with_name(text: str, name: str) -> bool:
     return False
 
 
+_PORT_OF = re.compile(r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_COMMA_OR_IN_AFTER = re.compile(r",| in ")
+
+
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
     # "dem Flughafen Schwerin-Parchim", short for "Flughafen Schwerin-Parchim GmbH": the site its
@@ -1487,7 +1496,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                     found[-1].self_company = next(c.name for c in companies if (s, e) in c.mentions)
             elif kind is None and relevant and not _overlaps(s, e, company_spans) and not bodies.overlaps(s, e):
                 # "Hinkley Point C, the EDF-led plant": a project known by its name alone
-                site = site_after_name(rules, text, e) if re.match(r",| in ", text[e : e + 4]) else None
+                site = site_after_name(rules, text, e) if _COMMA_OR_IN_AFTER.match(text[e : e + 4]) else None
                 if (
                     site
                     and site[1]
@@ -1513,10 +1522,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                     if doc.gaz.city(text[s:e]):
                         fac.town = text[s:e]
                     found.append(fac)
-        for m in re.finditer(
-            r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
-            text[sent.start : sent.end],
-        ):
+        for m in _PORT_OF.finditer(text[sent.start : sent.end]):
             s, e = sent.start + m.start(), sent.start + m.end()
             if _BODY_APPOSITION.match(text, e):
                 continue  # "Port of Antwerp-Bruges, het havenbedrijf": the company that runs the port
