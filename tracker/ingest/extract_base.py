@@ -389,6 +389,12 @@ class _Rules:
         for form, row in self.outlet_forms.items():
             self.outlet_squashed.setdefault(squash(form), row)
         self.outlet_words = set(lex.get("outlet_words", []))
+        ow = "|".join(re.escape(w) for w in self.outlet_words)
+        # "The Daily Ledger reported", "the Financial Times (FT) said": an outlet cited as a source
+        self.outlet_report_re = re.compile(
+            rf"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*\s+){{0,3}}(?:{ow}))(?:\s+\(([A-Z]{{2,5}})\))?"
+            r"\s+(?:reports?|reported|said|says|newspaper|daily)\b"
+        )
         known = {f.lower() for row in gaz.outlets for f in [row["name"], *(row.get("aliases") or [])]}
         extra = [f for f in self.outlet_forms if f not in known]
         self.extra_outlet_re = (
