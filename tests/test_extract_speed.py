@@ -260,3 +260,54 @@ def test_evidence_from_the_cache_is_a_copy(gaz):
     why.add("list")
     again, _country = extract_companies._company_evidence(doc, sent, s, s + len("Kelmar Logistics"))
     assert "list" not in again
+
+
+def test_first_characters_used_as_case_insensitive_keys_keep_their_matches_apart():
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    keys = [c for c in every[:0x100] if extract_base._CASE_KEYS.fullmatch(c)]
+    lowers_of: dict[int, set[str]] = {}
+    for key in keys:
+        matched = {m.start() for m in re.finditer(re.escape(key), every, re.IGNORECASE)}
+        # the lowered key, written as the group's head, matches what the key itself matched
+        assert matched == {m.start() for m in re.finditer(re.escape(key.lower()), every, re.IGNORECASE)}, key
+        for at in matched:
+            lowers_of.setdefault(at, set()).add(key.lower())
+    assert all(len(lowers) == 1 for lowers in lowers_of.values())
+
+
+def test_case_insensitive_grouped_alternation_matches_like_the_plain_one():
+    terms = ["acquisition of", "Acquisition", "Übernahme von", "über seine Tochter", "bid for", "Buy", "sale of"]
+    plain = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    grouped = _alternation(terms, ignore_case=True)
+    assert grouped != plain
+    text = "the ACQUISITION OF X, übernahme  von Y, ÜBER SEINE TOCHTER Z; a bid for, buy-out, the sale of"
+    for wrap in (r"(?<![\w-])(?:{})", r"(?:{})\s*$"):
+        old, new = re.compile(wrap.format(plain), re.I), re.compile(wrap.format(grouped), re.I)
+        assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)]
+    # a first character outside the checked keys keeps the plain alternation
+    assert _alternation(["ſale", "sale"], ignore_case=True) == "ſale|sale"
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        "the logistics hub of ",
+        "la plateforme logistique d’",
+        "la plateforme logistique d'\n",
+        "die Chipfertigung von  ",
+        "het terminal van\n",
+        "a stake in the ",
+        "the port of",
+        "of ",
+        "",
+    ],
+)
+def test_site_of_pattern_is_tried_only_where_it_can_match(pre):
+    if extract_companies._OF_AFTER_WORDS.search(pre):
+        assert pre.rstrip().endswith(extract_companies._OF_ENDINGS)
+
+
+def test_outlets_cited_as_sources_are_still_found(gaz):
+    ex = run(gaz, "The Harbour Journal reported that Velmora Ports had sold the terminal.\n\nNothing else.")
+    assert "Harbour Journal" in ex.cited_outlets
+    assert run(gaz, "The harbour authority reported that the terminal was sold.").cited_outlets == []

@@ -174,16 +174,22 @@ def squash(text: str) -> str:
 _FR_COMPLEMENT = r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)[a-zà-ÿ][\w-]*){1,2}"
 
 
-def _alternation(terms: list[str]) -> str:
-    """The terms as a case-sensitive regex alternation, longest first, any space as `\\s+`. Terms
-    are grouped under their first character: terms that start differently never match at the same
-    place, so the regex tries the same terms in the same order but skips most of them at once."""
+# First characters whose case-insensitive matches `re` keeps apart: no character matches two of
+# them unless they lower alike (checked in tests/test_extract_speed.py).
+_CASE_KEYS = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]")
+
+
+def _alternation(terms: list[str], *, ignore_case: bool = False) -> str:
+    """The terms as a regex alternation, longest first, any space as `\\s+`. Terms are grouped
+    under their first character (lowered for a case-insensitive pattern): terms that start
+    differently never match at the same place, so the regex tries the same terms in the same order
+    but skips most of them at once."""
     ordered = sorted(terms, key=len, reverse=True)
-    if any(not t or t[0].isspace() for t in ordered):
+    if any(not t or t[0].isspace() or (ignore_case and not _CASE_KEYS.fullmatch(t[0])) for t in ordered):
         return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
     by_first: dict[str, list[str]] = {}
     for t in ordered:
-        by_first.setdefault(t[0], []).append(re.escape(t[1:]).replace(r"\ ", r"\s+"))
+        by_first.setdefault(t[0].lower() if ignore_case else t[0], []).append(re.escape(t[1:]).replace(r"\ ", r"\s+"))
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
@@ -208,7 +214,7 @@ class _Rules:
         )
         self.deal_before = re.compile(
             r"(?<![\w-])(?:"
-            + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(lex["deal_before"], key=len, reverse=True))
+            + _alternation(lex["deal_before"], ignore_case=True)
             # an elided article ends the word itself: "le rachat d'Exavia"
             + r")(?:\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?|(?<=['’]))$",
             re.IGNORECASE,

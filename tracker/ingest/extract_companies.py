@@ -335,6 +335,7 @@ _CO_INVESTORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s")
+_OF_ENDINGS = ("of", "de", "du", "von", "van", "d'", "d’")
 _OF_AFTER_WORDS = re.compile(r"(\S+(?:\s+\S+){0,2})(?:\s+(?P<of>of|de|du|von|van)\s+|\s+d['’])$")
 _ACCORDING_TO_BEFORE = re.compile(r"(?:according\s+to|selon|volgens|laut)\s+$", re.IGNORECASE)
 _MUST_SELL_AFTER = re.compile(
@@ -526,7 +527,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         fm = rules.facility_term_re.search(post, 0, 45)
         if _site_noun(rules, fm) and not _CLAUSE_PUNCT.search(post[: fm.start()]):
             why.add("site")
-    om = _OF_AFTER_WORDS.search(pre)
+    # a match ends the text in "of", "de", "d'"...: tried from every start it is slow, so look first
+    om = _OF_AFTER_WORDS.search(pre) if pre.rstrip().endswith(_OF_ENDINGS) else None
     if om:
         fm = rules.facility_term_re.search(om.group(1))
         # "l'usine de Brumath" names a town; a company is named again elsewhere in the story.
