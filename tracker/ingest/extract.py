@@ -677,20 +677,34 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
     ):
         found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
-    if "critical_infrastructure" not in found and _GRIP_ON_ASSETS.search(doc.text, start, end):
+    grip, data, tech = _category_signals(doc, start, end)
+    if "critical_infrastructure" not in found and grip:
         found.add("critical_infrastructure")  # "de greep van Chinese investeerders op de Belgische havens"
-    if "data_access" not in found:
-        for s, e, _label in doc.cues_in(start, end, "datanoun"):
-            if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
-                found.add("data_access")
-                break
+    if "data_access" not in found and data:
+        found.add("data_access")
     if "espionage" not in found and _hit_in(doc, _WATCHES_MOVES, start, end):
         found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
-    if "technology_transfer" not in found:
-        for m in _TECH_NOUN.finditer(doc.text, start, end):
-            if _TECH_MOVES.search(doc.text, max(start, m.start() - 60), min(end, m.end() + 140)):
-                found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
-                break
+    if "technology_transfer" not in found and tech:
+        found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
+    return found
+
+
+def _category_signals(doc: _Doc, start: int, end: int) -> tuple[bool, bool, bool]:
+    """What [start, end) says whatever the cue words are: (a grip on assets, data access, technology
+    transfer). Found once per range: the concerns ask of the same sentences many times."""
+    found = doc.category_signals.get((start, end))
+    if found is None:
+        text = doc.text
+        grip = bool(_GRIP_ON_ASSETS.search(text, start, end))
+        data = any(
+            doc.rules.data_verb.search(text, max(start, s - 80), min(end, e + 60))
+            for s, e, _label in doc.cues_in(start, end, "datanoun")
+        )
+        tech = any(
+            _TECH_MOVES.search(text, max(start, m.start() - 60), min(end, m.end() + 140))
+            for m in _TECH_NOUN.finditer(text, start, end)
+        )
+        found = doc.category_signals[start, end] = (grip, data, tech)
     return found
 
 

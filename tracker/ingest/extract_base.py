@@ -467,6 +467,7 @@ class _Doc:
     body_kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     phrase_runs: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] = field(default_factory=dict)
     evidence: dict[tuple[int, int, int, int], tuple[set[str], str | None]] = field(default_factory=dict)
+    category_signals: dict[tuple[int, int], tuple[bool, bool, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.cues = self.rules.cue_matcher.find(fold(self.text))
