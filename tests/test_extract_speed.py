@@ -207,6 +207,10 @@ def test_ministry_matches_fall_back_to_the_regex_when_lowering_is_not_exact(gaz)
         "Het kabinet dwong de eigenaar de fabriek te verkopen.",
         "Die Regierung zwang den Konzern, die Anteile zu verkaufen.",
         "Le gouvernement a contraint le groupe à céder sa participation.",
+        "Regulators forced the buyer, a Velmora unit, to give up the stake.",
+        "The ministry asked whether the group would sell; it gives no answer.",
+        "Het kabinet verplichtte Velmora om de aandelen af te stoten.",
+        "Le ministère a sommé la société de se séparer du terminal.",
         "Nothing of the sort happened here.",
     ],
 )
@@ -216,7 +220,7 @@ def test_whole_text_patterns_are_skipped_only_without_a_word_they_need(gaz, sent
         expected = [m.span() for m in rx.finditer(sentence)]
         assert extract._hit_in(doc, rx, 0, len(sentence)) is any(e <= len(sentence) for _s, e in expected)
         if expected:
-            assert any(word in sentence.lower() for word in extract._NEEDED_WORDS[rx.pattern])
+            assert extract._may_match(sentence.lower(), extract._NEEDED_WORDS[rx.pattern])
 
 
 # -- per-text caches ----------------------------------------------------------------------------
@@ -232,7 +236,10 @@ def test_capitalised_runs_from_the_cache_follow_each_callers_stopwords():
 
 def test_caches_belong_to_one_text(gaz):
     one, two = _doc(gaz, "A text."), _doc(gaz, "Another text.")
-    for name in ("range_matches", "body_kinds", "phrase_runs", "evidence", "body_cache", "match_cache"):
+    for name in (
+        *("range_matches", "body_kinds", "phrase_runs", "evidence", "category_signals"),
+        *("body_cache", "match_cache"),
+    ):
         assert getattr(one, name) is not getattr(two, name)
 
 

@@ -861,16 +861,32 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
     return next((st for st in STATUS_PRIORITY if st in hits), None)
 
 
-# Every match of these (case-insensitive) patterns holds one of the words: a text without any of
-# them is not scanned.
-_NEEDED_WORDS = {
-    _WATCHES_MOVES.pattern: ("movements", "mouvements", "bewegingen", "bewegungen"),
-    _ORDER_TO_SELL.pattern: (
-        *("sell", "divest", "dispose", "give", "unwind", "offload"),
-        *("verkopen", "stoten", "doen", "verkaufen", "veräußern", "abzugeben", "abzustoßen"),
-        *("céder", "vendre", "séparer", "défaire"),
-    ),
+# What a match of these case-insensitive patterns holds, branch by branch: one word of each group
+# (in lower case). A text that satisfies no branch is not scanned.
+_NEEDED_WORDS: dict[str, list[tuple[tuple[str, ...], ...]]] = {
+    _WATCHES_MOVES.pattern: [(("movements", "mouvements", "bewegingen", "bewegungen"),)],
+    _ORDER_TO_SELL.pattern: [
+        (
+            ("order", "forc", "told", "tells", "ask", "requir", "instruct"),
+            ("sell", "divest", "dispose", "give", "unwind", "offload"),
+        ),
+        (
+            (
+                *("dwong", "dwingt", "dwingen", "verplicht", "gelastte", "beval"),
+                *("zwang", "zwingt", "zwingen", "verpflicht"),
+                *("contraint", "contraignent", "oblige", "obligé", "forcé", "ordonné", "enjoint", "sommé"),
+            ),
+            (
+                *("verkopen", "stoten", "doen", "verkaufen", "veräußern", "abzugeben", "abzustoßen"),
+                *("céder", "vendre", "séparer", "défaire"),
+            ),
+        ),
+    ],
 }
+
+
+def _may_match(low: str, branches: list[tuple[tuple[str, ...], ...]]) -> bool:
+    return any(all(any(word in low for word in group) for group in branch) for branch in branches)
 
 
 def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
@@ -878,7 +894,7 @@ def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
     spans = doc.match_cache.get(rx.pattern)
     if spans is None:
         needs = _NEEDED_WORDS.get(rx.pattern)
-        if needs and doc.lower is not None and not any(word in doc.lower for word in needs):
+        if needs and doc.lower is not None and not _may_match(doc.lower, needs):
             spans = doc.match_cache[rx.pattern] = []
         else:
             spans = doc.match_cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
