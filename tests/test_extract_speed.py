@@ -318,3 +318,42 @@ def test_outlets_cited_as_sources_are_still_found(gaz):
     ex = run(gaz, "The Harbour Journal reported that Velmora Ports had sold the terminal.\n\nNothing else.")
     assert "Harbour Journal" in ex.cited_outlets
     assert run(gaz, "The harbour authority reported that the terminal was sold.").cited_outlets == []
+
+
+BODY_SAMPLES = [
+    "Das Verwaltungsgericht Köln, das Oberlandesgericht Hamm und die Staatsanwaltschaft Bochum ermitteln.",
+    "De rechtbank Rotterdam en het Parket Amsterdam; le tribunal administratif de Paris et le parquet de Lyon.",
+    "De provincie Zeeland en de gemeente Maashorst; die Landesregierung Sachsen und der Landkreis Parchim.",
+    "Le département du Nord, le conseil départemental de la Somme et la préfecture de Lyon ont réagi.",
+    "The Chinese embassy in Oslo, die chinesische Botschaft and l'ambassade de Chine objected.",
+    "Le ministère de l'Économie français et le ministre de l'économie ont parlé.",
+    "The Minister for Trade and the Secretary of State for Business agreed.",
+    "President Aldo Brenn ordered the sale; Prime Minister Vera Lint and Chancellor Otto Fenn agreed.",
+    "Bundeskanzlerin Maja Roth und Premierminister Ivo Kahl; le président Marc Lune a ordonné; premier Li Wen.",
+    "Minister-president Karel Smit besloot het.",
+    "The Commons business committee, der Wirtschaftsausschuss des Bundestages, de vaste Kamercommissie voor "
+    "Economische Zaken en la commission des affaires économiques du Sénat.",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "folded"),
+    [
+        (extract_bodies._SEATED_BODY, extract_bodies._SEATED_BODY_WORDS, extract_bodies._SEATED_BODY_FOLDED),
+        (extract_bodies._LOCAL_BODY, extract_bodies._LOCAL_BODY_WORDS, ()),
+        (extract_bodies._EMBASSY, extract_bodies._EMBASSY_WORDS, ()),
+        (extract_bodies._FR_MINISTRY, extract_bodies._FR_MINISTRY_WORDS, ()),
+        (extract_bodies._PORTFOLIO_TITLE, extract_bodies._PORTFOLIO_TITLE_WORDS, ()),
+        (extract_bodies._FR_MINISTER, extract_bodies._FR_MINISTER_WORDS, ()),
+        (extract_bodies._LEADER_DECIDES, extract_bodies._LEADER_DECIDES_WORDS, ()),
+        (extract_bodies._COMMITTEE, extract_bodies._COMMITTEE_WORDS, ()),
+    ],
+)
+def test_body_patterns_are_skipped_only_in_text_without_a_word_they_need(gaz, pattern, words, folded):
+    found = 0
+    for sample in BODY_SAMPLES:
+        for m in pattern.finditer(sample):
+            found += 1
+            assert _doc(gaz, m.group(0)).may_hold(words, folded), m.group(0)
+    assert found
+    assert not _doc(gaz, "Nothing of the kind is said here.").may_hold(words, folded)

@@ -508,6 +508,13 @@ class _Doc:
             return []
         return self.matches(rules.ministry_re, start, end)
 
+    def may_hold(self, words: tuple[str, ...], folded: tuple[str, ...] = ()) -> bool:
+        """Whether the text holds one of the words as written, or one of `folded` in any case. A
+        pattern whose every match holds one of them need not be run when this is False."""
+        if any(w in self.text for w in words):
+            return True
+        return bool(folded) and (self.lower is None or any(w in self.lower for w in folded))
+
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:

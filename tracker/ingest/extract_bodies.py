@@ -447,9 +447,13 @@ _PORTFOLIO_TITLE = re.compile(
     r"(?<![\w-])(?:Minister|Secretary(?:\s+of\s+State)?)\s+(?:for|of)\s+(?:the\s+)?"
     r"(?P<topic>(?!State\b)[A-Z][a-z]+(?:\s+Affairs|\s+Security)?(?:\s+and\s+[A-Z][a-z]+(?:\s+Affairs)?)?)(?![\w-])"
 )
+# every match holds one of these
+_PORTFOLIO_TITLE_WORDS = ("Minister", "Secretary")
 
 
 def _portfolio_titles(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_PORTFOLIO_TITLE_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -493,6 +497,8 @@ _COMMITTEE = re.compile(
     r"|(?<![\w-])(?P<fr>commission\s+(?:des|de\s+la|du|d['’])\s*(?:[\wéèêàç'’-]+\s+){1,5}?(?:du\s+(?P<fr_house>Sénat)|"
     r"de\s+l['’](?P<fr_house2>Assemblée(?:\s+nationale)?)))(?![\w-])"
 )
+# every match holds one of these
+_COMMITTEE_WORDS = ("committee", "ausschuss", "commissie", "commission")
 _HOUSE_COUNTRY = {
     "Commons": "GB",
     "Lords": "GB",
@@ -505,6 +511,8 @@ _HOUSE_COUNTRY = {
 
 
 def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_COMMITTEE_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     # the house inside the committee's name ("du Sénat") does not stop it
     taken = SpanSet([m for a in agencies.values() if a.kind != "parliament" for m in a.mentions])
@@ -607,9 +615,23 @@ _SEATED_BODY = re.compile(
     r"Oberlandesgericht|[Rr]echtbank|[Tt]ribunal\s+(?:administratif|judiciaire|de\s+commerce)))"
     r"(?:\s+(?:de|d['’]|in|van|te)\s*|\s+)(?P<seat>[A-Z][\w-]+)"
 )
+# every match holds one of these
+_SEATED_BODY_WORDS = (
+    "Staatsanwaltschaft",
+    "erwaltungsgericht",
+    "andesgericht",
+    "Landgericht",
+    "Amtsgericht",
+    "Finanzgericht",
+    "echtbank",
+    "ribunal",
+)
+_SEATED_BODY_FOLDED = ("parquet", "parket")
 
 
 def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_SEATED_BODY_WORDS, _SEATED_BODY_FOLDED):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -674,6 +696,8 @@ _LOCAL_BODY = re.compile(
     r"[Cc]onseil\s+départemental\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|[Pp]réfecture\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+))"
     r"\s*(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*)(?!\s+[A-Z])"
 )
+# every match holds one of these
+_LOCAL_BODY_WORDS = ("rovincie", "emeente", "Land", "Staatsregierung", "épartement", "onseil", "réfecture")
 # said as a place, not a body: "in de gemeente Maashorst", "im Landkreis Parchim"
 _LOCAL_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|te|bij|im|in\s+der|in\s+den|dans|en|sur)\s+(?:de\s+|het\s+|le\s+|la\s+)?)$"
@@ -681,6 +705,8 @@ _LOCAL_PLACE_BEFORE = re.compile(
 
 
 def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_LOCAL_BODY_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -894,9 +920,23 @@ _LEADER_DECIDES = re.compile(
     r"tekende\s+(?:een\s+|het\s+)?(?:decreet|besluit|bevel|uitvoeringsbevel)|ordonné|bloqué|interdit|"
     r"untersagt|verboten|gestoppt|angeordnet|verbood|blokkeerde|besloot)\b)?"
 )
+# every match holds one of these
+_LEADER_DECIDES_WORDS = (
+    "resident",
+    "résident",
+    "Prime",
+    "Chancellor",
+    "Premier",
+    "premier",
+    "Bundeskanzler",
+    "Präsident",
+    "inister-president",
+)
 
 
 def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_LEADER_DECIDES_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -1226,9 +1266,13 @@ _FR_MINISTRY = re.compile(
     r"(?<![\w-])ministère(?:\s+(?P<adj1>[a-zà-ÿ]+))?\s+(?P<topic>(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+)"
     r"[A-ZÀ-Þ][\w-]+(?:\s+(?:nationale|étrangères|extérieures|intérieure))?)(?:\s+(?P<adj2>[a-zà-ÿ]+))?"
 )
+# every match holds one of these
+_FR_MINISTRY_WORDS = ("ministère",)
 
 
 def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_FR_MINISTRY_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -1260,6 +1304,8 @@ _FR_MINISTER = re.compile(
     r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>(?i:de\s+l['’]\s*(?:économie|economie|intérieur|industrie)|"
     r"des\s+(?:finances|armées|affaires\s+étrangères)|de\s+la\s+(?:justice|défense)|du\s+numérique))\b"
 )
+# every match holds one of these
+_FR_MINISTER_WORDS = ("minist",)
 
 
 def _plain(form: str) -> str:
@@ -1272,6 +1318,8 @@ def _plain_row(doc: _Doc, code: str | None, form: str) -> dict | None:
 
 
 def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_FR_MINISTER_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     code = doc.host or doc.main_country
@@ -1296,10 +1344,14 @@ def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
 _EMBASSY = re.compile(
     r"(?<![\w-])(?:embassy|Embassy|ambassade|Ambassade|Botschaft|ambassade)(?:\s+(?:in|à|en|te)\s+[A-Z][\w-]+)?"
 )
+# every match holds one of these
+_EMBASSY_WORDS = ("mbassy", "mbassade", "Botschaft")
 
 
 def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
     """'The Russian embassy in Oslo', 'die chinesische Botschaft': a foreign government that reacts."""
+    if not doc.may_hold(_EMBASSY_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
