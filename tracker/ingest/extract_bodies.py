@@ -2040,8 +2040,8 @@ def _site_proper_names(found: list[_Facility], rules: _Rules) -> set[str]:
 
 def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> bool:
     """A descriptive facility counts only where the story ties it to a company or a place."""
-    if _mentions_in(companies, sent.start, sent.end):
-        return True
+    if any(sent.start <= s < sent.end for c in companies for s, _e in c.mentions):
+        return True  # a company named in the sentence
     if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
         return True
     if _TIED_TO_A_FIRM.search(sent.text):
