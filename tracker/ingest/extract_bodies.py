@@ -264,7 +264,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
         for piece in pieces:
             p_start = text.index(piece, offset)
             offset = p_start + len(piece)
-            sm = _BODY_HEAD_RE.search(piece)
+            # a match holds one of the head words: most pieces have none and skip the scan
+            sm = _BODY_HEAD_RE.search(piece) if any(h in piece for h in _START_HEADS) else None
             if sm:
                 cand_s = p_start + sm.start()
                 cand_e = p_start + len(piece.rstrip(" ,.;:"))
