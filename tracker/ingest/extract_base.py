@@ -463,7 +463,7 @@ class _Doc:
     # matches of whole-text patterns, found once per text (pattern -> spans)
     match_cache: dict[str, list] = field(default_factory=dict)
     # what several stages ask of the same sentence or name, worked out once per text
-    range_matches: dict[tuple[re.Pattern, int, int], list[re.Match]] = field(default_factory=dict)
+    range_matches: dict[tuple[str, int, int, int], list[re.Match]] = field(default_factory=dict)
     body_kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     phrase_runs: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] = field(default_factory=dict)
     evidence: dict[tuple[int, int, int, int], tuple[set[str], str | None]] = field(default_factory=dict)
@@ -490,7 +490,7 @@ class _Doc:
 
     def matches(self, rx: re.Pattern, start: int, end: int) -> list[re.Match]:
         """rx.finditer(text, start, end), found once per text for each range."""
-        key = (rx, start, end)
+        key = (rx.pattern, rx.flags, start, end)  # a Pattern hashes its whole compiled code each time
         found = self.range_matches.get(key)
         if found is None:
             found = self.range_matches[key] = list(rx.finditer(self.text, start, end))
