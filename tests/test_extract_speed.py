@@ -357,3 +357,26 @@ def test_body_patterns_are_skipped_only_in_text_without_a_word_they_need(gaz, pa
             assert _doc(gaz, m.group(0)).may_hold(words, folded), m.group(0)
     assert found
     assert not _doc(gaz, "Nothing of the kind is said here.").may_hold(words, folded)
+
+
+def test_cues_by_label_family_are_those_of_the_whole_list(gaz):
+    text = (
+        "The regulator blocked the deal over espionage and data access. It is reviewing the sale, "
+        "the ministry said, and may ban the firm; the review is not closed. Officials monitor the port."
+    )
+    doc = _doc(gaz, text)
+    assert doc.cues
+    for prefix in ("cat:", "st:", "gen", "neg", "ev:", "datanoun"):
+        for start in range(0, len(text), 7):
+            for end in (start + 10, start + 60, len(text)):
+                expected = [c for c in doc.cues if c[2].startswith(prefix) and start <= c[0] < end and c[1] <= end]
+                assert doc.cues_in(start, end, prefix) == expected
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["Ministry of Trade", "the Federal Ministry for Economic Affairs", "Velmora Ports", "Investment Committee", ""],
+)
+def test_body_head_pattern_is_tried_only_on_pieces_with_a_head_word(piece):
+    if extract_bodies._BODY_HEAD_RE.search(piece):
+        assert any(h in piece for h in extract_bodies._START_HEADS)

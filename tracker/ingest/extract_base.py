@@ -471,7 +471,7 @@ class _Doc:
 
     def __post_init__(self) -> None:
         self.cues = self.rules.cue_matcher.find(fold(self.text))
-        self._cue_starts = [c[0] for c in self.cues]
+        self._cues_by_prefix: dict[str, tuple[list[tuple[int, int, str]], list[int]]] = {}
         self._sent_starts = [s.start for s in self.sentences]
         self.country_hits = [h for h in self.place_hits if h.kind in ("country", "adjective", "capital")]
         # the lower-case text stands in for case-insensitive patterns only when it lowers exactly
@@ -480,11 +480,17 @@ class _Doc:
 
     def cues_in(self, start: int, end: int, prefix: str) -> list[tuple[int, int, str]]:
         """Cue-phrase hits inside [start, end) whose label starts with `prefix` ("cat:", "st:")."""
-        i = bisect_left(self._cue_starts, start)
+        by_prefix = self._cues_by_prefix.get(prefix)
+        if by_prefix is None:
+            # each label family apart, so a lookup walks only its own hits
+            cues = [c for c in self.cues if c[2].startswith(prefix)]
+            by_prefix = self._cues_by_prefix[prefix] = (cues, [c[0] for c in cues])
+        cues, starts = by_prefix
+        i = bisect_left(starts, start)
         out = []
-        while i < len(self.cues) and self.cues[i][0] < end:
-            if self.cues[i][2].startswith(prefix) and self.cues[i][1] <= end:
-                out.append(self.cues[i])
+        while i < len(cues) and cues[i][0] < end:
+            if cues[i][1] <= end:
+                out.append(cues[i])
             i += 1
         return out
 
@@ -671,7 +677,7 @@ def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, 
         for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
             ts, te = t.start(), t.end()
             tok = text[ts:te]
-            if _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
+            if "-" in tok and _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
                 runs.append((cur, False))
                 cur = []
             elif tok.endswith(("'s", "’s")):
