@@ -380,3 +380,11 @@ def test_cues_by_label_family_are_those_of_the_whole_list(gaz):
 def test_body_head_pattern_is_tried_only_on_pieces_with_a_head_word(piece):
     if extract_bodies._BODY_HEAD_RE.search(piece):
         assert any(h in piece for h in extract_bodies._START_HEADS)
+
+
+def test_straight_quotes_is_the_translation_table_it_replaced():
+    from tracker.ingest.gazetteer import _QUOTES, straight_quotes
+
+    table = str.maketrans(_QUOTES)
+    every = "".join(chr(c) for c in range(0x3000)) + "It’s the “Velmora” port’s ‘deal’ ʼ"
+    assert straight_quotes(every) == every.translate(table)
