@@ -210,7 +210,7 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
         return "body"
     if is_copyright_line(low):
         return "furniture"
-    if _CREDIT_RE.search(low) or _INLINE_CREDIT_RE.search(line):
+    if _CREDIT_RE.search(low) or (":" in line and _INLINE_CREDIT_RE.search(line)):  # it needs the colon
         return "caption"
     if len(low) < 90:
         for phrase in boilerplate:
