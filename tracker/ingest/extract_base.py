@@ -319,7 +319,6 @@ class _Rules:
             for term in terms:
                 self.facility_terms.setdefault(term, kind)
 
-        alternation = _alternation
         # German nouns decline: "des Terminals Tollerort", "des Werkes"; group 2 holds the noun and
         # the ending stays outside it ("Raffinerien" is a plural, see facility_list_re)
         german = [t for t in self.facility_terms if re.match(r"[A-ZÄÖÜ][a-zäöüß]", t)]
@@ -331,7 +330,7 @@ class _Rules:
         self.facility_not = set(lex.get("facility_compound_not", []))
         glued = "|".join(re.escape(x) for x, _kind in self.facility_suffixes) or "(?!)"
         self.facility_term_re = re.compile(
-            rf"(?<![\w])(?:({alternation(others)})|({alternation(german)}|[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:{glued}))"
+            rf"(?<![\w])(?:({_alternation(others)})|({_alternation(german)}|[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:{glued}))"
             rf"(?P<infl>e?s|e?n)?)(?![\w-])"
         )
         self.facility_list_heads = {
@@ -339,13 +338,13 @@ class _Rules:
         }
         # "drei Raffinerien: PCK Schwedt, ...", and without the colon "an den Raffinerien MiRo in Karlsruhe"
         self.facility_list_re = re.compile(
-            rf"(?<![\w])({alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-Þ]))"
+            rf"(?<![\w])({_alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-Þ]))"
         )
         self.facility_heads_first = {
             w: kind for kind, words in lex.get("facility_heads_first", {}).items() for w in words
         }
         self.facility_heads_first_re = re.compile(
-            rf"(?<![\w-])({alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-])"
+            rf"(?<![\w-])({_alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-])"
         )
         self.facility_heads = {w: kind for kind, words in lex["facility_name_heads"].items() for w in words}
         groups: dict[str, list[str]] = {"neg": lex["negations"]}
