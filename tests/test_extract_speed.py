@@ -388,3 +388,16 @@ def test_straight_quotes_is_the_translation_table_it_replaced():
     table = str.maketrans(_QUOTES)
     every = "".join(chr(c) for c in range(0x3000)) + "It’s the “Velmora” port’s ‘deal’ ʼ"
     assert straight_quotes(every) == every.translate(table)
+
+
+def test_status_cues_with_a_gap_are_skipped_only_without_their_words(gaz):
+    rules = _rules(gaz)
+    cues = [w for ws in gaz.lexicon["statuses"].values() for w in ws if "*" in w.rstrip("*")]
+    assert len(cues) == len(rules.status_gaps) > 0
+    for cue, (_status, rx, head, words) in zip(cues, rules.status_gaps, strict=True):
+        sample = "Then they " + cue.replace("*", "the new") + " today."
+        assert rx.search(sample), sample
+        for text in (sample, sample.upper(), sample.title()):
+            for m in rx.finditer(text):
+                low = m.group(0).lower()
+                assert head in low and all(w in low for w in words), (cue, text)

@@ -909,8 +909,9 @@ def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
         low = doc.text.lower()
         found = doc.match_cache["status gaps"] = [
             (m.start(), m.end(), st)
-            for st, rx, head in doc.rules.status_gaps
-            if head in low
+            for st, rx, head, words in doc.rules.status_gaps
+            # a match holds every word of the cue; the head alone rules out few texts
+            if head in low and (doc.lower is None or all(w in doc.lower for w in words))
             for m in rx.finditer(doc.text)
         ]
     return found

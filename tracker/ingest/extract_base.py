@@ -365,7 +365,7 @@ class _Rules:
         groups["gen"] = sorted(terms)
         self.cue_matcher = PhraseMatcher(groups)
         # the few status cues with a gap in the middle: "keep * from acquiring", each with its
-        # first word, so that a text without that word skips the pattern
+        # first word and all its words, so that a text without them skips the pattern
         self.status_gaps = [
             (
                 st,
@@ -376,6 +376,7 @@ class _Rules:
                     re.IGNORECASE,
                 ),
                 re.split(r"[\s*]", w, maxsplit=1)[0].lower(),
+                tuple(word.lower() for word in re.split(r"[\s*]+", w) if word),
             )
             for st, words in lex["statuses"].items()
             for w in words
