@@ -27,6 +27,7 @@ from .extract_base import (
     _overlaps,
     _Rules,
     _rules,
+    name_spans,
     squash,
 )
 from .extract_bodies import (
@@ -408,6 +409,9 @@ def _credit_lines(article: RawArticle, doc: _Doc) -> list[tuple[str, bool]]:
     return lines
 
 
+_DATELINE_AGENCY = re.compile(r"\s*[A-Z][\w .,'’/-]{1,40}?\((?P<w>[A-Za-z][\w .&-]{1,30})\)\s*[-–—]")
+
+
 def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
     rules, text = doc.rules, doc.text
     domain = _domain_label(article.url)
@@ -495,7 +499,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
     result.publisher = publisher
     # "STOCKHOLM, Oct 20 (Reuters) -", "Hamburg (dpa) -": the wire that wrote the copy
     for sent in doc.sentences[:15]:
-        m = re.match(r"\s*[A-Z][\w .,'’/-]{1,40}?\((?P<w>[A-Za-z][\w .&-]{1,30})\)\s*[-–—]", sent.text)
+        m = _DATELINE_AGENCY.match(sent.text)
         if m and sent.kind == "body":
             row = _outlet_for(m.group("w"), rules)
             if row and row.get("kind") == "wire":
@@ -517,11 +521,10 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             doc.outlet_spans.append((m.start(), m.end()))
             if doc.in_content(m.start()) and row["name"] not in (*own, *wires):
                 cited.append(row["name"])
-    ow = "|".join(re.escape(w) for w in rules.outlet_words)
-    for m in re.finditer(
-        rf"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*\s+){{0,3}}(?:{ow}))(?:\s+\(([A-Z]{{2,5}})\))?\s+(?:reports?|reported|said|says|newspaper|daily)\b",
-        text,
-    ):
+    # every match holds an outlet word as written: most texts have none and are not scanned
+    words = rules.outlet_words
+    reports = rules.outlet_report_re.finditer(text) if not words or any(w in text for w in words) else ()
+    for m in reports:
         doc.outlet_spans.append((m.start(1), m.end(1)))
         if m.group(2):
             doc.outlet_spans.append((m.start(2), m.end(2)))
@@ -575,7 +578,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             if hit:
                 authority[hit.key] += 2
     for sent in doc.content:
-        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(doc.rules.government_re, sent.start, sent.end):
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
             if hit:
                 # a company's home government is more often feared than acting
@@ -585,7 +588,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             code = _country_in(doc, text[bs:be] + " ")
             if code:
                 authority[code] += 2  # "Committee on Foreign Investment in the United States"
-        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+        for m in doc.ministry_matches(sent.start, sent.end):
             bare = m.group("nl") and not doc.country_before(m.start(), sent.start)
             row = dutch_ministry_row(doc, m) if bare else None
             if row and row.get("country"):
@@ -699,20 +702,34 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
     ):
         found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
-    if "critical_infrastructure" not in found and _GRIP_ON_ASSETS.search(doc.text, start, end):
+    grip, data, tech = _category_signals(doc, start, end)
+    if "critical_infrastructure" not in found and grip:
         found.add("critical_infrastructure")  # "de greep van Chinese investeerders op de Belgische havens"
-    if "data_access" not in found:
-        for s, e, _label in doc.cues_in(start, end, "datanoun"):
-            if doc.rules.data_verb.search(doc.text, max(start, s - 80), min(end, e + 60)):
-                found.add("data_access")
-                break
+    if "data_access" not in found and data:
+        found.add("data_access")
     if "espionage" not in found and _hit_in(doc, _WATCHES_MOVES, start, end):
         found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
-    if "technology_transfer" not in found:
-        for m in _TECH_NOUN.finditer(doc.text, start, end):
-            if _TECH_MOVES.search(doc.text, max(start, m.start() - 60), min(end, m.end() + 140)):
-                found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
-                break
+    if "technology_transfer" not in found and tech:
+        found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
+    return found
+
+
+def _category_signals(doc: _Doc, start: int, end: int) -> tuple[bool, bool, bool]:
+    """What [start, end) says whatever the cue words are: (a grip on assets, data access, technology
+    transfer). Found once per range: the concerns ask of the same sentences many times."""
+    found = doc.category_signals.get((start, end))
+    if found is None:
+        text = doc.text
+        grip = bool(_GRIP_ON_ASSETS.search(text, start, end))
+        data = any(
+            doc.rules.data_verb.search(text, max(start, s - 80), min(end, e + 60))
+            for s, e, _label in doc.cues_in(start, end, "datanoun")
+        )
+        tech = any(
+            _TECH_MOVES.search(text, max(start, m.start() - 60), min(end, m.end() + 140))
+            for m in _TECH_NOUN.finditer(text, start, end)
+        )
+        found = doc.category_signals[start, end] = (grip, data, tech)
     return found
 
 
@@ -833,6 +850,9 @@ _MAY_WATCH = re.compile(
 )
 
 
+_BY_OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?")
+
+
 def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanSet = ()) -> str | None:
     """The strongest measure stated in [start, end); cues inside `skip` (agency names) do not count."""
     hits = set()
@@ -842,7 +862,7 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
         if skip and _overlaps(cue_start, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
         # "an investigation by Reuters" is journalism, not a review by the state
-        by = re.match(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?", doc.text[e : e + 30])
+        by = _BY_OUTLET_AFTER.match(doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
             continue
         if label == "st:monitoring" and _FOLLOWS_ADVICE.match(doc.text, e):
@@ -890,11 +910,43 @@ def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None 
     return status
 
 
+# What a match of these case-insensitive patterns holds, branch by branch: one word of each group
+# (in lower case). A text that satisfies no branch is not scanned.
+_NEEDED_WORDS: dict[str, list[tuple[tuple[str, ...], ...]]] = {
+    _WATCHES_MOVES.pattern: [(("movements", "mouvements", "bewegingen", "bewegungen"),)],
+    _ORDER_TO_SELL.pattern: [
+        (
+            ("order", "forc", "told", "tells", "ask", "requir", "instruct"),
+            ("sell", "divest", "dispose", "give", "unwind", "offload"),
+        ),
+        (
+            (
+                *("dwong", "dwingt", "dwingen", "verplicht", "gelastte", "beval"),
+                *("zwang", "zwingt", "zwingen", "verpflicht"),
+                *("contraint", "contraignent", "oblige", "obligé", "forcé", "ordonné", "enjoint", "sommé"),
+            ),
+            (
+                *("verkopen", "stoten", "doen", "verkaufen", "veräußern", "abzugeben", "abzustoßen"),
+                *("céder", "vendre", "séparer", "défaire"),
+            ),
+        ),
+    ],
+}
+
+
+def _may_match(low: str, branches: list[tuple[tuple[str, ...], ...]]) -> bool:
+    return any(all(any(word in low for word in group) for group in branch) for branch in branches)
+
+
 def _hit_in(doc: _Doc, rx: re.Pattern, start: int, end: int) -> bool:
     """The pattern matches inside [start, end): its matches over the whole text, found once per text."""
     spans = doc.match_cache.get(rx.pattern)
     if spans is None:
-        spans = doc.match_cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
+        needs = _NEEDED_WORDS.get(rx.pattern)
+        if needs and doc.lower is not None and not _may_match(doc.lower, needs):
+            spans = doc.match_cache[rx.pattern] = []
+        else:
+            spans = doc.match_cache[rx.pattern] = [(m.start(), m.end()) for m in rx.finditer(doc.text)]
     i = bisect_left(spans, (start, start))
     return i < len(spans) and spans[i][1] <= end
 
@@ -906,8 +958,9 @@ def _gap_hits(doc: _Doc) -> list[tuple[int, int, str]]:
         low = doc.text.lower()
         found = doc.match_cache["status gaps"] = [
             (m.start(), m.end(), st)
-            for st, rx, head in doc.rules.status_gaps
-            if head in low
+            for st, rx, head, words in doc.rules.status_gaps
+            # a match holds every word of the cue; the head alone rules out few texts
+            if head in low and (doc.lower is None or all(w in doc.lower for w in words))
             for m in rx.finditer(doc.text)
         ]
     return found
@@ -1880,9 +1933,8 @@ def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tupl
     spans: dict[str, list[tuple[int, int]]] = {}
     for ag in agencies:
         for form in {ag.name, *ag.aliases, *([ag.acronym] if ag.acronym else [])}:
-            flags = 0 if len(form) <= 5 else re.IGNORECASE
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags):
-                spans.setdefault(ag.name, []).append((m.start(), m.end()))
+            for found in name_spans(doc.text, form, ignore_case=len(form) > 5):
+                spans.setdefault(ag.name, []).append(found)
     return spans
 
 
@@ -2130,7 +2182,7 @@ def _named_before(
         words = {head, _BODY_HEAD_EN.get(head, head)}
         for ag in agencies:
             forms = " ".join([ag.name, *ag.aliases]).lower()
-            if not any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", forms) for w in words):
+            if not any(name_spans(forms, w) for w in words):
                 continue
             last = max((s for s, _e in spans.get(ag.name, []) if s < lo), default=None)
             if last is not None and (best is None or last > best[0]):

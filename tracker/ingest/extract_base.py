@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import (
     MIN_CITY_POPULATION,
@@ -163,6 +164,7 @@ def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
 
 
+@lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Letters and digits only, no accents or case: "L'Usine Digitale" -> "lusinedigitale"."""
     return re.sub(r"[^a-z0-9]", "", strip_accents(text).lower())
@@ -170,6 +172,25 @@ def squash(text: str) -> str:
 
 # what a French company noun is "of": "des caméras", "de caméras de surveillance", "de l'acier"
 _FR_COMPLEMENT = r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)[a-zà-ÿ][\w-]*){1,2}"
+
+
+# First characters whose case-insensitive matches `re` keeps apart: no character matches two of
+# them unless they lower alike (checked in tests/test_extract_speed.py).
+_CASE_KEYS = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]")
+
+
+def _alternation(terms: list[str], *, ignore_case: bool = False) -> str:
+    """The terms as a regex alternation, longest first, any space as `\\s+`. Terms are grouped
+    under their first character (lowered for a case-insensitive pattern): terms that start
+    differently never match at the same place, so the regex tries the same terms in the same order
+    but skips most of them at once."""
+    ordered = sorted(terms, key=len, reverse=True)
+    if any(not t or t[0].isspace() or (ignore_case and not _CASE_KEYS.fullmatch(t[0])) for t in ordered):
+        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+    by_first: dict[str, list[str]] = {}
+    for t in ordered:
+        by_first.setdefault(t[0].lower() if ignore_case else t[0], []).append(re.escape(t[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
 class _Rules:
@@ -193,7 +214,7 @@ class _Rules:
         )
         self.deal_before = re.compile(
             r"(?<![\w-])(?:"
-            + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(lex["deal_before"], key=len, reverse=True))
+            + _alternation(lex["deal_before"], ignore_case=True)
             # an elided article ends the word itself: "le rachat d'Exavia"
             + r")(?:\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+|die\s+|der\s+)?|(?<=['’]))$",
             re.IGNORECASE,
@@ -277,6 +298,9 @@ class _Rules:
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)
         nl_topics = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted)
         nl_bare = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in nl_sorted if " " in t) or "(?!)"
+        # a match holds one of these, so a sentence without them is skipped (see ministry_matches)
+        self.ministry_keys = ("minist", "secretar")
+        self.ministry_bare_words = sorted({t.split(" ")[0] for t in nl_sorted if " " in t})
         self.ministry_re = re.compile(
             rf"(?<![\w-])(?P<a>{topics})(?:\s+and\s+(?P<b>{topics}))?\s+ministr(?:y|ies)\b"
             rf"|\bministry\s+of\s+(?P<d>{topics})\b"
@@ -302,9 +326,6 @@ class _Rules:
             for term in terms:
                 self.facility_terms.setdefault(term, kind)
 
-        def alternation(terms: list[str]) -> str:
-            return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-
         # German nouns decline: "des Terminals Tollerort", "des Werkes"; group 2 holds the noun and
         # the ending stays outside it ("Raffinerien" is a plural, see facility_list_re)
         german = [t for t in self.facility_terms if re.match(r"[A-ZÄÖÜ][a-zäöüß]", t)]
@@ -316,7 +337,7 @@ class _Rules:
         self.facility_not = set(lex.get("facility_compound_not", []))
         glued = "|".join(re.escape(x) for x, _kind in self.facility_suffixes) or "(?!)"
         self.facility_term_re = re.compile(
-            rf"(?<![\w])(?:({alternation(others)})|({alternation(german)}|[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:{glued}))"
+            rf"(?<![\w])(?:({_alternation(others)})|({_alternation(german)}|[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:{glued}))"
             rf"(?P<infl>e?s|e?n)?)(?![\w-])"
         )
         self.facility_list_heads = {
@@ -324,13 +345,13 @@ class _Rules:
         }
         # "drei Raffinerien: PCK Schwedt, ...", and without the colon "an den Raffinerien MiRo in Karlsruhe"
         self.facility_list_re = re.compile(
-            rf"(?<![\w])({alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-Þ]))"
+            rf"(?<![\w])({_alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-Þ]))"
         )
         self.facility_heads_first = {
             w: kind for kind, words in lex.get("facility_heads_first", {}).items() for w in words
         }
         self.facility_heads_first_re = re.compile(
-            rf"(?<![\w-])({alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-])"
+            rf"(?<![\w-])({_alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-])"
         )
         self.facility_heads = {w: kind for kind, words in lex["facility_name_heads"].items() for w in words}
         groups: dict[str, list[str]] = {"neg": lex["negations"]}
@@ -351,7 +372,7 @@ class _Rules:
         groups["gen"] = sorted(terms)
         self.cue_matcher = PhraseMatcher(groups)
         # the few status cues with a gap in the middle: "keep * from acquiring", each with its
-        # first word, so that a text without that word skips the pattern
+        # first word and all its words, so that a text without them skips the pattern
         self.status_gaps = [
             (
                 st,
@@ -362,6 +383,7 @@ class _Rules:
                     re.IGNORECASE,
                 ),
                 re.split(r"[\s*]", w, maxsplit=1)[0].lower(),
+                tuple(word.lower() for word in re.split(r"[\s*]+", w) if word),
             )
             for st, words in lex["statuses"].items()
             for w in words
@@ -380,6 +402,12 @@ class _Rules:
         for form, row in self.outlet_forms.items():
             self.outlet_squashed.setdefault(squash(form), row)
         self.outlet_words = set(lex.get("outlet_words", []))
+        ow = "|".join(re.escape(w) for w in self.outlet_words)
+        # "The Daily Ledger reported", "the Financial Times (FT) said": an outlet cited as a source
+        self.outlet_report_re = re.compile(
+            rf"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*\s+){{0,3}}(?:{ow}))(?:\s+\(([A-Z]{{2,5}})\))?"
+            r"\s+(?:reports?|reported|said|says|newspaper|daily)\b"
+        )
         known = {f.lower() for row in gaz.outlets for f in [row["name"], *(row.get("aliases") or [])]}
         extra = [f for f in self.outlet_forms if f not in known]
         self.extra_outlet_re = (
@@ -441,23 +469,64 @@ class _Doc:
     body_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     # matches of whole-text patterns, found once per text (pattern -> spans)
     match_cache: dict[str, list] = field(default_factory=dict)
+    # what several stages ask of the same sentence or name, worked out once per text
+    range_matches: dict[tuple[str, int, int, int], list[re.Match]] = field(default_factory=dict)
+    body_kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    phrase_runs: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] = field(default_factory=dict)
+    evidence: dict[tuple[int, int, int, int], tuple[set[str], str | None]] = field(default_factory=dict)
+    category_signals: dict[tuple[int, int], tuple[bool, bool, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.cues = self.rules.cue_matcher.find(fold(self.text))
-        self._cue_starts = [c[0] for c in self.cues]
+        self._cues_by_prefix: dict[str, tuple[list[tuple[int, int, str]], list[int]]] = {}
         self._sent_starts = [s.start for s in self.sentences]
         self.country_hits = [h for h in self.place_hits if h.kind in ("country", "adjective", "capital")]
+        # the lower-case text stands in for case-insensitive patterns only when it lowers exactly
+        self.lower = self.text.lower() if _lower_is_exact(self.text) else None
         self._hit_starts = [h.start for h in self.country_hits]
 
     def cues_in(self, start: int, end: int, prefix: str) -> list[tuple[int, int, str]]:
         """Cue-phrase hits inside [start, end) whose label starts with `prefix` ("cat:", "st:")."""
-        i = bisect_left(self._cue_starts, start)
+        by_prefix = self._cues_by_prefix.get(prefix)
+        if by_prefix is None:
+            # each label family apart, so a lookup walks only its own hits
+            cues = [c for c in self.cues if c[2].startswith(prefix)]
+            by_prefix = self._cues_by_prefix[prefix] = (cues, [c[0] for c in cues])
+        cues, starts = by_prefix
+        i = bisect_left(starts, start)
         out = []
-        while i < len(self.cues) and self.cues[i][0] < end:
-            if self.cues[i][2].startswith(prefix) and self.cues[i][1] <= end:
-                out.append(self.cues[i])
+        while i < len(cues) and cues[i][0] < end:
+            if cues[i][1] <= end:
+                out.append(cues[i])
             i += 1
         return out
+
+    def matches(self, rx: re.Pattern, start: int, end: int) -> list[re.Match]:
+        """rx.finditer(text, start, end), found once per text for each range."""
+        key = (rx.pattern, rx.flags, start, end)  # a Pattern hashes its whole compiled code each time
+        found = self.range_matches.get(key)
+        if found is None:
+            found = self.range_matches[key] = list(rx.finditer(self.text, start, end))
+        return found
+
+    def ministry_matches(self, start: int, end: int) -> list[re.Match]:
+        """rules.ministry_re in [start, end). Every branch of it needs "minist" or "secretar" in
+        any case, or the first word of a Dutch portfolio as written: without them nothing matches."""
+        rules, low = self.rules, self.lower
+        if (
+            low is not None
+            and all(low.find(key, start, end) == -1 for key in rules.ministry_keys)
+            and all(self.text.find(word, start, end) == -1 for word in rules.ministry_bare_words)
+        ):
+            return []
+        return self.matches(rules.ministry_re, start, end)
+
+    def may_hold(self, words: tuple[str, ...], folded: tuple[str, ...] = ()) -> bool:
+        """Whether the text holds one of the words as written, or one of `folded` in any case. A
+        pattern whose every match holds one of them need not be run when this is False."""
+        if any(w in self.text for w in words):
+            return True
+        return bool(folded) and (self.lower is None or any(w in self.lower for w in folded))
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, pos) - 1
@@ -587,28 +656,51 @@ def _flush_phrase(
     cur.clear()
 
 
-def _cap_phrases(text: str, start: int, end: int, stopwords: set[str]) -> list[tuple[int, int, bool]]:
-    """Capitalised name-like runs inside [start, end): (start, end, possessive)."""
+def _cap_phrases(
+    text: str,
+    start: int,
+    end: int,
+    stopwords: set[str],
+    cache: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] | None = None,
+) -> list[tuple[int, int, bool]]:
+    """Capitalised name-like runs inside [start, end): (start, end, possessive). The token runs do
+    not depend on the stopwords, so a cache (one per text) serves callers with different ones."""
+    runs = cache.get((start, end)) if cache is not None else None
+    if runs is None:
+        runs = _phrase_runs(text, start, end)
+        if cache is not None:
+            cache[start, end] = runs
     found: list[tuple[int, int, bool]] = []
+    for cur, possessive in runs:
+        _flush_phrase(text, list(cur), stopwords, found, possessive)
+    return _join_sector_names(text, found)
+
+
+def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The token spans of each capitalised run, cut where a name ends, with whether it ends in 's."""
+    runs: list[tuple[list[tuple[int, int]], bool]] = []
     for m in _PHRASE_RE.finditer(text, start, end):
         cur: list[tuple[int, int]] = []
         for t in _TOKEN_RE.finditer(text, m.start(), m.end()):
             ts, te = t.start(), t.end()
             tok = text[ts:te]
-            if _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
-                _flush_phrase(text, cur, stopwords, found, False)
+            if "-" in tok and _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
+                runs.append((cur, False))
+                cur = []
             elif tok.endswith(("'s", "’s")):
                 cur.append((ts, te - 2))
-                _flush_phrase(text, cur, stopwords, found, True)
+                runs.append((cur, True))
+                cur = []
             elif tok.endswith(",") and (_PARTNER_NAMES.match(text, te) or _LEGAL_AFTER_COMMA.match(text, te)):
                 cur.append((ts, te))  # "Clayton, Dubilier & Rice", "Grindr, Inc.": one firm
             elif tok.endswith((".", ",")) and not _ABBREVIATION.fullmatch(tok):
                 cur.append((ts, te - 1))
-                _flush_phrase(text, cur, stopwords, found, False)
+                runs.append((cur, False))
+                cur = []
             else:
                 cur.append((ts, te))
-        _flush_phrase(text, cur, stopwords, found, False)
-    return _join_sector_names(text, found)
+        runs.append((cur, False))
+    return runs
 
 
 # state groups join two sectors with "and": "China Aerospace Science and Industry Corporation";
@@ -628,10 +720,13 @@ _LEGAL_END = re.compile(
 )
 
 
+_AND_GAP_ONLY = re.compile(r"\s+(?:and|und|en|et)\s+")
+
+
 def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for s, e, pos in found:
-        if out and not out[-1][2] and re.fullmatch(r"\s+(?:and|und|en|et)\s+", text[out[-1][1] : s]):
+        if out and not out[-1][2] and _AND_GAP_ONLY.fullmatch(text[out[-1][1] : s]):
             ps = out[-1][0]
             left = text[ps : out[-1][1]]
             if " " in left and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
@@ -642,6 +737,55 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
                 out[-1] = (ps, e, pos)
                 continue
         out.append((s, e, pos))
+    return out
+
+
+# Text made only of these characters is matched case-insensitively by `re` exactly as by comparing
+# str.lower() forms (each lowers to one character, none has a case-folding twin such as "ſ" for
+# "s"); tests/test_extract_speed.py checks it against `re` itself.
+_LOWER_IS_EXACT = re.compile(r"[\x00-\xb4\xb6-\u012f\u0132-\u017e\u0180-\u024f\u2000-\u206f\u20a0-\u20cf]*")
+
+
+def _lower_is_exact(text: str) -> bool:
+    return text.isascii() or _LOWER_IS_EXACT.fullmatch(text) is not None
+
+
+def _is_word_char(c: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def name_spans(
+    text: str, name: str, *, stop_after: str = "-", possessive: bool = False, ignore_case: bool = False
+) -> list[tuple[int, int]]:
+    """Where `name` stands as a whole word: the matches of
+    ``(?<![\\w-])NAME(?:['’]s)?(?![\\w...])`` (the possessive only when asked; `stop_after` lists the
+    characters besides word characters that may not follow). A literal search instead of a regex
+    per name: the `re` cache holds 512 patterns and names would evict the module's own."""
+    if not name or (ignore_case and not (_lower_is_exact(text) and _lower_is_exact(name))):
+        suffix = "(?:['’]s)?" if possessive else ""
+        stop = re.escape(stop_after)
+        rx = rf"(?<![\w-]){re.escape(name)}{suffix}(?![\w{stop}])"
+        return [m.span() for m in re.finditer(rx, text, re.IGNORECASE if ignore_case else 0)]
+
+    def free(at: int) -> bool:
+        return at >= len(text) or not (_is_word_char(text[at]) or text[at] in stop_after)
+
+    hay, needle = (text.lower(), name.lower()) if ignore_case else (text, name)
+    out: list[tuple[int, int]] = []
+    at = hay.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "-"):
+            if possessive and text[end : end + 2] in ("'s", "’s") and free(end + 2):
+                end += 2
+            elif not free(end):
+                end = -1
+            if end != -1:
+                out.append((at, end))
+                at = hay.find(needle, end)
+                continue
+        at = hay.find(needle, at + 1)
     return out
 
 
@@ -659,6 +803,7 @@ def _is_title_case_line(sent: Sentence) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
+@lru_cache(maxsize=4096)
 def _norm_key(name: str) -> str:
     words = re.sub(r"[^0-9a-z]+", " ", strip_accents(name).lower()).split()
     filler = {
@@ -726,12 +871,15 @@ def city_country(doc: _Doc, name: str) -> str | None:
     return max(fitting, key=lambda c: others[c]) if fitting else info[0]
 
 
+_POSSESSIVE_OR_BASED_END = re.compile(r"['’]s$|-(?:based|registered|headquartered|incorporated)$")
+
+
 def _country_in(doc: _Doc, fragment: str) -> str | None:
     words = re.findall(r"[\w.'’-]+", fragment)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i : i + n])
-            phrase = re.sub(r"['’]s$|-(?:based|registered|headquartered|incorporated)$", "", phrase)
+            phrase = _POSSESSIVE_OR_BASED_END.sub("", phrase)
             code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
             if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
                 return code

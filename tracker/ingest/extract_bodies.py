@@ -30,6 +30,7 @@ from .extract_base import (
     _strip_article,
     city_country,
     facility_kind,
+    name_spans,
     site_after_name,
 )
 from .gazetteer import Hit, SpanSet, fold, strip_accents, town_populations
@@ -195,6 +196,13 @@ def _head_kind(rules: _Rules, name: str, toks: list[str]) -> str | None:
 
 def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     """(agency kind, country) when `name` is the proper name of a public body."""
+    found = doc.body_kinds.get(name)
+    if found is None:
+        found = doc.body_kinds[name] = _body_kind(doc, name)
+    return found
+
+
+def _body_kind(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     rules = doc.rules
     toks = name.split()
     if not toks or any(t.strip(",.") in rules.agency_not_heads for t in toks):
@@ -239,6 +247,11 @@ def _town_and_bare_head(doc: _Doc, name: str) -> bool:
     return bool(m and doc.gaz.city(m.group("town")))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_AND_INSIDE = re.compile(r"\s(?:and|&)\s")
+
+
 def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
     if sent.start in doc.body_cache:
@@ -251,14 +264,15 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
         for piece in pieces:
             p_start = text.index(piece, offset)
             offset = p_start + len(piece)
-            sm = _BODY_HEAD_RE.search(piece)
+            # a match holds one of the head words: most pieces have none and skip the scan
+            sm = _BODY_HEAD_RE.search(piece) if any(h in piece for h in _START_HEADS) else None
             if sm:
                 cand_s = p_start + sm.start()
                 cand_e = p_start + len(piece.rstrip(" ,.;:"))
             else:
                 # "Finnish Security and Intelligence Service" keeps its "and"; "Huawei and the NCSC" does not
                 run = _BODY_RUN_END.search(piece)
-                if run and re.search(r"\s(?:and|&)\s", run.group(1)):
+                if run and _AND_INSIDE.search(run.group(1)):
                     left = run.group(1).split(" and ")[0].split(" & ")[0]
                     if _place_code(doc, left.split()[-1]) or any(
                         h.kind == "company" and p_start + run.start(1) <= h.start < p_start + run.start(1) + len(left)
@@ -270,13 +284,13 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 cand_s = p_start + run.start(1)
                 cand_e = cand_s + len(run.group(1).rstrip(" ,.;:"))
             name = text[cand_s:cand_e]
-            name = re.sub(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+", "", name)
+            name = _LEADING_ARTICLE.sub("", name)
             cand_s = cand_e - len(name)
             while name.split() and name.split()[0] in _LEADING_NOISE:
                 first = name.split()[0]
                 name = name[len(first) :].lstrip()
                 cand_s = cand_e - len(name)
-            name = re.sub(r"['’]s$", "", name)
+            name = _POSSESSIVE_END.sub("", name)
             cand_e = cand_s + len(name)
             if _town_and_bare_head(doc, name):
                 continue
@@ -384,9 +398,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             taken.add(s, e)
     for ag in list(agencies.values()):
         if ag.acronym and ag.gaz_index is None:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(ag.acronym)}(?![\w-])", text):
-                if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken):
-                    ag.mentions.append((m.start(), m.end()))
+            for s, e in name_spans(text, ag.acronym):
+                if doc.in_content(s) and not _overlaps(s, e, taken):
+                    ag.mentions.append((s, e))
         for alias in re.findall(r"(?:known\s+as|called|dubbed)\s+(?:the\s+)?([A-Z][A-Za-z]{1,7})\b", text):
             if any(text[s:e] in text[max(0, text.find(alias) - 200) : text.find(alias)] for s, e in ag.mentions[:1]):
                 ag.aliases.add(alias)
@@ -434,9 +448,13 @@ _PORTFOLIO_TITLE = re.compile(
     r"(?<![\w-])(?:Minister|Secretary(?:\s+of\s+State)?)\s+(?:for|of)\s+(?:the\s+)?"
     r"(?P<topic>(?!State\b)[A-Z][a-z]+(?:\s+Affairs|\s+Security)?(?:\s+and\s+[A-Z][a-z]+(?:\s+Affairs)?)?)(?![\w-])"
 )
+# every match holds one of these
+_PORTFOLIO_TITLE_WORDS = ("Minister", "Secretary")
 
 
 def _portfolio_titles(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_PORTFOLIO_TITLE_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -480,6 +498,8 @@ _COMMITTEE = re.compile(
     r"|(?<![\w-])(?P<fr>commission\s+(?:des|de\s+la|du|d['’])\s*(?:[\wéèêàç'’-]+\s+){1,5}?(?:du\s+(?P<fr_house>Sénat)|"
     r"de\s+l['’](?P<fr_house2>Assemblée(?:\s+nationale)?)))(?![\w-])"
 )
+# every match holds one of these
+_COMMITTEE_WORDS = ("committee", "ausschuss", "commissie", "commission")
 _HOUSE_COUNTRY = {
     "Commons": "GB",
     "Lords": "GB",
@@ -492,6 +512,8 @@ _HOUSE_COUNTRY = {
 
 
 def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_COMMITTEE_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     # the house inside the committee's name ("du Sénat") does not stop it
     taken = SpanSet([m for a in agencies.values() if a.kind != "parliament" for m in a.mentions])
@@ -594,9 +616,23 @@ _SEATED_BODY = re.compile(
     r"Oberlandesgericht|[Rr]echtbank|[Tt]ribunal\s+(?:administratif|judiciaire|de\s+commerce)))"
     r"(?:\s+(?:de|d['’]|in|van|te)\s*|\s+)(?P<seat>[A-Z][\w-]+)"
 )
+# every match holds one of these
+_SEATED_BODY_WORDS = (
+    "Staatsanwaltschaft",
+    "erwaltungsgericht",
+    "andesgericht",
+    "Landgericht",
+    "Amtsgericht",
+    "Finanzgericht",
+    "echtbank",
+    "ribunal",
+)
+_SEATED_BODY_FOLDED = ("parquet", "parket")
 
 
 def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_SEATED_BODY_WORDS, _SEATED_BODY_FOLDED):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -661,6 +697,8 @@ _LOCAL_BODY = re.compile(
     r"[Cc]onseil\s+départemental\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|[Pp]réfecture\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+))"
     r"\s*(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*)(?!\s+[A-Z])"
 )
+# every match holds one of these
+_LOCAL_BODY_WORDS = ("rovincie", "emeente", "Land", "Staatsregierung", "épartement", "onseil", "réfecture")
 # said as a place, not a body: "in de gemeente Maashorst", "im Landkreis Parchim"
 _LOCAL_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|te|bij|im|in\s+der|in\s+den|dans|en|sur)\s+(?:de\s+|het\s+|le\s+|la\s+)?)$"
@@ -668,6 +706,8 @@ _LOCAL_PLACE_BEFORE = re.compile(
 
 
 def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_LOCAL_BODY_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -760,7 +800,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
     """'the Belgian government', 'Canada's government', 'le gouvernement belge', 'the Trump-led US administration'."""
     text = doc.text
     for sent in doc.content:
-        for m in doc.rules.government_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(doc.rules.government_re, sent.start, sent.end):
             word = m.group("g")
             # "UK Government Investments Headquarters" is a name, not the government
             if word.lower() == "authorities" or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
@@ -890,9 +930,23 @@ _LEADER_DECIDES = re.compile(
     r"tekende\s+(?:een\s+|het\s+)?(?:decreet|besluit|bevel|uitvoeringsbevel)|ordonné|bloqué|interdit|"
     r"untersagt|verboten|gestoppt|angeordnet|verbood|blokkeerde|besloot)\b)?"
 )
+# every match holds one of these
+_LEADER_DECIDES_WORDS = (
+    "resident",
+    "résident",
+    "Prime",
+    "Chancellor",
+    "Premier",
+    "premier",
+    "Bundeskanzler",
+    "Präsident",
+    "inister-president",
+)
 
 
 def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_LEADER_DECIDES_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -1151,7 +1205,7 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
-        for m in doc.rules.ministry_re.finditer(text, sent.start, sent.end):
+        for m in doc.ministry_matches(sent.start, sent.end):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             hit = doc.country_before(m.start(), sent.start)
@@ -1223,9 +1277,13 @@ _FR_MINISTRY = re.compile(
     r"(?<![\w-])ministère(?:\s+(?P<adj1>[a-zà-ÿ]+))?\s+(?P<topic>(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+)"
     r"[A-ZÀ-Þ][\w-]+(?:\s+(?:nationale|étrangères|extérieures|intérieure))?)(?:\s+(?P<adj2>[a-zà-ÿ]+))?"
 )
+# every match holds one of these
+_FR_MINISTRY_WORDS = ("ministère",)
 
 
 def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_FR_MINISTRY_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -1257,6 +1315,8 @@ _FR_MINISTER = re.compile(
     r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>(?i:de\s+l['’]\s*(?:économie|economie|intérieur|industrie)|"
     r"des\s+(?:finances|armées|affaires\s+étrangères)|de\s+la\s+(?:justice|défense)|du\s+numérique))\b"
 )
+# every match holds one of these
+_FR_MINISTER_WORDS = ("minist",)
 
 
 def _plain(form: str) -> str:
@@ -1269,6 +1329,8 @@ def _plain_row(doc: _Doc, code: str | None, form: str) -> dict | None:
 
 
 def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if not doc.may_hold(_FR_MINISTER_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     code = doc.host or doc.main_country
@@ -1293,10 +1355,14 @@ def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
 _EMBASSY = re.compile(
     r"(?<![\w-])(?:embassy|Embassy|ambassade|Ambassade|Botschaft|ambassade)(?:\s+(?:in|à|en|te)\s+[A-Z][\w-]+)?"
 )
+# every match holds one of these
+_EMBASSY_WORDS = ("mbassy", "mbassade", "Botschaft")
 
 
 def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
     """'The Russian embassy in Oslo', 'die chinesische Botschaft': a foreign government that reacts."""
+    if not doc.may_hold(_EMBASSY_WORDS):
+        return  # every match holds one of these words
     text = doc.text
     taken = SpanSet([m for a in agencies.values() for m in a.mentions])
     for sent in doc.content:
@@ -1423,6 +1489,22 @@ def _ends_in_site_head(rules: _Rules, name: str) -> bool:
     return bool(rules.facility_heads.get(" ".join(toks[-2:])) or rules.facility_heads.get(toks[-1]))
 
 
+def _ends_with_name(text: str, name: str) -> bool:
+    """`(?<![\\w-])NAME$` searched in text, without a regex per name; `$` also matches before a final newline."""
+    if not name:
+        return re.search(r"(?<![\w-])$", text) is not None
+    ends = (len(text), len(text) - 1) if text.endswith("\n") else (len(text),)
+    for end in ends:
+        start = end - len(name)
+        if start >= 0 and text[start:end] == name and not (start and re.match(r"[\w-]", text[start - 1])):
+            return True
+    return False
+
+
+_PORT_OF = re.compile(r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_COMMA_OR_IN_AFTER = re.compile(r",| in ")
+
+
 def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     text, rules = doc.text, doc.rules
     # "dem Flughafen Schwerin-Parchim", short for "Flughafen Schwerin-Parchim GmbH": the site its
@@ -1445,9 +1527,9 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             continue
         # "The Browns Range pilot plant produces...": the name of a site the story already tied to a firm
         relevant = _facility_relevant(doc, sent, companies) or any(
-            re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sent.text) for n in _site_proper_names(found, rules)
+            name_spans(sent.text, n) for n in _site_proper_names(found, rules)
         )
-        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}):
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}, doc.phrase_runs):
             short = _TRAILING_ABBREVIATION.search(text, s, e)
             if short:
                 e = short.start()  # "Duisburg Gateway Terminal (DGT)": the name before its short form
@@ -1477,7 +1559,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                     found[-1].self_company = next(c.name for c in companies if (s, e) in c.mentions)
             elif kind is None and relevant and not _overlaps(s, e, company_spans) and not bodies.overlaps(s, e):
                 # "Hinkley Point C, the EDF-led plant": a project known by its name alone
-                site = site_after_name(rules, text, e) if re.match(r",| in ", text[e : e + 4]) else None
+                site = site_after_name(rules, text, e) if _COMMA_OR_IN_AFTER.match(text[e : e + 4]) else None
                 if (
                     site
                     and site[1]
@@ -1503,10 +1585,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                     if doc.gaz.city(text[s:e]):
                         fac.town = text[s:e]
                     found.append(fac)
-        for m in re.finditer(
-            r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)",
-            text[sent.start : sent.end],
-        ):
+        for m in _PORT_OF.finditer(text[sent.start : sent.end]):
             s, e = sent.start + m.start(), sent.start + m.end()
             if _BODY_APPOSITION.match(text, e):
                 continue  # "Port of Antwerp-Bruges, het havenbedrijf": the company that runs the port
@@ -1520,7 +1599,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             found += _head_first_sites(doc, sent, company_spans, bodies)
             found += _listed_sites(doc, sent, company_spans)
             found += _french_plural_sites(doc, sent)
-        for m in rules.facility_term_re.finditer(text, sent.start, sent.end):
+        for m in doc.matches(rules.facility_term_re, sent.start, sent.end):
             fac = _term_site(doc, sent, m, relevant, company_spans, found)
             if fac:
                 found.append(fac)
@@ -1809,7 +1888,7 @@ _OWN_NAME_WITH_HEAD = re.compile(r" ((?:[A-Z][\w'’-]+ ){1,2}([A-Z][\w'’-]+))
 
 
 def _other_site_noun(doc: _Doc, sent: Sentence, m: re.Match) -> bool:
-    for other in doc.rules.facility_term_re.finditer(doc.text, sent.start, sent.end):
+    for other in doc.matches(doc.rules.facility_term_re, sent.start, sent.end):
         term = other.group(1) or other.group(2)
         if other.start() != m.start() and term.lower() not in _VAGUE_TERMS and facility_kind(doc.rules, term):
             return True
@@ -1980,8 +2059,8 @@ def _site_proper_names(found: list[_Facility], rules: _Rules) -> set[str]:
 
 def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> bool:
     """A descriptive facility counts only where the story ties it to a company or a place."""
-    if _mentions_in(companies, sent.start, sent.end):
-        return True
+    if any(sent.start <= s < sent.end for c in companies for s, _e in c.mentions):
+        return True  # a company named in the sentence
     if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
         return True
     if _TIED_TO_A_FIRM.search(sent.text):
@@ -2607,7 +2686,7 @@ def _merge_facilities(
                 target.named
                 and not fac.named
                 and len(fac.name) > len(target.name)
-                and re.search(rf"(?<![\w-]){re.escape(target.name)}$", fac.name)
+                and _ends_with_name(fac.name, target.name)
             ):
                 target.name = fac.name  # "Zeebrugge, un port" is "le terminal à conteneurs CSP Zeebrugge"
     # "Terminal Tollerort" in a story about "the Hamburger Hafen": a site of a kind whose other

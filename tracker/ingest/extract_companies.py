@@ -26,6 +26,7 @@ from .extract_base import (
     _Rules,
     _tokens,
     facility_kind,
+    name_spans,
     site_after_name,
 )
 from .extract_bodies import (
@@ -309,8 +310,66 @@ _MAKES_AFTER = re.compile(
 )
 
 
+def _repeated(text: str, name: str) -> bool:
+    """The name stands twice in the text as whole words; counting the bare substring first is
+    cheap and rules most names out."""
+    return text.count(name) >= 2 and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+
+
 def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     """Why the capitalised run text[s:e] is a company, and the country its context gives."""
+    key = (sent.start, sent.end, s, e)
+    found = doc.evidence.get(key)
+    if found is None:
+        found = doc.evidence[key] = _evidence(doc, sent, s, e)
+    return set(found[0]), found[1]  # a copy: callers add to their set
+
+
+_CALLED_BEFORE = re.compile(
+    r"(?:^|\s)(\S+(?:\s+\S+)?)\s+(?:called|named|dubbed|known\s+as|appelée?|nommée?|baptisée?|genaamd|genoemd|"
+    r"namens|genannt|mit\s+dem\s+Namen)\s+$"
+)
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-zà-ÿ][\w-]*)")
+_FROM_PLACE_AFTER = re.compile(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?")
+_TOWN_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-zäöüßà-ÿ]+?)(?:er|se|sche)\s+[\w-]+\s*,?\s*$")
+_CO_INVESTORS_BEFORE = re.compile(
+    r"(?:co-investors?|co-investisseurs?|mede-investeerders?|Mitinvestoren)\s+"
+    r"(?:(?:[A-Z][\w&.'’-]*|and|et|en|und),?\s+){0,6}$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s")
+_OF_ENDINGS = ("of", "de", "du", "von", "van", "d'", "d’")
+_OF_AFTER_WORDS = re.compile(r"(\S+(?:\s+\S+){0,2})(?:\s+(?P<of>of|de|du|von|van)\s+|\s+d['’])$")
+_ACCORDING_TO_BEFORE = re.compile(r"(?:according\s+to|selon|volgens|laut)\s+$", re.IGNORECASE)
+_MUST_SELL_AFTER = re.compile(
+    r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
+    r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)"
+)
+_RIVALS_BEFORE = re.compile(
+    r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber)(?:\s+(?:such\s+as|like|als|comme|wie))?"
+    r"\s+(?:[A-Z][\w&.-]*\s+){0,3}$"
+)
+_BASED_IN_BEFORE = re.compile(
+    r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-(?:based|listed|headquartered|registered)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_STAKE_OF_BEFORE = re.compile(
+    r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:(?:of|in|de|van|an)\s+|d['’])(?:the\s+)?$"
+)
+_MEASURE_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:ordered|forced|told|required|instructed|compelled|barred|banned|prohibited|blocked|"
+    r"sommé|ordonné\s+à|obligé|bevolen|gedwongen|verboden|angewiesen|gezwungen|untersagt)\s+(?:the\s+)?$"
+)
+_TO_AFTER = re.compile(r"\s+(?:to|de|d['’]|om|zu)\s")
+_LISTED_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:designated|designates|blacklisted|sanctioned|placed|put|added)\s+(?:the\s+)?$"
+)
+_LISTED_AS_AFTER = re.compile(r"(?:\s+(?:and|,)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:as|on|to)\s")
+_WORD_CHAR = re.compile(r"[\w]")
+_MODEL_NUMBER_IN = re.compile(r"(?<![\w-])[A-Za-z]+\d+\b")
+_CLAUSE_PUNCT = re.compile(r"[,.;]")
+
+
+def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     text, rules = doc.text, doc.rules
     why: set[str] = set()
     country = None
@@ -362,10 +421,7 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
     owner_s = _POSSESSOR_BEFORE.search(pre)
     if (
         rules.deal_before.search(pre)
-        or re.search(
-            r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:(?:of|in|de|van|an)\s+|d['’])(?:the\s+)?$",
-            pre,
-        )
+        or _STAKE_OF_BEFORE.search(pre)
         or (owner_s and rules.deal_before.search(pre[: owner_s.start()]))
     ):
         why.add("deal")
@@ -381,11 +437,7 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             why.add("cue")
     if rules.owner_of_unit.match(post):
         why.add("owner")  # "Anhui Kelan's Dutch unit Kelan Europe": the owner of a named subsidiary
-    called = re.search(
-        r"(?:^|\s)(\S+(?:\s+\S+)?)\s+(?:called|named|dubbed|known\s+as|appelée?|nommée?|baptisée?|genaamd|genoemd|"
-        r"namens|genannt|mit\s+dem\s+Namen)\s+$",
-        pre,
-    )
+    called = _CALLED_BEFORE.search(pre)
     if called and (rules.company_cue.search(called.group(1)) or _COMPOUND_CUE.search(called.group(1).split()[-1])):
         why.add("cue")  # "a vehicle called Hampstead Bidco", "een bedrijf genaamd X"
     seated = _SEATED_BEFORE.search(pre)
@@ -420,7 +472,7 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         if place:
             country = country or place[0]
     # "the Welsh factory", "het Nijmeegse chipbedrijf": a modifier of the noun that follows
-    nxt = re.match(r"\s+([a-zà-ÿ][\w-]*)", post)
+    nxt = _NEXT_LOWER_WORD.match(post)
     if nxt and (
         rules.company_cue.fullmatch(nxt.group(1))
         or _site_noun(rules, rules.facility_term_re.match(nxt.group(1)))
@@ -455,46 +507,36 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             if re.search(r"headquartered|registered|incorporated|immatricul|geregistreerd|registriert", based.group(0)):
                 why.add("appositive")  # "Velmora, which is headquartered in Shenzhen": a firm's seat
     # "ERS Electronic aus Germering bei München": the first known place of the phrase
-    origin = re.match(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?", post)
+    origin = _FROM_PLACE_AFTER.match(post)
     if origin:
         place = next(iter(doc.place_hits_in(e + origin.end(), e + origin.end() + 30)), None)
         if place and place.start == e + origin.end():
             country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
     # "des Dortmunder Halbleiterherstellers Elmos", "het Nijmeegse chipbedrijf X": a town's adjective
-    town_adj = re.search(r"(?<![\w-])([A-Z][a-zäöüßà-ÿ]+?)(?:er|se|sche)\s+[\w-]+\s*,?\s*$", pre)
+    town_adj = _TOWN_ADJECTIVE_BEFORE.search(pre)
     if town_adj and doc.gaz.city(town_adj.group(1)) and (cue_at is not None or _COMPOUND_CUE_BEFORE.search(pre)):
         country = country or doc.gaz.city(town_adj.group(1))[0]
     # a capitalised first word ("Surveillance cameras ...") is not yet a name
-    opener = not re.search(r"[\w]", text[sent.start : s]) and " " not in text[s:e]
+    opener = not _WORD_CHAR.search(text[sent.start : s]) and " " not in text[s:e]
     # "Galaxy S24 phones": a model number makes the name a product's, not its maker's
-    if _PRODUCT_AFTER.match(post) and not opener and not re.search(r"(?<![\w-])[A-Za-z]+\d+\b", text[s:e]):
+    if _PRODUCT_AFTER.match(post) and not opener and not _MODEL_NUMBER_IN.search(text[s:e]):
         why.add("product")
     # "ordered Hytera Communications to wind up": the company a measure is aimed at
-    if re.search(
-        r"(?<![\w-])(?:ordered|forced|told|required|instructed|compelled|barred|banned|prohibited|blocked|"
-        r"sommé|ordonné\s+à|obligé|bevolen|gedwongen|verboden|angewiesen|gezwungen|untersagt)\s+(?:the\s+)?$",
-        pre,
-    ) and re.match(r"\s+(?:to|de|d['’]|om|zu)\s", post):
+    if _MEASURE_VERB_BEFORE.search(pre) and _TO_AFTER.match(post):
         why.add("measure")
     # "it has designated Huawei and ZTE as national security threats", "placed X on the entity list"
-    if re.search(
-        r"(?<![\w-])(?:designated|designates|blacklisted|sanctioned|placed|put|added)\s+(?:the\s+)?$", pre
-    ) and re.match(r"(?:\s+(?:and|,)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:as|on|to)\s", post):
+    if _LISTED_VERB_BEFORE.search(pre) and _LISTED_AS_AFTER.match(post):
         why.add("measure")
     # "co-investors Silver Lake and Temasek" ride along in a consortium; they are not its subject
-    if re.search(
-        r"(?:co-investors?|co-investisseurs?|mede-investeerders?|Mitinvestoren)\s+"
-        r"(?:(?:[A-Z][\w&.'’-]*|and|et|en|und),?\s+){0,6}$",
-        pre,
-        re.IGNORECASE,
-    ):
+    if _CO_INVESTORS_BEFORE.search(pre):
         why.add("passing")
     # the owner of a site: "X's logistics hub", "la plateforme logistique d'X"
-    if re.match(r"['’]s\s", post):
+    if _POSSESSIVE_AFTER.match(post):
         fm = rules.facility_term_re.search(post, 0, 45)
-        if _site_noun(rules, fm) and not re.search(r"[,.;]", post[: fm.start()]):
+        if _site_noun(rules, fm) and not _CLAUSE_PUNCT.search(post[: fm.start()]):
             why.add("site")
-    om = re.search(r"(\S+(?:\s+\S+){0,2})(?:\s+(?P<of>of|de|du|von|van)\s+|\s+d['’])$", pre)
+    # a match ends the text in "of", "de", "d'"...: tried from every start it is slow, so look first
+    om = _OF_AFTER_WORDS.search(pre) if pre.rstrip().endswith(_OF_ENDINGS) else None
     if om:
         fm = rules.facility_term_re.search(om.group(1))
         # "l'usine de Brumath" names a town; a company is named again elsewhere in the story.
@@ -504,16 +546,12 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
             and (_site_noun(rules, fm) or om.group("of") in ("von", "van"))
             and facility_kind(rules, fm.group(1) or fm.group(2)) is not None
             and fm.end() == len(om.group(1))
-            and (om.group("of") in ("von", "van") or len(re.findall(rf"\b{re.escape(text[s:e])}\b", text)) >= 2)
+            and (om.group("of") in ("von", "van") or _repeated(text, text[s:e]))
         ):
             why.add("site")
-    if re.search(r"(?:according\s+to|selon|volgens|laut)\s+$", pre, re.IGNORECASE):
+    if _ACCORDING_TO_BEFORE.search(pre):
         why.add("passing")
-    if re.match(
-        r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
-        r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)",
-        post,
-    ):
+    if _MUST_SELL_AFTER.match(post):
         why.add("divest")
     name = text[s:e]
     toks = _tokens(name)
@@ -534,25 +572,24 @@ def _company_evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[st
         if based:
             country = country or _place_code(doc, based.group(1))
     # "rivals such as X" is a competitor in passing; "operators such as X" are bound by the measure
-    if re.search(
-        r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber)(?:\s+(?:such\s+as|like|als|comme|wie))?"
-        r"\s+(?:[A-Z][\w&.-]*\s+){0,3}$",
-        pre,
-    ):
+    if _RIVALS_BEFORE.search(pre):
         why.add("passing")
     hit = doc.country_before(s, sent.start)
     if hit and re.match(r"['’]s|-based", text[hit.end : s]):
         country = country or hit.key
     # "West Hollywood, California-based Grindr", "a Shandong-based conglomerate X"
-    based_in = re.search(
-        r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-(?:based|listed|headquartered|registered)\s+(?:[a-z][\w-]*\s+){0,2}$",
-        pre,
-    )
+    based_in = _BASED_IN_BEFORE.search(pre)
     if based_in:
         where = based_in.group(1)
         city = doc.gaz.city(where)
         country = country or doc.gaz.region_code(where) or (city[0] if city else None)
     return why, country
+
+
+_BRACKETED_SHORT_END = re.compile(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$")
+_VON_JOINT = re.compile(r"\s(?:von|van|of)\s")
+_LETTER_GLUED = re.compile(r"[A-Z]-[a-z]+")
+_LAST_WORD = re.compile(r"[-\s](\w+)$")
 
 
 def _companies(doc: _Doc) -> list[_Company]:
@@ -605,17 +642,17 @@ def _companies(doc: _Doc) -> list[_Company]:
     for sent in doc.content:
         prev_end, prev_company, prev_known, prev_cued = -1, False, False, False
         list_country: str | None = None
-        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords):
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords, doc.phrase_runs):
             s0, s = s, _drop_leading_adjective(doc, s, e)
             # "Clayton, Dubilier & Rice (CD&R)": the bracketed short form is not part of the name
             # so is a trading name: "Jianguang Asset Management (JAC Capital)"
-            short = re.search(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$", text[s:e])
+            short = _BRACKETED_SHORT_END.search(text[s:e])
             if short and (_place_code(doc, short.group(1)) or doc.gaz.region_code(short.group(1))):
                 short = None  # "Zangge Mining Investment (Chengdu)" keeps its seat
             if short and " " in text[s : e - len(short.group(0))]:
                 e -= len(short.group(0))
             # "die Dortmunder Chipfertigung von Elmos": a site noun before "von" is no part of the name
-            joint = re.search(r"\s(?:von|van|of)\s", text[s:e])
+            joint = _VON_JOINT.search(text[s:e])
             if (
                 joint
                 and (
@@ -667,7 +704,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 or ((site := rules.facility_term_re.fullmatch(name)) and facility_kind(rules, site.group(2) or name))
                 # "de Antwerp Gateway-terminal", "der Dortmunder Chipfabrik": a name ending in a site noun
                 or (
-                    (glued := re.search(r"[-\s](\w+)$", name))
+                    (glued := _LAST_WORD.search(name))
                     and facility_kind(rules, glued.group(1))
                     and not LEGAL_FORM_END.search(name)
                 )
@@ -683,7 +720,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if _german_common_noun(doc, sent.start, s, e) or _lone_place_adjective(doc, s, e) or _town_site(doc, name):
                 continue
-            if re.fullmatch(r"[A-Z]-[a-z]+", name):
+            if _LETTER_GLUED.fullmatch(name):
                 continue  # "X-ray scanners", "E-mail": a letter glued to a common noun
             if _PLACE_BEFORE.search(text[max(sent.start, s - 40) : s]):
                 continue  # "basé à Brive-la-Gaillarde", "le département de la Marne": a place
@@ -937,8 +974,8 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
     for name in weak:
         if weak[name] and not LEGAL_FORM_END.search(name):  # "Nordvik Marine AS, a shipyard": a firm
             verdict[name] = any(
-                site_after_name(doc.rules, doc.text, m.end()) or _placed_as_town(doc, m.start(), m.end())
-                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w'’-])", doc.text)
+                site_after_name(doc.rules, doc.text, e) or _placed_as_town(doc, s, e)
+                for s, e in name_spans(doc.text, name, stop_after="'’-")
             )
     return [co for co in pattern if not verdict.get(co.name)]
 
@@ -955,11 +992,15 @@ def _placed_as_town(doc: _Doc, s: int, e: int) -> bool:
     )
 
 
+_APPOSITION_BEFORE = re.compile(r"([^,;]{0,40}),\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
 def _titled_apposition(doc: _Doc, floor: int, s: int, e: int) -> bool:
     """'Le ministre des Entreprises, Grant Shapps, a présenté': a name set off by commas right
     after an official's title is that official."""
-    before = re.search(r"([^,;]{0,40}),\s*$", doc.text[max(floor, s - 45) : s])
-    if not before or not re.match(r"\s*,", doc.text[e : e + 2]):
+    before = _APPOSITION_BEFORE.search(doc.text[max(floor, s - 45) : s])
+    if not before or not _COMMA_AFTER.match(doc.text[e : e + 2]):
         return False
     return bool(doc.rules.person_titles.search(before.group(1)))
 
@@ -1005,13 +1046,17 @@ def _town_site(doc: _Doc, name: str) -> bool:
     return _german_town_adjective(doc, toks[0]) is not None
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|het|de|een|a|an)\s+$", re.IGNORECASE)
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
+
+
 def _lone_place_adjective(doc: _Doc, s: int, e: int) -> bool:
     """'de Turijnse robotbouwer', 'the Genoese toolmaker': a town's adjective alone before a
     lower-case noun describes the firm and is no name of its own."""
     name = doc.text[s:e]
-    if " " in name or not re.match(r"\s+[a-zà-ÿ]", doc.text[e : e + 3]):
+    if " " in name or not _LOWER_WORD_AFTER.match(doc.text[e : e + 3]):
         return False
-    if not re.search(r"\b(?:the|het|de|een|a|an)\s+$", doc.text[max(0, s - 5) : s], re.IGNORECASE):
+    if not _ARTICLE_BEFORE.search(doc.text[max(0, s - 5) : s]):
         return False
     return bool(
         re.fullmatch(r"[A-Z][a-zà-ÿ]+ese", name)
@@ -1055,10 +1100,15 @@ _ROLE_NOUNS = {
 }  # fmt: skip
 
 
+_FIRST_WORD = re.compile(r"[^\s]+\s+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", re.IGNORECASE)
+_ELIDED_WORD = re.compile(r"[LlDd]['’][a-zà-ÿ][\w-]*")
+
+
 def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     """'het Chinese Wingtech' names Wingtech; 'die Deutsche Telekom' keeps its adjective (German
     writes adjectives in lower case, so a capitalised one there is part of the name)."""
-    first = re.match(r"[^\s]+\s+", doc.text[s:e])
+    first = _FIRST_WORD.match(doc.text[s:e])
     if not first:
         return s
     word = first.group(0).strip()
@@ -1066,7 +1116,7 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         # "die amerikanische Tochter Aixtron Inc.", "Eigenaar Schelde Holding, dat ...": the relation or
         # role opening a sentence is no part of the name
         return s + first.end()
-    if _DESCRIPTOR_WORD.fullmatch(word) or re.fullmatch(r"[LlDd]['’][a-zà-ÿ][\w-]*", word):
+    if _DESCRIPTOR_WORD.fullmatch(word) or _ELIDED_WORD.fullmatch(word):
         # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name
         return s + first.end()
     if doc.language == "de":
@@ -1075,7 +1125,7 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         if two and (two.group(1).lower() in doc.rules.cue_words or _DESCRIPTOR_WORD.fullmatch(two.group(1))):
             return s + two.end()
         return s
-    article = re.search(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+$", doc.text[max(0, s - 8) : s], re.IGNORECASE)
+    article = _DETERMINER_BEFORE.search(doc.text[max(0, s - 8) : s])
     code = doc.gaz.adjectives.get(word.lower())
     if article and code and word not in doc.gaz.countries.get(code, {}).get("names", []):
         return s + first.end()
@@ -1105,25 +1155,23 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
         ):
             continue
         occurrences = [
-            m
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text)
-            if doc.in_content(m.start()) and not _overlaps(m.start(), m.end(), taken)
+            (s, e) for s, e in name_spans(text, name, stop_after="") if doc.in_content(s) and not _overlaps(s, e, taken)
         ]
         if len(occurrences) < 3:
             continue
-        if any(_german_common_noun(doc, max(0, m.start() - 40), m.start(), m.end()) for m in occurrences):
+        if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
             continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
         # "Steve Mnuchin" ... "Mnuchin": a surname, not a company
         if any(
-            re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, m.start() - 25) : m.start()])
-            and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, m.start() - 25) : m.start()])
-            for m in occurrences
-        ) or any(_TITLE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) for m in occurrences):
+            re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, s - 25) : s])
+            and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, s - 25) : s])
+            for s, _e in occurrences
+        ) or any(_TITLE_BEFORE.search(text[max(0, s - 40) : s]) for s, _e in occurrences):
             continue
         cue_sentences = [
             sent
-            for m in occurrences
-            if (sent := doc.sentence_at(m.start()))
+            for s, _e in occurrences
+            if (sent := doc.sentence_at(s))
             and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:"))
         ]
         if cue_sentences:
@@ -1300,6 +1348,21 @@ _TOWN_BEFORE = re.compile(
 _LOWER_LEGAL_AFTER = re.compile(rf"\s+{_LOWER_LEGAL}")
 
 
+# an acronym or short name in brackets right after a name
+_BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7}|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)")
+
+
+def _bracketed_after(text: str, form: str) -> re.Match | None:
+    """The first bracketed short form right after an occurrence of `form` (as a substring)."""
+    at = text.find(form) if form else -1
+    while at != -1:
+        m = _BRACKETED_SHORT.match(text, at + len(form))
+        if m:
+            return m
+        at = text.find(form, at + 1)
+    return None
+
+
 def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
@@ -1321,13 +1384,13 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             co.subsidiary_of = cand
             continue
         # the shorter form must stand on its own somewhere, not only inside the long one
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cand)}(?:['’]s)?(?![\w-])", text):
-            after = text[m.end() : m.end() + 2]
-            before = text[max(0, m.start() - 30) : m.start()]
+        for ms, me in name_spans(text, cand, possessive=True):
+            after = text[me : me + 2]
+            before = text[max(0, ms - 30) : ms]
             if (
-                doc.in_content(m.start())
+                doc.in_content(ms)
                 and not re.match(r"\s[A-Z(&]", after)
-                and not _LOWER_LEGAL_AFTER.match(text, m.end(), m.end() + 12)
+                and not _LOWER_LEGAL_AFTER.match(text, me, me + 12)
                 and not re.search(r"[A-Z][\w-]*\s$", before)
                 # "the western city of Bergen" is the town in "Bergen Engines", not the firm
                 and not _TOWN_BEFORE.search(before)
@@ -1336,9 +1399,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
                 break
     for form in list(co.forms):
         # an ampersand may stand inside it: "Clayton, Dubilier & Rice (CD&R)"
-        m = re.search(
-            rf"{re.escape(form)}\s*\(([A-Z][A-Za-z&]{{1,7}}|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{1,2}})\)", text
-        )
+        m = _bracketed_after(text, form)
         if m and not _place_code(doc, m.group(1)) and not doc.gaz.region_code(m.group(1)):
             co.forms.add(m.group(1))
 
@@ -1347,14 +1408,10 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
     spans = SpanSet()
     outlets = SpanSet(doc.outlet_spans)
     for form in sorted(co.forms, key=len, reverse=True):
-        flags = 0 if len(form) <= 5 or form.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w])", doc.text, flags):
-            if (
-                doc.in_content(m.start())
-                and not _overlaps(m.start(), m.end(), spans)
-                and not outlets.overlaps(m.start(), m.end())
-            ):
-                spans.add(m.start(), m.end())
+        ignore_case = not (len(form) <= 5 or form.isupper())
+        for s, e in name_spans(doc.text, form, stop_after="", ignore_case=ignore_case):
+            if doc.in_content(s) and not _overlaps(s, e, spans) and not outlets.overlaps(s, e):
+                spans.add(s, e)
     co.mentions = sorted(spans)
 
 

@@ -199,6 +199,9 @@ def span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+_LINE_END_PUNCT = re.compile(r"[.!?:;\"”»]\s*$")
+
+
 def _line_kind(line: str, boilerplate: list[str]) -> str:
     low = line.strip().lower()
     if not low:
@@ -207,7 +210,7 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
         return "body"
     if is_copyright_line(low):
         return "furniture"
-    if _CREDIT_RE.search(low) or _INLINE_CREDIT_RE.search(line):
+    if _CREDIT_RE.search(low) or (":" in line and _INLINE_CREDIT_RE.search(line)):  # it needs the colon
         return "caption"
     if len(low) < 90:
         for phrase in boilerplate:
@@ -215,7 +218,7 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
                 return "furniture"
     if len(low) < 80 and _BYLINE_RE.match(line) and not low.endswith((".", "?", "!")):
         return "byline"
-    if not re.search(r"[.!?:;\"”»]\s*$", line.strip()) and len(line.split()) <= 25:
+    if not _LINE_END_PUNCT.search(line.strip()) and len(line.split()) <= 25:
         return "heading"
     return "body"
 
@@ -255,12 +258,15 @@ def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]
     return lines
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
 def split_sentences(text: str, boilerplate: list[str]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for n, (start, end, kind) in enumerate(split_lines(text, boilerplate)):
         line = text[start:end]
         cut = start
-        for m in re.finditer(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])", line):
+        for m in _SENTENCE_BREAK.finditer(line):
             before = line[: m.start()].rsplit(None, 1)
             last = before[-1].lower().rstrip(".") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
@@ -549,10 +555,13 @@ _DATE_TRIGGERS = (
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
 def find_dates(text: str, start: int, end: int) -> list[re.Match]:
     found: list[re.Match] = []
     pos = start
-    for w in re.finditer(r"\w+", text[start:end]):
+    for w in _WORD.finditer(text[start:end]):
         at = start + w.start()
         if at < pos:
             continue
