@@ -1277,7 +1277,7 @@ def _concerns(
                 status=status or "other",
                 quote=quote,
                 summary=quote.quote[:300],
-                companies=sorted(info["companies"] | _kin(key, by_name), key=lambda n: n != key),
+                companies=_subject_first(info["companies"] | _kin(key, by_name), key, by_name),
                 agencies=[ag] if ag else [],
                 facilities=[fac] if fac else [],
                 host_country=doc.host,
@@ -1365,7 +1365,7 @@ def _concerns(
                 status="banned",
                 quote=quote,
                 summary=quote.quote[:300],
-                companies=sorted({key} | _kin(key, by_name), key=lambda n: n != key),
+                companies=_subject_first({key} | _kin(key, by_name), key, by_name),
                 agencies=[ag] if ag else [],
                 host_country=doc.host,
                 title=f"{key}: other",
@@ -1531,6 +1531,16 @@ def _companyless_concerns(
             )
         )
     return concerns
+
+
+def _subject_first(names: set[str], key: str, by_name: dict[str, _Company]) -> list[str]:
+    """The case's subject, then the others in the order the story first names them (never the set's order)."""
+
+    def place(n: str) -> tuple[bool, bool, int, str]:
+        first = min((s for s, _e in by_name[n].mentions), default=None) if n in by_name else None
+        return (n != key, first is None, first or 0, n)
+
+    return sorted(names, key=place)
 
 
 def _led_by_buyer(concerns: list[FoundConcern], targets: set[str]) -> list[FoundConcern]:

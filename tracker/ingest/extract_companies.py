@@ -802,7 +802,8 @@ def _companies(doc: _Doc) -> list[_Company]:
         _add_aliases(doc, co, claimed - co.forms)
         claimed |= co.forms  # a short form taken by one company is not another's too
         if co.gaz_index is None or len(co.forms) > 1:
-            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f)))
+            # the form itself breaks ties, so the choice never depends on the set's order
+            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
         _find_mentions(doc, co)
         short = co.subsidiary_of
         if short and not any(short in c.forms or c.name == short for c in companies):
@@ -872,7 +873,7 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
                 continue
             # "Hikvision Canada", "die Tochter COSCO Shipping Ports", "Rosneft Deutschland GmbH": a national
             # arm or a unit the story calls a subsidiary stands apart from its group
-            short = next(iter(group.forms))
+            short = min(group.forms, key=lambda f: (len(f), f))
             if any(
                 _national_arm(doc, " ".join(form.split()[: len(short.split()) + 1]), short)
                 or _called_subsidiary(doc.text, form, short)
@@ -1146,7 +1147,7 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
         toks = doc.title[s:e].split()
         # "Why Zephyrly", "Canada Orders Zephyrly": headlines glue other capitalised words on
         names |= {" ".join(toks[k:]) for k in range(len(toks))}
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted(names, key=lambda n: (len(n), n), reverse=True):
         if (
             len(name) < 3
             or (name.isupper() and len(name) > 6)
@@ -1367,7 +1368,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
     text, rules = doc.text, doc.rules
-    full = max(co.forms, key=lambda f: len(_tokens(f)))
+    full = max(co.forms, key=lambda f: (len(_tokens(f)), f))
     toks = _tokens(full)
     bare = " ".join(t for t in toks if not t.startswith("("))
     candidates = {bare} | {" ".join(toks[:n]) for n in range(1, len(toks))}
@@ -1407,7 +1408,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
 def _find_mentions(doc: _Doc, co: _Company) -> None:
     spans = SpanSet()
     outlets = SpanSet(doc.outlet_spans)
-    for form in sorted(co.forms, key=len, reverse=True):
+    for form in sorted(co.forms, key=lambda f: (len(f), f), reverse=True):
         ignore_case = not (len(form) <= 5 or form.isupper())
         for s, e in name_spans(doc.text, form, stop_after="", ignore_case=ignore_case):
             if doc.in_content(s) and not _overlaps(s, e, spans) and not outlets.overlaps(s, e):
