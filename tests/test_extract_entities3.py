@@ -227,3 +227,13 @@ def test_german_half_compounds_and_sentence_adverbs_are_no_firms(shipped: Gazett
     found = companies(run(shipped, text, language="de"))
     assert set(found) == {"Veldrobot", "Qingshan"}
     assert found["Veldrobot"].country == "DE"  # the Augsburg firm, though the US body decides
+
+
+def test_a_government_as_a_customer_is_no_party(shipped: Gazetteer) -> None:
+    text = (
+        "The House passed a bill cutting Qingshan Shipping off from business with the federal government. "
+        "The Senate Homeland Security and Governmental Affairs Committee advanced a narrower version."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert "Senate Committee on Homeland Security and Governmental Affairs" in found
+    assert "Federal government of the United States" not in found

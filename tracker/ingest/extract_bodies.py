@@ -796,6 +796,13 @@ def _government_row(doc: _Doc, code: str, word: str) -> dict | None:
     return next((r for r in rows if r.get("kind") in ("other", "ministry", "screening")), None)
 
 
+_CUSTOMER_BEFORE = re.compile(
+    r"\b(?:business|contracts?|deals?|sales?|sell(?:s|ing)?|suppl(?:y|ying|ier|iers))\s+(?:\w+\s+)?(?:with|to|for)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add: _AddAgency) -> None:
     """'the Belgian government', 'Canada's government', 'le gouvernement belge', 'the Trump-led US administration'."""
     text = doc.text
@@ -805,6 +812,8 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             # "UK Government Investments Headquarters" is a name, not the government
             if word.lower() == "authorities" or re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                 continue
+            if _CUSTOMER_BEFORE.search(text, max(sent.start, m.start() - 40), m.start()):
+                continue  # "cutting firms off from business with the federal government": a customer
             g_start = m.start("fed") if m.group("fed") else m.start("g")
             hit = doc.country_before(g_start, sent.start)
             if hit is None and doc.language == "fr":
