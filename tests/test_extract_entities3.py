@@ -237,3 +237,12 @@ def test_a_government_as_a_customer_is_no_party(shipped: Gazetteer) -> None:
     found = agencies(run(shipped, text, language="en"))
     assert "Senate Committee on Homeland Security and Governmental Affairs" in found
     assert "Federal government of the United States" not in found
+
+
+def test_a_rival_described_by_its_nationality_is_named_in_passing(shipped: Gazetteer) -> None:
+    text = (
+        "Le régulateur suédois a interdit les équipements de Qingshan Shipping dans la 5G. Le groupe chinois, "
+        "dont le concurrent suédois Ericsson est l’un des principaux rivaux, envisage un recours. "
+        "Ericsson n’a pas commenté."
+    )
+    assert "Ericsson" not in companies(run(shipped, text, language="fr"))

@@ -347,7 +347,8 @@ _MUST_SELL_AFTER = re.compile(
 )
 _RIVALS_BEFORE = re.compile(
     r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber)(?:\s+(?:such\s+as|like|als|comme|wie))?"
-    r"\s+(?:[A-Z][\w&.-]*\s+){0,3}$"
+    # "le concurrent suédois Ericsson", "der schwedische Konkurrent Ericsson"
+    r"(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:[A-Z][\w&.-]*\s+){0,3}$"
 )
 _BASED_IN_BEFORE = re.compile(
     r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-(?:based|listed|headquartered|registered)\s+(?:[a-z][\w-]*\s+){0,2}$"
