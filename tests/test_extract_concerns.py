@@ -464,3 +464,12 @@ def test_a_measure_that_would_have_been_taken_was_not(shipped: Gazetteer) -> Non
     ex = run(shipped, text, language="en")
     assert "divestment_ordered" not in {c.status for c in ex.concerns}
     assert "investment_screening" not in categories(ex)
+
+
+def test_a_fear_about_two_firms_named_together_is_a_case_for_each(shipped: Gazetteer) -> None:
+    text = (
+        "De Tsjechische cyberdienst NÚKIB waarschuwt voor apparatuur van de Chinese bedrijven Qingshan Shipping en "
+        "Harbourline. Volgens de dienst bestaat het risico dat de apparatuur wordt gebruikt voor spionage."
+    )
+    spying = {c.companies[0] for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories}
+    assert spying == {"Qingshan Shipping", "Harbourline"}

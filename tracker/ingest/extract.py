@@ -11,6 +11,7 @@ story (a concern, a deal, an ownership link, repeated mention) to be reported.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -97,6 +98,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     targets = deal_targets(doc, companies)
     result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), targets)
     result.concerns = _one_case_per_group(result.concerns, result.companies)
+    result.concerns += _partner_cases(doc, companies, result.concerns)
     _transaction_parties(result.concerns, result.companies)
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
@@ -1531,6 +1533,31 @@ def _companyless_concerns(
             )
         )
     return concerns
+
+
+_PAIRED = re.compile(r"\s*(?:,|and|en|et|und|&)\s*")
+
+
+def _partner_cases(doc: _Doc, companies: list[_Company], concerns: list[FoundConcern]) -> list[FoundConcern]:
+    """A warning about "Huawei en ZTE" goes on to say what it fears without naming either firm
+    again ("het risico dat de apparatuur wordt gebruikt voor spionage"): each foreign firm named
+    together with a case's subject gets a case of that kind too, one record per company."""
+    foreign = {c.name: c for c in companies if c.country and c.country != doc.host}
+    spans = sorted((s, e, c.name) for c in foreign.values() for s, e in c.mentions)
+    partners: dict[str, set[str]] = {}
+    for (_s1, e1, a), (s2, _e2, b) in pairwise(spans):
+        if a != b and foreign[a].country == foreign[b].country and _PAIRED.fullmatch(doc.text, e1, s2):
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
+    found: list[FoundConcern] = []
+    for concern in concerns:
+        lead = concern.companies[0] if concern.companies else ""
+        named = any(s < concern.quote.end and concern.quote.start < e for s, e, _n in spans)
+        for partner in sorted(partners.get(lead, ())) if not named else ():
+            if any(c.companies[:1] == [partner] and c.categories == concern.categories for c in [*concerns, *found]):
+                continue
+            found.append(dataclasses.replace(concern, companies=[partner], evidence=list(concern.evidence)))
+    return found
 
 
 def _subject_first(names: set[str], key: str, by_name: dict[str, _Company]) -> list[str]:
