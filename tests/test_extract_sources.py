@@ -266,3 +266,27 @@ def test_a_hyphenated_domain_is_printed_as_words(gaz: Gazetteer) -> None:
 def test_a_hyphenated_domain_printed_in_a_dateline(gaz: Gazetteer) -> None:
     text = "WASHINGTON, Nov 25 (Wire Global) - The regulator said it would review the deal."
     assert run(gaz, text, url="https://www.wire-global.example/a").publisher == "Wire Global"
+
+
+@pytest.mark.parametrize(
+    ("byline", "clean"),
+    [
+        ("April 7, 2020 // By Kestrel News staff", "Kestrel News"),
+        ("Redactie Avondpost", "Avondpost"),
+        ("City A.M.", "City A.M."),
+        ("Kestrel News.", "Kestrel News"),
+    ],
+)
+def test_a_byline_loses_a_date_line_and_desk_words_in_front(byline: str, clean: str) -> None:
+    assert _clean_byline(byline) == clean
+
+
+def test_a_date_in_a_credit_line_is_the_publication_date(gaz: Gazetteer) -> None:
+    ex = run(gaz, BODY.strip(), byline="Door Redactie Avondpost, maandag 17 december 2018 19:20")
+    assert ex.published == dt.date(2018, 12, 17)
+
+
+def test_a_known_site_goes_by_the_form_its_page_prints(gaz: Gazetteer) -> None:
+    local = Gazetteer(outlets=[{"name": "Radio Kestrel", "aliases": ["Ici Kestrel"], "kind": "outlet"}])
+    text = "Ici Kestrel\nInfo | Économie\n\n" + BODY.strip()
+    assert run(local, text, url="https://ici.kestrel.example/a").publisher == "Ici Kestrel"

@@ -90,6 +90,10 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     _sources(article, doc, result)
     if result.published is None:
         result.published = date_from_url(article.url) or date_from_lines(text, split_lines(text, rules.boilerplate))
+    if result.published is None and article.byline:
+        # "Door Redactie Tweakers, maandag 17 december 2018 19:20": a credit line clean took out of the text
+        credits = article.byline
+        result.published = date_from_lines(credits, split_lines(credits, rules.boilerplate))
     companies = _companies(doc)
     doc.host, doc.main_country = _host_country(doc, companies)
     result.companies = _found_companies(companies, doc)
@@ -292,6 +296,20 @@ def _spells_domain(label: str, form: str) -> bool:
 _MASTHEAD_PARTS_RE = re.compile(r"\s+[|•·/–—]\s+|\s*\|\s*")
 
 
+def _printed_form(doc: _Doc, article: RawArticle, row: dict) -> str:
+    """The form of the site's outlet the page itself prints above the article or in its credits:
+    "DW" on dw.com, "Yle News" on yle.fi, rather than the gazetteer's "Deutsche Welle"."""
+    # above the first real sentence of the article (a masthead such as "DW | Made for minds." may pass for one)
+    body = next((s.start for s in doc.sentences if s.kind == "body" and len(s.text) > 60), len(doc.text))
+    head = doc.text[:body] + "\n" + (article.byline or "")
+    found = [
+        (m.start(), form)
+        for form in {row["name"], *(row.get("aliases") or [])}
+        if len(form) > 1 and (m := re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", head))
+    ]
+    return min(found)[1] if found else ""
+
+
 def _masthead(doc: _Doc, domain: str) -> str:
     """The outlet named by a short line above the article ("RFI", "NOS Nieuws • Economie"):
     a known outlet, or a name that spells the page's domain."""
@@ -346,8 +364,12 @@ def _footer_outlet(line: str) -> str:
 
 
 def _clean_byline(raw: str) -> str:
+    # "April 7, 2020 // By X staff": a date line's date, its separators and its "By"
+    raw = re.sub(r"^[^/|•·]*\d[^/|•·]*(?://|[|•·])", "", raw)
+    raw = re.sub(r"^[\s/|•·–—-]*(?:(?:by|par|door|von)\s+)?", "", raw, flags=re.IGNORECASE)
     raw = re.sub(
-        r"^(?:la\s+rédaction\s+de|the\s+editorial\s+team\s+of|de\s+redactie\s+van|der\s+redaktion\s+von)\s+",
+        r"^(?:la\s+rédaction\s+de|the\s+editorial\s+team\s+of|de\s+redactie\s+van|der\s+redaktion\s+von|"
+        r"redactie|rédaction|redaktion|newsdesk)\s+",
         "",
         raw,
         flags=re.IGNORECASE,
@@ -361,7 +383,9 @@ def _clean_byline(raw: str) -> str:
     )
     raw = re.sub(r"(?:\s+(?:[a-z][\w-]*|(?:19|20)\d\d))+$", "", raw)  # "Example News business", "Media 2021"
     raw = re.sub(r"^(?:19|20)\d\d\s+", "", raw)
-    return raw.strip(" .,-–—|")
+    raw = raw.strip(" ,-–—|")
+    # a final point ends the name unless it closes an abbreviation: "City A.M."
+    return raw if re.search(r"(?:^|[\s.])[A-Z]\.$", raw) else raw.rstrip(" .")
 
 
 # "By Jane Doe | The Daily Ledger", "Door Jan Jansen, NRC", "Von Eva Muster, Der Spiegel",
@@ -482,7 +506,7 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
             elif row or (outletish and not domain):
                 named.append(cand)
     if not publisher and site_row is not None:
-        publisher, publisher_row = site_name, site_row
+        publisher, publisher_row = _printed_form(doc, article, site_row) or site_name, site_row
     if not publisher and (masthead := _masthead(doc, domain)):
         publisher, publisher_row = masthead, _outlet_for(masthead, rules, doc)
     # "Title: Port sale blocked | The Daily Ledger": a headline may end in its site's name
