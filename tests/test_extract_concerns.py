@@ -473,3 +473,8 @@ def test_a_fear_about_two_firms_named_together_is_a_case_for_each(shipped: Gazet
     )
     spying = {c.companies[0] for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories}
     assert spying == {"Qingshan Shipping", "Harbourline"}
+
+
+def test_a_chinese_military_companies_listing_is_a_sanction(shipped: Gazetteer) -> None:
+    text = "The Department of Defense has added Qingshan Shipping to its list of Chinese military companies."
+    assert categories(run(shipped, text, language="en")) == {"sanctions"}
