@@ -476,5 +476,8 @@ def test_a_fear_about_two_firms_named_together_is_a_case_for_each(shipped: Gazet
 
 
 def test_a_chinese_military_companies_listing_is_a_sanction(shipped: Gazetteer) -> None:
-    text = "The Department of Defense has added Qingshan Shipping to its list of Chinese military companies."
+    text = (
+        "The Department of Defense has added the Chinese drone maker Qingshan Drones to its Chinese military "
+        "companies list."
+    )
     assert categories(run(shipped, text, language="en")) == {"sanctions"}
