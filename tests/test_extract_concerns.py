@@ -481,3 +481,26 @@ def test_a_chinese_military_companies_listing_is_a_sanction(shipped: Gazetteer) 
         "companies list."
     )
     assert categories(run(shipped, text, language="en")) == {"sanctions"}
+
+
+def agencies_of(ex: Extraction, category: str) -> list[list[str]]:
+    return [c.agencies for c in ex.concerns if category in c.categories]
+
+
+def test_a_country_that_excludes_in_a_french_headline_acts_through_its_deciding_body(shipped: Gazetteer) -> None:
+    text = (
+        "La Suède exclut Qingshan Networks de son réseau 5G\n\n"
+        "Le régulateur des télécoms PTS a interdit les équipements du groupe chinois Qingshan Networks, sur l'avis "
+        "de la Säpo."
+    )
+    ex = run(shipped, text, language="fr")
+    assert ["Swedish Post and Telecom Authority"] in agencies_of(ex, "critical_infrastructure")
+
+
+def test_a_capital_that_blocks_acts_for_its_government(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa bloque la vente de la minière torontoise Tundra Gold au groupe chinois Qingshan Mining. "
+        "Le gouvernement fédéral a invoqué la sécurité nationale."
+    )
+    ex = run(shipped, text, language="fr")
+    assert agencies_of(ex, "investment_screening") == [["Government of Canada"]]

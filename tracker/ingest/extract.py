@@ -2079,7 +2079,8 @@ _COUNTRY_ACTS_NEXT = re.compile(rf"\s+{_ACTION_VERBS}\b|\s+is\s+\w+ing\b")
 _HEADLINE_ACTS = re.compile(
     r"\s+(?:blocks|bans|curbs|orders|vetoes|approves|clears|probes|rejects|halts|forces|restricts|limits|imposes|"
     r"stops|bars|reviews|scrutini[sz]es|investigates|tightens|bloque|interdit|ordonne|impose|refuse|autorise|"
-    r"oppose|blokkeert|verbiedt|weigert|dwingt|onderzoekt|blockiert|verbietet|untersagt|stoppt|prüft|zwingt)(?![\w-])"
+    r"oppose|exclut|écarte|bannit|sanctionne|blokkeert|verbiedt|weigert|dwingt|onderzoekt|weert|sluit|blockiert|"
+    r"verbietet|untersagt|stoppt|prüft|zwingt|schließt|verbannt|excludes|expels|shuts)(?![\w-])"
 )
 
 
@@ -2104,6 +2105,13 @@ def _concern_agency(
     if status in (*_DECISIONS, "banned"):
         # a measure is taken by a government, a ministry or a regulator; a security service only advises
         order = {"screening": 0, "regulator": 1, "ministry": 2, "other": 2, "intelligence": 3, "parliament": 4}
+    if inside and status in (*_DECISIONS, "banned") and all(ag.kind == "intelligence" for ag in inside):
+        # "le régulateur ... s'appuie sur les évaluations de la Säpo": the body that decides is the
+        # one "the regulator" points back to, not the service whose advice it followed
+        named = _named_before(agencies, spans, doc.text, lo, hi)
+        deciding = next((ag for ag in agencies if ag.name == named and ag.kind != "intelligence"), None)
+        if deciding:
+            return deciding.name
     if inside:
         return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
     official = _official_in(doc, lo, hi)
@@ -2111,7 +2119,7 @@ def _concern_agency(
         return official
     text = doc.text
     for hit in doc.countries_in(lo, hi):
-        if hit.kind != "country":
+        if hit.kind not in ("country", "capital"):  # "Ottawa bloque la vente": a capital acts for its state
             continue
         if _POSITION_OF_COUNTRY.search(text[max(lo, hit.start - 25) : hit.start]) or _COUNTRY_VOICES.match(
             text[hit.end : hit.end + 40]
