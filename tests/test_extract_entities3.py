@@ -246,3 +246,13 @@ def test_a_rival_described_by_its_nationality_is_named_in_passing(shipped: Gazet
         "Ericsson n’a pas commenté."
     )
     assert "Ericsson" not in companies(run(shipped, text, language="fr"))
+
+
+def test_an_apposition_that_says_who_owns_the_firm_gives_its_country(shipped: Gazetteer) -> None:
+    text = (
+        "Police raided properties belonging to Veldhelm, a Russian-owned real estate company, as part of a money "
+        "laundering investigation, backed by the Finnish Border Guard."
+    )
+    ex = run(shipped, text, language="en")
+    assert companies(ex)["Veldhelm"].country == "RU"
+    assert "Finnish Border Guard" in agencies(ex)

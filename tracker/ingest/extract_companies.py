@@ -394,6 +394,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if apposition:
         why.add("appositive")
         country = country or _country_in(doc, apposition.group(1) + " ")
+        owned = re.search(r"([A-Z][\w-]*)-(?:owned|controlled)\b", apposition.group(1))
+        if owned and not country:
+            country = doc.gaz.adjectives.get(owned.group(1).lower())  # "X, a Russian-owned real estate company"
         for hit in doc.place_hits_in(e + apposition.start(1), e + apposition.end(1)):
             # "the Shenzhen-based drone maker", "a Singapore-registered entity": the seat is the country
             if re.match(r"-(?:based|registered|headquartered|incorporated)\b", doc.text[hit.end : hit.end + 14]):
