@@ -256,3 +256,19 @@ def test_an_apposition_that_says_who_owns_the_firm_gives_its_country(shipped: Ga
     ex = run(shipped, text, language="en")
     assert companies(ex)["Veldhelm"].country == "RU"
     assert "Finnish Border Guard" in agencies(ex)
+
+
+def test_a_french_city_demonym_gives_the_firms_country(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa a rejeté l'acquisition du groupe torontois Tundra Gold par le groupe chinois Qingshan Mining, "
+        "pour des raisons de sécurité nationale."
+    )
+    assert companies(run(shipped, text, language="fr"))["Tundra Gold"].country == "CA"
+
+
+def test_a_german_unit_with_a_german_legal_form_is_german(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat die Kestrel Raffinerie GmbH, eine Tochter des russischen Konzerns Qingshan Oil, "
+        "unter Treuhandverwaltung gestellt, um die Versorgungssicherheit zu sichern."
+    )
+    assert companies(run(shipped, text, language="de"))["Kestrel Raffinerie GmbH"].country == "DE"

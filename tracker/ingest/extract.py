@@ -67,6 +67,16 @@ from .types import (
     RawArticle,
 )
 
+# legal forms of one country (not "Ltd", which Hong Kong and Chinese firms bear too): a unit that
+# bears one in a story set there is local
+_LOCAL_LEGAL_FORM = {
+    "DE": re.compile(r"\s(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|KGaA)$"),
+    "AT": re.compile(r"\sGes\.?m\.?b\.?H\.?$|\sGmbH$"),
+    "NL": re.compile(r"\s(?:B\.V\.|BV)$"),
+    "FR": re.compile(r"\s(?:SAS|SARL|S\.A\.S\.)$"),
+    "IT": re.compile(r"\s(?:S\.?p\.?A\.?|S\.?r\.?l\.?)$"),
+}
+
 
 def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     text = article.text or ""
@@ -107,8 +117,14 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
     # choice of subject reads unknown origins as "not foreign"
+    home = {fc.name: fc.country for fc in result.companies}
     for fc in result.companies:
         if fc.country is None and doc.host and fc.name in targets:
+            fc.country = doc.host
+        # "RN Refining & Marketing GmbH, eine Tochter von Rosneft": a unit registered in the host
+        # country under its legal form is a company of that country, not of its parent's
+        local_form = _LOCAL_LEGAL_FORM.get(doc.host or "")
+        if fc.parent and local_form and local_form.search(fc.name) and fc.country == home.get(fc.parent):
             fc.country = doc.host
     # whoever takes a screening decision is the screening authority of this story
     deciders = {n for c in result.concerns if "investment_screening" in c.categories for n in c.agencies}

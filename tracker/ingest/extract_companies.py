@@ -393,7 +393,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         apposition = None
     if apposition:
         why.add("appositive")
-        country = country or _country_in(doc, apposition.group(1) + " ")
+        # "X GmbH, eine Tochter des russischen Konzerns Y": the nationality is the parent's
+        if not _UNIT_OF_WORDS.search(apposition.group(1)):
+            country = country or _country_in(doc, apposition.group(1) + " ")
         owned = re.search(r"([A-Z][\w-]*)-(?:owned|controlled)\b", apposition.group(1))
         if owned and not country:
             country = doc.gaz.adjectives.get(owned.group(1).lower())  # "X, a Russian-owned real estate company"
@@ -1811,6 +1813,12 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     for co in companies:
         if not co.country and co.inherit_country and co.parent in by_name:
             co.country = by_name[co.parent].country
+
+
+_UNIT_OF_WORDS = re.compile(
+    r"\b(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|tochter\w*)\s+(?:of|de|du|des|van|von|der)\b",
+    re.IGNORECASE,
+)
 
 
 def _german_town_adjective(doc: _Doc, word: str) -> tuple | None:
