@@ -19,8 +19,9 @@ from pathlib import Path
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
+from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from tracker.ingest import resolve, store
@@ -72,15 +73,30 @@ def _finish(job: IngestJob, **values) -> None:
         setattr(job, name, value)
 
 
+def _claim(job_id: int) -> IngestJob | None:
+    """Mark a queued (or interrupted) job running and return it as it now is; None when it is not there to run.
+
+    One UPDATE ... RETURNING where the database has it (PostgreSQL, SQLite 3.35+), else an
+    UPDATE and a read.
+    """
+    claimable = IngestJob.objects.filter(pk=job_id, status__in=[IngestJob.Status.QUEUED, IngestJob.Status.RUNNING])
+    values = {"status": IngestJob.Status.RUNNING, "started_at": timezone.now(), "attempts": F("attempts") + 1}
+    values["error"] = ""
+    if not store.can_return_rows():
+        return IngestJob.objects.get(pk=job_id) if claimable.update(**values) else None
+    query = claimable.query.chain(UpdateQuery)
+    query.add_update_values(values)
+    sql, params = query.get_compiler(claimable.db).as_sql()
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in IngestJob._meta.concrete_fields)
+    return next(iter(IngestJob.objects.raw(f"{sql} RETURNING {columns}", params)), None)
+
+
 def job_run(*, job_id: int) -> IngestJob | None:
     """Process one queued job. Returns it finished, or None when there was nothing to do."""
-    claimed = IngestJob.objects.filter(
-        pk=job_id, status__in=[IngestJob.Status.QUEUED, IngestJob.Status.RUNNING]
-    ).update(status=IngestJob.Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error="")
-    if not claimed:
+    job = _claim(job_id)
+    if job is None:
         logger.info("ingest job %s is gone or already finished; nothing to do", job_id)
         return None
-    job = IngestJob.objects.get(pk=job_id)
     try:
         articles = [clean(raw) for raw in _job_read(job)]
         articles = [a for a in articles if a.text.strip()]

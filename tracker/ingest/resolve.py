@@ -30,7 +30,7 @@ from tracker.models import (
     ReviewState,
     normalize_name,
 )
-from tracker.services import aliases_add
+from tracker.services import aliases_add_many
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ def gazetteer_reset() -> None:
     _cache.company_blocks = {}
 
 
-def _fill_blanks(record, values: dict) -> bool:
+def _fill_blanks(record, values: dict, *, save: bool = True) -> bool:
     """Set the given values where the record has none; confirmed or rejected records stay as they are."""
     if record.review_state != ReviewState.PROPOSED:
         return False
@@ -155,7 +155,7 @@ def _fill_blanks(record, values: dict) -> bool:
             continue
         setattr(record, name, value)
         changed = True
-    if changed:
+    if changed and save:
         record.save()
     return changed
 
@@ -270,21 +270,33 @@ def _records_resolve(
     blanks: Callable[[_Found], dict[str, Any]],
 ) -> list[tuple[_Record, bool]]:
     """Found or created record per entry. An entry that the lookup missed may name a record an
-    earlier entry of the same file created (the lookup ran before it was stored)."""
+    earlier entry of the same file created (the lookup ran before it was stored).
+
+    The new records go in one INSERT, and the new names of all proposed records in another.
+    """
     this_file: dict[Hashable, _Record] = {}
-    resolved = []
+    resolved: list[tuple[_Record, bool]] = []
+    created: list[_Record] = []
     for entry, record in zip(found, matches, strict=True):
         entry_keys = keys(entry)
         record = record or next((this_file[k] for k in entry_keys if k in this_file), None)
-        created = record is None
-        if created:
-            record = create_quietly(model, **new(entry))
+        if record is None:
+            record = model(**new(entry))
+            record.normalized_name = normalize_name(record.name)  # what save() would set
+            created.append(record)
+            resolved.append((record, True))
         else:
-            _fill_blanks(record, blanks(entry))
-        if record.review_state == ReviewState.PROPOSED:
-            aliases_add(record, [entry.name, *entry.aliases])
+            # A record this file creates takes the later entries' blanks before its INSERT.
+            _fill_blanks(record, blanks(entry), save=not any(record is c for c in created))
+            resolved.append((record, False))
         this_file.update(dict.fromkeys(entry_keys, record))
-        resolved.append((record, created))
+    # No history rows here (bulk_create sends no signals): store writes them for the whole file.
+    model.objects.bulk_create(created)
+    aliases_add_many(
+        (record, [entry.name, *entry.aliases])
+        for entry, (record, _) in zip(found, resolved, strict=True)
+        if record.review_state == ReviewState.PROPOSED
+    )
     return resolved
 
 

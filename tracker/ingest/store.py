@@ -16,7 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from django.db import IntegrityError, connection
 from django.db.models import Q, QuerySet
+from django.db.models.constants import OnConflict
+from django.db.models.sql import InsertQuery
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
@@ -67,6 +70,34 @@ def find_duplicate(raw: RawArticle) -> Article | None:
     if url:
         match |= Q(url=url)
     return Article.objects.filter(match).first()
+
+
+def can_return_rows() -> bool:
+    """Whether INSERT and UPDATE can answer with the rows they wrote (PostgreSQL, SQLite 3.35+)."""
+    return connection.vendor in ("postgresql", "sqlite") and connection.features.can_return_columns_from_insert
+
+
+def _insert_unless_stored(article: Article) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id: False when its hash or URL is stored already.
+
+    The unique constraints answer the duplicate question in the insert itself: no query before
+    it, and of two workers storing one article at once, the second waits for the first to
+    commit and then inserts nothing.
+    """
+    opts = Article._meta
+    query = InsertQuery(Article, on_conflict=OnConflict.IGNORE)
+    query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], [article])
+    compiler = query.get_compiler(using=Article.objects.db)
+    compiler.returning_fields = [opts.pk]
+    [(sql, params)] = compiler.as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    article.pk = row[0]
+    article._state.adding, article._state.db = False, Article.objects.db
+    return True
 
 
 def _span(text: str, span: Span) -> tuple[int, int, str] | None:
@@ -263,12 +294,7 @@ def _concern_extend(
 
 def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | None = None) -> Stored:
     """Write the article and its records; a duplicate of a stored article writes nothing."""
-    duplicate = find_duplicate(raw)
-    if duplicate is not None:
-        return Stored(article=duplicate, duplicate=True)
-    # Two workers storing the same article at once: the loser hits the unique hash and retries.
-    article = resolve.create_quietly(
-        Article,
+    values = dict(
         title=(raw.title or raw.text.strip().split("\n", 1)[0])[:500],
         publisher=(raw.publisher or extraction.publisher or "")[:200],
         wire_credits=extraction.wire_credits,
@@ -282,6 +308,16 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         content_hash=content_hash(raw.text),
         countries=sorted(set(extraction.countries)),
     )
+    if not can_return_rows():
+        if (duplicate := find_duplicate(raw)) is not None:
+            return Stored(article=duplicate, duplicate=True)
+        # Two workers storing the same article at once: the loser hits the unique hash and retries.
+        article = resolve.create_quietly(Article, **values)
+    elif not _insert_unless_stored(article := Article(**values)):
+        duplicate = find_duplicate(raw)
+        if duplicate is None:  # SQLite's INSERT OR IGNORE also skips a row breaking another constraint
+            raise IntegrityError(f"the article from {raw.source_file} could not be stored")
+        return Stored(article=duplicate, duplicate=True)
     stored = Stored(article=article)
     evidence = _EvidenceBatch(article)
     counts = stored.created
