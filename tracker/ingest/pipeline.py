@@ -138,6 +138,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
             error=f"took longer than the {settings.CELERY_TASK_SOFT_TIME_LIMIT}-second limit per file",
         )
     except RETRYABLE as error:
+        resolve.agency_cache_reset()  # the file may have met an agency merged away since it was cached
         if job.attempts < MAX_ATTEMPTS:
             raise
         _finish(job, status=IngestJob.Status.FAILED, error=f"gave up after {job.attempts} attempts: {error}")

@@ -49,6 +49,9 @@ class _Cache:
     # Fuzzy candidates by the first three letters: comparing against every name costs
     # milliseconds per company once the register holds tens of thousands of names.
     company_blocks: dict[str, list[str]] = field(default_factory=dict)
+    # Live agencies by normalised name, by alias and by acronym (_agency_tables).
+    agency_tables: tuple[dict[str, list[Agency]], ...] = ()
+    agencies_loaded_at: float | None = None
 
 
 _cache = _Cache()
@@ -143,6 +146,40 @@ def gazetteer_reset() -> None:
     _cache.gazetteer = None
     _cache.company_names = {}
     _cache.company_blocks = {}
+    agency_cache_reset()
+
+
+def agency_cache_reset() -> None:
+    """Forget the cached agencies: the next lookup reads them afresh."""
+    _cache.agency_tables = ()
+    _cache.agencies_loaded_at = None
+
+
+def _agency_tables() -> tuple[dict[str, list[Agency]], ...]:
+    """Every live agency by normalised name, by alias and by acronym: what agencies_find's query reads.
+
+    Agencies are few and nearly every article names some, so a worker keeps them in memory and
+    reads them again at most every REFRESH_SECONDS (30 s). That is how stale an answer can be:
+    for up to 30 s a worker may still link an agency an editor has just rejected, renamed or
+    merged away. Records the worker may write to (proposed ones) are never answered from here.
+    """
+    now = time.monotonic()
+    if _cache.agencies_loaded_at is None or now - _cache.agencies_loaded_at > REFRESH_SECONDS:
+        live = Agency.objects.exclude(review_state=ReviewState.REJECTED)
+        agencies = {agency.pk: agency for agency in live.order_by("pk")}
+        by_name: dict[str, list[Agency]] = {}
+        by_alias: dict[str, list[Agency]] = {}
+        by_acronym: dict[str, list[Agency]] = {}
+        for agency in agencies.values():
+            by_name.setdefault(agency.normalized_name, []).append(agency)
+            if agency.acronym:
+                by_acronym.setdefault(agency.acronym, []).append(agency)
+        for agency_id, key in AgencyAlias.objects.filter(agency__in=live).values_list("agency_id", "normalized_name"):
+            if agency_id in agencies:
+                by_alias.setdefault(key, []).append(agencies[agency_id])
+        _cache.agency_tables = (by_name, by_alias, by_acronym)
+        _cache.agencies_loaded_at = now
+    return _cache.agency_tables
 
 
 def _fill_blanks(record, values: dict, *, save: bool = True) -> bool:
@@ -322,9 +359,13 @@ def company_link_parent(company: Company, parent: Company) -> bool:
 def agencies_find(found: list[FoundAgency]) -> list[Agency | None]:
     """For each entry, its agency in its country: by name, else by alias, else by acronym.
 
-    One round trip for all the entries, tagged like companies_find.
+    From this process's agency tables when each entry names an agency an editor has confirmed
+    (_agency_tables); else one round trip for all the entries, tagged like companies_find.
     """
     keys_of = [_keys([f.name, *f.aliases]) for f in found]
+    cached = _agencies_match(found, keys_of, _agency_tables())
+    if all(agency is not None and agency.review_state != ReviewState.PROPOSED for agency in cached):
+        return cached
     wanted = sorted({k for keys in keys_of for k in keys})
     acronyms = sorted({f.acronym for f in found if f.acronym})
     live = Agency.objects.exclude(review_state=ReviewState.REJECTED).order_by()
@@ -336,7 +377,13 @@ def agencies_find(found: list[FoundAgency]) -> list[Agency | None]:
         )
         by_acronym = live.filter(acronym__in=acronyms).annotate(key=F("acronym"), via=Value("acronym"))
         rows = list(named.union(aliased, by_acronym, all=True))
-    tables = [_by_key(rows, source) for source in ("name", "alias", "acronym")]
+    return _agencies_match(found, keys_of, [_by_key(rows, source) for source in ("name", "alias", "acronym")])
+
+
+def _agencies_match(
+    found: list[FoundAgency], keys_of: list[list[str]], tables: Sequence[dict[str, list[Agency]]]
+) -> list[Agency | None]:
+    """Each entry's agency among the candidates by name, alias and acronym, in that order of trust."""
     answers = []
     for entry, keys in zip(found, keys_of, strict=True):
         agency = None

@@ -169,8 +169,12 @@ def concern_resolve(
     reported: dt.date,
     memo: dict[tuple, Concern],
     links: _Links,
+    new_groups: dict[int, set[int]] | None = None,
 ) -> tuple[Concern, bool]:
-    """The case this concern belongs to: same host country and corporate group (or facility), else a new one."""
+    """The case this concern belongs to: same host country and corporate group (or facility), else a new one.
+
+    new_groups: the corporate groups made only of companies this file created (_new_groups).
+    """
     host = (
         found.host_country
         or next((f.country for f in facilities if f.country), "")
@@ -188,7 +192,8 @@ def concern_resolve(
     # lookup would answer (it is the group's newest there): no second lookup.
     group_key = (host, "group", companies[0].pk) if companies else None
     concern = memo.get(group_key) if group_key else None
-    if concern is None:
+    members = (new_groups or {}).get(companies[0].pk) if companies else None
+    if concern is None and not (members and not links.involve("company_id", members)):
         links.flush()
         concern = _case_find(live, companies, agencies, facilities)
     created = concern is None
@@ -269,11 +274,32 @@ class _Links:
                 self.seen.add((concern.pk, column, value))
                 self.pending.setdefault(model, []).append(model(concern_id=concern.pk, **{column: value}))
 
+    def involve(self, column: str, values: set) -> bool:
+        """Whether this file linked any case to one of these values."""
+        return any(col == column and value in values for _, col, value in self.seen)
+
     def flush(self) -> None:
         """Write what is pending: before anything reads the relations back."""
         for model, rows in self.pending.items():
             model.objects.bulk_create(rows, ignore_conflicts=True)
         self.pending = {}
+
+
+def _new_groups(companies: Iterable[Company], created: Iterable) -> dict[int, set[int]]:
+    """The corporate group of each company whose group this file created whole, by company id.
+
+    Nothing stored before the file can point at those companies, so the only cases of such a
+    group are the ones this file links to it: no need to ask the database.
+    """
+    fresh = {r.pk for r in created if isinstance(r, Company)}
+    companies = list({c.pk: c for c in companies}.values())
+    groups = {}
+    for company in companies:
+        ids = {company.pk, company.parent_id} - {None}
+        members = ids | {c.pk for c in companies if c.parent_id in ids}
+        if members <= fresh:
+            groups[company.pk] = members
+    return groups
 
 
 def _concern_extend(
@@ -372,13 +398,16 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     concerns: list[Concern] = []
     memo: dict[tuple, Concern] = {}
     links = _Links()
+    new_groups = _new_groups(companies.values(), new)
     for found in extraction.concerns:
         involved = {
             "companies": _lookup(found.companies, companies),
             "agencies": _lookup(found.agencies, agencies),
             "facilities": _lookup(found.facilities, facilities),
         }
-        concern, created = concern_resolve(found, **involved, reported=reported, memo=memo, links=links)
+        concern, created = concern_resolve(
+            found, **involved, reported=reported, memo=memo, links=links, new_groups=new_groups
+        )
         counts["concerns"] += created
         if created:
             new.append(concern)
