@@ -16,10 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
 from django.db import IntegrityError, connection
 from django.db.models import Q, QuerySet
 from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
+from django.utils import timezone
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
@@ -134,8 +136,8 @@ class _EvidenceBatch:
             else:
                 row.claim.setdefault(name, value)
 
-    def save(self) -> int:
-        return len(Evidence.objects.bulk_create(self.rows.values()))
+    def take(self) -> list[Evidence]:
+        return list(self.rows.values())
 
 
 def _lookup(names: list[str], table: dict[str, object]) -> list:
@@ -278,11 +280,15 @@ class _Links:
         """Whether this file linked any case to one of these values."""
         return any(col == column and value in values for _, col, value in self.seen)
 
+    def take(self) -> list[tuple[list, bool]]:
+        """What is pending, as rows_insert takes it (a relation stored already is skipped), and forget it."""
+        batches = [(rows, True) for rows in self.pending.values()]
+        self.pending = {}
+        return batches
+
     def flush(self) -> None:
         """Write what is pending: before anything reads the relations back."""
-        for model, rows in self.pending.items():
-            model.objects.bulk_create(rows, ignore_conflicts=True)
-        self.pending = {}
+        rows_insert(self.take())
 
 
 def _new_groups(companies: Iterable[Company], created: Iterable) -> dict[int, set[int]]:
@@ -438,20 +444,66 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
                 counts["events"] += 1
                 new.append(event)
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
-    counts["evidence"] = evidence.save()
-    links.flush()
+    rows = evidence.take()
+    counts["evidence"] = len(rows)
+    # The search refresh reads the evidence and the case relations: they go first.
+    rows_insert([(rows, False), *links.take(), *((r, False) for r in _history_rows(new))])
     concern_search_refresh(concern_ids=[c.pk for c in concerns])
-    _history_record(new)
     return stored
 
 
-def _history_record(records: list) -> None:
-    """One history INSERT per kind of record instead of one (plus relation snapshots) per record."""
+def rows_insert(batches: list[tuple[list, bool]]) -> None:
+    """Insert new rows of several tables, each batch (rows, skip rows a unique constraint has already).
+
+    For rows whose ids nothing reads back. On PostgreSQL they go as one statement: each table's
+    INSERT a data-modifying WITH clause (PostgreSQL runs every one to completion whether or not
+    the statement reads it), one round trip for what would be one per table. Elsewhere one
+    bulk_create per table.
+    """
+    batches = [(rows, skip) for rows, skip in batches if rows]
+    if connection.vendor != "postgresql" or len(batches) < 2:
+        for rows, skip in batches:
+            type(rows[0]).objects.bulk_create(rows, ignore_conflicts=skip)
+        return
+    statements, params = [], []
+    for rows, skip in batches:
+        model = type(rows[0])
+        opts = model._meta
+        query = InsertQuery(model, on_conflict=OnConflict.IGNORE if skip else None)
+        query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], rows)
+        [(sql, values)] = query.get_compiler(using=model.objects.db).as_sql()
+        statements.append(sql)
+        params.extend(values)
+    *first, last = statements
+    sql = "WITH " + ", ".join(f"rows_{n} AS ({s})" for n, s in enumerate(first)) + " " + last
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    for rows, _ in batches:
+        for row in rows:
+            row._state.adding, row._state.db = False, type(row).objects.db
+
+
+def _history_rows(records: list) -> list[list]:
+    """The "+" history rows of the records this file created, per kind of record: what
+    bulk_history_create would insert, for rows_insert to send with the rest.
+
+    One history INSERT per kind of record instead of one (plus relation snapshots) per record.
+    """
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return []
+    now = timezone.now()
     by_model: dict[type, list] = {}
     for record in records:
-        by_model.setdefault(type(record), []).append(record)
-    for model, objs in by_model.items():
-        _history_manager(model).bulk_history_create(objs, default_change_reason="proposed by ingest")
+        model = _history_manager(type(record)).model
+        row = model(
+            history_date=getattr(record, "_history_date", now),
+            history_user=model.get_default_history_user(record),
+            history_change_reason=getattr(record, "_change_reason", None) or "proposed by ingest",
+            history_type="+",
+            **{field.attname: getattr(record, field.attname) for field in model.tracked_fields},
+        )
+        by_model.setdefault(model, []).append(row)
+    return list(by_model.values())
 
 
 @functools.cache
