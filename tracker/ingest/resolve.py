@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -188,7 +189,9 @@ def _fill_blanks(record, values: dict, *, save: bool = True) -> bool:
         return False
     changed = False
     for name, value in values.items():
-        if value in (None, "") or getattr(record, name) not in (None, "", "other"):
+        current = getattr(record, name)
+        # "other" is a blank too, but writing "other" over it would only add a history row.
+        if value in (None, "") or current not in (None, "", "other") or value == current:
             continue
         setattr(record, name, value)
         changed = True
@@ -197,14 +200,24 @@ def _fill_blanks(record, values: dict, *, save: bool = True) -> bool:
     return changed
 
 
+@contextmanager
+def _history_skipped(record, *, skip: bool = True) -> Iterator[None]:
+    """Saves of the record inside write no history row (simple_history checks for the attribute)."""
+    if not skip:
+        yield
+        return
+    record.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del record.skip_history_when_saving
+
+
 def create_quietly(model, **values):
     """Insert a record without its per-row history; store writes the history of a file's new records in bulk."""
     record = model(**values)
-    record.skip_history_when_saving = True
-    try:
+    with _history_skipped(record):
         record.save()
-    finally:
-        del record.skip_history_when_saving
     return record
 
 
@@ -342,8 +355,12 @@ def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
     return companies_resolve([found])[0]
 
 
-def company_link_parent(company: Company, parent: Company) -> bool:
-    """Record `parent` as the company's parent unless it has one already or it would make a loop."""
+def company_link_parent(company: Company, parent: Company, *, history: bool = True) -> bool:
+    """Record `parent` as the company's parent unless it has one already or it would make a loop.
+
+    history=False for a company created in the same file: its first history row, written at the
+    end of the file, has the parent already.
+    """
     if company.parent_id or company.pk == parent.pk or company.review_state != ReviewState.PROPOSED:
         return False
     ancestor, depth = parent, 0
@@ -352,7 +369,8 @@ def company_link_parent(company: Company, parent: Company) -> bool:
             return False
         ancestor, depth = ancestor.parent, depth + 1
     company.parent = parent
-    company.save(update_fields=["parent", "updated_at"])
+    with _history_skipped(company, skip=not history):
+        company.save(update_fields=["parent", "updated_at"])
     return True
 
 

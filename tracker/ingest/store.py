@@ -374,7 +374,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         parent = companies.get((found.parent or "").lower())
         child = companies[found.name.lower()]
         if parent is not None and parent != child:
-            resolve.company_link_parent(child, parent)
+            resolve.company_link_parent(child, parent, history=not any(child is r for r in new))
             evidence.add(found.parent_evidence, fact=Evidence.Fact.PARENT, claim={"parent": parent.name}, company=child)
 
     agencies: dict[str, Agency] = {}
