@@ -21,7 +21,6 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
-from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from tracker.ingest import resolve, store
@@ -65,10 +64,13 @@ def _job_read(job: IngestJob) -> list[RawArticle]:
     return read_file(real, max_bytes=settings.INGEST_MAX_BYTES)
 
 
-def _finish(job: IngestJob, **values) -> None:
-    """Write the outcome, and keep the in-memory job in step so nobody reads it back."""
+def _finish(job: IngestJob, articles: Iterable[int] = (), **values) -> None:
+    """Write the outcome and link the job to its articles (by id), and keep the in-memory job in
+    step so nobody reads it back."""
     values["finished_at"] = timezone.now()
-    IngestJob.objects.filter(pk=job.pk).update(**values)
+    links = IngestJob.articles.through
+    rows = [links(ingestjob_id=job.pk, article_id=pk) for pk in articles]
+    store.rows_insert([(rows, True)], then=store.update_sql(IngestJob.objects.filter(pk=job.pk), values))
     for name, value in values.items():
         setattr(job, name, value)
 
@@ -84,9 +86,7 @@ def _claim(job_id: int) -> IngestJob | None:
     values["error"] = ""
     if not store.can_return_rows():
         return IngestJob.objects.get(pk=job_id) if claimable.update(**values) else None
-    query = claimable.query.chain(UpdateQuery)
-    query.add_update_values(values)
-    sql, params = query.get_compiler(claimable.db).as_sql()
+    sql, params = store.update_sql(claimable, values)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in IngestJob._meta.concrete_fields)
     return next(iter(IngestJob.objects.raw(f"{sql} RETURNING {columns}", params)), None)
 
@@ -109,11 +109,6 @@ def job_run(*, job_id: int) -> IngestJob | None:
             results = [store.article_store(a, e) for a, e in zip(articles, extractions, strict=True)]
             created = sum((r.created for r in results), Counter())
             fresh = [r for r in results if not r.duplicate]
-            links = IngestJob.articles.through
-            links.objects.bulk_create(
-                [links(ingestjob_id=job.pk, article_id=pk) for pk in {r.article.pk for r in results}],
-                ignore_conflicts=True,
-            )
             summary = {
                 "articles": len(fresh),
                 "duplicates": len(results) - len(fresh),
@@ -122,6 +117,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
             }
             _finish(
                 job,
+                {r.article.pk for r in results},
                 status=IngestJob.Status.DONE if fresh else IngestJob.Status.DUPLICATE,
                 summary=summary,
                 content_hash=results[0].article.content_hash,

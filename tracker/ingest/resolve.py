@@ -31,7 +31,7 @@ from tracker.models import (
     ReviewState,
     normalize_name,
 )
-from tracker.services import aliases_add_many
+from tracker.services import alias_rows
 
 logger = logging.getLogger(__name__)
 
@@ -289,14 +289,17 @@ _Record = TypeVar("_Record", Company, Agency)
 _Found = TypeVar("_Found", FoundCompany, FoundAgency)
 
 
-def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
+def companies_resolve(found: list[FoundCompany], *, aliases: list | None = None) -> list[tuple[Company, bool]]:
     """The company each entry names, created as proposed when it is new: [(company, created)].
 
     A concurrent worker creating the same company makes this file's transaction fail with an
     IntegrityError; the pipeline retries the file, and then the company is found.
+    aliases: where to put the new alias rows for the caller to insert (skipping conflicts);
+    without it they are inserted here.
     """
     return _records_resolve(
         Company,
+        aliases,
         found,
         companies_find([[f.name, *f.aliases] for f in found]),
         keys=lambda entry: _keys([entry.name, *entry.aliases]),
@@ -312,6 +315,7 @@ def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
 
 def _records_resolve(
     model: type[_Record],
+    aliases: list | None,
     found: Sequence[_Found],
     matches: Sequence[_Record | None],
     *,
@@ -342,11 +346,16 @@ def _records_resolve(
         this_file.update(dict.fromkeys(entry_keys, record))
     # No history rows here (bulk_create sends no signals): store writes them for the whole file.
     model.objects.bulk_create(created)
-    aliases_add_many(
+    names = alias_rows(
         (record, [entry.name, *entry.aliases])
         for entry, (record, _) in zip(found, resolved, strict=True)
         if record.review_state == ReviewState.PROPOSED
     )
+    for alias_model, rows in names.items():
+        if aliases is None:
+            alias_model.objects.bulk_create(rows, ignore_conflicts=True)
+        else:
+            aliases.extend(rows)
     return resolved
 
 
@@ -417,10 +426,14 @@ def agency_find(found: FoundAgency) -> Agency | None:
     return agencies_find([found])[0]
 
 
-def agencies_resolve(found: list[FoundAgency]) -> list[tuple[Agency, bool]]:
-    """The agency each entry names, created as proposed when it is new: [(agency, created)]."""
+def agencies_resolve(found: list[FoundAgency], *, aliases: list | None = None) -> list[tuple[Agency, bool]]:
+    """The agency each entry names, created as proposed when it is new: [(agency, created)].
+
+    aliases: as for companies_resolve.
+    """
     return _records_resolve(
         Agency,
+        aliases,
         found,
         agencies_find(found),
         # an agency's names are only unique within its country

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection
 from django.db.models import Q, QuerySet
 from django.db.models.constants import OnConflict
-from django.db.models.sql import InsertQuery
+from django.db.models.sql import InsertQuery, UpdateQuery
 from django.utils import timezone
 
 from tracker.countries import country_name
@@ -356,9 +356,12 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     reported = article.published or today or dt.date.today()
     new: list = [article]  # records created here; their history is written in bulk at the end
 
+    # New names of proposed records: nothing reads them before the end of the file.
+    company_aliases: list = []
+    agency_aliases: list = []
     companies: dict[str, Company] = {}
     for found, (company, created) in zip(
-        extraction.companies, resolve.companies_resolve(extraction.companies), strict=True
+        extraction.companies, resolve.companies_resolve(extraction.companies, aliases=company_aliases), strict=True
     ):
         counts["companies"] += created
         if created:
@@ -379,7 +382,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
 
     agencies: dict[str, Agency] = {}
     for found, (agency, created) in zip(
-        extraction.agencies, resolve.agencies_resolve(extraction.agencies), strict=True
+        extraction.agencies, resolve.agencies_resolve(extraction.agencies, aliases=agency_aliases), strict=True
     ):
         counts["agencies"] += created
         if created:
@@ -446,14 +449,23 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
     rows = evidence.take()
     counts["evidence"] = len(rows)
-    # The search refresh reads the evidence and the case relations: they go first.
-    rows_insert([(rows, False), *links.take(), *((r, False) for r in _history_rows(new))])
+    # The search refresh reads the evidence, the case relations and the aliases: they go first.
+    names = [(company_aliases, True), (agency_aliases, True)]
+    rows_insert([(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))])
     concern_search_refresh(concern_ids=[c.pk for c in concerns])
     return stored
 
 
-def rows_insert(batches: list[tuple[list, bool]]) -> None:
-    """Insert new rows of several tables, each batch (rows, skip rows a unique constraint has already).
+def update_sql(queryset: QuerySet, values: dict) -> tuple[str, tuple]:
+    """The UPDATE that queryset.update(**values) would send, for sending along with other SQL."""
+    query = queryset.query.chain(UpdateQuery)
+    query.add_update_values(values)
+    return query.get_compiler(queryset.db).as_sql()
+
+
+def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | None = None) -> None:
+    """Insert new rows of several tables, each batch (rows, skip rows a unique constraint has already),
+    then run the statement `then` (an UPDATE from update_sql) if given.
 
     For rows whose ids nothing reads back. On PostgreSQL they go as one statement: each table's
     INSERT a data-modifying WITH clause (PostgreSQL runs every one to completion whether or not
@@ -461,9 +473,12 @@ def rows_insert(batches: list[tuple[list, bool]]) -> None:
     bulk_create per table.
     """
     batches = [(rows, skip) for rows, skip in batches if rows]
-    if connection.vendor != "postgresql" or len(batches) < 2:
+    if connection.vendor != "postgresql" or len(batches) + bool(then) < 2:
         for rows, skip in batches:
             type(rows[0]).objects.bulk_create(rows, ignore_conflicts=skip)
+        if then:
+            with connection.cursor() as cursor:
+                cursor.execute(*then)
         return
     statements, params = [], []
     for rows, skip in batches:
@@ -474,6 +489,9 @@ def rows_insert(batches: list[tuple[list, bool]]) -> None:
         [(sql, values)] = query.get_compiler(using=model.objects.db).as_sql()
         statements.append(sql)
         params.extend(values)
+    if then:
+        statements.append(then[0])
+        params.extend(then[1])
     *first, last = statements
     sql = "WITH " + ", ".join(f"rows_{n} AS ({s})" for n, s in enumerate(first)) + " " + last
     with connection.cursor() as cursor:
