@@ -484,6 +484,8 @@ def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | N
     for rows, skip in batches:
         model = type(rows[0])
         opts = model._meta
+        for row in rows:
+            row._prepare_related_fields_for_save(operation_name="bulk_create")  # as bulk_create checks
         query = InsertQuery(model, on_conflict=OnConflict.IGNORE if skip else None)
         query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], rows)
         [(sql, values)] = query.get_compiler(using=model.objects.db).as_sql()
@@ -520,6 +522,8 @@ def _history_rows(records: list) -> list[list]:
             history_type="+",
             **{field.attname: getattr(record, field.attname) for field in model.tracked_fields},
         )
+        if hasattr(model, "history_relation"):
+            row.history_relation_id = record.pk
         by_model.setdefault(model, []).append(row)
     return list(by_model.values())
 
