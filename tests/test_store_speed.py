@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import AgencyFactory, CompanyFactory, ConcernFactory
 from tracker.ingest import pipeline, resolve, store
 from tracker.ingest.types import FoundAgency, FoundCompany
-from tracker.models import Agency, Article, Concern, ConcernCategory, Evidence, IngestJob, ReviewState
+from tracker.models import Agency, Article, Company, Concern, ConcernCategory, Evidence, IngestJob, ReviewState
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +240,26 @@ def test_new_names_wait_for_the_files_last_statement_and_are_then_stored():
     assert sorted(row.name for row in pending) == ["ISC", "Ispar Cloud"]
     store.rows_insert([(pending, True)])
     assert sorted(known.aliases.values_list("name", flat=True)) == ["ISC", "Ispar Cloud"]
+
+
+def test_without_returning_clauses_the_long_way_gives_the_same_outcome(agencies, monkeypatch):
+    """A database that cannot answer an INSERT or UPDATE with rows: a read before and after instead."""
+    monkeypatch.setattr(store, "can_return_rows", lambda: False)
+    first, again = _job(_article(7)), _job(_article(7))
+    pipeline.job_run(job_id=first.pk)
+    pipeline.job_run(job_id=again.pk)
+    first.refresh_from_db()
+    again.refresh_from_db()
+    assert (first.status, first.attempts, again.status) == (IngestJob.Status.DONE, 1, IngestJob.Status.DUPLICATE)
+    assert Article.objects.count() == 1 and list(again.articles.all()) == list(first.articles.all())
+
+
+def test_each_new_record_gets_one_creation_row_in_the_history(agencies):
+    pipeline.job_run(job_id=_job(_article(4)).pk)
+    child = Company.objects.get(name="Darvey Cloud")
+    parent = Company.objects.get(name="Darveygrad Holdings")
+    (row,) = child.history.all()
+    assert (row.history_type, row.history_change_reason, row.parent_id) == ("+", "proposed by ingest", parent.pk)
+    assert parent.history.count() == 1 and Article.objects.get().history.count() == 1
+    (case,) = Concern.objects.all()
+    assert case.history.get().history_type == "+"
