@@ -109,3 +109,13 @@ def shipped():
     from tracker.ingest.gazetteer import Gazetteer
 
     return Gazetteer.from_data_dir()
+
+
+@pytest.fixture(autouse=True)
+def _agencies_uncached():
+    """Each test's database is new: a worker's agency cache from an earlier test would point at rows it lacks."""
+    from tracker.ingest.resolve import agency_cache_reset
+
+    agency_cache_reset()
+    yield
+    agency_cache_reset()

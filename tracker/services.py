@@ -81,15 +81,32 @@ def aliases_add(record: Company | Agency, names: Iterable[str]) -> None:
 
     The unique (record, lower(name)) constraint drops the names it has: no read first.
     """
-    alias_model, owner = ALIAS_MODELS[type(record)]
-    seen = {record.name.lower()}
-    rows = []
-    for name in names:
-        name = name.strip()[:255]
-        if name and name.lower() not in seen:
-            rows.append(alias_model(**{owner: record}, name=name, normalized_name=normalize_name(name)))
-            seen.add(name.lower())
-    alias_model.objects.bulk_create(rows, ignore_conflicts=True)
+    aliases_add_many([(record, names)])
+
+
+def aliases_add_many(names_of: Iterable[tuple[Company | Agency, Iterable[str]]]) -> None:
+    """aliases_add for several records: one INSERT per kind of record."""
+    for alias_model, rows in alias_rows(names_of).items():
+        alias_model.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def alias_rows(names_of: Iterable[tuple[Company | Agency, Iterable[str]]]) -> dict[type, list]:
+    """The alias rows aliases_add_many would insert, by alias model: for a caller that sends them later.
+
+    A row for a name the record has already is included; inserting it must skip a conflict.
+    """
+    rows_of: dict[type, list] = {}
+    seen_of: dict[tuple, set[str]] = {}
+    for record, names in names_of:
+        alias_model, owner = ALIAS_MODELS[type(record)]
+        seen = seen_of.setdefault((alias_model, record.pk), {record.name.lower()})
+        for name in names:
+            name = name.strip()[:255]
+            if name and name.lower() not in seen:
+                row = alias_model(**{owner: record}, name=name, normalized_name=normalize_name(name))
+                rows_of.setdefault(alias_model, []).append(row)
+                seen.add(name.lower())
+    return rows_of
 
 
 @transaction.atomic

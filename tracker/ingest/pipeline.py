@@ -19,7 +19,7 @@ from pathlib import Path
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -64,23 +64,39 @@ def _job_read(job: IngestJob) -> list[RawArticle]:
     return read_file(real, max_bytes=settings.INGEST_MAX_BYTES)
 
 
-def _finish(job: IngestJob, **values) -> None:
-    """Write the outcome, and keep the in-memory job in step so nobody reads it back."""
+def _finish(job: IngestJob, articles: Iterable[int] = (), **values) -> None:
+    """Write the outcome and link the job to its articles (by id), and keep the in-memory job in
+    step so nobody reads it back."""
     values["finished_at"] = timezone.now()
-    IngestJob.objects.filter(pk=job.pk).update(**values)
+    links = IngestJob.articles.through
+    rows = [links(ingestjob_id=job.pk, article_id=pk) for pk in articles]
+    store.rows_insert([(rows, True)], then=store.update_sql(IngestJob.objects.filter(pk=job.pk), values))
     for name, value in values.items():
         setattr(job, name, value)
 
 
+def _claim(job_id: int) -> IngestJob | None:
+    """Mark a queued (or interrupted) job running and return it as it now is; None when it is not there to run.
+
+    One UPDATE ... RETURNING where the database has it (PostgreSQL, SQLite 3.35+), else an
+    UPDATE and a read.
+    """
+    claimable = IngestJob.objects.filter(pk=job_id, status__in=[IngestJob.Status.QUEUED, IngestJob.Status.RUNNING])
+    values = {"status": IngestJob.Status.RUNNING, "started_at": timezone.now(), "attempts": F("attempts") + 1}
+    values["error"] = ""
+    if not store.can_return_rows():
+        return IngestJob.objects.get(pk=job_id) if claimable.update(**values) else None
+    sql, params = store.update_sql(claimable, values)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in IngestJob._meta.concrete_fields)
+    return next(iter(IngestJob.objects.raw(f"{sql} RETURNING {columns}", params)), None)
+
+
 def job_run(*, job_id: int) -> IngestJob | None:
     """Process one queued job. Returns it finished, or None when there was nothing to do."""
-    claimed = IngestJob.objects.filter(
-        pk=job_id, status__in=[IngestJob.Status.QUEUED, IngestJob.Status.RUNNING]
-    ).update(status=IngestJob.Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error="")
-    if not claimed:
+    job = _claim(job_id)
+    if job is None:
         logger.info("ingest job %s is gone or already finished; nothing to do", job_id)
         return None
-    job = IngestJob.objects.get(pk=job_id)
     try:
         articles = [clean(raw) for raw in _job_read(job)]
         articles = [a for a in articles if a.text.strip()]
@@ -93,11 +109,6 @@ def job_run(*, job_id: int) -> IngestJob | None:
             results = [store.article_store(a, e) for a, e in zip(articles, extractions, strict=True)]
             created = sum((r.created for r in results), Counter())
             fresh = [r for r in results if not r.duplicate]
-            links = IngestJob.articles.through
-            links.objects.bulk_create(
-                [links(ingestjob_id=job.pk, article_id=pk) for pk in {r.article.pk for r in results}],
-                ignore_conflicts=True,
-            )
             summary = {
                 "articles": len(fresh),
                 "duplicates": len(results) - len(fresh),
@@ -106,6 +117,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
             }
             _finish(
                 job,
+                {r.article.pk for r in results},
                 status=IngestJob.Status.DONE if fresh else IngestJob.Status.DUPLICATE,
                 summary=summary,
                 content_hash=results[0].article.content_hash,
@@ -122,6 +134,7 @@ def job_run(*, job_id: int) -> IngestJob | None:
             error=f"took longer than the {settings.CELERY_TASK_SOFT_TIME_LIMIT}-second limit per file",
         )
     except RETRYABLE as error:
+        resolve.agency_cache_reset()  # the file may have met an agency merged away since it was cached
         if job.attempts < MAX_ATTEMPTS:
             raise
         _finish(job, status=IngestJob.Status.FAILED, error=f"gave up after {job.attempts} attempts: {error}")

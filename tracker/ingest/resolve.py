@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +31,7 @@ from tracker.models import (
     ReviewState,
     normalize_name,
 )
-from tracker.services import aliases_add
+from tracker.services import alias_rows
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ class _Cache:
     # Fuzzy candidates by the first three letters: comparing against every name costs
     # milliseconds per company once the register holds tens of thousands of names.
     company_blocks: dict[str, list[str]] = field(default_factory=dict)
+    # Live agencies by normalised name, by alias and by acronym (_agency_tables).
+    agency_tables: tuple[dict[str, list[Agency]], ...] = ()
+    agencies_loaded_at: float | None = None
 
 
 _cache = _Cache()
@@ -143,31 +147,77 @@ def gazetteer_reset() -> None:
     _cache.gazetteer = None
     _cache.company_names = {}
     _cache.company_blocks = {}
+    agency_cache_reset()
 
 
-def _fill_blanks(record, values: dict) -> bool:
+def agency_cache_reset() -> None:
+    """Forget the cached agencies: the next lookup reads them afresh."""
+    _cache.agency_tables = ()
+    _cache.agencies_loaded_at = None
+
+
+def _agency_tables() -> tuple[dict[str, list[Agency]], ...]:
+    """Every live agency by normalised name, by alias and by acronym: what agencies_find's query reads.
+
+    Agencies are few and nearly every article names some, so a worker keeps them in memory and
+    reads them again at most every REFRESH_SECONDS (30 s). That is how stale an answer can be:
+    for up to 30 s a worker may still link an agency an editor has just rejected, renamed or
+    merged away. Records the worker may write to (proposed ones) are never answered from here.
+    """
+    now = time.monotonic()
+    if _cache.agencies_loaded_at is None or now - _cache.agencies_loaded_at > REFRESH_SECONDS:
+        live = Agency.objects.exclude(review_state=ReviewState.REJECTED)
+        agencies = {agency.pk: agency for agency in live.order_by("pk")}
+        by_name: dict[str, list[Agency]] = {}
+        by_alias: dict[str, list[Agency]] = {}
+        by_acronym: dict[str, list[Agency]] = {}
+        for agency in agencies.values():
+            by_name.setdefault(agency.normalized_name, []).append(agency)
+            if agency.acronym:
+                by_acronym.setdefault(agency.acronym, []).append(agency)
+        for agency_id, key in AgencyAlias.objects.filter(agency__in=live).values_list("agency_id", "normalized_name"):
+            if agency_id in agencies:
+                by_alias.setdefault(key, []).append(agencies[agency_id])
+        _cache.agency_tables = (by_name, by_alias, by_acronym)
+        _cache.agencies_loaded_at = now
+    return _cache.agency_tables
+
+
+def _fill_blanks(record, values: dict, *, save: bool = True) -> bool:
     """Set the given values where the record has none; confirmed or rejected records stay as they are."""
     if record.review_state != ReviewState.PROPOSED:
         return False
     changed = False
     for name, value in values.items():
-        if value in (None, "") or getattr(record, name) not in (None, "", "other"):
+        current = getattr(record, name)
+        # "other" is a blank too, but writing "other" over it would only add a history row.
+        if value in (None, "") or current not in (None, "", "other") or value == current:
             continue
         setattr(record, name, value)
         changed = True
-    if changed:
+    if changed and save:
         record.save()
     return changed
+
+
+@contextmanager
+def _history_skipped(record, *, skip: bool = True) -> Iterator[None]:
+    """Saves of the record inside write no history row (simple_history checks for the attribute)."""
+    if not skip:
+        yield
+        return
+    record.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del record.skip_history_when_saving
 
 
 def create_quietly(model, **values):
     """Insert a record without its per-row history; store writes the history of a file's new records in bulk."""
     record = model(**values)
-    record.skip_history_when_saving = True
-    try:
+    with _history_skipped(record):
         record.save()
-    finally:
-        del record.skip_history_when_saving
     return record
 
 
@@ -239,14 +289,17 @@ _Record = TypeVar("_Record", Company, Agency)
 _Found = TypeVar("_Found", FoundCompany, FoundAgency)
 
 
-def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
+def companies_resolve(found: list[FoundCompany], *, aliases: list | None = None) -> list[tuple[Company, bool]]:
     """The company each entry names, created as proposed when it is new: [(company, created)].
 
     A concurrent worker creating the same company makes this file's transaction fail with an
     IntegrityError; the pipeline retries the file, and then the company is found.
+    aliases: where to put the new alias rows for the caller to insert (skipping conflicts);
+    without it they are inserted here.
     """
     return _records_resolve(
         Company,
+        aliases,
         found,
         companies_find([[f.name, *f.aliases] for f in found]),
         keys=lambda entry: _keys([entry.name, *entry.aliases]),
@@ -262,6 +315,7 @@ def companies_resolve(found: list[FoundCompany]) -> list[tuple[Company, bool]]:
 
 def _records_resolve(
     model: type[_Record],
+    aliases: list | None,
     found: Sequence[_Found],
     matches: Sequence[_Record | None],
     *,
@@ -270,21 +324,38 @@ def _records_resolve(
     blanks: Callable[[_Found], dict[str, Any]],
 ) -> list[tuple[_Record, bool]]:
     """Found or created record per entry. An entry that the lookup missed may name a record an
-    earlier entry of the same file created (the lookup ran before it was stored)."""
+    earlier entry of the same file created (the lookup ran before it was stored).
+
+    The new records go in one INSERT, and the new names of all proposed records in another.
+    """
     this_file: dict[Hashable, _Record] = {}
-    resolved = []
+    resolved: list[tuple[_Record, bool]] = []
+    created: list[_Record] = []
     for entry, record in zip(found, matches, strict=True):
         entry_keys = keys(entry)
         record = record or next((this_file[k] for k in entry_keys if k in this_file), None)
-        created = record is None
-        if created:
-            record = create_quietly(model, **new(entry))
+        if record is None:
+            record = model(**new(entry))
+            record.normalized_name = normalize_name(record.name)  # what save() would set
+            created.append(record)
+            resolved.append((record, True))
         else:
-            _fill_blanks(record, blanks(entry))
-        if record.review_state == ReviewState.PROPOSED:
-            aliases_add(record, [entry.name, *entry.aliases])
+            # A record this file creates takes the later entries' blanks before its INSERT.
+            _fill_blanks(record, blanks(entry), save=not any(record is c for c in created))
+            resolved.append((record, False))
         this_file.update(dict.fromkeys(entry_keys, record))
-        resolved.append((record, created))
+    # No history rows here (bulk_create sends no signals): store writes them for the whole file.
+    model.objects.bulk_create(created)
+    names = alias_rows(
+        (record, [entry.name, *entry.aliases])
+        for entry, (record, _) in zip(found, resolved, strict=True)
+        if record.review_state == ReviewState.PROPOSED
+    )
+    for alias_model, rows in names.items():
+        if aliases is None:
+            alias_model.objects.bulk_create(rows, ignore_conflicts=True)
+        else:
+            aliases.extend(rows)
     return resolved
 
 
@@ -293,8 +364,12 @@ def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
     return companies_resolve([found])[0]
 
 
-def company_link_parent(company: Company, parent: Company) -> bool:
-    """Record `parent` as the company's parent unless it has one already or it would make a loop."""
+def company_link_parent(company: Company, parent: Company, *, history: bool = True) -> bool:
+    """Record `parent` as the company's parent unless it has one already or it would make a loop.
+
+    history=False for a company created in the same file: its first history row, written at the
+    end of the file, has the parent already.
+    """
     if company.parent_id or company.pk == parent.pk or company.review_state != ReviewState.PROPOSED:
         return False
     ancestor, depth = parent, 0
@@ -303,16 +378,21 @@ def company_link_parent(company: Company, parent: Company) -> bool:
             return False
         ancestor, depth = ancestor.parent, depth + 1
     company.parent = parent
-    company.save(update_fields=["parent", "updated_at"])
+    with _history_skipped(company, skip=not history):
+        company.save(update_fields=["parent", "updated_at"])
     return True
 
 
 def agencies_find(found: list[FoundAgency]) -> list[Agency | None]:
     """For each entry, its agency in its country: by name, else by alias, else by acronym.
 
-    One round trip for all the entries, tagged like companies_find.
+    From this process's agency tables when each entry names an agency an editor has confirmed
+    (_agency_tables); else one round trip for all the entries, tagged like companies_find.
     """
     keys_of = [_keys([f.name, *f.aliases]) for f in found]
+    cached = _agencies_match(found, keys_of, _agency_tables())
+    if all(agency is not None and agency.review_state != ReviewState.PROPOSED for agency in cached):
+        return cached
     wanted = sorted({k for keys in keys_of for k in keys})
     acronyms = sorted({f.acronym for f in found if f.acronym})
     live = Agency.objects.exclude(review_state=ReviewState.REJECTED).order_by()
@@ -324,7 +404,13 @@ def agencies_find(found: list[FoundAgency]) -> list[Agency | None]:
         )
         by_acronym = live.filter(acronym__in=acronyms).annotate(key=F("acronym"), via=Value("acronym"))
         rows = list(named.union(aliased, by_acronym, all=True))
-    tables = [_by_key(rows, source) for source in ("name", "alias", "acronym")]
+    return _agencies_match(found, keys_of, [_by_key(rows, source) for source in ("name", "alias", "acronym")])
+
+
+def _agencies_match(
+    found: list[FoundAgency], keys_of: list[list[str]], tables: Sequence[dict[str, list[Agency]]]
+) -> list[Agency | None]:
+    """Each entry's agency among the candidates by name, alias and acronym, in that order of trust."""
     answers = []
     for entry, keys in zip(found, keys_of, strict=True):
         agency = None
@@ -340,10 +426,14 @@ def agency_find(found: FoundAgency) -> Agency | None:
     return agencies_find([found])[0]
 
 
-def agencies_resolve(found: list[FoundAgency]) -> list[tuple[Agency, bool]]:
-    """The agency each entry names, created as proposed when it is new: [(agency, created)]."""
+def agencies_resolve(found: list[FoundAgency], *, aliases: list | None = None) -> list[tuple[Agency, bool]]:
+    """The agency each entry names, created as proposed when it is new: [(agency, created)].
+
+    aliases: as for companies_resolve.
+    """
     return _records_resolve(
         Agency,
+        aliases,
         found,
         agencies_find(found),
         # an agency's names are only unique within its country

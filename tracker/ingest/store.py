@@ -16,7 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
+from django.db import IntegrityError, connection
 from django.db.models import Q, QuerySet
+from django.db.models.constants import OnConflict
+from django.db.models.sql import InsertQuery, UpdateQuery
+from django.utils import timezone
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
@@ -69,6 +74,34 @@ def find_duplicate(raw: RawArticle) -> Article | None:
     return Article.objects.filter(match).first()
 
 
+def can_return_rows() -> bool:
+    """Whether INSERT and UPDATE can answer with the rows they wrote (PostgreSQL, SQLite 3.35+)."""
+    return connection.vendor in ("postgresql", "sqlite") and connection.features.can_return_columns_from_insert
+
+
+def _insert_unless_stored(article: Article) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id: False when its hash or URL is stored already.
+
+    The unique constraints answer the duplicate question in the insert itself: no query before
+    it, and of two workers storing one article at once, the second waits for the first to
+    commit and then inserts nothing.
+    """
+    opts = Article._meta
+    query = InsertQuery(Article, on_conflict=OnConflict.IGNORE)
+    query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], [article])
+    compiler = query.get_compiler(using=Article.objects.db)
+    compiler.returning_fields = [opts.pk]
+    [(sql, params)] = compiler.as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    article.pk = row[0]
+    article._state.adding, article._state.db = False, Article.objects.db
+    return True
+
+
 def _span(text: str, span: Span) -> tuple[int, int, str] | None:
     """The span as stored: offsets that really point at the quote, or None."""
     if 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote:
@@ -103,8 +136,8 @@ class _EvidenceBatch:
             else:
                 row.claim.setdefault(name, value)
 
-    def save(self) -> int:
-        return len(Evidence.objects.bulk_create(self.rows.values()))
+    def take(self) -> list[Evidence]:
+        return list(self.rows.values())
 
 
 def _lookup(names: list[str], table: dict[str, object]) -> list:
@@ -138,8 +171,12 @@ def concern_resolve(
     reported: dt.date,
     memo: dict[tuple, Concern],
     links: _Links,
+    new_groups: dict[int, set[int]] | None = None,
 ) -> tuple[Concern, bool]:
-    """The case this concern belongs to: same host country and corporate group (or facility), else a new one."""
+    """The case this concern belongs to: same host country and corporate group (or facility), else a new one.
+
+    new_groups: the corporate groups made only of companies this file created (_new_groups).
+    """
     host = (
         found.host_country
         or next((f.country for f in facilities if f.country), "")
@@ -157,7 +194,8 @@ def concern_resolve(
     # lookup would answer (it is the group's newest there): no second lookup.
     group_key = (host, "group", companies[0].pk) if companies else None
     concern = memo.get(group_key) if group_key else None
-    if concern is None:
+    members = (new_groups or {}).get(companies[0].pk) if companies else None
+    if concern is None and not (members and not links.involve("company_id", members)):
         links.flush()
         concern = _case_find(live, companies, agencies, facilities)
     created = concern is None
@@ -238,11 +276,36 @@ class _Links:
                 self.seen.add((concern.pk, column, value))
                 self.pending.setdefault(model, []).append(model(concern_id=concern.pk, **{column: value}))
 
+    def involve(self, column: str, values: set) -> bool:
+        """Whether this file linked any case to one of these values."""
+        return any(col == column and value in values for _, col, value in self.seen)
+
+    def take(self) -> list[tuple[list, bool]]:
+        """What is pending, as rows_insert takes it (a relation stored already is skipped), and forget it."""
+        batches = [(rows, True) for rows in self.pending.values()]
+        self.pending = {}
+        return batches
+
     def flush(self) -> None:
         """Write what is pending: before anything reads the relations back."""
-        for model, rows in self.pending.items():
-            model.objects.bulk_create(rows, ignore_conflicts=True)
-        self.pending = {}
+        rows_insert(self.take())
+
+
+def _new_groups(companies: Iterable[Company], created: Iterable) -> dict[int, set[int]]:
+    """The corporate group of each company whose group this file created whole, by company id.
+
+    Nothing stored before the file can point at those companies, so the only cases of such a
+    group are the ones this file links to it: no need to ask the database.
+    """
+    fresh = {r.pk for r in created if isinstance(r, Company)}
+    companies = list({c.pk: c for c in companies}.values())
+    groups = {}
+    for company in companies:
+        ids = {company.pk, company.parent_id} - {None}
+        members = ids | {c.pk for c in companies if c.parent_id in ids}
+        if members <= fresh:
+            groups[company.pk] = members
+    return groups
 
 
 def _concern_extend(
@@ -263,12 +326,7 @@ def _concern_extend(
 
 def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | None = None) -> Stored:
     """Write the article and its records; a duplicate of a stored article writes nothing."""
-    duplicate = find_duplicate(raw)
-    if duplicate is not None:
-        return Stored(article=duplicate, duplicate=True)
-    # Two workers storing the same article at once: the loser hits the unique hash and retries.
-    article = resolve.create_quietly(
-        Article,
+    values = dict(
         title=(raw.title or raw.text.strip().split("\n", 1)[0])[:500],
         publisher=(raw.publisher or extraction.publisher or "")[:200],
         wire_credits=extraction.wire_credits,
@@ -282,15 +340,28 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         content_hash=content_hash(raw.text),
         countries=sorted(set(extraction.countries)),
     )
+    if not can_return_rows():
+        if (duplicate := find_duplicate(raw)) is not None:
+            return Stored(article=duplicate, duplicate=True)
+        # Two workers storing the same article at once: the loser hits the unique hash and retries.
+        article = resolve.create_quietly(Article, **values)
+    elif not _insert_unless_stored(article := Article(**values)):
+        duplicate = find_duplicate(raw)
+        if duplicate is None:  # SQLite's INSERT OR IGNORE also skips a row breaking another constraint
+            raise IntegrityError(f"the article from {raw.source_file} could not be stored")
+        return Stored(article=duplicate, duplicate=True)
     stored = Stored(article=article)
     evidence = _EvidenceBatch(article)
     counts = stored.created
     reported = article.published or today or dt.date.today()
     new: list = [article]  # records created here; their history is written in bulk at the end
 
+    # New names of proposed records: nothing reads them before the end of the file.
+    company_aliases: list = []
+    agency_aliases: list = []
     companies: dict[str, Company] = {}
     for found, (company, created) in zip(
-        extraction.companies, resolve.companies_resolve(extraction.companies), strict=True
+        extraction.companies, resolve.companies_resolve(extraction.companies, aliases=company_aliases), strict=True
     ):
         counts["companies"] += created
         if created:
@@ -306,12 +377,12 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         parent = companies.get((found.parent or "").lower())
         child = companies[found.name.lower()]
         if parent is not None and parent != child:
-            resolve.company_link_parent(child, parent)
+            resolve.company_link_parent(child, parent, history=not any(child is r for r in new))
             evidence.add(found.parent_evidence, fact=Evidence.Fact.PARENT, claim={"parent": parent.name}, company=child)
 
     agencies: dict[str, Agency] = {}
     for found, (agency, created) in zip(
-        extraction.agencies, resolve.agencies_resolve(extraction.agencies), strict=True
+        extraction.agencies, resolve.agencies_resolve(extraction.agencies, aliases=agency_aliases), strict=True
     ):
         counts["agencies"] += created
         if created:
@@ -336,13 +407,16 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     concerns: list[Concern] = []
     memo: dict[tuple, Concern] = {}
     links = _Links()
+    new_groups = _new_groups(companies.values(), new)
     for found in extraction.concerns:
         involved = {
             "companies": _lookup(found.companies, companies),
             "agencies": _lookup(found.agencies, agencies),
             "facilities": _lookup(found.facilities, facilities),
         }
-        concern, created = concern_resolve(found, **involved, reported=reported, memo=memo, links=links)
+        concern, created = concern_resolve(
+            found, **involved, reported=reported, memo=memo, links=links, new_groups=new_groups
+        )
         counts["concerns"] += created
         if created:
             new.append(concern)
@@ -373,20 +447,85 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
                 counts["events"] += 1
                 new.append(event)
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
-    counts["evidence"] = evidence.save()
-    links.flush()
+    rows = evidence.take()
+    counts["evidence"] = len(rows)
+    # The search refresh reads the evidence, the case relations and the aliases: they go first.
+    names = [(company_aliases, True), (agency_aliases, True)]
+    rows_insert([(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))])
     concern_search_refresh(concern_ids=[c.pk for c in concerns])
-    _history_record(new)
     return stored
 
 
-def _history_record(records: list) -> None:
-    """One history INSERT per kind of record instead of one (plus relation snapshots) per record."""
+def update_sql(queryset: QuerySet, values: dict) -> tuple[str, tuple]:
+    """The UPDATE that queryset.update(**values) would send, for sending along with other SQL."""
+    query = queryset.query.chain(UpdateQuery)
+    query.add_update_values(values)
+    return query.get_compiler(queryset.db).as_sql()
+
+
+def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | None = None) -> None:
+    """Insert new rows of several tables, each batch (rows, skip rows a unique constraint has already),
+    then run the statement `then` (an UPDATE from update_sql) if given.
+
+    For rows whose ids nothing reads back. On PostgreSQL they go as one statement: each table's
+    INSERT a data-modifying WITH clause (PostgreSQL runs every one to completion whether or not
+    the statement reads it), one round trip for what would be one per table. Elsewhere one
+    bulk_create per table.
+    """
+    batches = [(rows, skip) for rows, skip in batches if rows]
+    if connection.vendor != "postgresql" or len(batches) + bool(then) < 2:
+        for rows, skip in batches:
+            type(rows[0]).objects.bulk_create(rows, ignore_conflicts=skip)
+        if then:
+            with connection.cursor() as cursor:
+                cursor.execute(*then)
+        return
+    statements, params = [], []
+    for rows, skip in batches:
+        model = type(rows[0])
+        opts = model._meta
+        for row in rows:
+            row._prepare_related_fields_for_save(operation_name="bulk_create")  # as bulk_create checks
+        query = InsertQuery(model, on_conflict=OnConflict.IGNORE if skip else None)
+        query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], rows)
+        [(sql, values)] = query.get_compiler(using=model.objects.db).as_sql()
+        statements.append(sql)
+        params.extend(values)
+    if then:
+        statements.append(then[0])
+        params.extend(then[1])
+    *first, last = statements
+    sql = "WITH " + ", ".join(f"rows_{n} AS ({s})" for n, s in enumerate(first)) + " " + last
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    for rows, _ in batches:
+        for row in rows:
+            row._state.adding, row._state.db = False, type(row).objects.db
+
+
+def _history_rows(records: list) -> list[list]:
+    """The "+" history rows of the records this file created, per kind of record: what
+    bulk_history_create would insert, for rows_insert to send with the rest.
+
+    One history INSERT per kind of record instead of one (plus relation snapshots) per record.
+    """
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return []
+    now = timezone.now()
     by_model: dict[type, list] = {}
     for record in records:
-        by_model.setdefault(type(record), []).append(record)
-    for model, objs in by_model.items():
-        _history_manager(model).bulk_history_create(objs, default_change_reason="proposed by ingest")
+        model = _history_manager(type(record)).model
+        row = model(
+            history_date=getattr(record, "_history_date", now),
+            history_user=model.get_default_history_user(record),
+            history_change_reason=getattr(record, "_change_reason", None) or "proposed by ingest",
+            history_type="+",
+            **{field.attname: getattr(record, field.attname) for field in model.tracked_fields},
+        )
+        if hasattr(model, "history_relation"):
+            row.history_relation_id = record.pk
+        by_model.setdefault(model, []).append(row)
+    return list(by_model.values())
 
 
 @functools.cache
