@@ -1,7 +1,8 @@
 """python manage.py bench : print benchmark figures as `bench: NAME = VALUE UNIT` lines.
 
-It wipes ingested records between rounds, so it runs only on a database whose name says
-"bench" (`make bench` points DATABASE_URL at one).
+It writes generated articles and demo records into the database and keeps them, so it runs only
+on a database whose name says "bench" (`make bench` points DATABASE_URL at one). The database only
+grows, and ingest slows as it does: drop it before runs that are to be compared.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         name = str(settings.DATABASES["default"]["NAME"])
         if "bench" not in name:
             raise CommandError(
-                f"refusing to run on database {name!r}: the benchmark deletes records; "
+                f"refusing to run on database {name!r}: the benchmark fills it with generated records; "
                 "point DATABASE_URL at a database whose name contains 'bench' (make bench does)"
             )
         database_ensure()
