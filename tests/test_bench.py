@@ -56,6 +56,7 @@ def test_the_page_benchmark_prints_every_figure_for_every_page():
         assert 0 < figures[f"{page}_queries"] <= 20, page
         if connection.vendor == "postgresql":
             assert figures[f"{page}_main_query_explain"] >= 0, page
+    assert 0 < figures["pages_machine_reference"] < 10_000
 
 
 def test_a_workers_cpu_time_is_read_from_proc():
@@ -67,3 +68,12 @@ def test_a_workers_cpu_time_is_read_from_proc():
     while time.process_time() < deadline:
         pass
     assert 0.15 <= bench._cpu_seconds(This()) - before < 5
+
+
+def test_the_machine_reference_is_cpu_time_of_a_fixed_workload():
+    # Not a speed assertion: only that it is the CPU time of one run, the fastest of those made.
+    started = time.process_time()
+    best = bench.machine_reference_ms(repeats=4)
+    spent = (time.process_time() - started) * 1000
+    assert math.isfinite(best) and best > 0
+    assert 4 * best <= spent * 1.01  # the best of four runs, each timed on its own

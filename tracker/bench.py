@@ -10,6 +10,7 @@ query of each page re-run under EXPLAIN ANALYZE: the floor the page cannot beat.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -30,6 +31,34 @@ Report = Callable[[str, float, str], None]
 
 def report_line(name: str, value: float, unit: str) -> str:
     return f"bench: {name} = {value:.4g} {unit}"
+
+
+# A fixed text for the machine reference: words, capitalised names and numbers, like an article.
+_REFERENCE_TEXT = " ".join(
+    f"The Port of Example {n} is run by Sample Logistics {n % 7} GmbH, said the agency on {n % 28 + 1} May."
+    for n in range(400)
+)
+
+
+def machine_reference_ms(repeats: int = 5) -> float:
+    """CPU milliseconds of a fixed pure-Python workload (regex scans, dict counting, string work)
+    that uses no project code: the machine's own speed, best of `repeats`.
+
+    Shared machines of one kind differ by 2-3x in speed per core; the ingest and page figures
+    scale with this one, so figures from two machines compare only alongside it.
+    """
+    words = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        counts: dict[str, int] = {}
+        for _ in range(20):
+            for match in words.finditer(_REFERENCE_TEXT):
+                name = match.group().casefold()
+                counts[name] = counts.get(name, 0) + 1
+            sum(len(w) for w in _REFERENCE_TEXT.split())
+        best = min(best, (time.process_time() - started) * 1000)
+    return best
 
 
 def _start_workers(count: int, log_dir: Path) -> list[subprocess.Popen]:
@@ -101,6 +130,7 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
     rates: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[float]] = {1: [], 2: []}  # worker CPU ms per article
     peak = 0.0
+    references: list[float] = []
     run = int(time.time())  # fresh article texts on every run: nothing is a duplicate
     with tempfile.TemporaryDirectory(prefix="fi-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -119,6 +149,7 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
                     for i in range(articles):
                         article = demo_article(i, seed=run * 1000 + 10 * round_ + count)
                         (folder / article.name).write_text(article.text)
+                    references.append(machine_reference_ms())
                     cpu_before = sum(_cpu_seconds(w) for w in workers)
                     elapsed, done = _run_batch(folder, timeout=600)
                     cpu[count].append((sum(_cpu_seconds(w) for w in workers) - cpu_before) * 1000 / articles)
@@ -139,6 +170,7 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
     # Where a worker's time goes: its own CPU per article; the rest of 1000/rate is waiting,
     # mostly for PostgreSQL.
     report("ingest_worker_cpu_per_article", sorted(cpu[1])[len(cpu[1]) // 2], "ms")
+    report("ingest_machine_reference", _percentile(references, 0.5), "ms")
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -216,7 +248,9 @@ def bench_pages(*, cases: int, report: Report, requests: int = 15, rounds: int =
     client = Client()
     client.force_login(user)
     cache.clear()
+    references = []
     for name, url in _pages():
+        references.append(machine_reference_ms())
         client.get(url)  # warm caches and connections, as a site in use has them
         p50s, p95s = [], []
         for _ in range(rounds):
@@ -243,3 +277,4 @@ def bench_pages(*, cases: int, report: Report, requests: int = 15, rounds: int =
         if connection.vendor == "postgresql" and reads:
             slowest = max(reads, key=lambda q: float(q["time"]))
             report(f"{name}_main_query_explain", _explain_ms(slowest["sql"]), "ms")
+    report("pages_machine_reference", _percentile(references, 0.5), "ms")
