@@ -43,6 +43,7 @@ from .extract_companies import (
     _companies,
     _found_companies,
     deal_targets,
+    precedent_spans,
 )
 from .gazetteer import Gazetteer, Hit, SpanSet, fold
 from .textparts import (
@@ -108,7 +109,13 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     doc.host, doc.main_country = _host_country(doc, companies)
     result.companies = _found_companies(companies, doc)
     result.agencies = _agencies(doc, companies)
-    result.facilities = _facilities(doc, companies)
+    # a site named only where the story recalls an earlier deal is that deal's, not this story's
+    recalled = precedent_spans(doc)
+    result.facilities = [
+        f
+        for f in _facilities(doc, companies)
+        if not (f.evidence and all(any(s <= e.start and e.end <= t for s, t in recalled) for e in f.evidence))
+    ]
     targets = deal_targets(doc, companies)
     result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), targets)
     result.concerns = _one_case_per_group(result.concerns, result.companies)

@@ -721,6 +721,7 @@ _LEGAL_END = re.compile(
 
 
 _AND_GAP_ONLY = re.compile(r"\s+(?:and|und|en|et)\s+")
+_AMPERSAND_SHORT = re.compile(r"\.?,?\s*(?:\(|,?\s*(?:known as|or|dite?|genannt|bekend als)\s+)([A-Z])\s?&\s?([A-Z])\b")
 
 
 def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -734,6 +735,11 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
                 continue
             # both sides plain words (no acronym on the left) and a legal form closing the right
             if " " in left and not re.search(r"[A-Z]{2}", left) and _LEGAL_END.search(text[s:e]) and " " in text[s:e]:
+                out[-1] = (ps, e, pos)
+                continue
+            # the short form spells the pair: "Peninsular and Oriental Steam Navigation Co., known as P&O"
+            short = _AMPERSAND_SHORT.match(text, e)
+            if short and short.group(1)[0] == left[0] and short.group(2)[0] == text[s]:
                 out[-1] = (ps, e, pos)
                 continue
         out.append((s, e, pos))
@@ -889,7 +895,8 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
 _COMPOUND_NOUNS = (
     r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
-    r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater)"
+    r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
+    r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter)"
 )
 
 

@@ -407,6 +407,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _governments(doc, agencies, origins, add)
     _generic_agencies(doc, agencies, origins, add)
     _committees(doc, agencies, add)
+    _house_committees(doc, agencies, add)
     _ministries(doc, agencies, add)
     _french_ministries(doc, agencies, add)
     _french_ministers(doc, agencies, add)
@@ -420,6 +421,8 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _merge_tails(agencies)
     found = []
     for ag in agencies.values():
+        if not ag.mentions:
+            continue  # every mention went to a more precise body (_house_committees)
         if all(_former_employer(text, s, e) for s, e in ag.mentions):
             continue  # "a former MI6 chief": the body is only someone's past employer
         if all(_SITE_AFTER_BODY.match(text, e) for _s, e in ag.mentions):
@@ -532,6 +535,24 @@ def _committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
             if m.group("en"):
                 ag.aliases.add(re.sub(r"^(?:Commons|Lords)\s+", "", name))  # "culture, media and sport committee"
             taken.add(m.start(), m.end())
+
+
+# after a parliament's name: "the Seimas Committee on National Security and Defence"
+_COMMITTEE_AFTER_HOUSE = re.compile(
+    r"\s+(?:Select\s+|Standing\s+)?Committee\s+(?:on|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:,?\s+(?:(?:and|of|the|&)\s+)*[A-Z][\w'’-]*)*"
+)
+
+
+def _house_committees(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    """A committee named after its house is a body of its own, not the house."""
+    for house in [a for a in agencies.values() if a.kind == "parliament"]:
+        for s, e in list(house.mentions):
+            m = _COMMITTEE_AFTER_HOUSE.match(doc.text, e)
+            if m:
+                house.mentions.remove((s, e))
+                name = re.sub(r"\s+", " ", doc.text[s : m.end()])
+                add(name, s, m.end(), kind="parliament", country=house.country)
 
 
 def _owned_row(doc: _Doc, name: str) -> dict | None:
@@ -1113,8 +1134,11 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 hit = doc.country_after(m.end() + of.end() - 1, sent.end)
             own = re.search(r"\b(?:the\s+)?(?:country|nation)['’]s\s+$", text[sent.start : m.start()])
             if hit is None and own and doc.host:
-                # "the country's intelligence services": the host country's
-                hit = Hit(sent.start + own.start(), sent.start + own.end(), "country", doc.host, own.group(0))
+                # "the country's intelligence services": the country the sentence spoke of ("Under
+                # Chinese law, ... the country's intelligence agencies"), else the host country
+                earlier = doc.countries_in(sent.start, sent.start + own.start())
+                code = earlier[-1].key if earlier else doc.host
+                hit = Hit(sent.start + own.start(), sent.start + own.end(), "country", code, own.group(0))
             if (
                 hit is None
                 and doc.host
@@ -1262,6 +1286,21 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                         ),
                         None,
                     )
+                if row is None and name.endswith(" ministry"):
+                    # "the justice ministry" after "the Ministry of Justice and Public Security"
+                    topic = name.removesuffix(" ministry").split()[0]
+                    named = next(
+                        (
+                            a
+                            for a in agencies.values()
+                            if a.country == code
+                            and a.kind == "ministry"
+                            and fold(a.name).startswith(("ministry of ", "department of "))
+                            and topic in re.findall(r"\w+", fold(a.name))
+                        ),
+                        None,
+                    )
+                    row = {"name": named.name} if named else None
                 target = row["name"] if row else name
                 if not row and hit is not None and code != doc.host and len(names) == 1 and not m.group("de"):
                     # a foreign ministry keeps its nationality: "the Chinese Foreign Ministry"
@@ -1535,8 +1574,11 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
         if _is_title_case_line(sent):
             continue
         # "The Browns Range pilot plant produces...": the name of a site the story already tied to a firm
-        relevant = _facility_relevant(doc, sent, companies) or any(
-            name_spans(sent.text, n) for n in _site_proper_names(found, rules)
+        relevant = (
+            _facility_relevant(doc, sent, companies)
+            or any(name_spans(sent.text, n) for n in _site_proper_names(found, rules))
+            # "Sindsdien heet de terminal CSP Zeebrugge Terminal": the story names its site
+            or bool(_NAMING_VERB.search(sent.text))
         )
         for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}, doc.phrase_runs):
             short = _TRAILING_ABBREVIATION.search(text, s, e)
@@ -1598,6 +1640,10 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             s, e = sent.start + m.start(), sent.start + m.end()
             if _BODY_APPOSITION.match(text, e):
                 continue  # "Port of Antwerp-Bruges, het havenbedrijf": the company that runs the port
+            if _VIA_BEFORE.search(text, max(sent.start, s - 12), s):
+                continue  # "supplies would come via the port of Rostock": a route, not a site of the case
+            if _PORT_BODY_BEFORE.search(text, max(sent.start, s - 30), s):
+                continue  # "het havenbedrijf Port of Antwerp-Bruges": the company that runs the port
             kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
             found.append(_Facility(text[s:e], kind, s, e, named=True))
         for m in _NAMED_BASE.finditer(text, sent.start, sent.end):
@@ -1712,6 +1758,21 @@ _PLACE_VERBS = {
 }  # fmt: skip
 
 
+_NAMING_VERB = re.compile(
+    r"(?<![\w-])(?:heet|heten|hernoemd\s+tot|omgedoopt\s+tot|(?:is|was)\s+(?:now\s+)?(?:called|named|known\s+as)|"
+    r"renamed|heißt|hieß|umbenannt\s+in|s['’]appelle|rebaptisée?)\s+(?:\w+\s+){0,3}?[A-Z]"
+)
+_PORT_BODY_BEFORE = re.compile(
+    r"(?<![\w-])(?:havenbedrijf|port\s+(?:authority|company|operator)|Hafengesellschaft|Hafenbetreiber|"
+    r"autorité\s+portuaire|gestionnaire\s+du\s+port)\s+$",
+    re.IGNORECASE,
+)
+_VIA_BEFORE = re.compile(r"(?<![\w-])(?:via|through)\s+(?:the\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?$")
+_GENITIVE_PLACE = re.compile(
+    r"(?:West|Ost|Nord|Süd|Mittel|Zentral|Südost|Nordwest)?(?:europas|asiens|afrikas|amerikas)", re.I
+)
+
+
 def _term_site(
     doc: _Doc, sent: Sentence, m: re.Match, relevant: bool, company_spans: SpanSet, found: list[_Facility]
 ) -> _Facility | None:
@@ -1729,6 +1790,10 @@ def _term_site(
     kind = facility_kind(rules, term)
     if kind is None:
         return None  # "Netzwerk", "Triebwerk": no site
+    if m.group(2) and doc.language != "de" and term.lower() not in rules.facility_terms:
+        return None  # a German noun in another language is another word: "Labor frontbenchers"
+    if _VIA_BEFORE.search(text, max(sent.start, s - 12), s):
+        return None  # "via the port of Rostock": a route
     if _NOT_A_SITE_USE.match(text, e) or re.search(r"(?<![\w-])to\s+$", text[max(0, s - 4) : s]):
         return None  # "in terminal decline", "the port authority", "plans to plant": no site
     need_place = term in rules.facility_need_place
@@ -1837,6 +1902,9 @@ def _term_site(
         and not _place_code(doc, own_name.group(1))
         and own_name.group(1) not in rules.stopwords
         and not (need_place and doc.gaz.city(own_name.group(1)))
+        # "der größte Erdgasspeicher Westeuropas", "le plus grand port d'Europe": where, not a name
+        and not _GENITIVE_PLACE.fullmatch(own_name.group(1))
+        and not (own_name.group(1).endswith("s") and _place_code(doc, own_name.group(1)[:-1]))
     )
     if has_own_name and own_name:
         if rules.facility_heads.get(own_name.group(1).split()[-1]) and not prefixed:
@@ -1871,6 +1939,8 @@ def _term_site(
     ):
         return None
     name = text[s:cut] + text[m.end() : e] if cut < m.end() else text[s:e]
+    if name == term and re.search(r"\b[a-z]+['’]s\s+$", text[max(sent.start, s - 20) : s]):
+        return None  # "jet fuel for the capital's airport": a place's site in passing, unnamed
     proper = re.search(r"[A-Z]", name.replace(term, ""))  # "Projekt" is capitalised in German
     if term.lower() in _VAGUE_TERMS and not town and not proper:
         return None  # "the project", "a British energy project": no site until it has a name or a place
@@ -2640,7 +2710,7 @@ def _merge_facilities(
         family = _FAMILY.get(fac.kind, fac.kind)
         fits = []
         for other in merged:
-            if fac.generic and fac.city and other.city == fac.city:
+            if fac.generic and other.city and other.city in (fac.city, fac.town, fac.name.split()[0]):
                 fits = [other]  # "the Newport site" is the plant the story names in Newport
                 break
             if _FAMILY.get(other.kind, other.kind) != family:

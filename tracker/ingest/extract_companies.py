@@ -720,6 +720,10 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if rules.person_titles.fullmatch(name.split()[0]) and " " in name:
                 continue  # "der Geschäftsmann Liu Zhendong": a person with the title run into the name
+            if _TOWN_ADJECTIVE_ABSTRACT.fullmatch(name) and _german_town_adjective(doc, name.split()[0]):
+                continue  # "der Verkauf der Dortmunder Fertigung": the town's production, a site
+            if any(rules.person_titles.fullmatch(word) for word in name.split()[1:-1]):
+                continue  # "Justice Minister Monica Mæland", "Foreign Secretary James Cleverly": people
             if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]) or _titled_apposition(
                 doc, sent.start, s, e
             ):
@@ -812,7 +816,15 @@ def _companies(doc: _Doc) -> list[_Company]:
             co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
         _find_mentions(doc, co)
         short = co.subsidiary_of
-        if short and not any(short in c.forms or c.name == short for c in companies):
+        # "TMH International, a subsidiary of TMH Group": the group the short name begins
+        group = short and next(
+            (c for c in companies if c is not co and any(_is_prefix(short, f) for f in c.forms)), None
+        )
+        if short and group is not None and not any(short in c.forms or c.name == short for c in companies):
+            co.subsidiary_of = group.name
+        elif short and (_place_code(doc, short) or _story_town(doc, short)):
+            co.subsidiary_of = None  # "its Norwegian subsidiary Bergen Engines": Bergen is the town
+        elif short and not any(short in c.forms or c.name == short for c in companies):
             parent = _Company(name=short, forms={short}, why={"relation"})
             _find_mentions(doc, parent)
             parent.mentions = [(s, e) for s, e in parent.mentions if not _overlaps(s, e, co.mentions)]
@@ -826,7 +838,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     companies = _group_short_form_to_named_unit(doc, companies)
     _company_relations(doc, companies)
     _company_countries(doc, companies)
-    precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(text)]
+    precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
     companies = [
         c
@@ -845,6 +857,40 @@ _PRECEDENT = re.compile(
     r"(?<![\w-])(?:following|after|since|like|such\s+as|including|seit|nach|wie|depuis|après|comme|sinds|na|zoals)"
     r"\s+(?:[\w-]+\s+){0,6}?(?:purchase|takeover|acquisition|sale|Kauf|Übernahme|Verkauf|rachat|vente|overname|verkoop)"
     r"\s+(?:of|des|der|von|de|du|d['’]|van)\s+[^.;]{0,120}?\s(?:by|durch|par|door)\s+[^.;,]{0,80}",
+    re.IGNORECASE,
+)
+
+
+# a sentence that opens on an earlier time and tells of a deal: "Earlier this year, the takeover
+# of Kuka by China's Midea sparked a debate", "Erst vor zwei Wochen hatte das Kabinett den Einstieg
+# der Staatsreederei Cosco ... zugelassen"
+_EARLIER_OPENING = re.compile(
+    r"(?:Earlier\s+this\s+(?:year|month)|Last\s+(?:year|month)|(?:Two|Three|Four|Six|A\s+few|Several)\s+"
+    r"(?:weeks|months|years)\s+(?:ago|earlier)|(?:Erst\s+|Bereits\s+)?[Vv]or\s+(?:zwei|drei|vier|sechs|einigen|wenigen)\s+"
+    r"(?:Wochen|Monaten|Jahren)|Im\s+vergangenen\s+(?:Jahr|Monat)|Letztes\s+Jahr|Plus\s+tôt\s+cette\s+année|"
+    r"L['’]an(?:née)?\s+dern(?:ier|ière)|Il\s+y\s+a\s+(?:deux|trois|quelques)\s+(?:semaines|mois|ans)|Vorig\s+jaar|"
+    r"Eerder\s+dit\s+jaar|(?:Twee|Drie|Enkele)\s+(?:weken|maanden|jaar)\s+geleden)\b"
+)
+_DEAL_WORD = re.compile(
+    r"(?<![\w-])(?:takeover|acquisition|purchase|bid|stake|Übernahme|Kauf|Einstieg|Beteiligung|rachat|acquisition|"
+    r"prise\s+de\s+participation|overname|belang)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
+    """Where the story recalls an earlier deal as background: its parties are no parties here."""
+    spans = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)]
+    for sent in doc.content:
+        if _EARLIER_OPENING.match(sent.text) and _DEAL_WORD.search(sent.text):
+            spans.append((sent.start, sent.end))
+    return spans
+
+
+# "China Telecom Americas, whose parent is Hong Kong-listed China Telecom Corp"
+_WHOSE_PARENT = re.compile(
+    r"\s*,\s*(?:whose|dont\s+la|wiens|deren|dessen)\s+(?:parent(?:\s+company|\s+group)?|owner|maison\s+mère|"
+    r"société\s+mère|moederbedrijf|Mutterkonzern|Muttergesellschaft)\s+(?:is|was|est|était|ist|war)\s+",
     re.IGNORECASE,
 )
 
@@ -925,6 +971,16 @@ def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
                     co.forms.add(alias.group(0).rstrip(".,"))
                 continue
             if other is None or other is co or id(other) in gone:
+                continue
+            short = next(doc.text[ms:me] for ms, me in other.mentions if ms == m.end())
+            if short != other.name and _is_prefix(short, other.name) and _unit_of(doc, other.name, short):
+                # "... Co., known as P&O" and later "its subsidiary P&O Ports North America": the
+                # short form names the first firm, not the unit named after it
+                other.forms.discard(short)
+                co.forms.add(short)
+                co.mentions = sorted(co.mentions + [sp for sp in other.mentions if doc.text[sp[0] : sp[1]] == short])
+                other.mentions = [sp for sp in other.mentions if doc.text[sp[0] : sp[1]] != short]
+                other.subsidiary_of = other.subsidiary_of or co.name
                 continue
             co.forms |= other.forms
             co.why |= other.why
@@ -1055,6 +1111,9 @@ def _town_site(doc: _Doc, name: str) -> bool:
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|het|de|een|a|an)\s+$", re.IGNORECASE)
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
+
+
+_TOWN_ADJECTIVE_ABSTRACT = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er [A-ZÄÖÜ][a-zäöüß]+(?:ung|heit|keit|schaft)")
 
 
 def _lone_place_adjective(doc: _Doc, s: int, e: int) -> bool:
@@ -1251,7 +1310,18 @@ def _called_subsidiary(text: str, long: str, short: str, named: bool = False) ->
     return False
 
 
-_REGIONAL_ARMS = {"Europe", "Europa", "EMEA", "Benelux"}
+_REGIONAL_ARMS = {
+    "Europe", "Europa", "EMEA", "Benelux", "Americas", "North America", "Latin America", "Asia", "Asia Pacific",
+    "APAC", "Africa", "Middle East",
+}  # fmt: skip
+
+
+# a country's own name, as national arms are called: "Gazprom Germania", "Huawei Italia"
+_NATIVE_COUNTRY_NAMES = {
+    "Germania", "Italia", "España", "Espana", "Polska", "Česko", "Sverige", "Norge", "Danmark", "Suomi",
+    "Österreich", "Schweiz", "Suisse", "Svizzera", "Nederland", "België", "Belgique", "Hellas", "Magyarország",
+    "România", "Hrvatska", "Slovensko", "Lietuva", "Latvija", "Eesti", "Éire", "Brasil", "Nippon", "Rossiya",
+}  # fmt: skip
 
 
 def _national_arm(doc: _Doc, long: str, short: str) -> bool:
@@ -1262,8 +1332,12 @@ def _national_arm(doc: _Doc, long: str, short: str) -> bool:
     words = long[len(short) + 1 :].split()
     while len(words) > 1 and words[-1].rstrip(".,") in doc.rules.suffixes:
         words.pop()  # "Hikvision Canada Inc.": the legal form after the country
-    tail = " ".join(words)
-    return tail in _REGIONAL_ARMS or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
+    tail = " ".join(words).strip("()")  # "China Telecom (Americas) Corp"
+    return (
+        tail in _REGIONAL_ARMS
+        or tail in _NATIVE_COUNTRY_NAMES
+        or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
+    )
 
 
 def _unit_of(doc: _Doc, long: str, short: str) -> bool:
@@ -1364,7 +1438,8 @@ def _bracketed_after(text: str, form: str) -> re.Match | None:
     at = text.find(form) if form else -1
     while at != -1:
         m = _BRACKETED_SHORT.match(text, at + len(form))
-        if m:
+        # "China Telecom (Americas) Corp": a bracket inside a longer name is part of that name
+        if m and not re.match(r" [A-Z]", text[m.end() : m.end() + 2]):
             return m
         at = text.find(form, at + 1)
     return None
@@ -1378,6 +1453,10 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     toks = _tokens(full)
     bare = " ".join(t for t in toks if not t.startswith("("))
     candidates = {bare} | {" ".join(toks[:n]) for n in range(1, len(toks))}
+    if bare != " ".join(toks):
+        # "China Telecom (Americas) Corp" is also "China Telecom Americas"
+        opened = [t.strip("()") for t in toks]
+        candidates |= {" ".join(opened), " ".join(opened[:-1]) if opened[-1].rstrip(".") in rules.suffixes else ""}
     if len(toks) > 1 and _place_code(doc, toks[0]):
         # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
         candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
@@ -1386,12 +1465,17 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             continue
         if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
             continue
-        if not co.subsidiary_of and _called_subsidiary(text, full, cand, named=True):
+        if not co.subsidiary_of and (
+            _called_subsidiary(text, full, cand, named=True) or _national_arm(doc, full, cand)
+        ):
             # "Orange Belgium, dochter van het Franse Orange": the short name is the parent
             co.subsidiary_of = cand
             continue
         # the shorter form must stand on its own somewhere, not only inside the long one
+        inside = SpanSet(name_spans(text, full))
         for ms, me in name_spans(text, cand, possessive=True):
+            if inside.overlaps(ms, me):
+                continue  # "Peninsular and Oriental Steam Navigation Co.": not "Peninsular" alone
             after = text[me : me + 2]
             before = text[max(0, ms - 30) : ms]
             if (
@@ -1599,7 +1683,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 adjectives = [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"]
                 if adjectives and not child.country:
                     child.country = adjectives[0].key
-            m = _SUBSIDIARY_OF.match(post)
+            m = _SUBSIDIARY_OF.match(post) or _WHOSE_PARENT.match(post)
             if m:
                 parent = next(
                     (oc for os, oe, oc in here if e + m.end() <= os <= e + m.end() + 60 and oc is not child), None

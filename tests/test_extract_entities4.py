@@ -1,0 +1,181 @@
+"""Names that run over "and", brackets and titles; units named after their group or a town;
+sites a story only passes by; bodies named after their house. Short invented texts, no
+database, no corpus files."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import agencies, companies, run
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import Extraction
+
+
+def company_names(ex: Extraction) -> set[str]:
+    return {n for c in ex.companies for n in [c.name, *c.aliases]}
+
+
+def facility_names(ex: Extraction) -> set[str]:
+    return {f.name for f in ex.facilities}
+
+
+# -- companies ------------------------------------------------------------------------------------
+
+
+def test_a_short_form_that_spells_both_words_keeps_a_name_with_and_whole(shipped: Gazetteer) -> None:
+    text = (
+        "Harbor Arc bought Northern and Western Steam Packet Co., known as N&W, in a $2 billion takeover. "
+        "Along with N&W came its subsidiary N&W Terminals Canada, which runs terminals in Halifax. "
+        "Lawmakers said the deal could weaken port security and CFIUS reviewed it."
+    )
+    found = companies(run(shipped, text))
+    assert "N&W" in found["Northern and Western Steam Packet Co."].aliases
+    assert "Northern" not in company_names(run(shipped, text))  # it never stands alone
+    # the unit named after the short form is a firm of its own, under the first
+    assert found["N&W Terminals Canada"].parent == "Northern and Western Steam Packet Co."
+
+
+def test_a_regional_arm_in_brackets_is_a_unit_and_answers_to_its_name_without_them(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission voted to revoke the authority of Korvex Telecom (Americas) Corp "
+        "to provide services in the United States, citing national security risks. Korvex Telecom Americas, "
+        "whose parent is Shanghai-listed Korvex Telecom Corp, said it would appeal."
+    )
+    found = companies(run(shipped, text))
+    arm = found["Korvex Telecom (Americas) Corp"]
+    assert arm.aliases == ["Korvex Telecom Americas"]
+    assert arm.parent == "Korvex Telecom Corp"
+    assert "Americas" not in company_names(run(shipped, text))  # the bracket is inside the name
+
+
+def test_a_title_inside_a_capitalised_run_makes_it_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "The Norwegian government will stop Arden Holdings from selling its Norwegian subsidiary Trondheim "
+        "Marine to a company controlled by Russia's KRX Group, Justice Minister Kari Holm told parliament on "
+        "Tuesday. KRX International, a Swiss-registered subsidiary of KRX Group, had agreed to buy it. "
+        "The engines are built at a plant outside Trondheim."
+    )
+    ex = run(shipped, text)
+    assert not any("Kari Holm" in n for n in company_names(ex))
+    found = companies(ex)
+    # the group the short name begins is the parent, not a firm called "KRX"
+    assert found["KRX International"].parent == "KRX Group"
+    assert "KRX" not in found
+    # "Trondheim Marine" is no subsidiary of a firm called Trondheim: that is the town
+    assert "Trondheim" not in found and found["Trondheim Marine"].parent == "Arden Holdings"
+
+
+def test_a_national_arm_under_its_countrys_own_name(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat die deutsche Gazprom-Tochter Gazprom Germania unter ihre Kontrolle gebracht, "
+        "um die kritische Infrastruktur zu schützen. Zum Konzern gehören unter anderem der Stromhändler Ravelo "
+        "und der Speicherbetreiber Norvika."
+    )
+    found = companies(run(shipped, text, language="de"))
+    assert found["Gazprom Germania"].parent == "Gazprom"
+    assert "Ravelo" in found  # a trader named by its trade, like the operator after it
+
+
+def test_a_towns_production_is_no_company(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Verkauf der Chipfabrik des Halbleiterherstellers Elmora an einen "
+        "chinesischen Käufer untersagt. Das Unternehmen hatte den Verkauf der Dortmunder Fertigung im "
+        "Dezember angekündigt."
+    )
+    assert "Dortmunder Fertigung" not in company_names(run(shipped, text, language="de"))
+
+
+def test_firms_of_a_deal_recalled_as_earlier_background_are_no_parties(shipped: Gazetteer) -> None:
+    text = (
+        "Washington blocked the takeover of chip equipment maker Velteq by Fujian-based Minrong Capital, "
+        "citing national security. Earlier this year, the takeover of robot maker Drexel by China's Hanlu "
+        "sparked a heated debate about Chinese investment. Erst vor zwei Wochen hatte das Kabinett den "
+        "Einstieg der Staatsreederei Ostwind bei einem Containerterminal zugelassen."
+    )
+    found = company_names(run(shipped, text))
+    assert {"Velteq", "Minrong Capital"} <= found
+    assert not {"Drexel", "Hanlu", "Ostwind"} & found
+
+
+# -- facilities -----------------------------------------------------------------------------------
+
+
+def test_a_german_site_noun_is_another_word_in_an_english_story(shipped: Gazetteer) -> None:
+    text = (
+        "The Chinese-owned company Harbin Harbour Group holds the lease over the Port of Eastbay, and critics "
+        "call it critical infrastructure. Labor frontbenchers were among its loudest critics in opposition."
+    )
+    assert "Labor" not in facility_names(run(shipped, text, language="en"))
+
+
+def test_sites_the_story_passes_by_are_not_its_facilities(shipped: Gazetteer) -> None:
+    text = (
+        "The German government placed the local unit of Russia's Varneft under trusteeship, citing risks to "
+        "critical infrastructure. Varneft holds a majority in the PCK refinery in Schwedt. The minister said "
+        "the move laid the foundations for the future of the Schwedt site. The refinery supplies jet fuel for "
+        "the capital's airport. Alternative supplies would come via the port of Rostock."
+    )
+    ex = run(shipped, text)
+    # "the Schwedt site" is the refinery the story names in Schwedt; the rest is passing by
+    assert [(f.name, f.city) for f in ex.facilities] == [("PCK refinery", "Schwedt")]
+
+
+def test_a_region_in_the_genitive_is_no_name_of_the_site(shipped: Gazetteer) -> None:
+    text = (
+        "Der Speicherbetreiber Norvika, eine Tochter des russischen Konzerns Voltgas, betreibt den Gasspeicher "
+        "in Rehden, den größten Erdgasspeicher Westeuropas. Die Bundesregierung sieht die Versorgungssicherheit "
+        "gefährdet."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Erdgasspeicher Westeuropas" not in facility_names(ex)
+    assert "Gasspeicher in Rehden" in facility_names(ex)
+
+
+def test_a_site_the_story_names_with_a_naming_verb(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese rederij Haixing Shipping nam in 2017 het belang van een Deense groep in de containerterminal "
+        "over. Sindsdien heet de terminal Noordkaai Container Terminal. De haven vormt samen met Antwerpen het "
+        "havenbedrijf Port of Scheldemond. Experts waarschuwen voor spionage."
+    )
+    ex = run(shipped, text, language="nl")
+    assert "Noordkaai Container Terminal" in facility_names(ex)
+    # the port company named after the port is the company, not a site
+    assert "Port of Scheldemond" not in facility_names(ex)
+
+
+# -- agencies -------------------------------------------------------------------------------------
+
+
+def test_a_lower_case_ministry_joins_the_full_name_the_story_gave(shipped: Gazetteer) -> None:
+    text = (
+        "Norway blocked the sale of engine maker Trondheim Marine to a Russian group. According to the Ministry "
+        "of Justice and Public Security, the technology could strengthen Russia's military. The justice ministry "
+        "said the sale posed a national security risk."
+    )
+    found = agencies(run(shipped, text))
+    assert "justice ministry" not in found
+    assert "justice ministry" in found["Ministry of Justice and Public Security"].aliases
+
+
+def test_a_lithuanian_story_names_its_cabinet_screening_body_and_house_committee(shipped: Gazetteer) -> None:
+    text = (
+        "The cabinet acted on a negative conclusion by the Commission for Coordination of Protection of Objects "
+        "of Importance to National Security about Chinese scanner maker Qintech, and barred it from a tender at "
+        "Vilnius Airport. Laurynas Kasčiūnas, chairman of the Seimas Committee on National Security and "
+        "Defence, warned that the scanners could collect data on passengers in Lithuania."
+    )
+    found = agencies(run(shipped, text))
+    screening = "Commission for Coordination of Protection of Objects of Importance to National Security"
+    assert (found[screening].country, found[screening].kind) == ("LT", "screening")
+    assert "cabinet" in found["Government of Lithuania"].aliases  # not China's State Council
+    committee = found["Seimas Committee on National Security and Defence"]
+    assert (committee.country, committee.kind) == ("LT", "parliament")
+    assert "Seimas" not in found  # the house itself is only named as the committee's
+
+
+def test_the_countrys_services_are_those_of_the_country_the_sentence_named(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's government barred scanner maker Qintech from a tender at Vilnius Airport, citing national "
+        "security. Under French law, companies can be required to cooperate with the country's intelligence "
+        "agencies."
+    )
+    ex = run(shipped, text)
+    assert not any(a.country == "LT" and a.kind == "intelligence" for a in ex.agencies)
