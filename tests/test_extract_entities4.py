@@ -179,3 +179,69 @@ def test_the_countrys_services_are_those_of_the_country_the_sentence_named(shipp
     )
     ex = run(shipped, text)
     assert not any(a.country == "LT" and a.kind == "intelligence" for a in ex.agencies)
+
+
+# -- parties, parents, sites (second round) -------------------------------------------------------
+
+
+def test_a_rival_named_as_the_buyer_is_a_party(shipped: Gazetteer) -> None:
+    text = (
+        "US-Präsident Joe Biden hat die geplante Übernahme des Stahlkonzerns Keystone Steel durch den japanischen "
+        "Konkurrenten Osaka Metals verboten. Die Transaktion gefährde die nationale Sicherheit, teilte das Weiße "
+        "Haus mit."
+    )
+    ex = run(shipped, text, language="de")
+    assert companies(ex)["Osaka Metals"].country == "JP"
+    # a takeover forbidden is a screening decision, not a product ban
+    assert [(c.categories, c.status) for c in ex.concerns] == [(["investment_screening"], "blocked")]
+
+
+def test_a_firm_under_its_full_and_its_short_country_name_is_one(shipped: Gazetteer) -> None:
+    text = (
+        "Biden blocked the takeover of United States Steel by Osaka Metals on national security grounds. "
+        "US Steel said it would challenge the decision in court."
+    )
+    found = companies(run(shipped, text))
+    assert "US Steel" in found["United States Steel"].aliases
+
+
+def test_part_of_a_group_names_the_parent_only_when_a_firm_follows(shipped: Gazetteer) -> None:
+    text = (
+        "The Business Secretary has ordered Q9T Fibre Holdings UK, part of the Ostrava investment group, to sell "
+        "Netlink, a company building broadband in Wales. The final order requires Q9T Fibre Holdings UK to "
+        "dispose of its holding on national security grounds. In another case, Sallow Networks, part of the "
+        "Brevik group, was cleared."
+    )
+    found = companies(run(shipped, text))
+    assert found["Q9T Fibre Holdings UK"].parent is None  # not Netlink, named after the comma
+    assert "Q9T Fibre Holdings UK" in found
+
+
+def test_a_unit_called_the_groups_compound_daughter_stands_apart(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Einstieg des Staatskonzerns Haixing am Hamburger Containerterminal Kattwyk "
+        "genehmigt, aber nur mit Auflagen. Die Haixing-Tochter Haixing Ports Limited darf 24,9 Prozent an der "
+        "Betreibergesellschaft des Container Terminals Kattwyk übernehmen. Haixing ist bereits an Terminals in "
+        "Rotterdam, Antwerpen und Zeebrügge beteiligt."
+    )
+    ex = run(shipped, text, language="de")
+    found = companies(ex)
+    assert found["Haixing Ports Limited"].parent == "Haixing"
+    assert "Kattwyk" not in found  # the terminal's own name, not its operating company
+    # one terminal in Hamburg; the terminals listed town by town are background
+    assert [(f.name, f.city) for f in ex.facilities] == [("Containerterminal Kattwyk", "Hamburg")]
+
+
+def test_owners_possessive_and_a_site_of_the_same_sentence(shipped: Gazetteer) -> None:
+    text = (
+        "Treasurer Jim Chalmers has ordered five foreign investors with links to China to sell their shares in "
+        "Northern Minerals, citing national security. Northern Minerals' Browns Range project, near the border "
+        "with the Northern Territory, produces a concentrate rich in dysprosium. The government has ordered "
+        "Chinese-owned Velmar to sell the Cardiff Wafer Works factory. The microchip factory in Cardiff employs "
+        "around 500 people at its site in Pengam."
+    )
+    ex = run(shipped, text)
+    sites = {f.name: f for f in ex.facilities}
+    assert sites["Browns Range project"].operator == "Northern Minerals"
+    assert "Velmar" in companies(ex)  # "Chinese-owned" says it is a firm
+    assert not any("Pengam" in name for name in sites)  # "its site" is the factory the sentence names

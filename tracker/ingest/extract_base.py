@@ -896,7 +896,8 @@ _COMPOUND_NOUNS = (
     r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
     r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
-    r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter)"
+    r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter|konkurrent|wettbewerber|"
+    r"rivale|concurrent|concurrente)"
 )
 
 

@@ -1767,6 +1767,7 @@ _PORT_BODY_BEFORE = re.compile(
     r"autorité\s+portuaire|gestionnaire\s+du\s+port)\s+$",
     re.IGNORECASE,
 )
+_TOWN_LIST_AFTER = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’-]+)*,?\s+(?:and|und|et|en)\s+[A-ZÀ-Þ]")
 _VIA_BEFORE = re.compile(r"(?<![\w-])(?:via|through)\s+(?:the\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?$")
 _GENITIVE_PLACE = re.compile(
     r"(?:West|Ost|Nord|Süd|Mittel|Zentral|Südost|Nordwest)?(?:europas|asiens|afrikas|amerikas)", re.I
@@ -1833,6 +1834,9 @@ def _term_site(
         lead = _LEADING_DETERMINER.match(word)
         if lead and lead.end() < len(word):  # "Its Ultimo data centre": the name after the determiner
             word, word_start = word[lead.end() :], word_start + lead.end()
+        owner = re.match(r".*(?:['’]s?|s['’])\s+(?=\S)", word)
+        if owner:  # "Northern Minerals' Browns Range project": the name after the owner's
+            word, word_start = word[owner.end() :], word_start + owner.end()
         first_word = word.split()[0]
         if (
             first_word not in rules.stopwords
@@ -1928,6 +1932,8 @@ def _term_site(
         located = _town_after(doc, sent, e, company_spans)
         if located:
             end, town, in_name = located
+            if _TOWN_LIST_AFTER.match(text, end):
+                return None  # "an Terminals in Rotterdam, Antwerpen und Zeebrügge": several sites in passing
             if in_name and not prefixed:  # "das Werk in Ahlen"; "the Bradwell site in Essex" has its name
                 e = end
     if need_place and not (
@@ -2469,6 +2475,10 @@ def _company_named_as_site(fac: _Facility, companies: list[_Company]) -> _Compan
     return None
 
 
+# "Elmos's plant", "Northern Minerals' Browns Range project"
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,3}")
+
+
 def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
     """Who runs the site, with how sure we are: 'run by X' (3) beats 'X, the company that runs
     the port' (3), 'X's hub' (2) and 'the hub of X' (1)."""
@@ -2605,7 +2615,7 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
             fac.operator, fac.operator_strength = c.name, 2
             return
     for s, e, c in here:
-        if e <= fac.start and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[e : fac.start]):
+        if e <= fac.start and _POSSESSIVE_GAP.fullmatch(text, e, fac.start):
             fac.operator, fac.operator_strength = c.name, 2
             return
         of_company = re.fullmatch(r"\s+(?:of|d['’]|de|des|du|van|von)\s+(?:[\w-]+\s+){0,6}", text[fac.end : s])
@@ -2712,6 +2722,12 @@ def _merge_facilities(
         for other in merged:
             if fac.generic and other.city and other.city in (fac.city, fac.town, fac.name.split()[0]):
                 fits = [other]  # "the Newport site" is the plant the story names in Newport
+                break
+            if fac.generic and any(
+                ms < fac.start and not re.search(r"[.;!?]", text[me : fac.start])
+                for ms, me in [(other.start, other.end), *other.mentions]
+            ):
+                fits = [other]  # "The factory in Newport employs 500 people at its site in Duffryn"
                 break
             if _FAMILY.get(other.kind, other.kind) != family:
                 continue

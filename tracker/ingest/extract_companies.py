@@ -159,6 +159,7 @@ _OWNED_ADJECTIVE = re.compile(
 )
 
 
+_OWNED_BY_NAMED = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:owned|backed|controlled)")
 _SEATED_ADJECTIVE = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:listed|based|headquartered|registered)")
 
 
@@ -206,6 +207,8 @@ def _cue_before(rules: _Rules, pre: str) -> int | None:
             return m.start(2)
         if _SEATED_ADJECTIVE.fullmatch(m.group(2)):
             return m.start(2)  # "owned by the Shanghai-listed Wingtech": only a firm is listed or seated
+        if _OWNED_BY_NAMED.fullmatch(m.group(2)):
+            return m.start(2)  # "ordered Chinese-owned Velmar to sell", "Alibaba-backed Lazada"
         if m.group(1) and _OWNED_ADJECTIVE.fullmatch(m.group(1)) and m.group(2).islower():
             return m.start(1)  # "the French state-controlled utility EDF": any noun after the adjective
         if m.group(2).lower() in ("owned", "backed", "controlled", "held") and (m.group(1) or "").lower() in (
@@ -350,6 +353,10 @@ _RIVALS_BEFORE = re.compile(
     # "le concurrent suédois Ericsson", "der schwedische Konkurrent Ericsson"
     r"(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:[A-Z][\w&.-]*\s+){0,3}$"
 )
+_AGENT_BEFORE = re.compile(
+    r"(?<![\w-])(?:by|durch|par|door)\s+(?:(?:the|its|den|dem|seinen|le|la|l['’]|son|de|het|zijn)\s*)?"
+    r"(?:[a-zà-ÿ][\w-]*\s+)?$"
+)
 _BASED_IN_BEFORE = re.compile(
     r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-(?:based|listed|headquartered|registered)\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
@@ -357,7 +364,7 @@ _STAKE_OF_BEFORE = re.compile(
     r"\d\s*(?:%|percent|per\s+cent|pour\s+cent|procent|Prozent)\s+(?:stake\s+)?(?:(?:of|in|de|van|an)\s+|d['’])(?:the\s+)?$"
 )
 _MEASURE_VERB_BEFORE = re.compile(
-    r"(?<![\w-])(?:ordered|forced|told|required|instructed|compelled|barred|banned|prohibited|blocked|"
+    r"(?<![\w-])(?:ordered|orders|forced|told|required|requires|instructed|compelled|barred|banned|prohibited|blocked|"
     r"sommé|ordonné\s+à|obligé|bevolen|gedwongen|verboden|angewiesen|gezwungen|untersagt)\s+(?:the\s+)?$"
 )
 _TO_AFTER = re.compile(r"\s+(?:to|de|d['’]|om|zu)\s")
@@ -578,7 +585,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         if based:
             country = country or _place_code(doc, based.group(1))
     # "rivals such as X" is a competitor in passing; "operators such as X" are bound by the measure
-    if _RIVALS_BEFORE.search(pre):
+    rival = _RIVALS_BEFORE.search(pre)
+    # "the takeover of US Steel by its Japanese rival Nippon Steel": the rival is the buyer
+    if rival and not _AGENT_BEFORE.search(pre, 0, rival.start()):
         why.add("passing")
     hit = doc.country_before(s, sent.start)
     if hit and re.match(r"['’]s|-based", text[hit.end : s]):
@@ -887,10 +896,13 @@ def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
     return spans
 
 
+_FEW_WORDS = re.compile(r"(?:[\w'’-]+\s+){0,4}")
 # "China Telecom Americas, whose parent is Hong Kong-listed China Telecom Corp"
 _WHOSE_PARENT = re.compile(
-    r"\s*,\s*(?:whose|dont\s+la|wiens|deren|dessen)\s+(?:parent(?:\s+company|\s+group)?|owner|maison\s+mère|"
-    r"société\s+mère|moederbedrijf|Mutterkonzern|Muttergesellschaft)\s+(?:is|was|est|était|ist|war)\s+",
+    r"\s*,\s*(?:(?:whose|dont\s+la|wiens|deren|dessen)\s+(?:parent(?:\s+company|\s+group)?|owner|maison\s+mère|"
+    r"société\s+mère|moederbedrijf|Mutterkonzern|Muttergesellschaft)\s+(?:is|was|est|était|ist|war)\s+"
+    # "L1T FM Holdings UK, part of the LetterOne investment group"
+    r"|(?:now\s+|itself\s+)?(?:part\s+of|onderdeel\s+van|Teil\s+(?:des|der|von))\s+(?:the\s+|het\s+)?)",
     re.IGNORECASE,
 )
 
@@ -903,6 +915,10 @@ def _gaz_ancestors(doc: _Doc, index: int) -> set[str]:
         row = next((r for r in doc.gaz.companies if r["name"] == parent), None)
         parent = row.get("parent") if row else None
     return names
+
+
+# "die Cosco-Tochter Cosco Shipping Ports Limited", "de Huawei-dochter"
+_SUBSIDIARY_COMPOUND_BEFORE = re.compile(r"[\w]-(?:Tochter|dochter|filiale)\w*\s+$", re.IGNORECASE)
 
 
 def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> list[_Company]:
@@ -930,7 +946,11 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
                 _national_arm(doc, " ".join(form.split()[: len(short.split()) + 1]), short)
                 or _called_subsidiary(doc.text, form, short)
                 for form in unit.forms
-            ) or any(doc.rules.subsidiary_cue.search(doc.text, max(0, s - 40), s) for s, _e in unit.mentions):
+            ) or any(
+                doc.rules.subsidiary_cue.search(doc.text, max(0, s - 40), s)
+                or _SUBSIDIARY_COMPOUND_BEFORE.search(doc.text, max(0, s - 40), s)
+                for s, _e in unit.mentions
+            ):
                 continue
             unit.forms |= group.forms
             unit.why |= group.why
@@ -1035,12 +1055,20 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
     for co in pattern:
         weak[co.name] = weak.get(co.name, True) and co.why <= _WEAK_EVIDENCE
     for name in weak:
-        if weak[name] and not LEGAL_FORM_END.search(name):  # "Nordvik Marine AS, a shipyard": a firm
-            verdict[name] = any(
-                site_after_name(doc.rules, doc.text, e) or _placed_as_town(doc, s, e)
-                for s, e in name_spans(doc.text, name, stop_after="'’-")
-            )
+        if LEGAL_FORM_END.search(name):
+            continue  # "Nordvik Marine AS, a shipyard": a firm
+        spans = name_spans(doc.text, name, stop_after="'’-")
+        if weak[name]:
+            verdict[name] = any(site_after_name(doc.rules, doc.text, e) or _placed_as_town(doc, s, e) for s, e in spans)
+        # "am Containerterminal Tollerort", "des Container Terminals Tollerort (CTT)": the site's own name
+        verdict[name] = verdict.get(name) or any(_site_noun_before(doc, s) for s, _e in spans)
     return [co for co in pattern if not verdict.get(co.name)]
+
+
+def _site_noun_before(doc: _Doc, s: int) -> bool:
+    word = re.search(r"([A-Za-zÀ-ÿ]+)\s$", doc.text[max(0, s - 30) : s])
+    site = word and doc.rules.facility_term_re.fullmatch(word.group(1))
+    return bool(site and facility_kind(doc.rules, word.group(1)))
 
 
 def _placed_as_town(doc: _Doc, s: int, e: int) -> bool:
@@ -1276,7 +1304,8 @@ _SUBSIDIARY_AFTER = re.compile(
 )
 _WORD_GAP = re.compile(r"[\w'’-]+\s+")
 _OF_WORD = re.compile(r"\s(?:of|de|du|des|d['’]|van|von|der)(?:\s|(?<=['’]))")
-_SUBSIDIARY_BEFORE = re.compile(rf"(?<![\w-]){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
+# "its subsidiary X", "die Cosco-Tochter X"
+_SUBSIDIARY_BEFORE = re.compile(rf"(?:(?<![\w-])|(?<=\w-)){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
 
 
 def _called_subsidiary(text: str, long: str, short: str, named: bool = False) -> bool:
@@ -1378,13 +1407,21 @@ def _without_seat(doc: _Doc, name: str) -> str:
     return name
 
 
+_COUNTRY_ABBREVIATIONS = re.compile(r"^(?:United\s+States|U\.S\.|United\s+Kingdom|U\.K\.)(?=\s)")
+
+
+def _abbreviated(name: str) -> str:
+    """'United States Steel' as 'US Steel': one firm under its full and its short country name."""
+    return _COUNTRY_ABBREVIATIONS.sub(lambda m: "UK" if "K" in m.group(0) else "US", name)
+
+
 def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) -> list[_Company]:
     merged = list(known)
     for co in found:
         target = None
         for other in merged:
             forms = other.forms | {other.name}
-            same = next((f for f in forms if _norm_key(f) == _norm_key(co.name)), None)
+            same = next((f for f in forms if _norm_key(_abbreviated(f)) == _norm_key(_abbreviated(co.name))), None)
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
             if same is None and prefix is None:
                 # "Shenzhen Huayang Heavy Industries", later "Huayang Heavy Industries" or "Huayang"
@@ -1683,10 +1720,20 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 adjectives = [h for h in doc.countries_in(head.start(), head.end()) if h.kind == "adjective"]
                 if adjectives and not child.country:
                     child.country = adjectives[0].key
-            m = _SUBSIDIARY_OF.match(post) or _WHOSE_PARENT.match(post)
-            if m:
+            m = _SUBSIDIARY_OF.match(post)
+            whose = None if m else _WHOSE_PARENT.match(post)
+            if m or whose:
+                at = e + (m or whose).end()
                 parent = next(
-                    (oc for os, oe, oc in here if e + m.end() <= os <= e + m.end() + 60 and oc is not child), None
+                    (
+                        oc
+                        for os, oe, oc in here
+                        if at <= os <= at + 60
+                        and oc is not child
+                        # "part of the Ostrava investment group, to sell Netlink": no firm is named there
+                        and (m or _FEW_WORDS.fullmatch(text, at, os))
+                    ),
+                    None,
                 )
                 if parent:
                     link(child, parent, sent, inherit=True)
