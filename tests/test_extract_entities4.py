@@ -245,3 +245,33 @@ def test_owners_possessive_and_a_site_of_the_same_sentence(shipped: Gazetteer) -
     assert sites["Browns Range project"].operator == "Northern Minerals"
     assert "Velmar" in companies(ex)  # "Chinese-owned" says it is a firm
     assert not any("Pengam" in name for name in sites)  # "its site" is the factory the sentence names
+
+
+def test_a_firms_product_after_its_possessive_is_no_firm_and_the_held_firm_is_the_target(shipped: Gazetteer) -> None:
+    text = (
+        "Cyber Grip sensor technology deemed 'critical', Chinese shareholder barred from naming CEO. The Italian "
+        "government has used its golden power to limit the influence of Chinese state-owned group Sinochem over "
+        "tyremaker Tyrella. The government said Tyrella's Cyber Grip technology, which collects data on "
+        "vehicles, was a critical technology of national strategic importance."
+    )
+    ex = run(shipped, text)
+    found = companies(ex)
+    assert "Cyber Grip" not in found
+    assert found["Tyrella"].country == "IT"  # the firm a foreign owner holds in the host country
+    # one case, led by the foreign owner; a shareholder's right taken away is a condition, no ban
+    assert {c.status for c in ex.concerns} == {"approved_with_conditions"}
+    assert all("Sinochem Holdings" in c.companies for c in ex.concerns)
+
+
+def test_a_division_named_by_a_compound_and_a_towns_trade_noun(shipped: Gazetteer) -> None:
+    text = (
+        "Der Verkauf des Augsburger Roboterbauers an den chinesischen Hausgerätekonzern Midea ist nach Prüfung "
+        "durch. Um die Bedenken in Washington auszuräumen, verkaufte Kuka seine US-Luftfahrtsparte Kuka Systems "
+        "Aerospace North America an den amerikanischen Anbieter Advanced Integration Technology. Der "
+        "Roboterhersteller Kuka gilt als Vorzeigeunternehmen für die vernetzte Fabrik der Zukunft."
+    )
+    ex = run(shipped, text, language="de")
+    found = companies(ex)
+    assert "Augsburger Roboterbauers" not in found
+    assert found["Kuka Systems Aerospace North America"].parent == "Kuka"
+    assert not ex.facilities  # the factory of the future is an idea

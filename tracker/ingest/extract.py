@@ -870,7 +870,7 @@ _FOLLOWS_ADVICE = re.compile(
 # what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
 _SHAREHOLDER_RIGHT = re.compile(
     r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
-    r"(?:appoint\w*|nominat\w*|access\w*\s+(?:to\s+)?(?:sensitive\s+|certain\s+)?(?:information|data|technology)|"
+    r"(?:appoint\w*|nominat\w*|nam(?:e|es|ing)\s+(?:the\s+|its\s+|a\s+)?(?:CEO|chief|chair\w*|directors?|board)|access\w*\s+(?:to\s+)?(?:sensitive\s+|certain\s+)?(?:information|data|technology)|"
     r"voting|vote|exercis\w*|sitting\s+on|seats?\s+on|board|nomination\w*|désign\w*|droits?\s+de\s+vote|"
     r"benoem\w*|stemrecht\w*|Stimmrecht\w*|Benennung|Aufsichtsrat\w*)",
     re.IGNORECASE,

@@ -1989,6 +1989,8 @@ _NOT_A_SITE_USE = re.compile(
     r"\s+(?:decline|illness|patients?|velocity|operators?|authority|authorities|company|companies|managers?|owners?|"
     r"workers?|staff|capacity|business|sector|industry|equipment|security|services?|city|cities|town|ville|stad|Stadt|"
     r"cranes?|fees|charges|dues|tariffs|traffic|congestion|strikes?|police)\b"
+    # "die vernetzte Fabrik der Zukunft", "the factory of the future": an idea, no site
+    r"|\s+(?:der\s+Zukunft|of\s+the\s+future|du\s+futur|van\s+de\s+toekomst)\b"
 )
 
 

@@ -75,6 +75,8 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+_OWNER_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][\w&-]*)['’]s\s$")
+_TECHNOLOGY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:technology|technologie|Technologie|system|platform|software)\b")
 _PARENT_OF_BEFORE = re.compile(
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+"
     r"(?:the\s+|het\s+|de\s+|la\s+|le\s+|l['’]|der\s+|des\s+)?(?:[\w-]+['’]s\s+|[a-zà-ÿA-Z][\w-]*\s+)?$",
@@ -289,7 +291,8 @@ _SALE_OF_BEFORE = re.compile(
 _SOLD_BY = re.compile(_BY_SELLER)
 
 _SUBSIDIARY_WORD = (
-    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|filiales?|subsidiar(?:y|ies)|units?|arms?|divisions?)"
+    r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|[A-Za-zäöü-]*[Ss]parten?|filiales?|subsidiar(?:y|ies)|"
+    r"units?|arms?|divisions?)"
 )
 # "les deux filiales françaises de Velan, Segault et Velan SAS", "its units in Europe, A and B" are
 # listed after the parent the subsidiary word names. Read from a listed unit for its evidence, from
@@ -729,8 +732,11 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if rules.person_titles.fullmatch(name.split()[0]) and " " in name:
                 continue  # "der Geschäftsmann Liu Zhendong": a person with the title run into the name
-            if _TOWN_ADJECTIVE_ABSTRACT.fullmatch(name) and _german_town_adjective(doc, name.split()[0]):
-                continue  # "der Verkauf der Dortmunder Fertigung": the town's production, a site
+            if (
+                _TOWN_ADJECTIVE_ABSTRACT.fullmatch(name)
+                or (len(name.split()) == 2 and _DESCRIPTOR_WORD.fullmatch(name.split()[1]))
+            ) and _german_town_adjective(doc, name.split()[0]):
+                continue  # "der Dortmunder Fertigung", "des Augsburger Roboterbauers": what the town has, no name
             if any(rules.person_titles.fullmatch(word) for word in name.split()[1:-1]):
                 continue  # "Justice Minister Monica Mæland", "Foreign Secretary James Cleverly": people
             if rules.person_titles.search(text[max(sent.start, s - 25) : s].split(",")[-1]) or _titled_apposition(
@@ -847,6 +853,17 @@ def _companies(doc: _Doc) -> list[_Company]:
     companies = _group_short_form_to_named_unit(doc, companies)
     _company_relations(doc, companies)
     _company_countries(doc, companies)
+
+    # "Pirelli's Cyber Tyre technology": a firm's product named after its possessive, no firm itself
+    def owned_product(s: int, e: int) -> bool:
+        owner = _OWNER_POSSESSIVE.search(text, max(0, s - 40), s)
+        return bool(
+            owner
+            and not _place_code(doc, owner.group(1))
+            and (_PRODUCT_AFTER.match(text, e) or _TECHNOLOGY_AFTER.match(text, e))
+        )
+
+    companies = [c for c in companies if c.gaz_index is not None or not any(owned_product(*m) for m in c.mentions)]
     precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
     companies = [
@@ -1822,6 +1839,13 @@ _SHARE_OF = re.compile(
 )
 
 
+# "to limit the influence of Chinese state-owned group Sinochem over Pirelli": the firm held
+_INFLUENCE_OVER = re.compile(
+    r"(?<![\w-])(?:influence|control|grip|sway|Einfluss|Kontrolle|invloed|zeggenschap|contrôle)\s+"
+    r"(?:(?:of|von|des|der|van|de|du)\s+[^.;]{0,80}?\s+)?(?:over|on|auf|über|op|sur)\s+(?:the\s+|die\s+|het\s+|de\s+|le\s+|la\s+)?(?:[a-z][\w-]*\s+)?$"
+)
+
+
 def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
     """Companies a deal is made for ("stake in X", "la cession de X", "den Erwerb des Unternehmens
     X"), not those that own or make it ("owned by X")."""
@@ -1834,7 +1858,7 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
             pre = doc.text[max(sent.start, s - 60) : s]
             pre = _COMPOUND_CUE_BEFORE.sub("", pre) if _COMPOUND_CUE_BEFORE.search(pre) else pre
             deal = doc.rules.deal_before.search(pre) and not _OWNER_PHRASE.search(pre)
-            if deal or _SHARE_OF.search(pre):
+            if deal or _SHARE_OF.search(pre) or _INFLUENCE_OVER.search(doc.text, max(sent.start, s - 120), s):
                 found.add(co.name)
     return found
 
