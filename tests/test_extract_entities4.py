@@ -275,3 +275,23 @@ def test_a_division_named_by_a_compound_and_a_towns_trade_noun(shipped: Gazettee
     assert "Augsburger Roboterbauers" not in found
     assert found["Kuka Systems Aerospace North America"].parent == "Kuka"
     assert not ex.facilities  # the factory of the future is an idea
+
+
+def test_police_and_a_house_named_in_passing_are_the_storys_own(shipped: Gazetteer) -> None:
+    canadian = (
+        "La Gendarmerie royale du Canada (GRC) a accordé un contrat à une filiale du fabricant chinois Hytera "
+        "Communications. Le contrat, attribué par Services publics et Approvisionnement Canada (SPAC), inquiète des "
+        "experts en sécurité: une entreprise chinoise fournit de l'équipement au cœur des communications de la "
+        "police fédérale."
+    )
+    found = agencies(run(shipped, canadian, language="fr"))
+    assert "police fédérale" in found["Royal Canadian Mounted Police"].aliases  # not Belgium's federal police
+    assert found["Public Services and Procurement Canada"].country == "CA"
+    assert not any(a.country == "BE" for a in found.values())
+    european = (
+        "Le Parlement européen a suspendu l'accès de ses locaux aux représentants de Huawei, soupçonné de "
+        "corruption et d'ingérence. Le Parlement assure qu'il coopère pleinement avec la justice belge."
+    )
+    found = agencies(run(shipped, european, language="fr"))
+    assert [a.kind for a in found.values() if a.kind == "parliament"] == ["parliament"]  # one house: the EP's
+    assert found["European Parliament"].country == "EU"

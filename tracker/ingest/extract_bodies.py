@@ -1124,7 +1124,16 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             if _overlaps(m.start(), m.end(), taken):
                 continue
             term = re.sub(r"\s+", " ", m.group(0).lower())
+            if _EUROPEAN_AFTER.match(text, m.end()):
+                continue  # "le Parlement européen", "the European Commission": the Union's body, named in full
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
+            is_house = term_kind.get(term) == "parliament" or term in ("parliament", "parlement", "parlament")
+            houses = [a for a in agencies.values() if a.kind == "parliament"] if is_house else []
+            if hit is None and houses:
+                # "Le Parlement assure qu'il coopère" after "le Parlement européen": the house the story named
+                houses[0].mentions.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
+                continue
             of = re.match(r"\s+(?:of|de|van|von)\s+(?:the\s+|la\s+|l['’]\s*)?", text[m.end() : m.end() + 20])
             if of and doc.language == "nl" and of.group(0).split()[0] == "de":
                 # Dutch "de" is an article, not French "of": in "noemde de inlichtingendienst de
@@ -1196,6 +1205,7 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             taken.add(m.start(), m.end())
 
 
+_EUROPEAN_AFTER = re.compile(r"\s+(?:européen(?:ne)?|Europees|Europese|europäische[nrs]?)\b", re.IGNORECASE)
 # a minister's or secretary's title stands for the body they head ("the culture secretary")
 _TITLE_TERM = re.compile(r"(?:secretary|minister|treasurer|chancellor|kamerleden|kamerlid)$")
 _ARTICLES = {"The", "the", "De", "de", "La", "la", "Le", "le", "Het", "het", "Die", "die", "Der", "der", "Das", "das"}
