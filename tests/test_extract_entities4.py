@@ -295,3 +295,12 @@ def test_police_and_a_house_named_in_passing_are_the_storys_own(shipped: Gazette
     found = agencies(run(shipped, european, language="fr"))
     assert [a.kind for a in found.values() if a.kind == "parliament"] == ["parliament"]  # one house: the EP's
     assert found["European Parliament"].country == "EU"
+
+
+def test_an_apposition_after_a_pair_says_both_are_firms(shipped: Gazetteer) -> None:
+    text = (
+        "Le Conseil constitutionnel a rejeté les recours de Veltis et Bouygues Telecom, qui contestaient le régime "
+        "d'autorisation imposé aux équipements 5G de Huawei. Veltis et Bouygues Telecom, les deux opérateurs "
+        "français qui ont bâti la moitié de leur réseau avec du matériel Huawei, invoquaient la sécurité nationale."
+    )
+    assert {"Veltis", "Bouygues Telecom"} <= company_names(run(shipped, text, language="fr"))

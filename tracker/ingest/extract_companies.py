@@ -161,6 +161,8 @@ _OWNED_ADJECTIVE = re.compile(
 )
 
 
+_PAIR_AFTER = re.compile(r"\s+(?:and|et|en|und)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}(?=\s*,)")
+_TWO_AFTER = re.compile(r"\s*,\s*(?:the|les|de|die)\s+(?:two|deux|twee|beiden|zwei)\s")
 _OWNED_BY_NAMED = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:owned|backed|controlled)")
 _SEATED_ADJECTIVE = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:listed|based|headquartered|registered)")
 
@@ -398,7 +400,13 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             country = inside[-1].key
         elif hit:
             country = hit.key
-    apposition = rules.appositive.match(post) or rules.described_as.match(post)
+    pair = _PAIR_AFTER.match(post)
+    apposition = (
+        rules.appositive.match(post)
+        or rules.described_as.match(post)
+        # "SFR et Bouygues Telecom, les deux opérateurs français": the apposition after the pair
+        or (pair and _TWO_AFTER.match(post, pair.end()) and rules.appositive.match(post[pair.end() :]))
+    )
     if apposition and not _np_like(apposition.group(1)):
         apposition = None
     if apposition:
