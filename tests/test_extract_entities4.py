@@ -304,3 +304,13 @@ def test_an_apposition_after_a_pair_says_both_are_firms(shipped: Gazetteer) -> N
         "français qui ont bâti la moitié de leur réseau avec du matériel Huawei, invoquaient la sécurité nationale."
     )
     assert {"Veltis", "Bouygues Telecom"} <= company_names(run(shipped, text, language="fr"))
+
+
+def test_a_firm_after_a_plain_site_noun_and_a_new_site_in_the_same_sentence(shipped: Gazetteer) -> None:
+    text = (
+        "CGN held a 33.5 per cent stake in Hinkley Point C, the plant EDF is building in Somerset, and hopes to "
+        "use a site at Bradwell in Essex to build a reactor of its own design, citing energy security."
+    )
+    ex = run(shipped, text)
+    assert "EDF" in companies(ex)  # "the plant EDF is building": no site named EDF
+    assert "site at Bradwell" in facility_names(ex)  # "a site", unlike "its site", is another one

@@ -1778,6 +1778,7 @@ _PORT_BODY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOWN_LIST_AFTER = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’-]+)*,?\s+(?:and|und|et|en)\s+[A-ZÀ-Þ]")
+_ITS_BEFORE = re.compile(r"(?<![\w-])(?:its|their|son|sa|leur|zijn|haar|hun|seine[mn]?|ihre[mn]?)\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?<![\w-])(?:via|through)\s+(?:the\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?$")
 _GENITIVE_PLACE = re.compile(
     r"(?:West|Ost|Nord|Süd|Mittel|Zentral|Südost|Nordwest)?(?:europas|asiens|afrikas|amerikas)", re.I
@@ -2735,9 +2736,13 @@ def _merge_facilities(
             if fac.generic and other.city and other.city in (fac.city, fac.town, fac.name.split()[0]):
                 fits = [other]  # "the Newport site" is the plant the story names in Newport
                 break
-            if fac.generic and any(
-                ms < fac.start and not re.search(r"[.;!?]", text[me : fac.start])
-                for ms, me in [(other.start, other.end), *other.mentions]
+            if (
+                fac.generic
+                and _ITS_BEFORE.search(text, max(0, fac.start - 12), fac.start)
+                and any(
+                    ms < fac.start and not re.search(r"[.;!?]", text[me : fac.start])
+                    for ms, me in [(other.start, other.end), *other.mentions]
+                )
             ):
                 fits = [other]  # "The factory in Newport employs 500 people at its site in Duffryn"
                 break

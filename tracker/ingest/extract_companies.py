@@ -1091,9 +1091,15 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
 
 
 def _site_noun_before(doc: _Doc, s: int) -> bool:
-    word = re.search(r"([A-Za-zÀ-ÿ]+)\s$", doc.text[max(0, s - 30) : s])
-    site = word and doc.rules.facility_term_re.fullmatch(word.group(1))
-    return bool(site and facility_kind(doc.rules, word.group(1)))
+    """A noun that puts the site's own name after it ("Containerterminal Tollerort", "des Container
+    Terminals Tollerort"); not any site noun ("the plant EDF is building")."""
+    word = re.search(r"([A-Za-zÀ-ÿ]+?)(?:s|es)?\s$", doc.text[max(0, s - 30) : s])
+    return bool(word and _HEAD_FIRST_END.search(word.group(1)))
+
+
+_HEAD_FIRST_END = re.compile(
+    r"(?:Terminal|terminal|Flughafen|flughafen|Aéroport|Luchthaven|luchthaven|Raffinerie|Raffinaderij)$"
+)
 
 
 def _placed_as_town(doc: _Doc, s: int, e: int) -> bool:
