@@ -308,6 +308,7 @@ def test_an_apposition_after_a_pair_says_both_are_firms(shipped: Gazetteer) -> N
 
 def test_a_firm_after_a_plain_site_noun_and_a_new_site_in_the_same_sentence(shipped: Gazetteer) -> None:
     text = (
+        "The French state-controlled energy group EDF leads the project. "
         "CGN held a 33.5 per cent stake in Hinkley Point C, the plant EDF is building in Somerset, and hopes to "
         "use a site at Bradwell in Essex to build a reactor of its own design, citing energy security."
     )
