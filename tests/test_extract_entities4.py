@@ -315,3 +315,22 @@ def test_a_firm_after_a_plain_site_noun_and_a_new_site_in_the_same_sentence(ship
     ex = run(shipped, text)
     assert "EDF" in companies(ex)  # "the plant EDF is building": no site named EDF
     assert "site at Bradwell" in facility_names(ex)  # "a site", unlike "its site", is another one
+
+
+def test_german_descriptors_before_a_name_and_a_founders_initial(shipped: Gazetteer) -> None:
+    german = (
+        "Das Bundeskabinett hat den Verkauf des Kamp-Lintforter Funktechnik-Spezialisten Ravtek an einen "
+        "chinesischen Staatskonzern untersagt. Zuvor hatte die Regierung den Verkauf der britischen Felder des "
+        "Gasförderers Dorna an Ineos geprüft."
+    )
+    found = company_names(run(shipped, german, language="de"))
+    assert {"Ravtek", "Dorna"} <= found
+    assert not any("Spezialisten" in n or "Gasförderer" in n for n in found)
+    english = (
+        "Treasurer Scott Morrison blocked the sale of S. Kidman & Co, the country's largest private landholder, to "
+        "foreign buyers on national security grounds. The Kidman holdings cover 101,000 square kilometres. The NSW "
+        "Government had been seeking to lease the NSW electricity network Ausgrid."
+    )
+    found = companies(run(shipped, "Kidman sale blocked over cattle station inside weapons range\n\n" + english))
+    assert "S. Kidman & Co" in found and "Kidman" not in found  # one firm, not a second called "Kidman"
+    assert "NSW" not in found  # New South Wales, by its short name

@@ -898,7 +898,7 @@ _COMPOUND_NOUNS = (
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
     r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
     r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter|konkurrent|wettbewerber|"
-    r"rivale|concurrent|concurrente|sparte)"
+    r"rivale|concurrent|concurrente|sparte|förderer|produzent|erzeuger|ausrüster|dienstleister)"
 )
 
 

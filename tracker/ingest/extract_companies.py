@@ -1246,7 +1246,7 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         return s + first.end()
     if doc.language == "de":
         # "Der Hamburger Vermögensverwalter Luxcara": a town's adjective and a cue noun before the name
-        two = re.match(r"[A-ZÄÖÜ][a-zäöüß]+er\s+([A-ZÄÖÜ][\w-]+)\s+(?=\S)", doc.text[s:e])
+        two = re.match(r"[A-ZÄÖÜ][\w-]*[a-zäöüß]er\s+([A-ZÄÖÜ][\w-]+)\s+(?=\S)", doc.text[s:e])
         if two and (two.group(1).lower() in doc.rules.cue_words or _DESCRIPTOR_WORD.fullmatch(two.group(1))):
             return s + two.end()
         return s
@@ -1431,7 +1431,9 @@ def _far_town(doc: _Doc, name: str) -> bool:
 
 
 def _without_seat(doc: _Doc, name: str) -> str:
-    """The name without a town or country in front: "Shenzhen Huayang" is also "Huayang"."""
+    """The name without a town or country in front: "Shenzhen Huayang" is also "Huayang"; nor a
+    founder's initial: "S. Kidman & Co" is also "Kidman"."""
+    name = re.sub(r"^[A-Z]\.\s+(?=[A-Z])", "", name)
     first, _, rest = name.partition(" ")
     if rest and rest.split()[0] not in doc.rules.suffixes and (doc.gaz.city(first) or _place_code(doc, first)):
         return rest
