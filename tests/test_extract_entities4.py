@@ -334,3 +334,21 @@ def test_german_descriptors_before_a_name_and_a_founders_initial(shipped: Gazett
     found = companies(run(shipped, "Kidman sale blocked over cattle station inside weapons range\n\n" + english))
     assert "S. Kidman & Co" in found and "Kidman" not in found  # one firm, not a second called "Kidman"
     assert "NSW" not in found  # New South Wales, by its short name
+
+
+def test_a_towns_plant_twice_a_site_list_and_a_verb_before_a_site(shipped: Gazetteer) -> None:
+    french = (
+        "Le ministère de l'Economie a imposé des conditions au rachat d'Opella par CD&R, invoquant la souveraineté "
+        "sanitaire. CD&R s'engage à conserver la production sur les sites de Lisieux, dans le Calvados, et de "
+        "Compiègne, dans l'Oise. À l'usine de Lisieux, une partie du personnel a cessé le travail."
+    )
+    ex = run(shipped, french, language="fr")
+    assert "Lisieux" not in company_names(ex)  # the town of the plant, named twice
+    assert "usine de Lisieux" in facility_names(ex) and "site de Lisieux" not in facility_names(ex)  # one per town
+    english = (
+        "President Obama ordered Ralls Corp. to divest four wind farm projects in Oregon that sit close to a Navy "
+        "weapons training site, citing national security."
+    )
+    ex = run(shipped, english)
+    assert "Navy" not in company_names(ex)
+    assert not any(name.startswith("divest") for name in facility_names(ex))

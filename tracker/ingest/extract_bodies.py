@@ -2104,7 +2104,8 @@ def _french_plural_sites(doc: _Doc, sent: Sentence) -> list[_Facility]:
             town = m.group(g)
             if town in doc.rules.stopwords or (_place_code(doc, town) and not doc.gaz.city(town)):
                 break
-            fac = _Facility(f"{noun} de {town}", kind, m.start(g), m.end(g), named=True)
+            # "les sites de Lisieux et de Compiègne": a "site" is whatever the story runs there
+            fac = _Facility(f"{noun} de {town}", kind, m.start(g), m.end(g), named=True, generic=kind == "office")
             fac.town = town
             out.append(fac)
     return out
@@ -2119,6 +2120,13 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+_MEASURE_VERBS = {
+    "divest", "sell", "buy", "acquire", "build", "operate", "run", "own", "close", "shut", "block", "ban", "lease",
+    "céder", "vendre", "racheter", "construire", "exploiter", "verkopen", "kopen", "bouwen", "verkaufen", "kaufen",
+    "bauen", "betreiben",
+}  # fmt: skip
+
+
 def _with_modifiers(text: str, floor: int, start: int) -> int:
     """Take in up to two plain lower-case words before a facility noun ("national gene bank")."""
     for _ in range(2):
@@ -2126,8 +2134,13 @@ def _with_modifiers(text: str, floor: int, start: int) -> int:
         if not m:
             break
         word = m.group(1)
-        if word in STOP_ADJECTIVES or word in _FUNCTION_WORDS or word.endswith(("ing", "ed", "ly")):
-            break
+        if (
+            word in STOP_ADJECTIVES
+            or word in _FUNCTION_WORDS
+            or word in _MEASURE_VERBS
+            or word.endswith(("ing", "ed", "ly"))
+        ):
+            break  # "to divest four wind farm projects": the verb is no part of the site
         start = max(floor, start - 30) + m.start(1)
     return start
 

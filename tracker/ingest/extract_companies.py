@@ -571,6 +571,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             and facility_kind(rules, fm.group(1) or fm.group(2)) is not None
             and fm.end() == len(om.group(1))
             and (om.group("of") in ("von", "van") or _repeated(text, text[s:e]))
+            # "l'usine de Lisieux" twice is still the town's plant
+            and not (" " not in text[s:e] and _story_town(doc, text[s:e]))
         ):
             why.add("site")
     if _ACCORDING_TO_BEFORE.search(pre):
