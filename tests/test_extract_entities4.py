@@ -352,3 +352,14 @@ def test_a_towns_plant_twice_a_site_list_and_a_verb_before_a_site(shipped: Gazet
     ex = run(shipped, english)
     assert "Navy" not in company_names(ex)
     assert not any(name.startswith("divest") for name in facility_names(ex))
+
+
+def test_a_buyer_named_by_a_copula_after_its_role(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundeskabinett hat die Übernahme des Maschinenbauers Leifeld untersagt. Bei dem Bieter handelt es sich "
+        "um die Yantai Taihai Gruppe aus der Provinz Shandong. Käufer sollte die Norlin Co., Ltd. sein. Die "
+        "Regierung prüft Übernahmen durch ausländische Käufer auf Sicherheitsrisiken."
+    )
+    found = company_names(run(shipped, text, language="de"))
+    assert {"Yantai Taihai Gruppe", "Norlin Co., Ltd."} <= found
+    assert "Sicherheitsrisiken" not in found

@@ -161,6 +161,11 @@ _OWNED_ADJECTIVE = re.compile(
 )
 
 
+_ROLE_IS_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:Bieter|Käufer|Erwerber|Interessent(?:en)?)\s+(?:handelt\s+es\s+sich\s+um|sollte|soll|war|ist|wäre|sei)|"
+    r"[Tt]he\s+(?:buyer|bidder|acquirer)\s+(?:is|was|would\s+be)|[Ll]['’]acquéreur\s+(?:est|était|serait)|"
+    r"[Dd]e\s+(?:koper|bieder)\s+(?:is|was|zou\s+zijn))\s+(?:(?:die|der|den|das|the|le|la|de|het)\s+|l['’])$"
+)
 _PAIR_AFTER = re.compile(r"\s+(?:and|et|en|und)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}(?=\s*,)")
 _TWO_AFTER = re.compile(r"\s*,\s*(?:the|les|de|die)\s+(?:two|deux|twee|beiden|zwei)\s")
 _OWNED_BY_NAMED = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:owned|backed|controlled)")
@@ -575,6 +580,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             and not (" " not in text[s:e] and _story_town(doc, text[s:e]))
         ):
             why.add("site")
+    if _ROLE_IS_BEFORE.search(pre):
+        why.add("cue")  # "Bei dem Bieter handelt es sich um die Yantai Taihai Gruppe", "Käufer sollte die X sein"
     if _ACCORDING_TO_BEFORE.search(pre):
         why.add("passing")
     if _MUST_SELL_AFTER.match(post):
