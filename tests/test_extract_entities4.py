@@ -363,3 +363,18 @@ def test_a_buyer_named_by_a_copula_after_its_role(shipped: Gazetteer) -> None:
     found = company_names(run(shipped, text, language="de"))
     assert {"Yantai Taihai Gruppe", "Norlin Co., Ltd."} <= found
     assert "Sicherheitsrisiken" not in found
+
+
+def test_a_groups_international_unit_and_a_firm_known_by_its_shareholders(shipped: Gazetteer) -> None:
+    english = (
+        "Ottawa blocked the takeover of builder Aecon by CCCC International Holding Ltd., a subsidiary of China "
+        "Communications Construction Company Ltd, on national security grounds."
+    )
+    found = companies(run(shipped, english))
+    assert found["CCCC International Holding Ltd."].parent == "China Communications Construction Company Ltd."
+    french = (
+        "L'État soutient l'offre de General Electric pour la branche énergie d'Orvane, à condition de devenir "
+        "actionnaire du groupe. L'État rachètera cette participation à Bouygues, premier actionnaire d'Orvane, "
+        "au nom de la souveraineté industrielle."
+    )
+    assert "Orvane" in company_names(run(shipped, french, language="fr"))

@@ -44,12 +44,20 @@ from .types import (
 )
 
 
+# "International Holding Ltd", "International Holdings Limited" after a known group's name
+_INTERNATIONAL_UNIT = re.compile(
+    r"\s+(?:Holdings?|Investments?|Trading|Development)\s+(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?)"
+)
+
+
 def _extend_name(doc: _Doc, start: int, end: int) -> tuple[int, int]:
     """Grow a gazetteer match over legal-form words ("Alibaba" + " Group Holding") and a
     country name fused in front ("China" + " State Grid")."""
     text = doc.text
     while True:
         m = re.match(r"\s+([A-Z][\w.]*)", text[end : end + 30])
+        if m and m.group(1) == "International" and _INTERNATIONAL_UNIT.match(text, end + m.end()):
+            break  # "CCCC International Holding Ltd.": a unit of its own, named after the group
         if m and m.group(1).rstrip(".") in doc.rules.suffixes | {"Holding", "Holdings", "Group"}:
             end += m.end() - (1 if m.group(1).endswith(".") and not m.group(1).endswith("Co.") else 0)
             continue
@@ -165,6 +173,10 @@ _ROLE_IS_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:Bieter|Käufer|Erwerber|Interessent(?:en)?)\s+(?:handelt\s+es\s+sich\s+um|sollte|soll|war|ist|wäre|sei)|"
     r"[Tt]he\s+(?:buyer|bidder|acquirer)\s+(?:is|was|would\s+be)|[Ll]['’]acquéreur\s+(?:est|était|serait)|"
     r"[Dd]e\s+(?:koper|bieder)\s+(?:is|was|zou\s+zijn))\s+(?:(?:die|der|den|das|the|le|la|de|het)\s+|l['’])$"
+)
+_HELD_FIRM_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:shareholder|actionnaire|aandeelhouder|Aktionär|Anteilseigner|Großaktionär)s?|"
+    r"(?:branche|division|Sparte|tak)\s+[a-zà-ÿ]+)\s+(?:of|de|du|des|d['’]|van|von)\s*$"
 )
 _PAIR_AFTER = re.compile(r"\s+(?:and|et|en|und)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}(?=\s*,)")
 _TWO_AFTER = re.compile(r"\s*,\s*(?:the|les|de|die)\s+(?:two|deux|twee|beiden|zwei)\s")
@@ -444,8 +456,10 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         region = re.search(r"([A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+)?)-based\b", apposition.group(1))
         if region and doc.gaz.region_code(region.group(1)):
             country = country or doc.gaz.region_code(region.group(1))  # "a Shandong-based conglomerate"
-    if _PARENT_OF_BEFORE.search(pre):
-        why.add("owner")  # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech"
+    if _PARENT_OF_BEFORE.search(pre) or _HELD_FIRM_BEFORE.search(pre):
+        # "a Dutch subsidiary of China's Wingtech", "dochterbedrijf van het Chinese Wingtech", "la branche
+        # énergie d'Alstom", "premier actionnaire d'Alstom": a firm has units and shareholders
+        why.add("owner")
     # "the sale of Rolls-Royce's Bergen Engines": the seller's name may stand between
     owner_s = _POSSESSOR_BEFORE.search(pre)
     if (
@@ -1213,7 +1227,12 @@ def _named_arm(doc: _Doc, rest: str) -> bool:
     start with one: "China Merchants" + " Port Holdings", not "Huawei" + " Technologies Co"."""
     words = rest.split()
     forms = doc.rules.suffixes | {"Holding", "Holdings", "Group"}
-    return len(words) >= 2 and words[-1].rstrip(".") in forms and words[0].rstrip(".") not in forms
+    first = words[0].rstrip(".") if words else ""
+    return (
+        len(words) >= 2
+        and words[-1].rstrip(".") in forms
+        and (first not in forms or (first == "International" and len(words) >= 3))
+    )
 
 
 # what names a place, not a firm: a seat ("based in", "basé à") or a local authority's area
