@@ -43,7 +43,6 @@ from .types import (
     FoundCompany,
 )
 
-
 # "International Holding Ltd", "International Holdings Limited" after a known group's name
 _INTERNATIONAL_UNIT = re.compile(
     r"\s+(?:Holdings?|Investments?|Trading|Development)\s+(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?)"
