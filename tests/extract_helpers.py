@@ -25,3 +25,17 @@ def companies(ex: Extraction) -> dict:
 def agencies(ex: Extraction) -> dict:
     """The extracted agencies by name."""
     return {a.name: a for a in ex.agencies}
+
+
+def company_names(ex: Extraction) -> set[str]:
+    """Every name and alias of the extracted companies."""
+    return {n for c in ex.companies for n in [c.name, *c.aliases]}
+
+
+def agency_names(ex: Extraction) -> set[str]:
+    """Every name and alias of the extracted agencies."""
+    return {n for a in ex.agencies for n in [a.name, *a.aliases]}
+
+
+def facility_names(ex: Extraction) -> set[str]:
+    return {f.name for f in ex.facilities}

@@ -3,7 +3,7 @@ bodies, national subsidiaries, descriptors before a name. No database, no corpus
 
 from __future__ import annotations
 
-from tests.extract_helpers import run
+from tests.extract_helpers import agency_names, run
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction
 
@@ -14,10 +14,6 @@ def company(ex: Extraction, name: str):
 
 def agency(ex: Extraction, name: str):
     return next(a for a in ex.agencies if a.name == name or name in a.aliases)
-
-
-def agency_names(ex: Extraction) -> set[str]:
-    return {n for a in ex.agencies for n in [a.name, *a.aliases]}
 
 
 # -- public bodies -------------------------------------------------------------------------------

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import agencies, companies, run
+from tests.extract_helpers import agencies, agency_names, companies, company_names, run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction
-
-
-def company_names(ex: Extraction) -> set[str]:
-    return {n for c in ex.companies for n in [c.name, *c.aliases]}
-
-
-def agency_names(ex: Extraction) -> set[str]:
-    return {n for a in ex.agencies for n in [a.name, *a.aliases]}
-
 
 # -- companies ------------------------------------------------------------------------------------
 

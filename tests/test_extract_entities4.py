@@ -4,18 +4,8 @@ database, no corpus files."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import agencies, companies, run
+from tests.extract_helpers import agencies, companies, company_names, facility_names, run
 from tracker.ingest.gazetteer import Gazetteer
-from tracker.ingest.types import Extraction
-
-
-def company_names(ex: Extraction) -> set[str]:
-    return {n for c in ex.companies for n in [c.name, *c.aliases]}
-
-
-def facility_names(ex: Extraction) -> set[str]:
-    return {f.name for f in ex.facilities}
-
 
 # -- companies ------------------------------------------------------------------------------------
 
