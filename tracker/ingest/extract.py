@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 from .clean import RIGHTS_RE
 from .extract_base import (
+    DEAL_NOUN,
     STATUS_PRIORITY,
     _Company,
     _country_in,
@@ -735,13 +736,6 @@ _GRIP_ON_ASSETS = re.compile(
 )
 
 
-_DEAL_NOUN = re.compile(
-    r"(?<![\w-])(?:takeover|acquisition|purchase|Übernahme|Kauf|Verkauf|Einstieg|Erwerb|rachat|overname|verkoop)"
-    r"(?![\w-])",
-    re.IGNORECASE,
-)
-
-
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [
         (s, e, label)
@@ -758,10 +752,10 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
     ):
         found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
-    if "investment_screening" not in found and _hit_in(doc, _DEAL_NOUN, start, end):
+    if "investment_screening" not in found and _hit_in(doc, DEAL_NOUN, start, end):
         # "Biden hat die Übernahme von US Steel durch Nippon Steel verboten": a deal blocked is screening
-        blocked = [s for s, _e, label in doc.cues_in(start, end, "st:blocked") if not _overlaps(s, _e, skip)]
-        if any(_DEAL_NOUN.search(doc.text, max(start, s - 200), s) for s in blocked):
+        blocked = [s for s, e, _label in doc.cues_in(start, end, "st:blocked") if not _overlaps(s, e, skip)]
+        if any(DEAL_NOUN.search(doc.text, max(start, s - 200), s) for s in blocked):
             found.add("investment_screening")
     grip, data, tech = _category_signals(doc, start, end)
     if "critical_infrastructure" not in found and grip:
@@ -870,7 +864,8 @@ _FOLLOWS_ADVICE = re.compile(
 # what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
 _SHAREHOLDER_RIGHT = re.compile(
     r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
-    r"(?:appoint\w*|nominat\w*|nam(?:e|es|ing)\s+(?:the\s+|its\s+|a\s+)?(?:CEO|chief|chair\w*|directors?|board)|access\w*\s+(?:to\s+)?(?:sensitive\s+|certain\s+)?(?:information|data|technology)|"
+    r"(?:appoint\w*|nominat\w*|nam(?:e|es|ing)\s+(?:the\s+|its\s+|a\s+)?(?:CEO|chief|chair\w*|directors?|board)|"
+    r"access\w*\s+(?:to\s+)?(?:sensitive\s+|certain\s+)?(?:information|data|technology)|"
     r"voting|vote|exercis\w*|sitting\s+on|seats?\s+on|board|nomination\w*|désign\w*|droits?\s+de\s+vote|"
     r"benoem\w*|stemrecht\w*|Stimmrecht\w*|Benennung|Aufsichtsrat\w*)",
     re.IGNORECASE,
@@ -945,7 +940,7 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
     hits.update(_unless_hedged(doc, start, s, st) for s, e, st in _gap_hits(doc) if start <= s and e <= end)
     if "closed" in hits:
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
-    if {"banned", "blocked"} <= hits and _hit_in(doc, _DEAL_NOUN, start, end):
+    if {"banned", "blocked"} <= hits and _hit_in(doc, DEAL_NOUN, start, end):
         hits.discard("banned")  # "hat die Übernahme ... verboten": a deal forbidden is blocked, no product banned
     return next((st for st in STATUS_PRIORITY if st in hits), None)
 

@@ -476,6 +476,7 @@ class _Doc:
     phrase_runs: dict[tuple[int, int], list[tuple[list[tuple[int, int]], bool]]] = field(default_factory=dict)
     evidence: dict[tuple[int, int, int, int], tuple[set[str], str | None]] = field(default_factory=dict)
     category_signals: dict[tuple[int, int], tuple[bool, bool, bool]] = field(default_factory=dict)
+    precedents: list[tuple[int, int]] | None = None  # extract_companies.precedent_spans, found once
 
     def __post_init__(self) -> None:
         self.cues = self.rules.cue_matcher.find(fold(self.text))
@@ -721,6 +722,12 @@ _LEGAL_END = re.compile(
 )
 
 
+# a deal named by its noun, for rules that ask whether a sentence is about one
+DEAL_NOUN = re.compile(
+    r"(?<![\w-])(?:takeover|acquisition|purchase|bid|stake|Übernahme|Kauf|Verkauf|Einstieg|Erwerb|Beteiligung|"
+    r"rachat|prise\s+de\s+participation|overname|verkoop|belang)(?![\w-])",
+    re.IGNORECASE,
+)
 _AND_GAP_ONLY = re.compile(r"\s+(?:and|und|en|et)\s+")
 _AMPERSAND_SHORT = re.compile(r"\.?,?\s*(?:\(|,?\s*(?:known as|or|dite?|genannt|bekend als)\s+)([A-Z])\s?&\s?([A-Z])\b")
 
@@ -898,7 +905,7 @@ _COMPOUND_NOUNS = (
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
     r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
     r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter|konkurrent|wettbewerber|"
-    r"rivale|concurrent|concurrente|sparte|förderer|produzent|erzeuger|ausrüster|dienstleister)"
+    r"rivale|concurrent|concurrente|sparte|förderer|produzent|erzeuger|ausrüster)"
 )
 
 

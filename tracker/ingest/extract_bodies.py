@@ -1524,14 +1524,17 @@ _SPEAKS_BEFORE = re.compile(
 )
 
 
+# the company that runs a port or an airport, named by what it is
+_SITE_BODY_NOUNS = (
+    r"(?:port|airport)\s+(?:authority|company|operator)|havenbedrijf|havenautoriteit|havenbeheerder|luchthavenbedrijf|"
+    r"autorité\s+portuaire|gestionnaire\s+du\s+port|Hafengesellschaft|Hafenbetreiber|Flughafenbetreiber"
+)
 # "Port of Antwerp-Bruges, het havenbedrijf", "Flughafen Wien, der Betreiber": a body that runs
 # sites, set off after its name
 _BODY_APPOSITION = re.compile(
     r"\s*,\s+(?:the|het|de|la|le|l['’]|die|der|das|its|a|an|un|une|een)\s*(?:[\w-]+\s+)?"
-    r"(?:port\s+(?:authority|company|operator)|airport\s+(?:authority|company|operator)|operator|company|firm|"
-    r"havenbedrijf|havenautoriteit|havenbeheerder|luchthavenbedrijf|uitbater|exploitant|bedrijf|"
-    r"autorité\s+portuaire|gestionnaire|société|Hafengesellschaft|Hafenbetreiber|Flughafenbetreiber|"
-    r"Betreiber\w*|Gesellschaft|Unternehmen)(?![\w-])",
+    rf"(?:{_SITE_BODY_NOUNS}|operator|company|firm|uitbater|exploitant|bedrijf|gestionnaire|société|Betreiber\w*|"
+    r"Gesellschaft|Unternehmen)(?![\w-])",
     re.IGNORECASE,
 )
 # a short form in brackets after a name: "(DGT)", "(ATB)"
@@ -1772,11 +1775,7 @@ _NAMING_VERB = re.compile(
     r"(?<![\w-])(?:heet|heten|hernoemd\s+tot|omgedoopt\s+tot|(?:is|was)\s+(?:now\s+)?(?:called|named|known\s+as)|"
     r"renamed|heißt|hieß|umbenannt\s+in|s['’]appelle|rebaptisée?)\s+(?:\w+\s+){0,3}?[A-Z]"
 )
-_PORT_BODY_BEFORE = re.compile(
-    r"(?<![\w-])(?:havenbedrijf|port\s+(?:authority|company|operator)|Hafengesellschaft|Hafenbetreiber|"
-    r"autorité\s+portuaire|gestionnaire\s+du\s+port)\s+$",
-    re.IGNORECASE,
-)
+_PORT_BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{_SITE_BODY_NOUNS})\s+$", re.IGNORECASE)
 _TOWN_LIST_AFTER = re.compile(r"(?:,\s*[A-ZÀ-Þ][\w'’-]+)*,?\s+(?:and|und|et|en)\s+[A-ZÀ-Þ]")
 _ITS_BEFORE = re.compile(r"(?<![\w-])(?:its|their|son|sa|leur|zijn|haar|hun|seine[mn]?|ihre[mn]?)\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?<![\w-])(?:via|through)\s+(?:the\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?$")

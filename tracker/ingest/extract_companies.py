@@ -12,6 +12,7 @@ from .extract_base import (
     _COMPOUND_CUE_BEFORE,
     _COMPOUND_NOUNS,
     _LOWER_LEGAL,
+    DEAL_NOUN,
     LEGAL_FORM_END,
     _cap_phrases,
     _Company,
@@ -927,20 +928,17 @@ _EARLIER_OPENING = re.compile(
     r"L['’]an(?:née)?\s+dern(?:ier|ière)|Il\s+y\s+a\s+(?:deux|trois|quelques)\s+(?:semaines|mois|ans)|Vorig\s+jaar|"
     r"Eerder\s+dit\s+jaar|(?:Twee|Drie|Enkele)\s+(?:weken|maanden|jaar)\s+geleden)\b"
 )
-_DEAL_WORD = re.compile(
-    r"(?<![\w-])(?:takeover|acquisition|purchase|bid|stake|Übernahme|Kauf|Einstieg|Beteiligung|rachat|acquisition|"
-    r"prise\s+de\s+participation|overname|belang)(?![\w-])",
-    re.IGNORECASE,
-)
 
 
 def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
     """Where the story recalls an earlier deal as background: its parties are no parties here."""
-    spans = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)]
-    for sent in doc.content:
-        if _EARLIER_OPENING.match(sent.text) and _DEAL_WORD.search(sent.text):
-            spans.append((sent.start, sent.end))
-    return spans
+    if doc.precedents is None:
+        doc.precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)] + [
+            (sent.start, sent.end)
+            for sent in doc.content
+            if _EARLIER_OPENING.match(sent.text) and DEAL_NOUN.search(sent.text)
+        ]
+    return doc.precedents
 
 
 _FEW_WORDS = re.compile(r"(?:[\w'’-]+\s+){0,4}")
@@ -1557,6 +1555,7 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     if len(toks) > 1 and _place_code(doc, toks[0]):
         # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
         candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
+    inside = SpanSet(name_spans(text, full))
     for cand in candidates:
         if cand in co.forms or cand in claimed or not cand or cand in rules.stopwords or _place_code(doc, cand):
             continue
@@ -1569,7 +1568,6 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             co.subsidiary_of = cand
             continue
         # the shorter form must stand on its own somewhere, not only inside the long one
-        inside = SpanSet(name_spans(text, full))
         for ms, me in name_spans(text, cand, possessive=True):
             if inside.overlaps(ms, me):
                 continue  # "Peninsular and Oriental Steam Navigation Co.": not "Peninsular" alone
