@@ -44,8 +44,9 @@ def machine_reference_ms(repeats: int = 5) -> float:
     """CPU milliseconds of a fixed pure-Python workload (regex scans, dict counting, string work)
     that uses no project code: the machine's own speed, best of `repeats`.
 
-    Shared machines of one kind differ by 2-3x in speed per core; the ingest and page figures
-    scale with this one, so figures from two machines compare only alongside it.
+    Shared machines of one kind differ by 2-3x in speed per core, and one machine drifts with its
+    neighbours' load: figures from two runs compare only alongside their references. It is a
+    reading of the machine, not a conversion factor (nothing shows the figures scale with it).
     """
     words = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
     best = float("inf")
