@@ -244,6 +244,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "tracker.tasks.poll_feeds", "schedule": envint("FEED_POLL_SECONDS", 900, minimum=10)},
     "scan-inbox": {"task": "tracker.tasks.scan_inbox", "schedule": envint("INBOX_SCAN_SECONDS", 60, minimum=5)},
+    # Ingest queues a search refresh within seconds; this catches cases whose refresh was lost.
+    "refresh-search": {"task": "tracker.tasks.refresh_search", "schedule": 300},
 }
 
 # Ingest ------------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
+from tracker import services
 from tracker.ingest import pipeline
 from tracker.ingest.resolve import gazetteer_reset
 from tracker.models import (
@@ -29,6 +31,7 @@ from tracker.models import (
     IngestJob,
     ReviewState,
 )
+from tracker.search import concerns_matching
 
 pytestmark = pytest.mark.django_db
 
@@ -393,3 +396,31 @@ def test_a_bad_inbox_file_moves_to_failed(tmp_path, settings):
     pipeline.job_run(job_id=job.pk)
     assert (tmp_path / "failed" / Path(job.path).name).exists()
     assert not list((tmp_path / "queued").iterdir())
+
+
+def test_with_workers_a_files_cases_are_searchable_after_the_batched_refresh(tmp_path, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # workers: the refresh is left to a task
+    path = tmp_path / "rotterdam.txt"
+    path.write_text(ARTICLE)
+    assert _run(path).status == IngestJob.Status.DONE
+    cases = Concern.objects.all()
+    assert cases.exists() and not cases.filter(search_stale=False).exists()
+    # Not rebuilt with the file: no names yet, and on PostgreSQL no words of the article either.
+    assert set(cases.values_list("search_names", flat=True)) == {""}
+    assert connection.vendor != "postgresql" or not concerns_matching(cases, "concession").exists()
+
+    assert services.search_refresh_stale() == cases.count()
+
+    assert not cases.filter(search_stale=True).exists()
+    assert all("Ostrava Shipping Ports" in names for names in cases.values_list("search_names", flat=True))
+    assert concerns_matching(cases, "concession").exists()
+    assert services.search_refresh_stale() == 0
+
+
+def test_without_workers_a_files_cases_are_searchable_at_once(tmp_path):
+    path = tmp_path / "rotterdam.txt"
+    path.write_text(ARTICLE)
+    _run(path)
+    cases = Concern.objects.all()
+    assert cases.exists() and not cases.filter(search_stale=True).exists()
+    assert concerns_matching(cases, "Ostrava").count() == cases.count()

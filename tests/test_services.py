@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from tests.conftest import need_postgres
 from tests.factories import (
     AgencyFactory,
     CompanyFactory,
@@ -10,7 +11,7 @@ from tests.factories import (
     FacilityFactory,
 )
 from tracker import services
-from tracker.models import Agency, AgencyAlias, Company, CompanyAlias, Facility, MergeRecord, ReviewState
+from tracker.models import Agency, AgencyAlias, Company, CompanyAlias, Concern, Facility, MergeRecord, ReviewState
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,22 @@ def test_roles_give_viewers_read_and_editors_change(roles, viewer, editor):
     assert viewer.has_perm("tracker.view_concern") and not viewer.has_perm("tracker.change_concern")
     assert editor.has_perm("tracker.change_concern") and services.user_is_editor(editor)
     assert not services.user_is_editor(viewer)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_search_refresh_skips_a_case_an_ingest_is_writing_and_takes_it_next_time():
+    need_postgres()
+    import psycopg
+    from django.db import connection
+
+    busy, free = ConcernFactory(title="Busy harbour case"), ConcernFactory(title="Free harbour case")
+    Concern.objects.filter(pk__in=[busy.pk, free.pk]).update(search_stale=True)
+    db = connection.settings_dict
+    with psycopg.connect(host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"] or "postgres",
+                         dbname=db["NAME"]) as other:  # fmt: skip
+        # Another transaction (an ingest) holds the busy case's row until it commits.
+        other.execute("SELECT id FROM tracker_concern WHERE id = %s FOR UPDATE", [busy.pk])
+        assert services.search_refresh_stale() == 1  # the free case, without waiting for the busy one
+        assert list(Concern.objects.filter(search_stale=True).values_list("pk", flat=True)) == [busy.pk]
+    assert services.search_refresh_stale() == 1
+    assert not Concern.objects.filter(search_stale=True).exists()

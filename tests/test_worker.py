@@ -19,7 +19,8 @@ import pytest
 from django.db import connection
 
 from tests.conftest import need_postgres, need_redis
-from tracker.models import Article, IngestJob
+from tracker.models import Article, Concern, IngestJob
+from tracker.search import concerns_matching
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -118,12 +119,18 @@ def test_a_worker_ingests_a_folder_queued_through_the_broker(broker, tmp_path):
             text=True,
             timeout=180,
         )
+        # The worker rebuilds the new cases' search fields a moment after the files.
+        if result.returncode == 0:
+            _wait(lambda: not Concern.objects.filter(search_stale=True).exists(), 60, "the search refresh")
     finally:
         _kill(worker, signal.SIGTERM)
     assert result.returncode == 0, result.stdout + result.stderr + (tmp_path / "worker.log").read_text()
     assert "ingested 5, duplicate 0, empty 0, failed 0" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert Article.objects.count() == 5
+    # Found by a word only the third article's text has, and by a company's name.
+    assert concerns_matching(Concern.objects.all(), "w3x7").count() == 1
+    assert concerns_matching(Concern.objects.all(), "Fjordline").count() == Concern.objects.count() > 0
 
 
 def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(broker, tmp_path):

@@ -273,10 +273,15 @@ class Concern(Reviewable):
     # PostgreSQL only (NULL elsewhere): the case's words and those of its newest evidence
     # articles, GIN-indexed, so full-text search is one index lookup. See services.concern_search_refresh.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    # Set by ingest in a worker, cleared by the worker that then rebuilds the two fields above
+    # (services.search_refresh_stale): one rebuild per case for all the files of a few seconds.
+    search_stale = models.BooleanField(default=False, editable=False)
 
     objects = ConcernManager()
 
-    history = history_records(m2m_fields=[companies, facilities, agencies], excluded_fields=["search_vector"])
+    history = history_records(
+        m2m_fields=[companies, facilities, agencies], excluded_fields=["search_vector", "search_stale"]
+    )
 
     class Meta:
         ordering = ["-last_reported", "-id"]
@@ -296,6 +301,8 @@ class Concern(Reviewable):
             models.Index(fields=["host_country", "status"], name="tracker_concern_host_status"),
             # The case list sorted by title (either direction).
             models.Index(fields=["title", "id"], name="tracker_concern_title"),
+            # The few cases waiting for their search fields, without a scan of all the others.
+            models.Index(fields=["id"], condition=Q(search_stale=True), name="tracker_concern_search_stale"),
         ]
 
     def __str__(self) -> str:

@@ -426,15 +426,10 @@ def dashboard_refresh() -> dict[str, Any]:
 
 def _refresh_in_worker(*, countdown: int) -> bool:
     """Queue one refresh (none while one is pending). False when there are no workers to run it."""
-    from django.conf import settings
+    from tracker.tasks import queue_once, refresh_dashboard
 
-    from tracker.tasks import refresh_dashboard
-
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return False
-    if cache.add(DASHBOARD_REFRESH_PENDING_KEY, True, DASHBOARD_REFRESH_SECONDS * 6):
-        refresh_dashboard.apply_async(countdown=countdown)
-    return True
+    hold = DASHBOARD_REFRESH_SECONDS * 6
+    return queue_once(refresh_dashboard, key=DASHBOARD_REFRESH_PENDING_KEY, countdown=countdown, hold=hold)
 
 
 def _dashboard_compute() -> dict[str, Any]:

@@ -267,6 +267,52 @@ def concern_search_refresh(*, concern_ids: Iterable[int]) -> None:
     )
 
 
+SEARCH_STALE_PENDING_KEY = "tracker:search:refresh-pending"
+# Ingest in workers leaves its cases for a refresh this many seconds later, so the files of those
+# seconds share one rebuild per case (one statement for them all) instead of one each.
+SEARCH_REFRESH_DELAY_SECONDS = 1
+
+
+def search_refresh_soon() -> None:
+    """Cases were marked stale: a worker refreshes them within SEARCH_REFRESH_DELAY_SECONDS."""
+    from tracker.tasks import queue_once, refresh_search
+
+    # The hold outlives a lost task only briefly; the beat schedule's refresh is the backstop.
+    queue_once(refresh_search, key=SEARCH_STALE_PENDING_KEY, countdown=SEARCH_REFRESH_DELAY_SECONDS, hold=60)
+
+
+def search_refresh_stale(*, batch: int = 500) -> int:
+    """Rebuild the search fields of the cases marked stale, `batch` a transaction. Returns how many."""
+    done = 0
+    while True:
+        with transaction.atomic():
+            ids = _stale_take(batch)
+            concern_search_refresh(concern_ids=ids)
+        done += len(ids)
+        if len(ids) < batch:
+            return done
+
+
+def _stale_take(batch: int) -> list[int]:
+    """Clear the mark of up to `batch` stale cases and return their ids.
+
+    On PostgreSQL a case an ingest transaction is writing is skipped, not waited for: that
+    transaction marks it again as it commits, and queues the next refresh.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE tracker_concern SET search_stale = false WHERE id IN (SELECT id FROM tracker_concern"
+                " WHERE search_stale ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED) RETURNING id",
+                [batch],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    stale = Concern.objects.filter(search_stale=True)
+    ids = list(stale.order_by("pk").values_list("pk", flat=True)[:batch])
+    stale.filter(pk__in=ids).update(search_stale=False)
+    return ids
+
+
 def concern_search_vector_refresh(*, concern_ids: list[int]) -> None:
     """PostgreSQL builds the full-text vector of these cases from their rows (nothing elsewhere)."""
     if connection.vendor == "postgresql" and concern_ids:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from tracker import selectors
+from tracker import selectors, services
 from tracker.ingest import pipeline
 from tracker.models import Feed
 
@@ -49,3 +50,22 @@ def scan_inbox() -> int:
 @shared_task(ignore_result=True)
 def refresh_dashboard() -> None:
     selectors.dashboard_refresh()
+
+
+@shared_task(ignore_result=True, autoretry_for=(OperationalError, InterfaceError), retry_backoff=True, max_retries=3)
+def refresh_search() -> int:
+    cache.delete(services.SEARCH_STALE_PENDING_KEY)  # cases marked from now on queue the next refresh
+    return services.search_refresh_stale()
+
+
+def queue_once(task: Task, *, key: str, countdown: float, hold: int) -> bool:
+    """Queue `task` to run in `countdown` seconds unless one queued under `key` has not started yet
+    (the task deletes the key as it starts; `hold` seconds is the most a lost task blocks the next).
+
+    False when there are no workers to run it.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return False
+    if cache.add(key, True, hold):
+        task.apply_async(countdown=countdown)
+    return True

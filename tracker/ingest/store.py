@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery, UpdateQuery
@@ -37,7 +37,7 @@ from tracker.models import (
     Facility,
     ReviewState,
 )
-from tracker.services import concern_search_refresh
+from tracker.services import concern_search_refresh, search_refresh_soon
 
 MAX_MENTIONS_PER_RECORD = 3
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -449,10 +449,19 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
     rows = evidence.take()
     counts["evidence"] = len(rows)
-    # The search refresh reads the evidence, the case relations and the aliases: they go first.
     names = [(company_aliases, True), (agency_aliases, True)]
-    rows_insert([(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))])
-    concern_search_refresh(concern_ids=[c.pk for c in concerns])
+    batches = [(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))]
+    ids = [c.pk for c in concerns]
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # No workers to do it later: the search fields are rebuilt with the file, from the rows above.
+        rows_insert(batches)
+        concern_search_refresh(concern_ids=ids)
+    else:
+        # A worker rebuilds them shortly, for every file of those seconds at once (a rebuild per
+        # file was the largest statement of ingest); marked in the same statement as the rows.
+        mark = update_sql(Concern.objects.filter(pk__in=ids), {"search_stale": True}) if ids else None
+        rows_insert(batches, then=mark)
+        transaction.on_commit(search_refresh_soon)
     return stored
 
 
