@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -227,6 +228,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 300, minimum=1)
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 240, minimum=1)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Files queue by the thousand; the refreshes that follow them (search fields, dashboard) go to a
+# queue of their own so they do not wait behind them. A worker started without -Q takes both.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = (Queue("celery"), Queue("refresh"))
+CELERY_TASK_ROUTES = {
+    "tracker.tasks.refresh_search": {"queue": "refresh"},
+    "tracker.tasks.refresh_dashboard": {"queue": "refresh"},
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -74,3 +74,14 @@ def test_embedded_default_needs_no_services(settings):
         assert live.CELERY_TASK_ALWAYS_EAGER
     if not os.getenv("DATABASE_URL"):
         assert live.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_refresh_tasks_have_a_queue_of_their_own_that_a_plain_worker_also_takes():
+    from config.celery import app
+
+    router = app.amqp.router
+    assert router.route({}, "tracker.tasks.refresh_search")["queue"].name == "refresh"
+    assert router.route({}, "tracker.tasks.refresh_dashboard")["queue"].name == "refresh"
+    assert router.route({}, "tracker.tasks.ingest_file")["queue"].name == "celery"
+    # A worker started without -Q consumes every queue in task_queues.
+    assert {q.name for q in app.conf.task_queues} == {"celery", "refresh"}
