@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.ingest.read import read_bytes, read_file
+from tracker.ingest.read import _clear_language, detect_language, read_bytes, read_file
 from tracker.ingest.types import IngestError
 
 MB = 1024 * 1024
@@ -362,3 +362,35 @@ def test_it_reads_a_file_from_disk(tmp_path: Path) -> None:
 def test_it_reports_a_file_deleted_before_the_worker_reads_it(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match=r"^the file no longer exists$"):
         read_file(tmp_path / "gone.txt", max_bytes=LIMIT)
+
+
+PARAGRAPHS = {
+    "en": "The government said on Monday that it had blocked the sale of the company to a Chinese buyer, "
+    "which had offered to pay for the plant with cash from its parent, and that the decision was final.",
+    "fr": "Le gouvernement a bloqué la vente de l'entreprise à un acheteur chinois, qui proposait de payer "
+    "l'usine par des fonds de sa maison mère, et les services de renseignement sont inquiets pour le site.",
+    "nl": "De regering heeft de verkoop van het bedrijf aan een Chinese koper tegengehouden, die voor de "
+    "fabriek met geld van het moederbedrijf wilde betalen; de inlichtingendienst is niet gerust en dat blijft ook zo.",
+    "de": "Die Regierung hat den Verkauf des Unternehmens an einen chinesischen Käufer untersagt, der das Werk "
+    "mit Geld von der Muttergesellschaft bezahlen wollte; der Verfassungsschutz ist nicht beruhigt "
+    "und sieht sich bestätigt.",
+    # Other languages share few of those words: the statistical model decides them.
+    "es": "El Gobierno ha decidido bloquear la compra de la empresa por parte de un grupo chino, según informó "
+    "el ministerio en un comunicado. La operación afectaba a una planta en Madrid y los servicios de inteligencia "
+    "habían expresado su preocupación.",
+    "sv": "Regeringen har beslutat att stoppa försäljningen av företaget till en kinesisk köpare, meddelade "
+    "departementet på måndagen. Säkerhetspolisen hade varnat för att affären kunde hota Sveriges säkerhet.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPHS))
+def test_the_language_is_told_by_function_words_where_they_are_clear_else_by_the_model(code):
+    text = PARAGRAPHS[code]
+    assert detect_language(text) == code
+    assert _clear_language(text) == (code if code in {"en", "fr", "nl", "de"} else None)
+
+
+def test_a_paragraph_mixing_two_languages_is_left_to_the_model():
+    mixed = PARAGRAPHS["de"] + " " + PARAGRAPHS["en"]
+    assert _clear_language(mixed) is None
+    assert detect_language(mixed) in {"de", "en"}

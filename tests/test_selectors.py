@@ -191,6 +191,7 @@ def queued(settings, monkeypatch) -> list[dict]:
     from tracker import tasks
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr(tasks, "_pending_until", {})
     sent: list[dict] = []
     monkeypatch.setattr(tasks.refresh_dashboard, "apply_async", lambda **options: sent.append(options))
     return sent
@@ -261,3 +262,19 @@ def test_jobs_list_filters_by_status_and_ids():
     assert list(selectors.jobs_list(status="failed")) == [a]
     assert list(selectors.jobs_list(ids=[b.pk])) == [b]
     assert list(selectors.jobs_list()) == [b, a]
+
+
+def test_a_process_does_not_ask_the_cache_again_while_its_own_queued_refresh_surely_waits(queued):
+    from tracker import tasks
+
+    selectors.dashboard_refresh_soon()
+    cache.delete(selectors.DASHBOARD_REFRESH_PENDING_KEY)  # the cache is not asked again ...
+    selectors.dashboard_refresh_soon()
+    assert len(queued) == 1
+    tasks.queue_once_started(selectors.DASHBOARD_REFRESH_PENDING_KEY)  # ... until the task starts
+    selectors.dashboard_refresh_soon(delay=0)
+    selectors.dashboard_refresh_soon(delay=0)  # a task due now may start at once: always ask
+    assert queued[1:] == [{"countdown": 0}]
+    cache.delete(selectors.DASHBOARD_REFRESH_PENDING_KEY)
+    selectors.dashboard_refresh_soon(delay=0)
+    assert queued[1:] == [{"countdown": 0}, {"countdown": 0}]

@@ -7,6 +7,7 @@ an editor *confirms* or *rejects*. Choice values are the codes of the export con
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -40,6 +41,8 @@ def history_records(**options) -> HistoricalRecords:
     return HistoricalRecords(no_db_index=HISTORY_UNINDEXED, **options)
 
 
+# Ingest keys every name of every article, and the same names recur from article to article.
+@functools.lru_cache(maxsize=16384)
 def normalize_name(name: str) -> str:
     """The matching key of a name: no case, accents, punctuation or legal-form words.
 

@@ -418,7 +418,9 @@ def dashboard_refresh_soon(*, delay: int = DASHBOARD_REFRESH_SECONDS) -> None:
 
 def dashboard_refresh() -> dict[str, Any]:
     """Compute the aggregates and replace the cached ones (what the refresh task runs)."""
-    cache.delete(DASHBOARD_REFRESH_PENDING_KEY)  # writes from now on schedule the next refresh
+    from tracker.tasks import queue_once_started
+
+    queue_once_started(DASHBOARD_REFRESH_PENDING_KEY)  # writes from now on schedule the next refresh
     stats = _dashboard_compute()
     cache.set(DASHBOARD_CACHE_KEY, {"at": time.time(), "stats": stats}, DASHBOARD_KEEP_SECONDS)
     return stats

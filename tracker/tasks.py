@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from celery import Task, shared_task
 from django.conf import settings
 from django.core.cache import cache
@@ -54,18 +56,33 @@ def refresh_dashboard() -> None:
 
 @shared_task(ignore_result=True, autoretry_for=(OperationalError, InterfaceError), retry_backoff=True, max_retries=3)
 def refresh_search() -> int:
-    cache.delete(services.SEARCH_STALE_PENDING_KEY)  # cases marked from now on queue the next refresh
+    queue_once_started(services.SEARCH_STALE_PENDING_KEY)
     return services.search_refresh_stale()
+
+
+_pending_until: dict[str, float] = {}  # key -> until when the task this process queued surely waits
 
 
 def queue_once(task: Task, *, key: str, countdown: float, hold: int) -> bool:
     """Queue `task` to run in `countdown` seconds unless one queued under `key` has not started yet
-    (the task deletes the key as it starts; `hold` seconds is the most a lost task blocks the next).
+    (the task calls queue_once_started as it starts; `hold` seconds is the most a lost task blocks
+    the next).
 
     False when there are no workers to run it.
     """
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return False
+    # A task this process queued waits at least its countdown; for the first half of it (the
+    # machine running it may have a clock ahead of ours) no need to ask the cache on every file.
+    if time.monotonic() < _pending_until.get(key, 0.0):
+        return True
     if cache.add(key, True, hold):
         task.apply_async(countdown=countdown)
+        _pending_until[key] = time.monotonic() + countdown / 2
     return True
+
+
+def queue_once_started(key: str) -> None:
+    """What a task queued by queue_once calls first: changes from now on queue the next run."""
+    cache.delete(key)
+    _pending_until.pop(key, None)
