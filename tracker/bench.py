@@ -20,8 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
+from tracker import services
 from tracker.demo import demo_article
 from tracker.ingest.pipeline import jobs_create_for_paths
 from tracker.models import Concern, IngestJob
@@ -140,6 +142,7 @@ def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:
     lags: list[float] = []  # 1 worker: from the last file done to every case searchable
     references: list[float] = []
     run = int(time.time())  # fresh article texts on every run: nothing is a duplicate
+    cache.delete(services.SEARCH_STALE_PENDING_KEY)  # a refresh an interrupted run queued is gone
     with tempfile.TemporaryDirectory(prefix="fi-bench-") as tmp:
         tmp_path = Path(tmp)
         for round_ in range(rounds):
@@ -242,7 +245,6 @@ def bench_pages(*, cases: int, report: Report, requests: int = 15, rounds: int =
     series, with the spread (max - min) of the p95s: the machine is shared and noisy.
     """
     from django.contrib.auth.models import User
-    from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
