@@ -45,12 +45,14 @@ format: install
 # Figures as `bench: NAME = VALUE UNIT` lines. N sets the scale (cases) of the page benchmark.
 BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/fi_bench
 BENCH_BROKER_URL ?= redis://127.0.0.1:6379/12
+# A fresh bench database each run (runs start alike); BENCH_ARGS= keeps the one there (a large N is slow to build).
+BENCH_ARGS ?= --fresh
 # Production-like: DEBUG off (no query log, compiled static manifest), PostgreSQL, Redis.
 BENCH_ENV = DEBUG=0 SECRET_KEY=bench-only-not-a-secret ALLOWED_HOSTS=testserver,127.0.0.1 SECURE_SSL_REDIRECT=0 \
 	DATABASE_URL=$(BENCH_DATABASE_URL) CELERY_BROKER_URL=$(BENCH_BROKER_URL) REDIS_URL=redis://127.0.0.1:6379/11
 bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BENCH_ENV) $(BIN)/python manage.py bench --cases $(N)
+	$(BENCH_ENV) $(BIN)/python manage.py bench --cases $(N) $(BENCH_ARGS)
 
 assets:
 	bash static/vendor/update.sh

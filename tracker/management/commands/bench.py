@@ -1,8 +1,8 @@
 """python manage.py bench : print benchmark figures as `bench: NAME = VALUE UNIT` lines.
 
-It writes generated articles and demo records into the database and keeps them, so it runs only
-on a database whose name says "bench" (`make bench` points DATABASE_URL at one). The database only
-grows, and ingest slows as it does: drop it before runs that are to be compared.
+It writes generated articles and demo records into the database, so it runs only on a database
+whose name says "bench" (`make bench` points DATABASE_URL at one). Ingest slows as the database
+grows: --fresh (what `make bench` passes) drops and recreates it first, so runs start alike.
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from tracker import bench, services
 from tracker.ingest.resolve import gazetteer_reset
 
 
-def database_ensure() -> None:
-    """Create the PostgreSQL database named in DATABASE_URL when it does not exist yet."""
+def database_ensure(*, fresh: bool = False) -> None:
+    """Create the PostgreSQL database named in DATABASE_URL when it does not exist yet (fresh: drop
+    it first, so that runs start alike: ingest slows as the database grows)."""
     db = settings.DATABASES["default"]
     if db["ENGINE"] != "django.db.backends.postgresql":
         return
@@ -26,6 +28,9 @@ def database_ensure() -> None:
     params = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"] or None,
               "password": db["PASSWORD"] or None, "dbname": "postgres"}  # fmt: skip
     with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+        if fresh:
+            connection.close()
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db["NAME"])))
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
 
@@ -39,6 +44,9 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=3, help="runs of each figure; the median is printed")
         parser.add_argument("--skip-ingest", action="store_true")
         parser.add_argument("--skip-pages", action="store_true")
+        parser.add_argument(
+            "--fresh", action="store_true", help="drop and recreate the bench database first (PostgreSQL)"
+        )
 
     def handle(self, *args, **options) -> None:
         name = str(settings.DATABASES["default"]["NAME"])
@@ -47,7 +55,7 @@ class Command(BaseCommand):
                 f"refusing to run on database {name!r}: the benchmark fills it with generated records; "
                 "point DATABASE_URL at a database whose name contains 'bench' (make bench does)"
             )
-        database_ensure()
+        database_ensure(fresh=options["fresh"])
         call_command("migrate", verbosity=0)
         services.gazetteer_load()
         gazetteer_reset()
