@@ -10,17 +10,22 @@ from __future__ import annotations
 import math
 import os
 import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from tests.conftest import need_postgres
 from tracker import bench
 
 pytestmark = pytest.mark.django_db
 
+ROOT = Path(__file__).resolve().parent.parent
 LINE = re.compile(r"^bench: (?P<name>[a-z0-9_]+) = (?P<value>[-+0-9.e]+|nan|inf) (?P<unit>\S+)$")
 
 
@@ -77,3 +82,35 @@ def test_the_machine_reference_is_cpu_time_of_a_fixed_workload():
     spent = (time.process_time() - started) * 1000
     assert math.isfinite(best) and best > 0
     assert 4 * best <= spent * 1.01  # the best of four runs, each timed on its own
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fresh_drops_and_recreates_the_bench_database():
+    need_postgres()
+    import psycopg
+
+    db = connection.settings_dict
+    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"] or "postgres"}
+    name = f"{db['NAME']}_bench_fresh"[:63]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_"))}
+    env.update(DEBUG="1", REDIS_URL="", CELERY_BROKER_URL="")
+    env["DATABASE_URL"] = f"postgresql://{server['user']}@{server['host']}:{server['port']}/{name}"
+
+    def bench_command(*args: str) -> None:
+        done = subprocess.run(
+            [sys.executable, "manage.py", "bench", "--skip-ingest", "--skip-pages", *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    try:
+        bench_command()  # creates the database and migrates it
+        with psycopg.connect(**server, dbname=name, autocommit=True) as conn:
+            conn.execute("CREATE TABLE left_by_an_earlier_run (id int)")
+        bench_command("--fresh")
+        with psycopg.connect(**server, dbname=name, autocommit=True) as conn:
+            tables = {row[0] for row in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        assert "left_by_an_earlier_run" not in tables and "tracker_concern" in tables
+    finally:
+        with psycopg.connect(**server, dbname="postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
