@@ -255,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
     "scan-inbox": {"task": "tracker.tasks.scan_inbox", "schedule": envint("INBOX_SCAN_SECONDS", 60, minimum=5)},
     # Ingest queues a search refresh within seconds; this catches cases whose refresh was lost.
     "refresh-search": {"task": "tracker.tasks.refresh_search", "schedule": 300},
+    # Jobs whose message the broker lost are sent again (pipeline.jobs_requeue_lost).
+    "requeue-lost-jobs": {
+        "task": "tracker.tasks.requeue_lost_jobs",
+        "schedule": envint("REQUEUE_LOST_SECONDS", 300, minimum=1),
+    },
 }
 
 # Ingest ------------------------------------------------------------------------------------

@@ -424,3 +424,28 @@ def test_without_workers_a_files_cases_are_searchable_at_once(tmp_path):
     cases = Concern.objects.all()
     assert cases.exists() and not cases.filter(search_stale=True).exists()
     assert concerns_matching(cases, "Ostrava").count() == cases.count()
+
+
+def test_jobs_whose_message_may_be_lost_are_sent_again_once_per_timeout(tmp_path, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    path = tmp_path / "rotterdam.txt"
+    path.write_text(ARTICLE)
+    lost, _queued_just_now, running, done = pipeline.jobs_create_for_paths([path] * 4, enqueue=False)
+    long_ago = timezone.now() - dt.timedelta(hours=2)
+    IngestJob.objects.filter(pk__in=[lost.pk, running.pk, done.pk]).update(created_at=long_ago)
+    IngestJob.objects.filter(pk=running.pk).update(status=IngestJob.Status.RUNNING, started_at=long_ago)
+    IngestJob.objects.filter(pk=done.pk).update(status=IngestJob.Status.DONE)
+
+    with django_capture_on_commit_callbacks() as sent:
+        assert pipeline.jobs_requeue_lost(after=3600) == [lost.pk, running.pk]
+    assert len(sent) == 2
+    with django_capture_on_commit_callbacks() as sent:
+        assert pipeline.jobs_requeue_lost(after=3600) == []  # sent again already within the timeout
+    assert sent == []
+    # The message sent again runs the job; a second one finds it finished and does nothing.
+    assert pipeline.job_run(job_id=lost.pk).status == IngestJob.Status.DONE
+    assert pipeline.job_run(job_id=lost.pk) is None
+    assert Article.objects.count() == 1

@@ -72,6 +72,14 @@ def _worker(env: dict[str, str], name: str, log: Path) -> subprocess.Popen:
     )
 
 
+def _beat(env: dict[str, str], folder: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO",
+         f"--schedule={folder / 'beat-schedule'}", f"--pidfile={folder / 'beat.pid'}"],
+        cwd=ROOT, env=env, stdout=(folder / "beat.log").open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+
+
 def _kill(process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, sig)
@@ -155,6 +163,9 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(broker, 
     done_at_kill = IngestJob.objects.filter(status="done").count()
     assert done_at_kill < count, "the batch finished before the kill; make it bigger"
 
+    # The broker can lose a message the killed worker was taking: beat sends the message again of
+    # every job still waiting after the visibility timeout (5 s here), checking every 2 s.
+    beat = _beat({**env, "REQUEUE_LOST_SECONDS": "2"}, tmp_path)
     second = _worker(env, "second", tmp_path / "second.log")
     try:
         _wait(
@@ -164,6 +175,7 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(broker, 
         )
     finally:
         _kill(second, signal.SIGTERM)
+        _kill(beat, signal.SIGTERM)
 
     statuses = set(IngestJob.objects.values_list("status", flat=True))
     assert statuses == {"done"}, statuses

@@ -45,6 +45,11 @@ def poll_feeds() -> int:
 
 
 @shared_task
+def requeue_lost_jobs() -> int:
+    return len(pipeline.jobs_requeue_lost(after=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]))
+
+
+@shared_task
 def scan_inbox() -> int:
     return len(pipeline.inbox_scan())
 

@@ -8,6 +8,7 @@ errors do raise, so the Celery task can retry them.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
@@ -20,7 +21,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tracker.ingest import resolve, store
@@ -228,13 +230,38 @@ def jobs_create_from_uploads(*, files: list[UploadedFile], user) -> list[IngestJ
     return jobs
 
 
+def jobs_requeue_lost(*, after: float) -> list[int]:
+    """Send again the message of every job still queued, or running, `after` seconds after it was
+    queued (or last sent again): the broker may have lost it. Returns their ids.
+
+    The Redis transport loses a message taken by a worker killed before it recorded the message
+    as unacknowledged, and a Redis without persistence loses every queued message when it
+    restarts; the job row is what is certain. A second message for a job that was only slow is
+    harmless: the claim lets one worker run it, and a finished job is not run again. `after` is
+    the broker's visibility timeout, so a job is sent again at most once in that time.
+    """
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=after)
+    since = Coalesce("requeued_at", "created_at")
+    waiting = Q(status=IngestJob.Status.QUEUED) | Q(status=IngestJob.Status.RUNNING, started_at__lt=cutoff)
+    with transaction.atomic():
+        lost = IngestJob.objects.alias(since=since).filter(waiting, since__lt=cutoff)
+        lost = lost.select_for_update(skip_locked=True)
+        ids = list(lost.order_by("pk").values_list("pk", flat=True)[:10_000])
+        IngestJob.objects.filter(pk__in=ids).update(requeued_at=now)
+        _enqueue(IngestJob(pk=pk) for pk in ids)
+    if ids:
+        logger.warning("sent again the messages of %d ingest jobs still waiting after %.0f s", len(ids), after)
+    return ids
+
+
 def job_retry(*, job: IngestJob, user=None) -> IngestJob:
     """Queue a failed job again (its file or uploaded bytes are read afresh)."""
     if job.status != IngestJob.Status.FAILED:
         raise ValueError("only failed jobs can be retried")
     with transaction.atomic():
         IngestJob.objects.filter(pk=job.pk).update(
-            status=IngestJob.Status.QUEUED, error="", started_at=None, finished_at=None
+            status=IngestJob.Status.QUEUED, error="", started_at=None, finished_at=None, requeued_at=timezone.now()
         )
         _enqueue([job])
     job.refresh_from_db()
