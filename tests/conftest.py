@@ -52,6 +52,21 @@ def need_postgres() -> None:
         pytest.skip("this test needs DATABASE_URL to point at PostgreSQL")
 
 
+def postgres_params(dbname: str = "") -> dict:
+    """psycopg's connection arguments for the test database, or for another database on its server."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    host, port, user = db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["USER"] or "postgres"
+    return {"host": host, "port": port, "user": user, "dbname": dbname or db["NAME"]}
+
+
+def postgres_url(dbname: str = "") -> str:
+    """The DATABASE_URL of the test database (or another on its server), for a process the test starts."""
+    params = postgres_params(dbname)
+    return f"postgresql://{params['user']}@{params['host']}:{params['port']}/{params['dbname']}"
+
+
 def chromium_path() -> str | None:
     return (
         os.getenv("CHROMIUM_PATH")

@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from tests.conftest import need_postgres
+from tests.conftest import need_postgres, postgres_params, postgres_url
 from tracker import bench
 
 pytestmark = pytest.mark.django_db
@@ -89,12 +89,9 @@ def test_fresh_drops_and_recreates_the_bench_database():
     need_postgres()
     import psycopg
 
-    db = connection.settings_dict
-    server = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432, "user": db["USER"] or "postgres"}
-    name = f"{db['NAME']}_bench_fresh"[:63]
+    name = f"{connection.settings_dict['NAME']}_bench_fresh"[:63]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_"))}
-    env.update(DEBUG="1", REDIS_URL="", CELERY_BROKER_URL="")
-    env["DATABASE_URL"] = f"postgresql://{server['user']}@{server['host']}:{server['port']}/{name}"
+    env.update(DEBUG="1", REDIS_URL="", CELERY_BROKER_URL="", DATABASE_URL=postgres_url(name))
 
     def bench_command(*args: str) -> None:
         done = subprocess.run(
@@ -105,12 +102,12 @@ def test_fresh_drops_and_recreates_the_bench_database():
 
     try:
         bench_command()  # creates the database and migrates it
-        with psycopg.connect(**server, dbname=name, autocommit=True) as conn:
+        with psycopg.connect(**postgres_params(name), autocommit=True) as conn:
             conn.execute("CREATE TABLE left_by_an_earlier_run (id int)")
         bench_command("--fresh")
-        with psycopg.connect(**server, dbname=name, autocommit=True) as conn:
+        with psycopg.connect(**postgres_params(name), autocommit=True) as conn:
             tables = {row[0] for row in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
         assert "left_by_an_earlier_run" not in tables and "tracker_concern" in tables
     finally:
-        with psycopg.connect(**server, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(**postgres_params("postgres"), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from tests.conftest import need_postgres
+from tests.conftest import need_postgres, postgres_params
 from tests.factories import (
     AgencyFactory,
     CompanyFactory,
@@ -151,13 +151,10 @@ def test_roles_give_viewers_read_and_editors_change(roles, viewer, editor):
 def test_the_search_refresh_skips_a_case_an_ingest_is_writing_and_takes_it_next_time():
     need_postgres()
     import psycopg
-    from django.db import connection
 
     busy, free = ConcernFactory(title="Busy harbour case"), ConcernFactory(title="Free harbour case")
     Concern.objects.filter(pk__in=[busy.pk, free.pk]).update(search_stale=True)
-    db = connection.settings_dict
-    with psycopg.connect(host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"] or "postgres",
-                         dbname=db["NAME"]) as other:  # fmt: skip
+    with psycopg.connect(**postgres_params()) as other:
         # Another transaction (an ingest) holds the busy case's row until it commits.
         other.execute("SELECT id FROM tracker_concern WHERE id = %s FOR UPDATE", [busy.pk])
         assert services.search_refresh_stale() == 1  # the free case, without waiting for the busy one

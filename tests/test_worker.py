@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from tests.conftest import need_postgres, need_redis
+from tests.conftest import need_postgres, need_redis, postgres_url
 from tracker.models import Article, Concern, IngestJob
 from tracker.search import concerns_matching
 
@@ -34,13 +33,10 @@ Number {n} of the batch, written for the worker test, with its own words: {words
 
 
 def _env(broker: str) -> dict[str, str]:
-    db = connection.settings_dict
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env.update(
         DEBUG="1",
-        DATABASE_URL=(
-            f"postgresql://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-        ),
+        DATABASE_URL=postgres_url(),
         CELERY_BROKER_URL=broker,
         CELERY_VISIBILITY_TIMEOUT="5",
         REDIS_URL="",

@@ -294,22 +294,14 @@ def search_refresh_stale(*, batch: int = 500) -> int:
 
 
 def _stale_take(batch: int) -> list[int]:
-    """Clear the mark of up to `batch` stale cases and return their ids.
+    """Clear the mark of up to `batch` stale cases and return their ids (inside a transaction).
 
-    On PostgreSQL a case an ingest transaction is writing is skipped, not waited for: that
+    A case an ingest transaction is writing is skipped, not waited for (PostgreSQL): that
     transaction marks it again as it commits, and queues the next refresh.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE tracker_concern SET search_stale = false WHERE id IN (SELECT id FROM tracker_concern"
-                " WHERE search_stale ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED) RETURNING id",
-                [batch],
-            )
-            return [row[0] for row in cursor.fetchall()]
     stale = Concern.objects.filter(search_stale=True)
-    ids = list(stale.order_by("pk").values_list("pk", flat=True)[:batch])
-    stale.filter(pk__in=ids).update(search_stale=False)
+    ids = list(stale.select_for_update(skip_locked=True).order_by("pk").values_list("pk", flat=True)[:batch])
+    Concern.objects.filter(pk__in=ids).update(search_stale=False)
     return ids
 
 

@@ -41,11 +41,12 @@ RETRYABLE = (OperationalError, InterfaceError, IntegrityError)
 MAX_ATTEMPTS = 5
 
 
-def _enqueue(jobs: Iterable[IngestJob]) -> None:
+def _enqueue(job_ids: Iterable[int]) -> None:
+    """Send each job's message once the transaction that wrote the jobs commits."""
     from tracker.tasks import ingest_file
 
-    for job in jobs:
-        transaction.on_commit(lambda pk=job.pk: ingest_file.delay(pk))
+    for job_id in job_ids:
+        transaction.on_commit(lambda pk=job_id: ingest_file.delay(pk))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -204,7 +205,7 @@ def jobs_create_for_paths(paths: Iterable[str | Path], *, user=None, enqueue: bo
     with transaction.atomic():
         jobs = IngestJob.objects.bulk_create(jobs)
         if enqueue:
-            _enqueue(j for j in jobs if j.status == IngestJob.Status.QUEUED)
+            _enqueue(j.pk for j in jobs if j.status == IngestJob.Status.QUEUED)
     return jobs
 
 
@@ -226,7 +227,7 @@ def jobs_create_from_uploads(*, files: list[UploadedFile], user) -> list[IngestJ
         jobs.append(job)
     with transaction.atomic():
         jobs = IngestJob.objects.bulk_create(jobs)
-        _enqueue(j for j in jobs if j.status == IngestJob.Status.QUEUED)
+        _enqueue(j.pk for j in jobs if j.status == IngestJob.Status.QUEUED)
     return jobs
 
 
@@ -249,7 +250,7 @@ def jobs_requeue_lost(*, after: float) -> list[int]:
         lost = lost.select_for_update(skip_locked=True)
         ids = list(lost.order_by("pk").values_list("pk", flat=True)[:10_000])
         IngestJob.objects.filter(pk__in=ids).update(requeued_at=now)
-        _enqueue(IngestJob(pk=pk) for pk in ids)
+        _enqueue(ids)
     if ids:
         logger.warning("sent again the messages of %d ingest jobs still waiting after %.0f s", len(ids), after)
     return ids
@@ -263,7 +264,7 @@ def job_retry(*, job: IngestJob, user=None) -> IngestJob:
         IngestJob.objects.filter(pk=job.pk).update(
             status=IngestJob.Status.QUEUED, error="", started_at=None, finished_at=None, requeued_at=timezone.now()
         )
-        _enqueue([job])
+        _enqueue([job.pk])
     job.refresh_from_db()
     return job
 
@@ -282,7 +283,7 @@ def inbox_scan() -> list[IngestJob]:
     jobs = [IngestJob(source_name=p.name.split("-", 1)[1], path=str(p), root=str(queued)) for p in moved]
     with transaction.atomic():
         jobs = IngestJob.objects.bulk_create(jobs)
-        _enqueue(jobs)
+        _enqueue(j.pk for j in jobs)
     return jobs
 
 
@@ -319,5 +320,5 @@ def feed_poll(*, feed_id: int, timeout: float = 30) -> IngestJob | None:
             last_polled_at=now, last_error="", etag=etag[:300], last_modified=modified[:100]
         )
         job = IngestJob.objects.create(source_name=name, payload=body, feed=feed)
-        _enqueue([job])
+        _enqueue([job.pk])
     return job

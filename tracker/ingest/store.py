@@ -452,16 +452,15 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     names = [(company_aliases, True), (agency_aliases, True)]
     batches = [(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))]
     ids = [c.pk for c in concerns]
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        # No workers to do it later: the search fields are rebuilt with the file, from the rows above.
-        rows_insert(batches)
-        concern_search_refresh(concern_ids=ids)
-    else:
-        # A worker rebuilds them shortly, for every file of those seconds at once (a rebuild per
-        # file was the largest statement of ingest); marked in the same statement as the rows.
-        mark = update_sql(Concern.objects.filter(pk__in=ids), {"search_stale": True}) if ids else None
-        rows_insert(batches, then=mark)
+    # With workers, one of them rebuilds the cases' search fields shortly, for every file of those
+    # seconds at once (a rebuild per file was the largest statement of ingest); the cases are
+    # marked in the same statement as the rows. Without workers they are rebuilt here.
+    later = bool(ids) and not settings.CELERY_TASK_ALWAYS_EAGER
+    rows_insert(batches, then=update_sql(Concern.objects.filter(pk__in=ids), {"search_stale": True}) if later else None)
+    if later:
         transaction.on_commit(search_refresh_soon)
+    else:
+        concern_search_refresh(concern_ids=ids)
     return stored
 
 
