@@ -1,11 +1,31 @@
-"""Concerns, their agency and status, and the countries list, on short texts written for these tests."""
+"""Concerns, from short invented texts in the four languages: what a concern is and is not (a denial,
+a company's own answer); its categories, from the cue words for each danger; its subject, the companies a
+case is about, before a witness, a rival or a side company; cases that name no company; the parties of a
+screened transaction and the merging of a group's and its unit's cases; and the countries a story lists.
+A concern's status and the body that acts are in test_extract_concern_status.py. No database, no corpus
+files."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import companies, run
+import pytest
+
+from tests.extract_helpers import (
+    by_category,
+    cases,
+    categories,
+    companies,
+    lead_by_category,
+    run,
+    small_gazetteer,
+)
 from tracker.ingest.extract import _one_case_per_group
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction, FoundCompany, FoundConcern, Span
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return small_gazetteer()
 
 
 def pairs(ex: Extraction) -> set[tuple[str, str]]:
@@ -13,11 +33,77 @@ def pairs(ex: Extraction) -> set[tuple[str, str]]:
     return {(c.companies[0] if c.companies else "", cat) for c in ex.concerns for cat in c.categories}
 
 
-def categories(ex: Extraction) -> set[str]:
-    return {cat for c in ex.concerns for cat in c.categories}
+def category_companies(ex: Extraction) -> set[tuple[str, str]]:
+    """(category, company) for every company of every concern."""
+    return {(cat, co) for c in ex.concerns for cat in c.categories for co in c.companies}
 
 
-# -- categories ------------------------------------------------------------------------------
+# -- a concern in outline --------------------------------------------------------------------------
+
+
+def test_concern_has_category_status_agency_and_company(gaz: Gazetteer) -> None:
+    text = "Belgium's intelligence service says it is monitoring Harbourline Group because of a risk of espionage."
+    ex = run(gaz, text)
+    (concern,) = ex.concerns
+    assert concern.categories == ["espionage"]
+    assert concern.status == "monitoring"
+    assert concern.agencies == ["Belgian State Security Service"]
+    assert concern.companies[0] == "Harbourline Group"
+    assert concern.quote.quote == text
+
+
+def test_one_concern_per_company_and_category(gaz: Gazetteer) -> None:
+    text = (
+        "Sweden is excluding Qilin Mobile from its 5G network. "
+        "Operators must strip out Qilin kit from the 5G core by 2026."
+    )
+    ex = run(gaz, text)
+    assert [(c.companies[0], c.categories, c.status) for c in ex.concerns] == [
+        ("Qilin Mobile", ["critical_infrastructure"], "banned")
+    ]
+
+
+def test_a_denial_is_not_a_concern(gaz: Gazetteer) -> None:
+    ex = run(gaz, "Qilin Mobile denies that it ever shared user data or took part in espionage.")
+    assert ex.concerns == []
+
+
+def test_a_companys_own_answer_raises_no_concern(gaz: Gazetteer) -> None:
+    text = (
+        "Canada's government banned Harbourline inverters from the power grid. "
+        "Harbourline said its devices meet every European rule and that customer data is stored in Europe."
+    )
+    quotes = [c.quote.quote for c in run(gaz, text).concerns]
+    assert quotes and all("Harbourline said" not in q for q in quotes)
+
+
+# -- categories: the danger a concern names --------------------------------------------------------
+
+
+def test_data_needs_a_verb_of_access(gaz: Gazetteer) -> None:
+    ex = run(gaz, "Qilin Mobile published data on its revenue. CFIUS fears Qilin could hand user data to Beijing.")
+    assert [c.categories for c in ex.concerns if c.categories == ["data_access"]]
+    quotes = [c.quote.quote for c in ex.concerns]
+    assert not any("revenue" in q for q in quotes)
+
+
+def test_a_screening_body_makes_an_investment_screening_concern(gaz: Gazetteer) -> None:
+    ex = run(gaz, "CFIUS is reviewing Qilin Mobile's purchase of a US chip designer over national security.")
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert concern.status == "under_review"
+    assert concern.agencies == ["Committee on Foreign Investment in the United States"]
+
+
+def test_new_category_cues_in_dutch_french_german_and_english(gaz: Gazetteer) -> None:
+    cases = {
+        "Vilnius vreest dat Harbourline via de apparaten het stroomnet kan verstoren.": "critical_infrastructure",
+        "The cranes could let Harbourline gather intelligence on cargo, officials warned.": "espionage",
+        "Es drohe ein Abfluss militärisch nutzbarer Technologie an Harbourline, warnte die Regierung.": (
+            "technology_transfer"
+        ),
+    }
+    for text, category in cases.items():
+        assert category in {c for k in run(gaz, text).concerns for c in k.categories}, text
 
 
 def test_censorship_is_interference(shipped: Gazetteer) -> None:
@@ -51,17 +137,288 @@ def test_a_technology_said_to_move_abroad_is_technology_transfer(shipped: Gazett
     assert "technology_transfer" in categories(run(shipped, text))
 
 
-# -- subjects ---------------------------------------------------------------------------------
+def test_a_stopped_deal_is_a_screening_decision_but_a_way_round_one_is_not(shipped: Gazetteer) -> None:
+    stopped = run(
+        shipped,
+        "The Portuguese government prohibited the acquisition of Tejo Optics by the Chinese firm Qinmu, "
+        "citing the risk of espionage.",
+    )
+    assert "investment_screening" in categories(stopped)
+    kept_out = run(
+        shipped,
+        "Portugal's government had a state bank buy the shares to keep the Chinese firm Qinmu Grid from acquiring "
+        "a stake in the grid operator, to protect critical infrastructure.",
+    )
+    assert "investment_screening" not in categories(kept_out)
 
 
-def test_an_abbreviation_point_does_not_end_an_order_to_sell(shipped: Gazetteer) -> None:
+def test_turbines_that_can_be_switched_off_from_afar_are_critical_infrastructure(shipped: Gazetteer) -> None:
     text = (
-        "The order forces Qinmu Partners Ltd., a company majority owned by Chinese nationals, to sell land near "
-        "an air base in Portugal."
+        "Der Verfassungsschutz warnt vor Windturbinen des chinesischen Herstellers Mingfeng Wind. "
+        "Die Turbinen könnten aus der Ferne abgeschaltet werden."
+    )
+    assert "critical_infrastructure" in categories(run(shipped, text))
+
+
+def test_a_security_worry_without_danger_or_measure_is_still_a_case(shipped: Gazetteer) -> None:
+    text = (
+        "Lawmakers in Denmark have raised national security concerns about the Chinese shipping company Haixing "
+        "Lines, which bought a 20 percent stake in a Danish port last year. Haixing Lines said its interest was "
+        "purely commercial."
+    )
+    assert pairs(run(shipped, text)) == {("Haixing Lines", "other")}
+
+
+def test_the_federation_looking_into_a_stake_is_a_screening_review(shipped: Gazetteer) -> None:
+    text = "Der Bund prüft den Einstieg des chinesischen Konzerns Haixing Lines beim Hafen Wilhelmshaven."
+    ex = run(shipped, text)
+    assert pairs(ex) == {("Haixing Lines", "investment_screening")}
+    assert ex.concerns[0].status == "under_review"
+
+
+def test_german_compounds_of_data_are_data_access(shipped: Gazetteer) -> None:
+    text = (
+        "Der Bundesnachrichtendienst hat Bedenken gegen die Beteiligung von Qingshan Shipping angemeldet. "
+        "Er befürchtet, dass China über die Beteiligung Zugriff auf sensible Logistikdaten erhalten könnte."
+    )
+    assert "data_access" in categories(run(shipped, text, language="de"))
+
+
+def test_unfair_state_subsidies_are_a_concern_of_their_own(shipped: Gazetteer) -> None:
+    text = "De Europese Commissie vermoedt dat Qingshan Shipping oneerlijke staatssteun heeft ontvangen."
+    assert "other" in categories(run(shipped, text, language="nl"))
+
+
+def test_german_infrastructure_compounds_are_critical_infrastructure(shipped: Gazetteer) -> None:
+    text = (
+        "Sechs Ministerien hatten sich gegen den Einstieg von Qingshan Shipping ausgesprochen, weil er den Einfluss "
+        "Chinas auf die deutsche Verkehrsinfrastruktur ausweite."
+    )
+    assert "critical_infrastructure" in categories(run(shipped, text, language="de"))
+
+
+def test_protecting_the_technology_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Rome blocked the sale to Qingshan Shipping, saying the deal posed a risk for the protection of the technology."
+    )
+    assert "technology_transfer" in categories(run(shipped, text, language="en"))
+
+
+def test_a_chinese_military_companies_listing_is_a_sanction(shipped: Gazetteer) -> None:
+    text = (
+        "The Department of Defense has added the Chinese drone maker Qingshan Drones to its Chinese military "
+        "companies list."
+    )
+    assert categories(run(shipped, text, language="en")) == {"sanctions"}
+
+
+def test_technology_for_a_foreign_military_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "The business secretary blocked the acquisition of Kestrel Design by Hong Kong-registered Jade Orbit "
+        "Holding. The government said there was a risk that the technology could be used by the Chinese military."
+    )
+    assert "technology_transfer" in by_category(run(shipped, text))
+
+
+@pytest.mark.parametrize(
+    "danger",
+    [
+        "the technology could strengthen China's defence and space capabilities",
+        "the technology could go abroad",
+    ],
+)
+def test_technology_for_defence_or_leaving_the_country_is_transfer(shipped: Gazetteer, danger: str) -> None:
+    text = (
+        "The business secretary blocked the acquisition of Kestrel Design by Hong Kong-registered Jade Orbit "
+        f"Holding. The government said there was a risk that {danger}."
+    )
+    assert "technology_transfer" in by_category(run(shipped, text))
+
+
+def test_a_foreign_grip_on_ports_is_an_infrastructure_danger(shipped: Gazetteer) -> None:
+    text = (
+        "De Staatsveiligheid waarschuwt voor de toenemende greep van Chinese investeerders op de Belgische "
+        "havens. In Zeebrugge baat het Chinese Zhonghai Shipping een terminal uit."
+    )
+    assert any("critical_infrastructure" in c.categories for c in run(shipped, text).concerns)
+
+
+def test_embargo_plural_is_sanctions(shipped: Gazetteer) -> None:
+    text = (
+        "Wegen des Embargos gegen russisches Öl verweigerten Banken die Zusammenarbeit mit dem russischen "
+        "Staatskonzern Rosneft, erklärte die Bundesregierung."
+    )
+    assert any("sanctions" in c.categories for c in run(shipped, text).concerns)
+
+
+def test_knowledge_into_chinese_hands_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet laat de overname van een Eindhovense chipontwerper door Huawei Technologies toetsen. "
+        "Kamerleden vrezen dat kennis van de Nederlandse chipsector zo in Chinese handen zou komen."
+    )
+    assert any("technology_transfer" in c.categories for c in run(shipped, text).concerns)
+
+
+def test_watching_ship_or_flight_movements_is_espionage(shipped: Gazetteer) -> None:
+    en = "US officials fear Huawei Technologies would be in a position to monitor US ship movements in the port."
+    nl = (
+        "Het Chinese bedrijf Huawei Technologies heeft een distributiecentrum naast de vliegbasis gekocht. "
+        "Volgens de inlichtingendienst kan het centrum worden gebruikt om vliegbewegingen te volgen."
+    )
+    for text in (en, nl):
+        assert any("espionage" in c.categories for c in run(shipped, text).concerns), text
+
+
+def test_knowledge_ending_up_with_the_army_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van een scheepswerf aan het Chinese Huawei Technologies verboden. Het "
+        "ministerie vreesde dat militaire kennis bij het Volksbevrijdingsleger terecht zou komen."
+    )
+    assert any("technology_transfer" in c.categories for c in run(shipped, text).concerns)
+
+
+def test_company_complaint_of_interference_raises_no_interference_case(shipped: Gazetteer) -> None:
+    text = (
+        "Het ministerie van Economische Zaken heeft ingegrepen bij het Chinese Huawei Technologies omdat kennis "
+        "naar China zou worden overgebracht. Huawei Technologies spreekt van 'buitensporige inmenging'."
     )
     ex = run(shipped, text)
-    assert ex.concerns and ex.concerns[0].status == "divestment_ordered"
-    assert "investment_screening" in categories(ex)
+    cats = {cat for c in ex.concerns for cat in c.categories}
+    assert "technology_transfer" in cats and "interference" not in cats
+
+
+def test_chip_supply_is_critical_infrastructure(shipped: Gazetteer) -> None:
+    text = (
+        "Volgens het ministerie zou het beleid van het Chinese Huawei Technologies de beschikbaarheid van chips "
+        "voor de Europese auto-industrie in gevaar kunnen brengen."
+    )
+    assert any("critical_infrastructure" in c.categories for c in run(shipped, text).concerns)
+
+
+def test_telecommunications_equipment_is_critical_infrastructure(shipped: Gazetteer) -> None:
+    text = (
+        "The regulator said it was banning approvals of new telecommunications equipment from the Chinese "
+        "makers Qiantel and Hongwei Networks."
+    )
+    assert "critical_infrastructure" in lead_by_category(run(shipped, text))
+
+
+def test_ausspioniert_is_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "Die Behörde warnt vor Software des russischen Herstellers Volkov Soft. Ein russischer Hersteller könne "
+        "ohne seine Kenntnis ausspioniert werden, hieß es."
+    )
+    assert "espionage" in lead_by_category(run(shipped, text))
+
+
+def test_technical_knowledge_flowing_abroad_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Einstieg des chinesischen Konzerns Huaxin Holdings bei dem Zulieferer untersagt. "
+        "Es bestehe das Risiko, dass technisches Wissen an China abfließt."
+    )
+    assert "technology_transfer" in lead_by_category(run(shipped, text))
+
+
+def test_a_states_own_espionage_is_not_the_companys_case(shipped: Gazetteer) -> None:
+    text = (
+        "Sweden's telecoms regulator has banned equipment from Huawei from its 5G networks.\n\n"
+        '"The Chinese state is conducting cyber espionage to advance its own industry," the security service said.'
+    )
+    assert "espionage" not in lead_by_category(run(shipped, text))
+
+
+def test_political_pressure_is_interference(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung sieht den Einstieg des chinesischen Konzerns Huawei Technologies bei einem Stadtwerk "
+        "kritisch. Der Konzern könne über die Beteiligung politischen Druck auf die Stadt ausüben, heißt es."
+    )
+    assert ("interference", "Huawei Technologies") in category_companies(run(shipped, text))
+
+
+def test_lobbying_campaign_is_interference(shipped: Gazetteer) -> None:
+    text = (
+        "The Dutch security service AIVD says the Chinese firm ZTE Corporation ran a lobbying effort aimed at "
+        "members of parliament, and is monitoring its contacts."
+    )
+    assert ("interference", "ZTE Corporation") in category_companies(run(shipped, text))
+
+
+def test_german_spioniert_is_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundesamt für Verfassungsschutz warnt: Über die Geräte von Huawei Technologies spioniert Peking "
+        "womöglich deutsche Unternehmen aus."
+    )
+    assert ("espionage", "Huawei Technologies") in category_companies(run(shipped, text))
+
+
+def test_technological_sovereignty_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Économie a bloqué le rachat par le groupe chinois Huawei Technologies, estimant que "
+        "les engagements proposés ne protégeaient pas la souveraineté technologique du pays."
+    )
+    assert ("technology_transfer", "Huawei Technologies") in category_companies(run(shipped, text))
+
+
+def test_dutch_kennis_weglekt_is_technology_transfer(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet vreest dat via de overname door het Chinese ZTE Corporation kennis weglekt, en laat de deal "
+        "onderzoeken."
+    )
+    assert ("technology_transfer", "ZTE Corporation") in category_companies(run(shipped, text))
+
+
+def test_information_gathering_is_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "Le service de renseignement craint que le terminal exploité par le groupe chinois ZTE Corporation "
+        "permette une collecte d'informations sur les convois qui y transitent."
+    )
+    assert ("espionage", "ZTE Corporation") in category_companies(run(shipped, text))
+
+
+def test_remote_switch_off_with_modal_is_critical_infrastructure(shipped: Gazetteer) -> None:
+    text = (
+        "De toezichthouder gaat onderzoeken of de omvormers van het Chinese Huawei Technologies op afstand "
+        "kunnen worden uitgeschakeld."
+    )
+    assert ("critical_infrastructure", "Huawei Technologies") in category_companies(run(shipped, text))
+
+
+# -- the subject: which companies a case is about --------------------------------------------------
+
+
+def test_divestment_clauses_go_to_the_right_company(gaz: Gazetteer) -> None:
+    text = (
+        "Australia's treasurer forced two Chinese investors to sell out. "
+        "Qilin Mobile must sell its shares in Pine Metals, "
+        "while Harbourline has to divest its interest in Cedar Lithium."
+    )
+    ex = run(gaz, text)
+    pairs = {(c.companies[0], c.categories[0], c.status) for c in ex.concerns}
+    assert pairs == {
+        ("Qilin Mobile", "investment_screening", "divestment_ordered"),
+        ("Harbourline Group", "investment_screening", "divestment_ordered"),
+    }
+
+
+def test_a_target_sold_to_an_unnamed_foreign_buyer_is_the_case(gaz: Gazetteer) -> None:
+    text = (
+        "Das Kabinett untersagte den Erwerb des Unternehmens Borvex Electronic durch einen chinesischen Investor. "
+        "Borvex stellt Kühlsysteme her."
+    )
+    ex = run(gaz, text)
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert concern.companies[0] == "Borvex Electronic" and concern.status == "blocked"
+
+
+def test_the_buyer_in_a_sale_to_is_the_subject_and_not_the_company_sold(gaz: Gazetteer) -> None:
+    text = (
+        "Canada has blocked the sale of engine maker Fjordmotor to Volga Rail International, a Russian firm. "
+        "Fjordmotor builds engines for the navy. Fjordmotor employs 900 people. Fjordmotor was founded in 1946. "
+        "The government said the deal was a risk to national security."
+    )
+    ex = run(gaz, text)
+    assert ex.concerns
+    assert ex.concerns[0].companies[0] == "Volga Rail International"
 
 
 def test_kit_at_a_site_makes_a_site_case_but_a_nearby_site_does_not(shipped: Gazetteer) -> None:
@@ -100,26 +457,6 @@ def test_the_buyer_not_the_target_is_the_subject() -> None:
     assert all(c.companies[0] != "Belmoray" for c in ex.concerns)
 
 
-def test_an_owned_subsidiary_in_the_host_country_is_a_party_to_the_case() -> None:
-    small = Gazetteer(
-        companies=[
-            {"name": "Qinmu Holdings", "aliases": ["Qinmu"], "country": "CN", "parent": None},
-            {"name": "Velderchip", "aliases": [], "country": "NL", "parent": "Qinmu Holdings"},
-        ],
-        agencies=[
-            {"name": "Dutch government", "aliases": ["kabinet"], "country": "NL", "kind": "other", "acronym": ""},
-        ],
-        outlets=[],
-    )
-    text = (
-        "Het kabinet grijpt in bij chipbedrijf Velderchip, dat in handen is van het Chinese Qinmu. "
-        "Het kabinet wil voorkomen dat technologische kennis en capaciteiten naar China verdwijnen. "
-        "Qinmu noemt dat buitensporig. Qinmu is beursgenoteerd in Shanghai."
-    )
-    ex = run(small, text)
-    assert any("Velderchip" in c.companies for c in ex.concerns if "technology_transfer" in c.categories)
-
-
 def test_unnamed_linked_investors_leave_the_target_as_the_subject(shipped: Gazetteer) -> None:
     text = (
         "The Australian government ordered five Chinese-linked investors to sell their shares in the miner Karrow "
@@ -128,106 +465,6 @@ def test_unnamed_linked_investors_leave_the_target_as_the_subject(shipped: Gazet
     )
     screening = [c for c in run(shipped, text).concerns if "investment_screening" in c.categories]
     assert screening and screening[0].companies[0] == "Karrow Rare Earths"
-
-
-def test_a_stopped_deal_is_a_screening_decision_but_a_way_round_one_is_not(shipped: Gazetteer) -> None:
-    stopped = run(
-        shipped,
-        "The Portuguese government prohibited the acquisition of Tejo Optics by the Chinese firm Qinmu, "
-        "citing the risk of espionage.",
-    )
-    assert "investment_screening" in categories(stopped)
-    kept_out = run(
-        shipped,
-        "Portugal's government had a state bank buy the shares to keep the Chinese firm Qinmu Grid from acquiring "
-        "a stake in the grid operator, to protect critical infrastructure.",
-    )
-    assert "investment_screening" not in categories(kept_out)
-
-
-# -- status and agency --------------------------------------------------------------------------
-
-
-def test_imposed_conditions_are_an_approval_with_conditions(shipped: Gazetteer) -> None:
-    text = (
-        "Le gouvernement italien a imposé vendredi une série de conditions au groupe chinois Lanting Mobile, "
-        "premier actionnaire de Pirola, au titre du golden power."
-    )
-    ex = run(shipped, text)
-    assert ex.concerns and ex.concerns[0].status == "approved_with_conditions"
-
-
-def test_a_refusal_to_authorise_is_a_block(shipped: Gazetteer) -> None:
-    text = "Le groupe américain Corvane renonce au rachat de Belmoray après le refus de Bercy d'autoriser l'opération."
-    ex = run(shipped, text)
-    assert ex.concerns and ex.concerns[0].status == "blocked"
-
-
-def test_the_body_stating_the_measure_is_the_agency_of_an_unattributed_decision(shipped: Gazetteer) -> None:
-    text = (
-        "Le gouvernement a mis son veto à la cession de Lumivis au groupe américain Corvane.\n\n"
-        "Le ministère de l'Économie a refusé ce vendredi d'autoriser la vente de Lumivis à Corvane. "
-        "Le ministère des Armées, client de Lumivis, s'était montré réticent."
-    )
-    ex = run(shipped, text)
-    screening = [c for c in ex.concerns if "investment_screening" in c.categories]
-    assert screening and screening[0].agencies
-    agency = next(a for a in ex.agencies if a.name == screening[0].agencies[0])
-    assert "Économie" in " ".join([agency.name, *agency.aliases]) or "Economy" in agency.name
-
-
-# -- countries --------------------------------------------------------------------------------
-
-
-def test_a_country_that_acted_in_a_relative_clause_is_listed(shipped: Gazetteer) -> None:
-    text = (
-        "Portugal banned the Chinese firm Lanting Mobile from its 5G networks. The move follows that of Norway, "
-        "which in July ordered Lanting Mobile kit to be stripped out."
-    )
-    assert "NO" in run(shipped, text).countries
-
-
-def test_a_country_that_refused_is_listed(shipped: Gazetteer) -> None:
-    text = (
-        "De Douane gebruikt scanners van het Chinese Lanting Mobile, wat Kamerleden zorgen baart over spionage. "
-        "Noorwegen weigerde eerder de scanners te installeren."
-    )
-    assert "NO" in run(shipped, text).countries
-
-
-def test_the_owners_country_of_a_party_is_listed(shipped: Gazetteer) -> None:
-    for text in (
-        "Portugal's government ordered the Chinese-owned firm Tejo Wafers to sell its plant, citing know-how.",
-        "Portugal's government ordered Tejo Wafers, majority owned by Chinese nationals, to sell its plant.",
-    ):
-        assert "CN" in run(shipped, text).countries
-
-
-def test_a_subject_introduced_by_its_country_brings_that_country(shipped: Gazetteer) -> None:
-    for text in (
-        "Het kabinet laat onderzoeken of de overname van een belang in een Rotterdamse terminal door het Chinese "
-        "staatsbedrijf Haiyun Havens een risico vormt. Haiyun Havens zegt alleen commerciële belangen te hebben.",
-        "Das Bundesamt für Verfassungsschutz warnt vor Windkraftanlagen des chinesischen Herstellers Mingfeng "
-        "Wind. Über die Anlagen könnten sensible Daten abfließen.",
-    ):
-        assert "CN" in run(shipped, text).countries
-
-
-def test_turbines_that_can_be_switched_off_from_afar_are_critical_infrastructure(shipped: Gazetteer) -> None:
-    text = (
-        "Der Verfassungsschutz warnt vor Windturbinen des chinesischen Herstellers Mingfeng Wind. "
-        "Die Turbinen könnten aus der Ferne abgeschaltet werden."
-    )
-    assert "critical_infrastructure" in categories(run(shipped, text))
-
-
-def test_an_opened_procedure_is_a_review(shipped: Gazetteer) -> None:
-    text = (
-        "Bercy a ouvert une procédure sur le rachat de la société Aérovolt par le groupe chinois Hanyu "
-        "Technologies, qui inquiète les services de renseignement pour des raisons d'espionnage."
-    )
-    ex = run(shipped, text)
-    assert ex.concerns and ex.concerns[0].status == "under_review"
 
 
 def test_the_company_that_found_the_flaw_is_a_witness_not_a_subject(shipped: Gazetteer) -> None:
@@ -239,6 +476,138 @@ def test_the_company_that_found_the_flaw_is_a_witness_not_a_subject(shipped: Gaz
     ex = run(shipped, text)
     assert {name for name, _cat in pairs(ex)} == {"Yuwei Motors"}
     assert "data_access" in categories(ex)  # the witness speaks of the maker: the maker's case
+
+
+def test_a_company_listed_with_a_foreign_subject_under_a_measure_is_a_subject(shipped: Gazetteer) -> None:
+    text = (
+        "The U.S. Commerce Department on Tuesday added Chinese drone maker Skyfold Robotics and surveillance "
+        "camera firm Lumina Vision to its entity list. Skyfold said it would challenge the listing."
+    )
+    assert pairs(run(shipped, text)) == {("Skyfold Robotics", "sanctions"), ("Lumina Vision", "sanctions")}
+
+
+def test_a_banned_sale_to_a_described_buyer_is_the_buyer_s_blocked_deal(shipped: Gazetteer) -> None:
+    text = (
+        "Den Haag. Het kabinet heeft de verkoop van het Eindhovense chipbedrijf Optiwave aan het Chinese "
+        "investeringsfonds Jinhua Capital verboden. Volgens minister van Economische Zaken vormt de overname een "
+        "risico, omdat "
+        "gevoelige technologie in Chinese handen zou komen. Optiwave zegt het besluit te betreuren."
+    )
+    ex = run(shipped, text)
+    assert pairs(ex) == {("Jinhua Capital", "investment_screening"), ("Jinhua Capital", "technology_transfer")}
+    assert {c.status for c in ex.concerns} == {"blocked"}
+    assert "CN" in ex.countries
+
+
+def test_a_case_led_by_a_deals_target_is_the_buyers(shipped: Gazetteer) -> None:
+    title = "Chinesischer Investor zieht Angebot für Kestrel Metall zurück – Regierung hält ihr Veto bereit"
+    text = (
+        f"{title}\n\nDie Regierung wollte erstmals den Kauf eines deutschen Unternehmens durch einen chinesischen "
+        "Investor untersagen. Nun hat der Staatskonzern Qingshan Shipping sein Angebot für den Maschinenbauer Kestrel "
+        "Metall zurückgezogen; das Kabinett hätte die Übernahme verboten."
+    )
+    screening = [
+        c for c in run(shipped, text, title=title, language="de").concerns if "investment_screening" in c.categories
+    ]
+    assert [c.companies[0] for c in screening] == ["Qingshan Shipping"]
+    assert screening[0].status == "blocked"
+
+
+def test_a_fear_about_two_firms_named_together_is_a_case_for_each(shipped: Gazetteer) -> None:
+    text = (
+        "De Tsjechische cyberdienst NÚKIB waarschuwt voor apparatuur van de Chinese bedrijven Qingshan Shipping en "
+        "Harbourline. Volgens de dienst bestaat het risico dat de apparatuur wordt gebruikt voor spionage."
+    )
+    spying = {c.companies[0] for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories}
+    assert spying == {"Qingshan Shipping", "Harbourline"}
+
+
+def test_the_buyer_named_after_durch_in_the_next_sentence_is_the_case(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Verkauf der Chipfertigung des Halbleiterherstellers Rheinchip an einen "
+        "chinesischen Investor untersagt. Das Kabinett stoppte die Übernahme durch die schwedische Firma "
+        "Nordwafer, eine Tochter des chinesischen Konzerns Huaxin Micro."
+    )
+    screening = [c for c in run(shipped, text).concerns if "investment_screening" in c.categories]
+    assert len(screening) == 1
+    assert screening[0].status == "blocked"
+
+
+def test_a_ban_no_case_took_up_is_a_case_of_its_own(shipped: Gazetteer) -> None:
+    text = (
+        "CFIUS is reviewing the purchase of the app Quickclip by ByteDance, over fears that it could hand "
+        "sensitive information on users to Beijing. The app could be sold off as the government demands. "
+        "Separately, a new law bars Quickclip from government-issued devices."
+    )
+    found = {(cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
+    assert ("other", "banned") in found
+
+
+def test_sentence_without_company_goes_on_about_the_one_before(shipped: Gazetteer) -> None:
+    text = (
+        "The UK government has ordered Huawei Technologies to sell a chip plant. Officials told "
+        "Huawei Technologies to sell within months. Huawei Technologies said it would appeal. "
+        "In a separate order, the government blocked ZTE Corporation from buying a British design firm. "
+        "The order said the technology could be used by the Chinese military."
+    )
+    found = cases(run(shipped, text))
+    assert ("technology_transfer", "blocked", "ZTE Corporation") in found
+
+
+def test_the_target_beside_its_holder_is_not_a_second_subject(shipped: Gazetteer) -> None:
+    text = (
+        "The government has imposed conditions on Huawei Technologies, which holds 37 per cent of ZTE Corporation. "
+        "Under the measures, ZTE Corporation's management must remain independent of Huawei Technologies, and "
+        "data on its users must be shielded from the Chinese shareholder."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and all(c.companies[0] == "Huawei Technologies" for c in ex.concerns)
+
+
+def test_unnamed_investor_named_in_the_next_sentence_is_the_subject(shipped: Gazetteer) -> None:
+    text = (
+        "US-Präsident Barack Obama hat die Übernahme des deutschen Anlagenbauers Heltron durch einen chinesischen "
+        "Investor untersagt. Die China Investment Corporation darf das Unternehmen nicht kaufen, teilte das Weiße "
+        "Haus mit. Obama folgte einer Empfehlung des CFIUS."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["investment_screening"][0] == "China Investment Corporation"
+    assert found["investment_screening"][1] == "blocked"
+
+
+def test_companies_in_a_measure_with_no_danger_share_the_main_case(shipped: Gazetteer) -> None:
+    text = (
+        "The regulator said it was banning approvals of new telecommunications equipment from Huawei.\n\n"
+        "The rules also bar the sale of some cameras made by Hikvision and Dahua Technology."
+    )
+    found = {(c.companies[0], cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
+    assert ("Dahua Technology", "critical_infrastructure", "banned") in found
+
+
+def test_side_company_barred_alone_is_its_own_case(shipped: Gazetteer) -> None:
+    text = (
+        "The regulator is investigating ZTE Corporation over espionage risks.\n\n"
+        "Earlier it designated Hikvision as a threat, barring carriers from using subsidies to buy its gear."
+    )
+    found = run(shipped, text)
+    assert any(c.companies[:1] == ["Hikvision"] and c.categories == ["other"] for c in found.concerns)
+
+
+def test_parent_and_unit_together_outweigh_a_side_company(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission revoked the licence of China Telecom Americas, the US unit of "
+        "China Telecom, citing espionage risks.\n\n"
+        "China Telecom Americas said it would appeal the decision of the US regulator.\n\n"
+        "In 2019 the FCC refused an application by China Mobile. China Mobile remains barred from the US market.\n"
+    )
+    found = run(shipped, text)
+    esp = [c for c in found.concerns if "espionage" in c.categories]
+    assert esp and esp[0].companies[:2] == ["China Telecom Americas", "China Telecom"]
+    # the side company's case is told in its own sentence, not in the main company's
+    assert all("China Mobile" in c.quote.quote for c in found.concerns if c.companies[0] == "China Mobile")
+
+
+# -- cases that name no company --------------------------------------------------------------------
 
 
 def test_a_story_naming_no_company_still_states_its_case(shipped: Gazetteer) -> None:
@@ -258,63 +627,86 @@ def test_a_story_naming_no_company_and_no_foreign_party_states_no_case(shipped: 
     assert run(shipped, text).concerns == []
 
 
-def test_a_measure_is_the_government_s_not_the_advising_security_service_s(shipped: Gazetteer) -> None:
+def test_a_warning_about_a_countrys_firms_before_the_named_one_is_a_case_without_company(shipped: Gazetteer) -> None:
     text = (
-        "The Swedish government banned equipment from the Chinese firm Lanting Mobile from its 5G networks, "
-        "citing advice from the Swedish Security Service. Lanting Mobile said it would appeal."
+        "Volgens de inlichtingendienst kunnen Chinese bedrijven in de havens gevoelige informatie verzamelen "
+        "voor spionage. De dienst wijst op de Chinese inlichtingenwet van 2017. "
+        "In de haven van Zeebrugge levert het Chinese Huawei Technologies de netwerkapparatuur. "
+        "De Staatsveiligheid volgt dat nauwgezet op."
     )
     ex = run(shipped, text)
-    assert [c.agencies for c in ex.concerns if c.status == "banned"] == [["Government of Sweden"]]
+    assert any(not c.companies and "espionage" in c.categories for c in ex.concerns)
 
 
-def test_a_security_worry_without_danger_or_measure_is_still_a_case(shipped: Gazetteer) -> None:
+def test_counted_firms_are_the_named_ones_not_firms_in_general(shipped: Gazetteer) -> None:
     text = (
-        "Lawmakers in Denmark have raised national security concerns about the Chinese shipping company Haixing "
-        "Lines, which bought a 20 percent stake in a Danish port last year. Haixing Lines said its interest was "
-        "purely commercial."
+        "Three Chinese companies have been told by Canada's government to sell their holdings in lithium "
+        "miners. Sinomine (Hong Kong) Rare Metals Resources must sell its holding in Power Metals."
     )
-    assert pairs(run(shipped, text)) == {("Haixing Lines", "other")}
+    assert all(c.companies for c in run(shipped, text).concerns)
 
 
-def test_the_federation_looking_into_a_stake_is_a_screening_review(shipped: Gazetteer) -> None:
-    text = "Der Bund prüft den Einstieg des chinesischen Konzerns Haixing Lines beim Hafen Wilhelmshaven."
-    ex = run(shipped, text)
-    assert pairs(ex) == {("Haixing Lines", "investment_screening")}
-    assert ex.concerns[0].status == "under_review"
-
-
-def test_a_company_listed_with_a_foreign_subject_under_a_measure_is_a_subject(shipped: Gazetteer) -> None:
+def test_another_countrys_law_against_a_countrys_makers_is_an_unnamed_ban(shipped: Gazetteer) -> None:
     text = (
-        "The U.S. Commerce Department on Tuesday added Chinese drone maker Skyfold Robotics and surveillance "
-        "camera firm Lumina Vision to its entity list. Skyfold said it would challenge the listing."
-    )
-    assert pairs(run(shipped, text)) == {("Skyfold Robotics", "sanctions"), ("Lumina Vision", "sanctions")}
-
-
-def test_the_authority_points_back_to_the_body_named_before(shipped: Gazetteer) -> None:
-    text = (
-        "The Swedish Security Service has long warned about China. The Swedish Post and Telecom Authority (PTS) "
-        "set new rules for the 5G auction on Tuesday. The authority said equipment from the Chinese firm Lanting "
-        "Mobile could be used for espionage."
-    )
-    espionage = [c for c in run(shipped, text).concerns if "espionage" in c.categories]
-    assert [c.agencies for c in espionage] == [["Swedish Post and Telecom Authority"]]
-
-
-def test_a_banned_sale_to_a_described_buyer_is_the_buyer_s_blocked_deal(shipped: Gazetteer) -> None:
-    text = (
-        "Den Haag. Het kabinet heeft de verkoop van het Eindhovense chipbedrijf Optiwave aan het Chinese "
-        "investeringsfonds Jinhua Capital verboden. Volgens minister van Economische Zaken vormt de overname een "
-        "risico, omdat "
-        "gevoelige technologie in Chinese handen zou komen. Optiwave zegt het besluit te betreuren."
+        "Die Bundesregierung prüft, ob sie Wechselrichter von Huawei in Solaranlagen beschränken soll. "
+        "Das BSI warnt, die Geräte könnten aus der Ferne abgeschaltet werden. Litauen hat bereits ein Gesetz "
+        "verabschiedet, das chinesischen Herstellern den Fernzugriff auf Solaranlagen untersagt."
     )
     ex = run(shipped, text)
-    assert pairs(ex) == {("Jinhua Capital", "investment_screening"), ("Jinhua Capital", "technology_transfer")}
-    assert {c.status for c in ex.concerns} == {"blocked"}
-    assert "CN" in ex.countries
+    unnamed = [c for c in ex.concerns if not c.companies]
+    assert [(c.categories, c.status) for c in unnamed] == [(["critical_infrastructure"], "banned")]
+    named = [c for c in ex.concerns if c.companies]
+    assert {c.status for c in named} == {"under_review"}
 
 
-# -- the parties of a screened transaction ---------------------------------------------------------
+# -- the parties of a screened transaction; a group's and its unit's cases -------------------------
+
+
+def test_the_unit_making_the_deal_is_named_in_its_groups_concerns(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=[
+            {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None},
+            {"name": "Harbourline Ports", "aliases": [], "country": "CN", "parent": None},
+        ]
+    )
+    text = (
+        "Harbourline Ports, eine Tochter des Harbourline-Konzerns, wollte 35 Prozent an dem Terminal übernehmen. "
+        "Das Kabinett billigte die Beteiligung von Harbourline nur mit Auflagen. Harbourline ist ein Staatskonzern."
+    )
+    ex = run(local, text)
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert "Harbourline Ports" in concern.companies
+
+
+def test_the_buyer_after_by_in_a_takeover_is_named_in_its_groups_concern(gaz: Gazetteer) -> None:
+    text = (
+        "De overname van het Nijmeegse Vortal door chipmaker Nordlicht Cloud, een dochter van het Chinese "
+        "Harbourline, wordt onderzocht door de toezichthouder. Harbourline zegt mee te werken. "
+        "Harbourline is volgens experts een staatsbedrijf."
+    )
+    (concern,) = run(gaz, text).concerns
+    # the target under review is a party of the case too (after the buyer's group)
+    assert concern.companies == ["Harbourline Group", "Nordlicht Cloud", "Vortal"]
+
+
+def test_an_owned_subsidiary_in_the_host_country_is_a_party_to_the_case() -> None:
+    small = Gazetteer(
+        companies=[
+            {"name": "Qinmu Holdings", "aliases": ["Qinmu"], "country": "CN", "parent": None},
+            {"name": "Velderchip", "aliases": [], "country": "NL", "parent": "Qinmu Holdings"},
+        ],
+        agencies=[
+            {"name": "Dutch government", "aliases": ["kabinet"], "country": "NL", "kind": "other", "acronym": ""},
+        ],
+        outlets=[],
+    )
+    text = (
+        "Het kabinet grijpt in bij chipbedrijf Velderchip, dat in handen is van het Chinese Qinmu. "
+        "Het kabinet wil voorkomen dat technologische kennis en capaciteiten naar China verdwijnen. "
+        "Qinmu noemt dat buitensporig. Qinmu is beursgenoteerd in Shanghai."
+    )
+    ex = run(small, text)
+    assert any("Velderchip" in c.companies for c in ex.concerns if "technology_transfer" in c.categories)
 
 
 def test_a_screening_case_involves_every_party_of_the_deal(shipped: Gazetteer) -> None:
@@ -357,73 +749,6 @@ def test_a_danger_of_a_company_under_screening_involves_the_deals_parties_too() 
     assert danger.companies == ["Alpha Energy", "Alpha Energy America"]
 
 
-def test_german_compounds_of_data_are_data_access(shipped: Gazetteer) -> None:
-    text = (
-        "Der Bundesnachrichtendienst hat Bedenken gegen die Beteiligung von Qingshan Shipping angemeldet. "
-        "Er befürchtet, dass China über die Beteiligung Zugriff auf sensible Logistikdaten erhalten könnte."
-    )
-    assert "data_access" in categories(run(shipped, text, language="de"))
-
-
-def test_unfair_state_subsidies_are_a_concern_of_their_own(shipped: Gazetteer) -> None:
-    text = "De Europese Commissie vermoedt dat Qingshan Shipping oneerlijke staatssteun heeft ontvangen."
-    assert "other" in categories(run(shipped, text, language="nl"))
-
-
-def test_german_infrastructure_compounds_are_critical_infrastructure(shipped: Gazetteer) -> None:
-    text = (
-        "Sechs Ministerien hatten sich gegen den Einstieg von Qingshan Shipping ausgesprochen, weil er den Einfluss "
-        "Chinas auf die deutsche Verkehrsinfrastruktur ausweite."
-    )
-    assert "critical_infrastructure" in categories(run(shipped, text, language="de"))
-
-
-def test_a_measure_asked_about_is_under_review(shipped: Gazetteer) -> None:
-    text = (
-        "The Department of Defence has been asked to advise the government on whether Qingshan Shipping should be "
-        "forced to give up its lease of the port on national security grounds."
-    )
-    statuses = {c.status for c in run(shipped, text, language="en").concerns}
-    assert statuses == {"under_review"}
-
-
-def test_a_case_led_by_a_deals_target_is_the_buyers(shipped: Gazetteer) -> None:
-    title = "Chinesischer Investor zieht Angebot für Kestrel Metall zurück – Regierung hält ihr Veto bereit"
-    text = (
-        f"{title}\n\nDie Regierung wollte erstmals den Kauf eines deutschen Unternehmens durch einen chinesischen "
-        "Investor untersagen. Nun hat der Staatskonzern Qingshan Shipping sein Angebot für den Maschinenbauer Kestrel "
-        "Metall zurückgezogen; das Kabinett hätte die Übernahme verboten."
-    )
-    screening = [
-        c for c in run(shipped, text, title=title, language="de").concerns if "investment_screening" in c.categories
-    ]
-    assert [c.companies[0] for c in screening] == ["Qingshan Shipping"]
-    assert screening[0].status == "blocked"
-
-
-def test_protecting_the_technology_is_technology_transfer(shipped: Gazetteer) -> None:
-    text = (
-        "Rome blocked the sale to Qingshan Shipping, saying the deal posed a risk for the protection of the technology."
-    )
-    assert "technology_transfer" in categories(run(shipped, text, language="en"))
-
-
-def test_a_dutch_deal_that_does_not_go_ahead_is_blocked(shipped: Gazetteer) -> None:
-    text = (
-        "De verkoop van een belang in netbeheerder Veldnet aan het Chinese staatsbedrijf Qingshan Shipping gaat niet "
-        "door, na een waarschuwing van de Staatsveiligheid over de kritieke infrastructuur."
-    )
-    assert {c.status for c in run(shipped, text, language="nl").concerns} == {"blocked"}
-
-
-def test_a_foreign_government_named_in_dutch_blocks_a_bid(shipped: Gazetteer) -> None:
-    text = "Spaanse regering blokkeert Hongaarse overname van treinbouwer Veldtrein door Qingshan Shipping."
-    ex = run(shipped, text, language="nl")
-    assert [(c.categories, c.status, c.agencies) for c in ex.concerns] == [
-        (["investment_screening"], "blocked", ["Government of Spain"])
-    ]
-
-
 def test_a_parent_and_its_buying_unit_share_one_case(shipped: Gazetteer) -> None:
     text = (
         "Rome has used its golden power rules to veto the purchase of seed producer Veldzaad by Harbourline Crop "
@@ -446,61 +771,55 @@ def test_cases_of_a_parent_and_its_unit_merge_into_the_units() -> None:
     assert quote in unit.evidence
 
 
-def test_the_service_named_by_a_word_any_body_answers_to_is_the_last_named(shipped: Gazetteer) -> None:
+# -- the countries a story lists -------------------------------------------------------------------
+
+
+def test_a_third_country_measure_with_a_late_verb_adds_the_country(gaz: Gazetteer) -> None:
     text = (
-        "Het Tsjechische ministerie van Defensie gebruikt apparatuur van Qingshan Shipping. "
-        "De cyberdienst NÚKIB heeft daar nu voor gewaarschuwd. "
-        "Volgens de dienst bestaat het risico dat de apparatuur wordt gebruikt voor spionage."
+        "Berlijn sluit Qilin Mobile uit van het 5G-netwerk uit vrees voor spionage. Landen als het Verenigd "
+        "Koninkrijk en Zweden hadden de Chinese leveranciers al veel eerder geweerd."
     )
-    spying = [c for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories]
-    assert spying and spying[0].agencies == ["National Cyber and Information Security Agency"]
+    assert {"GB", "SE"} <= set(run(gaz, text).countries)
 
 
-def test_a_measure_that_would_have_been_taken_was_not(shipped: Gazetteer) -> None:
+def test_a_country_that_acted_in_a_relative_clause_is_listed(shipped: Gazetteer) -> None:
     text = (
-        "A court suspended the designation of Qingshan Shipping, which would have forced American investors to sell "
-        "their holdings in the company."
+        "Portugal banned the Chinese firm Lanting Mobile from its 5G networks. The move follows that of Norway, "
+        "which in July ordered Lanting Mobile kit to be stripped out."
     )
-    ex = run(shipped, text, language="en")
-    assert "divestment_ordered" not in {c.status for c in ex.concerns}
-    assert "investment_screening" not in categories(ex)
+    assert "NO" in run(shipped, text).countries
 
 
-def test_a_fear_about_two_firms_named_together_is_a_case_for_each(shipped: Gazetteer) -> None:
+def test_a_country_that_refused_is_listed(shipped: Gazetteer) -> None:
     text = (
-        "De Tsjechische cyberdienst NÚKIB waarschuwt voor apparatuur van de Chinese bedrijven Qingshan Shipping en "
-        "Harbourline. Volgens de dienst bestaat het risico dat de apparatuur wordt gebruikt voor spionage."
+        "De Douane gebruikt scanners van het Chinese Lanting Mobile, wat Kamerleden zorgen baart over spionage. "
+        "Noorwegen weigerde eerder de scanners te installeren."
     )
-    spying = {c.companies[0] for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories}
-    assert spying == {"Qingshan Shipping", "Harbourline"}
+    assert "NO" in run(shipped, text).countries
 
 
-def test_a_chinese_military_companies_listing_is_a_sanction(shipped: Gazetteer) -> None:
+def test_the_owners_country_of_a_party_is_listed(shipped: Gazetteer) -> None:
+    for text in (
+        "Portugal's government ordered the Chinese-owned firm Tejo Wafers to sell its plant, citing know-how.",
+        "Portugal's government ordered Tejo Wafers, majority owned by Chinese nationals, to sell its plant.",
+    ):
+        assert "CN" in run(shipped, text).countries
+
+
+def test_a_subject_introduced_by_its_country_brings_that_country(shipped: Gazetteer) -> None:
+    for text in (
+        "Het kabinet laat onderzoeken of de overname van een belang in een Rotterdamse terminal door het Chinese "
+        "staatsbedrijf Haiyun Havens een risico vormt. Haiyun Havens zegt alleen commerciële belangen te hebben.",
+        "Das Bundesamt für Verfassungsschutz warnt vor Windkraftanlagen des chinesischen Herstellers Mingfeng "
+        "Wind. Über die Anlagen könnten sensible Daten abfließen.",
+    ):
+        assert "CN" in run(shipped, text).countries
+
+
+def test_the_country_of_money_or_people_in_a_measure_is_a_country_of_the_story(shipped: Gazetteer) -> None:
     text = (
-        "The Department of Defense has added the Chinese drone maker Qingshan Drones to its Chinese military "
-        "companies list."
+        "Treasurer Ann Hall ordered Lanfeng Fund, whose sole director is a Chinese national, to sell its shares in "
+        "Westrock Minerals. It is the second time the government has moved to block Chinese investment in the "
+        "critical minerals sector."
     )
-    assert categories(run(shipped, text, language="en")) == {"sanctions"}
-
-
-def agencies_of(ex: Extraction, category: str) -> list[list[str]]:
-    return [c.agencies for c in ex.concerns if category in c.categories]
-
-
-def test_a_country_that_excludes_in_a_french_headline_acts_through_its_deciding_body(shipped: Gazetteer) -> None:
-    text = (
-        "La Suède exclut Qingshan Networks de son réseau 5G\n\n"
-        "Le régulateur des télécoms PTS a interdit les équipements du groupe chinois Qingshan Networks, sur l'avis "
-        "de la Säpo."
-    )
-    ex = run(shipped, text, language="fr")
-    assert ["Swedish Post and Telecom Authority"] in agencies_of(ex, "critical_infrastructure")
-
-
-def test_a_capital_that_blocks_acts_for_its_government(shipped: Gazetteer) -> None:
-    text = (
-        "Ottawa bloque la vente de la minière torontoise Tundra Gold au groupe chinois Qingshan Mining. "
-        "Le gouvernement fédéral a invoqué la sécurité nationale."
-    )
-    ex = run(shipped, text, language="fr")
-    assert agencies_of(ex, "investment_screening") == [["Government of Canada"]]
+    assert "CN" in run(shipped, text).countries

@@ -1,13 +1,34 @@
-"""Facilities: named terminals and ports, their towns and their operators, from short invented
-texts in the four languages. No database, no corpus files."""
+"""Facilities, from short invented texts in the four languages: which words make a site (site nouns,
+named projects, ports, terminals, plants, bases) and which do not (a site the story passes by, a port
+city, a body, a site noun used as another word); the site's own name and where it ends; the town and
+country it stands in; and the company that runs it. No database, no corpus files."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import run
+from tests.extract_helpers import companies, company_names, facility_names, names, run, small_gazetteer, tern_gazetteer
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction, FoundFacility
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return small_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def tern_gaz() -> Gazetteer:
+    return tern_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def harbourline() -> Gazetteer:
+    return Gazetteer(
+        companies=[
+            {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None, "sector": ""}
+        ]
+    )
 
 
 def site(ex: Extraction, name: str) -> FoundFacility:
@@ -16,18 +37,297 @@ def site(ex: Extraction, name: str) -> FoundFacility:
     return found[0]
 
 
-def test_a_terminal_named_after_its_town_and_its_own_name_is_run_by_the_company_that_operates_it(
-    shipped: Gazetteer,
-) -> None:
+# -- what makes a site, and what does not ----------------------------------------------------------
+
+
+def test_descriptive_facility_with_city_country_and_operator(gaz: Gazetteer) -> None:
     text = (
-        "The Chinese state-owned Qingshan Port Holdings won a tender in 2016 to operate the new "
-        "Haifa Seagate terminal for 25 years. "
-        "The terminal is being built next to the port of Haifa."
+        "Belgium's security service is watching Harbourline's distribution centre because of espionage fears.\n\n"
+        "Harbourline built the distribution centre next to the airport of Charleroi in 2019, "
+        "and it is operated by its shipping arm Nordlicht Cloud."
     )
+    ex = run(gaz, text)
+    assert len(ex.facilities) == 1
+    hub = ex.facilities[0]
+    assert (hub.city, hub.country, hub.kind) == ("Charleroi", "BE", "logistics_hub")
+    assert hub.operator == "Nordlicht Cloud"
+
+
+def test_a_generic_site_noun_without_a_place_is_no_facility(gaz: Gazetteer) -> None:
+    text = "Harbourline sagte, der Standort Deutschland bleibe wichtig. The site was down, Harbourline said."
+    assert run(gaz, text).facilities == []
+
+
+def test_a_company_named_after_its_site_is_also_that_site(gaz: Gazetteer) -> None:
+    text = (
+        "Regulators ordered Qilin Mobile to sell its stake in Kestrel Wafer Fab, a subsidiary of Qilin Mobile, "
+        "on security grounds. Qilin Mobile took full control of the Kestrel site in 2021."
+    )
+    ex = run(gaz, text)
+    (site,) = ex.facilities
+    assert site.name == "Kestrel Wafer Fab"
+    assert site.operator == "Qilin Mobile"
+
+
+def test_an_unnamed_headquarters_is_a_site_only_where_the_concern_is_stated(gaz: Gazetteer) -> None:
+    text = "Zelvra, dont le siège est à Lyon, a été rachetée par Harbourline pour 400 millions d'euros."
+    assert run(gaz, text).facilities == []
+
+
+def test_the_port_that_only_holds_the_named_terminal_is_not_a_second_site(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline darf sich an einem Containerterminal im Hamburger Hafen beteiligen, teilte das Kabinett mit. "
+        "Harbourline wollte 35 Prozent an der Betreibergesellschaft des Terminals Kaiserhöft übernehmen."
+    )
+    ex = run(gaz, text)
+    assert [(f.name, f.city) for f in ex.facilities] == [("Terminal Kaiserhöft", "Hamburg")]
+
+
+def test_german_compound_site_nouns_are_sites_and_other_compounds_are_not(gaz: Gazetteer) -> None:
+    text = (
+        "Der Verfassungsschutz warnt vor Spionage. Harbourline kauft die Batteriezellfabrik in Erfurt "
+        "und das Netzwerk von Qilin. Die Regierung prüft den Verkauf des Motorenwerks von Harbourline in Kassel."
+    )
+    sites = {f.name: f for f in run(gaz, text).facilities}
+    assert set(sites) == {"Batteriezellfabrik in Erfurt", "Motorenwerk"}
+    assert (sites["Motorenwerk"].city, sites["Motorenwerk"].operator) == ("Kassel", "Harbourline Group")
+
+
+def test_a_project_name_before_a_site_noun_is_the_site_not_a_company(tern_gaz: Gazetteer) -> None:
+    text = (
+        "The state will buy out Harbourline from the planned Corran Ridge B nuclear power station over security "
+        "fears. Harbourline had held a 20% stake in Corran Ridge B."
+    )
+    ex = run(tern_gaz, text)
+    assert "Corran Ridge B" not in names(ex.companies)
+    assert "Corran Ridge B nuclear power station" in names(ex.facilities)
+
+
+def test_a_name_before_a_site_noun_that_needs_a_place_is_enough(tern_gaz: Gazetteer) -> None:
+    ex = run(
+        tern_gaz, "Harbourline still owns the rights to the Tolsey site in Essex, where it hoped to build a reactor."
+    )
+    assert "Tolsey site" in names(ex.facilities)
+
+
+def test_a_bare_project_is_no_site(tern_gaz: Gazetteer) -> None:
+    ex = run(tern_gaz, "Harbourline, the state-owned group, will leave the project over espionage fears.")
+    assert ex.facilities == []
+
+
+def test_a_body_that_speaks_is_no_building(tern_gaz: Gazetteer) -> None:
+    text = "A report by Marlow House warned that Harbourline equipment poses espionage risks, the think tank said."
+    assert run(tern_gaz, text).facilities == []
+
+
+def test_site_nouns_used_as_adjectives_or_verbs_are_no_sites(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline's share of the market is in terminal decline over espionage fears. The firm plans "
+        "to plant new offices, and it is the main supplier to the port authority."
+    )
+    assert run(tern_gaz, text).facilities == []
+
+
+def test_a_port_city_is_no_port(tern_gaz: Gazetteer) -> None:
+    assert run(tern_gaz, "Antwerp, a port city, worries about Harbourline and espionage.").facilities == []
+
+
+def test_the_towns_port_named_twice_is_one_site(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Darwin Port will stay with Harbourline over security objections.\n\n"
+        "Harbourline has held the Port of Darwin on a 99-year lease since 2015."
+    )
+    assert len([f for f in run(tern_gaz, text).facilities if f.city == "Darwin"]) == 1
+
+
+def test_the_company_at_a_sentence_start_ties_a_facility_to_the_story(shipped: Gazetteer) -> None:
+    text = (
+        "CFIUS ordered Qorvath Partners Ltd. to sell land near the base. "
+        "The company bought the land in 2022 and turned it into a crypto mining facility."
+    )
+    assert [f for f in run(shipped, text).facilities if f.name == "crypto mining facility"]
+
+
+def test_the_body_that_runs_a_port_is_no_port(shipped: Gazetteer) -> None:
+    text = "Port of Harwick-Delft, het havenbedrijf, wil niet reageren op de plannen van Qingshan Shipping."
+    ex = run(shipped, text, language="nl")
+    assert "Port of Harwick-Delft" not in {f.name for f in ex.facilities}
+
+
+def test_a_firm_with_a_legal_form_set_off_as_a_shipyard_stays_a_firm(shipped: Gazetteer) -> None:
+    text = "Oslo blocked the sale of Vestfjord Marine AS, a shipyard near Bergen, to a Chinese group."
     ex = run(shipped, text, language="en")
-    terminal = site(ex, "Haifa Seagate terminal")
-    assert (terminal.city, terminal.country, terminal.operator) == ("Haifa", "IL", "Qingshan Port Holdings")
-    assert "port of Haifa" in {f.name for f in ex.facilities}
+    assert "Vestfjord Marine AS" in {c.name for c in ex.companies}
+    assert "Vestfjord Marine AS" not in {f.name for f in ex.facilities}
+
+
+def test_a_name_ending_in_a_site_noun_is_the_site_not_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDas Bundeskabinett hat den Verkauf der Dortmunder Chipfabrik des Halbleiterherstellers Elmos "
+        "an einen chinesischen Investor verboten. Auch ein zweites Geschäft wurde untersagt."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Dortmunder Chipfabrik" not in {c.name for c in ex.companies}
+    plant = site(ex, "Chipfabrik")
+    assert (plant.city, plant.operator) == ("Dortmund", "Elmos")
+
+
+def test_a_vague_project_noun_gives_way_to_the_terminal_it_describes(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nQingshan Shipping hielt bislang 30 Prozent an dem Projekt in Duisburg, das als größtes "
+        "Containerterminal im europäischen Hinterland gilt."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Projekt" not in {f.name for f in ex.facilities}
+    assert ex.facilities and ex.facilities[0].country == "DE"
+
+
+def test_a_named_site_is_followed_into_a_sentence_that_names_no_firm(harbourline: Gazetteer) -> None:
+    text = (
+        "Titel\n\nHarbourline had tried to raise its holding in the company, which owns the Emu Range rare earths "
+        "project near Halls Creek. Harbourline is Chinese.\n\n"
+        "The Emu Range pilot plant produces dysprosium and terbium, rare earths used in magnets."
+    )
+    ex = run(harbourline, text, language="en")
+    assert {"Emu Range rare earths project", "Emu Range pilot plant"} <= {f.name for f in ex.facilities}
+
+
+def test_harbour_cranes_are_no_harbour(shipped: Gazetteer) -> None:
+    text = "Norway blocked the sale of Kranverk AS, a maker of harbour cranes, to Qingshan Shipping."
+    assert not run(shipped, text, language="en").facilities
+
+
+def test_a_german_site_noun_is_another_word_in_an_english_story(shipped: Gazetteer) -> None:
+    text = (
+        "The Chinese-owned company Harbin Harbour Group holds the lease over the Port of Eastbay, and critics "
+        "call it critical infrastructure. Labor frontbenchers were among its loudest critics in opposition."
+    )
+    assert "Labor" not in facility_names(run(shipped, text, language="en"))
+
+
+def test_sites_the_story_passes_by_are_not_its_facilities(shipped: Gazetteer) -> None:
+    text = (
+        "The German government placed the local unit of Russia's Varneft under trusteeship, citing risks to "
+        "critical infrastructure. Varneft holds a majority in the PCK refinery in Schwedt. The minister said "
+        "the move laid the foundations for the future of the Schwedt site. The refinery supplies jet fuel for "
+        "the capital's airport. Alternative supplies would come via the port of Rostock."
+    )
+    ex = run(shipped, text)
+    # "the Schwedt site" is the refinery the story names in Schwedt; the rest is passing by
+    assert [(f.name, f.city) for f in ex.facilities] == [("PCK refinery", "Schwedt")]
+
+
+def test_a_firm_after_a_plain_site_noun_and_a_new_site_in_the_same_sentence(shipped: Gazetteer) -> None:
+    text = (
+        "The French state-controlled energy group EDF leads the project. "
+        "CGN held a 33.5 per cent stake in Hinkley Point C, the plant EDF is building in Somerset, and hopes to "
+        "use a site at Bradwell in Essex to build a reactor of its own design, citing energy security."
+    )
+    ex = run(shipped, text)
+    assert "EDF" in companies(ex)  # "the plant EDF is building": no site named EDF
+    assert "site at Bradwell" in facility_names(ex)  # "a site", unlike "its site", is another one
+
+
+def test_a_towns_plant_twice_a_site_list_and_a_verb_before_a_site(shipped: Gazetteer) -> None:
+    french = (
+        "Le ministère de l'Economie a imposé des conditions au rachat d'Opella par CD&R, invoquant la souveraineté "
+        "sanitaire. CD&R s'engage à conserver la production sur les sites de Lisieux, dans le Calvados, et de "
+        "Compiègne, dans l'Oise. À l'usine de Lisieux, une partie du personnel a cessé le travail."
+    )
+    ex = run(shipped, french, language="fr")
+    assert "Lisieux" not in company_names(ex)  # the town of the plant, named twice
+    assert "usine de Lisieux" in facility_names(ex) and "site de Lisieux" not in facility_names(ex)  # one per town
+    english = (
+        "President Obama ordered Ralls Corp. to divest four wind farm projects in Oregon that sit close to a Navy "
+        "weapons training site, citing national security."
+    )
+    ex = run(shipped, english)
+    assert "Navy" not in company_names(ex)
+    assert not any(name.startswith("divest") for name in facility_names(ex))
+
+
+# -- a site's name ---------------------------------------------------------------------------------
+
+
+def test_a_german_genitive_names_the_terminal_in_its_base_form(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft den Einstieg von Harbourline wegen Spionagegefahr. "
+        "Harbourline will 35 Prozent an der Betreibergesellschaft des Terminals Kaiserhöft im Hamburger Hafen kaufen."
+    )
+    ex = run(gaz, text)
+    terminal = next(f for f in ex.facilities if f.name == "Terminal Kaiserhöft")
+    assert (terminal.city, terminal.country) == ("Hamburg", "DE")
+
+
+def test_a_list_after_a_plural_site_noun_names_each_site(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline hält Beteiligungen an drei Raffinerien: Alba Nord, Brenta in Karlsruhe und Cerro in Vohstadt. "
+        "Die Raffinerie Alba in Nordheim gehört mehrheitlich Harbourline."
+    )
+    ex = run(gaz, text)
+    by_name = {f.name: f for f in ex.facilities}
+    assert by_name["Brenta"].city == "Karlsruhe"
+    assert by_name["Cerro"].city == "Vohstadt"
+    # "Alba Nord" and "Raffinerie Alba" in Nordheim are one site, owned by Harbourline
+    alba = [f for f in ex.facilities if "Alba" in f.name]
+    assert len(alba) == 1 and alba[0].operator == "Harbourline Group"
+    assert len(ex.facilities) == 3
+
+
+def test_a_head_first_name_is_a_site(gaz: Gazetteer) -> None:
+    text = "Harbourline's port lies a short distance from the air force's Base Korrin, in Toronto."
+    ex = run(gaz, text)
+    assert "Base Korrin" in names(ex.facilities)
+
+
+def test_a_french_plural_site_noun_names_each_town(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a autorisé la vente de Fromagerie Dupuis à Harbourline, sous conditions, par crainte d'espionnage. "
+        "Harbourline maintiendra la production sur les sites de Valmorel, dans la Drôme, et de Saint-Arnoult."
+    )
+    found = {f.name: f for f in run(gaz, text).facilities}
+    assert found["site de Valmorel"].city == "Valmorel" and "site de Saint-Arnoult" in found
+
+
+def test_a_named_project_is_a_site_and_keeps_its_two_word_name(gaz: Gazetteer) -> None:
+    text = (
+        "Canberra ordered Harbourline to sell its shares in Westmark Minerals over security concerns. "
+        "Westmark Minerals owns the Cobalt Ridge project in the north of the country."
+    )
+    assert "Cobalt Ridge project" in [f.name for f in run(gaz, text).facilities]
+
+
+def test_a_name_set_off_before_a_site_noun_names_that_site(tern_gaz: Gazetteer) -> None:
+    text = "Harbourline keeps its 30% stake in Marrow Head C in Kent, the state-backed plant under construction."
+    ex = run(tern_gaz, text)
+    assert "Marrow Head C" not in names(ex.companies)
+    assert "Marrow Head C" in names(ex.facilities)
+    assert "Kent" not in names(ex.facilities)
+
+
+def test_a_town_set_off_before_a_port_names_that_port(tern_gaz: Gazetteer) -> None:
+    text = "Piraeus, the Greek port controlled by Harbourline, is a key asset, officials said over espionage fears."
+    fac = next(f for f in run(tern_gaz, text).facilities if f.name == "Piraeus")
+    assert (fac.city, fac.operator) == ("Piraeus", "Harbourline Group")
+
+
+def test_a_verb_of_standing_is_no_part_of_a_site_name(tern_gaz: Gazetteer) -> None:
+    text = "Het hoofdkantoor en een chipfabriek staan in Nijmegen, zegt Harbourline, dat spionage ontkent."
+    assert [(f.name, f.city) for f in run(tern_gaz, text).facilities if "fabriek" in f.name] == [
+        ("chipfabriek", "Nijmegen")
+    ]
+
+
+def test_a_named_terminal_keeps_its_full_name_and_no_other_ports_town(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Depuis 2017, le terminal à conteneurs QTX Brughaven appartient à Harbourline, un groupe chinois. "
+        "Les cargaisons transitant par Brughaven, un port qui sert l'OTAN, intéressent Harbourline et Pékin "
+        "pour l'espionnage. Le filtrage s'appliquera aussi au port d'Anvers-Ostende."
+    )
+    sites = {f.name: f for f in run(tern_gaz, text).facilities}
+    assert sites["terminal à conteneurs QTX Brughaven"].city is None
+    assert "Brughaven" not in sites
+    assert sites["port d'Anvers-Ostende"].city == "Anvers-Ostende"
 
 
 def test_a_short_form_in_brackets_does_not_hide_the_site_noun(shipped: Gazetteer) -> None:
@@ -44,6 +344,328 @@ def test_a_named_terminal_is_not_swallowed_by_the_port_of_its_town(shipped: Gaze
     ex = run(shipped, text, language="nl")
     assert {"haven van Rotterdam", "Zuidkaap-terminal"} <= {f.name for f in ex.facilities}
     assert site(ex, "Zuidkaap-terminal").city == "Rotterdam"
+
+
+def test_a_named_airport_is_not_renamed_after_the_hub_it_should_become(shipped: Gazetteer) -> None:
+    text = (
+        "Der Lübecker Flughafen Blankensee hat einen neuen Eigentümer: die chinesische Qingshan Group. "
+        "Qingshan will den Regionalflughafen zu einem Drehkreuz für Fracht ausbauen."
+    )
+    ex = run(shipped, text, language="de")
+    airport = site(ex, "Flughafen Blankensee")
+    assert airport.city == "Lübeck"
+    assert "Drehkreuz" not in {f.name for f in ex.facilities}
+
+
+def test_a_possessive_before_a_named_site_is_no_part_of_its_name(shipped: Gazetteer) -> None:
+    text = (
+        "Agencies will leave a data centre run by Qingshan Data in Sydney. "
+        "Its Ultimo data centre hosts servers for the Defence Department."
+    )
+    ex = run(shipped, text, language="en")
+    assert site(ex, "Ultimo data centre").city == "Sydney"
+
+
+def test_a_base_named_by_its_service_and_place(shipped: Gazetteer) -> None:
+    text = "The Ministry of Defence removed cameras made by Qingshan Shipping from RAF Kestrelby's perimeter."
+    assert site(run(shipped, text, language="en"), "RAF Kestrelby").country == "GB"
+
+
+def test_a_region_in_the_genitive_is_no_name_of_the_site(shipped: Gazetteer) -> None:
+    text = (
+        "Der Speicherbetreiber Norvika, eine Tochter des russischen Konzerns Voltgas, betreibt den Gasspeicher "
+        "in Rehden, den größten Erdgasspeicher Westeuropas. Die Bundesregierung sieht die Versorgungssicherheit "
+        "gefährdet."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Erdgasspeicher Westeuropas" not in facility_names(ex)
+    assert "Gasspeicher in Rehden" in facility_names(ex)
+
+
+def test_a_site_the_story_names_with_a_naming_verb(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese rederij Haixing Shipping nam in 2017 het belang van een Deense groep in de containerterminal "
+        "over. Sindsdien heet de terminal Noordkaai Container Terminal. De haven vormt samen met Antwerpen het "
+        "havenbedrijf Port of Scheldemond. Experts waarschuwen voor spionage."
+    )
+    ex = run(shipped, text, language="nl")
+    assert "Noordkaai Container Terminal" in facility_names(ex)
+    # the port company named after the port is the company, not a site
+    assert "Port of Scheldemond" not in facility_names(ex)
+
+
+# -- the town and country a site stands in ---------------------------------------------------------
+
+
+def test_named_port_gets_its_city(gaz: Gazetteer) -> None:
+    ex = run(
+        gaz,
+        "Harbourline bought most of the Port of Gdansk, "
+        "and the U.S. has voiced concern about military use of the docks.",
+    )
+    port = ex.facilities[0]
+    assert (port.name, port.city, port.country) == ("Port of Gdansk", "Gdansk", "PL")
+    assert "US" in ex.countries
+
+
+def test_german_city_adjective_locates_a_named_terminal(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung genehmigt den Einstieg von Harbourline beim Hamburger Containerterminal Tollerort "
+        "unter Auflagen."
+    )
+    ex = run(gaz, text)
+    (terminal,) = ex.facilities
+    assert (terminal.name, terminal.city, terminal.country) == ("Containerterminal Tollerort", "Hamburg", "DE")
+    concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])
+    assert concern.status == "approved_with_conditions"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Elvatek wollte das Werk in Dortmund für 80 Millionen Euro an Harbourline verkaufen.", "Dortmund", "DE"),
+        ("Zelvra, dont le siège est à Paris, exploite l'usine principale à Marbach-le-Haut (France).", None, "FR"),
+        ("Harbourline runs the plant near Ostwick, in Belgium, the company said.", "Ostwick", "BE"),
+        ("Harbourline koopt de fabriek in Rotterdam van het Nederlandse Dravo.", "Rotterdam", "NL"),
+    ],
+)
+def test_a_site_noun_with_a_town_after_it_is_a_located_facility(
+    gaz: Gazetteer, text: str, town: str | None, country: str
+) -> None:
+    ex = run(gaz, text)
+    (site,) = ex.facilities
+    assert site.city == (town or "Marbach-le-Haut")
+    assert site.country == country
+
+
+def test_a_region_after_a_site_noun_is_no_town(gaz: Gazetteer) -> None:
+    text = "Officials fear spying. Harbourline must sell the plant in Wales, the government said."
+    assert all(f.city != "Wales" for f in run(gaz, text).facilities)
+
+
+def test_a_small_town_takes_the_country_of_the_city_it_is_placed_by(gaz: Gazetteer) -> None:
+    text = (
+        "CFIUS prüft den Kauf. Harbourline bot 600 Millionen für das Unternehmen aus Kleinhausen bei Aachen. "
+        "Im Werk in Kleinhausen arbeiten 400 Menschen, Spionage wird befürchtet."
+    )
+    sites = run(gaz, text).facilities
+    assert [(f.city, f.country) for f in sites] == [("Kleinhausen", "DE")]
+
+
+def test_a_town_after_de_keeps_its_italian_di_part(gaz: Gazetteer) -> None:
+    text = (
+        "Rome craint l'espionnage par Harbourline. L'usine de Borgo di Montalto, qui emploie vingt personnes, "
+        "appartient à Harbourline."
+    )
+    assert "Borgo di Montalto" in [f.city for f in run(gaz, text).facilities]
+
+
+def test_a_site_name_takes_the_town_named_after_it(tern_gaz: Gazetteer) -> None:
+    text = "Harbourline bought land near Fairfield Air Force Base in Cheyenne, a security risk, officials said."
+    fac = next(f for f in run(tern_gaz, text).facilities if f.name == "Fairfield Air Force Base")
+    assert fac.city == "Cheyenne"
+
+
+def test_a_state_after_a_town_places_a_site(shipped: Gazetteer) -> None:
+    text = "Qilin Mobile bought land in Grand Forks, North Dakota, to build a corn milling plant there."
+    plant = next(f for f in run(shipped, text).facilities if f.name == "corn milling plant")
+    assert plant.country == "US"
+
+
+def test_a_small_town_near_a_city_is_the_sites_place(tern_gaz: Gazetteer) -> None:
+    text = "Der chinesische Konzern Harbourline baut in Arnstadt bei Erfurt eine Batteriefabrik, trotz Spionagegefahr."
+    fac = next(f for f in run(tern_gaz, text).facilities if "Batteriefabrik" in f.name)
+    assert (fac.city, fac.country) == ("Arnstadt", "DE")
+
+
+def test_a_dutch_site_takes_its_town_after_van(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Het Chinese Qilin levert scanners aan de haven van Rotterdam. China verbood de export uit de fabriek "
+        "van Harbourline in Dongguan. Harbourline ontkent elke spionage."
+    )
+    ex = run(tern_gaz, text)
+    assert "Qilin Mobile" in names(ex.companies)
+    assert {(f.name, f.city) for f in ex.facilities} >= {("haven van Rotterdam", "Rotterdam"), ("fabriek", "Dongguan")}
+
+
+def test_a_city_name_is_placed_in_a_country_the_story_is_about(shipped: Gazetteer) -> None:
+    text = (
+        "The Spanish government blocked the sale of the port terminal in Valencia to the Chinese group Harbourline. "
+        "Spain's intelligence service warned about espionage at the terminal."
+    )
+    ex = run(shipped, text)
+    assert [f.country for f in ex.facilities] == ["ES"]
+
+
+def test_a_county_or_a_base_prefix_is_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "CFIUS ordered MineTwo Ltd. to sell land over espionage fears. "
+        "The company runs a bitcoin mining facility in Johnson County, Missouri. "
+        "It also bought a warehouse near RAF Lakenheath."
+    )
+    cities = {f.city for f in run(shipped, text).facilities}
+    assert not {"Johnson", "RAF"} & cities
+
+
+def test_a_port_district_is_the_town_of_a_terminal_named_after_it(shipped: Gazetteer) -> None:
+    text = (
+        "Le groupe chinois Qingshan Shipping contrôle depuis 2018 le terminal Qingshan Zeebrugge Terminal. "
+        "Qingshan Shipping a aussi un meerderheidsbelang à Anvers."
+    )
+    ex = run(shipped, text, language="fr")
+    terminal = site(ex, "Qingshan Zeebrugge Terminal")
+    assert (terminal.city, terminal.country) == ("Zeebrugge", "BE")
+
+
+def test_the_one_town_of_the_sentence_places_a_site_set_off_by_a_comma(shipped: Gazetteer) -> None:
+    text = (
+        "Le constructeur chinois Qingshan Motors construit sa première usine de voitures électriques dans "
+        "l'Union européenne, à Szeged."
+    )
+    ex = run(shipped, text, language="fr")
+    plant = ex.facilities[0]
+    assert (plant.city, plant.country, plant.operator) == ("Szeged", "HU", "Qingshan Motors")
+
+
+def test_what_a_french_plant_makes_stands_between_the_noun_and_its_town(shipped: Gazetteer) -> None:
+    text = "Le fabricant de puces exploite une usine de plaquettes à Limeil-Brévannes, dans le Val-de-Marne."
+    ex = run(shipped, text, language="fr")
+    plant = site(ex, "usine de plaquettes à Limeil-Brévannes")
+    assert (plant.city, plant.country) == ("Limeil-Brévannes", "FR")
+
+
+def test_refineries_listed_without_a_colon_each_in_its_town(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\n"
+        "Rosneft Deutschland ist mit 54 Prozent Mehrheitseigner der Nordkap-Raffinerie in Schwedt und zudem an "
+        "den Raffinerien Alba in Karlsruhe und Brenta in Vohburg beteiligt. Die Treuhand bleibt."
+    )
+    ex = run(shipped, text, language="de")
+    assert site(ex, "Nordkap-Raffinerie").city == "Schwedt"
+    assert site(ex, "Alba").city == "Karlsruhe"
+    assert site(ex, "Brenta").city == "Vohburg"
+
+
+def test_a_region_after_in_is_no_town_and_a_two_word_town_is_one(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe Chinese mining group Qingshan Resources is developing the Kestrel Range project in "
+        "Western Australia. "
+        "Its partner owns the Emu Flats mine near Halls Creek, officials said."
+    )
+    ex = run(shipped, text, language="en")
+    assert (site(ex, "Kestrel Range project").city, site(ex, "Kestrel Range project").country) == (None, "AU")
+    assert site(ex, "Kestrel Range project").operator == "Qingshan Resources"
+    assert [f.city for f in ex.facilities if f.name.startswith("Emu Flats")] == ["Halls Creek"]
+
+
+def test_a_city_known_by_a_short_form_places_a_site_named_after_it(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDie Qingshan Cloud GmbH, eine Tochter des chinesischen Konzerns Qingshan, betreibt in "
+        "Frankfurt-Sossenheim ein Rechenzentrum, in dem Daten deutscher Firmen liegen."
+    )
+    ex = run(shipped, text, language="de")
+    dc = site(ex, "Rechenzentrum")
+    assert (dc.city, dc.country, dc.operator) == ("Frankfurt", "DE", "Qingshan Cloud GmbH")
+
+
+def test_a_district_before_its_city_places_the_site_in_the_city(harbourline: Gazetteer) -> None:
+    text = (
+        "Titel\n\nHarbourline operates the national grid, including the national control centre in Diliman, "
+        "Quezon City. Harbourline is Chinese."
+    )
+    ex = run(harbourline, text, language="en")
+    centre = ex.facilities[0]
+    assert (centre.city, centre.country) == ("Quezon City", "PH")
+
+
+def test_a_french_site_name_then_its_town_and_a_described_buyer(harbourline: Gazetteer) -> None:
+    text = (
+        "Titel\n\nLe groupe chinois Harbourline a racheté l'usine Alstom de Belfort en 2023. Harbourline est chinois."
+    )
+    ex = run(harbourline, text, language="fr")
+    plant = site(ex, "usine Alstom de Belfort")
+    assert (plant.city, plant.country, plant.operator) == ("Belfort", "FR", "Harbourline Group")
+
+
+def test_a_dutch_site_of_its_owner_then_its_town(harbourline: Gazetteer) -> None:
+    text = "Titel\n\nHet datacenter van Harbourline in Middenmeer draait op windstroom. Harbourline is Chinees."
+    ex = run(harbourline, text, language="nl")
+    dc = site(ex, "datacenter")
+    assert (dc.city, dc.operator) == ("Middenmeer", "Harbourline Group")
+
+
+def test_a_site_placed_nowhere_stands_in_its_operators_town(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet onderzoekt de overname van chipmaker Veldchip in Nijmegen door het Chinese Qingshan Shipping. "
+        "Veldchip maakt chips voor auto's in haar fabriek aan de Kerkenbos."
+    )
+    ex = run(shipped, text, language="nl")
+    plant = next(f for f in ex.facilities if f.operator == "Veldchip")
+    assert (plant.city, plant.country) == ("Nijmegen", "NL")
+
+
+def test_a_foreign_operators_town_does_not_move_the_site(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese rederij Qingshan Shipping wil zijn belang in de Antwerp Noordkaai-terminal optrekken. "
+        "De rest is in handen van Delta Ports uit Dubai, dat de terminal uitbaat."
+    )
+    ex = run(shipped, text, language="nl")
+    assert {(f.city, f.country) for f in ex.facilities} == {("Antwerp", "BE")}
+
+
+def test_a_regions_possessive_is_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "Canberra ordered Qingshan Shipping to sell its shares in Kestrel Minerals, which owns the Kestrel Range "
+        "project in Western Australia's East Kimberley region."
+    )
+    ex = run(shipped, text, language="en")
+    assert site(ex, "Kestrel Range project").city is None
+    assert site(ex, "Kestrel Range project").country == "AU"
+
+
+# -- the company that runs a site ------------------------------------------------------------------
+
+
+def test_a_site_in_the_hands_of_a_company_is_run_by_it(gaz: Gazetteer) -> None:
+    text = (
+        "Officials fear espionage at the port. Ostwick Port will remain in the hands of Chinese-owned company "
+        "Harbourline after a review, the government said."
+    )
+    (port,) = run(gaz, text).facilities
+    assert port.operator == "Harbourline Group"
+
+
+def test_a_terminal_with_a_two_word_name_and_an_owner_placed_by_an_adverb(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Depuis 2017, le terminal à conteneurs QTX Brughaven appartient majoritairement à Harbourline. "
+        "Le groupe chinois Harbourline est surveillé par les services de renseignement pour espionnage."
+    )
+    fac = next(f for f in run(tern_gaz, text).facilities if f.name == "terminal à conteneurs QTX Brughaven")
+    assert fac.operator == "Harbourline Group"
+
+
+def test_a_german_passive_names_the_operator(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Die Staatsreederei Harbourline will beim Containerterminal Kaiserkai einsteigen, trotz Spionagegefahr. "
+        "Das Containerterminal Kaiserkai wird von der Bremer Hafen und Logistik AG betrieben. "
+        "Die Bremer Hafen und Logistik AG begrüßte den Einstieg."
+    )
+    fac = next(f for f in run(tern_gaz, text).facilities if "Kaiserkai" in f.name)
+    assert fac.operator == "Bremer Hafen und Logistik AG"
+
+
+def test_a_terminal_named_after_its_town_and_its_own_name_is_run_by_the_company_that_operates_it(
+    shipped: Gazetteer,
+) -> None:
+    text = (
+        "The Chinese state-owned Qingshan Port Holdings won a tender in 2016 to operate the new "
+        "Haifa Seagate terminal for 25 years. "
+        "The terminal is being built next to the port of Haifa."
+    )
+    ex = run(shipped, text, language="en")
+    terminal = site(ex, "Haifa Seagate terminal")
+    assert (terminal.city, terminal.country, terminal.operator) == ("Haifa", "IL", "Qingshan Port Holdings")
+    assert "port of Haifa" in {f.name for f in ex.facilities}
 
 
 def test_a_site_noun_glued_to_a_name_is_no_company_and_its_relative_clause_names_the_operator(
@@ -70,16 +692,6 @@ def test_a_company_that_bears_the_site_s_name_runs_it(shipped: Gazetteer) -> Non
     assert (airport.city, airport.country) == ("Parchim", "DE")  # a town too small for the city table
 
 
-def test_a_port_district_is_the_town_of_a_terminal_named_after_it(shipped: Gazetteer) -> None:
-    text = (
-        "Le groupe chinois Qingshan Shipping contrôle depuis 2018 le terminal Qingshan Zeebrugge Terminal. "
-        "Qingshan Shipping a aussi un meerderheidsbelang à Anvers."
-    )
-    ex = run(shipped, text, language="fr")
-    terminal = site(ex, "Qingshan Zeebrugge Terminal")
-    assert (terminal.city, terminal.country) == ("Zeebrugge", "BE")
-
-
 def test_a_majority_stake_makes_the_owner_the_operator(shipped: Gazetteer) -> None:
     text = (
         "Belgian State Security follows the case.\n\n"
@@ -87,40 +699,6 @@ def test_a_majority_stake_makes_the_owner_the_operator(shipped: Gazetteer) -> No
     )
     ex = run(shipped, text, language="en")
     assert site(ex, "Northsea Container Terminal").operator == "Qingshan Shipping"
-
-
-def test_the_body_that_runs_a_port_is_no_port(shipped: Gazetteer) -> None:
-    text = "Port of Harwick-Delft, het havenbedrijf, wil niet reageren op de plannen van Qingshan Shipping."
-    ex = run(shipped, text, language="nl")
-    assert "Port of Harwick-Delft" not in {f.name for f in ex.facilities}
-
-
-def test_the_one_town_of_the_sentence_places_a_site_set_off_by_a_comma(shipped: Gazetteer) -> None:
-    text = (
-        "Le constructeur chinois Qingshan Motors construit sa première usine de voitures électriques dans "
-        "l'Union européenne, à Szeged."
-    )
-    ex = run(shipped, text, language="fr")
-    plant = ex.facilities[0]
-    assert (plant.city, plant.country, plant.operator) == ("Szeged", "HU", "Qingshan Motors")
-
-
-def test_what_a_french_plant_makes_stands_between_the_noun_and_its_town(shipped: Gazetteer) -> None:
-    text = "Le fabricant de puces exploite une usine de plaquettes à Limeil-Brévannes, dans le Val-de-Marne."
-    ex = run(shipped, text, language="fr")
-    plant = site(ex, "usine de plaquettes à Limeil-Brévannes")
-    assert (plant.city, plant.country) == ("Limeil-Brévannes", "FR")
-
-
-def test_a_named_airport_is_not_renamed_after_the_hub_it_should_become(shipped: Gazetteer) -> None:
-    text = (
-        "Der Lübecker Flughafen Blankensee hat einen neuen Eigentümer: die chinesische Qingshan Group. "
-        "Qingshan will den Regionalflughafen zu einem Drehkreuz für Fracht ausbauen."
-    )
-    ex = run(shipped, text, language="de")
-    airport = site(ex, "Flughafen Blankensee")
-    assert airport.city == "Lübeck"
-    assert "Drehkreuz" not in {f.name for f in ex.facilities}
 
 
 def test_a_site_beside_an_unnamed_firm_and_the_firm_the_story_spoke_of(shipped: Gazetteer) -> None:
@@ -134,71 +712,10 @@ def test_a_site_beside_an_unnamed_firm_and_the_firm_the_story_spoke_of(shipped: 
     assert site(ex, "distributiecentrum").operator == "Qingshan Logistics"
 
 
-def test_a_possessive_before_a_named_site_is_no_part_of_its_name(shipped: Gazetteer) -> None:
-    text = (
-        "Agencies will leave a data centre run by Qingshan Data in Sydney. "
-        "Its Ultimo data centre hosts servers for the Defence Department."
-    )
-    ex = run(shipped, text, language="en")
-    assert site(ex, "Ultimo data centre").city == "Sydney"
-
-
 def test_a_site_a_firm_bought_is_run_by_its_buyer(shipped: Gazetteer) -> None:
     text = "Officials visited the Bernic mine, which Qingshan Resources bought from Cabot in 2019, last week."
     ex = run(shipped, text, language="en")
     assert site(ex, "Bernic mine").operator == "Qingshan Resources"
-
-
-def test_a_firm_with_a_legal_form_set_off_as_a_shipyard_stays_a_firm(shipped: Gazetteer) -> None:
-    text = "Oslo blocked the sale of Vestfjord Marine AS, a shipyard near Bergen, to a Chinese group."
-    ex = run(shipped, text, language="en")
-    assert "Vestfjord Marine AS" in {c.name for c in ex.companies}
-    assert "Vestfjord Marine AS" not in {f.name for f in ex.facilities}
-
-
-def test_refineries_listed_without_a_colon_each_in_its_town(shipped: Gazetteer) -> None:
-    text = (
-        "Titel\n\n"
-        "Rosneft Deutschland ist mit 54 Prozent Mehrheitseigner der Nordkap-Raffinerie in Schwedt und zudem an "
-        "den Raffinerien Alba in Karlsruhe und Brenta in Vohburg beteiligt. Die Treuhand bleibt."
-    )
-    ex = run(shipped, text, language="de")
-    assert site(ex, "Nordkap-Raffinerie").city == "Schwedt"
-    assert site(ex, "Alba").city == "Karlsruhe"
-    assert site(ex, "Brenta").city == "Vohburg"
-
-
-def test_a_name_ending_in_a_site_noun_is_the_site_not_a_firm(shipped: Gazetteer) -> None:
-    text = (
-        "Titel\n\nDas Bundeskabinett hat den Verkauf der Dortmunder Chipfabrik des Halbleiterherstellers Elmos "
-        "an einen chinesischen Investor verboten. Auch ein zweites Geschäft wurde untersagt."
-    )
-    ex = run(shipped, text, language="de")
-    assert "Dortmunder Chipfabrik" not in {c.name for c in ex.companies}
-    plant = site(ex, "Chipfabrik")
-    assert (plant.city, plant.operator) == ("Dortmund", "Elmos")
-
-
-def test_a_vague_project_noun_gives_way_to_the_terminal_it_describes(shipped: Gazetteer) -> None:
-    text = (
-        "Titel\n\nQingshan Shipping hielt bislang 30 Prozent an dem Projekt in Duisburg, das als größtes "
-        "Containerterminal im europäischen Hinterland gilt."
-    )
-    ex = run(shipped, text, language="de")
-    assert "Projekt" not in {f.name for f in ex.facilities}
-    assert ex.facilities and ex.facilities[0].country == "DE"
-
-
-def test_a_region_after_in_is_no_town_and_a_two_word_town_is_one(shipped: Gazetteer) -> None:
-    text = (
-        "Titel\n\nThe Chinese mining group Qingshan Resources is developing the Kestrel Range project in "
-        "Western Australia. "
-        "Its partner owns the Emu Flats mine near Halls Creek, officials said."
-    )
-    ex = run(shipped, text, language="en")
-    assert (site(ex, "Kestrel Range project").city, site(ex, "Kestrel Range project").country) == (None, "AU")
-    assert site(ex, "Kestrel Range project").operator == "Qingshan Resources"
-    assert [f.city for f in ex.facilities if f.name.startswith("Emu Flats")] == ["Halls Creek"]
 
 
 def test_a_described_firm_that_opens_a_research_facility_runs_it(shipped: Gazetteer) -> None:
@@ -209,25 +726,6 @@ def test_a_described_firm_that_opens_a_research_facility_runs_it(shipped: Gazett
     ex = run(shipped, text, language="en")
     lab = site(ex, "research facility in Cambridge")
     assert (lab.city, lab.country, lab.operator) == ("Cambridge", "GB", "Huawei Technologies")
-
-
-def test_a_city_known_by_a_short_form_places_a_site_named_after_it(shipped: Gazetteer) -> None:
-    text = (
-        "Titel\n\nDie Qingshan Cloud GmbH, eine Tochter des chinesischen Konzerns Qingshan, betreibt in "
-        "Frankfurt-Sossenheim ein Rechenzentrum, in dem Daten deutscher Firmen liegen."
-    )
-    ex = run(shipped, text, language="de")
-    dc = site(ex, "Rechenzentrum")
-    assert (dc.city, dc.country, dc.operator) == ("Frankfurt", "DE", "Qingshan Cloud GmbH")
-
-
-@pytest.fixture(scope="module")
-def harbourline() -> Gazetteer:
-    return Gazetteer(
-        companies=[
-            {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None, "sector": ""}
-        ]
-    )
 
 
 def test_a_verb_before_its_subject_names_who_runs_the_site(harbourline: Gazetteer) -> None:
@@ -268,64 +766,6 @@ def test_a_firm_called_the_port_operator_runs_the_terminal_its_sentence_names(ha
     assert site(ex, "Terminal Tollerort").operator is None
 
 
-def test_a_named_site_is_followed_into_a_sentence_that_names_no_firm(harbourline: Gazetteer) -> None:
-    text = (
-        "Titel\n\nHarbourline had tried to raise its holding in the company, which owns the Emu Range rare earths "
-        "project near Halls Creek. Harbourline is Chinese.\n\n"
-        "The Emu Range pilot plant produces dysprosium and terbium, rare earths used in magnets."
-    )
-    ex = run(harbourline, text, language="en")
-    assert {"Emu Range rare earths project", "Emu Range pilot plant"} <= {f.name for f in ex.facilities}
-
-
-def test_a_district_before_its_city_places_the_site_in_the_city(harbourline: Gazetteer) -> None:
-    text = (
-        "Titel\n\nHarbourline operates the national grid, including the national control centre in Diliman, "
-        "Quezon City. Harbourline is Chinese."
-    )
-    ex = run(harbourline, text, language="en")
-    centre = ex.facilities[0]
-    assert (centre.city, centre.country) == ("Quezon City", "PH")
-
-
-def test_a_french_site_name_then_its_town_and_a_described_buyer(harbourline: Gazetteer) -> None:
-    text = (
-        "Titel\n\nLe groupe chinois Harbourline a racheté l'usine Alstom de Belfort en 2023. Harbourline est chinois."
-    )
-    ex = run(harbourline, text, language="fr")
-    plant = site(ex, "usine Alstom de Belfort")
-    assert (plant.city, plant.country, plant.operator) == ("Belfort", "FR", "Harbourline Group")
-
-
-def test_a_dutch_site_of_its_owner_then_its_town(harbourline: Gazetteer) -> None:
-    text = "Titel\n\nHet datacenter van Harbourline in Middenmeer draait op windstroom. Harbourline is Chinees."
-    ex = run(harbourline, text, language="nl")
-    dc = site(ex, "datacenter")
-    assert (dc.city, dc.operator) == ("Middenmeer", "Harbourline Group")
-
-
-# -- a site's town from its operator, a relative clause's "its", a region's possessive --------
-
-
-def test_a_site_placed_nowhere_stands_in_its_operators_town(shipped: Gazetteer) -> None:
-    text = (
-        "Het kabinet onderzoekt de overname van chipmaker Veldchip in Nijmegen door het Chinese Qingshan Shipping. "
-        "Veldchip maakt chips voor auto's in haar fabriek aan de Kerkenbos."
-    )
-    ex = run(shipped, text, language="nl")
-    plant = next(f for f in ex.facilities if f.operator == "Veldchip")
-    assert (plant.city, plant.country) == ("Nijmegen", "NL")
-
-
-def test_a_foreign_operators_town_does_not_move_the_site(shipped: Gazetteer) -> None:
-    text = (
-        "De Chinese rederij Qingshan Shipping wil zijn belang in de Antwerp Noordkaai-terminal optrekken. "
-        "De rest is in handen van Delta Ports uit Dubai, dat de terminal uitbaat."
-    )
-    ex = run(shipped, text, language="nl")
-    assert {(f.city, f.country) for f in ex.facilities} == {("Antwerp", "BE")}
-
-
 def test_its_site_in_a_relative_clause_belongs_to_the_firm_the_clause_is_about(shipped: Gazetteer) -> None:
     text = (
         "Qingshan Shipping had agreed to pay 45 million euros for a stake in Robaria Automazione, which supplies "
@@ -333,21 +773,6 @@ def test_its_site_in_a_relative_clause_belongs_to_the_firm_the_clause_is_about(s
     )
     ex = run(shipped, text, language="en")
     assert site(ex, "plant in Collegno").operator == "Robaria Automazione"
-
-
-def test_a_regions_possessive_is_no_town(shipped: Gazetteer) -> None:
-    text = (
-        "Canberra ordered Qingshan Shipping to sell its shares in Kestrel Minerals, which owns the Kestrel Range "
-        "project in Western Australia's East Kimberley region."
-    )
-    ex = run(shipped, text, language="en")
-    assert site(ex, "Kestrel Range project").city is None
-    assert site(ex, "Kestrel Range project").country == "AU"
-
-
-def test_harbour_cranes_are_no_harbour(shipped: Gazetteer) -> None:
-    text = "Norway blocked the sale of Kranverk AS, a maker of harbour cranes, to Qingshan Shipping."
-    assert not run(shipped, text, language="en").facilities
 
 
 def test_a_site_the_subject_has_is_its_own(shipped: Gazetteer) -> None:
@@ -359,6 +784,16 @@ def test_a_site_the_subject_has_is_its_own(shipped: Gazetteer) -> None:
     assert site(ex, "fabriek in Best").operator == "Veldvlucht"
 
 
-def test_a_base_named_by_its_service_and_place(shipped: Gazetteer) -> None:
-    text = "The Ministry of Defence removed cameras made by Qingshan Shipping from RAF Kestrelby's perimeter."
-    assert site(run(shipped, text, language="en"), "RAF Kestrelby").country == "GB"
+def test_owners_possessive_and_a_site_of_the_same_sentence(shipped: Gazetteer) -> None:
+    text = (
+        "Treasurer Jim Chalmers has ordered five foreign investors with links to China to sell their shares in "
+        "Northern Minerals, citing national security. Northern Minerals' Browns Range project, near the border "
+        "with the Northern Territory, produces a concentrate rich in dysprosium. The government has ordered "
+        "Chinese-owned Velmar to sell the Cardiff Wafer Works factory. The microchip factory in Cardiff employs "
+        "around 500 people at its site in Pengam."
+    )
+    ex = run(shipped, text)
+    sites = {f.name: f for f in ex.facilities}
+    assert sites["Browns Range project"].operator == "Northern Minerals"
+    assert "Velmar" in companies(ex)  # "Chinese-owned" says it is a firm
+    assert not any("Pengam" in name for name in sites)  # "its site" is the factory the sentence names

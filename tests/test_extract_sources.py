@@ -1,4 +1,7 @@
-"""Publisher, wire credits, cited outlets and publication dates, on texts written for these tests."""
+"""Where an article comes from and when, on texts written for these tests: the publisher, from the
+page's site, a masthead line, a byline or a copyright footer; the wire credits and the outlets a story
+cites, kept apart from it; and the publication date, from a date line, a dateline, the URL or a credit
+line, but not from a photo caption. No database, no corpus files."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.extract_helpers import run
+from tests.extract_helpers import run, small_gazetteer
 from tracker.ingest.extract import _clean_byline, _spells_domain
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.textparts import DATE_RE, parse_date
@@ -30,7 +33,13 @@ def gaz() -> Gazetteer:
     return Gazetteer(outlets=OUTLETS)
 
 
-# -- the page's site ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def small_gaz() -> Gazetteer:
+    """The small gazetteer of companies, bodies and outlets the other extractor tests share."""
+    return small_gazetteer()
+
+
+# -- the page's site -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -56,6 +65,13 @@ def test_a_site_outlet_with_a_news_section_alias_takes_it() -> None:
     assert run(local, "A review.", url="https://www.kestrel.example/sport/a").publisher == "Kestrel"
 
 
+def test_publisher_falls_back_to_the_url_domain(small_gaz: Gazetteer) -> None:
+    ex = run(small_gaz, "Harbourline is under review over espionage.", url="https://www.dailyledger.example/a")
+    assert ex.publisher == "The Daily Ledger"  # a known outlet's domain
+    ex = run(small_gaz, "Harbourline is under review over espionage.", url="https://www.harbour-watch.example/a")
+    assert ex.publisher == "harbour-watch.example"
+
+
 def test_an_unknown_site_goes_by_the_name_the_text_prints_for_it(gaz: Gazetteer) -> None:
     text = "Kamervragen over de scanners." + "\n\nDat meldt Zuidkust Nieuws op basis van documenten."
     assert run(gaz, text, url="https://www.zuidkustnieuws.example/a").publisher == "Zuidkust Nieuws"
@@ -79,98 +95,6 @@ def test_the_site_wins_over_an_outlet_or_wire_named_in_the_credits(gaz: Gazettee
     assert ex.publisher == "The Daily Ledger"
 
 
-# -- bylines and footers -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "byline",
-    [
-        "By Jane Doe | The Daily Ledger",
-        "Door Jan Jansen, Daily Ledger",
-        "Von Eva Muster, The Daily Ledger",
-        "By Jane Doe for The Daily Ledger",
-    ],
-)
-def test_the_outlet_after_the_writers_name(gaz: Gazetteer, byline: str) -> None:
-    assert run(gaz, byline + BODY).publisher in ("The Daily Ledger", "Daily Ledger")
-
-
-@pytest.mark.parametrize(
-    "footer",
-    [
-        "Der Morgenkurier GmbH – Alle Rechte vorbehalten",
-        "© 2024 Der Morgenkurier GmbH & Co. KG",
-        "Copyright © 2021 Der Morgenkurier. Tous droits réservés.",
-        "Der Morgenkurier B.V. - alle rechten voorbehouden",
-        "© Der Morgenkurier Mediengruppe 2020. All rights reserved.",
-    ],
-)
-def test_a_copyright_footer_names_the_outlet_without_its_legal_words(gaz: Gazetteer, footer: str) -> None:
-    assert run(gaz, "The ministry said it would review the deal.\n\n" + footer).publisher == "Der Morgenkurier"
-
-
-def test_a_known_outlet_printed_without_its_article_goes_by_its_name(gaz: Gazetteer) -> None:
-    ex = run(gaz, "The ministry said it would review the deal.\n\n© MORGENKURIER", url="https://morgenkurier.example/a")
-    assert ex.publisher == "Der Morgenkurier"
-
-
-def test_wire_credits_stay_apart_from_the_publisher(gaz: Gazetteer) -> None:
-    ex = run(gaz, BODY + "\n\nMit Material von NPA", byline="Reuters", url="https://www.dailyledger.example/a")
-    assert ex.publisher == "The Daily Ledger"
-    assert ex.wire_credits == ["Reuters", "Nordic Press Agency"]
-    ex = run(gaz, "Von Eva Muster" + BODY + "\n\nmrc/NPA/Reuters", url="https://www.dailyledger.example/a")
-    assert ex.wire_credits == ["Nordic Press Agency", "Reuters"]
-    ex = run(gaz, "By The Daily Ledger staff" + BODY + " The Harbour Times reported the bid first.")
-    assert ex.publisher == "The Daily Ledger"
-    assert ex.cited_outlets == ["Harbour Times"]
-
-
-# -- publication dates -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("line", "day"),
-    [
-        ("12 oktober 2025, 21:40 • aangepast 13 oktober 2025, 08:15", dt.date(2025, 10, 12)),
-        ("Die Morgenzeitung | 18.12.2020 | Lesezeit: 3 Min.", dt.date(2020, 12, 18)),
-        ("Par Anne Bauer, 18/12/2020, 12:05", dt.date(2020, 12, 18)),
-        ("Last modified on Fri 18 Dec 2020 12.05 GMT", dt.date(2020, 12, 18)),
-        ("Stand: 18.12.2020 12:05 Uhr", dt.date(2020, 12, 18)),
-        ("Posted 12/18/2020", dt.date(2020, 12, 18)),
-        ("Mis à jour le 12 décembre 2020 à 8h05", dt.date(2020, 12, 12)),
-        ("Tom Kleijn en Huib Modderkolk 17 april 2021, 05:00", dt.date(2021, 4, 17)),
-        ("Jan Jansen 17-04-2021, 05:00", dt.date(2021, 4, 17)),
-        ("October 20, 20201:02 PM UTCUpdated 3 years ago", dt.date(2020, 10, 20)),
-    ],
-)
-def test_publication_date_lines(gaz: Gazetteer, line: str, day: dt.date) -> None:
-    assert run(gaz, line + BODY).published == day
-
-
-def test_a_url_with_the_month_as_a_word_dates_the_page(gaz: Gazetteer) -> None:
-    ex = run(gaz, "The ministry said it would review the deal.", url="https://www.news.example/uk/2022/nov/16/story")
-    assert ex.published == dt.date(2022, 11, 16)
-
-
-def test_a_published_footer_at_the_end_dates_the_page(gaz: Gazetteer) -> None:
-    text = "The ministry said it would review the deal." + BODY + "\n\nVeröffentlicht am 18.12.2020"
-    assert run(gaz, text).published == dt.date(2020, 12, 18)
-
-
-def test_hours_ago_resolve_against_a_known_date() -> None:
-    base = dt.date(2020, 12, 18)
-    for phrase in ("vor 3 Stunden", "3 hours ago", "il y a 2 heures", "2 uur geleden", "vor zwei Tagen"):
-        m = DATE_RE.search(phrase)
-        assert m is not None, phrase
-        parsed = parse_date(m, base)
-        assert parsed is not None and parsed[0] <= base, phrase
-    assert run(Gazetteer(outlets=OUTLETS), "vor 3 Stunden" + BODY).published is None  # no known date
-
-
-def test_our_newsroom_is_not_an_outlets_name(gaz: Gazetteer) -> None:
-    assert run(gaz, "Door onze redactie" + BODY).publisher is None
-
-
 def test_an_unknown_site_goes_by_the_name_it_prints_accents_and_all(gaz: Gazetteer) -> None:
     text = "Le Réveil Picard\nAccueil | Économie\n\nLe gouvernement a bloqué le rachat du port par un groupe chinois."
     ex = run(gaz, text, url="https://www.lereveilpicard.fr/economie/port")
@@ -182,7 +106,28 @@ def test_an_unknown_site_with_a_short_domain_is_its_acronym(gaz: Gazetteer) -> N
     assert run(gaz, text, url="https://www.kbz.de/wirtschaft/hafen").publisher == "KBZ"
 
 
-# -- a masthead line above the article ---------------------------------------------------------
+def test_an_unknown_site_printed_in_the_german_genitive(gaz: Gazetteer) -> None:
+    text = "Der Dienst hat nach Informationen des Tagesblatts Bedenken angemeldet."
+    assert run(gaz, text, url="https://www.tagesblatt.example/a").publisher == "Tagesblatt"
+
+
+def test_a_hyphenated_domain_is_printed_as_words(gaz: Gazetteer) -> None:
+    text = "The ministry said it would review the deal.\n\n© Courrier Éco 2024"
+    assert run(gaz, text, url="https://www.courrier-eco.example/a").publisher == "Courrier Éco"
+
+
+def test_a_hyphenated_domain_printed_in_a_dateline(gaz: Gazetteer) -> None:
+    text = "WASHINGTON, Nov 25 (Wire Global) - The regulator said it would review the deal."
+    assert run(gaz, text, url="https://www.wire-global.example/a").publisher == "Wire Global"
+
+
+def test_a_known_site_goes_by_the_form_its_page_prints(gaz: Gazetteer) -> None:
+    local = Gazetteer(outlets=[{"name": "Radio Kestrel", "aliases": ["Ici Kestrel"], "kind": "outlet"}])
+    text = "Ici Kestrel\nInfo | Économie\n\n" + BODY.strip()
+    assert run(local, text, url="https://ici.kestrel.example/a").publisher == "Ici Kestrel"
+
+
+# -- a masthead line above the article -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -226,6 +171,36 @@ def test_a_domain_spelled_from_word_starts(label: str, name: str, spells: bool) 
     assert _spells_domain(label, name) is spells
 
 
+# -- bylines and footers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Doe | The Daily Ledger",
+        "Door Jan Jansen, Daily Ledger",
+        "Von Eva Muster, The Daily Ledger",
+        "By Jane Doe for The Daily Ledger",
+    ],
+)
+def test_the_outlet_after_the_writers_name(gaz: Gazetteer, byline: str) -> None:
+    assert run(gaz, byline + BODY).publisher in ("The Daily Ledger", "Daily Ledger")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Der Morgenkurier GmbH – Alle Rechte vorbehalten",
+        "© 2024 Der Morgenkurier GmbH & Co. KG",
+        "Copyright © 2021 Der Morgenkurier. Tous droits réservés.",
+        "Der Morgenkurier B.V. - alle rechten voorbehouden",
+        "© Der Morgenkurier Mediengruppe 2020. All rights reserved.",
+    ],
+)
+def test_a_copyright_footer_names_the_outlet_without_its_legal_words(gaz: Gazetteer, footer: str) -> None:
+    assert run(gaz, "The ministry said it would review the deal.\n\n" + footer).publisher == "Der Morgenkurier"
+
+
 @pytest.mark.parametrize(
     "footer",
     [
@@ -238,6 +213,22 @@ def test_a_domain_spelled_from_word_starts(label: str, name: str, spells: bool) 
 )
 def test_nordic_and_central_european_legal_forms_leave_the_outlets_name(gaz: Gazetteer, footer: str) -> None:
     assert run(gaz, "The ministry said it would review the deal.\n\n" + footer).publisher == "Der Morgenkurier"
+
+
+def test_a_known_outlet_printed_without_its_article_goes_by_its_name(gaz: Gazetteer) -> None:
+    ex = run(gaz, "The ministry said it would review the deal.\n\n© MORGENKURIER", url="https://morgenkurier.example/a")
+    assert ex.publisher == "Der Morgenkurier"
+
+
+def test_publisher_from_footer_with_wire_credit(small_gaz: Gazetteer) -> None:
+    text = "Harbourline is under review.\n\nCopyright © Ledger Asia. Based on Reuters reporting."
+    ex = run(small_gaz, text, url="https://asia.ledger.example/some-story")
+    assert ex.publisher == "Ledger Asia"
+    assert ex.wire_credits == ["Reuters"]
+
+
+def test_our_newsroom_is_not_an_outlets_name(gaz: Gazetteer) -> None:
+    assert run(gaz, "Door onze redactie" + BODY).publisher is None
 
 
 @pytest.mark.parametrize(
@@ -253,21 +244,6 @@ def test_a_byline_loses_a_trailing_aside_and_desk_words(byline: str, clean: str)
     assert _clean_byline(byline) == clean
 
 
-def test_an_unknown_site_printed_in_the_german_genitive(gaz: Gazetteer) -> None:
-    text = "Der Dienst hat nach Informationen des Tagesblatts Bedenken angemeldet."
-    assert run(gaz, text, url="https://www.tagesblatt.example/a").publisher == "Tagesblatt"
-
-
-def test_a_hyphenated_domain_is_printed_as_words(gaz: Gazetteer) -> None:
-    text = "The ministry said it would review the deal.\n\n© Courrier Éco 2024"
-    assert run(gaz, text, url="https://www.courrier-eco.example/a").publisher == "Courrier Éco"
-
-
-def test_a_hyphenated_domain_printed_in_a_dateline(gaz: Gazetteer) -> None:
-    text = "WASHINGTON, Nov 25 (Wire Global) - The regulator said it would review the deal."
-    assert run(gaz, text, url="https://www.wire-global.example/a").publisher == "Wire Global"
-
-
 @pytest.mark.parametrize(
     ("byline", "clean"),
     [
@@ -281,12 +257,99 @@ def test_a_byline_loses_a_date_line_and_desk_words_in_front(byline: str, clean: 
     assert _clean_byline(byline) == clean
 
 
+# -- wire credits and cited outlets ----------------------------------------------------------------
+
+
+def test_wire_credits_stay_apart_from_the_publisher(gaz: Gazetteer) -> None:
+    ex = run(gaz, BODY + "\n\nMit Material von NPA", byline="Reuters", url="https://www.dailyledger.example/a")
+    assert ex.publisher == "The Daily Ledger"
+    assert ex.wire_credits == ["Reuters", "Nordic Press Agency"]
+    ex = run(gaz, "Von Eva Muster" + BODY + "\n\nmrc/NPA/Reuters", url="https://www.dailyledger.example/a")
+    assert ex.wire_credits == ["Nordic Press Agency", "Reuters"]
+    ex = run(gaz, "By The Daily Ledger staff" + BODY + " The Harbour Times reported the bid first.")
+    assert ex.publisher == "The Daily Ledger"
+    assert ex.cited_outlets == ["Harbour Times"]
+
+
+def test_a_wire_dateline_is_a_wire_credit(small_gaz: Gazetteer) -> None:
+    ex = run(small_gaz, "STOCKHOLM, Oct 20 (Reuters) - Sweden banned Qilin Mobile equipment from its 5G network.")
+    assert ex.wire_credits == ["Reuters"]
+    assert "Reuters" not in ex.cited_outlets
+
+
+# -- publication dates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("12 oktober 2025, 21:40 • aangepast 13 oktober 2025, 08:15", dt.date(2025, 10, 12)),
+        ("Die Morgenzeitung | 18.12.2020 | Lesezeit: 3 Min.", dt.date(2020, 12, 18)),
+        ("Par Anne Bauer, 18/12/2020, 12:05", dt.date(2020, 12, 18)),
+        ("Last modified on Fri 18 Dec 2020 12.05 GMT", dt.date(2020, 12, 18)),
+        ("Stand: 18.12.2020 12:05 Uhr", dt.date(2020, 12, 18)),
+        ("Posted 12/18/2020", dt.date(2020, 12, 18)),
+        ("Mis à jour le 12 décembre 2020 à 8h05", dt.date(2020, 12, 12)),
+        ("Tom Kleijn en Huib Modderkolk 17 april 2021, 05:00", dt.date(2021, 4, 17)),
+        ("Jan Jansen 17-04-2021, 05:00", dt.date(2021, 4, 17)),
+        ("October 20, 20201:02 PM UTCUpdated 3 years ago", dt.date(2020, 10, 20)),
+    ],
+)
+def test_publication_date_lines(gaz: Gazetteer, line: str, day: dt.date) -> None:
+    assert run(gaz, line + BODY).published == day
+
+
+def test_published_date_from_a_dateline_or_byline_in_the_text(small_gaz: Gazetteer) -> None:
+    assert run(small_gaz, "Published: 30 November 2023\n\nHarbourline is under review.").published == dt.date(
+        2023, 11, 30
+    )
+    assert run(small_gaz, "By Jane Doe | March 3, 2024\n\nHarbourline is under review.").published == dt.date(
+        2024, 3, 3
+    )
+    assert run(small_gaz, "Harbourline signed on 30 November 2023 in Brussels a deal worth far more.").published is None
+
+
+def test_published_date_with_abbreviated_months_and_bullet_separators(small_gaz: Gazetteer) -> None:
+    body = "\n\nHarbourline is under review."
+    assert run(small_gaz, "Publié le 18 déc. 2020 à 19:05" + body).published == dt.date(2020, 12, 18)
+    assert run(small_gaz, "Weekblad Nieuws • donderdag 18 april 2024, 12:04" + body).published == dt.date(2024, 4, 18)
+    assert run(small_gaz, "26 mei 2024, 18:30" + body).published == dt.date(2024, 5, 26)
+
+
+def test_published_date_from_the_url(small_gaz: Gazetteer) -> None:
+    ex = run(small_gaz, "Harbourline is under review.", url="https://news.example/2023/11/30/harbourline")
+    assert ex.published == dt.date(2023, 11, 30)
+
+
+def test_a_url_with_the_month_as_a_word_dates_the_page(gaz: Gazetteer) -> None:
+    ex = run(gaz, "The ministry said it would review the deal.", url="https://www.news.example/uk/2022/nov/16/story")
+    assert ex.published == dt.date(2022, 11, 16)
+
+
+def test_a_published_footer_at_the_end_dates_the_page(gaz: Gazetteer) -> None:
+    text = "The ministry said it would review the deal." + BODY + "\n\nVeröffentlicht am 18.12.2020"
+    assert run(gaz, text).published == dt.date(2020, 12, 18)
+
+
 def test_a_date_in_a_credit_line_is_the_publication_date(gaz: Gazetteer) -> None:
     ex = run(gaz, BODY.strip(), byline="Door Redactie Avondpost, maandag 17 december 2018 19:20")
     assert ex.published == dt.date(2018, 12, 17)
 
 
-def test_a_known_site_goes_by_the_form_its_page_prints(gaz: Gazetteer) -> None:
-    local = Gazetteer(outlets=[{"name": "Radio Kestrel", "aliases": ["Ici Kestrel"], "kind": "outlet"}])
-    text = "Ici Kestrel\nInfo | Économie\n\n" + BODY.strip()
-    assert run(local, text, url="https://ici.kestrel.example/a").publisher == "Ici Kestrel"
+def test_photo_caption_dates_are_not_the_publication_date(small_gaz: Gazetteer) -> None:
+    text = (
+        "The logo of Harbourline is seen at its office on Aug. 10, 2021.\n"
+        "The logo of Harbourline is seen at its office on Aug. 10, 2021. Copyright Jane Doe/AP\n\n"
+        "Harbourline is under review."
+    )
+    assert run(small_gaz, text).published is None
+
+
+def test_hours_ago_resolve_against_a_known_date() -> None:
+    base = dt.date(2020, 12, 18)
+    for phrase in ("vor 3 Stunden", "3 hours ago", "il y a 2 heures", "2 uur geleden", "vor zwei Tagen"):
+        m = DATE_RE.search(phrase)
+        assert m is not None, phrase
+        parsed = parse_date(m, base)
+        assert parsed is not None and parsed[0] <= base, phrase
+    assert run(Gazetteer(outlets=OUTLETS), "vor 3 Stunden" + BODY).published is None  # no known date

@@ -1,0 +1,788 @@
+"""Public bodies, from short invented texts in the four languages: known bodies under other names
+(generic terms after a country, acronyms, national-language names); governments named by their capital,
+their country, their leader or their cabinet; ministries named by a minister's or secretary's title or by
+their portfolio; parliaments, committees, courts, embassies and local bodies with their kind and country;
+and the bodies a story only mentions, which are none of its own. No database, no corpus files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import (
+    AGENCIES,
+    COMPANIES,
+    OUTLETS,
+    agencies,
+    agency_names,
+    company,
+    names,
+    run,
+    small_gazetteer,
+    tern_gazetteer,
+)
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import Extraction
+
+GOVERNMENTS = [
+    {
+        "name": "Government of Freedonia",
+        "acronym": "",
+        "aliases": [],
+        "country": "GB",
+        "kind": "other",
+        "generic_terms": ["government", "cabinet", "kabinet"],
+    },
+    {
+        "name": "Regional Government of Westmark",
+        "acronym": "",
+        "aliases": ["Westmark government"],
+        "country": "GB",
+        "kind": "other",
+        "generic_terms": [],
+    },
+    {
+        "name": "Freedonian Treasury",
+        "acronym": "",
+        "aliases": ["British Treasury Department"],
+        "country": "GB",
+        "kind": "ministry",
+        "generic_terms": ["Treasury"],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return small_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def gov_gaz() -> Gazetteer:
+    return Gazetteer(companies=COMPANIES, agencies=AGENCIES + GOVERNMENTS, outlets=OUTLETS)
+
+
+@pytest.fixture(scope="module")
+def tern_gaz() -> Gazetteer:
+    return tern_gazetteer()
+
+
+def agency(ex: Extraction, name: str):
+    return next(a for a in ex.agencies if a.name == name or name in a.aliases)
+
+
+# -- known bodies under other names: generic terms, acronyms, national languages -------------------
+
+
+def test_country_adjective_plus_generic_term_is_that_countrys_agency(gaz: Gazetteer) -> None:
+    ex = run(gaz, "Belgium's intelligence service is watching Harbourline over espionage.")
+    vsse = next(a for a in ex.agencies if a.name == "Belgian State Security Service")
+    assert "Belgium's intelligence service" in vsse.aliases
+
+
+def test_french_generic_term_after_the_adjective(gaz: Gazetteer) -> None:
+    ex = run(gaz, "La VSSE suit le dossier. Les services de renseignement belges craignent l'espionnage d'Harbourline.")
+    vsse = next(a for a in ex.agencies if a.name == "Belgian State Security Service")
+    assert "services de renseignement belges" in vsse.aliases
+
+
+def test_a_capitalised_body_name_without_a_country_is_the_hosts(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=COMPANIES,
+        agencies=[
+            *AGENCIES,
+            {
+                "name": "Ruritanian Harbour Watch",
+                "acronym": "",
+                "aliases": [],
+                "country": "US",
+                "kind": "other",
+                "generic_terms": ["Harbour Watch", "watchers"],
+            },
+        ],
+        outlets=OUTLETS,
+    )
+    text = (
+        "CFIUS is reviewing Harbourline over espionage fears. The Harbour Watch now requires port owners to act. "
+        "Watchers were not consulted."
+    )
+    found = names(run(local, text).agencies)
+    assert "Ruritanian Harbour Watch" in found
+    assert found.count("Ruritanian Harbour Watch") == 1
+
+
+def test_a_navy_named_with_its_nationality(shipped: Gazetteer) -> None:
+    text = "Norway blocked the sale of Fjord Motors. Its customers include the Norwegian navy and the Marine nationale."
+    found = agencies(run(shipped, text))
+    assert "Royal Norwegian Navy" in found
+    assert "French Navy" in found
+
+
+def test_a_countrys_body_named_with_its_acronym_or_possessive_is_the_gazetteers(shipped: Gazetteer) -> None:
+    text = (
+        "The Finnish Security Intelligence Service (Supo) warned about Korsk Rail Group. Lithuania's State Security "
+        "Department agreed, and Norway's National Security Authority (NSM) said the firm was a risk."
+    )
+    found = agencies(run(shipped, text))
+    assert len([a for a in found.values() if a.country == "FI"]) == 1
+    assert len([a for a in found.values() if a.country == "NO"]) == 1
+    assert "Lithuanian State Security Department" in found
+
+
+def test_a_country_before_a_gazetteer_name_makes_it_that_countrys_body(shipped: Gazetteer) -> None:
+    text = "Lithuania's National Cyber Security Centre said the phones of Qilin Mobile censor terms."
+    ex = run(shipped, text)
+    assert agency(ex, "National Cyber Security Centre").country == "LT"
+
+
+def test_a_phrase_several_countries_use_is_not_a_foreign_body(shipped: Gazetteer) -> None:
+    text = (
+        "Le Service canadien du renseignement de sécurité a mis en garde contre Qilin Canada. "
+        "Le gouvernement fédéral a ordonné à Qilin Canada de fermer ses bureaux au Canada."
+    )
+    ex = run(shipped, text)
+    assert not [a for a in ex.agencies if a.country == "BE"]
+
+
+def test_national_language_names_of_known_bodies(shipped: Gazetteer) -> None:
+    de = run(
+        shipped,
+        "Der Präsident hat den Kauf von Ostrava Chips durch einen chinesischen Fonds untersagt, teilte das "
+        "Weiße Haus am Freitag mit. Nach Angaben des US-Finanzministeriums drohte ein Abfluss von Wissen.",
+        language="de",
+    )
+    assert {"White House", "United States Department of the Treasury"} <= {a.name for a in de.agencies}
+    fr = run(
+        shipped,
+        "Le gouvernement fédéral a interdit l'application Lomo sur les téléphones des fonctionnaires, a annoncé "
+        "le Premier ministre belge à l'issue du Conseil national de sécurité.",
+        language="fr",
+    )
+    names = {a.name for a in fr.agencies}
+    assert "Belgian National Security Council" in names
+    assert "Swiss National Council" not in names
+
+
+def test_a_fiscal_police_raid_names_the_agency(shipped: Gazetteer) -> None:
+    text = "De FIOD heeft dinsdag een inval gedaan bij het Europese hoofdkantoor van Qingshan Shipping in Rotterdam."
+    assert "Fiscal Information and Investigation Service" in agencies(run(shipped, text, language="nl"))
+
+
+def test_a_name_another_country_also_uses_is_the_hosts_body(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania will remove baggage scanners made by Qingshan Shipping from its airports after the country's "
+        "State Security Department warned they could collect data on passengers. "
+        "Lithuanian Airports will replace them. The National Cyber Security Centre under the Ministry of National "
+        "Defence had tested the devices and found they send data abroad."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert "Lithuanian National Cyber Security Centre" in found
+    assert "National Cyber Security Centre" not in found
+
+
+def test_the_countrys_services_are_those_of_the_country_the_sentence_named(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's government barred scanner maker Qintech from a tender at Vilnius Airport, citing national "
+        "security. Under French law, companies can be required to cooperate with the country's intelligence "
+        "agencies."
+    )
+    ex = run(shipped, text)
+    assert not any(a.country == "LT" and a.kind == "intelligence" for a in ex.agencies)
+
+
+def test_police_and_a_house_named_in_passing_are_the_storys_own(shipped: Gazetteer) -> None:
+    canadian = (
+        "La Gendarmerie royale du Canada (GRC) a accordé un contrat à une filiale du fabricant chinois Hytera "
+        "Communications. Le contrat, attribué par Services publics et Approvisionnement Canada (SPAC), inquiète des "
+        "experts en sécurité: une entreprise chinoise fournit de l'équipement au cœur des communications de la "
+        "police fédérale."
+    )
+    found = agencies(run(shipped, canadian, language="fr"))
+    assert "police fédérale" in found["Royal Canadian Mounted Police"].aliases  # not Belgium's federal police
+    assert found["Public Services and Procurement Canada"].country == "CA"
+    assert not any(a.country == "BE" for a in found.values())
+    european = (
+        "Le Parlement européen a suspendu l'accès de ses locaux aux représentants de Huawei, soupçonné de "
+        "corruption et d'ingérence. Le Parlement assure qu'il coopère pleinement avec la justice belge."
+    )
+    found = agencies(run(shipped, european, language="fr"))
+    assert [a.kind for a in found.values() if a.kind == "parliament"] == ["parliament"]  # one house: the EP's
+    assert found["European Parliament"].country == "EU"
+
+
+# -- governments: capitals, countries, leaders and cabinets ----------------------------------------
+
+
+def test_government_and_capital_metonym_are_one_agency(gaz: Gazetteer) -> None:
+    text = (
+        "Canada's government has instructed Qilin Mobile to unwind its stake in Maple Fibre Networks. "
+        "Ottawa said the federal government would not hesitate to act again."
+    )
+    ex = run(gaz, text)
+    gov = next(a for a in ex.agencies if a.country == "CA")
+    assert gov.name == "Government of Canada"
+    assert {"Canada's government", "Ottawa", "federal government"} <= set(gov.aliases)
+
+
+def test_a_reacting_foreign_capital_is_that_countrys_government(gaz: Gazetteer) -> None:
+    text = "Canada's government ordered Qilin Mobile to divest. Beijing condemned the decision as discriminatory."
+    ex = run(gaz, text)
+    assert any(a.country == "CN" and "Beijing" in [a.name, *a.aliases] for a in ex.agencies)
+
+
+def test_a_regional_government_does_not_swallow_the_national_one(gov_gaz: Gazetteer) -> None:
+    text = (
+        "The British government has banned Qilin Mobile from its networks. "
+        "The Westmark government said it would help the workers."
+    )
+    ex = run(gov_gaz, text)
+    national = next(a for a in ex.agencies if a.name == "Government of Freedonia")
+    assert "Westmark government" not in national.aliases
+    assert "Regional Government of Westmark" in names(ex.agencies)
+
+
+def test_an_unqualified_government_that_decides_is_the_host_government(gaz: Gazetteer) -> None:
+    text = (
+        "Canada's security service warned of espionage by Harbourline. "
+        '"The government has decided to block the deal," a minister said.'
+    )
+    assert "Government of Canada" in names(run(gaz, text).agencies)
+    quiet = "Canada's security service warned of espionage by Harbourline, as the government demands answers."
+    assert "Government of Canada" not in names(run(gaz, quiet).agencies)
+
+
+def test_the_federal_government_is_the_national_one_not_a_region(shipped: Gazetteer) -> None:
+    text = (
+        "The Northern Territory Government leased the Australian port to Harbourline in 2015.\n\n"
+        "A federal government review in Canberra found no national security grounds to cancel the lease."
+    )
+    ex = run(shipped, text)
+    assert "federal government" not in agency(ex, "Northern Territory Government").aliases
+    assert "federal government" in agency(ex, "Australian Government").aliases
+
+
+def test_a_country_that_reacts_is_its_government(shipped: Gazetteer) -> None:
+    text = (
+        "Berlin verbietet Bauteile von Huawei wegen Spionage. "
+        "China warnte, der Schritt werde die Beziehungen schädigen."
+    )
+    gov = agency(run(shipped, text), "China")
+    assert gov.country == "CN"
+
+
+def test_a_head_of_government_who_orders_stands_for_the_government(shipped: Gazetteer) -> None:
+    text = (
+        "U.S. President Jane Doe on Monday ordered Harbour Crest Ltd. to sell land near an air base "
+        "over espionage fears."
+    )
+    gov = agency(run(shipped, text), "President Jane Doe")
+    assert gov.country == "US"
+
+
+def test_a_government_announcing_a_future_decision_acts(shipped: Gazetteer) -> None:
+    text = (
+        "The government will take a 50% stake in the Corran Ridge B nuclear power station in Britain, buying out "
+        "Harbour Crest Ltd. over security fears. The Cabinet Office said the stake protects national security."
+    )
+    gov = agency(run(shipped, text), "Government of the United Kingdom")
+    assert gov.country == "GB"
+
+
+def test_a_country_that_orders_is_its_government(shipped: Gazetteer) -> None:
+    text = "Britain ordered telecom operators to strip Qilin Mobile gear from their networks over espionage concerns."
+    assert agency(run(shipped, text), "Britain").country == "GB"
+
+
+def test_a_leader_named_without_a_decision_is_an_alias_of_the_national_government(shipped: Gazetteer) -> None:
+    text = (
+        "The Northern Territory Government leased the port to Harbour Crest Ltd. A federal government review "
+        "found no grounds to act on security. Prime Minister Jane Doe raised the lease with Beijing."
+    )
+    ex = run(shipped, text)
+    assert "Prime Minister Jane Doe" in agency(ex, "Australian Government").aliases
+    assert "Prime Minister Jane Doe" not in agency(ex, "Northern Territory Government").aliases
+
+
+def test_a_leaders_possessive_is_no_part_of_the_alias(shipped: Gazetteer) -> None:
+    text = (
+        "Prime Minister Giorgia Rossi’s cabinet on Sunday imposed conditions on Harbour Crest Ltd. over security. "
+        "Italy's government said the technology was strategic."
+    )
+    assert "Prime Minister Giorgia Rossi" in agency(run(shipped, text), "Government of Italy").aliases
+
+
+def test_a_minister_announcing_the_governments_decision_speaks_for_it(shipped: Gazetteer) -> None:
+    text = (
+        "Canada's government ordered Hanlin Mining to divest its stake in Northpeak Lithium. In a statement, "
+        "Industry Minister Paul Girard said the decision followed a national security review."
+    )
+    found = agencies(run(shipped, text))
+    assert not any(a.kind == "ministry" and a.country == "CA" for a in found.values())
+
+
+def test_a_leaders_government_and_a_bare_treasury(shipped: Gazetteer) -> None:
+    text = (
+        "Treasurer Ann Hall ordered the Singapore-registered Lanfeng Fund to sell its shares in Westrock Minerals. "
+        "The Treasury said the investors had not sought approval. It is the second time the Marlow government "
+        "has blocked such an investment, Australia's Foreign Investment Review Board said."
+    )
+    found = agencies(run(shipped, text))
+    assert len([a for a in found.values() if "Treasury" in [a.name, *a.aliases]]) == 1
+    assert any("Marlow government" in a.aliases for a in found.values() if a.country == "AU")
+
+
+def test_a_president_signing_an_executive_order_acts_for_the_government(shipped: Gazetteer) -> None:
+    text = "US President Dana Ruiz signed an executive order banning transactions with Korsk Rail Group."
+    ex = run(shipped, text)
+    assert "US" in ex.countries
+    assert any(a.country == "US" for a in ex.agencies)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Der französische Präsident Luc Morel unterzeichnete ein Dekret gegen Korsk Rail.", True),
+        ("Der französische Präsident Luc Morel unterzeichnete ein Abkommen mit Korsk Rail.", False),
+    ],
+)
+def test_a_leader_signing_a_decree_acts_but_signing_anything_does_not(
+    shipped: Gazetteer, text: str, acts: bool
+) -> None:
+    ex = run(shipped, text, language="de")
+    assert any(a.country == "FR" for a in ex.agencies) is acts
+
+
+def test_cabinet_and_government_of_a_country_are_one_record(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundeskabinett hat die Übernahme des Herstellers Polaron GmbH durch den chinesischen Konzern "
+        "Sanxi Electronics untersagt. Die Bundesregierung begründete den Schritt mit der Sicherheit."
+    )
+    ex = run(shipped, text)
+    govs = [
+        a for a in ex.agencies if a.country == "DE" and {"Bundeskabinett", "Bundesregierung"} & {a.name, *a.aliases}
+    ]
+    assert len(govs) == 1
+    assert {"Bundeskabinett", "Bundesregierung"} <= {govs[0].name, *govs[0].aliases}
+
+
+def test_a_head_of_government_speaking_of_the_government_names_the_host_one(shipped: Gazetteer) -> None:
+    text = (
+        "Australia's Foreign Investment Review Board reviewed the lease of the port of Eastmere to Harlow Group. "
+        "Prime Minister Dana Ruiz, who had opposed the lease, said the government would accept the advice."
+    )
+    ex = run(shipped, text)
+    assert "Australian Government" in {a.name for a in ex.agencies}
+
+
+def test_a_capital_that_decides_makes_its_country_the_host(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa bloque la vente de la minière torontoise Tundra Gold à Qingshan Shipping. "
+        "Le gouvernement fédéral a invoqué la sécurité nationale."
+    )
+    found = agencies(run(shipped, text, language="fr"))
+    assert {a.country for a in found.values()} == {"CA"}
+
+
+# -- ministries: titles, portfolios and lower-case names -------------------------------------------
+
+
+def test_lower_case_ministries_are_split(gaz: Gazetteer) -> None:
+    ex = run(
+        gaz,
+        "The German government blocked the deal. "
+        "In a joint note the finance and economy ministries argued Qilin must stay out.",
+    )
+    assert {"finance ministry", "economy ministry"} <= set(names(ex.agencies))
+
+
+def test_a_bare_treasury_is_the_treasury_already_named(gov_gaz: Gazetteer) -> None:
+    text = (
+        "A spokesman for the British Treasury Department declined to comment on Qilin Mobile. "
+        "A senator wrote to the Treasury asking for a review of Qilin's data practices."
+    )
+    ex = run(gov_gaz, text)
+    assert [a.name for a in ex.agencies if "Treasury" in a.name] == ["Freedonian Treasury"]
+
+
+def test_a_declined_german_ministry_or_its_ministers_title_is_the_ministry(gaz: Gazetteer) -> None:
+    text = (
+        "Nach Einschätzung des Wirtschaftsministeriums wäre der Verkauf an Harbourline eine Gefahr. "
+        "Bundesverkehrsminister Karl Beispiel warnte vor Spionage durch Harbourline."
+    )
+    found = set(names(run(gaz, text).agencies))
+    assert {"Wirtschaftsministerium", "Bundesverkehrsministerium"} <= found
+
+
+def test_dutch_ministries_go_by_portfolio_and_a_known_one_says_the_host(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=COMPANIES,
+        agencies=[
+            *AGENCIES,
+            {
+                "name": "Ministry of Economic Affairs of Ruritania",
+                "acronym": "",
+                "aliases": ["Ministerie van Economische Zaken"],
+                "country": "NL",
+                "kind": "ministry",
+                "generic_terms": [],
+            },
+        ],
+        outlets=OUTLETS,
+    )
+    text = (
+        "Het kabinet grijpt in bij Vortal, een dochter van het Chinese Harbourline. Minister Jansen van "
+        "Economische Zaken vreest voor spionage. Het Amerikaanse ministerie van Handel zette Harbourline op een lijst."
+    )
+    found = {a.name: a for a in run(local, text).agencies}
+    assert found["Ministry of Economic Affairs of Ruritania"].country == "NL"
+    assert found["Amerikaanse ministerie van Handel"].country == "US"
+    # with no ministry in the gazetteer, a title-only mention is named by its portfolio
+    assert "Economische Zaken" in names(run(gaz, text).agencies)
+
+
+def test_french_ministries_go_by_portfolio_and_a_foreign_one_keeps_its_nationality(gaz: Gazetteer) -> None:
+    text = (
+        "Ottawa a bloqué le rachat par Harbourline, par crainte d'espionnage. Le ministère chinois des Affaires "
+        "étrangères a protesté. Le ministère de la Défense canadien a salué la décision."
+    )
+    found = {a.name: a for a in run(gaz, text).agencies}
+    assert found["ministère chinois des Affaires étrangères"].country == "CN"
+    assert found["ministère de la Défense"].country == "CA"
+
+
+def test_a_bare_german_ministers_title_in_a_swiss_story_is_swiss(shipped: Gazetteer) -> None:
+    text = (
+        "Der Schweizer Bundesrat lehnt eine Prüfung der Übernahme durch Harbourline ab. "
+        "Wirtschaftsminister Hans Muster warnte vor hohen Kosten für die Schweiz."
+    )
+    assert {a.country for a in run(shipped, text).agencies if a.kind == "ministry"} == {"CH"}
+
+
+def test_a_french_ministers_lower_case_portfolio_is_a_body(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a bloqué le rachat de Fromagerie Dupuis par Harbourline. Le ministre de l'économie a invoqué "
+        "la sécurité alimentaire de la France."
+    )
+    ag = next(a for a in run(gaz, text).agencies if a.kind == "ministry")
+    assert ag.name == "ministre de l'économie" and ag.country == "FR"
+
+
+def test_a_dutch_portfolio_alone_names_the_ministry(shipped: Gazetteer) -> None:
+    text = (
+        "De AIVD, die onder Binnenlandse Zaken valt, waarschuwt al jaren voor spionage door Huawei. "
+        "Staatssecretaris Mona Keijzer van Economische Zaken en Klimaat wil het rapport zien."
+    )
+    ex = run(shipped, text)
+    assert agency(ex, "Binnenlandse Zaken").country == "NL"
+    assert agency(ex, "Economische Zaken en Klimaat").name == "Dutch Ministry of Economic Affairs"
+
+
+def test_a_dutch_ministry_keeps_its_portfolio_as_an_alias(shipped: Gazetteer) -> None:
+    ex = run(shipped, "Minister Karremans van Economische Zaken greep in bij Nexperia om kennis te beschermen.")
+    assert "Economische Zaken" in agency(ex, "Dutch Ministry of Economic Affairs").aliases
+
+
+def test_a_ministry_keeps_its_national_form_as_an_alias(tern_gaz: Gazetteer) -> None:
+    text = "Denmark blocked the sale to Harbourline over security concerns. The Danish Ministry of Defence declined."
+    found = [a for a in run(tern_gaz, text).agencies if "Danish Ministry of Defence" in [a.name, *a.aliases]]
+    assert found
+
+
+def test_a_french_minister_and_his_ministry_are_one_gazetteer_body(shipped: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Economie a opposé son veto au rachat par le groupe chinois Harbourline. "
+        "Le ministre de l'Economie a refusé l'opération, confirme Bercy."
+    )
+    ex = run(shipped, text)
+    economy = [a for a in ex.agencies if a.name == "French Ministry of the Economy and Finance"]
+    assert len(economy) == 1
+    assert {"ministère de l'Economie", "ministre de l'Economie", "Bercy"} <= set(economy[0].aliases)
+
+
+def test_a_french_minister_of_justice_names_the_ministry(shipped: Gazetteer) -> None:
+    text = "La Sûreté de l'État surveille le groupe chinois Harbourline à Liège. Le ministre de la Justice confirme."
+    assert agency(run(shipped, text), "ministre de la Justice").country == "BE"
+
+
+def test_a_ministers_title_names_the_ministry(shipped: Gazetteer) -> None:
+    text = (
+        "Norway's government blocked the sale of Fjord Motors to Russia's Korsk Rail Group. Justice Minister "
+        "Ola Berg told a news conference the deal posed a risk. Germany's interior minister also warned."
+    )
+    found = agencies(run(shipped, text))
+    assert found["justice ministry"].country == "NO"
+    assert "Justice Minister" in found["justice ministry"].aliases
+    assert any(a.country == "DE" and "interior minister" in a.aliases for a in found.values())
+
+
+def test_a_secretarys_title_names_the_department(shipped: Gazetteer) -> None:
+    text = "The US government blacklisted Korsk Rail Group. Commerce Secretary Ann Lee added it to the entity list."
+    found = agencies(run(shipped, text))
+    assert "Commerce Secretary" in found["United States Department of Commerce"].aliases
+    sweden = agencies(run(shipped, "Sweden's foreign minister summoned the ambassador over Korsk Rail Group."))
+    assert any(name.endswith("foreign ministry") for name in sweden)
+
+
+def test_a_title_before_its_holders_name_and_city_state_senates(shipped: Gazetteer) -> None:
+    en = run(shipped, "The UK government ordered the sale. Business Secretary Ann Lee said the plant was a risk.")
+    assert any("Business Secretary" in a.aliases for a in en.agencies if a.country == "GB")
+    de = agencies(run(shipped, "Der Hamburger Senat begrüßte den Kompromiss zu Cosco.", language="de"))
+    assert "Senate of Hamburg" in de
+
+
+def test_a_secretary_stands_for_the_host_department(shipped: Gazetteer) -> None:
+    text = (
+        "Ofcom said the British network must be protected from Qilin Mobile. "
+        "The culture secretary, Dana Whitlow, said the review of Qilin Mobile would end soon."
+    )
+    assert agency(run(shipped, text), "culture secretary").country == "GB"
+
+
+def test_a_title_joins_the_department_the_story_names(shipped: Gazetteer) -> None:
+    text = (
+        "Ofcom warned about Qilin Mobile. The business secretary, Dana Whitlow, said the deal was reviewed. "
+        "The Department for Business, Energy and Industrial Strategy confirmed the review of Qilin Mobile."
+    )
+    ex = run(shipped, text)
+    assert "business secretary" in agency(ex, "Department for Business, Energy and Industrial Strategy").aliases
+
+
+def test_a_title_naming_its_portfolio_stands_for_the_ministry(shipped: Gazetteer) -> None:
+    text = (
+        "The Foreign Investment Review Board advised the Treasurer to block Yuxiao Fund. "
+        "The Minister for Resources, Madeleine King, said Australia wanted a secure industry. "
+        "Secretary of State Antony Blinken welcomed the move."
+    )
+    names = agency_names(run(shipped, text))
+    assert "Minister for Resources" in names
+    assert not [n for n in names if "Blinken" in n]
+
+
+def test_a_lower_case_ministry_joins_the_full_name_the_story_gave(shipped: Gazetteer) -> None:
+    text = (
+        "Norway blocked the sale of engine maker Trondheim Marine to a Russian group. According to the Ministry "
+        "of Justice and Public Security, the technology could strengthen Russia's military. The justice ministry "
+        "said the sale posed a national security risk."
+    )
+    found = agencies(run(shipped, text))
+    assert "justice ministry" not in found
+    assert "justice ministry" in found["Ministry of Justice and Public Security"].aliases
+
+
+# -- parliaments, courts, embassies and local bodies: kind and country -----------------------------
+
+
+def test_named_bodies_get_a_kind_and_the_host_country(gaz: Gazetteer) -> None:
+    text = (
+        "The British government banned Qilin Mobile kit from new contracts. "
+        "Speaking in the House of Commons, a minister said the Cabinet Office "
+        "would create a National Security Procurement Unit."
+    )
+    ex = run(gaz, text)
+    kinds = {a.name: (a.kind, a.country) for a in ex.agencies}
+    assert kinds["House of Commons"] == ("parliament", "GB")
+    assert kinds["Cabinet Office"][0] == "ministry"
+    assert "National Security Procurement Unit" in kinds
+
+
+def test_an_embassy_is_a_body_of_its_country(gaz: Gazetteer) -> None:
+    text = "Canada's government blocked the deal over espionage fears. The Chinese embassy in Ottawa called it unfair."
+    found = {a.name: a for a in run(gaz, text).agencies}
+    assert found["Chinese embassy in Ottawa"].country == "CN"
+
+
+def test_the_swiss_chambers_are_parliaments(shipped: Gazetteer) -> None:
+    text = (
+        "Bern. Der Nationalrat will Übernahmen durch Harbourline künftig prüfen lassen. "
+        "Der Ständerat muss dem Gesetz noch zustimmen."
+    )
+    found = {a.name: a for a in run(shipped, text).agencies}
+    assert found["Swiss National Council"].kind == "parliament"
+    assert found["Swiss Council of States"].country == "CH"
+
+
+def test_parliament_committees_in_lower_case(shipped: Gazetteer) -> None:
+    en = agencies(run(shipped, "The Commons business and trade committee asked to hear from Lanfeng Fund."))
+    assert en["Commons business and trade committee"].kind == "parliament"
+    de = agencies(run(shipped, "Der Wirtschaftsausschuss des Bundestages befasste sich mit Valmos.", language="de"))
+    assert de["Wirtschaftsausschuss des Bundestages"].country == "DE"
+    land = agencies(run(shipped, "Der Wirtschaftsausschuss des Landtages befasste sich mit Valmos.", language="de"))
+    assert land["Wirtschaftsausschuss des Landtages"].country == "DE"  # a German state's house, not the Dutch one
+    nl = run(shipped, "De vaste Kamercommissie voor Economische Zaken stelde vragen over Nowra.", language="nl")
+    assert any(a.kind == "parliament" and a.name.startswith("vaste Kamercommissie") for a in nl.agencies)
+
+
+def test_courts_and_councils_of_state(shipped: Gazetteer) -> None:
+    fr = agencies(run(shipped, "Le Conseil d'Etat a rejeté le recours d'Exavia contre le ministre.", language="fr"))
+    assert fr["Conseil d'État"].country == "FR"
+    nl = agencies(
+        run(shipped, "De Raad van State adviseerde. Het OM vervolgt een medewerker van Wanfeng.", language="nl")
+    )
+    assert {"Raad van State", "Openbaar Ministerie"} <= set(nl)
+
+
+def test_french_executive_and_inquiry_committee(shipped: Gazetteer) -> None:
+    text = (
+        "L'exécutif a bloqué la vente de Segma. Le député Jean Martin, rapporteur de la commission d'enquête de "
+        "l'Assemblée nationale, s'est félicité."
+    )
+    found = agencies(run(shipped, text, language="fr"))
+    assert "exécutif" in found["Government of France"].aliases
+    assert "commission d'enquête de l'Assemblée nationale" in found
+
+
+def test_a_capitalised_common_noun_mid_sentence_is_the_host_body(shipped: Gazetteer) -> None:
+    text = (
+        "De AIVD waarschuwt voor spionage door Zhenhai Scanners. "
+        "De Douane gebruikt de scanners van Zhenhai Scanners nog altijd in de havens."
+    )
+    assert agency(run(shipped, text), "Douane").country == "NL"
+
+
+def test_a_prosecutor_named_with_its_seat_is_a_body(shipped: Gazetteer) -> None:
+    text = "Die Staatsanwaltschaft Köln ermittelt gegen den chinesischen Konzern Sanxi Electronics wegen Spionage."
+    assert agency(run(shipped, text), "Staatsanwaltschaft Köln").country == "DE"
+
+
+def test_a_court_of_audit_is_a_body(shipped: Gazetteer) -> None:
+    text = "Der Bundesrechnungshof kritisiert, dass die Bundeswehr Drohnen von Sanxi Electronics gekauft hat."
+    assert agency(run(shipped, text), "Bundesrechnungshof").country == "DE"
+
+
+def test_a_french_region_that_acts_is_a_body_and_one_that_is_a_place_is_not(shipped: Gazetteer) -> None:
+    text = (
+        "Le géant chinois Dahai Vision construit une usine à Brumath. La région Grand Est a voté une aide "
+        "au projet de Dahai Vision. La DGSI surveille le chantier dans la région Hauts-de-France."
+    )
+    names = agency_names(run(shipped, text))
+    assert "région Grand Est" in names
+    assert "région Hauts-de-France" not in names
+
+
+def test_an_embassy_seat_is_not_the_host_government(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission revoked the licence of Qilin Mobile. "
+        "A spokesperson for the Chinese embassy in Washington said the decision was unfair."
+    )
+    ex = run(shipped, text)
+    assert agency(ex, "Chinese embassy in Washington").country == "CN"
+    assert not [a for a in ex.agencies if a.country == "US" and "Washington" in a.aliases]
+
+
+def test_a_court_named_by_its_seat_is_a_body(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundesamt für Sicherheit in der Informationstechnik warnte vor Produkten von Varnik. "
+        "Varnik klagte dagegen, doch das Verwaltungsgericht Münster lehnte den Eilantrag ab."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Verwaltungsgericht Münster" in agency_names(ex)
+
+
+def test_a_lithuanian_story_names_its_cabinet_screening_body_and_house_committee(shipped: Gazetteer) -> None:
+    text = (
+        "The cabinet acted on a negative conclusion by the Commission for Coordination of Protection of Objects "
+        "of Importance to National Security about Chinese scanner maker Qintech, and barred it from a tender at "
+        "Vilnius Airport. Laurynas Kasčiūnas, chairman of the Seimas Committee on National Security and "
+        "Defence, warned that the scanners could collect data on passengers in Lithuania."
+    )
+    found = agencies(run(shipped, text))
+    screening = "Commission for Coordination of Protection of Objects of Importance to National Security"
+    assert (found[screening].country, found[screening].kind) == ("LT", "screening")
+    assert "cabinet" in found["Government of Lithuania"].aliases  # not China's State Council
+    committee = found["Seimas Committee on National Security and Defence"]
+    assert (committee.country, committee.kind) == ("LT", "parliament")
+    assert "Seimas" not in found  # the house itself is only named as the committee's
+
+
+def test_local_bodies_with_their_place(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van scheepswerf Marvik Yard aan het Chinese staatsbedrijf Qilong Heavy "
+        "Industries verboden. De provincie Zeeland onderzoekt nu of een Nederlandse koper kan worden gevonden."
+    )
+    found = agencies(run(shipped, text, language="nl"))
+    assert "provincie Zeeland" in found
+    text = (
+        "Kritik kommt aus Kiel. Der Landesverfassungsschutz Schleswig-Holstein prüft, ob von dem chinesischen "
+        "Investor Risiken ausgehen. Der Flughafen liegt im Landkreis Ostholstein."
+    )
+    found = agencies(run(shipped, text, language="de"))
+    assert found["Landesverfassungsschutz Schleswig-Holstein"].kind == "intelligence"
+    assert "Landkreis Ostholstein" not in found  # said as a place
+
+
+def test_an_embassy_seat_keeps_embassies_apart(shipped: Gazetteer) -> None:
+    text = (
+        "The government took control of the steelworks from its Chinese owner Jingye. The Chinese embassy in "
+        "London said it was concerned."
+    )
+    ag = agencies(run(shipped, text))["Chinese embassy in London"]
+    assert "Chinese embassy" not in ag.aliases
+
+
+# -- bodies the story only mentions ----------------------------------------------------------------
+
+
+def test_the_companys_home_government_as_a_data_recipient_is_not_an_agency(gaz: Gazetteer) -> None:
+    ex = run(gaz, "CFIUS fears Qilin Mobile could hand user data to the Chinese government.")
+    assert [a.country for a in ex.agencies] == ["US"]
+
+
+def test_a_body_named_only_as_a_former_employer_is_left_out(gaz: Gazetteer) -> None:
+    ex = run(gaz, "A former VSSE analyst said Harbourline's hub raised espionage risks.")
+    assert ex.agencies == []
+
+
+def test_dutch_de_after_a_service_is_an_article_not_of(gaz: Gazetteer) -> None:
+    text = (
+        "De Belgische Staatsveiligheid waarschuwt voor spionage door Qilin Mobile. In haar jaarverslag noemde "
+        "de inlichtingendienst de Europese instellingen een belangrijk doelwit."
+    )
+    assert not [a for a in run(gaz, text).agencies if "Europese" in a.name]
+
+
+def test_firms_in_a_country_are_not_its_government(shipped: Gazetteer) -> None:
+    text = "Berlin verbietet Bauteile von Huawei wegen Spionage. Firmen aus China warnten vor Folgen."
+    assert not [a for a in run(shipped, text).agencies if "China" in a.aliases]
+
+
+def test_an_agency_acronym_inside_a_firm_name_is_no_agency(shipped: Gazetteer) -> None:
+    text = "China Merchants Port Holdings agreed to buy a 49% stake in Terminal Link, a CMA CGM unit."
+    ex = run(shipped, text)
+    assert ex.agencies == []
+    assert company(ex, "Terminal Link").parent == "CMA CGM"
+
+
+def test_a_body_that_only_says_whose_base_it_is_is_not_listed(shipped: Gazetteer) -> None:
+    text = "Harbour Crest Ltd. bought land within a mile of a U.S. Air Force base over espionage fears."
+    assert not [a for a in run(shipped, text).agencies if "Air Force" in a.name]
+
+
+def test_a_company_president_is_no_head_of_government(shipped: Gazetteer) -> None:
+    text = "Qilin Mobile faces a ban over espionage. Qilin President Li Wei ordered staff to comply, Canada said."
+    assert not [a for a in run(shipped, text).agencies if "President Li Wei" in a.aliases]
+
+
+def test_a_body_named_only_as_a_bases_owner_is_left_out(shipped: Gazetteer) -> None:
+    text = (
+        "CFIUS reviewed the purchase by MineTwo Partners Ltd. of land near the Royal Australian Air Force Base "
+        "Tindal over espionage fears."
+    )
+    assert "Royal Australian Air Force" not in {a.name for a in run(shipped, text).agencies}
+
+
+def test_a_town_adjective_before_a_bare_authority_noun_is_no_body(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor der Software von Varnik. "
+        "Das Risiko sei erheblich, heißt es in der Mitteilung der Bonner Behörde."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Bonner Behörde" not in agency_names(ex)
+
+
+def test_a_government_as_a_customer_is_no_party(shipped: Gazetteer) -> None:
+    text = (
+        "The House passed a bill cutting Qingshan Shipping off from business with the federal government. "
+        "The Senate Homeland Security and Governmental Affairs Committee advanced a narrower version."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert "Senate Committee on Homeland Security and Governmental Affairs" in found
+    assert "Federal government of the United States" not in found

@@ -1,0 +1,793 @@
+"""Which companies the extractor finds and what it calls them, from short invented texts in the four
+languages: the cue words and descriptors that introduce a firm; the people, places, titles and common
+nouns that are no firm; where a name begins and ends and which short forms are aliases of it; and
+which firms are parties to the story rather than passing mentions. A company's country and group
+are in test_extract_company_links.py. No database, no corpus files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import (
+    agencies,
+    companies,
+    company,
+    company_names,
+    names,
+    run,
+    small_gazetteer,
+    tern_gazetteer,
+)
+from tracker.ingest.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return small_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def tern_gaz() -> Gazetteer:
+    return tern_gazetteer()
+
+
+# -- cue words and descriptors that introduce a firm -----------------------------------------------
+
+
+def test_german_compound_cue_word_finds_the_target(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung untersagt den Kauf des Maschinenbauers Rheinwerk Präzision "
+        "durch die chinesische Qilin Mobile."
+    )
+    ex = run(gaz, text, language="de")
+    assert "Rheinwerk Präzision" in names(ex.companies)
+    assert "Federal Government of Germany" in names(ex.agencies) or "Bundesregierung" in names(ex.agencies)
+
+
+def test_dutch_compound_cue_word_finds_the_company(gaz: Gazetteer) -> None:
+    ex = run(gaz, "De AIVD waarschuwt voor de overname van het Nijmeegse chipbedrijf Novaheld door Qilin Mobile.")
+    assert "Novaheld" in names(ex.companies)
+    assert "Nijmeegse" not in names(ex.companies)
+
+
+def test_a_cue_word_covers_the_whole_list_of_names(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung einigte sich mit den Netzbetreibern Nordnetz Telekom, Alpafone und Telefonia Süd darauf, "
+        "Qilin-Bauteile aus dem 5G-Netz zu entfernen."
+    )
+    ex = run(gaz, text)
+    assert {"Nordnetz Telekom", "Alpafone", "Telefonia Süd"} <= set(names(ex.companies))
+
+
+def test_german_compound_and_declined_cue_nouns_before_a_name(gaz: Gazetteer) -> None:
+    text = (
+        "Die Regierung untersagte den Verkauf der Chipfertigung des Dortmunder Halbleiterherstellers Vantrix "
+        "an Harbourline. Auch der Erwerb des Unternehmens Borvex Electronic aus Germering bei Köln wurde untersagt. "
+        "Der Bremer Hafenlogistiker KHLG begrüßte die Entscheidung."
+    )
+    ex = run(gaz, text)
+    assert {"Vantrix", "Borvex Electronic", "KHLG"} <= set(names(ex.companies))
+    assert "Chipfertigung" not in names(ex.companies)
+    assert company(ex, "Vantrix").country == "DE"
+    assert company(ex, "Borvex Electronic").country == "DE"
+
+
+def test_french_holding_and_conglomerate_appositives(gaz: Gazetteer) -> None:
+    text = (
+        "Le gouvernement a encadré le pacte entre Harbourline et Veltrano, la holding de Marco Rossi. "
+        "Nordvik, filiale du conglomérat public Zhonghe Tongda, rejette ces accusations. "
+        "Harbourline est entré au capital en 2015 par l'intermédiaire de Qilin Mobile."
+    )
+    ex = run(gaz, text)
+    found = set(names(ex.companies))
+    assert {"Veltrano", "Zhonghe Tongda", "Qilin Mobile"} <= found
+    assert "Marco Rossi" not in found
+
+
+def test_an_acronym_named_with_a_known_company_is_a_company_too(gaz: Gazetteer) -> None:
+    text = "Die Kontrolle über Qilin Mobile und QM Refining & Trading geht an die Bundesnetzagentur über."
+    assert "QM Refining & Trading" in names(run(gaz, text).companies)
+
+
+def test_telecom_operators_are_known_companies(shipped: Gazetteer) -> None:
+    text = (
+        "Germany has banned the Chinese vendor Qilin Mobile from its 5G networks over espionage fears. Under the "
+        "deal, Deutsche Telekom, Vodafone and Telefónica Deutschland must remove Qilin Mobile parts by 2026."
+    )
+    found = {c.name: c for c in run(shipped, text).companies}
+    assert found["Telefónica Deutschland"].country == "DE" and "Vodafone" in found
+
+
+def test_vehicles_spvs_and_linked_buyers(shipped: Gazetteer) -> None:
+    text = (
+        "The government ordered the sale to be unwound. The port operator was sold to a vehicle called Hampstead "
+        "Bidco. The stake was held via an SPV, Atlas Bidco Ltd. Russian-linked Kinetic Holdings bought the terminal."
+    )
+    found = companies(run(shipped, text))
+    assert "Hampstead Bidco" in found
+    assert any(name.startswith("Atlas Bidco") for name in found)
+    assert found["Kinetic Holdings"].country == "RU"
+
+
+def test_a_listed_or_seated_adjective_introduces_a_company(shipped: Gazetteer) -> None:
+    text = "The chip plant is owned by the Shanghai-listed Wanqiao Technology, the regulator said."
+    assert company(run(shipped, text), "Wanqiao Technology").country == "CN"
+
+
+def test_a_french_descriptor_with_a_complement_introduces_a_company(shipped: Gazetteer) -> None:
+    text = "Bercy examine le rachat par le géant chinois des caméras Dahai Vision d'une usine française."
+    assert company(run(shipped, text), "Dahai Vision").country == "CN"
+
+
+def test_a_cue_before_such_as_covers_the_list(shipped: Gazetteer) -> None:
+    text = "De toezichthouder onderzoekt omvormers van Chinese makers als Huawei, Growatt en Sungrow op spionage."
+    assert company(run(shipped, text), "Growatt")
+
+
+def test_a_utility_is_a_company_cue(shipped: Gazetteer) -> None:
+    text = "Ofcom raised concerns. The grid went to Norvel Energy, an Irish utility, last year."
+    assert company(run(shipped, text), "Norvel Energy").country == "IE"
+
+
+def test_a_firm_glued_to_its_group_noun_is_named_and_runs_the_site(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft eine Beteiligung der Reederei Qingshan Shipping am Container-Terminal "
+        "Nordkai in Wilhelmshaven. Das Terminal wird von der Kranich-Gruppe betrieben."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Kranich" in companies(ex)
+    assert {f.operator for f in ex.facilities} == {"Kranich"}
+
+
+def test_a_firm_paired_with_a_cued_firm_is_one_too(shipped: Gazetteer) -> None:
+    text = (
+        "Marcheval et le canadien Alimentation Nordet ont renoncé à leur rapprochement après le veto du ministre. "
+        "Nordet proposait 20 euros par action pour Marcheval."
+    )
+    assert {"Marcheval", "Alimentation Nordet"} <= set(companies(run(shipped, text, language="fr")))
+
+
+def test_a_dutch_grid_operator_noun_cues_the_firm(shipped: Gazetteer) -> None:
+    text = "De verkoop van een belang in netbeheerder Veldnet aan Qingshan Shipping gaat niet door."
+    assert "Veldnet" in companies(run(shipped, text, language="nl"))
+
+
+def test_an_apposition_after_a_pair_says_both_are_firms(shipped: Gazetteer) -> None:
+    text = (
+        "Le Conseil constitutionnel a rejeté les recours de Veltis et Bouygues Telecom, qui contestaient le régime "
+        "d'autorisation imposé aux équipements 5G de Huawei. Veltis et Bouygues Telecom, les deux opérateurs "
+        "français qui ont bâti la moitié de leur réseau avec du matériel Huawei, invoquaient la sécurité nationale."
+    )
+    assert {"Veltis", "Bouygues Telecom"} <= company_names(run(shipped, text, language="fr"))
+
+
+def test_german_descriptors_before_a_name_and_a_founders_initial(shipped: Gazetteer) -> None:
+    german = (
+        "Das Bundeskabinett hat den Verkauf des Kamp-Lintforter Funktechnik-Spezialisten Ravtek an einen "
+        "chinesischen Staatskonzern untersagt. Zuvor hatte die Regierung den Verkauf der britischen Felder des "
+        "Gasförderers Dorna an Ineos geprüft."
+    )
+    found = company_names(run(shipped, german, language="de"))
+    assert {"Ravtek", "Dorna"} <= found
+    assert not any("Spezialisten" in n or "Gasförderer" in n for n in found)
+    english = (
+        "Treasurer Scott Morrison blocked the sale of S. Kidman & Co, the country's largest private landholder, to "
+        "foreign buyers on national security grounds. The Kidman holdings cover 101,000 square kilometres. The NSW "
+        "Government had been seeking to lease the NSW electricity network Ausgrid."
+    )
+    found = companies(run(shipped, "Kidman sale blocked over cattle station inside weapons range\n\n" + english))
+    assert "S. Kidman & Co" in found and "Kidman" not in found  # one firm, not a second called "Kidman"
+    assert "NSW" not in found  # New South Wales, by its short name
+
+
+def test_a_buyer_named_by_a_copula_after_its_role(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundeskabinett hat die Übernahme des Maschinenbauers Leifeld untersagt. Bei dem Bieter handelt es sich "
+        "um die Yantai Taihai Gruppe aus der Provinz Shandong. Käufer sollte die Norlin Co., Ltd. sein. Die "
+        "Regierung prüft Übernahmen durch ausländische Käufer auf Sicherheitsrisiken."
+    )
+    found = company_names(run(shipped, text, language="de"))
+    assert {"Yantai Taihai Gruppe", "Norlin Co., Ltd."} <= found
+    assert "Sicherheitsrisiken" not in found
+
+
+def test_grid_operators_and_shipyards_are_known(shipped: Gazetteer) -> None:
+    text = (
+        "Senators called for an investigation into the State Grid Corporation of China's 40% stake in the NGCP. "
+        "The NGCP operates the country's transmission network."
+    )
+    assert companies(run(shipped, text))["National Grid Corporation of the Philippines"].country == "PH"
+
+
+def test_a_german_town_adjective_and_cue_noun_before_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Der Hamburger Vermögensverwalter Kelvara hat für den Windpark 16 Anlagen bei einem chinesischen "
+        "Hersteller bestellt. Die Bundesregierung lässt den Fall prüfen."
+    )
+    assert "Kelvara" in companies(run(shipped, text, language="de"))
+
+
+# -- what is no firm: people, places, titles, outlets and common nouns -----------------------------
+
+
+def test_outlets_and_wire_services_are_never_companies(gaz: Gazetteer) -> None:
+    text = (
+        "By The Daily Ledger with Reuters\n\nHarbourline Group faces scrutiny over espionage, says a report in "
+        "the Financial Times (FT). The FT added that Harbourline had not replied."
+    )
+    ex = run(gaz, text)
+    assert names(ex.companies) == ["Harbourline Group"]
+    assert ex.publisher == "The Daily Ledger"
+    assert ex.wire_credits == ["Reuters"]
+    assert "Financial Times" in ex.cited_outlets
+
+
+def test_german_nouns_after_a_determiner_and_months_are_no_companies(gaz: Gazetteer) -> None:
+    text = (
+        "Der chinesische Bieter, ein Hersteller von Schmiedeteilen, zog sein Angebot im Mai zurück. "
+        "Die Regierung prüfte die Übernahme von Ostwind Metall durch Harbourline wegen Spionage. "
+        "Das Projekt umfasst nach Angaben der Hafengesellschaft 200 Hektar."
+    )
+    found = names(run(gaz, text).companies)
+    assert not {"Bieter", "Mai", "Hafengesellschaft", "von Schmiedeteilen"} & set(found)
+    assert "Harbourline Group" in found
+
+
+def test_an_officials_name_after_the_title_and_a_comma_is_no_company(gaz: Gazetteer) -> None:
+    text = (
+        "Le gouvernement rachète la participation de Harbourline dans le projet, par crainte d'espionnage. "
+        "Le ministre des Entreprises, Jean Exemple, a présenté l'accord."
+    )
+    assert "Jean Exemple" not in names(run(gaz, text).companies)
+
+
+def test_a_title_is_not_a_company(gaz: Gazetteer) -> None:
+    text = "Treasurer orders Harbourline to sell its stake in Westmark Minerals over espionage concerns."
+    assert "Treasurer" not in names(run(gaz, text).companies)
+
+
+def test_a_town_between_in_and_its_country_is_no_company(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline put in a bid for Skarvik over security fears.\n\n"
+        "The old naval station in Skarvik, Greenland, was offered for sale."
+    )
+    assert "Skarvik" not in names(run(tern_gaz, text).companies)
+
+
+def test_a_german_possessive_noun_is_no_company(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline kritisierte die Entscheidung. Es gebe keinerlei Belege für ein Sicherheitsrisiko durch "
+        "seine Produkte, teilte das Unternehmen Harbourline mit."
+    )
+    assert "Produkte" not in names(run(tern_gaz, text).companies)
+
+
+def test_to_fund_is_a_verb_not_a_cue(tern_gaz: Gazetteer) -> None:
+    ex = run(tern_gaz, "Harbourline faces espionage fears. The Treasury has been reluctant to fund Brindle Point.")
+    assert "Brindle Point" not in names(ex.companies)
+
+
+def test_a_model_number_before_a_product_noun_is_no_company(tern_gaz: Gazetteer) -> None:
+    text = "Harbourline faces espionage fears. Officials said the Nova X20 phones made there were not affected."
+    assert "Nova X20" not in names(run(tern_gaz, text).companies)
+
+
+def test_a_sheikh_is_a_person_not_a_company(shipped: Gazetteer) -> None:
+    text = (
+        "Bluefin Media is a joint venture between Harbour Capital Partners and Gulf Media Investments, an Abu "
+        "Dhabi vehicle owned by Sheikh Rashid bin Khalid, the regulator heard."
+    )
+    assert not any(name.startswith("Sheikh") for name in companies(run(shipped, text)))
+
+
+def test_german_headline_nouns_and_town_sites_are_no_companies(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundeskabinett hat den Verkauf der Bochumer Chipfabrik des Herstellers Valmos an einen chinesischen "
+        "Investor untersagt. Der Verkauf hätte die Sicherheit gefährdet, erklärte das Ministerium. Zudem stoppte "
+        "das Kabinett den Verkauf eines weiteren Unternehmens."
+    )
+    found = companies(run(shipped, text, language="de", title="Regierung untersagt Verkauf der Valmos-Fabrik"))
+    assert "Verkauf" not in found
+    assert "Bochumer Chipfabrik" not in found
+
+
+def test_a_web_address_slug_does_not_name_a_known_company(shipped: Gazetteer) -> None:
+    text = (
+        "Source: https://www.example.fr/a-brumath-l-usine-huawei-sous-surveillance\n"
+        "Title: L'usine de Huawei\n\n"
+        "L'équipementier chinois Huawei construit une usine à Brumath. La DGSI surveille Huawei."
+    )
+    assert not [n for c in run(shipped, text).companies for n in [c.name, *c.aliases] if n.islower()]
+
+
+def test_a_title_run_into_a_name_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "Die Übernahme durch den Fonds Fujian Harbour Fund ist gestoppt. "
+        "Hinter dem Fonds steht der Geschäftsmann Liu Zhendong, sagte das Wirtschaftsministerium."
+    )
+    assert not [c for c in run(shipped, text).companies if "Liu" in c.name]
+
+
+def test_people_named_as_owners_are_not_companies(shipped: Gazetteer) -> None:
+    text = (
+        "The Treasury ordered Qorvath Partners Ltd. to sell land near the base. "
+        "Qorvath Partners Ltd. is controlled by Li Wei and Zhang Min, two Chinese nationals."
+    )
+    names = {c.name for c in run(shipped, text).companies}
+    assert not {"Li Wei", "Zhang Min"} & names
+
+
+def test_a_hyphenated_cue_before_a_comma_does_not_make_a_company(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundesinnenministerium hat mit Telefónica Deutschland, der deutschen Tochter des spanischen "
+        "Telefónica-Konzerns, Verträge geschlossen, um Huawei aus den Netzen zu entfernen."
+    )
+    assert "Verträge" not in {c.name for c in run(shipped, text).companies}
+
+
+def test_a_german_noun_after_a_preposition_and_adjective_is_no_company(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor der Software von Varnik. "
+        "Die Warnung beruhe nicht auf technischen Befunden, sondern auf politischen Gründen, teilte das "
+        "Unternehmen mit, das seinen Sitz in Moskau hat."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Gründen" not in company_names(ex)
+
+
+def test_a_town_adjective_alone_before_a_trade_noun_is_no_company(shipped: Gazetteer) -> None:
+    text = (
+        "De Italiaanse regering heeft de overname van de Turijnse robotbouwer Velmo door een Chinees "
+        "staatsbedrijf verboden. Velmo levert onderdelen aan de defensie-industrie."
+    )
+    ex = run(shipped, text, language="nl")
+    assert "Turijnse" not in company_names(ex)
+
+
+def test_a_firm_before_citing_national_security_is_still_a_firm(shipped: Gazetteer) -> None:
+    text = "Norway has blocked the sale of Kranverk AS to Huayang Heavy Industries, citing national security."
+    assert "Huayang Heavy Industries" in companies(run(shipped, text, language="en"))
+
+
+def test_a_question_headline_opens_no_company_name(shipped: Gazetteer) -> None:
+    title = "Are Chinese cranes a Trojan horse in America's ports?"
+    text = (
+        f"{title}\n\nAre Chinese cranes a risk? Officials fear espionage at the ports. "
+        "Are Chinese cranes spying, asked the committee, which warned of espionage."
+    )
+    assert "Are Chinese" not in companies(run(shipped, text, title=title, language="en"))
+
+
+def test_a_firm_named_like_a_far_away_town_is_still_a_firm(shipped: Gazetteer) -> None:
+    # Carrefour is also a town in Haiti, a country this story never speaks of
+    text = "Carrefour et le canadien Alimentation Nordet ont renoncé à leur rapprochement après le veto de Bercy."
+    assert "Carrefour" in companies(run(shipped, text, language="fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ottawa bloque la vente d'une mine à une société d'État chinoise, Qingshan Shipping.", "fr"),
+        ("Defence asked to review the lease of the port to Qingshan Shipping on national security grounds.", "en"),
+    ],
+)
+def test_generic_state_words_are_no_firms(shipped: Gazetteer, text: str, language: str) -> None:
+    assert set(companies(run(shipped, text, language=language))) == {"Qingshan Shipping"}
+
+
+def test_german_half_compounds_and_sentence_adverbs_are_no_firms(shipped: Gazetteer) -> None:
+    text = (
+        "Der CFIUS hat der Übernahme des Augsburger Roboter- und Anlagenbauers Veldrobot durch den chinesischen "
+        "Qingshan-Konzern zugestimmt. Damit ist die letzte Hürde genommen."
+    )
+    found = companies(run(shipped, text, language="de"))
+    assert set(found) == {"Veldrobot", "Qingshan"}
+    assert found["Veldrobot"].country == "DE"  # the Augsburg firm, though the US body decides
+
+
+def test_a_title_inside_a_capitalised_run_makes_it_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "The Norwegian government will stop Arden Holdings from selling its Norwegian subsidiary Trondheim "
+        "Marine to a company controlled by Russia's KRX Group, Justice Minister Kari Holm told parliament on "
+        "Tuesday. KRX International, a Swiss-registered subsidiary of KRX Group, had agreed to buy it. "
+        "The engines are built at a plant outside Trondheim."
+    )
+    ex = run(shipped, text)
+    assert not any("Kari Holm" in n for n in company_names(ex))
+    found = companies(ex)
+    # the group the short name begins is the parent, not a firm called "KRX"
+    assert found["KRX International"].parent == "KRX Group"
+    assert "KRX" not in found
+    # "Trondheim Marine" is no subsidiary of a firm called Trondheim: that is the town
+    assert "Trondheim" not in found and found["Trondheim Marine"].parent == "Arden Holdings"
+
+
+def test_a_towns_production_is_no_company(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Verkauf der Chipfabrik des Halbleiterherstellers Elmora an einen "
+        "chinesischen Käufer untersagt. Das Unternehmen hatte den Verkauf der Dortmunder Fertigung im "
+        "Dezember angekündigt."
+    )
+    assert "Dortmunder Fertigung" not in company_names(run(shipped, text, language="de"))
+
+
+def test_a_firms_product_after_its_possessive_is_no_firm_and_the_held_firm_is_the_target(shipped: Gazetteer) -> None:
+    text = (
+        "Cyber Grip sensor technology deemed 'critical', Chinese shareholder barred from naming CEO. The Italian "
+        "government has used its golden power to limit the influence of Chinese state-owned group Sinochem over "
+        "tyremaker Tyrella. The government said Tyrella's Cyber Grip technology, which collects data on "
+        "vehicles, was a critical technology of national strategic importance."
+    )
+    ex = run(shipped, text)
+    found = companies(ex)
+    assert "Cyber Grip" not in found
+    assert found["Tyrella"].country == "IT"  # the firm a foreign owner holds in the host country
+    # one case, led by the foreign owner; a shareholder's right taken away is a condition, no ban
+    assert {c.status for c in ex.concerns} == {"approved_with_conditions"}
+    assert all("Sinochem Holdings" in c.companies for c in ex.concerns)
+
+
+def test_who_after_a_name_makes_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "The government blocked the sale of Velmar Engines to Rostek International, a Russian company. "
+        "Rostek is partly owned by Ivan Petrovsky, who is under sanctions."
+    )
+    found = companies(run(shipped, text))
+    assert "Rostek International" in found
+    assert "Ivan Petrovsky" not in found
+
+
+def test_a_german_title_in_the_genitive_marks_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "Die chinesische Firma Qiantang Logistics des Unternehmers Wei Zhang hat den Flughafen gekauft. "
+        "Die Bundesregierung prüft den Kauf."
+    )
+    found = companies(run(shipped, text, language="de"))
+    assert not any("Zhang" in n for n in found)
+
+
+def test_a_seat_or_a_local_area_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Bercy a bloqué le rachat de Norvalve par le groupe américain Pumpwell. Norvalve, basé à "
+        "Brive-la-Gaillarde, est considéré comme une entreprise stratégique. Le département de la Marne, "
+        "propriétaire de l'aéroport, doit se prononcer."
+    )
+    found = companies(run(shipped, text, language="fr"))
+    assert "Brive-la-Gaillarde" not in found
+    assert "Marne" not in found
+
+
+def test_a_letter_glued_to_a_noun_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "The commission blocked a deal between Vilnor Airports and Nuctech. The X-ray scanners were to be "
+        "installed at the airport."
+    )
+    assert "X-ray" not in companies(run(shipped, text))
+
+
+# -- where a name begins and ends; short forms as aliases ------------------------------------------
+
+
+def test_fullest_form_is_the_name_and_short_forms_are_aliases(gaz: Gazetteer) -> None:
+    text = (
+        "Ottawa named the firms, both based in Hong Kong: Lotus Ridge Mining International and Jade Brook Resources. "
+        "Lotus Ridge Mining was told it must sell its holding in Pine Metals."
+    )
+    ex = run(gaz, text)
+    lotus = company(ex, "Lotus Ridge Mining International")
+    assert "Lotus Ridge Mining" in lotus.aliases
+    assert lotus.country == "HK"
+    assert "Pine Metals" in names(ex.companies)
+
+
+def test_a_longer_gazetteer_name_wins_over_a_short_alias_inside_it(gaz: Gazetteer) -> None:
+    local = Gazetteer(
+        companies=[
+            {"name": "Harbourline Group", "aliases": ["Harbourline"], "country": "CN", "parent": None},
+            {"name": "Harbourline Ports", "aliases": [], "country": "HK", "parent": "Harbourline Group"},
+        ]
+    )
+    ex = run(local, "Harbourline Ports holds a 35% stake in the terminal. Harbourline faces a review over espionage.")
+    ports = company(ex, "Harbourline Ports")
+    assert ports.parent == "Harbourline Group"
+
+
+def test_dutch_place_adjective_is_not_part_of_a_company_name(gaz: Gazetteer) -> None:
+    text = "De overname van het Zwolse Brightwell door Harbourline wordt onderzocht door de toezichthouder."
+    ex = run(gaz, text)
+    assert "Brightwell" in names(ex.companies)
+    assert "Zwolse Brightwell" not in names(ex.companies)
+
+
+def test_a_relation_word_before_a_name_is_no_part_of_it(gaz: Gazetteer) -> None:
+    text = "CFIUS prüft den Teil der Transaktion, der die amerikanische Tochter Kestrel Systems Inc. betrifft."
+    assert "Kestrel Systems Inc." in names(run(gaz, text).companies)
+
+
+def test_an_ampersand_inside_a_name_and_a_region_are_handled(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline faces espionage claims. Its partner, a subsidiary of Japan's Kaito E&S, builds cranes. "
+        "De fabriek in Wales moest Harbourline verkopen."
+    )
+    found = names(run(gaz, text).companies)
+    assert "Kaito E" not in found
+    assert "Wales" not in found
+
+
+def test_partners_names_before_an_ampersand_are_one_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a autorisé la vente de Fromagerie Dupuis au fonds Lindqvist, Barrow & Moss (LBM), "
+        "sous conditions, par crainte d'espionnage."
+    )
+    assert "Lindqvist, Barrow & Moss" in names(run(gaz, text).companies)
+
+
+def test_a_state_groups_two_sectors_joined_by_and_stay_one_name(gaz: Gazetteer) -> None:
+    text = (
+        "Berlin blocked the sale of Optiwerk to Qilin Mobile, a unit of Eastern Star Science and Industry "
+        "Corporation, over espionage fears."
+    )
+    found = names(run(gaz, text).companies)
+    assert "Eastern Star Science and Industry Corporation" in found
+    assert "Industry Corporation" not in found
+
+
+def test_a_bracketed_short_form_with_an_ampersand_is_an_alias(gaz: Gazetteer) -> None:
+    text = (
+        "Paris a autorisé la vente de Fromagerie Dupuis au fonds Lindqvist, Barrow & Moss (LB&M), sous conditions, "
+        "par crainte d'espionnage. LB&M s'est engagé à garder le siège en France."
+    )
+    assert "LB&M" in company(run(gaz, text), "Lindqvist, Barrow & Moss").aliases
+
+
+def test_a_company_name_holding_a_site_noun_is_only_the_company(tern_gaz: Gazetteer) -> None:
+    text = (
+        "Der Terminal wird von der Bremer Hafen und Logistik AG (BHL) betrieben, an der die Stadt die Mehrheit "
+        "hält. Die Staatsreederei Harbourline will dort einsteigen, trotz der Bedenken wegen Spionage und "
+        "Sabotage, die das Bundesamt für Verfassungsschutz geäußert hat.\n\nMehr zum Thema:\n"
+        "Bremer Hafen: Wie abhängig ist Deutschland von China?"
+    )
+    ex = run(tern_gaz, text)
+    khl = company(ex, "Bremer Hafen und Logistik AG")
+    assert khl.country == "DE"
+    assert "Bremer Hafen" not in names(ex.facilities)
+
+
+def test_a_legal_form_after_a_comma_stays_with_the_name(tern_gaz: Gazetteer) -> None:
+    text = "Shenzhen Yuanda Technology Co., Ltd. agreed to buy a 60% stake in Nordic Sensors AB over espionage fears."
+    found = names(run(tern_gaz, text).companies)
+    assert "Shenzhen Yuanda Technology Co., Ltd." in found and "Ltd." not in found
+
+
+def test_a_site_noun_before_von_is_no_part_of_the_owners_name(tern_gaz: Gazetteer) -> None:
+    text = "Die Bundesregierung untersagt den Verkauf der Dortmunder Chipfertigung von Velmos an Harbourline."
+    ex = run(tern_gaz, text)
+    assert "Velmos" in names(ex.companies)
+    assert not [n for n in names(ex.companies) if "Chipfertigung" in n]
+
+
+def test_lower_case_legal_forms_and_bracketed_trading_names(shipped: Gazetteer) -> None:
+    text = (
+        "Tavira Holdings S.à r.l., a Luxembourg-registered vehicle, bought the terminal operator Kestrel Ports. "
+        "Le fonds chinois Quanhui Asset Management (QH Capital) a racheté Ampelon. The Treasury blocked the deal."
+    )
+    found = companies(run(shipped, text))
+    assert found["Tavira Holdings S.à r.l."].country == "LU"
+    assert "QH Capital" in found["Quanhui Asset Management"].aliases
+
+
+def test_a_descriptor_run_into_a_name_is_dropped(shipped: Gazetteer) -> None:
+    text = "Die Bundesregierung untersagt die Übernahme. Käufer ist die Radartechnik-Spezialisten IMVO GmbH aus China."
+    assert company(run(shipped, text), "IMVO GmbH").country == "CN"
+
+
+def test_a_french_noun_with_its_article_is_no_part_of_the_name(shipped: Gazetteer) -> None:
+    text = "Bercy a bloqué le rachat de Sarthe Valves. L'acheteur Corvel Industries est américain."
+    assert "Corvel Industries" in {c.name for c in run(shipped, text).companies}
+
+
+def test_a_subsidiary_of_another_group_keeps_its_short_name_as_an_alias(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Verkauf der Fertigung von Dornau Semiconductor verboten. Das Kabinett "
+        "untersagte die Übernahme durch Korvaline Systems, eine schwedische Tochter des chinesischen Konzerns "
+        "Hexin Capital. Dornau wollte die Fertigung an Korvaline verkaufen."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Korvaline" not in {c.name for c in ex.companies}
+
+
+def test_a_name_with_its_town_in_front_is_the_same_firm_without_it(shipped: Gazetteer) -> None:
+    text = (
+        "Norway has blocked the sale of Kranverk AS to Shenzhen Huayang Heavy Industries on security grounds. "
+        "Huayang, which is controlled by the city government, said it regretted the decision. "
+        "Huayang Heavy Industries had offered 40 million euros."
+    )
+    found = companies(run(shipped, text, language="en"))
+    assert "Shenzhen Huayang Heavy Industries" in found
+    assert not {"Huayang", "Huayang Heavy Industries"} & set(found)
+
+
+def test_a_short_form_that_spells_both_words_keeps_a_name_with_and_whole(shipped: Gazetteer) -> None:
+    text = (
+        "Harbor Arc bought Northern and Western Steam Packet Co., known as N&W, in a $2 billion takeover. "
+        "Along with N&W came its subsidiary N&W Terminals Canada, which runs terminals in Halifax. "
+        "Lawmakers said the deal could weaken port security and CFIUS reviewed it."
+    )
+    found = companies(run(shipped, text))
+    assert "N&W" in found["Northern and Western Steam Packet Co."].aliases
+    assert "Northern" not in company_names(run(shipped, text))  # it never stands alone
+    # the unit named after the short form is a firm of its own, under the first
+    assert found["N&W Terminals Canada"].parent == "Northern and Western Steam Packet Co."
+
+
+def test_a_firm_under_its_full_and_its_short_country_name_is_one(shipped: Gazetteer) -> None:
+    text = (
+        "Biden blocked the takeover of United States Steel by Osaka Metals on national security grounds. "
+        "US Steel said it would challenge the decision in court."
+    )
+    found = companies(run(shipped, text))
+    assert "US Steel" in found["United States Steel"].aliases
+
+
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet heeft de verkoop van de werf Marvik Yard aan het Chinese staatsbedrijf Qilong Heavy "
+        "Industries verboden. Eigenaar Dorland Holding, dat de werf uitbaat, wilde het bedrijf verkopen."
+    )
+    found = companies(run(shipped, text, language="nl"))
+    assert "Dorland Holding" in found
+    assert not any(n.startswith("Eigenaar") for n in found)
+
+
+def test_a_known_name_with_more_words_and_a_legal_form_is_another_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's Strategic Investment Council said Chinese investment in the port would threaten national "
+        "security. "
+        "China Merchants Port Holdings had shown interest in the project."
+    )
+    ex = run(shipped, text)
+    assert "China Merchants Port Holdings" in companies(ex)
+    # "Lithuania's Strategic Investment Council" is the council, of Lithuania
+    council = agencies(ex)["Strategic Investment Council"]
+    assert council.country == "LT"
+
+
+def test_a_groups_short_form_is_the_unit_the_story_names(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese scheepvaartreus COSCO wil zijn belang in de terminal optrekken. COSCO Shipping Ports, de "
+        "havenpoot van de staatsrederij, heeft vandaag 20 procent van de terminal. Volgens ingewijden wil COSCO "
+        "naar 40 procent. De Staatsveiligheid volgt het dossier."
+    )
+    found = companies(run(shipped, text, language="nl"))
+    assert "COSCO" in found["COSCO Shipping Ports"].aliases
+    assert "China COSCO Shipping Corporation" not in found
+
+
+def test_known_as_without_an_adverb_gives_an_alias(shipped: Gazetteer) -> None:
+    text = (
+        "The minister said Qinling Rare Metals must divest its ownership of Tantalite Mining Corporation of "
+        "Canada Ltd., known as Tamco, after a national security review. Tamco runs a mine near Winnipeg."
+    )
+    found = companies(run(shipped, text))
+    assert "Tamco" in found["Tantalite Mining Corporation of Canada Ltd."].aliases
+
+
+# -- parties to the story and passing mentions -----------------------------------------------------
+
+
+def test_a_gazetteer_company_named_once_in_passing_is_not_a_party(gaz: Gazetteer) -> None:
+    ex = run(
+        gaz, "Harbourline is under review over espionage fears. Harbourline denies it. Analysts compared it to Qilin."
+    )
+    assert names(ex.companies) == ["Harbourline Group"]
+
+
+def test_a_headline_name_repeated_in_concern_sentences_is_a_company(gaz: Gazetteer) -> None:
+    text = (
+        "Zephyrly is running out of room. Officials fear Zephyrly could hand user data to Beijing.\n\n"
+        "Lawmakers want to ban Zephyrly unless it is sold. Steve Mnuchin said Zephyrly was under review."
+    )
+    ex = run(gaz, text, title="Why Zephyrly may be banned")
+    assert names(ex.companies) == ["Zephyrly"]
+    assert {"data_access"} <= {c.categories[0] for c in ex.concerns}
+
+
+def test_a_company_listed_with_a_party_is_a_party(tern_gaz: Gazetteer) -> None:
+    ex = run(tern_gaz, "Talks ran with the carrier Harbourline, Qilin and others.")
+    assert "Qilin Mobile" in names(ex.companies)
+
+
+def test_the_company_a_measure_orders_about_is_a_party(tern_gaz: Gazetteer) -> None:
+    text = "Canada on Tuesday ordered Qilin to wind up its Canadian operations."
+    assert "Qilin Mobile" in names(run(tern_gaz, text).companies)
+
+
+def test_co_investors_ride_along(tern_gaz: Gazetteer) -> None:
+    text = (
+        "The consortium, which includes co-investors Qilin and Harbourline, agreed to buy a 49% stake in Aster Towers."
+    )
+    assert names(run(tern_gaz, text).companies) == ["Aster Towers"]
+
+
+def test_the_buyer_named_as_the_subject_of_a_purchase_is_a_party(tern_gaz: Gazetteer) -> None:
+    text = "Qilin bought 300 acres near the base to build a corn milling plant."
+    assert "Qilin Mobile" in names(run(tern_gaz, text).companies)
+
+
+def test_a_known_maker_opening_a_sentence_before_its_product_is_a_party(tern_gaz: Gazetteer) -> None:
+    text = "Qilin cameras were found at government sites, officials said."
+    assert "Qilin Mobile" in names(run(tern_gaz, text).companies)
+
+
+def test_the_seller_named_as_the_subject_of_a_sale_is_a_party(tern_gaz: Gazetteer) -> None:
+    text = "Velmos wanted to sell its chip plant to Harbourline."
+    assert "Velmos" in names(run(tern_gaz, text).companies)
+
+
+def test_a_french_holder_of_a_stake_and_the_firm_it_holds(tern_gaz: Gazetteer) -> None:
+    text = "Le chinois Qilin, qui détient 40 % d'Ember Games, n'a pas commenté."
+    found = names(run(tern_gaz, text).companies)
+    assert "Qilin Mobile" in found and "Ember Games" in found
+
+
+def test_companies_designated_as_threats_are_parties(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission revoked a licence held by Qilin Mobile. "
+        "It has also designated Harbourline Telecom and Tern Networks as national security threats."
+    )
+    names = {c.name for c in run(shipped, text).companies}
+    assert {"Harbourline Telecom", "Tern Networks"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Berlin blocked the sale of Kestrel Metall to Qingshan Shipping, following a string of acquisitions "
+            "including the purchase of robot maker Veldrobot by Harbourline.",
+            "en",
+        ),
+        (
+            "Die Bundesregierung untersagt Qingshan Shipping den Kauf von Kestrel Metall. Seit dem Kauf des "
+            "Roboterherstellers Veldrobot durch den chinesischen Harbourline-Konzern 2016 wird über Regeln diskutiert.",
+            "de",
+        ),
+    ],
+)
+def test_an_earlier_deal_recalled_names_no_party(shipped: Gazetteer, text: str, language: str) -> None:
+    found = companies(run(shipped, text, language=language))
+    assert "Qingshan Shipping" in found
+    assert not {"Veldrobot", "Harbourline"} & set(found)
+
+
+def test_a_rival_described_by_its_nationality_is_named_in_passing(shipped: Gazetteer) -> None:
+    text = (
+        "Le régulateur suédois a interdit les équipements de Qingshan Shipping dans la 5G. Le groupe chinois, "
+        "dont le concurrent suédois Ericsson est l’un des principaux rivaux, envisage un recours. "
+        "Ericsson n’a pas commenté."
+    )
+    assert "Ericsson" not in companies(run(shipped, text, language="fr"))
+
+
+def test_firms_of_a_deal_recalled_as_earlier_background_are_no_parties(shipped: Gazetteer) -> None:
+    text = (
+        "Washington blocked the takeover of chip equipment maker Velteq by Fujian-based Minrong Capital, "
+        "citing national security. Earlier this year, the takeover of robot maker Drexel by China's Hanlu "
+        "sparked a heated debate about Chinese investment. Erst vor zwei Wochen hatte das Kabinett den "
+        "Einstieg der Staatsreederei Ostwind bei einem Containerterminal zugelassen."
+    )
+    found = company_names(run(shipped, text))
+    assert {"Velteq", "Minrong Capital"} <= found
+    assert not {"Drexel", "Hanlu", "Ostwind"} & found
+
+
+def test_a_rival_named_as_the_buyer_is_a_party(shipped: Gazetteer) -> None:
+    text = (
+        "US-Präsident Joe Biden hat die geplante Übernahme des Stahlkonzerns Keystone Steel durch den japanischen "
+        "Konkurrenten Osaka Metals verboten. Die Transaktion gefährde die nationale Sicherheit, teilte das Weiße "
+        "Haus mit."
+    )
+    ex = run(shipped, text, language="de")
+    assert companies(ex)["Osaka Metals"].country == "JP"
+    # a takeover forbidden is a screening decision, not a product ban
+    assert [(c.categories, c.status) for c in ex.concerns] == [(["investment_screening"], "blocked")]

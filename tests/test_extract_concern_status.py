@@ -1,0 +1,507 @@
+"""A concern's status and the body behind it, from short invented texts in the four languages: the cue
+words for a review, a block, a ban, conditions or an order to sell, and the words that only look like
+them (a voluntary sale, a measure that would have been taken, a watch the company could keep); the status
+a danger takes from the measure or review it belongs to; and the agency that acts or speaks for a case,
+where a country, a capital, a minister, an official or a pronoun stands for it. No database, no corpus
+files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import (
+    by_category,
+    cases,
+    categories,
+    lead_by_category,
+    run,
+    small_gazetteer,
+)
+from tracker.ingest.gazetteer import Gazetteer
+from tracker.ingest.types import Extraction
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return small_gazetteer()
+
+
+def statuses(ex: Extraction) -> set[str]:
+    return {c.status for c in ex.concerns}
+
+
+def agencies_of(ex: Extraction, category: str) -> list[list[str]]:
+    return [c.agencies for c in ex.concerns if category in c.categories]
+
+
+# -- status cues: reviews, blocks, bans, conditions, orders to sell --------------------------------
+
+
+def test_asked_to_sell_is_a_divestment_order(gaz: Gazetteer) -> None:
+    text = "CFIUS has asked Harbourline, the Chinese shipping group that owns a Texas terminal, to sell the site."
+    ex = run(gaz, text)
+    assert any(c.status == "divestment_ordered" for c in ex.concerns)
+
+
+def test_an_abbreviation_point_does_not_end_an_order_to_sell(shipped: Gazetteer) -> None:
+    text = (
+        "The order forces Qinmu Partners Ltd., a company majority owned by Chinese nationals, to sell land near "
+        "an air base in Portugal."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and ex.concerns[0].status == "divestment_ordered"
+    assert "investment_screening" in categories(ex)
+
+
+def test_imposed_conditions_are_an_approval_with_conditions(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement italien a imposé vendredi une série de conditions au groupe chinois Lanting Mobile, "
+        "premier actionnaire de Pirola, au titre du golden power."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and ex.concerns[0].status == "approved_with_conditions"
+
+
+def test_a_refusal_to_authorise_is_a_block(shipped: Gazetteer) -> None:
+    text = "Le groupe américain Corvane renonce au rachat de Belmoray après le refus de Bercy d'autoriser l'opération."
+    ex = run(shipped, text)
+    assert ex.concerns and ex.concerns[0].status == "blocked"
+
+
+def test_an_opened_procedure_is_a_review(shipped: Gazetteer) -> None:
+    text = (
+        "Bercy a ouvert une procédure sur le rachat de la société Aérovolt par le groupe chinois Hanyu "
+        "Technologies, qui inquiète les services de renseignement pour des raisons d'espionnage."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and ex.concerns[0].status == "under_review"
+
+
+def test_a_measure_asked_about_is_under_review(shipped: Gazetteer) -> None:
+    text = (
+        "The Department of Defence has been asked to advise the government on whether Qingshan Shipping should be "
+        "forced to give up its lease of the port on national security grounds."
+    )
+    statuses = {c.status for c in run(shipped, text, language="en").concerns}
+    assert statuses == {"under_review"}
+
+
+def test_a_dutch_deal_that_does_not_go_ahead_is_blocked(shipped: Gazetteer) -> None:
+    text = (
+        "De verkoop van een belang in netbeheerder Veldnet aan het Chinese staatsbedrijf Qingshan Shipping gaat niet "
+        "door, na een waarschuwing van de Staatsveiligheid over de kritieke infrastructuur."
+    )
+    assert {c.status for c in run(shipped, text, language="nl").concerns} == {"blocked"}
+
+
+def test_a_measure_that_would_have_been_taken_was_not(shipped: Gazetteer) -> None:
+    text = (
+        "A court suspended the designation of Qingshan Shipping, which would have forced American investors to sell "
+        "their holdings in the company."
+    )
+    ex = run(shipped, text, language="en")
+    assert "divestment_ordered" not in {c.status for c in ex.concerns}
+    assert "investment_screening" not in categories(ex)
+
+
+def test_french_opposition_to_a_takeover_is_a_block(shipped: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Economie s'est opposé au rachat du fabricant de vannes Orvalis par le groupe "
+        "américain Brightwater Industries, dans le cadre du contrôle des investissements étrangers."
+    )
+    found = by_category(run(shipped, text))
+    assert found["investment_screening"][0] == "blocked"
+
+
+def test_a_shareholder_barred_from_appointing_is_a_condition_not_a_ban(shipped: Gazetteer) -> None:
+    text = (
+        "The Italian government used its golden power rules on the stake of Chinese group Huanyu Chemical "
+        "in tyre maker Ravello Gomme. Under the decree, Huanyu Chemical will be barred from appointing the "
+        "chief executive."
+    )
+    statuses = {c.status for c in run(shipped, text).concerns}
+    assert "approved_with_conditions" in statuses
+    assert "banned" not in statuses
+
+
+def test_an_annulled_purchase_is_a_divestment_order(shipped: Gazetteer) -> None:
+    text = (
+        "Rome has ordered the reversal of the sale of drone maker Falco Droni to the Hong Kong company "
+        "Zhenhai Holdings, after finding that the deal was hidden from the authorities."
+    )
+    assert by_category(run(shipped, text))["investment_screening"][0] == "divestment_ordered"
+
+
+def test_following_advice_is_not_monitoring(shipped: Gazetteer) -> None:
+    text = (
+        "Rijksambtenaren mogen de Chinese app Quickclip niet langer op hun werktelefoon gebruiken. "
+        "Het kabinet volgt daarmee een advies van de AIVD, die vreest dat gegevens van gebruikers worden "
+        "doorgespeeld aan de Chinese overheid."
+    )
+    statuses = {c.status for c in run(shipped, text).concerns}
+    assert "monitoring" not in statuses
+    assert "banned" in statuses
+
+
+def test_a_voluntary_sale_is_no_divestment_order(shipped: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Economie s'est opposé au rachat de Valvex par le groupe américain Brightwater "
+        "Industries. Valvex appartient au groupe canadien Orlan, qui cherchait à céder ses activités à "
+        "Brightwater Industries."
+    )
+    statuses = {c.status for c in run(shipped, text).concerns}
+    assert "divestment_ordered" not in statuses
+    assert "blocked" in statuses
+
+
+def test_german_modal_prohibition_blocks_the_deal(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Einstieg des chinesischen Konzerns Huawei Technologies bei einem Netzbetreiber "
+        "untersagt. Zudem darf ein chinesischer Investor den Beatmungsgerätehersteller Heyer Medical GmbH aus "
+        "Bad Ems nicht übernehmen."
+    )
+    found = cases(run(shipped, text))
+    assert ("investment_screening", "blocked", "Heyer Medical GmbH") in found
+
+
+def test_sanctions_keep_their_own_status(shipped: Gazetteer) -> None:
+    text = (
+        "The government has ordered Huawei Technologies to sell its stake in a British broadband firm on national "
+        "security grounds. Huawei Technologies was placed under US sanctions in 2019."
+    )
+    found = cases(run(shipped, text))
+    assert ("investment_screening", "divestment_ordered", "Huawei Technologies") in found
+    assert ("sanctions", "other", "Huawei Technologies") in found
+
+
+def test_dutch_forced_sale_is_a_divestment_order(shipped: Gazetteer) -> None:
+    text = (
+        "De Britse regering dwong het Chinese Huawei Technologies vorige maand om de fabriek in Wales weer te "
+        "verkopen, na een toetsing op grond van de wet."
+    )
+    found = cases(run(shipped, text))
+    assert ("investment_screening", "divestment_ordered", "Huawei Technologies") in found
+
+
+def test_german_compound_ministry_reviews_the_stake(shipped: Gazetteer) -> None:
+    text = (
+        "Der chinesische Konzern Huawei Technologies will einen Anteil kaufen. "
+        "Das Bundeswirtschaftsministerium prüft derzeit den Einstieg von Huawei Technologies beim Netzbetreiber."
+    )
+    assert ("investment_screening", "under_review", "Huawei Technologies") in cases(run(shipped, text))
+
+
+def test_a_watch_the_company_could_keep_is_no_monitoring_status(shipped: Gazetteer) -> None:
+    text = (
+        "Former officials warned that Huawei Technologies, which won the tender to run the new terminal, would be "
+        "in a position to monitor US ship movements closely."
+    )
+    ex = run(shipped, text)
+    assert any("espionage" in c.categories for c in ex.concerns)
+    assert "monitoring" not in {c.status for c in ex.concerns}
+
+
+def test_state_acting_to_prevent_a_takeover_blocks_it(shipped: Gazetteer) -> None:
+    text = (
+        "Le ministre de l'Économie a annoncé que l'État allait exercer son droit de préemption sur le chantier "
+        "naval pour empêcher le chinois Huawei Technologies d'en prendre le contrôle."
+    )
+    found = cases(run(shipped, text))
+    assert ("investment_screening", "blocked", "Huawei Technologies") in found
+
+
+def test_state_land_bodies_review_like_the_federal_ones(shipped: Gazetteer) -> None:
+    text = (
+        "Die chinesische Huawei Technologies übernimmt den insolventen Flughafen. Der Landesverfassungsschutz "
+        "prüft, ob von dem Investor Risiken ausgehen. Die Landesregierung will verhindern, dass sensible Daten "
+        "über Flugbewegungen in chinesische Hände geraten."
+    )
+    found = cases(run(shipped, text))
+    assert ("data_access", "under_review", "Huawei Technologies") in found
+
+
+def test_head_of_state_stopping_a_takeover_is_a_screening_decision(shipped: Gazetteer) -> None:
+    text = (
+        "President Maren Holt has blocked China Investment Corporation from buying chipmaker Valcrest, halting the "
+        "takeover.\n\n"
+        "Officials fear China Investment Corporation could gain sensitive technology."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["investment_screening"][1] == "blocked"
+
+
+def test_a_review_that_found_no_grounds_is_other(shipped: Gazetteer) -> None:
+    text = (
+        "The Department of Defence said its review of the lease held by the Chinese company China Merchants Group "
+        "had concluded that there were no grounds to recommend the lease be cancelled.\n\n"
+        "The Department of Defence said existing powers can manage the risks to critical infrastructure."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["critical_infrastructure"][1] == "other"
+
+
+def test_a_review_word_inside_a_body_name_states_no_review(shipped: Gazetteer) -> None:
+    text = (
+        "The Chinese company China Merchants Group leased the port in 2015 for 99 years.\n\n"
+        "The lease did not need approval from the Foreign Investment Review Board at the time."
+    )
+    assert all(c.status != "under_review" for c in run(shipped, text).concerns)
+
+
+def test_a_finished_review_is_the_screening_case_and_its_body_acts(shipped: Gazetteer) -> None:
+    text = (
+        "A federal review of the lease of the port to the Chinese company China Merchants Group has ended.\n\n"
+        "The Department of Defence said its review had concluded that there were no grounds to cancel the lease.\n\n"
+        "The lease did not need approval from the Foreign Investment Review Board at the time."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["investment_screening"][1:] == ("other", ["Department of Defence"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator voted to revoke Huawei Technologies' authority to sell equipment in the country, "
+        "citing espionage risks.",
+        "Der Regulierer hat Huawei Technologies die Lizenz entzogen, wegen der Gefahr der Spionage.",
+        "De toezichthouder heeft de vergunning ingetrokken van Huawei Technologies, uit vrees voor spionage.",
+        "Ottawa a ordonné à Huawei Technologies de mettre fin à ses activités au pays, par crainte d'espionnage.",
+    ],
+)
+def test_licence_revocation_is_a_ban(shipped: Gazetteer, text: str) -> None:
+    assert statuses(run(shipped, text)) == {"banned"}
+
+
+# -- the status a danger takes from its measure ----------------------------------------------------
+
+
+def test_a_screening_decision_gives_its_status_to_the_danger_behind_it(gaz: Gazetteer) -> None:
+    text = (
+        "The Canadian government has ordered Harbourline to sell its stake in Polar Minerals. "
+        "The risk was linked to know-how that the plant holds, officials said."
+    )
+    ex = run(gaz, text)
+    statuses = {cat: c.status for c in ex.concerns for cat in c.categories}
+    assert statuses["investment_screening"] == "divestment_ordered"
+    assert statuses["technology_transfer"] == "divestment_ordered"
+
+
+def test_a_danger_said_of_the_deal_under_review_shares_the_review(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet laat de verkoop van het Nijmeegse chipbedrijf Veldchip aan het Chinese fonds Jiayuan "
+        "Capital toetsen door het Bureau Toetsing Investeringen. Het ministerie van Economische Zaken vreest "
+        "dat de technologie door de overname in handen van het Chinese leger kan komen."
+    )
+    found = by_category(run(shipped, text))
+    assert found["technology_transfer"][0] == "under_review"
+
+
+def test_danger_takes_the_decision_not_its_agencys_review(shipped: Gazetteer) -> None:
+    text = (
+        "The order forces Qinlan Capital Ltd., a company owned by Chinese nationals, to sell the land it bought "
+        "near the base.\n\n"
+        "The Committee on Foreign Investment in the United States (CFIUS) had been reviewing the purchase.\n\n"
+        "Officials said the servers on the site could be used for espionage."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["espionage"][1] == "divestment_ordered"
+
+
+def test_a_ban_with_no_danger_goes_to_the_companys_danger(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement fédéral a décidé d'interdire l'application Zhuyin sur les téléphones de service.\n\n"
+        "Zhuyin appartient au groupe chinois Zhuyin Technology. La Sûreté de l'État craint que les données des "
+        "utilisateurs ne soient accessibles aux autorités chinoises."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["data_access"][1] == "banned"
+
+
+# -- the body that acts or speaks for a case -------------------------------------------------------
+
+
+def test_a_foreign_countrys_worry_has_no_agency(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline runs the Port of Gdansk after buying a majority stake. "
+        "The U.S. has voiced concern that the docks could be turned to military use."
+    )
+    ex = run(gaz, text)
+    concern = next(c for c in ex.concerns if c.categories == ["critical_infrastructure"])
+    assert (concern.status, concern.agencies) == ("other", [])
+    assert "US" in ex.countries
+
+
+def test_the_body_stating_the_measure_is_the_agency_of_an_unattributed_decision(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement a mis son veto à la cession de Lumivis au groupe américain Corvane.\n\n"
+        "Le ministère de l'Économie a refusé ce vendredi d'autoriser la vente de Lumivis à Corvane. "
+        "Le ministère des Armées, client de Lumivis, s'était montré réticent."
+    )
+    ex = run(shipped, text)
+    screening = [c for c in ex.concerns if "investment_screening" in c.categories]
+    assert screening and screening[0].agencies
+    agency = next(a for a in ex.agencies if a.name == screening[0].agencies[0])
+    assert "Économie" in " ".join([agency.name, *agency.aliases]) or "Economy" in agency.name
+
+
+def test_a_measure_is_the_government_s_not_the_advising_security_service_s(shipped: Gazetteer) -> None:
+    text = (
+        "The Swedish government banned equipment from the Chinese firm Lanting Mobile from its 5G networks, "
+        "citing advice from the Swedish Security Service. Lanting Mobile said it would appeal."
+    )
+    ex = run(shipped, text)
+    assert [c.agencies for c in ex.concerns if c.status == "banned"] == [["Government of Sweden"]]
+
+
+def test_the_authority_points_back_to_the_body_named_before(shipped: Gazetteer) -> None:
+    text = (
+        "The Swedish Security Service has long warned about China. The Swedish Post and Telecom Authority (PTS) "
+        "set new rules for the 5G auction on Tuesday. The authority said equipment from the Chinese firm Lanting "
+        "Mobile could be used for espionage."
+    )
+    espionage = [c for c in run(shipped, text).concerns if "espionage" in c.categories]
+    assert [c.agencies for c in espionage] == [["Swedish Post and Telecom Authority"]]
+
+
+def test_a_foreign_government_named_in_dutch_blocks_a_bid(shipped: Gazetteer) -> None:
+    text = "Spaanse regering blokkeert Hongaarse overname van treinbouwer Veldtrein door Qingshan Shipping."
+    ex = run(shipped, text, language="nl")
+    assert [(c.categories, c.status, c.agencies) for c in ex.concerns] == [
+        (["investment_screening"], "blocked", ["Government of Spain"])
+    ]
+
+
+def test_the_service_named_by_a_word_any_body_answers_to_is_the_last_named(shipped: Gazetteer) -> None:
+    text = (
+        "Het Tsjechische ministerie van Defensie gebruikt apparatuur van Qingshan Shipping. "
+        "De cyberdienst NÚKIB heeft daar nu voor gewaarschuwd. "
+        "Volgens de dienst bestaat het risico dat de apparatuur wordt gebruikt voor spionage."
+    )
+    spying = [c for c in run(shipped, text, language="nl").concerns if "espionage" in c.categories]
+    assert spying and spying[0].agencies == ["National Cyber and Information Security Agency"]
+
+
+def test_a_country_that_excludes_in_a_french_headline_acts_through_its_deciding_body(shipped: Gazetteer) -> None:
+    text = (
+        "La Suède exclut Qingshan Networks de son réseau 5G\n\n"
+        "Le régulateur des télécoms PTS a interdit les équipements du groupe chinois Qingshan Networks, sur l'avis "
+        "de la Säpo."
+    )
+    ex = run(shipped, text, language="fr")
+    assert ["Swedish Post and Telecom Authority"] in agencies_of(ex, "critical_infrastructure")
+
+
+def test_a_capital_that_blocks_acts_for_its_government(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa bloque la vente de la minière torontoise Tundra Gold au groupe chinois Qingshan Mining. "
+        "Le gouvernement fédéral a invoqué la sécurité nationale."
+    )
+    ex = run(shipped, text, language="fr")
+    assert agencies_of(ex, "investment_screening") == [["Government of Canada"]]
+
+
+def test_a_country_that_acts_is_its_own_regulator_not_a_like_minded_government(shipped: Gazetteer) -> None:
+    text = (
+        "Sweden has banned Huawei from supplying equipment for its 5G networks. The Swedish Post and Telecom "
+        "Authority (PTS) set the conditions for the auction. Britain ordered operators to strip Huawei kit "
+        "out of their 5G networks."
+    )
+    ex = run(shipped, text)
+    first = next(c for c in ex.concerns if "critical_infrastructure" in c.categories)
+    assert first.agencies == ["Swedish Post and Telecom Authority"]
+
+
+def test_brussels_as_subject_is_the_commission(shipped: Gazetteer) -> None:
+    text = (
+        "La Commission européenne a mené des inspections inopinées chez le fabricant chinois Nuctech. "
+        "Bruxelles soupçonne l'entreprise d'avoir bénéficié de subventions étrangères."
+    )
+    found = by_category(run(shipped, text))
+    assert found["other"][2] == ["European Commission"]
+
+
+def test_the_state_acts_through_the_hosts_deciding_body(shipped: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'Economie a autorisé le rachat de l'équipementier Aerolux par le fonds américain "
+        "Northpeak Capital. L'autorisation est assortie de conditions. L'Etat veut éviter que des technologies "
+        "sensibles ne partent à l'étranger."
+    )
+    found = by_category(run(shipped, text))
+    assert found["technology_transfer"][0] == "approved_with_conditions"
+    assert found["technology_transfer"][2] != []
+
+
+def test_the_administration_acts_through_the_hosts_one_department(shipped: Gazetteer) -> None:
+    text = (
+        "The Biden administration on Thursday added Chinese chipmaker Lumin Memory Co to the entity list. "
+        "The Commerce Department said the firm risked diverting American technology to China's military."
+    )
+    sanctions = [c for c in run(shipped, text).concerns if "sanctions" in c.categories]
+    assert sanctions and sanctions[0].agencies == ["United States Department of Commerce"]
+
+
+def test_official_named_by_surname_acts_for_the_body(shipped: Gazetteer) -> None:
+    text = (
+        "The Department for Culture, Media and Sport is looking into the takeover of a newspaper group by "
+        "ZTE Corporation. The culture secretary, Lucy Frazer, has issued a notice. "
+        "Frazer said she had concerns about free expression at ZTE Corporation's papers."
+    )
+    ex = run(shipped, text)
+    inter = [c for c in ex.concerns if "interference" in c.categories]
+    assert inter and inter[0].agencies and "Culture" in inter[0].agencies[0]
+
+
+def test_local_arm_of_foreign_group_does_not_make_the_host_foreign(shipped: Gazetteer) -> None:
+    text = (
+        "The federal government has ordered Huawei Canada, the local arm of Chinese telecoms giant Huawei "
+        "Technologies, to cease operations in Canada following a national security review. "
+        "Huawei Technologies was added to a U.S. trade blacklist in 2019. Huawei Canada said it would appeal. "
+        "The United States banned the sale of new Huawei Technologies equipment in 2022."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and all(
+        not c.agencies or "United States" not in c.agencies[0] for c in ex.concerns if c.status == "banned"
+    )
+    assert {c.status for c in ex.concerns if c.categories == ["sanctions"]} == {"other"}
+
+
+def test_country_acting_in_a_headline_stands_for_its_government(shipped: Gazetteer) -> None:
+    text = (
+        "Italy curbs Huawei Technologies' influence over a tyremaker using golden power rules\n\n"
+        "The cabinet said on Friday that it had imposed conditions on the stake of Huawei Technologies. Italy's "
+        "government said the technology was strategic. Officials said the State-owned Assets Supervision and "
+        "Administration Commission (SASAC) made the company an arm of the Chinese state."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and all(c.agencies for c in ex.concerns if "investment_screening" in c.categories)
+
+
+def test_quote_closed_by_a_pronoun_speaker_takes_the_body_before(shipped: Gazetteer) -> None:
+    text = (
+        "The Chinese state firm Hanzhou Power wants a stake in the grid operator. The Federal Communications "
+        "Commission reacted sharply.\n\n"
+        '"A Chinese shareholder in our critical infrastructure is not acceptable," she said.\n\n'
+        "Belgium's State Security also warned of espionage."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["critical_infrastructure"][2] == ["Federal Communications Commission"]
+
+
+def test_the_body_of_the_opening_sentence_voices_the_concern(shipped: Gazetteer) -> None:
+    text = (
+        "Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor dem Einsatz von Software des "
+        "russischen Herstellers Volkov Soft.\n\n"
+        "Ein russischer Hersteller könne ohne seine Kenntnis ausspioniert werden, hieß es."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["espionage"][2] == ["Federal Office for Information Security"]
+
+
+def test_members_of_parliament_voice_through_their_house(shipped: Gazetteer) -> None:
+    text = (
+        "Members of the House of Commons questioned the purchase of scanners from the Chinese firm Nuctech. "
+        "The National Cyber Security Centre has not commented.\n\n"
+        "The MPs fear that sensitive data on cargo could reach the Chinese authorities through Nuctech's devices."
+    )
+    found = lead_by_category(run(shipped, text))
+    assert found["data_access"][2] == ["House of Commons"]
