@@ -791,3 +791,94 @@ def test_a_rival_named_as_the_buyer_is_a_party(shipped: Gazetteer) -> None:
     assert companies(ex)["Osaka Metals"].country == "JP"
     # a takeover forbidden is a screening decision, not a product ban
     assert [(c.categories, c.status) for c in ex.concerns] == [(["investment_screening"], "blocked")]
+
+
+# -- words that open a sentence, rivals, people and common nouns -----------------------------------
+
+
+def test_an_adverb_opening_a_dutch_sentence_is_no_buyer(gaz: Gazetteer) -> None:
+    text = (
+        "In Zeebrugge ligt de situatie anders. Daar kocht Harbourline in 2017 de containerterminal over van "
+        "een Deense rederij."
+    )
+    assert "Daar" not in company_names(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "rivals"),
+    [
+        (
+            "Qilin Mobile's scanners are used at airports across Europe, where it competes with companies such as "
+            "Brightwater Detection and Corvex Imaging.",
+            {"Brightwater Detection", "Corvex Imaging"},
+        ),
+        (
+            "Bercy a bloqué le rachat par Qilin Mobile de l'entreprise, qui compte parmi ses concurrents "
+            "l'américain Lumatek et l'israélien Orvane Systems.",
+            {"Lumatek", "Orvane Systems"},
+        ),
+        (
+            "CFIUS ordered Qilin Mobile to sell the dating app. Dating rivals including Corvex Group have not faced "
+            "comparable scrutiny.",
+            {"Corvex Group"},
+        ),
+    ],
+)
+def test_rivals_listed_in_passing_are_no_parties(gaz: Gazetteer, text: str, rivals: set[str]) -> None:
+    assert not company_names(run(gaz, text)) & rivals
+
+
+def test_a_person_with_a_title_in_apposition_is_no_company(gaz: Gazetteer) -> None:
+    text = (
+        "The order was issued in November 2022 by Grant Shapps, then the business secretary, forcing Qilin Mobile "
+        "to sell the chip plant in Newport."
+    )
+    assert "Grant Shapps" not in company_names(run(gaz, text))
+
+
+def test_a_company_whose_officer_is_named_keeps_its_name(gaz: Gazetteer) -> None:
+    text = "Silex Microsystems, a company whose chief executive is Swedish, was bought by Qilin Mobile last year."
+    assert "Silex Microsystems" in company_names(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        (
+            "Das Gesetz greift, wenn staatlich kontrollierte ausländische Investoren Firmen in kritischen "
+            "Bereichen kaufen wollen, etwa Harbourline.",
+            "Investoren",
+        ),
+        ("Die Aktionäre bekommen 80 Euro je Aktie, teilte Harbourline nach der Übernahme mit.", "Aktie"),
+        (
+            "Der Bericht warnt vor Spionage aus China. Klein- und Mittelbetrieben fehle das Geld für Schutz, "
+            "heißt es im Bericht über Harbourline.",
+            "Mittelbetrieben",
+        ),
+        (
+            "Chinesische Industriekonzerne kauften in den letzten Jahren deutsche Firmen, darunter Harbourline.",
+            "Industriekonzerne",
+        ),
+    ],
+)
+def test_german_common_nouns_are_no_companies(gaz: Gazetteer, text: str, noun: str) -> None:
+    assert noun not in company_names(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Commerce Department added Qilin Mobile to its Entity List in December 2020.", "Entity List"),
+        ("Inspectors seized IT equipment and phones at the offices of Qilin Mobile in Warsaw.", "IT"),
+    ],
+)
+def test_lists_and_technology_words_are_no_companies(gaz: Gazetteer, text: str, word: str) -> None:
+    assert word not in company_names(run(gaz, text))
+
+
+def test_a_name_starting_with_image_keeps_its_first_word(gaz: Gazetteer) -> None:
+    text = (
+        "Image Frame Investment (HK) Ltd., a Hong Kong company wholly owned by Tencent, acquired a 3.65 percent "
+        "stake in the Japanese retailer, and Japan will monitor the deal."
+    )
+    assert "Image Frame Investment (HK) Ltd." in company_names(run(gaz, text))

@@ -505,3 +505,81 @@ def test_members_of_parliament_voice_through_their_house(shipped: Gazetteer) -> 
     )
     found = lead_by_category(run(shipped, text))
     assert found["data_access"][2] == ["House of Commons"]
+
+
+# -- a measure denied, described as a power, partial, or not about a deal ---------------------------
+
+
+def test_a_partial_prohibition_is_an_approval_with_conditions(gaz: Gazetteer) -> None:
+    text = (
+        "The German cabinet on Wednesday approved a reduced investment by Harbourline in a container terminal "
+        'in Hamburg. The economy ministry called the decision a "partial prohibition" of the original deal.'
+    )
+    assert "approved_with_conditions" in statuses(run(gaz, text))
+    assert "blocked" not in statuses(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Ministerium hat den Einstieg von Harbourline beim Hafenbetreiber nicht untersagt, sagte ein Sprecher.",
+        "The government did not block the purchase of the Rotterdam terminal by Harbourline, officials said.",
+        "Keine Untersagung: Die Übernahme durch Harbourline wurde von der Regierung ohne Einwände genehmigt.",
+    ],
+)
+def test_a_measure_denied_is_not_taken(gaz: Gazetteer, text: str) -> None:
+    assert not statuses(run(gaz, text)) & {"blocked", "banned"}
+
+
+def test_a_review_not_opened_is_no_review(gaz: Gazetteer) -> None:
+    text = (
+        "Das Wirtschaftsministerium entschied 2016, beim Kauf des Roboterbauers durch Harbourline kein förmliches "
+        "Prüfverfahren nach dem Außenwirtschaftsrecht zu eröffnen."
+    )
+    assert "under_review" not in statuses(run(gaz, text))
+
+
+def test_a_prohibition_that_stops_no_deal_is_a_ban(gaz: Gazetteer) -> None:
+    text = (
+        "Congress banned the Defense Department from buying drones made by Qilin Mobile, and the defense bill "
+        "extended that prohibition to federal agencies across the government."
+    )
+    ex = run(gaz, text)
+    assert statuses(ex) == {"banned"}
+    assert "investment_screening" not in categories(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au bout du compte, le comité pourra autoriser le rachat par Harbourline, l'assortir de mesures "
+        "correctrices, ou l'interdire.",
+        "Das Gesetz erlaubt dem Innenministerium, den Einsatz kritischer Komponenten von Qilin Mobile zu untersagen.",
+    ],
+)
+def test_a_power_described_is_no_decision(gaz: Gazetteer, text: str) -> None:
+    assert not statuses(run(gaz, text)) & {"blocked", "banned"}
+
+
+def test_a_measure_noun_naming_the_means_is_no_decision(gaz: Gazetteer) -> None:
+    text = (
+        "Rome has used its golden power veto rules to clip the wings of Harbourline, the Chinese state-owned "
+        "group that is the largest shareholder of the Italian tyre maker."
+    )
+    assert not statuses(run(gaz, text)) & {"blocked", "banned"}
+
+
+def test_an_aside_between_commas_inside_a_cue(gaz: Gazetteer) -> None:
+    text = (
+        "Le ministère de l'économie a refusé, vendredi 18 décembre, d'autoriser la cession du spécialiste "
+        "français de la vision nocturne au groupe chinois Harbourline."
+    )
+    assert "blocked" in statuses(run(gaz, text))
+
+
+def test_a_review_that_found_no_need_to_act_is_closed(gaz: Gazetteer) -> None:
+    text = (
+        "The federal government will not tear up the lease of the port held by Harbourline after a national "
+        "security review found existing regulations were enough to manage the risks."
+    )
+    assert statuses(run(gaz, text)) & {"under_review", "monitoring"} == set()

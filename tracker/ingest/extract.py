@@ -909,14 +909,46 @@ _MAY_WATCH = re.compile(
 _BY_OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:the\s+)?")
 
 
+# a measure denied: "kein förmliches Prüfverfahren", "did not block", "n'a pas bloqué", "sans conditions"
+_NEGATED_BEFORE = re.compile(
+    r"(?<![\w-])(?:not|never|no|kein|keine|keinen|keinem|keiner|nicht|nie|geen|niet|nooit|aucun|aucune|pas|sans|"
+    r"without|ohne|zonder)\s+(?!only\s|just\s|merely\s|nur\s|alleen\s|seulement\s)(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+_POWER_NOUN_AFTER = re.compile(
+    r"\s+(?:rules?|powers?|rights?|laws?|regime|mechanism|procedure|règles?|pouvoirs?|droits?|regels?|bevoegdhe\w*|"
+    r"Rechte?|Befugnis\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+# what makes a "blocked" a deal stopped rather than a product or a use banned
+_DEAL_CONTEXT = re.compile(
+    r"(?<![\w-])(?:takeovers?|acquisitions?|acquir\w*|purchases?|bids?|bidders?|stakes?|deals?|mergers?|sales?|"
+    r"sell\w*|sold|invest\w*|take\s+over|taking\s+over|took\s+over|Übernahme\w*|übernehm\w*|übernimmt|übernahm|"
+    r"Kauf|Käufer\w*|Verkauf\w*|verkauf\w*|Einstieg\w*|Erwerb\w*|Beteiligung\w*|Investor\w*|Investition\w*|"
+    r"rachat\w*|racheter|acquéreur\w*|cession\w*|céder|vente|investiss\w*|participations?|prise\s+de\s+contrôle|"
+    r"overname\w*|overnemen|overneemt|verkoop\w*|verkopen|belang\w*|investeer\w*|investering\w*|fusie\w*|fusion\w*|"
+    r"shareholders?|Aktionär\w*|actionnaires?|aandeelhouders?)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanSet = ()) -> str | None:
     """The strongest measure stated in [start, end); cues inside `skip` (agency names) do not count."""
     hits = set()
-    if _hit_in(doc, _MAY_NOT_BUY, start, end):
+    deal_stopped = _hit_in(doc, _MAY_NOT_BUY, start, end)
+    if deal_stopped:
         hits.add("blocked")
-    for cue_start, e, label in doc.cues_in(start, end, "st:"):
+    cues = doc.cues_in(start, end, "st:")
+    for cue_start, e, label in cues:
         if skip and _overlaps(cue_start, e, skip):
             continue  # "the Foreign Investment Review Board" names a body; it states no review
+        if any(os <= cue_start and e <= oe and oe - os > e - cue_start and ol != label for os, oe, ol in cues):
+            continue  # "prohibition" inside "partial prohibition": the longer cue says what was decided
+        if _NEGATED_BEFORE.search(doc.text, max(start, cue_start - 30), cue_start):
+            continue  # "keine Untersagung", "did not block": the measure was not taken
+        if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
+            continue  # "its golden power veto rules", "blocking powers": the means, not a decision
         # "an investigation by Reuters" is journalism, not a review by the state
         by = _BY_OUTLET_AFTER.match(doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
@@ -942,12 +974,25 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     if {"banned", "blocked"} <= hits and _hit_in(doc, DEAL_NOUN, start, end):
         hits.discard("banned")  # "hat die Übernahme ... verboten": a deal forbidden is blocked, no product banned
+    if "blocked" in hits and not deal_stopped and not _hit_in(doc, _DEAL_CONTEXT, start, end):
+        # "extended that prohibition to federal agencies", "den Einsatz ... zu untersagen": no deal was
+        # stopped, a product or a use was banned
+        hits.discard("blocked")
+        hits.add("banned")
     return next((st for st in STATUS_PRIORITY if st in hits), None)
 
 
 # "whether the company should be forced to give up its lease", "ob die Bundesregierung den Verkauf
 # untersagt": a measure asked about is still under review
-_HEDGE_BEFORE = re.compile(r"\b(?:whether|ob)\b[^.;:!?]*$|\b(?:should|could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# and a power described, not used: "the committee can block", "le comité pourra ... l'interdire", "das Gesetz
+# erlaubt dem Ministerium, ... zu untersagen", "Met het bevel kan de minister besluiten tegenhouden"
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:whether|ob)\b[^.;:!?]*$|\b(?:should|could|might|may|can)\s+(?:\w+\s+)?$"
+    r"|(?<![\w-])(?:pourra|pourrait|pourront|pourraient|peut|peuvent|kan|kunnen|zou|zouden|kann|können|könnte|könnten|"
+    r"power\s+to|powers\s+to|allows?|allowing|permet\w*|erlaubt|ermöglicht|befugt|ermächtigt|bevoegd\w*)"
+    r"(?![\w-])[^.;:!?]*$",
+    re.IGNORECASE,
+)
 _UNREAL_BEFORE = re.compile(
     r"\b(?:would\s+have|hätte|hätten|zou\s+hebben|zouden\s+hebben|aurait|auraient)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 )
@@ -1257,7 +1302,13 @@ def _concerns(
                 and (
                     rules.deal_words.search(text, a, b)
                     or _SALE_WORD.search(text, a, b)
-                    or (status != "under_review" and (_LICENCE_DEAL.search(text, a, b) or _BUY_VERB.search(text, a, b)))
+                    or (
+                        status != "under_review"
+                        and (
+                            _LICENCE_DEAL.search(text, a, b)
+                            or (_BUY_VERB.search(text, a, b) and not _PROCUREMENT.search(text, a, b))
+                        )
+                    )
                 )
                 and _government_acts(doc, a, b)
             ):
@@ -1472,6 +1523,16 @@ _LICENCE_DEAL = re.compile(
 _STOPS_DEAL = re.compile(
     r"(?<![\w-])(?:ban|bans|banned|barred|barring|block\w*|veto\w*|prohibit\w*|refus\w*|reject\w*|untersag\w*|Untersagung|interdi\w*|bloqu\w*|"
     r"verbot\w*|verbied\w*|verboden|blokk\w*|geblokkeerd|tegengehouden|weiger\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# buying products is procurement, not a deal: "banned the Defense Department from buying drones"
+_PROCUREMENT = re.compile(
+    r"(?<![\w-])(?:buy\w*|bought|purchas\w*|procur\w*|kaufen|kauft|acheter|achète|kopen|koopt)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:drones?|cameras?|equipment|products?|devices?|phones?|handsets?|scanners?|components?|software|chips?|"
+    r"Drohnen|Kameras|Geräte|Produkte|Komponenten|caméras|équipements?|produits|appareils|camera['’]s|apparatuur|"
+    r"producten|onderdelen)(?![\w-])",
     re.IGNORECASE,
 )
 

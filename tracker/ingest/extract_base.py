@@ -238,6 +238,7 @@ class _Rules:
         # capitalised relation words that can open a company phrase ("Tochter Aixtron Inc.")
         self.relation_nouns = {w for w in lex["subsidiary_cues"] + lex["parent_cues"] if w[:1].isupper()}
         self.person_titles = _phrase_re(lex["person_titles"], 0)
+        self.person_titles_any_case = _phrase_re(lex["person_titles"])  # "then the business secretary"
         self.subsidiary_cue = _phrase_re(lex["subsidiary_cues"])
         self.parent_cue = _phrase_re(lex["parent_cues"])
         # the same cues where they end the text before a name: "die schwedische Tochter X", "owned by X"
@@ -379,7 +380,11 @@ class _Rules:
                 st,
                 re.compile(
                     r"(?<![\w-])"
-                    + re.escape(w).replace(r"\*", r"[\w’'-]+(?:\s+[\w’'-]+){0,3}").replace(r"\ ", r"\s+")
+                    # the gap may be an aside between commas: "a refusé, vendredi, d'autoriser"
+                    + re.escape(w)
+                    .replace(r"\ \*\ ", r",?\s+[\w’'-]+(?:\s+[\w’'-]+){0,3},?\s+")
+                    .replace(r"\*", r"[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+                    .replace(r"\ ", r"\s+")
                     + r"(?![\w-])",
                     re.IGNORECASE,
                 ),

@@ -91,6 +91,7 @@ _PARENT_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_COMPANY_ENDINGS = {
+    "List",  # "the Entity List", "the Covered List"
     "Bill",
     "Act",
     "Law",
@@ -370,10 +371,18 @@ _MUST_SELL_AFTER = re.compile(
     r"\s+(?:must|has\s+to|have\s+to|was\s+ordered\s+to|were\s+ordered\s+to|is\s+required\s+to|will\s+have\s+to|doit|moet|muss)\s+"
     r"(?:sell|divest|give\s+up|pull\s+out|dispose|exit|céder|verkopen|verkaufen)"
 )
+# an article or a describing word before a listed name: "l'américain L3Harris", "der schwedische"
+_LIST_ITEM_LEAD = r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|der\s+|die\s+|den\s+|de\s+|het\s+)?(?:[a-zà-ÿ][\w-]*\s+)?)"
 _RIVALS_BEFORE = re.compile(
-    r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber)(?:\s+(?:such\s+as|like|als|comme|wie))?"
-    # "le concurrent suédois Ericsson", "der schwedische Konkurrent Ericsson"
-    r"(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:[A-Z][\w&.-]*\s+){0,3}$"
+    r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
+    r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
+    r"(?:\s+(?:companies|firms|groups|such\s+as|like|including|als|comme|wie|zoals|notamment|waaronder|darunter)){0,2}\s+"
+    # "le concurrent suédois Ericsson", "ses concurrents l'américain L3Harris et l'israélien Elbit Systems",
+    # "competes with companies such as Smiths Detection and Rapiscan"
+    + _LIST_ITEM_LEAD
+    + r"(?:(?:[A-Z][\w&.-]*\s+){1,3},?\s*(?:and\s+|et\s+|en\s+|und\s+|or\s+|ou\s+|oder\s+)?"
+    + _LIST_ITEM_LEAD
+    + r"){0,3}(?:[A-Z][\w&.-]*\s+){0,3}$"
 )
 _AGENT_BEFORE = re.compile(
     r"(?<![\w-])(?:by|durch|par|door)\s+(?:(?:the|its|den|dem|seinen|le|la|l['’]|son|de|het|zijn)\s*)?"
@@ -776,6 +785,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if _german_common_noun(doc, sent.start, s, e) or _lone_place_adjective(doc, s, e) or _town_site(doc, name):
                 continue
+            if _person_apposition(rules, text, e, sent.end):
+                continue  # "Grant Shapps, then the business secretary": a person
             if _LETTER_GLUED.fullmatch(name):
                 continue  # "X-ray scanners", "E-mail": a letter glued to a common noun
             if _PLACE_BEFORE.search(text[max(sent.start, s - 40) : s]):
@@ -1156,20 +1167,62 @@ _DE_DETERMINER = re.compile(
 )
 
 
+_APPOSITION_LEAD = re.compile(
+    r",\s+(?:(?:then|now|at\s+the\s+time|alors|toen|damals|inzwischen)\s+)?"
+    r"(?:(?:the|a|an|its|his|her|former|le|la|l['’]|un|une|ancien|ancienne|de|het|een|voormalig|der|die|ein|eine|ehemalige[rn]?)\s*)?"
+)
+# a word that may stand before the title ("the business secretary", "then Germany's economy minister"),
+# but not one that makes the apposition a company's ("a company whose chairman", "a unit controlled by")
+_TITLE_MODIFIER = re.compile(
+    r"(?!(?:company|firm|group|unit|subsidiary|maker|manufacturer|arm|owner|operator|investor|fund|whose|which|"
+    r"that|by|of|entreprise|société|groupe|filiale|dont|par|bedrijf|dochter\w*|door|Unternehmen|Konzern|Firma|"
+    r"Tochter\w*|von|deren|dessen)\b)[\w'’-]+\s+"
+)
+
+
+def _person_apposition(rules: _Rules, text: str, e: int, end: int) -> bool:
+    """The name is followed by a person's title in apposition: "Grant Shapps, then the business
+    secretary", "Thierry Breton, le commissaire européen"."""
+    lead = _APPOSITION_LEAD.match(text, e, end)
+    at = lead.end() if lead else -1
+    for _ in range(3):  # the title, or up to two words before it
+        if at < 0:
+            return False
+        title = rules.person_titles_any_case.match(text, at, min(end, at + 40))
+        if title and not re.match(r"[\w-]", text[title.end() : title.end() + 1]):
+            return True
+        word = _TITLE_MODIFIER.match(text, at, end)
+        at = word.end() if word else -1
+    return False
+
+
 def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
     """'der chinesische Bieter', 'an der Hafengesellschaft', 'von Schmiedeteilen': German capitalises
     every noun, so one word after a determiner, or a phrase opening with a preposition, is no name."""
     if doc.language != "de":
         return False
     name = doc.text[s:e]
-    if re.match(r"(?:von|vom|zu|zur|zum|für|mit|aus)\s", name):
-        return True
+    if re.match(r"(?:von|vom|zu|zur|zum|für|mit|aus)\s|[\w]+-\s+(?:und|oder)\s", name):
+        return True  # "Klein- und Mittelbetrieben": two nouns sharing an ending
     if " " in name:
         return False
+    if _COMPOUND_CUE.fullmatch(name) or _DE_PLURAL_NOUN_END.search(name):
+        return True  # "Industriekonzerne", "Raumfahrtorganisationen": what kind of body, not which
     before = doc.text[max(floor, s - 40) : s]
     # "aus politischen Gründen", "mit chinesischen Investoren": a preposition and an inflected
     # adjective before one capitalised word make it a noun; "an Silex" keeps the name
-    return bool(_DE_DETERMINER.search(before) or _DE_PREPOSITION_ADJECTIVE.search(before))
+    if _DE_DETERMINER.search(before) or _DE_PREPOSITION_ADJECTIVE.search(before) or _DE_NOUN_LEAD.search(before):
+        return True
+    # "staatlich kontrollierte ausländische Investoren": an inflected adjective that names no country
+    # ("die chinesische Midea" keeps the name)
+    adjective = _DE_ADJECTIVE_BEFORE.search(before)
+    return bool(adjective) and not doc.gaz.country_code(adjective.group(1))
+
+
+_DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten)$")
+# "80 Euro je Aktie", "Klein- und Mittelbetrieben": only a common noun stands there
+_DE_NOUN_LEAD = re.compile(r"(?<![\w-])(?:je|pro)\s+$|[\w]-\s+(?:und|oder|bzw\.)\s+$")
+_DE_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß][a-zäöüß-]{2,}(?:e|en|er|es|em))\s+$")
 
 
 _DE_PREPOSITION_ADJECTIVE = re.compile(
@@ -2105,7 +2158,7 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         "title",
         "measure",
     }
-    if "passing" in co.why and not (strong - {"cue"}):
+    if "passing" in co.why and not (strong - {"cue", "list"}):  # "competes with companies such as X and Y"
         return False
     if strong:
         return True
