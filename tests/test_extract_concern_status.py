@@ -583,3 +583,15 @@ def test_a_review_that_found_no_need_to_act_is_closed(gaz: Gazetteer) -> None:
         "security review found existing regulations were enough to manage the risks."
     )
     assert statuses(run(gaz, text)) & {"under_review", "monitoring"} == set()
+
+
+def test_an_earlier_deal_rejected_is_a_case_of_its_own_with_its_own_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "Le gouvernement fédéral a bloqué l’acquisition de la société minière Brannock Resources par la société "
+        "chinoise Harbourline. Le refus figure parmi les rares cas où le Cabinet a bloqué une transaction. "
+        "En 2018, Ottawa avait notamment rejeté l’achat du constructeur Aeltan par la société chinoise Qilin Mobile."
+    )
+    ex = run(gaz, text)
+    qilin = [c for c in ex.concerns if "Qilin Mobile" in c.companies and "Harbourline Group" not in c.companies]
+    assert qilin and qilin[0].status == "blocked" and "investment_screening" in qilin[0].categories
+    assert qilin[0].quote.quote.startswith("En 2018")

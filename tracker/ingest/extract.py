@@ -927,7 +927,8 @@ _DEAL_CONTEXT = re.compile(
     r"Kauf|Käufer\w*|Verkauf\w*|verkauf\w*|Einstieg\w*|Erwerb\w*|Beteiligung\w*|Investor\w*|Investition\w*|"
     r"rachat\w*|racheter|acquéreur\w*|cession\w*|céder|vente|investiss\w*|participations?|prise\s+de\s+contrôle|"
     r"overname\w*|overnemen|overneemt|verkoop\w*|verkopen|belang\w*|investeer\w*|investering\w*|fusie\w*|fusion\w*|"
-    r"shareholders?|Aktionär\w*|actionnaires?|aandeelhouders?)"
+    r"shareholders?|Aktionär\w*|actionnaires?|aandeelhouders?|transactions?|Transaktion\w*|transacties?|achats?|"
+    r"aankoop\w*|opération)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -2002,10 +2003,12 @@ def _implicit_concerns(
         )
         if name != key and cat == "other":
             continue  # a side company's "removed" or "monitored" is too thin for a case of its own
-        for sent in doc.content:
-            if _status(doc, sent.start, sent.end) == best:
-                pairs[(name, cat)] = {"span": (sent.start, sent.end), "status": best, "companies": {name}}
-                break
+        # the sentence that stated this company's measure, else the first that states such a measure
+        where = (measured or {}).get((name, best)) or next(
+            ((sent.start, sent.end) for sent in doc.content if _status(doc, sent.start, sent.end) == best), None
+        )
+        if where:
+            pairs[(name, cat)] = {"span": where, "status": best, "companies": {name}}
 
 
 def _lede_body(
