@@ -882,3 +882,21 @@ def test_a_name_starting_with_image_keeps_its_first_word(gaz: Gazetteer) -> None
         "stake in the Japanese retailer, and Japan will monitor the deal."
     )
     assert "Image Frame Investment (HK) Ltd." in company_names(run(gaz, text))
+
+
+def test_an_earlier_case_with_a_measure_keeps_its_parties(gaz: Gazetteer) -> None:
+    text = (
+        "President Donald Trump on Friday ordered Beijing Shiji Information Technology Co. to unwind its 2018 "
+        "purchase of StayNTouch. Last year CFIUS forced Beijing Kunlun Tech to agree to sell the gay dating app "
+        "Grindr, and pushed Chinese genomics company iCarbonX to divest its majority stake in PatientsLikeMe."
+    )
+    found = company_names(run(gaz, text))
+    assert {"Beijing Kunlun Tech", "iCarbonX"} <= found
+
+
+def test_an_earlier_deal_recalled_without_a_measure_has_no_parties(gaz: Gazetteer) -> None:
+    text = (
+        "The government blocked the sale of the Dortmund chip plant to Qilin Mobile on Wednesday. "
+        "Last year the purchase of Kestrel Robotics by Tarn Appliances Group drew criticism from unions."
+    )
+    assert not company_names(run(gaz, text)) & {"Kestrel Robotics", "Tarn Appliances Group"}

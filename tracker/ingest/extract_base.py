@@ -604,7 +604,8 @@ class _Company:
 
 
 # "Mitsui E&S", "AT&T": an ampersand inside a word belongs to the name
-_CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*|\d+[A-Za-z]{2,}[\w'’.\-]*)"
+# "iCarbonX", "eBay": a lower-case letter before a capital starts a name too
+_CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*|\d+[A-Za-z]{2,}[\w'’.\-]*|[a-z][A-Z][a-z][\w'’.\-]*)"
 
 
 _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"

@@ -947,9 +947,15 @@ def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
         doc.precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)] + [
             (sent.start, sent.end)
             for sent in doc.content
-            if _EARLIER_OPENING.match(sent.text) and DEAL_NOUN.search(sent.text)
+            if _EARLIER_OPENING.match(sent.text)
+            and DEAL_NOUN.search(sent.text)
+            # "Last year CFIUS forced X to sell Y and pushed Z to divest": an earlier measure is a case too
+            and not any(label in _DECISIONS for _s, _e, label in doc.cues_in(sent.start, sent.end, "st:"))
         ]
     return doc.precedents
+
+
+_DECISIONS = {"st:blocked", "st:banned", "st:divestment_ordered", "st:approved_with_conditions"}
 
 
 _FEW_WORDS = re.compile(r"(?:[\w'’-]+\s+){0,4}")
