@@ -797,3 +797,31 @@ def test_owners_possessive_and_a_site_of_the_same_sentence(shipped: Gazetteer) -
     assert sites["Browns Range project"].operator == "Northern Minerals"
     assert "Velmar" in companies(ex)  # "Chinese-owned" says it is a firm
     assert not any("Pengam" in name for name in sites)  # "its site" is the factory the sentence names
+
+
+# -- a town that is also a firm's short name; what a French site holds before its name ---------------
+
+
+def test_a_town_that_names_the_firm_too_still_places_its_plant(shipped: Gazetteer) -> None:
+    text = (
+        "Norway blocked the sale of Bergen Engines to a Russian group over security concerns. The company has "
+        "close to 1,000 employees at its plant in Bergen."
+    )
+    sites = run(shipped, text).facilities
+    assert [(f.city, f.country) for f in sites] == [("Bergen", "NO")]
+
+
+def test_a_french_site_named_after_what_it_holds_is_no_bare_noun(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement fédéral a bloqué l’acquisition de la société minière TMAC Resources, propriétaire de la "
+        "mine d’or Hope Bay au Nunavut, par la société d’État chinoise Shandong Gold Mining."
+    )
+    assert [f.name for f in run(shipped, text).facilities] == ["mine d’or Hope Bay"]
+
+
+def test_a_bare_site_noun_placed_nowhere_and_run_by_no_one_is_no_site(shipped: Gazetteer) -> None:
+    text = (
+        "The UK government will take a 50% stake in the Suffolk project. Ministers will invest £679m in the plant, "
+        "buying out China General Nuclear Power Group (CGN) over security concerns."
+    )
+    assert "plant" not in [f.name for f in run(shipped, text).facilities]

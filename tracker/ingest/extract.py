@@ -1290,8 +1290,11 @@ def _concerns(
                 subs = [c for c in subs if c.name not in sold]
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
             status = None if negated else _status(doc, a, b, all_agency_spans)
-            if status in ("approved_with_conditions", "divestment_ordered"):
-                cats.add("investment_screening")  # these are screening decisions by nature
+            if status == "divestment_ordered" or (
+                status == "approved_with_conditions" and _hit_in(doc, _DEAL_CONTEXT, a, b)
+            ):
+                # screening decisions by nature; conditions on a licence or an auction are not
+                cats.add("investment_screening")
             elif (
                 (
                     status == "under_review"

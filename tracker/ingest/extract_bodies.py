@@ -1680,6 +1680,8 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     _operators_by_title(doc, merged, companies)
     out = []
     for fac in merged:
+        if " " not in fac.name and fac.name.islower() and not (fac.city or fac.operator):
+            continue  # "Une mine dans l'Arctique", "the plant": a bare noun placed nowhere, run by no one
         lat = lon = None
         place = doc.gaz.city(fac.city) if fac.city else None
         if place:
@@ -1746,8 +1748,10 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         # "in Johnson County", "near RAF Lakenheath": a county or a base's prefix is no town
         or _REGION_AFTER_TOWN.match(doc.text, town_end)
         or (town.isupper() and len(town) > 1 and not doc.gaz.city(town))
-        or company_spans.overlaps(m.start("town"), town_end)
-        or any(h.start < town_end and m.start("town") < h.end for h in doc.entity_hits)
+        # a firm's short name after "in" is still the town when it is a known one: "Bergen Engines ...
+        # its plant in Bergen"
+        or (company_spans.overlaps(m.start("town"), town_end) and not _town_codes(doc, town))
+        or any(h.start < town_end and m.start("town") < h.end and h.kind != "company" for h in doc.entity_hits)
         or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
     ):
         return None
@@ -1894,6 +1898,10 @@ def _term_site(
             e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands
             # "de haven van Rotterdam", "le port d’Anvers": a port is named by its town
             town_named = kind == "port_terminal" and bool(doc.gaz.city(town))
+    # "la mine d'or Hope Bay": what the site holds, then its own name
+    material = re.match(r" (?:d['’]|de )[a-zà-ÿ]{2,}(?= [A-Z])", text[e : e + 30]) if doc.language == "fr" else None
+    if material and town is None:
+        e += material.end()
     # "Containerterminal Tollerort", "terminal Euromax": the noun then the site's own name
     # "de containerterminal CSP Zeebrugge Terminal": a name that ends in a site head of its own
     own_name = _OWN_NAME_WITH_HEAD.match(text, e)
