@@ -595,3 +595,17 @@ def test_an_earlier_deal_rejected_is_a_case_of_its_own_with_its_own_sentence(gaz
     qilin = [c for c in ex.concerns if "Qilin Mobile" in c.companies and "Harbourline Group" not in c.companies]
     assert qilin and qilin[0].status == "blocked" and "investment_screening" in qilin[0].categories
     assert qilin[0].quote.quote.startswith("En 2018")
+
+
+def test_conditions_on_a_licence_are_no_screening_decision(gaz: Gazetteer) -> None:
+    text = (
+        "The court found that the telecoms regulator acted lawfully when it attached security conditions to the "
+        "5G spectrum auction over the use of Qilin Mobile equipment."
+    )
+    assert "investment_screening" not in categories(run(gaz, text))
+
+
+def test_conditions_on_a_takeover_are_a_screening_decision(gaz: Gazetteer) -> None:
+    text = "The government cleared the takeover of the Hamburg terminal by Harbourline subject to conditions."
+    ex = run(gaz, text)
+    assert "investment_screening" in categories(ex) and "approved_with_conditions" in statuses(ex)

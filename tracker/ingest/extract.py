@@ -1291,7 +1291,7 @@ def _concerns(
             cats = set() if negated else _categories(doc, a, b, all_agency_spans)
             status = None if negated else _status(doc, a, b, all_agency_spans)
             if status == "divestment_ordered" or (
-                status == "approved_with_conditions" and _hit_in(doc, _DEAL_CONTEXT, a, b)
+                status == "approved_with_conditions" and not _LICENCE_TERMS.search(text, a, b)
             ):
                 # screening decisions by nature; conditions on a licence or an auction are not
                 cats.add("investment_screening")
@@ -1531,6 +1531,12 @@ _STOPS_DEAL = re.compile(
 )
 
 
+# what conditions attached to a licence or an auction are about: no investment screened
+_LICENCE_TERMS = re.compile(
+    r"(?<![\w-])(?:licen[cs]es?|auctions?|spectrum|frequenc\w+|Lizenz\w*|Frequenz\w*|Versteigerung\w*|licenties?|"
+    r"vergunning\w*|veiling\w*|frequenties|enchères?|fréquences?)(?![\w-])",
+    re.IGNORECASE,
+)
 # buying products is procurement, not a deal: "banned the Defense Department from buying drones"
 _PROCUREMENT = re.compile(
     r"(?<![\w-])(?:buy\w*|bought|purchas\w*|procur\w*|kaufen|kauft|acheter|achète|kopen|koopt)\s+(?:[\w'’-]+\s+){0,3}?"
