@@ -32,6 +32,7 @@ from .extract_base import (
     facility_kind,
     name_spans,
     site_after_name,
+    squash,
 )
 from .gazetteer import Hit, SpanSet, fold, strip_accents, town_populations
 from .textparts import (
@@ -1682,6 +1683,8 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     for fac in merged:
         if " " not in fac.name and fac.name.islower() and not (fac.city or fac.operator):
             continue  # "Une mine dans l'Arctique", "the plant": a bare noun placed nowhere, run by no one
+        if fac.operator and squash(fac.operator) == squash(fac.name):
+            fac.operator = None  # "Newport Wafer Fab" the site is not run by "Newport Wafer Fab" the firm
         lat = lon = None
         place = doc.gaz.city(fac.city) if fac.city else None
         if place:
@@ -1788,6 +1791,13 @@ _GENITIVE_PLACE = re.compile(
 )
 
 
+# a lower-case head after a site's own name that says what kind of site it is, not part of the name
+_DESCRIBED_BY_KIND = re.compile(
+    r"(?:nuclear\s+)?power\s+(?:station|plant)|nuclear\s+plant|project|projet|project|Projekt|wind\s+farm",
+    re.IGNORECASE,
+)
+
+
 def _term_site(
     doc: _Doc, sent: Sentence, m: re.Match, relevant: bool, company_spans: SpanSet, found: list[_Facility]
 ) -> _Facility | None:
@@ -1828,6 +1838,7 @@ def _term_site(
         text[max(sent.start, s - 30) : s],
     )
     prefixed = False
+    prefix_end = s
     if (
         named
         and (
@@ -1864,6 +1875,7 @@ def _term_site(
             and text[sent.start : word_start].strip() != ""
         ):
             s, prefixed = word_start, True
+            prefix_end = word_start + len(word)
     # French names follow the noun: "plateforme logistique d'Alibaba"; Dutch and German too:
     # "de haven van Rotterdam", "de fabriek van Nexperia", "das Werk von Bosch"
     number = re.match(r" \d{1,4}(?![\w,.])", text[e : e + 6])
@@ -1963,6 +1975,9 @@ def _term_site(
     ):
         return None
     name = text[s:cut] + text[m.end() : e] if cut < m.end() else text[s:e]
+    if prefixed and e == m.end() and term.islower() and _DESCRIBED_BY_KIND.fullmatch(term):
+        # "the Sizewell C nuclear power station", "the Browns Range project": the name is the site's own
+        name = text[s:prefix_end]
     if name == term and re.search(r"\b[a-z]+['’]s\s+$", text[max(sent.start, s - 20) : s]):
         return None  # "jet fuel for the capital's airport": a place's site in passing, unnamed
     proper = re.search(r"[A-Z]", name.replace(term, ""))  # "Projekt" is capitalised in German

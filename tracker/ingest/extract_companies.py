@@ -373,6 +373,11 @@ _MUST_SELL_AFTER = re.compile(
 )
 # an article or a describing word before a listed name: "l'américain L3Harris", "der schwedische"
 _LIST_ITEM_LEAD = r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|der\s+|die\s+|den\s+|de\s+|het\s+)?(?:[a-zà-ÿ][\w-]*\s+)?)"
+# a continent's or a region's adjective alone is no name ("American Tower" keeps its second word)
+_REGION_ADJECTIVES = {
+    *("Asian", "European", "African", "American", "Western", "Eastern", "Arab", "Nordic", "Scandinavian"),
+    *("Baltic", "Pacific", "Atlantic", "Latin", "Asiatische", "Europäische", "Aziatische", "Europese"),
+}
 _RIVALS_BEFORE = re.compile(
     r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
@@ -724,6 +729,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             ):
                 s = s + joint.end()
             name = text[s:e]
+            if name in rules.stopwords or name in _REGION_ADJECTIVES:
+                continue  # "het Amerikaanse Congres" once the adjective is dropped; "Asian chip supplies"
             # "the operators Deutsche Telekom, Vodafone and Telefónica": the cue covers the whole list
             listed = prev_company and re.fullmatch(
                 r"\s*(?:,|,?\s+(?:and|und|et|en|y|e|or|oder|ou|of))\s*", text[prev_end:s]
