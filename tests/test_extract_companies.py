@@ -900,3 +900,13 @@ def test_an_earlier_deal_recalled_without_a_measure_has_no_parties(gaz: Gazettee
         "Last year the purchase of Kestrel Robotics by Tarn Appliances Group drew criticism from unions."
     )
     assert not company_names(run(gaz, text)) & {"Kestrel Robotics", "Tarn Appliances Group"}
+
+
+def test_another_name_given_after_an_apposition_is_an_alias(gaz: Gazetteer) -> None:
+    text = (
+        "Rolls-Royce agreed to sell its engine unit to Volga Rail Group, a Russian rail-equipment manufacturer also "
+        "known as Volgatransholding, but Norway blocked the sale over security concerns."
+    )
+    ex = run(gaz, text)
+    assert "Volgatransholding" in company(ex, "Volga Rail Group").aliases
+    assert "Volgatransholding" not in names(ex.companies)

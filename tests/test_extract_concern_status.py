@@ -609,3 +609,12 @@ def test_conditions_on_a_takeover_are_a_screening_decision(gaz: Gazetteer) -> No
     text = "The government cleared the takeover of the Hamburg terminal by Harbourline subject to conditions."
     ex = run(gaz, text)
     assert "investment_screening" in categories(ex) and "approved_with_conditions" in statuses(ex)
+
+
+def test_a_seller_stopped_from_selling_is_a_blocked_deal(gaz: Gazetteer) -> None:
+    text = (
+        "Norway's government has stopped the British group Harbourline from selling its Norwegian engine maker "
+        "to a Russian company, citing national security."
+    )
+    ex = run(gaz, text)
+    assert "blocked" in statuses(ex) and "investment_screening" in categories(ex)

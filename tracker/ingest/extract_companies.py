@@ -1035,7 +1035,9 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
 
 _CAP_RUN = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
 _KNOWN_AS = re.compile(
-    r"\s*(?:,|\()?\s*(?:(?:(?:also|formerly|better|otherwise|commonly|locally)\s+)?known\s+as|a\.?k\.?a\.?|alias|"
+    # "TMH Group, a Russian rail-equipment manufacturer also known as Transmashholding": after an apposition too
+    r"\s*(?:,\s*(?:a|an|un|une|een|ein|eine)\s+(?:[\w'’-]+\s+){1,5}?(?=(?:also|formerly|better|aussi|ook|auch)\s)|,|\()?\s*"
+    r"(?:(?:(?:also|formerly|better|otherwise|commonly|locally)\s+)?known\s+as|a\.?k\.?a\.?|alias|"
     r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
     r"voorheen|(?:auch|früher)\s+(?:bekannt\s+als|genannt))\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|die\s+)?",
     re.IGNORECASE,
