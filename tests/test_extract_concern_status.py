@@ -618,3 +618,12 @@ def test_a_seller_stopped_from_selling_is_a_blocked_deal(gaz: Gazetteer) -> None
     )
     ex = run(gaz, text)
     assert "blocked" in statuses(ex) and "investment_screening" in categories(ex)
+
+
+def test_a_case_led_by_the_seller_is_the_buyers(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline agreed to sell its engine unit Nordvik Motors to Qilin Mobile last year. "
+        "Norway's government has now stopped Harbourline from selling Nordvik Motors, citing national security."
+    )
+    screening = [c for c in run(gaz, text).concerns if "investment_screening" in c.categories]
+    assert screening and screening[0].companies[0] == "Qilin Mobile"

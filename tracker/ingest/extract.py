@@ -43,6 +43,8 @@ from .extract_bodies import (
 from .extract_companies import (
     _companies,
     _found_companies,
+    deal_buyers,
+    deal_sellers,
     deal_targets,
     precedent_spans,
 )
@@ -118,7 +120,10 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         if not (f.evidence and all(any(s <= e.start and e.end <= t for s, t in recalled) for e in f.evidence))
     ]
     targets = deal_targets(doc, companies)
-    result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), targets)
+    # a case led by a deal's target or seller is its buyer's
+    sold = targets | deal_sellers(doc, companies)
+    named_buyers = [n for n in deal_buyers(doc, companies) if n not in sold]
+    result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), sold, named_buyers)
     result.concerns = _one_case_per_group(result.concerns, result.companies)
     result.concerns += _partner_cases(doc, companies, result.concerns)
     _transaction_parties(result.concerns, result.companies)
@@ -1698,11 +1703,15 @@ def _subject_first(names: set[str], key: str, by_name: dict[str, _Company]) -> l
     return sorted(names, key=place)
 
 
-def _led_by_buyer(concerns: list[FoundConcern], targets: set[str]) -> list[FoundConcern]:
-    """A case led by the target of a deal whose buyer leads another case of the story is the buyer's:
-    "Bund verbietet Übernahme von Leifeld" and "Yantai Taihai darf Leifeld nicht kaufen" are one case.
-    A case so passed to the buyer joins the buyer's case of the same kind, the stronger status kept."""
+def _led_by_buyer(
+    concerns: list[FoundConcern], targets: set[str], named_buyers: tuple[str, ...] | list[str] = ()
+) -> list[FoundConcern]:
+    """A case led by the target (or the seller) of a deal whose buyer leads another case of the story,
+    or is named as the buyer ("agreed to sell it to X"), is the buyer's: "Bund verbietet Übernahme von
+    Leifeld" and "Yantai Taihai darf Leifeld nicht kaufen" are one case. A case so passed to the buyer
+    joins the buyer's case of the same kind, the stronger status kept."""
     buyers = [c.companies[0] for c in concerns if c.companies and c.companies[0] not in targets]
+    buyers += [n for n in named_buyers if n not in buyers]
     if not buyers:
         return concerns
     kept: list[FoundConcern] = []

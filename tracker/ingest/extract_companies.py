@@ -614,6 +614,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("passing")
     if _MUST_SELL_AFTER.match(post):
         why.add("divest")
+    if _SOLD_TO_BEFORE.search(pre):
+        why.add("deal")  # "agreed to sell its engine unit to TMH Group": the buyer
     name = text[s:e]
     toks = _tokens(name)
     if (
@@ -1969,6 +1971,45 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
             deal = doc.rules.deal_before.search(pre) and not _OWNER_PHRASE.search(pre)
             if deal or _SHARE_OF.search(pre) or _INFLUENCE_OVER.search(doc.text, max(sent.start, s - 120), s):
                 found.add(co.name)
+    return found
+
+
+# the seller of a deal: "stopped Rolls-Royce from selling", "Elmos wollte seine Fertigung verkaufen"
+_SELLS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:has|had|have|also)\s+)?(?:agreed\s+to\s+sell|(?:wanted|planned|sought)\s+to\s+sell|from\s+selling|"
+    r"sold|sells|is\s+selling|was\s+selling|a\s+vendu|a\s+cédé|vendait|verkaufte|verkocht|verkoopt|wollte\s+(?:[\w-]+\s+){1,4}"
+    r"verkaufen)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def deal_sellers(doc: _Doc, companies: list[_Company]) -> set[str]:
+    """Companies the story has selling what a deal is for; their case is the buyer's."""
+    return {co.name for co in companies for _s, e in co.mentions if _SELLS_AFTER.match(doc.text, e)}
+
+
+# the buyer a sale goes to: "agreed to sell its engine unit to TMH Group", "le Verkauf ... an Silex"
+_SOLD_TO_BEFORE = re.compile(
+    r"(?<![\w-])(?:sell|sells|sold|selling|sale\s+of|verkauf\w*|Verkauf|vente|vendre|cession|céder|verkoop|verkopen)"
+    # what is sold is a business: a name, or a unit or a stake ("sells its ore to" is trade, no deal)
+    r"\s+(?:(?:its|their|the|a|an|his|her|seine\w*|ihre\w*|die|den|das|des|der|sa|son|ses|la|le|les|de|du|zijn|haar|het)\s+)?"
+    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,4}|(?:[\w'’-]+\s+){0,3}(?:unit|business|subsidiary|"
+    r"division|stake|shares|company|firm|maker|operator|Tochter\w*|Sparte|Anteile|Beteiligung|Firma|Unternehmen|"
+    r"filiale|participation|activités|belang|dochter\w*|bedrijf)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,4})"
+    r"[^.;]{0,40}?\s(?:to|an|à|aan)\s+(?:the\s+|die\s+|den\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def deal_buyers(doc: _Doc, companies: list[_Company]) -> list[str]:
+    """Companies the story names as the buyer in a sale, in the order it names them."""
+    found = []
+    for co in companies:
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if sent and _SOLD_TO_BEFORE.search(doc.text, max(sent.start, s - 140), s) and co.name not in found:
+                found.append(co.name)
     return found
 
 
