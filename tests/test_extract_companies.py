@@ -910,3 +910,11 @@ def test_another_name_given_after_an_apposition_is_an_alias(gaz: Gazetteer) -> N
     ex = run(gaz, text)
     assert "Volgatransholding" in company(ex, "Volga Rail Group").aliases
     assert "Volgatransholding" not in names(ex.companies)
+
+
+def test_a_project_name_is_no_company(gaz: Gazetteer) -> None:
+    text = (
+        "The Justice Department said Qilin Mobile's data plan, known as Project Texas, failed to address the risk "
+        "that the Chinese government could order the company to hand over user data."
+    )
+    assert not {n for n in company_names(run(gaz, text)) if n.startswith("Project")}

@@ -627,3 +627,16 @@ def test_a_case_led_by_the_seller_is_the_buyers(gaz: Gazetteer) -> None:
     )
     screening = [c for c in run(gaz, text).concerns if "investment_screening" in c.categories]
     assert screening and screening[0].companies[0] == "Qilin Mobile"
+
+
+def test_a_stake_up_for_sale_is_no_order_to_sell(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat einen Einstieg von Harbourline beim Netzbetreiber verhindert. Der Anteil von "
+        "20 Prozent stand zum Verkauf, nun erwirbt ihn die staatliche Förderbank."
+    )
+    assert "divestment_ordered" not in statuses(run(gaz, text))
+
+
+def test_an_approval_the_ministry_attached_conditions_to(gaz: Gazetteer) -> None:
+    text = "Bercy a assorti son accord de plusieurs conditions pour le rachat de l'équipementier par Harbourline."
+    assert "approved_with_conditions" in statuses(run(gaz, text))
