@@ -918,3 +918,14 @@ def test_a_project_name_is_no_company(gaz: Gazetteer) -> None:
         "that the Chinese government could order the company to hand over user data."
     )
     assert not {n for n in company_names(run(gaz, text)) if n.startswith("Project")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In July, 67 MPs backed a call by the campaign group Watchful Eye for a ban on Qilin Mobile cameras.",
+        "Der Branchenverband Digitalwirtschaft Nord kritisierte das Verbot der Kameras von Qilin Mobile.",
+    ],
+)
+def test_civil_society_bodies_are_no_companies(gaz: Gazetteer, text: str) -> None:
+    assert not company_names(run(gaz, text)) - {"Qilin Mobile"}

@@ -823,3 +823,11 @@ def test_the_country_of_money_or_people_in_a_measure_is_a_country_of_the_story(s
         "critical minerals sector."
     )
     assert "CN" in run(shipped, text).countries
+
+
+def test_the_supplier_operators_picked_is_no_subject(gaz: Gazetteer) -> None:
+    text = (
+        "Les opérateurs doivent exclure Qilin Mobile du cœur du réseau 5G. Proximus et Orange Belgium ont "
+        "annoncé qu'ils avaient retenu l'équipementier finlandais Nokia pour moderniser leur réseau."
+    )
+    assert all("Nokia" not in c.companies[:1] for c in run(gaz, text).concerns)

@@ -714,6 +714,7 @@ _COMPARISON = re.compile(
 _CHOSEN = re.compile(
     r"(?<![\w-])(?:chosen|chose|choose|chooses|opted\s+for|opts\s+for|picked|selected|switch(?:ed|es|ing)?\s+to|"
     r"in\s+favou?r\s+of|(?:has|have|had)\s+turned\s+to|a\s+choisi|ont\s+choisi|choisit|opté\s+pour|optent\s+pour|"
+    r"(?:a|ont|avaient|avait)\s+retenu|retiennent|retient|"
     r"gekozen\s+voor|kiest\s+voor|koos\s+voor|kozen\s+voor|setzt\s+auf|setzen\s+auf|entschied\s+sich\s+für|"
     r"entschieden\s+sich\s+für)\s+(?:(?:the|le|la|de|het|die|den)\s+)?"
     r"(?:[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)?\s*(?:,|and|et|en|und|or|ou|of|oder)\s+)*$"

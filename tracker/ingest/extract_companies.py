@@ -373,6 +373,17 @@ _MUST_SELL_AFTER = re.compile(
 )
 # an article or a describing word before a listed name: "l'américain L3Harris", "der schwedische"
 _LIST_ITEM_LEAD = r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|der\s+|die\s+|den\s+|de\s+|het\s+)?(?:[a-zà-ÿ][\w-]*\s+)?)"
+# the bodies of civil society: campaigners, unions, trade bodies, think tanks
+_NON_PROFIT_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:campaign|pressure|advocacy|lobby|lobbying|civil[- ]liberties|privacy|human[- ]rights|"
+    r"environmental|industry|trade|business)\s+(?:group|organi[sz]ation|body|association|lobby)|think[- ]tank|NGO|"
+    r"charity|non-profit|nonprofit|trade\s+union|union|watchdog\s+group|Denkfabrik|Lobbygruppe|Lobbyverband|"
+    r"Bürgerrechtsorganisation|Menschenrechtsorganisation|Gewerkschaft|Branchenverband|Industrieverband|Verband|"
+    r"groupe\s+de\s+pression|ONG|syndicat|association|organisation\s+patronale|fédération|denktank|"
+    r"belangengroep|belangenorganisatie|vakbond|brancheorganisatie|ngo|lobbygroep|actiegroep)"
+    r"(?:\s+(?:called|named|genannt|appelée?|genaamd))?\s+(?:the\s+|de\s+|het\s+|die\s+|der\s+|la\s+|le\s+|l['’])?$",
+    re.IGNORECASE,
+)
 # a continent's or a region's adjective alone is no name ("American Tower" keeps its second word)
 _REGION_ADJECTIVES = {
     *("Asian", "European", "African", "American", "Western", "Eastern", "Arab", "Nordic", "Scandinavian"),
@@ -796,6 +807,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if _person_apposition(rules, text, e, sent.end):
                 continue  # "Grant Shapps, then the business secretary": a person
+            if _NON_PROFIT_BEFORE.search(text, max(sent.start, s - 45), s):
+                continue  # "the campaign group Big Brother Watch", "der Verband X": no company
             if _LETTER_GLUED.fullmatch(name):
                 continue  # "X-ray scanners", "E-mail": a letter glued to a common noun
             if _PLACE_BEFORE.search(text[max(sent.start, s - 40) : s]):
