@@ -786,3 +786,12 @@ def test_a_government_as_a_customer_is_no_party(shipped: Gazetteer) -> None:
     found = agencies(run(shipped, text, language="en"))
     assert "Senate Committee on Homeland Security and Governmental Affairs" in found
     assert "Federal government of the United States" not in found
+
+
+def test_bodies_listed_under_one_head_noun_are_each_found(shipped: Gazetteer) -> None:
+    text = (
+        "The FCC revoked the licence of Qilin Mobile's American unit on Tuesday. Team Telecom, which also includes "
+        "the departments of Homeland Security and Defense, had recommended the revocation."
+    )
+    found = {a.name for a in run(shipped, text).agencies}
+    assert {"United States Department of Homeland Security", "United States Department of Defense"} <= found

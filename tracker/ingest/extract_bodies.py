@@ -413,6 +413,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _french_ministries(doc, agencies, add)
     _french_ministers(doc, agencies, add)
     _embassies(doc, agencies, add)
+    _coordinated_departments(doc, agencies, add)
     _leaders_decide(doc, agencies, add)
     _seated_bodies(doc, agencies, add)
     _portfolio_titles(doc, agencies, add)
@@ -1416,6 +1417,45 @@ _EMBASSY = re.compile(
 )
 # every match holds one of these
 _EMBASSY_WORDS = ("mbassy", "mbassade", "Botschaft")
+
+
+# "the departments of Justice, Homeland Security and Defense", "the ministries of Defence and the Interior":
+# one head noun for several bodies
+_COORDINATED_DEPARTMENTS = re.compile(
+    r"(?<![\w-])(?P<head>[Dd]epartments|[Mm]inistries)\s+of\s+(?P<items>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)"
+)
+_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def _coordinated_departments(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    """Each body of a list under one head noun, where the gazetteer knows it by its full name."""
+    text = doc.text
+    for m in _COORDINATED_DEPARTMENTS.finditer(text):
+        if not doc.in_content(m.start()):
+            continue
+        head = "Department" if m.group("head").lower().startswith("department") else "Ministry"
+        for item in _ITEM.finditer(text, m.start("items"), m.end("items")):
+            name = f"{head} of {'the ' if item.group(0).startswith('the ') else ''}{item.group(1)}"
+            hits = [h for h in doc.gaz.entity_hits(name) if h.kind == "agency" and h.start == 0 and h.end == len(name)]
+            if not hits:
+                continue
+            row = doc.gaz.agencies[hits[0].key]
+            code, own_row = _qualified_country(doc, Hit(item.start(1), item.end(1), "agency", hits[0].key, name), row)
+            row = own_row or row
+            if code == "" or (code is not None and own_row is None):
+                continue
+            ag = add(
+                row["name"],
+                item.start(1),
+                item.end(1),
+                kind=row.get("kind") or "other",
+                country=row.get("country") or None,
+                acronym=row.get("acronym") or "",
+                gaz_index=doc.gaz.agencies.index(row),
+            )
+            ag.aliases.add(name)
 
 
 def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
