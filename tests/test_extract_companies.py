@@ -929,3 +929,11 @@ def test_a_project_name_is_no_company(gaz: Gazetteer) -> None:
 )
 def test_civil_society_bodies_are_no_companies(gaz: Gazetteer, text: str) -> None:
     assert not company_names(run(gaz, text)) - {"Qilin Mobile"}
+
+
+def test_a_place_then_a_german_plural_noun_is_no_company(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesanwaltschaft wirft den Festgenommenen vor, für Qilin Mobile in Deutschland Informationen zu "
+        "militärisch nutzbaren Technologien beschafft zu haben."
+    )
+    assert "Deutschland Informationen" not in company_names(run(gaz, text))

@@ -640,3 +640,14 @@ def test_a_stake_up_for_sale_is_no_order_to_sell(gaz: Gazetteer) -> None:
 def test_an_approval_the_ministry_attached_conditions_to(gaz: Gazetteer) -> None:
     text = "Bercy a assorti son accord de plusieurs conditions pour le rachat de l'équipementier par Harbourline."
     assert "approved_with_conditions" in statuses(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Finanzministerium soll nun einen möglichen Ausschluss der Geräte von Qilin Mobile aus dem 5G-Netz prüfen.",
+        "The ministry is weighing a possible ban on Qilin Mobile equipment in the country's 5G networks.",
+    ],
+)
+def test_a_possible_measure_is_under_review(gaz: Gazetteer, text: str) -> None:
+    assert "banned" not in statuses(run(gaz, text))

@@ -996,6 +996,8 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
 # erlaubt dem Ministerium, ... zu untersagen", "Met het bevel kan de minister besluiten tegenhouden"
 _HEDGE_BEFORE = re.compile(
     r"\b(?:whether|ob)\b[^.;:!?]*$|\b(?:should|could|might|may|can)\s+(?:\w+\s+)?$"
+    # "einen möglichen Ausschluss zu prüfen", "a possible ban": a measure weighed, not taken
+    r"|(?<![\w-])(?:possible|potential|möglich\w*|eventuel\w*|mogelijke?|éventuel\w*)\s+(?:[\w-]+\s+)?$"
     r"|(?<![\w-])(?:pourra|pourrait|pourront|pourraient|peut|peuvent|kan|kunnen|zou|zouden|kann|können|könnte|könnten|"
     r"power\s+to|powers\s+to|allows?|allowing|permet\w*|erlaubt|ermöglicht|befugt|ermächtigt|bevoegd\w*)"
     r"(?![\w-])[^.;:!?]*$",

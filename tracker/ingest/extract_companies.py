@@ -1235,7 +1235,8 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
     if re.match(r"(?:von|vom|zu|zur|zum|für|mit|aus)\s|[\w]+-\s+(?:und|oder)\s", name):
         return True  # "Klein- und Mittelbetrieben": two nouns sharing an ending
     if " " in name:
-        return False
+        # "in Deutschland Informationen beschafft": a place, then a plural noun
+        return bool(_DE_PLURAL_NOUN_END.search(name.split()[-1]))
     if _COMPOUND_CUE.fullmatch(name) or _DE_PLURAL_NOUN_END.search(name):
         return True  # "Industriekonzerne", "Raumfahrtorganisationen": what kind of body, not which
     before = doc.text[max(floor, s - 40) : s]
