@@ -831,3 +831,12 @@ def test_the_supplier_operators_picked_is_no_subject(gaz: Gazetteer) -> None:
         "annoncé qu'ils avaient retenu l'équipementier finlandais Nokia pour moderniser leur réseau."
     )
     assert all("Nokia" not in c.companies[:1] for c in run(gaz, text).concerns)
+
+
+def test_a_services_report_speaks_even_when_it_names_foreign_services(shipped: Gazetteer) -> None:
+    text = (
+        "Le Service de renseignement de la Confédération (SRC) a présenté lundi son rapport annuel à Berne. "
+        "Les services de renseignement russes restent très actifs à Genève. Pour le service, la menace que "
+        "représentent les activités d'espionnage étrangères, avant tout chinoises, demeure élevée."
+    )
+    assert "espionage" in {cat for c in run(shipped, text).concerns for cat in c.categories}

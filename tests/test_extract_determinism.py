@@ -20,6 +20,12 @@ from tracker.ingest.types import RawArticle
 gaz = Gazetteer.from_data_dir()
 texts = [demo_article(i, seed=3).text for i in range(12)]
 texts += [t.replace("s", "\u017f", 5) for t in texts[:4]]  # long s: two spellings of one name
+# one firm under four forms and a unit named like it: the forms were once matched in the set's order
+texts.append(
+    "Velmora Semiconductor and the Chinese fund Tiangong Road Capital have called off their merger. Velmora "
+    "said its Korean operating subsidiary, Velmora Semiconductor Ltd., would withdraw its application. Velmora "
+    "Semiconductor Corp., the parent, is incorporated in Delaware. CFIUS had ordered the parties not to close."
+)
 texts.append(
     "Alibaba's logistics arm Cainiao runs the hub. AliExpress, Cainiao and Alibaba were named by the "
     "State Security Service, which is monitoring the hub over possible espionage."
@@ -33,7 +39,7 @@ print(json.dumps(out, sort_keys=True, default=str))
 def test_the_output_does_not_depend_on_the_hash_seed() -> None:
     root = Path(__file__).resolve().parent.parent
     outputs = set()
-    for seed in ("0", "1", "2"):
+    for seed in ("0", "1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
             [sys.executable, "-c", SCRIPT], cwd=root, env=env, capture_output=True, text=True, timeout=300, check=True

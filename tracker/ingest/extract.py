@@ -1611,7 +1611,8 @@ def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[F
     all_spans = SpanSet(s for sp in _agency_spans(doc, agencies).values() for s in sp)
     found: dict[str, tuple[int, int, str | None]] = {}
     # a security service's report, the story's one voice: each danger it lists is its view
-    intel = [ag for ag in agencies if ag.kind == "intelligence"]
+    # (the foreign services it warns of are no voice: "les services de renseignement russes")
+    intel = [ag for ag in agencies if ag.kind == "intelligence" and ag.country in (doc.host, None)]
     voice = (intel[0].evidence[0].start if intel[0].evidence else None) if len(intel) == 1 else None
     for sent in doc.content:
         if doc.cues_in(sent.start, sent.end, "neg"):

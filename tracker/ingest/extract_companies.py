@@ -373,6 +373,8 @@ _MUST_SELL_AFTER = re.compile(
 )
 # an article or a describing word before a listed name: "l'américain L3Harris", "der schwedische"
 _LIST_ITEM_LEAD = r"(?:(?:l['’]|le\s+|la\s+|les\s+|the\s+|der\s+|die\s+|den\s+|de\s+|het\s+)?(?:[a-zà-ÿ][\w-]*\s+)?)"
+_INITIALLED_PERSON = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+[A-Z]\.?")
+_ACRONYM_GLUED = re.compile(r"[A-Z0-9]{2,}-[a-zà-ÿ]{3,}")
 # the bodies of civil society: campaigners, unions, trade bodies, think tanks
 _NON_PROFIT_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:campaign|pressure|advocacy|lobby|lobbying|civil[- ]liberties|privacy|human[- ]rights|"
@@ -807,6 +809,10 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if _person_apposition(rules, text, e, sent.end):
                 continue  # "Grant Shapps, then the business secretary": a person
+            if rules.person_titles.fullmatch(name.split()[-1]) or _INITIALLED_PERSON.fullmatch(name):
+                continue  # "the Business Secretary"; "Marc R.", "Thomas R.": a suspect named as the press does
+            if _ACRONYM_GLUED.fullmatch(name):
+                continue  # "EUV-machines", "5G-netwerk": an acronym glued to a common noun
             if _NON_PROFIT_BEFORE.search(text, max(sent.start, s - 45), s):
                 continue  # "the campaign group Big Brother Watch", "der Verband X": no company
             if _LETTER_GLUED.fullmatch(name):
@@ -1562,7 +1568,8 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
     for co in found:
         target = None
         for other in merged:
-            forms = other.forms | {other.name}
+            # a fixed order (shortest first), so which form is matched never depends on the set's order
+            forms = sorted(other.forms | {other.name}, key=lambda f: (len(f), f))
             same = next((f for f in forms if _norm_key(_abbreviated(f)) == _norm_key(_abbreviated(co.name))), None)
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
             if same is None and prefix is None:
