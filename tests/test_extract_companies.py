@@ -937,3 +937,32 @@ def test_a_place_then_a_german_plural_noun_is_no_company(gaz: Gazetteer) -> None
         "militärisch nutzbaren Technologien beschafft zu haben."
     )
     assert "Deutschland Informationen" not in company_names(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "title"),
+    [
+        (
+            "The minister signed a final order prohibiting the university from licensing its camera technology to "
+            "Qilin Mobile.",
+            "Business Secretary",
+            "Business Secretary blocks university from licensing camera technology to Chinese firm",
+        ),
+        (
+            "Parmi elles figurent le directeur général de Qilin Mobile, Marc R., poursuivi pour livraison à une "
+            "puissance étrangère de procédés de nature à porter atteinte aux intérêts de la nation.",
+            "Marc R.",
+            "",
+        ),
+        (
+            "Voor de export van DUV-machines is een vergunning nodig. De verkoop van de EUV-machines aan China door "
+            "Qilin Mobile is al sinds 2019 niet toegestaan.",
+            "EUV-machines",
+            "",
+        ),
+    ],
+)
+def test_titles_initialled_suspects_and_glued_acronyms_are_no_companies(
+    gaz: Gazetteer, text: str, word: str, title: str
+) -> None:
+    assert word not in company_names(run(gaz, text, title=title))
