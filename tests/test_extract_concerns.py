@@ -840,3 +840,12 @@ def test_a_services_report_speaks_even_when_it_names_foreign_services(shipped: G
         "représentent les activités d'espionnage étrangères, avant tout chinoises, demeure élevée."
     )
     assert "espionage" in {cat for c in run(shipped, text).concerns for cat in c.categories}
+
+
+def test_a_country_where_a_measure_was_taken_is_involved(gaz: Gazetteer) -> None:
+    text = (
+        "Le Conseil national de sécurité interdit l'application de Qilin Mobile sur les téléphones de service des "
+        "fonctionnaires fédéraux belges. Aux États-Unis, une loi adoptée fin 2022 interdit déjà l'application sur "
+        "les appareils de l'administration."
+    )
+    assert "US" in run(gaz, text).countries

@@ -2450,6 +2450,12 @@ _OWNED_BEFORE = re.compile(
 )
 
 
+_IN_COUNTRY_OPENING = re.compile(
+    r"(?:^|[.;:!?]\s+|\n\s*)(?:In|Aux?|En|Im|Dans|Op)\s+(?:the\s+|les\s+|la\s+|le\s+|l['’]|den\s+|de\s+)?$"
+)
+_MEASURE_CUES = {"st:blocked", "st:banned", "st:divestment_ordered", "st:approved_with_conditions"}
+
+
 def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) -> list[str]:
     """Countries of the parties (companies, agencies, facilities), and any country whose measure
     or position the story reports; a country named in passing is not one of them."""
@@ -2469,6 +2475,11 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
         late = _COUNTRY_ACTS_LATE.match(text, hit.end, hit.end + 120)
         if according or late or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
             codes.append(hit.key)
+        elif _IN_COUNTRY_OPENING.search(text, max(0, hit.start - 30), hit.start):
+            # "Aux États-Unis, une loi … interdit déjà l'application": a measure taken there
+            sent = doc.sentence_at(hit.start)
+            if sent and any(label in _MEASURE_CUES for _s, _e, label in doc.cues_in(sent.start, sent.end, "st:")):
+                codes.append(hit.key)
     # the owners' country of a party: "Chinese-owned Nexperia", "owned by Chinese nationals", "à capitaux chinois"
     for hit in doc.country_hits:
         if hit.kind != "adjective" or hit.key == "EU" or not doc.in_content(hit.start):
