@@ -651,3 +651,11 @@ def test_an_approval_the_ministry_attached_conditions_to(gaz: Gazetteer) -> None
 )
 def test_a_possible_measure_is_under_review(gaz: Gazetteer, text: str) -> None:
     assert "banned" not in statuses(run(gaz, text))
+
+
+def test_a_deal_blocked_by_pronoun_stays_blocked(gaz: Gazetteer) -> None:
+    text = (
+        "Harbourline wollte den Maschinenbauer übernehmen. Die Bundesregierung hat das am Mittwoch untersagt, "
+        "weil Know-how nach China abfließen könnte."
+    )
+    assert "banned" not in statuses(run(gaz, text))

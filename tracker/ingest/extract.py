@@ -922,6 +922,12 @@ _NEGATED_BEFORE = re.compile(
     r"without|ohne|zonder)\s+(?!only\s|just\s|merely\s|nur\s|alleen\s|seulement\s)(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
+_USE_OR_PRODUCT = re.compile(
+    r"(?<![\w-])(?:use|using|usage|utilisation|utiliser|Einsatz|Verwendung|Nutzung|gebruik|inzet|equipment|kit|gear|"
+    r"products?|devices?|drones?|cameras?|components?|Komponenten|Geräte\w*|Bauteile\w*|apparatuur|onderdelen|"
+    r"équipements?|appareils|produits|apps?|application|software|Software)(?![\w-])",
+    re.IGNORECASE,
+)
 _POWER_NOUN_AFTER = re.compile(
     r"\s+(?:rules?|powers?|rights?|laws?|regime|mechanism|procedure|règles?|pouvoirs?|droits?|regels?|bevoegdhe\w*|"
     r"Rechte?|Befugnis\w*)(?![\w-])",
@@ -935,7 +941,7 @@ _DEAL_CONTEXT = re.compile(
     r"rachat\w*|racheter|acquéreur\w*|cession\w*|céder|vente|investiss\w*|participations?|prise\s+de\s+contrôle|"
     r"overname\w*|overnemen|overneemt|verkoop\w*|verkopen|belang\w*|investeer\w*|investering\w*|fusie\w*|fusion\w*|"
     r"shareholders?|Aktionär\w*|actionnaires?|aandeelhouders?|transactions?|Transaktion\w*|transacties?|achats?|"
-    r"aankoop\w*|opération)"
+    r"aankoop\w*|opération|licensing|licen[cs]e\s+(?:deal|agreement)|Lizenzvertrag\w*|licentieovereenkomst\w*)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -982,9 +988,14 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
         hits -= {"under_review", "monitoring"}  # "its review had concluded there were no grounds to act"
     if {"banned", "blocked"} <= hits and _hit_in(doc, DEAL_NOUN, start, end):
         hits.discard("banned")  # "hat die Übernahme ... verboten": a deal forbidden is blocked, no product banned
-    if "blocked" in hits and not deal_stopped and not _hit_in(doc, _DEAL_CONTEXT, start, end):
-        # "extended that prohibition to federal agencies", "den Einsatz ... zu untersagen": no deal was
-        # stopped, a product or a use was banned
+    if (
+        "blocked" in hits
+        and not deal_stopped
+        and _hit_in(doc, _USE_OR_PRODUCT, start, end)
+        and not _hit_in(doc, _DEAL_CONTEXT, start, end)
+    ):
+        # "extended that prohibition on the drones to federal agencies", "den Einsatz ... zu untersagen":
+        # no deal was stopped, a product or a use was banned ("Berlin hat das untersagt" may be the deal)
         hits.discard("blocked")
         hits.add("banned")
     return next((st for st in STATUS_PRIORITY if st in hits), None)
