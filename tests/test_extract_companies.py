@@ -966,3 +966,15 @@ def test_titles_initialled_suspects_and_glued_acronyms_are_no_companies(
     gaz: Gazetteer, text: str, word: str, title: str
 ) -> None:
     assert word not in company_names(run(gaz, text, title=title))
+
+
+def test_the_buyer_and_target_a_headline_names_are_parties(shipped: Gazetteer) -> None:
+    text = (
+        "Samedi, Alimentation Rochefort-Duval et Carrefour ont annoncé qu'ils cessaient leurs discussions. "
+        "Le ministre de l'Économie avait dit non à l'opération au nom de la souveraineté alimentaire. "
+        "Rochefort-Duval a choisi de se retirer."
+    )
+    found = company_names(
+        run(shipped, text, title="Face au non de Bercy, Rochefort-Duval renonce à racheter Carrefour")
+    )
+    assert {"Rochefort-Duval", "Carrefour"} <= found

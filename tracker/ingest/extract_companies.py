@@ -157,6 +157,9 @@ _BUYS_AFTER = re.compile(
     r"\s+(?:(?:has|had|have|on\s+\w+day|last\s+\w+|also)\s+)?(?:bought|acquired|purchased|took\s+over|invested|"
     r"agreed\s+to\s+(?:buy|acquire|purchase|take\s+over)|(?:wants|plans|planned|sought|seeks|tried)\s+to\s+"
     r"(?:buy|acquire|purchase|take\s+over|build)|a\s+racheté|rachète|a\s+acquis|acquiert|a\s+pris\s+le\s+contrôle|"
+    # "Couche-Tard renonce à racheter Carrefour", "X veut racheter", "X cherche à acquérir"
+    r"(?:renonce|renoncé|cherche|cherchait|tente|tentait|souhaite|souhaitait|veut|voulait|projette|projetait)\s+"
+    r"(?:à\s+|de\s+|d['’])?(?:racheter|acquérir|reprendre)|"
     r"kaufte|kauft|übernahm|übernimmt|erwarb|erwirbt|kocht|koopt|nam|neemt|"
     # the seller, and the holder of a stake: "Elmos wanted to sell", "Tencent, qui détient 40 %"
     r"sold|(?:wanted|wants|plans|planned|agreed|tried|sought)\s+to\s+sell|is\s+selling|a\s+vendu|vend|cède|"
@@ -1382,30 +1385,38 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
     text, rules = doc.text, doc.rules
     found = []
     names = set()
+    dealt: set[str] = set()  # the buyer and the target of a deal the headline states
     for s, e, _pos in _cap_phrases(doc.title, 0, len(doc.title), rules.stopwords):
         toks = doc.title[s:e].split()
         # "Why Zephyrly", "Canada Orders Zephyrly": headlines glue other capitalised words on
         names |= {" ".join(toks[k:]) for k in range(len(toks))}
+        # "Couche-Tard renonce à racheter Carrefour"
+        if _BUYS_AFTER.match(doc.title, e) or rules.deal_before.search(doc.title[max(0, s - 40) : s]):
+            dealt.add(" ".join(toks))
     for name in sorted(names, key=lambda n: (len(n), n), reverse=True):
         if (
             len(name) < 3
             or (name.isupper() and len(name) > 6)
-            or _place_code(doc, name)
+            # a town the story is not about is no place here when the headline buys or sells it: "Carrefour"
+            or (_place_code(doc, name) and not (name in dealt and _far_town(doc, name)))
             or _kind_of_title_word(doc, name)
         ):
             continue
         occurrences = [
             (s, e) for s, e in name_spans(text, name, stop_after="") if doc.in_content(s) and not _overlaps(s, e, taken)
         ]
-        if len(occurrences) < 3:
+        if len(occurrences) < (1 if name in dealt else 3):
             continue
         if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
             continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
-        # "Steve Mnuchin" ... "Mnuchin": a surname, not a company
-        if any(
-            re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, s - 25) : s])
-            and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, s - 25) : s])
-            for s, _e in occurrences
+        # "Steve Mnuchin" ... "Mnuchin": a surname, not a company (a headline's buyer or target is not one)
+        if (
+            name not in dealt
+            and any(
+                re.search(r"(?<![.!?]\s)\b[A-Z][a-z][\w-]*\s+$", text[max(0, s - 25) : s])
+                and not re.search(r"(?:^|\n)\s*\S+\s+$", text[max(0, s - 25) : s])
+                for s, _e in occurrences
+            )
         ) or any(_TITLE_BEFORE.search(text[max(0, s - 40) : s]) for s, _e in occurrences):
             continue
         cue_sentences = [
@@ -1414,7 +1425,7 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
             if (sent := doc.sentence_at(s))
             and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:"))
         ]
-        if cue_sentences:
+        if cue_sentences or name in dealt:
             found.append(_Company(name=name, forms={name}, why={"title"}))
     return found
 
