@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 
 from tests.conftest import need_chromium
 from tests.factories import AgencyFactory, CompanyFactory, ConcernFactory, FacilityFactory
@@ -74,6 +75,9 @@ def browser_page(live_server):
         finally:
             context.close()
             browser.close()
+            # Playwright runs the test in a greenlet, whose context has database connections of its own:
+            # closed here, or one stays open and the test database cannot be dropped at the end
+            connections.close_all()
 
 
 def _shot(page, name: str) -> None:
