@@ -15,12 +15,14 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
 from urllib.parse import urlparse
 
 from .clean import RIGHTS_RE
 from .extract_base import (
     DEAL_NOUN,
+    MEASURE_CUES,
     STATUS_PRIORITY,
     _Company,
     _country_in,
@@ -922,10 +924,14 @@ _NEGATED_BEFORE = re.compile(
     r"without|ohne|zonder)\s+(?!only\s|just\s|merely\s|nur\s|alleen\s|seulement\s)(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
+# kit a state may ban or buy, as against a company it may screen
+_PRODUCT_NOUNS = (
+    r"(?:equipment|kit|gear|products?|devices?|drones?|cameras?|components?|phones?|handsets?|scanners?|chips?|"
+    r"apps?|application|software|Drohnen|Kameras|Geräte\w*|Produkte|Komponenten|Bauteile\w*|caméras|équipements?|"
+    r"produits|appareils|camera['’]s|apparatuur|producten|onderdelen)"
+)
 _USE_OR_PRODUCT = re.compile(
-    r"(?<![\w-])(?:use|using|usage|utilisation|utiliser|Einsatz|Verwendung|Nutzung|gebruik|inzet|equipment|kit|gear|"
-    r"products?|devices?|drones?|cameras?|components?|Komponenten|Geräte\w*|Bauteile\w*|apparatuur|onderdelen|"
-    r"équipements?|appareils|produits|apps?|application|software|Software)(?![\w-])",
+    rf"(?<![\w-])(?:use|using|usage|utilisation|utiliser|Einsatz|Verwendung|Nutzung|gebruik|inzet|{_PRODUCT_NOUNS})(?![\w-])",
     re.IGNORECASE,
 )
 _POWER_NOUN_AFTER = re.compile(
@@ -1560,9 +1566,7 @@ _LICENCE_TERMS = re.compile(
 # buying products is procurement, not a deal: "banned the Defense Department from buying drones"
 _PROCUREMENT = re.compile(
     r"(?<![\w-])(?:buy\w*|bought|purchas\w*|procur\w*|kaufen|kauft|acheter|achète|kopen|koopt)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:drones?|cameras?|equipment|products?|devices?|phones?|handsets?|scanners?|components?|software|chips?|"
-    r"Drohnen|Kameras|Geräte|Produkte|Komponenten|caméras|équipements?|produits|appareils|camera['’]s|apparatuur|"
-    r"producten|onderdelen)(?![\w-])",
+    rf"{_PRODUCT_NOUNS}(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -1719,7 +1723,7 @@ def _subject_first(names: set[str], key: str, by_name: dict[str, _Company]) -> l
 
 
 def _led_by_buyer(
-    concerns: list[FoundConcern], targets: set[str], named_buyers: tuple[str, ...] | list[str] = ()
+    concerns: list[FoundConcern], targets: set[str], named_buyers: Sequence[str] = ()
 ) -> list[FoundConcern]:
     """A case led by the target (or the seller) of a deal whose buyer leads another case of the story,
     or is named as the buyer ("agreed to sell it to X"), is the buyer's: "Bund verbietet Übernahme von
@@ -2464,7 +2468,6 @@ _OWNED_BEFORE = re.compile(
 _IN_COUNTRY_OPENING = re.compile(
     r"(?:^|[.;:!?]\s+|\n\s*)(?:In|Aux?|En|Im|Dans|Op)\s+(?:the\s+|les\s+|la\s+|le\s+|l['’]|den\s+|de\s+)?$"
 )
-_MEASURE_CUES = {"st:blocked", "st:banned", "st:divestment_ordered", "st:approved_with_conditions"}
 
 
 def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) -> list[str]:
@@ -2489,7 +2492,7 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
         elif _IN_COUNTRY_OPENING.search(text, max(0, hit.start - 30), hit.start):
             # "Aux États-Unis, une loi … interdit déjà l'application": a measure taken there
             sent = doc.sentence_at(hit.start)
-            if sent and any(label in _MEASURE_CUES for _s, _e, label in doc.cues_in(sent.start, sent.end, "st:")):
+            if sent and any(label in MEASURE_CUES for _s, _e, label in doc.cues_in(sent.start, sent.end, "st:")):
                 codes.append(hit.key)
     # the owners' country of a party: "Chinese-owned Nexperia", "owned by Chinese nationals", "à capitaux chinois"
     for hit in doc.country_hits:

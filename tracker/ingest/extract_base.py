@@ -25,6 +25,9 @@ from .types import (
     Span,
 )
 
+# the status cues of a measure taken (a review or a watch is none)
+MEASURE_CUES = frozenset({"st:blocked", "st:banned", "st:divestment_ordered", "st:approved_with_conditions"})
+
 STATUS_PRIORITY = [
     "divestment_ordered",
     "banned",

@@ -1794,7 +1794,10 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         # a firm's short name after "in" is still the town when it is a known one: "Bergen Engines ...
         # its plant in Bergen"
         or (company_spans.overlaps(m.start("town"), town_end) and not _town_codes(doc, town))
-        or any(h.start < town_end and m.start("town") < h.end and h.kind != "company" for h in doc.entity_hits)
+        or any(
+            h.start < town_end and m.start("town") < h.end and (h.kind != "company" or not _town_codes(doc, town))
+            for h in doc.entity_hits
+        )
         or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
     ):
         return None
@@ -1833,7 +1836,7 @@ _GENITIVE_PLACE = re.compile(
 
 # a lower-case head after a site's own name that says what kind of site it is, not part of the name
 _DESCRIBED_BY_KIND = re.compile(
-    r"(?:nuclear\s+)?power\s+(?:station|plant)|nuclear\s+plant|project|projet|project|Projekt|wind\s+farm",
+    r"(?:nuclear\s+)?power\s+(?:station|plant)|nuclear\s+plant|project|projet|Projekt|wind\s+farm",
     re.IGNORECASE,
 )
 

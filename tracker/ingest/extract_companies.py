@@ -14,6 +14,7 @@ from .extract_base import (
     _LOWER_LEGAL,
     DEAL_NOUN,
     LEGAL_FORM_END,
+    MEASURE_CUES,
     _cap_phrases,
     _Company,
     _country_in,
@@ -981,12 +982,9 @@ def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
             if _EARLIER_OPENING.match(sent.text)
             and DEAL_NOUN.search(sent.text)
             # "Last year CFIUS forced X to sell Y and pushed Z to divest": an earlier measure is a case too
-            and not any(label in _DECISIONS for _s, _e, label in doc.cues_in(sent.start, sent.end, "st:"))
+            and not any(label in MEASURE_CUES for _s, _e, label in doc.cues_in(sent.start, sent.end, "st:"))
         ]
     return doc.precedents
-
-
-_DECISIONS = {"st:blocked", "st:banned", "st:divestment_ordered", "st:approved_with_conditions"}
 
 
 _FEW_WORDS = re.compile(r"(?:[\w'’-]+\s+){0,4}")
