@@ -182,7 +182,6 @@ def concern_resolve(
         or next((f.country for f in facilities if f.country), "")
         or next((a.country for a in agencies if a.country and a.country != "EU"), "")
     )
-    live = Concern.objects.exclude(review_state=ReviewState.REJECTED).filter(host_country=host or "")
     # One article often states several concerns of one case: look it up once.
     key = (host, companies[0].pk if companies else None, *(f.pk for f in facilities), *(a.pk for a in agencies))
     if key in memo:
@@ -197,7 +196,7 @@ def concern_resolve(
     members = (new_groups or {}).get(companies[0].pk) if companies else None
     if concern is None and not (members and not links.involve("company_id", members)):
         links.flush()
-        concern = _case_find(live, companies, agencies, facilities)
+        concern = _case_find(host, companies, agencies, facilities)
     created = concern is None
     if created:
         concern = resolve.create_quietly(
@@ -238,9 +237,10 @@ def concern_resolve(
 
 
 def _case_find(
-    live: QuerySet, companies: list[Company], agencies: list[Agency], facilities: list[Facility]
+    host: str, companies: list[Company], agencies: list[Agency], facilities: list[Facility]
 ) -> Concern | None:
-    """The newest live case of the first company's group, else of the facilities, else of the agencies alone."""
+    """The newest live case in the host country of the first company's group, else of the
+    facilities, else of the agencies alone."""
     # The candidate ids first, through the link tables' indexes: filtering the cases by a join
     # and sorting them makes PostgreSQL walk every case when a new company has none.
     candidates: list[int] = []
@@ -250,6 +250,7 @@ def _case_find(
     elif facilities:
         links = Concern.facilities.through.objects.filter(facility__in=facilities)
         candidates = list(links.values_list("concern_id", flat=True)[:5000])
+    live = Concern.objects.exclude(review_state=ReviewState.REJECTED).filter(host_country=host or "")
     if candidates:
         return live.filter(pk__in=candidates).order_by("-last_reported", "-id").first()
     if agencies and not (companies or facilities):
