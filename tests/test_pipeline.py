@@ -417,6 +417,22 @@ def test_with_workers_a_files_cases_are_searchable_after_the_batched_refresh(tmp
     assert services.search_refresh_stale() == 0
 
 
+def test_with_workers_a_case_a_later_file_finds_is_marked_for_the_refresh_again(tmp_path, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    first, later = tmp_path / "rotterdam.txt", tmp_path / "rotterdam-later.txt"
+    first.write_text(ARTICLE)
+    later.write_text(ARTICLE.replace("2024/03/05", "2024/05/07").replace("on Tuesday", "again on Friday"))
+    _run(first)
+    assert services.search_refresh_stale() == Concern.objects.count() > 0
+    cases = set(Concern.objects.values_list("pk", flat=True))
+
+    assert _run(later).status == IngestJob.Status.DONE
+
+    # the same cases, found rather than made, and marked in the statement that stored the rows
+    assert set(Concern.objects.values_list("pk", flat=True)) == cases
+    assert set(Concern.objects.filter(search_stale=True).values_list("pk", flat=True)) == cases
+
+
 def test_without_workers_a_files_cases_are_searchable_at_once(tmp_path):
     path = tmp_path / "rotterdam.txt"
     path.write_text(ARTICLE)

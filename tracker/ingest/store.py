@@ -172,10 +172,12 @@ def concern_resolve(
     memo: dict[tuple, Concern],
     links: _Links,
     new_groups: dict[int, set[int]] | None = None,
+    stale: bool = False,
 ) -> tuple[Concern, bool]:
     """The case this concern belongs to: same host country and corporate group (or facility), else a new one.
 
     new_groups: the corporate groups made only of companies this file created (_new_groups).
+    stale: a new case is stored marked for the search refresh (article_store).
     """
     host = (
         found.host_country
@@ -207,6 +209,7 @@ def concern_resolve(
             host_country=host or "",
             first_reported=reported,
             last_reported=reported,
+            search_stale=stale,
         )
     memo[key] = concern  # the in-memory case follows the updates below
     if group_key:
@@ -405,6 +408,11 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
             evidence.add(span, fact=Evidence.Fact.MENTION, claim={"names": [found.name]}, facility=facility)
 
+    # With workers, one of them rebuilds the cases' search fields shortly, for every file of those
+    # seconds at once (a rebuild per file was the largest statement of ingest). A new case is
+    # stored marked; a case found is marked in the same statement as the rows. Without workers
+    # they are rebuilt here.
+    later = not settings.CELERY_TASK_ALWAYS_EAGER
     concerns: list[Concern] = []
     memo: dict[tuple, Concern] = {}
     links = _Links()
@@ -416,7 +424,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             "facilities": _lookup(found.facilities, facilities),
         }
         concern, created = concern_resolve(
-            found, **involved, reported=reported, memo=memo, links=links, new_groups=new_groups
+            found, **involved, reported=reported, memo=memo, links=links, new_groups=new_groups, stale=later
         )
         counts["concerns"] += created
         if created:
@@ -453,14 +461,12 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     names = [(company_aliases, True), (agency_aliases, True)]
     batches = [(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))]
     ids = [c.pk for c in concerns]
-    # With workers, one of them rebuilds the cases' search fields shortly, for every file of those
-    # seconds at once (a rebuild per file was the largest statement of ingest); the cases are
-    # marked in the same statement as the rows. Without workers they are rebuilt here.
-    later = bool(ids) and not settings.CELERY_TASK_ALWAYS_EAGER
-    rows_insert(batches, then=update_sql(Concern.objects.filter(pk__in=ids), {"search_stale": True}) if later else None)
-    if later:
+    found_ids = [c.pk for c in concerns if not any(c is r for r in new)]
+    mark = update_sql(Concern.objects.filter(pk__in=found_ids), {"search_stale": True}) if later and found_ids else None
+    rows_insert(batches, then=mark)
+    if later and ids:
         transaction.on_commit(search_refresh_soon)
-    else:
+    elif ids:
         concern_search_refresh(concern_ids=ids)
     return stored
 
