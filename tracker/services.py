@@ -232,7 +232,8 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
 
 def concern_search_refresh(*, concern_ids: Iterable[int]) -> None:
     """Rebuild what search reads for these cases: the names and aliases of the involved records,
-    and on PostgreSQL the full-text vector of the case and its newest evidence articles.
+    and on PostgreSQL the full-text vector of the case and its newest evidence articles. Clears
+    their stale mark in the same UPDATE (a second row version per case cost as much again).
     """
     ids = list(concern_ids)
     if not ids:
@@ -261,8 +262,11 @@ def concern_search_refresh(*, concern_ids: Iterable[int]) -> None:
     for concern_id, name, city in facilities.values_list("concern_id", "facility__name", "facility__city"):
         names[concern_id].update(filter(None, [name, city]))
     Concern.objects.bulk_update(
-        [Concern(pk=pk, search_names=" | ".join(sorted(found))[:10000]) for pk, found in names.items()],
-        ["search_names"],
+        [
+            Concern(pk=pk, search_names=" | ".join(sorted(found))[:10000], search_stale=False)
+            for pk, found in names.items()
+        ],
+        ["search_names", "search_stale"],
         batch_size=1000,
     )
 
@@ -294,15 +298,14 @@ def search_refresh_stale(*, batch: int = 500) -> int:
 
 
 def _stale_take(batch: int) -> list[int]:
-    """Clear the mark of up to `batch` stale cases and return their ids (inside a transaction).
+    """Lock up to `batch` stale cases and return their ids (inside a transaction); the refresh
+    clears their mark in the statement that rebuilds them.
 
     A case an ingest transaction is writing is skipped, not waited for (PostgreSQL): that
     transaction marks it again as it commits, and queues the next refresh.
     """
     stale = Concern.objects.filter(search_stale=True)
-    ids = list(stale.select_for_update(skip_locked=True).order_by("pk").values_list("pk", flat=True)[:batch])
-    Concern.objects.filter(pk__in=ids).update(search_stale=False)
-    return ids
+    return list(stale.select_for_update(skip_locked=True).order_by("pk").values_list("pk", flat=True)[:batch])
 
 
 def concern_search_vector_refresh(*, concern_ids: list[int]) -> None:
@@ -344,7 +347,7 @@ WITH found AS (
     SELECT concern_id, left(string_agg(name, ' | ' ORDER BY name COLLATE "C"), 10000) AS names
     FROM found WHERE coalesce(name, '') <> '' GROUP BY concern_id
 )
-UPDATE tracker_concern c SET search_names = coalesce(n.names, ''), search_vector = {vector}
+UPDATE tracker_concern c SET search_names = coalesce(n.names, ''), search_stale = false, search_vector = {vector}
 FROM tracker_concern c0 LEFT JOIN names n ON n.concern_id = c0.id
 WHERE c.id = c0.id AND c0.id = ANY(%s)
 """.replace("{vector}", _VECTOR_SQL.format(names="n.names"))
