@@ -433,11 +433,26 @@ def test_the_state_acts_through_the_hosts_deciding_body(shipped: Gazetteer) -> N
 
 def test_the_administration_acts_through_the_hosts_one_department(shipped: Gazetteer) -> None:
     text = (
-        "The Biden administration on Thursday added Chinese chipmaker Lumin Memory Co to the entity list. "
+        "The administration on Thursday added Chinese chipmaker Lumin Memory Co to the entity list. "
         "The Commerce Department said the firm risked diverting American technology to China's military."
     )
     sanctions = [c for c in run(shipped, text).concerns if "sanctions" in c.categories]
     assert sanctions and sanctions[0].agencies == ["United States Department of Commerce"]
+
+
+def test_a_presidents_administration_is_the_us_government_that_acts(shipped: Gazetteer) -> None:
+    text = (
+        "The Biden administration on Thursday added Chinese chipmaker Lumin Memory Co to the entity list. "
+        "The Commerce Department said the firm risked diverting American technology to China's military. "
+        "L'administration Trump avait déjà visé le groupe."
+    )
+    ex = run(shipped, text)
+    government = next(a for a in ex.agencies if a.name == "Federal government of the United States")
+    assert government.country == "US"
+    assert {"Biden administration", "administration Trump"} <= set(government.aliases)
+    sanctions = [c for c in ex.concerns if "sanctions" in c.categories]
+    assert sanctions and sanctions[0].agencies == ["Federal government of the United States"]
+    assert "US" in ex.countries
 
 
 def test_official_named_by_surname_acts_for_the_body(shipped: Gazetteer) -> None:

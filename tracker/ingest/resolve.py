@@ -136,7 +136,7 @@ def gazetteer_current() -> Gazetteer:
     if _cache.gazetteer is None or now - _cache.checked_at > REFRESH_SECONDS:
         version = _db_version()
         if _cache.gazetteer is None or version != _cache.version:
-            gc.unfreeze()  # the gazetteer being replaced is garbage the collector may take again
+            gc.unfreeze()  # what was frozen at the last build goes back to the collector, garbage included
             _cache.gazetteer, _cache.company_names = _build()
             _cache.company_blocks = {}
             for name in _cache.company_names:
