@@ -150,7 +150,9 @@ def test_national_language_names_of_known_bodies(shipped: Gazetteer) -> None:
         "Weiße Haus am Freitag mit. Nach Angaben des US-Finanzministeriums drohte ein Abfluss von Wissen.",
         language="de",
     )
-    assert {"White House", "United States Department of the Treasury"} <= {a.name for a in de.agencies}
+    assert {"Federal government of the United States", "United States Department of the Treasury"} <= {
+        a.name for a in de.agencies
+    }
     fr = run(
         shipped,
         "Le gouvernement fédéral a interdit l'application Lomo sur les téléphones des fonctionnaires, a annoncé "

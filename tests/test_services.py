@@ -141,6 +141,36 @@ def test_gazetteer_load_is_safe_to_rerun_and_keeps_editor_changes(tmp_path):
     assert Company.objects.get(name="Cainiao").sector == "parcel delivery"
 
 
+def _agencies_file(folder, entries: list[dict]) -> None:
+    (folder / "agencies.json").write_text(json.dumps(entries))
+
+
+def test_a_gazetteer_entry_that_absorbed_another_takes_over_its_loaded_record(tmp_path):
+    house = {"name": "White House", "aliases": ["Maison-Blanche"], "country": "US", "kind": "other"}
+    government = {"name": "Federal government of the United States", "aliases": ["US government"], "country": "US"}
+    _agencies_file(tmp_path, [house, government])
+    services.gazetteer_load(data_dir=tmp_path)
+    earlier = Agency.objects.get(name="White House")
+    case = ConcernFactory(agencies=[earlier])
+    EvidenceFactory(concern=None, agency=earlier)
+    editors_own = AgencyFactory(name="Executive Office of the President", country="US")  # not from the gazetteer
+
+    _agencies_file(
+        tmp_path,
+        [dict(government, aliases=["US government", "Maison-Blanche"], replaces=["White House", editors_own.name])],
+    )
+    services.gazetteer_load(data_dir=tmp_path)
+    services.gazetteer_load(data_dir=tmp_path)  # a rerun finds nothing more to merge
+
+    survivor = Agency.objects.get(name="Federal government of the United States")
+    assert not Agency.objects.filter(name="White House").exists()
+    assert list(case.agencies.all()) == [survivor] and survivor.evidence.count() == 1
+    names = set(survivor.aliases.values_list("name", flat=True))
+    assert {"White House", "Maison-Blanche", "US government"} <= names
+    assert MergeRecord.objects.get().merged_name == "White House"
+    assert Agency.objects.filter(pk=editors_own.pk).exists()  # an editor's record is never merged away
+
+
 def test_roles_give_viewers_read_and_editors_change(roles, viewer, editor):
     assert viewer.has_perm("tracker.view_concern") and not viewer.has_perm("tracker.change_concern")
     assert editor.has_perm("tracker.change_concern") and services.user_is_editor(editor)

@@ -190,13 +190,16 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     """Load the shipped reference agencies and investors as confirmed records.
 
     Reruns are safe: records are matched on their name, and a value an editor changed
-    (a record no longer marked as from the gazetteer) is left alone.
+    (a record no longer marked as from the gazetteer) is left alone. An agency entry's
+    `replaces` names earlier entries it absorbed: a record loaded from one of them is merged
+    into it, cases and evidence included.
     """
     counts = {"agencies": 0, "companies": 0}
     for entry in _load_json("agencies.json", data_dir):
-        agency = Agency.objects.filter(name__iexact=entry["name"], country=entry.get("country") or "").first()
+        country = entry.get("country") or ""
+        agency = Agency.objects.filter(name__iexact=entry["name"], country=country).first()
         if agency is None:
-            agency = Agency(name=entry["name"], country=entry.get("country") or "", from_gazetteer=True)
+            agency = Agency(name=entry["name"], country=country, from_gazetteer=True)
         elif not agency.from_gazetteer:
             continue
         agency.acronym = entry.get("acronym") or ""
@@ -204,6 +207,10 @@ def gazetteer_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
         agency.generic_terms = entry.get("generic_terms") or []
         agency.review_state = ReviewState.CONFIRMED
         agency.save()
+        for name in entry.get("replaces") or []:
+            earlier = Agency.objects.filter(name__iexact=name, country=country, from_gazetteer=True)
+            for duplicate in earlier.exclude(pk=agency.pk):
+                records_merge(survivor=agency, duplicate=duplicate, user=None)
         aliases_add(agency, entry.get("aliases") or [])
         counts["agencies"] += 1
     parents: list[tuple[Company, str]] = []
