@@ -674,3 +674,19 @@ def test_a_deal_blocked_by_pronoun_stays_blocked(gaz: Gazetteer) -> None:
         "weil Know-how nach China abfließen könnte."
     )
     assert "banned" not in statuses(run(gaz, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Bundesregierung hat den Verkauf des Spezialisten Ostrava Funk an die chinesische Kilnworks Holding "
+        "untersagt. Komplette Verbote sind bislang selten.",
+        "Die Bundesregierung hat den Verkauf des Spezialisten Ostrava Funk an die chinesische Kilnworks Holding "
+        "untersagt. Förmliche Verbote dieser Art sind in Deutschland bislang selten.",
+        "Britain blocked the sale of Ostrava Chips to Kilnworks Holding of China. Such bans are rare.",
+        "Le gouvernement a bloqué la vente d'Ostrava Chips au chinois Kilnworks Holding. Les veto restent rares.",
+    ],
+)
+def test_measures_said_to_be_rare_are_no_measure_of_their_own(shipped: Gazetteer, text: str) -> None:
+    concerns = run(shipped, text).concerns
+    assert [c.status for c in concerns] == ["blocked"]

@@ -939,6 +939,14 @@ _POWER_NOUN_AFTER = re.compile(
     r"Rechte?|Befugnis\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# "Komplette Verbote sind bislang selten", "such bans are rare": what measures of a kind are like
+# in general, no measure taken
+_RARE_AFTER = re.compile(
+    r"(?:\s+(?:dieser\s+Art|of\s+(?:this|that)\s+kind|like\s+(?:this|that)|de\s+ce\s+(?:type|genre)|van\s+deze\s+soort))?"
+    r"\s+(?:sind|ist|waren|war|bleiben|are|is|were|remain|remains|sont|restent|est|zijn|blijven|waren)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:selten|rare|zeldzaam|rares|uncommon)(?![\w-])",
+    re.IGNORECASE,
+)
 # what makes a "blocked" a deal stopped rather than a product or a use banned
 _DEAL_CONTEXT = re.compile(
     r"(?<![\w-])(?:takeovers?|acquisitions?|acquir\w*|purchases?|bids?|bidders?|stakes?|deals?|mergers?|sales?|"
@@ -969,6 +977,8 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "keine Untersagung", "did not block": the measure was not taken
         if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
             continue  # "its golden power veto rules", "blocking powers": the means, not a decision
+        if _RARE_AFTER.match(doc.text, e, end):
+            continue  # "Förmliche Verbote dieser Art sind in Deutschland bislang selten": no measure taken
         # "an investigation by Reuters" is journalism, not a review by the state
         by = _BY_OUTLET_AFTER.match(doc.text[e : e + 30])
         if by and any(os == e + by.end() for os, _oe in doc.outlet_spans):
