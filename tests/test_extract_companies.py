@@ -978,3 +978,12 @@ def test_the_buyer_and_target_a_headline_names_are_parties(shipped: Gazetteer) -
         run(shipped, text, title="Face au non de Bercy, Rochefort-Duval renonce à racheter Carrefour")
     )
     assert {"Rochefort-Duval", "Carrefour"} <= found
+
+
+def test_a_firm_after_a_german_noun_and_von_keeps_only_its_name(shipped: Gazetteer) -> None:
+    text = (
+        "Übernommen werden sollte es über Gesellschaften von Addsino, einer Tochter des chinesischen Konzerns "
+        "Kilnworks Holding. Die Bundesregierung hat den Verkauf untersagt."
+    )
+    found = {c.name: c.parent for c in run(shipped, text).companies}
+    assert found.get("Addsino") == "Kilnworks Holding"

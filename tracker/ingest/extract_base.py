@@ -646,10 +646,14 @@ def _flush_phrase(
     text: str, cur: list[tuple[int, int]], stopwords: set[str], found: list[tuple[int, int, bool]], possessive: bool
 ) -> None:
     # sentence openers, and German nouns such as "Maschinenbauers" before the name
+    head = len(cur)
     while cur and (
         text[cur[0][0] : cur[0][1]] in stopwords
         or (len(cur) > 1 and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]]))
     ):
+        cur.pop(0)
+    # "Gesellschaften von Addsino": the word joining the dropped noun to the name goes with it
+    while len(cur) < head and cur and text[cur[0][0] : cur[0][1]].lower() in CONNECTORS:
         cur.pop(0)
     # "des Dortmunder Halbleiterherstellers Elmos", "der Hamburger Hafenlogistiker HHLA": a place
     # adjective, then the compound noun, then the name
