@@ -690,3 +690,13 @@ def test_a_deal_blocked_by_pronoun_stays_blocked(gaz: Gazetteer) -> None:
 def test_measures_said_to_be_rare_are_no_measure_of_their_own(shipped: Gazetteer, text: str) -> None:
     concerns = run(shipped, text).concerns
     assert [c.status for c in concerns] == ["blocked"]
+
+
+@pytest.mark.parametrize("verb", ["has killed off an attempt by", "scuppered the bid of", "torpedoed the takeover by"])
+def test_a_deal_killed_off_is_blocked(shipped: Gazetteer, verb: str) -> None:
+    text = (
+        f"The government {verb} Kilnworks Holding, a Chinese state-owned builder, to buy Ostrava Build, "
+        "citing national security."
+    )
+    statuses = {c.status for c in run(shipped, text).concerns if "investment_screening" in c.categories}
+    assert statuses == {"blocked"}
