@@ -700,3 +700,24 @@ def test_a_deal_killed_off_is_blocked(shipped: Gazetteer, verb: str) -> None:
     )
     statuses = {c.status for c in run(shipped, text).concerns if "investment_screening" in c.categories}
     assert statuses == {"blocked"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bis Ende 2026 dürfen in den 5G-Kernnetzen keine Bauteile des chinesischen Herstellers Kilnworks mehr "
+        "eingesetzt werden, teilte das Innenministerium mit.",
+        "Cameras made by Kilnworks, a Chinese company, may no longer be used in government buildings, the Cabinet "
+        "Office said.",
+        "Les caméras du chinois Kilnworks ne pourront plus être utilisées dans les bâtiments publics, a annoncé le "
+        "gouvernement.",
+        "Camera's van het Chinese Kilnworks mogen in overheidsgebouwen niet langer worden gebruikt, meldt het kabinet.",
+    ],
+)
+def test_a_product_no_longer_allowed_in_use_is_banned(shipped: Gazetteer, text: str) -> None:
+    assert [c.status for c in run(shipped, text).concerns] == ["banned"]
+
+
+def test_a_product_that_may_still_be_used_is_no_ban(shipped: Gazetteer) -> None:
+    text = "Cameras made by Kilnworks, a Chinese company, could no longer be used if the review finds a risk."
+    assert "banned" not in {c.status for c in run(shipped, text).concerns}

@@ -939,6 +939,19 @@ _POWER_NOUN_AFTER = re.compile(
     r"Rechte?|Befugnis\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# a product the state no longer lets anyone use, said with a modal: "dürfen keine Bauteile von X mehr
+# eingesetzt werden", "may no longer be used", "ne pourront plus être utilisés", "mogen niet langer worden gebruikt"
+_MAY_NOT_USE = re.compile(
+    r"(?<![\w-])(?:(?:darf|dürfen)\s(?:[^.;:]{0,120}?\s)?(?:nicht|kein\w*)\s(?:[^.;:]{0,100}?\s)?(?:mehr\s+)?"
+    r"(?:eingesetzt|verwendet|verbaut|genutzt|installiert)\s+werden"
+    r"|(?:may|can|must|will|shall)\s+no\s+longer\s+be\s+(?:used|installed|deployed|procured)"
+    r"|(?:will|shall)\s+no\s+longer\s+be\s+(?:allowed|permitted)\s+to\s+(?:use|install|deploy)"
+    r"|ne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront)\s+plus\s+(?:être\s+)?"
+    r"(?:utilisé|installé|déployé)e?s?"
+    r"|(?:mag|mogen)\s(?:[^.;:]{0,100}?\s)?(?:niet|geen)\s(?:[^.;:]{0,80}?\s)?(?:meer|langer)\s+(?:worden\s+)?"
+    r"(?:gebruikt|ingezet|geïnstalleerd))(?![\w-])",
+    re.IGNORECASE,
+)
 # "Komplette Verbote sind bislang selten", "such bans are rare": what measures of a kind are like
 # in general, no measure taken
 _RARE_AFTER = re.compile(
@@ -996,6 +1009,9 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             hits.add("approved_with_conditions")
             continue
         hits.add(_unless_hedged(doc, start, cue_start, label[3:]))
+    no_use = _MAY_NOT_USE.search(doc.text, start, end) if _hit_in(doc, _MAY_NOT_USE, start, end) else None
+    if no_use:
+        hits.add(_unless_hedged(doc, start, no_use.start(), "banned"))
     order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
     if order:
         hits.add(_unless_hedged(doc, start, order.start(), "divestment_ordered", order.end()))
