@@ -721,3 +721,28 @@ def test_a_product_no_longer_allowed_in_use_is_banned(shipped: Gazetteer, text: 
 def test_a_product_that_may_still_be_used_is_no_ban(shipped: Gazetteer) -> None:
     text = "Cameras made by Kilnworks, a Chinese company, could no longer be used if the review finds a risk."
     assert "banned" not in {c.status for c in run(shipped, text).concerns}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Der Militärflughafen liegt nur 20 Kilometer entfernt, warnen Sicherheitsexperten vor Spionage.",
+        "De marinebasis ligt enkele kilometers verwijderd, waarschuwt de AIVD voor spionage.",
+        "Officials weren't sure about the espionage risk.",
+        "Les négociations exclusives ont duré six mois, sur fond de craintes d'espionnage.",
+    ],
+)
+def test_words_that_only_look_like_a_ban_state_none(shipped: Gazetteer, second: str) -> None:
+    text = "Kilnworks, a Chinese state-owned company, bought the port of Ostrava last year. " + second
+    assert "banned" not in {c.status for c in run(shipped, text).concerns}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Bauteile des chinesischen Herstellers Kilnworks müssen bis 2026 aus dem Kernnetz entfernt werden.",
+        "Onderdelen van het Chinese Kilnworks moeten uit het kernnetwerk worden verwijderd.",
+    ],
+)
+def test_parts_to_be_removed_are_banned(shipped: Gazetteer, text: str) -> None:
+    assert [c.status for c in run(shipped, text).concerns] == ["banned"]
