@@ -746,3 +746,16 @@ def test_words_that_only_look_like_a_ban_state_none(shipped: Gazetteer, second: 
 )
 def test_parts_to_be_removed_are_banned(shipped: Gazetteer, text: str) -> None:
     assert [c.status for c in run(shipped, text).concerns] == ["banned"]
+
+
+def test_city_blocks_and_blockchains_block_nothing(shipped: Gazetteer) -> None:
+    text = (
+        "Kilnworks, a Chinese blockchain company, bought two city blocks near the naval base last year, "
+        "raising espionage fears."
+    )
+    assert "blocked" not in {c.status for c in run(shipped, text).concerns}
+
+
+def test_a_german_blockade_of_a_takeover_is_blocked(shipped: Gazetteer) -> None:
+    text = "Die Bundesregierung hat die Übernahme des Herstellers Ostrava durch die chinesische Kilnworks blockiert."
+    assert {c.status for c in run(shipped, text).concerns} == {"blocked"}
