@@ -759,3 +759,17 @@ def test_city_blocks_and_blockchains_block_nothing(shipped: Gazetteer) -> None:
 def test_a_german_blockade_of_a_takeover_is_blocked(shipped: Gazetteer) -> None:
     text = "Die Bundesregierung hat die Übernahme des Herstellers Ostrava durch die chinesische Kilnworks blockiert."
     assert {c.status for c in run(shipped, text).concerns} == {"blocked"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na de Vlaamse regering verbiedt nu ook de federale regering het gebruik van de Chinese app Lomo van "
+        "Kilnworks op werktoestellen.",
+        "After the Flemish government, the federal government has now also banned the Chinese app Lomo made by "
+        "Kilnworks from work phones.",
+    ],
+)
+def test_the_body_that_went_before_is_a_precedent_not_the_actor(shipped: Gazetteer, text: str) -> None:
+    bans = [c for c in run(shipped, text).concerns if c.status == "banned"]
+    assert bans and bans[0].agencies == ["Government of Belgium"]

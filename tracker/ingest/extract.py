@@ -2244,6 +2244,19 @@ _HEADLINE_ACTS = re.compile(
 )
 
 
+_AFTER_BODY_BEFORE = re.compile(
+    r"(?<![\w-])(?:after|following|like|na|zoals|net\s+als|nach|wie|ebenso\s+wie|après|comme)\s+"
+    r"(?:the\s+|de\s+|het\s+|der\s+|die\s+|dem\s+|den\s+|la\s+|le\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _precedent_body(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Every mention of the body in [lo, hi) follows "after", "like", "na", "nach", "après"."""
+    inside = [s for s, _e in spans if lo <= s < hi]
+    return bool(inside) and all(_AFTER_BODY_BEFORE.search(text, max(lo, s - 20), s) for s in inside)
+
+
 def _concern_agency(
     doc: _Doc,
     agencies: list[FoundAgency],
@@ -2272,6 +2285,11 @@ def _concern_agency(
         deciding = next((ag for ag in agencies if ag.name == named and ag.kind != "intelligence"), None)
         if deciding:
             return deciding.name
+    if len(inside) > 1:
+        # "Na de Vlaamse regering verbiedt nu ook de federale regering ...": the body that went
+        # before is a precedent; the other one acts
+        acting = [ag for ag in inside if not _precedent_body(doc.text, spans.get(ag.name, []), lo, hi)]
+        inside = acting or inside
     if inside:
         return min(inside, key=lambda ag: order.get(ag.kind, 4)).name
     official = _official_in(doc, lo, hi)
