@@ -849,3 +849,18 @@ def test_a_country_where_a_measure_was_taken_is_involved(gaz: Gazetteer) -> None
         "les appareils de l'administration."
     )
     assert "US" in run(gaz, text).countries
+
+
+def test_a_host_country_unit_of_a_foreign_parent_is_the_foreign_subject(shipped: Gazetteer) -> None:
+    text = (
+        "WASHINGTON (Reuters) - The U.S. Federal Communications Commission on Tuesday voted to revoke the "
+        "authorization for Kilnworks Americas, the U.S. subsidiary of one of China's biggest state-owned carriers, "
+        "to operate in the United States, citing national security risks.\n\n"
+        "The 4-0 vote gives Herndon, Virginia-based Kilnworks Americas 60 days to stop providing services in the "
+        "United States. The unit is owned by Kilnworks Telecom Corp Ltd, which is majority-controlled by the "
+        "Chinese state.\n\n"
+        "In 2019 the FCC rejected China Mobile's bid to provide telecommunications services in the United States, "
+        "citing national security."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and ex.concerns[0].companies[0] == "Kilnworks Americas"

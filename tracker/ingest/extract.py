@@ -1176,7 +1176,12 @@ def _concerns(
     if not companies:
         return _unnamed_concerns(doc, agencies, facilities)
     by_name = {c.name: c for c in companies}
-    domestic = {c.name for c in companies if doc.host and c.country == doc.host}
+    # a unit in the host country of a foreign parent ("Virginia-based China Telecom Americas, the US
+    # subsidiary of a Chinese carrier") is foreign-owned, not domestic
+    owned_abroad = {
+        c.name for c in companies if c.parent in by_name and by_name[c.parent].country not in (None, doc.host)
+    }
+    domestic = {c.name for c in companies if doc.host and c.country == doc.host and c.name not in owned_abroad}
     agency_spans = _agency_spans(doc, agencies)
     doc.officials = _officials(doc, agencies, agency_spans, companies)
     doc.officials_re = re.compile(
@@ -1216,7 +1221,7 @@ def _concerns(
     candidates = [c for c in companies if c.name not in domestic]
     if not candidates:
         return []
-    foreign = [c for c in candidates if c.country and c.country != doc.host]
+    foreign = [c for c in candidates if (c.country and c.country != doc.host) or c.name in owned_abroad]
     # the story's subject is a company known to be foreign, when there is one
     sold = {c.name for c in companies for m in c.mentions if m in targets}
     # the named buyer in "the sale of X to Y" is the case's subject, however often X is named
