@@ -263,3 +263,27 @@ def test_each_new_record_gets_one_creation_row_in_the_history(agencies):
     assert parent.history.count() == 1 and Article.objects.get().history.count() == 1
     (case,) = Concern.objects.all()
     assert case.history.get().history_type == "+"
+
+
+def test_a_slow_gazetteer_rebuild_waits_longer_before_the_next(monkeypatch):
+    build_clock = {"now": 0.0}
+    monkeypatch.setattr(resolve.time, "perf_counter", lambda: build_clock["now"])
+    real_build, builds = resolve._build, []
+
+    def slow_build():
+        builds.append(1)
+        build_clock["now"] += 10.0  # a register so large that a rebuild takes 10 s
+        return real_build()
+
+    monkeypatch.setattr(resolve, "_build", slow_build)
+    resolve.gazetteer_reset()
+    _clock(monkeypatch, 1000.0)
+    resolve.gazetteer_current()
+    CompanyFactory(name="Newly Proposed Holdings")  # the records changed
+    _clock(monkeypatch, 1000.0 + resolve.REFRESH_SECONDS + 1)
+    resolve.gazetteer_current()
+    assert len(builds) == 1  # 10 s of building allows one rebuild in REBUILD_BUDGET x 10 s
+    _clock(monkeypatch, 1000.0 + 10 * resolve.REBUILD_BUDGET + 1)
+    resolve.gazetteer_current()
+    assert len(builds) == 2
+    resolve.gazetteer_reset()
