@@ -773,3 +773,15 @@ def test_a_german_blockade_of_a_takeover_is_blocked(shipped: Gazetteer) -> None:
 def test_the_body_that_went_before_is_a_precedent_not_the_actor(shipped: Gazetteer, text: str) -> None:
     bans = [c for c in run(shipped, text).concerns if c.status == "banned"]
     assert bans and bans[0].agencies == ["Government of Belgium"]
+
+
+def test_a_review_that_led_to_a_block_takes_the_decision(shipped: Gazetteer) -> None:
+    text = (
+        "Donald Trump has blocked Broadcom's hostile bid for Qualcomm, citing national security concerns and "
+        "ending what would have been the largest deal in the chip industry.\n\n"
+        "The decision follows an unusual intervention by the Committee on Foreign Investment in the United States "
+        "(CFIUS), the panel that reviews foreign acquisitions of American companies. The committee normally "
+        "examines deals after they have been agreed."
+    )
+    screening = [c for c in run(shipped, text).concerns if "investment_screening" in c.categories]
+    assert screening and {c.status for c in screening} == {"blocked"}

@@ -1430,10 +1430,11 @@ def _concerns(
             # a deal already done is stopped by undoing it: "blocks takeover" in the headline, "ordered
             # X to sell the whole of Y" in the text is one divestment order
             status = "divestment_ordered"
-        if not status and cat == "investment_screening":
-            # a screening case stated without its outcome ("used its golden power rules on the stake")
-            # has the decision stated elsewhere on the company ("will be barred from appointing ...")
-            status = _best_status([st for st in statuses.get(key, []) if st in _DECISIONS])
+        if status in (None, "under_review") and cat == "investment_screening":
+            # a screening case stated without its outcome ("used its golden power rules on the stake"),
+            # or by the review that led to it ("follows an intervention by CFIUS"), has the decision
+            # stated elsewhere on the company ("will be barred from appointing ...", "has blocked")
+            status = _best_status([st for st in statuses.get(key, []) if st in _DECISIONS]) or status
         status = status or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
