@@ -1070,6 +1070,8 @@ def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None 
 # (in lower case). A text that satisfies no branch is not scanned.
 _NEEDED_WORDS: dict[str, list[tuple[tuple[str, ...], ...]]] = {
     _WATCHES_MOVES.pattern: [(("movements", "mouvements", "bewegingen", "bewegungen"),)],
+    # every branch of _MAY_NOT_USE holds one of these words
+    _MAY_NOT_USE.pattern: [(("darf", "dürfen", "no longer", " plus ", "mag ", "mogen"),)],
     _ORDER_TO_SELL.pattern: [
         (
             ("order", "forc", "told", "tells", "ask", "requir", "instruct"),
