@@ -105,3 +105,10 @@ def test_relative_dates_resolve_against_the_publication_date(gaz: Gazetteer) -> 
 def test_a_year_in_the_text_dates_an_agreement(gaz: Gazetteer) -> None:
     ex = run(gaz, "In 2019 Harbourline signed a memorandum with the Polish government to build a warehouse.")
     assert [(e.date.year, e.precision, e.kind) for e in ex.events] == [(2019, "year", "agreement")]
+
+
+def test_cities_are_known_by_their_names_in_other_languages(gaz: Gazetteer) -> None:
+    antwerp, cologne = gaz.city("Antwerp"), gaz.city("Köln")
+    assert antwerp and gaz.city("Anvers") == gaz.city("Antwerpen") == antwerp
+    assert cologne and gaz.city("Keulen") == gaz.city("Cologne") == cologne
+    assert gaz.city("La Haye") == gaz.city("Den Haag") == gaz.city("The Hague")

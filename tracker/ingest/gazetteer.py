@@ -250,6 +250,18 @@ def _city_table(min_population: int) -> dict[str, tuple[str, float, float, int]]
     return table
 
 
+def _city_names(table: dict[str, tuple], places: dict) -> dict[str, tuple]:
+    """The table with the names other languages give its cities (places.json city_names): each
+    group's name the table knows lends its entry to the others, which never displace a city of
+    their own name."""
+    extra = {}
+    for group in places.get("city_names", []):
+        known = next((table[name] for name in group if name in table), None)
+        if known is not None:
+            extra.update({strip_accents(name): known for name in group} | {name: known for name in group})
+    return {**extra, **table} if extra else table
+
+
 @cache
 def town_populations() -> dict[str, dict[str, int]]:
     """Town name -> {country: population of its largest town of that name}, small towns included:
@@ -280,7 +292,7 @@ class Gazetteer:
         self.places = places if places is not None else _load_json(str(DATA_DIR / "places.json"))
         self.lexicon = lexicon if lexicon is not None else _load_json(str(DATA_DIR / "lexicon.json"))
         self.countries: dict[str, dict] = self.places.get("countries", {})
-        self.cities = _city_table(min_city_population) if min_city_population else {}
+        self.cities = _city_names(_city_table(min_city_population), self.places) if min_city_population else {}
         # compiled rules that later stages derive from this gazetteer, built once (see extract_base)
         self.derived: dict[str, object] = {}
         self.country_names: dict[str, str] = {}  # any name/adjective/capital -> ISO code
