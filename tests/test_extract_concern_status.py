@@ -785,3 +785,32 @@ def test_a_review_that_led_to_a_block_takes_the_decision(shipped: Gazetteer) -> 
     )
     screening = [c for c in run(shipped, text).concerns if "investment_screening" in c.categories]
     assert screening and {c.status for c in screening} == {"blocked"}
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "German companies are barred from buying comparable stakes in many Chinese firms.",
+        "Europäische Unternehmen sind in China oft verboten, vergleichbare Beteiligungen zu kaufen.",
+    ],
+)
+def test_a_rule_for_a_class_of_firms_is_no_ban_on_the_case(shipped: Gazetteer, rule: str) -> None:
+    text = (
+        "Kilnworks Holding, a Chinese appliance maker, has agreed to buy the German robot maker Ostrava "
+        "Robotics. The economy ministry sees no legal basis to stop the deal, but critics fear technology "
+        f"transfer to China. {rule}"
+    )
+    assert "banned" not in {c.status for c in run(shipped, text).concerns}
+
+
+def test_named_firms_barred_are_still_banned(shipped: Gazetteer) -> None:
+    text = "Kilnworks and Lumin Memory, two Chinese companies, are barred from selling equipment to the ministry."
+    assert "banned" in {c.status for c in run(shipped, text).concerns}
+
+
+def test_the_named_firms_pointed_back_at_are_still_banned(shipped: Gazetteer) -> None:
+    text = (
+        "Kilnworks and Lumin Memory, two Chinese makers of surveillance cameras, face new limits in Britain. "
+        "Over espionage fears, the two companies are now barred from selling cameras to government departments."
+    )
+    assert "banned" in {c.status for c in run(shipped, text).concerns}

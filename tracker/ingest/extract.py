@@ -952,6 +952,16 @@ _MAY_NOT_USE = re.compile(
     r"(?:gebruikt|ingezet|geïnstalleerd))(?![\w-])",
     re.IGNORECASE,
 )
+# "German companies are barred from buying comparable stakes in China": a rule for a whole class
+# of firms (the reciprocity argument), no measure on the story's company
+_CLASS_SUBJECT_BEFORE = re.compile(
+    # not "the two companies are barred", which points back at named firms
+    r"(?<!\bthe\s)(?<!\btwo\s)(?<!\bboth\s)(?<!\bthese\s)(?<!\bdie\s)(?<!\bles\s)(?<!\bces\s)(?<!\bde\s)"
+    r"(?<![\w-])(?:companies|firms|investors|businesses|Unternehmen|Firmen|Investoren|entreprises|sociétés|"
+    r"investisseurs|bedrijven|ondernemingen|investeerders)\s+(?:are|were|remain|have\s+been|sind|waren|werden|"
+    r"sont|étaient|restent|zijn|worden)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "Komplette Verbote sind bislang selten", "such bans are rare": what measures of a kind are like
 # in general, no measure taken
 _RARE_AFTER = re.compile(
@@ -990,6 +1000,10 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "keine Untersagung", "did not block": the measure was not taken
         if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
             continue  # "its golden power veto rules", "blocking powers": the means, not a decision
+        if label in ("st:blocked", "st:banned") and _CLASS_SUBJECT_BEFORE.search(
+            doc.text, max(start, cue_start - 60), cue_start
+        ):
+            continue  # "German companies are barred from buying stakes in Chinese firms": a class, not the case
         if _RARE_AFTER.match(doc.text, e, end):
             continue  # "Förmliche Verbote dieser Art sind in Deutschland bislang selten": no measure taken
         # "an investigation by Reuters" is journalism, not a review by the state
