@@ -258,7 +258,7 @@ def _city_names(table: dict[str, tuple], places: dict) -> dict[str, tuple]:
     for group in places.get("city_names", []):
         known = next((table[name] for name in group if name in table), None)
         if known is not None:
-            extra.update({strip_accents(name): known for name in group} | {name: known for name in group})
+            extra.update({form: known for name in group for form in _city_forms(name)})
     return {**extra, **table} if extra else table
 
 

@@ -151,7 +151,7 @@ def gazetteer_current() -> Gazetteer:
             for name in _cache.company_names:
                 _cache.company_blocks.setdefault(name[:3], []).append(name)
             _cache.version = version
-            # What lives until the next rebuild (the gazetteer's ~200k objects, the modules) is
+            # What lives until the next rebuild (the gazetteer, the modules: ~170k objects) is
             # left out of the collector's full passes: they cost a worker ~0.8 ms per file.
             gc.freeze()
         _cache.checked_at = now

@@ -461,7 +461,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     names = [(company_aliases, True), (agency_aliases, True)]
     batches = [(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))]
     ids = [c.pk for c in concerns]
-    found_ids = [c.pk for c in concerns if not any(c is r for r in new)]
+    found_ids = [c.pk for c in concerns if c not in new]  # a case made here is stored marked
     mark = update_sql(Concern.objects.filter(pk__in=found_ids), {"search_stale": True}) if later and found_ids else None
     rows_insert(batches, then=mark)
     if later and ids:
