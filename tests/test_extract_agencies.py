@@ -615,11 +615,22 @@ def test_parliament_committees_in_lower_case(shipped: Gazetteer) -> None:
 
 def test_courts_and_councils_of_state(shipped: Gazetteer) -> None:
     fr = agencies(run(shipped, "Le Conseil d'Etat a rejeté le recours d'Exavia contre le ministre.", language="fr"))
-    assert fr["Conseil d'État"].country == "FR"
+    assert fr["French Council of State"].country == "FR"
     nl = agencies(
         run(shipped, "De Raad van State adviseerde. Het OM vervolgt een medewerker van Wanfeng.", language="nl")
     )
-    assert {"Raad van State", "Openbaar Ministerie"} <= set(nl)
+    assert {"Dutch Council of State", "Openbaar Ministerie"} <= set(nl)
+
+
+def test_a_belgian_story_in_dutch_has_belgian_bodies(shipped: Gazetteer) -> None:
+    # Belgium and the Netherlands share "Raad van State" and "minister van Financiën"
+    text = (
+        "De Belgische douane gebruikt scanners van Zhenhai Scanners. Minister van Financiën Jan Peeters sloot "
+        "de firma uit. De Staatsveiligheid wees op spionagerisico's. De Raad van State gaf Financiën gelijk."
+    )
+    found = agencies(run(shipped, text, language="nl"))
+    assert {a.country for a in found.values()} == {"BE"}
+    assert {"Belgian Council of State", "Federal Public Service Finance"} <= set(found)
 
 
 def test_french_executive_and_inquiry_committee(shipped: Gazetteer) -> None:
@@ -797,3 +808,20 @@ def test_bodies_listed_under_one_head_noun_are_each_found(shipped: Gazetteer) ->
     )
     found = {a.name for a in run(shipped, text).agencies}
     assert {"United States Department of Homeland Security", "United States Department of Defense"} <= found
+
+
+def test_a_country_that_will_block_a_sale_is_its_government(shipped: Gazetteer) -> None:
+    text = (
+        "Norway will block the sale of engine maker Fjordmotor to Russian-controlled Volga Rail Group. "
+        "The government says the technology would strengthen Russia's military."
+    )
+    assert "Government of Norway" in agency_names(run(shipped, text))
+
+
+def test_a_german_agency_named_in_its_chiefs_title(shipped: Gazetteer) -> None:
+    text = (
+        "Verfassungsschutzpräsident Thomas Haldenwang warnte vor Kilnworks Holding. Bei einer Anhörung des "
+        "Parlamentarischen Kontrollgremiums ging es um den Hafen."
+    )
+    found = agency_names(run(shipped, text, language="de"))
+    assert {"Federal Office for the Protection of the Constitution", "Parliamentary Oversight Panel"} <= found

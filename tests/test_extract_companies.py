@@ -987,3 +987,51 @@ def test_a_firm_after_a_german_noun_and_von_keeps_only_its_name(shipped: Gazette
     )
     found = {c.name: c.parent for c in run(shipped, text).companies}
     assert found.get("Addsino") == "Kilnworks Holding"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a German noun after a number, a plural kind of firm after a hyphen, a bare noun in a list
+        ("Kilnworks Holding darf sich nur mit 24,9 statt 35 Prozent beteiligen.", "Prozent"),
+        ("Versicherungen, IT-Firmen, Banken wollten nicht mehr mit Kilnworks Holding arbeiten.", "IT-Firmen"),
+        (
+            "Es gehe um die Kommunikation von Bürgern, Unternehmen und Staat, sagte sie über Kilnworks Holding.",
+            "Bürgern",
+        ),
+    ],
+)
+def test_german_nouns_after_figures_hyphens_or_in_lists_are_no_companies(
+    shipped: Gazetteer, text: str, word: str
+) -> None:
+    assert word not in company_names(run(shipped, text, language="de"))
+
+
+def test_a_town_of_the_story_is_no_company(shipped: Gazetteer) -> None:
+    # Schwedt is a small German town; Hambourg is Hamburg's French name; Zeebrugge a port district
+    de = (
+        "Die Bundesnetzagentur übernimmt Rosneft Deutschland. Die Raffinerie in Schwedt gehört Rosneft. "
+        "Für Schwedt gibt es ein Zukunftspaket. In Schwedt arbeiten 1200 Menschen für den Konzern."
+    )
+    found = company_names(run(shipped, de, language="de", title="Bund übernimmt Kontrolle in Schwedt"))
+    assert "Schwedt" not in found and "Rosneft" in found
+    fr = (
+        "Berlin a autorisé l'entrée de Kilnworks Holding dans un terminal du port de Hambourg. "
+        "À Zeebrugge, le groupe ne se contente pas d'une minorité."
+    )
+    found = company_names(run(shipped, fr, language="fr", title="Après Hambourg, le terminal de Zeebrugge"))
+    assert not found & {"Hambourg", "Zeebrugge", "À Zeebrugge"}
+
+
+def test_the_noun_before_de_is_no_part_of_the_name(shipped: Gazetteer) -> None:
+    text = "L'offre de Lumin Memory Technologies sur Ostrava Optics n'a pas été agréée par Bercy."
+    assert "Lumin Memory Technologies" in company_names(run(shipped, text, language="fr"))
+
+
+def test_its_unit_belongs_to_the_firm_before_not_the_one_after(shipped: Gazetteer) -> None:
+    text = (
+        "Que possède Kilnworks Holding à Anvers ? Le groupe détient un terminal. Sa filiale Kilnworks Ports, "
+        "basée à Hong Kong, a repris en 2017 les parts du danois Nordhavn Terminals."
+    )
+    found = {c.name: c.parent for c in run(shipped, text, language="fr").companies}
+    assert found.get("Kilnworks Ports") == "Kilnworks Holding"

@@ -814,3 +814,28 @@ def test_the_named_firms_pointed_back_at_are_still_banned(shipped: Gazetteer) ->
         "Over espionage fears, the two companies are now barred from selling cameras to government departments."
     )
     assert "banned" in {c.status for c in run(shipped, text).concerns}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement fédéral ordonne à Kilnworks Canada, filiale du chinois Kilnworks Holding, de cesser "
+        "toutes ses activités au pays, au terme d'un examen relatif à la sécurité nationale.",
+        "Les ministères fédéraux ne pourront plus acheter ni utiliser d'équipements de Kilnworks Holding, "
+        "en raison des risques d'espionnage.",
+        "Federal departments may no longer buy cameras from Kilnworks Holding over espionage risks.",
+    ],
+)
+def test_an_order_to_cease_business_or_a_purchase_stop_is_a_ban(shipped: Gazetteer, text: str) -> None:
+    language = "en" if text.startswith("Federal") else "fr"
+    assert "banned" in {c.status for c in run(shipped, text, language=language).concerns}
+
+
+def test_a_short_heading_is_no_concern_quote(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's cabinet blocked a contract with Kilnworks Holding to supply airport scanners.\n\n"
+        "Data on passengers\n\n"
+        "Lawmakers warned that the scanners could collect data on passengers for Chinese intelligence."
+    )
+    quotes = {c.quote.quote for c in run(shipped, text).concerns if "data_access" in c.categories}
+    assert quotes and "Data on passengers" not in quotes

@@ -945,11 +945,14 @@ _MAY_NOT_USE = re.compile(
     r"(?<![\w-])(?:(?:darf|dürfen)\s(?:[^.;:]{0,120}?\s)?(?:nicht|kein\w*)\s(?:[^.;:]{0,100}?\s)?(?:mehr\s+)?"
     r"(?:eingesetzt|verwendet|verbaut|genutzt|installiert)\s+werden"
     r"|(?:may|can|must|will|shall)\s+no\s+longer\s+be\s+(?:used|installed|deployed|procured)"
+    # said of the buyers: "federal bodies may no longer buy or use", "ne pourront plus acheter ni utiliser"
+    r"|(?:may|can|will|shall)\s+no\s+longer\s+(?:buy|purchase|procure|use|install|deploy)"
+    r"|ne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront)\s+plus\s+(?:acheter|acquérir|utiliser|installer|déployer)"
     r"|(?:will|shall)\s+no\s+longer\s+be\s+(?:allowed|permitted)\s+to\s+(?:use|install|deploy)"
     r"|ne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront)\s+plus\s+(?:être\s+)?"
     r"(?:utilisé|installé|déployé)e?s?"
     r"|(?:mag|mogen)\s(?:[^.;:]{0,100}?\s)?(?:niet|geen)\s(?:[^.;:]{0,80}?\s)?(?:meer|langer)\s+(?:worden\s+)?"
-    r"(?:gebruikt|ingezet|geïnstalleerd))(?![\w-])",
+    r"(?:gebruikt|ingezet|geïnstalleerd|kopen|aanschaffen|gebruiken|inzetten))(?![\w-])",
     re.IGNORECASE,
 )
 # "German companies are barred from buying comparable stakes in China": a rule for a whole class
@@ -1277,6 +1280,8 @@ def _concerns(
     general: dict[str, tuple[int, int, str | None]] = {}
     last: tuple[int, Sentence | None, list[str]] = (-1, None, [])  # the sentence before, its foreign subjects
     for n_sent, sent in enumerate(doc.content):
+        if sent.kind == "heading" and len(sent.text.split()) <= 5:
+            continue  # a section heading ("Data on passengers", "Energieversorgung") states no concern
         negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
         here = [
             (s, e, c)

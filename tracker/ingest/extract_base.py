@@ -914,7 +914,7 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
 
 
 _COMPOUND_NOUNS = (
-    r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firma|gruppe|"
+    r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firm(?:a|en)|gruppe|"
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
     r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
     r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter|konkurrent|wettbewerber|"

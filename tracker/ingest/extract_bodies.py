@@ -941,7 +941,12 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             gov.mentions.append((hit.start, hit.end))
         elif re.match(_REACTION, after) or (
             hit.key not in origins
-            and re.match(r"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out)\b", after)
+            and re.match(
+                # (not "has banned": a regulator named beside it may be the one that acted)
+                r"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|"
+                r"will\s+(?:block|ban|stop|order|veto)|blocks|bans|stops|stopped|orders|vetoed|vetoes)\b",
+                after,
+            )
         ):
             # "Beijing condemned the decision": a foreign government that reacts is a party too
             row = _government_row(doc, hit.key, "government")
@@ -1074,15 +1079,18 @@ _DECIDES = re.compile(
     r"imposed|prohibited|stopped|cleared|besloten|geblokkeerd|verboden|décidé|bloqué|interdit|refusé|"
     r"beschlossen|untersagt|verboten|gestoppt)\b"
     r"|\s*(?:a|heeft|hat)\s+(?:ordonné|exigé|imposé|approuvé|bevolen|opgelegd|angeordnet|genehmigt)\b"
-    # a decision announced for the future: "The government will take a 50% stake"
-    r"|\s*(?:will|is\s+to)\s+(?:take|buy|acquire|become|block|ban|order|force)\b"
+    # a decision announced for the future: "The government will take a 50% stake", "intends to block"
+    r"|\s*(?:will|is\s+to|intends\s+to|plans\s+to|is\s+set\s+to)\s+(?:take|buy|acquire|become|block|ban|order|force|stop)\b"
+    # or a review it runs: "the government was examining whether the sale should be stopped"
+    r"|\s*(?:is|was|has\s+been)\s+(?:examining|reviewing|investigating|screening)\b"
 )
 
 
 # "Britain ordered operators to strip out Huawei", "Italy vetoed the sale": a country deciding is its government
 _COUNTRY_DECIDES = re.compile(
-    r"\s*(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
-    r"refused|decided|a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
+    r"\s*(?:(?:has|have|had|will)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
+    r"refused|decided|block|ban|stop|veto|order|blocks|bans|stops|stopped|vetoes|orders|"
+    r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
     r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt)\b"
 )
 
@@ -2384,6 +2392,9 @@ def _town_codes(doc: _Doc, town: str) -> dict[str, int]:
     ("Zeebrugge", "Eemshaven") that are no town of their own."""
     towns = town_populations()
     codes = dict(towns.get(town) or towns.get(strip_accents(town)) or {})
+    city = doc.gaz.city(town)  # and the exonyms the city table knows: "Hambourg", "Anvers"
+    if city:
+        codes.setdefault(city[0], city[3])
     for code, names in doc.gaz.places.get("site_towns", {}).items():
         if town in names:
             codes.setdefault(code, 1)

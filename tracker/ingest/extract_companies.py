@@ -32,6 +32,7 @@ from .extract_base import (
     site_after_name,
 )
 from .extract_bodies import (
+    _LOCATIVE_BEFORE,
     _body_names,
     _kind_of_body,
     _story_town,
@@ -457,6 +458,12 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     )
     if apposition and not _np_like(apposition.group(1)):
         apposition = None
+    if (
+        apposition
+        and post[: apposition.start(2)].strip() == ","
+        and re.match(r"(?:s|en)?\s*(?:,|\s(?:und|and|et|en|oder|or|ou|sowie)\s)", post[apposition.end(2) :])
+    ):
+        apposition = None  # "von Bürgern, Unternehmen und Staat": a bare noun in a list, no apposition
     if apposition:
         why.add("appositive")
         # "X GmbH, eine Tochter des russischen Konzerns Y": the nationality is the parent's
@@ -784,6 +791,12 @@ def _companies(doc: _Doc) -> list[_Company]:
                 (_overlaps(s, e, taken) and not extends_known)
                 or (_place_code(doc, name) and not _far_town(doc, name))
                 or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
+                # "À Zeebrugge, le groupe ...": a port district or small town of the story, said as a place
+                or (
+                    " " not in name
+                    and _LOCATIVE_BEFORE.search(text[max(0, s - 8) : s].lower())
+                    and _story_town(doc, name)
+                )
                 # "der Verkauf der Chipfertigung": a site, not a firm
                 or ((site := rules.facility_term_re.fullmatch(name)) and facility_kind(rules, site.group(2) or name))
                 # "de Antwerp Gateway-terminal", "der Dortmunder Chipfabrik": a name ending in a site noun
@@ -1244,8 +1257,8 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
     if " " in name:
         # "in Deutschland Informationen beschafft": a place, then a plural noun
         return bool(_DE_PLURAL_NOUN_END.search(name.split()[-1]))
-    if _COMPOUND_CUE.fullmatch(name) or _DE_PLURAL_NOUN_END.search(name):
-        return True  # "Industriekonzerne", "Raumfahrtorganisationen": what kind of body, not which
+    if _COMPOUND_CUE.fullmatch(name) or _DE_PLURAL_NOUN_END.search(name) or _DE_PLURAL_KIND.search(name):
+        return True  # "Industriekonzerne", "Raumfahrtorganisationen", "IT-Firmen": what kind of body, not which
     before = doc.text[max(floor, s - 40) : s]
     # "aus politischen Gründen", "mit chinesischen Investoren": a preposition and an inflected
     # adjective before one capitalised word make it a noun; "an Silex" keeps the name
@@ -1259,7 +1272,13 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
 
 _DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten)$")
 # "80 Euro je Aktie", "Klein- und Mittelbetrieben": only a common noun stands there
-_DE_NOUN_LEAD = re.compile(r"(?<![\w-])(?:je|pro)\s+$|[\w]-\s+(?:und|oder|bzw\.)\s+$")
+# and after a number: "35 Prozent", "rund 225 Arbeitsplätze", "drei Firmen"
+_DE_NOUN_LEAD = re.compile(
+    r"(?<![\w-])(?:je|pro|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|"
+    r"tausend|einige|mehrere|viele|wenige)\s+$|\d\s+$|[\w]-\s+(?:und|oder|bzw\.)\s+$"
+)
+# a kind of firm in the plural after a hyphen: "IT-Firmen", "KI-Konzerne" (but "BASF-Konzern" names one)
+_DE_PLURAL_KIND = re.compile(r"-(?:Firmen|Konzerne|Gruppen|Gesellschaften|Investoren|Betriebe|Banken|Händler)$")
 _DE_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß][a-zäöüß-]{2,}(?:e|en|er|es|em))\s+$")
 
 
@@ -1358,8 +1377,10 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         # role opening a sentence is no part of the name
         return s + first.end()
     if _DESCRIPTOR_WORD.fullmatch(word) or _ELIDED_WORD.fullmatch(word):
-        # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name
-        return s + first.end()
+        # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name,
+        # nor the "de" that joins them: "L'offre de Teledyne Technologies"
+        joint = re.match(r"(?:de|du|des|of|van|von)\s+|d['’]", doc.text[s + first.end() : e])
+        return s + first.end() + (joint.end() if joint else 0)
     if doc.language == "de":
         # "Der Hamburger Vermögensverwalter Luxcara": a town's adjective and a cue noun before the name
         two = re.match(r"[A-ZÄÖÜ][\w-]*[a-zäöüß]er\s+([A-ZÄÖÜ][\w-]+)\s+(?=\S)", doc.text[s:e])
@@ -1407,6 +1428,12 @@ def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
             continue
         if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
             continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
+        if (
+            " " not in name
+            and _story_town(doc, name)
+            and any(_LOCATIVE_BEFORE.search(text, max(0, s - 8), s) for s, _e in occurrences)
+        ):
+            continue  # "übernimmt Kontrolle in Schwedt" ... "die Raffinerie in Schwedt": a town of the story
         # "Steve Mnuchin" ... "Mnuchin": a surname, not a company (a headline's buyer or target is not one)
         if (
             name not in dealt
@@ -1796,7 +1823,10 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                         ),
                         None,
                     )
-                    owner = joined or nearest
+                    # "Sa filiale X a repris les parts du danois Y": a firm named after the unit is
+                    # not what "its" points back at; the story's last one before it is
+                    earlier = next((oc for os, oe, oc in here if oc is not child and oe <= s), None)
+                    owner = joined or earlier or (previous[-1][2] if previous else None) or nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
             elif rules.the_subsidiary_end.search(pre) and nearest is not None:
