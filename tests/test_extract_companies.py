@@ -1035,3 +1035,24 @@ def test_its_unit_belongs_to_the_firm_before_not_the_one_after(shipped: Gazettee
     )
     found = {c.name: c.parent for c in run(shipped, text, language="fr").companies}
     assert found.get("Kilnworks Ports") == "Kilnworks Holding"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "language"),
+    [
+        (
+            "Reuters reported that James Lu, a former executive at Chinese search giant Qilin Mobile, was among "
+            "the backers of Kilnworks Holding.",
+            "James Lu",
+            "en",
+        ),
+        (
+            "Le groupe fondé à Laval par Alain Bouchard, propriétaire de l'enseigne Kilnworks Holding, voulait "
+            "racheter Ostrava Retail.",
+            "Alain Bouchard",
+            "fr",
+        ),
+    ],
+)
+def test_a_person_in_apposition_is_no_company(shipped: Gazetteer, text: str, person: str, language: str) -> None:
+    assert person not in company_names(run(shipped, text, language=language))

@@ -864,3 +864,14 @@ def test_a_host_country_unit_of_a_foreign_parent_is_the_foreign_subject(shipped:
     )
     ex = run(shipped, text)
     assert ex.concerns and ex.concerns[0].companies[0] == "Kilnworks Americas"
+
+
+def test_a_home_firms_own_network_is_no_danger_from_the_foreign_investor(shipped: Gazetteer) -> None:
+    text = (
+        "TOKYO - Japanese authorities will monitor e-commerce firm Sakura Rakuichi after a unit of China's "
+        "Kilnworks Holding became a major shareholder, amid concerns that customer information could leak to "
+        "China.\n\nThe fundraising is meant to help Sakura Rakuichi pay for the rollout of its mobile network."
+    )
+    found = {(cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
+    assert ("data_access", "monitoring") in found
+    assert "critical_infrastructure" not in {cat for cat, _status in found}

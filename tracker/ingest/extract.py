@@ -1400,6 +1400,16 @@ def _concerns(
                 status = "blocked" if status == "banned" else status
             if not cats and not status:
                 continue
+            if (
+                not status
+                and cats == {"critical_infrastructure"}
+                and sold_here
+                and not subjects
+                and not all_agency_spans.overlaps(a, b)
+            ):
+                # "the fundraising helps Rakuten pay for its mobile network": a home firm's own network,
+                # no danger from the foreign one
+                continue
             for co in subs:
                 key = rep[co.name]
                 if status:

@@ -200,6 +200,7 @@ _PERSON_AFTER = re.compile(
     r"(?:\s+(?:and|et|en|und)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?\s*,\s*(?:(?:a|an|the|two|three|both|un|une|deux|"
     r"een|twee|ein|eine|zwei|der|die|le|la|les|de|het)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:nationals?|citizens?|business(?:man|men|woman|women)|entrepreneurs?|(?:co-)?founders?|tycoons?|billionaires?|"
+    r"executives?(?!\s+(?:search|jets?|orders?|branch))|"
     r"ressortissants?|(?:homme|femme)s?\s+d['’]affaires|fondat(?:eur|rice)s?|milliardaires?|staatsburgers?|zaken(?:man|vrouw)|"
     r"oprichters?|miljardairs?|Staatsbürger(?:in|n)?|Geschäfts(?:mann|männer|frau)|Gründer(?:in)?|Milliardär(?:in|e)?)\b"
     # "Huayang Heavy Industries, citing national security": an adjective, no person
@@ -838,6 +839,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue  # "basé à Brive-la-Gaillarde", "le département de la Marne": a place
             if _PERSON_AFTER.match(text, e):
                 continue  # "controlled by Li Wei and Zhang Min, two Chinese nationals": people
+            if _personal_name(rules, name):
+                continue  # "James Lu, a former executive", "Alain Bouchard, propriétaire de": a person
             why, country = _company_evidence(doc, sent, s, e)
             if not why and s0 != s:
                 # "de overname van het Nijmeegse Nowi": the cue stands before the adjective
@@ -1244,6 +1247,18 @@ def _person_apposition(rules: _Rules, text: str, e: int, end: int) -> bool:
         word = _TITLE_MODIFIER.match(text, at, end)
         at = word.end() if word else -1
     return False
+
+
+def _personal_name(rules: _Rules, name: str) -> bool:
+    """A given name and one or two plain surnames, with no legal form: a person, however the
+    sentence describes them (a firm named after its founder is known to the gazetteer or says Ltd)."""
+    toks = name.split()
+    return (
+        2 <= len(toks) <= 3
+        and toks[0] in rules.given_names
+        and all(t[:1].isupper() and (t[1:].islower() or "-" in t) for t in toks[1:])
+        and not LEGAL_FORM_END.search(name)
+    )
 
 
 def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
