@@ -825,3 +825,11 @@ def test_a_german_agency_named_in_its_chiefs_title(shipped: Gazetteer) -> None:
     )
     found = agency_names(run(shipped, text, language="de"))
     assert {"Federal Office for the Protection of the Constitution", "Parliamentary Oversight Panel"} <= found
+
+
+def test_a_foreign_government_that_acts_in_french_is_a_party(shipped: Gazetteer) -> None:
+    text = (
+        "La Sûreté de l'État surveille le terminal de Kilnworks Holding à Zeebrugge. Mercredi, le gouvernement "
+        "allemand a autorisé Kilnworks Holding à entrer au capital d'un terminal exploité par Hafenbetrieb Nord AG."
+    )
+    assert "Federal Government of Germany" in agency_names(run(shipped, text, language="fr"))

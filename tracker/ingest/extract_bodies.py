@@ -88,7 +88,9 @@ _ACTION_VERBS = (
     r"(?:said|says|announced|ordered|orders|decided|blocked|approved|imposed|banned|set\s+out|warned|"
     r"summoned|demanded|demands|rejected|told|has\s+\w+ed|had\s+\w+(?:ed|en)|is\s+\w+ing|was\s+\w+ing|"
     r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
-    r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had)"
+    r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had|"
+    # French compound past: "le gouvernement allemand a autorisé", "ont bloqué", "a interdit"
+    r"(?:a|ont)\s+(?:\w+é(?:e|s|es)?|interdit|pris|mis|exigé))"
 )
 # a body that acts next, an aside allowed: "the Treasury, in a statement on Monday, said"
 _ACTS_NEXT = re.compile(rf"\s*(?:,[^,]{{0,40}},\s*)?{_ACTION_VERBS}\b")
