@@ -839,3 +839,24 @@ def test_a_short_heading_is_no_concern_quote(shipped: Gazetteer) -> None:
     )
     quotes = {c.quote.quote for c in run(shipped, text).concerns if "data_access" in c.categories}
     assert quotes and "Data on passengers" not in quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        (
+            "La Sûreté de l'État suit le terminal de Kilnworks Holding : les investissements chinois dans les "
+            "infrastructures critiques figurent parmi ses points d'attention.",
+            "fr",
+            "monitoring",
+        ),
+        (
+            "De minister schreef de Kamer dat er 'geen wettelijke bezwaren' zijn tegen de overname van Ostrava "
+            "Sensors door Kilnworks Holding.",
+            "nl",
+            "other",
+        ),
+    ],
+)
+def test_watch_lists_and_reviews_without_objection(shipped: Gazetteer, text: str, language: str, status: str) -> None:
+    assert status in {c.status for c in run(shipped, text, language=language).concerns}
