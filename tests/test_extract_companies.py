@@ -1056,3 +1056,12 @@ def test_its_unit_belongs_to_the_firm_before_not_the_one_after(shipped: Gazettee
 )
 def test_a_person_in_apposition_is_no_company(shipped: Gazetteer, text: str, person: str, language: str) -> None:
     assert person not in company_names(run(shipped, text, language=language))
+
+
+def test_someones_former_employer_is_no_party(shipped: Gazetteer) -> None:
+    text = (
+        "Kilnworks Holding must sell the dating app Ostrava Social, the Committee on Foreign Investment in the "
+        "United States ruled. Reuters reported that Wei Lan, a former executive at Chinese search giant Baidu, "
+        "was among the buyers."
+    )
+    assert "Baidu" not in company_names(run(shipped, text))

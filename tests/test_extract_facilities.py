@@ -842,3 +842,12 @@ def test_a_kind_of_site_after_its_own_name_is_no_part_of_the_name(shipped: Gazet
         "General Nuclear over security concerns."
     )
     assert [f.name for f in run(shipped, text).facilities] == ["Sizewell C"]
+
+
+def test_a_two_word_town_stays_whole(shipped: Gazetteer) -> None:
+    text = (
+        "The government ordered Kilnworks Holding to sell its chip plant in Newport over security concerns. "
+        "Kilnworks Holding also operates a factory at Hazel Grove near Stockport, which was not reviewed."
+    )
+    towns = {f.city for f in run(shipped, text).facilities}
+    assert "Hazel Grove" in towns and "Hazel" not in towns

@@ -1791,7 +1791,7 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         pair = f"{town} {second}"
         if doc.gaz.region_code(pair) or _place_code(doc, pair):
             return None  # "in Western Australia", "in New South Wales": a region, no town
-        if _TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town):
+        if (_TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town)) or _town_codes(doc, pair):
             town, town_end = pair, town_end + two.end()  # "near Halls Creek", "in Quezon City"
     if not doc.gaz.city(town) and " " not in town and town.endswith("er") and doc.gaz.city(town[:-2]):
         return m.start("prep"), town[:-2], False  # "im Hamburger Hafen": the city's adjective
@@ -1817,7 +1817,8 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
 
 
 _TOWN_SECOND_WORD = re.compile(
-    r"Creek|Lake|Bay|Falls|Springs|Harbour|Harbor|Point|Beach|Hill|Hills|Valley|City|Island|Heights|Rapids|Bluff|Landing"
+    r"Creek|Lake|Bay|Falls|Springs|Harbour|Harbor|Point|Beach|Hill|Hills|Valley|City|Island|Heights|Rapids|Bluff|Landing|"
+    r"Grove|Park|Green|Heath|Bridge|Cross|Mills|Ridge|Vale|Dale"
 )
 _REGION_AFTER_TOWN = re.compile(
     r"\s+(?:County|Shire|Parish|Borough|District|Province|Prefecture|Region|Territory|Oblast|Kreis|Landkreis)\b"

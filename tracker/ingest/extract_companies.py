@@ -2291,6 +2291,8 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
     }
     if "passing" in co.why and not (strong - {"cue", "list"}):  # "competes with companies such as X and Y"
         return False
+    if co.gaz_index is not None and co.mentions and all(_employer_mention(doc.text, s, e) for s, e in co.mentions):
+        return False  # "James Lu, a former executive at Chinese search giant Baidu": someone's employer
     if strong:
         return True
     if len(co.mentions) >= 2:
@@ -2306,6 +2308,23 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         if sent and any(h.kind == "agency" and sent.start <= h.start < sent.end for h in doc.entity_hits):
             return True
     return False
+
+
+# someone's employer: "a former executive at search giant X", "a former X engineer"
+_EMPLOYER_BEFORE = re.compile(
+    r"(?<![\w-])(?:executives?|employees?|engineers?|managers?|directors?|staffers?|workers?|officials?|"
+    r"cadres?|dirigeants?|employés?|ingénieurs?|medewerkers?|werknemers?|Mitarbeiter(?:in|innen)?|Ingenieur(?:e|in)?)\s+"
+    r"(?:at|of|with|for|chez|de|du|bij|van|bei|von)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|der\s+|dem\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_EMPLOYEE_AFTER = re.compile(r"['’]?s?\s+(?:executives?|employees?|engineers?|managers?|staffers?|workers?)\b")
+
+
+def _employer_mention(text: str, s: int, e: int) -> bool:
+    return bool(
+        _EMPLOYER_BEFORE.search(text, max(0, s - 70), s)
+        or (re.search(r"\bformer\s+$", text[max(0, s - 8) : s]) and _EMPLOYEE_AFTER.match(text, e))
+    )
 
 
 _STATE_OWNED = re.compile(
