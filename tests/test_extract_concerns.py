@@ -875,3 +875,15 @@ def test_a_home_firms_own_network_is_no_danger_from_the_foreign_investor(shipped
     found = {(cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
     assert ("data_access", "monitoring") in found
     assert "critical_infrastructure" not in {cat for cat, _status in found}
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["a claim the company denies", "which it denies", "but Kilnworks Holding has denied the allegations"],
+)
+def test_a_company_denying_the_charge_leaves_the_measure_standing(shipped: Gazetteer, denial: str) -> None:
+    text = (
+        "In 2019 the US Commerce Department added Kilnworks Holding to its entity list, accusing it of "
+        f"supplying the Chinese military, {denial}."
+    )
+    assert "sanctions" in {cat for c in run(shipped, text).concerns for cat in c.categories}

@@ -1174,6 +1174,27 @@ def _state_subject(doc: _Doc, sent: Sentence) -> bool:
     return bool(_STATE_NOUN.match(doc.text, hit.end)) and not _MAY.search(doc.text, hit.end, sent.end)
 
 
+# a company denying the charge leaves the charge standing: "a claim the company denies", "which it
+# denies", "Huawei has denied the allegations"
+_DENIAL = re.compile(r"(?i:denies|denied|deny|ontkent|bestreitet|dément)")
+_DENIER_BEFORE = re.compile(
+    r"(?:\b(?:the\s+)?(?:company|firm|group|claims?|allegations?|accusations?|charges?)\s+(?:\w+\s+){0,2}|"
+    r"\b(?:which|it|they|l['’]entreprise|le\s+groupe|het\s+bedrijf|das\s+Unternehmen|der\s+Konzern)\s+(?:has\s+|have\s+|had\s+)?)$"
+)
+
+
+def _company_denial(doc: _Doc, start: int, end: int) -> bool:
+    if not _DENIAL.fullmatch(doc.text, start, end):
+        return False
+    before = doc.text[max(0, start - 40) : start]
+    return bool(_DENIER_BEFORE.search(before)) or bool(
+        re.search(r"(?:[A-Z][\w&.-]*)\s+(?:has\s+|have\s+|had\s+)?$", before)
+        and re.match(
+            r"\s+(?:the\s+|any\s+)?(?:allegations?|accusations?|claims?|charges?|wrongdoing)", doc.text[end : end + 30]
+        )
+    )
+
+
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
     cuts = [sent.start]
     for m in re.finditer(
@@ -1282,7 +1303,7 @@ def _concerns(
     for n_sent, sent in enumerate(doc.content):
         if sent.kind == "heading" and len(sent.text.split()) <= 5:
             continue  # a section heading ("Data on passengers", "Energieversorgung") states no concern
-        negated = bool(doc.cues_in(sent.start, sent.end, "neg"))
+        negated = any(not _company_denial(doc, ns, ne) for ns, ne, _label in doc.cues_in(sent.start, sent.end, "neg"))
         here = [
             (s, e, c)
             for s, e, c in _mentions_in(companies, sent.start, sent.end)
