@@ -1065,3 +1065,11 @@ def test_someones_former_employer_is_no_party(shipped: Gazetteer) -> None:
         "was among the buyers."
     )
     assert "Baidu" not in company_names(run(shipped, text))
+
+
+def test_the_fullest_form_with_europe_names_the_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Spain's government has blocked a takeover bid for Ostrava Rail by Hungarian consortium Vasmarok. "
+        '"The cabinet decided not to authorise the investment by Vasmarok Europe," the economy ministry said.'
+    )
+    assert "Vasmarok Europe" in company_names(run(shipped, text))

@@ -929,11 +929,14 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
         if hit.kind == "country":
             # "China warned that the step would harm ties": a country that reacts is its government;
             # "firms in China said" is not
-            if not (_REACTION.match(after) or _COUNTRY_DECIDES.match(after)) or re.search(
+            prep = re.search(
                 r"\b(?:in|from|of|to|with|for|and|than|across|by|en|uit|naar|aus|nach|mit|für|de|du|dans|vers)\s+$",
                 text[max(0, hit.start - 8) : hit.start],
                 re.IGNORECASE,
-            ):
+            )
+            if prep and doc.language == "nl" and prep.group(0).strip().lower() == "de":
+                prep = None  # "De Verenigde Staten zetten ...": Dutch "de" is the article
+            if not (_REACTION.match(after) or _COUNTRY_DECIDES.match(after)) or prep:
                 continue
         elif not (_ACTS_NEXT.match(after) or _REACTION.match(after)):
             continue
@@ -946,7 +949,9 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             and re.match(
                 # (not "has banned": a regulator named beside it may be the one that acted)
                 r"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|"
-                r"will\s+(?:block|ban|stop|order|veto)|blocks|bans|stops|stopped|orders|vetoed|vetoes)\b",
+                r"will\s+(?:block|ban|stop|order|veto)|blocks|bans|stops|stopped|orders|vetoed|vetoes|"
+                r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|"
+                r"a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit))\b",
                 after,
             )
         ):
@@ -1092,6 +1097,8 @@ _DECIDES = re.compile(
 _COUNTRY_DECIDES = re.compile(
     r"\s*(?:(?:has|have|had|will)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
     r"refused|decided|block|ban|stop|veto|order|blocks|bans|stops|stopped|vetoes|orders|"
+    # putting a firm on a list: "De Verenigde Staten zetten Wingtech op hun zwarte lijst"
+    r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit)|"
     r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
     r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt)\b"
 )

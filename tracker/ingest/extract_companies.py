@@ -920,6 +920,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             # the form itself breaks ties, so the choice never depends on the set's order
             co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
         _find_mentions(doc, co)
+        if co.gaz_index is None:
+            _regional_form(doc, co)
         short = co.subsidiary_of
         # "TMH International, a subsidiary of TMH Group": the group the short name begins
         group = short and next(
@@ -1247,6 +1249,20 @@ def _person_apposition(rules: _Rules, text: str, e: int, end: int) -> bool:
         word = _TITLE_MODIFIER.match(text, at, end)
         at = word.end() if word else -1
     return False
+
+
+_REGIONAL_WORD_AFTER = re.compile(r"\s+(?:Europe|Europa)(?![\w-])")
+
+
+def _regional_form(doc: _Doc, co: _Company) -> None:
+    """'Ganz-MaVag' and, in the ministry's words, 'Ganz-MaVag Europe': the fuller form is the
+    firm's name (the corpus names a company by the fullest form the story uses)."""
+    for i, (s, e) in enumerate(co.mentions):
+        m = _REGIONAL_WORD_AFTER.match(doc.text, e)
+        if m and not any(fs <= e < fe for fs, fe in co.mentions if (fs, fe) != (s, e)):
+            co.mentions[i] = (s, m.end())
+            co.forms.add(doc.text[s : m.end()])
+    co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
 
 
 def _personal_name(rules: _Rules, name: str) -> bool:
