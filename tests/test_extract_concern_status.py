@@ -860,3 +860,23 @@ def test_a_short_heading_is_no_concern_quote(shipped: Gazetteer) -> None:
 )
 def test_watch_lists_and_reviews_without_objection(shipped: Gazetteer, text: str, language: str, status: str) -> None:
     assert status in {c.status for c in run(shipped, text, language=language).concerns}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Kilnworks Holding wollte Ostrava Maschinen kaufen. Zu einem förmlichen Verbot kam es am Ende nicht mehr: "
+            "Kilnworks Holding zog den Antrag zurück.",
+            "de",
+        ),
+        (
+            "Ottawa a ordonné la fermeture des bureaux de Kilnworks Holding, mais il ne bloque pas l'accès à "
+            "l'application et n'interdit pas son usage.",
+            "fr",
+        ),
+        ("Kilnworks Holding darf Ostrava Radar übernehmen. Förmliche Verbote bleiben die Ausnahme.", "de"),
+    ],
+)
+def test_a_ban_that_did_not_come_about_is_no_ban(shipped: Gazetteer, text: str, language: str) -> None:
+    assert "banned" not in {c.status for c in run(shipped, text, language=language).concerns}

@@ -887,3 +887,11 @@ def test_a_company_denying_the_charge_leaves_the_measure_standing(shipped: Gazet
         f"supplying the Chinese military, {denial}."
     )
     assert "sanctions" in {cat for c in run(shipped, text).concerns for cat in c.categories}
+
+
+def test_ties_to_an_intelligence_service_are_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "De Staatsveiligheid waarschuwde voor de Chinese netbeheerder Kilnworks Holding. Volgens de brief zou "
+        "Kilnworks Holding banden hebben met de Chinese inlichtingendiensten."
+    )
+    assert "espionage" in {cat for c in run(shipped, text, language="nl").concerns for cat in c.categories}

@@ -770,8 +770,9 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         found.add("critical_infrastructure")  # "de greep van Chinese investeerders op de Belgische havens"
     if "data_access" not in found and data:
         found.add("data_access")
-    if "espionage" not in found and _hit_in(doc, _WATCHES_MOVES, start, end):
-        found.add("espionage")  # "could monitor US ship movements", "om vliegbewegingen te volgen"
+    if "espionage" not in found and (_hit_in(doc, _WATCHES_MOVES, start, end) or _hit_in(doc, _SPY_TIES, start, end)):
+        # "could monitor US ship movements", "zou banden hebben met de Chinese inlichtingendiensten"
+        found.add("espionage")
     if "technology_transfer" not in found and tech:
         found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
     return found
@@ -808,6 +809,15 @@ _WATCHES_MOVES = re.compile(
     re.IGNORECASE,
 )
 
+# ties to a foreign intelligence service: "links to Chinese intelligence", "banden met de Chinese
+# inlichtingendiensten", "Verbindungen zu chinesischen Geheimdiensten", "liens avec les services de renseignement"
+_SPY_TIES = re.compile(
+    r"(?<![\w-])(?:ties|links|connections|banden|verbanden|connecties|Verbindungen|Verbindung|Verflechtungen|liens)\s+"
+    r"(?:(?:hebben|heeft|had|hadden|haben|hat|hatte)\s+)?(?:to|with|met|zu|mit|avec)\s+(?:the\s+|de\s+|den\s+|les\s+|des\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:intelligence|inlichtingendienst\w*|Geheimdienst\w*|Nachrichtendienst\w*|services\s+de\s+renseignement|"
+    r"renseignement\w*|spy\s+agenc\w*)(?![\w-])",
+    re.IGNORECASE,
+)
 _MODEL_NUMBER = re.compile(r"(?<![\w-])[A-Za-z]*\d+[A-Za-z]*\s+$")
 _PHONE_WORD = re.compile(
     r"\s+(?:phones?|smartphones?|handsets?|models?|téléphones?|telefoons?|toestel\w*|Handys?)(?![\w-])", re.IGNORECASE
@@ -970,9 +980,18 @@ _CLASS_SUBJECT_BEFORE = re.compile(
 _RARE_AFTER = re.compile(
     r"(?:\s+(?:dieser\s+Art|of\s+(?:this|that)\s+kind|like\s+(?:this|that)|de\s+ce\s+(?:type|genre)|van\s+deze\s+soort))?"
     r"\s+(?:sind|ist|waren|war|bleiben|are|is|were|remain|remains|sont|restent|est|zijn|blijven|waren)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:selten|rare|zeldzaam|rares|uncommon)(?![\w-])",
+    r"(?:[\w-]+\s+){0,4}?(?:selten|rare|zeldzaam|rares|uncommon|(?:die\s+|the\s+|l['’]|de\s+)?(?:Ausnahme|exception|uitzondering))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
+# a measure said not to have come about: "Zu einem förmlichen Verbot kam es am Ende nicht mehr"
+_NEGATED_AFTER = re.compile(
+    r"\s+(?:kam|kommt)\s+es\s+(?:[\w-]+\s+){0,4}?(?:nicht|nie)\b|\s+(?:never\s+came|did\s+not\s+(?:happen|come))\b|"
+    r"\s+(?:kwam|komt)\s+(?:het|er)\s+(?:[\w-]+\s+){0,3}?(?:niet|nooit)\b"
+)
+# French negation around the verb: "il ne bloque pas", "n'interdit pas"
+_FR_NE_BEFORE = re.compile(r"(?<![\w-])(?:ne\s+|n['’])$")
+_FR_PAS_AFTER = re.compile(r"\s+(?:pas|plus|jamais|point)\b")
 # what makes a "blocked" a deal stopped rather than a product or a use banned
 _DEAL_CONTEXT = re.compile(
     r"(?<![\w-])(?:takeovers?|acquisitions?|acquir\w*|purchases?|bids?|bidders?|stakes?|deals?|mergers?|sales?|"
@@ -1001,6 +1020,10 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "prohibition" inside "partial prohibition": the longer cue says what was decided
         if _NEGATED_BEFORE.search(doc.text, max(start, cue_start - 30), cue_start):
             continue  # "keine Untersagung", "did not block": the measure was not taken
+        if _NEGATED_AFTER.match(doc.text, e) or (
+            _FR_NE_BEFORE.search(doc.text, max(start, cue_start - 4), cue_start) and _FR_PAS_AFTER.match(doc.text, e)
+        ):
+            continue  # "zu einem Verbot kam es nicht", "il ne bloque pas l'accès": no measure either
         if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
             continue  # "its golden power veto rules", "blocking powers": the means, not a decision
         if label in ("st:blocked", "st:banned") and _CLASS_SUBJECT_BEFORE.search(
