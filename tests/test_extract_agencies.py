@@ -834,3 +834,12 @@ def test_a_foreign_government_that_acts_in_french_is_a_party(shipped: Gazetteer)
         "allemand a autorisé Kilnworks Holding à entrer au capital d'un terminal exploité par Hafenbetrieb Nord AG."
     )
     assert "Federal Government of Germany" in agency_names(run(shipped, text, language="fr"))
+
+
+def test_a_trading_firm_ending_in_service_is_no_body(shipped: Gazetteer) -> None:
+    text = (
+        "The Treasurer ordered five investors to sell their shares in Ostrava Minerals. The investors — Kilnworks "
+        "Fund Pte Ltd, Indian Ocean International Shipping and Service, Black Stone Resources and two Chinese "
+        "nationals — must sell within 60 days."
+    )
+    assert not {n for n in agency_names(run(shipped, text)) if "Shipping" in n}

@@ -255,6 +255,11 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _AND_INSIDE = re.compile(r"\s(?:and|&)\s")
 
 
+_TRADING_WORD = re.compile(
+    r"(?<![\w-])(?:Shipping|Resources|Holdings?|Logistics|Mining|Ventures|Industries|Pte|Ltd|Limited|GmbH|Inc)(?![\w-])"
+)
+
+
 def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     """Proper names of public bodies in a sentence, trimmed to the part that names the body."""
     if sent.start in doc.body_cache:
@@ -295,8 +300,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 cand_s = cand_e - len(name)
             name = _POSSESSIVE_END.sub("", name)
             cand_e = cand_s + len(name)
-            if _town_and_bare_head(doc, name):
-                continue
+            if _town_and_bare_head(doc, name) or _TRADING_WORD.search(name):
+                continue  # "Indian Ocean International Shipping and Service": a firm, whatever its last word
             if name and _kind_of_body(doc, name)[0]:
                 out.append((cand_s, cand_e))
     doc.body_cache[sent.start] = out
