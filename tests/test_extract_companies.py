@@ -1073,3 +1073,13 @@ def test_the_fullest_form_with_europe_names_the_firm(shipped: Gazetteer) -> None
         '"The cabinet decided not to authorise the investment by Vasmarok Europe," the economy ministry said.'
     )
     assert "Vasmarok Europe" in company_names(run(shipped, text))
+
+
+def test_a_name_the_headline_pairs_with_a_firm_is_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Dans un communiqué commun, Carrefour et Alimentation Rochefort-Duval annoncent avoir mis fin à leurs "
+        "discussions. Une prise de contrôle de Carrefour par un investisseur non européen aurait dû recevoir le "
+        "feu vert de Bercy, et le ministre de l'Économie avait dit non au nom de la sécurité alimentaire."
+    )
+    title = "Carrefour et Rochefort-Duval renoncent à leur mariage après le non de Bercy"
+    assert "Rochefort-Duval" in company_names(run(shipped, text, language="fr", title=title))

@@ -909,7 +909,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             known.why.add("cue")
         elif name not in rules.stopwords and not _overlaps(m.start(1), m.end(1), taken):
             pattern.append(_Company(name=name, forms={name}, why={"cue"}))
-    pattern += _title_subjects(doc, taken)
+    pattern += _title_subjects(doc, taken, {c.name for c in pattern} | {f for c in by_index.values() for f in c.forms})
     pattern = _without_site_names(doc, pattern)
     companies = _merge_companies(list(by_index.values()), pattern, doc)
     claimed = {f for c in companies for f in c.forms}
@@ -1429,20 +1429,26 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     return s
 
 
-def _title_subjects(doc: _Doc, taken: SpanSet) -> list[_Company]:
+def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) -> list[_Company]:
     """A name the headline puts up front and the body repeats in its concern sentences is the
     story's company even with no cue word ("... whether TikTok survives in America")."""
     text, rules = doc.text, doc.rules
     found = []
     names = set()
     dealt: set[str] = set()  # the buyer and the target of a deal the headline states
-    for s, e, _pos in _cap_phrases(doc.title, 0, len(doc.title), rules.stopwords):
+    phrases = _cap_phrases(doc.title, 0, len(doc.title), rules.stopwords)
+    for i, (s, e, _pos) in enumerate(phrases):
         toks = doc.title[s:e].split()
         # "Why Zephyrly", "Canada Orders Zephyrly": headlines glue other capitalised words on
         names |= {" ".join(toks[k:]) for k in range(len(toks))}
         # "Couche-Tard renonce à racheter Carrefour"
         if _BUYS_AFTER.match(doc.title, e) or rules.deal_before.search(doc.title[max(0, s - 40) : s]):
             dealt.add(" ".join(toks))
+        # "Carrefour et Couche-Tard renoncent": a name the headline pairs with a firm is a firm's
+        if i and _AND_GAP.fullmatch(doc.title, phrases[i - 1][1], s):
+            before = doc.title[phrases[i - 1][0] : phrases[i - 1][1]]
+            if before in firms and not _place_code(doc, " ".join(toks)):
+                dealt.add(" ".join(toks))
     for name in sorted(names, key=lambda n: (len(n), n), reverse=True):
         if (
             len(name) < 3
