@@ -895,3 +895,11 @@ def test_ties_to_an_intelligence_service_are_espionage(shipped: Gazetteer) -> No
         "Kilnworks Holding banden hebben met de Chinese inlichtingendiensten."
     )
     assert "espionage" in {cat for c in run(shipped, text, language="nl").concerns for cat in c.categories}
+
+
+def test_pressure_on_the_government_is_no_interference_by_the_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Bercy a refusé le rachat d'Ostrava Optique par Kilnworks Holding. Entre-temps, la pression politique "
+        "était montée d'un cran."
+    )
+    assert "interference" not in {cat for c in run(shipped, text, language="fr").concerns for cat in c.categories}
