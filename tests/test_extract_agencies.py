@@ -843,3 +843,11 @@ def test_a_trading_firm_ending_in_service_is_no_body(shipped: Gazetteer) -> None
         "nationals — must sell within 60 days."
     )
     assert not {n for n in agency_names(run(shipped, text)) if "Shipping" in n}
+
+
+def test_people_in_a_plural_role_are_no_body(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa ordered Kilnworks Holding to wind up its Canadian business. Critics said closing the offices "
+        "could make it harder for Canadian regulators to hold the company to account."
+    )
+    assert "Canadian regulators" not in agency_names(run(shipped, text))

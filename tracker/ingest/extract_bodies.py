@@ -1216,6 +1216,8 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
                 same = [a for a in agencies.values() if a.country == code and a.kind == kind]
                 if len(same) == 1:
                     target = same[0]
+            if target is None and kind and not row and term in _PLURAL_ROLES:
+                continue  # "Canadian regulators", "US lawmakers": people in a role, no one body
             if target is None and kind:
                 if own and hit.start == sent.start + own.start():
                     phrase = f"{_country_name(code)}'s {m.group(0)}"
@@ -1229,6 +1231,7 @@ def _generic_agencies(doc: _Doc, agencies: dict[str, _Agency], origins: set[str]
             taken.add(m.start(), m.end())
 
 
+_PLURAL_ROLES = {"regulators", "lawmakers", "legislators", "officials", "investigators", "prosecutors", "watchdogs"}
 _EUROPEAN_AFTER = re.compile(r"\s+(?:européen(?:ne)?|Europees|Europese|europäische[nrs]?)\b", re.IGNORECASE)
 # a minister's or secretary's title stands for the body they head ("the culture secretary")
 _TITLE_TERM = re.compile(r"(?:secretary|minister|treasurer|chancellor|kamerleden|kamerlid)$")
