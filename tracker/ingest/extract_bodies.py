@@ -391,6 +391,27 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 ag.aliases.add(name)
                 taken.add(s, e)
                 continue
+            # "In the United States, Congress passed a law": a body's common name, the body of the
+            # country the sentence names (else of the host), not a new body of the host country
+            rows = doc.rules.term_rows.get(fold(name), [])
+            if rows:
+                named = {h.key for h in doc.countries_in(sent.start, sent.end)}
+                row = next((r for r in rows if r.get("country") in named), None) or next(
+                    (r for r in rows if r.get("country") == doc.host), None
+                )
+                if row is not None:
+                    ag = add(
+                        row["name"],
+                        s,
+                        e,
+                        kind=row.get("kind") or "other",
+                        country=row.get("country"),
+                        acronym=row.get("acronym") or "",
+                        gaz_index=doc.gaz.agencies.index(row),
+                    )
+                    ag.aliases.add(name)
+                    taken.add(s, e)
+                    continue
             owned = re.fullmatch(r"(.+?)['’]s\s+(.+)", name)
             owner = _place_code(doc, owned.group(1)) if owned else None
             if owner:
