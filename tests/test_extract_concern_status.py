@@ -880,3 +880,12 @@ def test_watch_lists_and_reviews_without_objection(shipped: Gazetteer, text: str
 )
 def test_a_ban_that_did_not_come_about_is_no_ban(shipped: Gazetteer, text: str, language: str) -> None:
     assert "banned" not in {c.status for c in run(shipped, text, language=language).concerns}
+
+
+def test_an_order_barring_the_parties_from_completing_a_deal_blocks_it(shipped: Gazetteer) -> None:
+    text = (
+        "The Committee on Foreign Investment in the United States issued an interim order barring Kilnworks "
+        "Capital and Ostrava Chips from completing the takeover while it carried out a full review."
+    )
+    statuses = {c.status for c in run(shipped, text).concerns if "investment_screening" in c.categories}
+    assert "blocked" in statuses

@@ -903,3 +903,16 @@ def test_pressure_on_the_government_is_no_interference_by_the_firm(shipped: Gaze
         "était montée d'un cran."
     )
     assert "interference" not in {cat for c in run(shipped, text, language="fr").concerns for cat in c.categories}
+
+
+def test_the_buyer_described_at_length_leads_the_case(shipped: Gazetteer) -> None:
+    text = (
+        "Seoul-based Hanbit Semiconductor has called off its planned sale to Chinese private equity firm "
+        "Kilnworks Capital after failing to win the approval of the Committee on Foreign Investment in the "
+        "United States. Hanbit Semiconductor's chief executive had said Kilnworks Capital was a purely "
+        "financial investor that would not interfere in management."
+    )
+    ex = run(shipped, text)
+    screening = [c for c in ex.concerns if "investment_screening" in c.categories]
+    assert screening and screening[0].companies[0] == "Kilnworks Capital"
+    assert "interference" not in {cat for c in ex.concerns for cat in c.categories}

@@ -705,7 +705,7 @@ _SOLD_TO = re.compile(
     r"(?<![\w-])(?:sale|selling|sell|sold|cession|céder|vente|vendre|verkoop|verkopen|Verkauf|verkaufen)\b[^.;]{0,80}?"
     # "... aan het Chinese investeringsfonds X", "to state-owned investor X": a short description may come first
     r"\s(?:to|à|aan|an)\s+(?:the\s+|la\s+|le\s+|het\s+|de\s+|die\s+|den\s+|a\s+|an\s+|un\s+|une\s+|een\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}$",
+    r"(?:[\w’'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
@@ -744,6 +744,11 @@ _GRIP_ON_ASSETS = re.compile(
 )
 
 
+# the danger itself denied: "an investor that would not interfere", "did not spy" (but "ne protégeaient
+# pas la souveraineté technologique" denies the protection, not the danger)
+_DENIED_DANGER = re.compile(r"(?<![\w-])(?:would|will|could|did|does|do|is|was|are|were)\s+(?:not|never)\s+$", re.I)
+
+
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [
         (s, e, label)
@@ -751,6 +756,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         if not _overlaps(s, e, skip)
         # "which would have forced investors to sell their holdings": no measure was taken
         and not (label == "cat:investment_screening" and _UNREAL_BEFORE.search(doc.text, max(start, s - 60), s))
+        # "a purely financial investor that would not interfere": the danger denied
+        and not _DENIED_DANGER.search(doc.text, max(start, s - 20), s)
     ]
     found = {label[4:] for _s, _e, label in cats}
     order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
@@ -907,8 +914,8 @@ _MAY_NOT_BUY = re.compile(
     # taking control of", "um zu verhindern, dass X ... übernimmt", "om te voorkomen dat X ... overneemt"
     r"|(?:empêcher|empêche|empêché)\s(?:[^.;:]{0,80}?\s)?(?:de|d['’])\s*(?:en\s+)?(?:prendre\s+le\s+contrôle|"
     r"racheter|acquérir|reprendre|mettre\s+la\s+main)"
-    r"|(?:prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|block(?:s|ed|ing)?)\s(?:[^.;:]{0,80}?\s)?from\s+"
-    r"(?:taking\s+(?:control|over)|acquiring|buying|selling)(?![\w-])"
+    r"|(?:prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?)\s(?:[^.;:]{0,80}?\s)?from\s+"
+    r"(?:taking\s+(?:control|over)|acquiring|buying|selling|completing|closing)(?![\w-])"
     r"|(?:verhindern|verhindert|verhinderte)\s*,?\s+dass\s(?:[^.;:]{0,100}?\s)?"
     r"(?:übernimmt|übernehmen|kauft|einsteigt|erwirbt)(?![\w-])"
     r"|(?:voorkomen|verhinderen)\s+dat\s(?:[^.;:]{0,100}?\s)?(?:overneemt|overnemen|koopt|kopen|instapt)(?![\w-])"
