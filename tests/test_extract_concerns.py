@@ -916,3 +916,15 @@ def test_the_buyer_described_at_length_leads_the_case(shipped: Gazetteer) -> Non
     screening = [c for c in ex.concerns if "investment_screening" in c.categories]
     assert screening and screening[0].companies[0] == "Kilnworks Capital"
     assert "interference" not in {cat for c in ex.concerns for cat in c.categories}
+
+
+def test_a_measure_on_both_bidders_is_a_case_of_each(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Government has moved to block the sale of electricity network Ostrava Grid to two foreign "
+        "bidders, declaring both offers contrary to the national interest. The only two bidders were Kilnworks "
+        "Holding, the Chinese Government-owned power utility, and Hong Kong-listed Lumin Infrastructure."
+    )
+    ex = run(shipped, text)
+    assert "Chinese Government" not in {c.name for c in ex.companies}
+    leads = {c.companies[0] for c in ex.concerns if "investment_screening" in c.categories}
+    assert {"Kilnworks Holding", "Lumin Infrastructure"} <= leads

@@ -1487,6 +1487,7 @@ def _concerns(
                         }
     _implicit_concerns(doc, main, rep, agencies, pairs, statuses, measured)
     _shared_measure(main, rep, pairs, measured)
+    _both_parties(doc, main, rep, foreign, sold, pairs)
     _side_bans(statuses, measured, pairs)
     if not pairs:
         _security_concern(doc, main, rep, by_name, pairs)
@@ -2198,6 +2199,31 @@ def _shared_measure(
         if cats:
             cat = min(cats)[1]
             pairs[(name, cat)] = {"span": (a, b), "status": status, "companies": {name}}
+
+
+_BOTH = re.compile(
+    r"(?<![\w-])(?:two|both|deux|les\s+deux|twee|beide|zwei|beiden)\s+(?:[\w-]+\s+)?(?:bidders?|buyers?|offers?|bids?|"
+    r"companies|firms|investors?|acquirers?|acheteurs?|candidats|repreneurs|offres|bieders|kopers|biedingen|Bieter|"
+    r"Käufer|Investoren|Angebote)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _both_parties(
+    doc: _Doc, main: _Company, rep: dict[str, str], foreign: list[_Company], sold: set[str], pairs: dict
+) -> None:
+    """A measure on "two foreign bidders" or "both offers", where the story has two foreign parties,
+    is a case of each: "block the sale of Ausgrid to two foreign bidders" (State Grid and CKI)."""
+    key = rep[main.name]
+    others = {rep[c.name] for c in foreign if c.name not in sold and rep[c.name] != key}
+    if len(others) != 1:
+        return
+    other = others.pop()
+    if any(k[0] == other for k in pairs):
+        return
+    for k, info in list(pairs.items()):
+        if k[0] == key and len(k) == 2 and _BOTH.search(doc.text, *info["span"]):
+            pairs[(other, k[1])] = {"span": info["span"], "status": info["status"], "companies": {other}}
 
 
 def _side_bans(

@@ -881,6 +881,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             and not _place_code(doc, name)
             and name not in rules.stopwords
             and not _overlaps(m.start(1), m.end(1), taken)
+            # "the Chinese Government-owned power utility": a state, not a firm
+            and name.lower().split()[-1] not in ("government", "state", "regierung", "gouvernement", "overheid")
             and name.lower()
             not in (
                 "state",
