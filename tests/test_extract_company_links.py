@@ -520,3 +520,23 @@ def test_a_national_arm_with_a_legal_form_stands_apart_from_its_group(shipped: G
     )
     found = companies(run(shipped, text))
     assert found["Hikvision Canada Inc."].parent == "Hikvision"
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        (
+            "Ostrava Pharma agreed to sell a stake in Vellio, its consumer health unit, to Kilnworks Capital.",
+            "Vellio",
+            "Ostrava Pharma",
+        ),
+        (
+            "The order requires Lumin FM Holdings UK, the LetterOne vehicle, to dispose of its stake.",
+            "Lumin FM Holdings UK",
+            "LetterOne",
+        ),
+    ],
+)
+def test_a_unit_in_apposition_belongs_to_its_owner(shipped: Gazetteer, text: str, child: str, parent: str) -> None:
+    found = {c.name: c.parent for c in run(shipped, text).companies}
+    assert found.get(child) == parent

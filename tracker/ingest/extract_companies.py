@@ -1786,6 +1786,20 @@ _OWNER_OF = re.compile(
 )
 
 
+_UNIT_NOUNS = (
+    r"(?:subsidiary|unit|arm|division|affiliate|branch|vehicle|filiale|branche|division|pôle|véhicule|dochter\w*|"
+    r"Tochter\w*|Sparte|Zweckgesellschaft|Beteiligungsgesellschaft)"
+)
+_ITS_UNIT_AFTER = re.compile(
+    rf"\s*,\s*(?:its|sa|son|zijn|haar|seine|ihre)\s+(?:[\w'’-]+\s+){{0,4}}?{_UNIT_NOUNS}(?![\w-])", re.IGNORECASE
+)
+_NAMED_UNIT_AFTER = re.compile(
+    rf"\s*,\s*(?:the|la|le|de|het|die|der)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_UNIT_NOUNS}(?![\w-])"
+)
+_VEHICLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:Zweckgesellschaft|vehicle|véhicule|special[- ]purpose\s+vehicle)\s+$", re.IGNORECASE
+)
 _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 
 # "Grand Chip Investment, which is owned by ...", "Volvo Cars, which is majority-owned by China's Geely"
@@ -1888,6 +1902,26 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 )
                 if owner is not None:
                     link(child, owner, sent, inherit=False)
+            # "Opella, its consumer health unit", "Opella, sa branche de médicaments": the unit of the
+            # firm "its" points back at
+            if _ITS_UNIT_AFTER.match(post):
+                earlier = next((oc for os, oe, oc in here if oc is not child and oe <= s), None)
+                owner = earlier or (previous[-1][2] if previous else None)
+                if owner is not None:
+                    link(child, owner, sent, inherit=True)
+            # "L1T FM Holdings UK, the LetterOne vehicle that owns Upp": the firm the apposition names
+            # owns it (what it owns is the deal's target, a case of its own)
+            m = _NAMED_UNIT_AFTER.match(post)
+            if m:
+                at = e + m.start("name")
+                owner = next((oc for os, oe, oc in here if os == at and oc is not child), None)
+                if owner is not None:
+                    link(child, owner, sent, inherit=False)
+            # "Über die Zweckgesellschaft Grand Chip Investment bietet FGC": the vehicle of the bidder
+            if _VEHICLE_BEFORE.search(pre):
+                bidder = next((oc for os, oe, oc in here if oc is not child and os > e), None)
+                if bidder is not None:
+                    link(child, bidder, sent, inherit=True)
             # "Le fonds Ardian, propriétaire de Photonis depuis 2011", "X, the owner of Y"
             m = _OWNER_OF.match(post)
             if m:
