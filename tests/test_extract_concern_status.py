@@ -889,3 +889,13 @@ def test_an_order_barring_the_parties_from_completing_a_deal_blocks_it(shipped: 
     )
     statuses = {c.status for c in run(shipped, text).concerns if "investment_screening" in c.categories}
     assert "blocked" in statuses
+
+
+def test_proceedings_to_revoke_are_a_review_and_misrouting_traffic_is_data_access(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission began proceedings to revoke the authorizations of Kilnworks "
+        "Telecom Americas, saying the Chinese state could access, store, disrupt and/or misroute U.S. "
+        "communications through the carrier."
+    )
+    found = {(cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
+    assert ("data_access", "under_review") in found
