@@ -1052,6 +1052,11 @@ def test_its_unit_belongs_to_the_firm_before_not_the_one_after(shipped: Gazettee
             "Alain Bouchard",
             "fr",
         ),
+        (
+            "Son fondateur, le Montréalais Jean M. Beck, soutenait que la vente de Kilnworks Holding était nécessaire.",
+            "Jean M. Beck",
+            "fr",
+        ),
     ],
 )
 def test_a_person_in_apposition_is_no_company(shipped: Gazetteer, text: str, person: str, language: str) -> None:

@@ -1274,7 +1274,9 @@ def _personal_name(rules: _Rules, name: str) -> bool:
     return (
         2 <= len(toks) <= 3
         and toks[0] in rules.given_names
-        and all(t[:1].isupper() and (t[1:].islower() or "-" in t) for t in toks[1:])
+        # "Jean M. Beck": a middle initial too
+        and all(t[:1].isupper() and (t[1:].islower() or "-" in t or re.fullmatch(r"[A-Z]\.", t)) for t in toks[1:])
+        and not re.fullmatch(r"[A-Z]\.", toks[-1])
         and not LEGAL_FORM_END.search(name)
     )
 
