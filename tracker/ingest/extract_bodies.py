@@ -308,6 +308,18 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+def _common_name_row(doc: _Doc, sent: Sentence, name: str) -> dict | None:
+    """'In the United States, Congress passed a law': a body's common name is the body of the
+    country the sentence names (else the host's), not a new body of the host country."""
+    rows = doc.rules.term_rows.get(fold(name), [])
+    if not rows:
+        return None
+    named = {h.key for h in doc.countries_in(sent.start, sent.end)}
+    return next((r for r in rows if r.get("country") in named), None) or next(
+        (r for r in rows if r.get("country") == doc.host), None
+    )
+
+
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     text, _rules, gaz = doc.text, doc.rules, doc.gaz
     agencies: dict[str, _Agency] = {}
@@ -376,7 +388,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 taken.add(s, e)
                 continue
             kind, country = _kind_of_body(doc, name)
-            row = _owned_row(doc, name)
+            row = _owned_row(doc, name) or _common_name_row(doc, sent, name)
             if row is not None:
                 # "Lithuania's State Security Department" is the gazetteer's Lithuanian one
                 ag = add(
@@ -391,27 +403,6 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 ag.aliases.add(name)
                 taken.add(s, e)
                 continue
-            # "In the United States, Congress passed a law": a body's common name, the body of the
-            # country the sentence names (else of the host), not a new body of the host country
-            rows = doc.rules.term_rows.get(fold(name), [])
-            if rows:
-                named = {h.key for h in doc.countries_in(sent.start, sent.end)}
-                row = next((r for r in rows if r.get("country") in named), None) or next(
-                    (r for r in rows if r.get("country") == doc.host), None
-                )
-                if row is not None:
-                    ag = add(
-                        row["name"],
-                        s,
-                        e,
-                        kind=row.get("kind") or "other",
-                        country=row.get("country"),
-                        acronym=row.get("acronym") or "",
-                        gaz_index=doc.gaz.agencies.index(row),
-                    )
-                    ag.aliases.add(name)
-                    taken.add(s, e)
-                    continue
             owned = re.fullmatch(r"(.+?)['’]s\s+(.+)", name)
             owner = _place_code(doc, owned.group(1)) if owned else None
             if owner:

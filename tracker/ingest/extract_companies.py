@@ -1789,7 +1789,7 @@ _OWNER_OF = re.compile(
 
 
 _UNIT_NOUNS = (
-    r"(?:subsidiary|unit|arm|division|affiliate|branch|vehicle|filiale|branche|division|pôle|véhicule|dochter\w*|"
+    r"(?:subsidiary|unit|arm|division|affiliate|branch|vehicle|filiale|branche|pôle|véhicule|dochter\w*|"
     r"Tochter\w*|Sparte|Zweckgesellschaft|Beteiligungsgesellschaft)"
 )
 _ITS_UNIT_AFTER = re.compile(
