@@ -1088,3 +1088,12 @@ def test_a_name_the_headline_pairs_with_a_firm_is_a_firm(shipped: Gazetteer) -> 
     )
     title = "Carrefour et Rochefort-Duval renoncent à leur mariage après le non de Bercy"
     assert "Rochefort-Duval" in company_names(run(shipped, text, language="fr", title=title))
+
+
+def test_a_firm_named_again_and_again_is_a_party_despite_one_passing_mention(shipped: Gazetteer) -> None:
+    text = (
+        "Het kabinet neemt afscheid van de virusscanner van Kaspersky wegens het risico op spionage. Volgens "
+        "Kaspersky is er geen enkel risico. Ook na een verhuizing blijft Kaspersky een Russisch bedrijf. Het "
+        "advies geldt niet voor andere producten van Kaspersky."
+    )
+    assert "Kaspersky Lab" in company_names(run(shipped, text, language="nl"))

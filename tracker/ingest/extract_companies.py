@@ -2349,7 +2349,9 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         "title",
         "measure",
     }
-    if "passing" in co.why and not (strong - {"cue", "list"}):  # "competes with companies such as X and Y"
+    # "competes with companies such as X and Y"; but a firm the story names again and again is its
+    # subject, whatever one mention ("volgens Kaspersky") says
+    if "passing" in co.why and not (strong - {"cue", "list"}) and len(co.mentions) < 4:
         return False
     if co.gaz_index is not None and co.mentions and all(_employer_mention(doc.text, s, e) for s, e in co.mentions):
         return False  # "James Lu, a former executive at Chinese search giant Baidu": someone's employer
