@@ -1097,3 +1097,9 @@ def test_a_firm_named_again_and_again_is_a_party_despite_one_passing_mention(shi
         "advies geldt niet voor andere producten van Kaspersky."
     )
     assert "Kaspersky Lab" in company_names(run(shipped, text, language="nl"))
+
+
+def test_a_french_cue_with_a_complement_and_an_adjective(shipped: Gazetteer) -> None:
+    text = "Ostrava Pharma négocie avec le fonds d'investissement américain Kilnworks Capital pour céder sa filiale."
+    found = {c.name: c.country for c in run(shipped, text, language="fr").companies}
+    assert found.get("Kilnworks Capital") == "US"

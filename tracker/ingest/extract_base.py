@@ -212,6 +212,8 @@ class _Rules:
             + _FR_COMPLEMENT
             + r")?\s*,?|(?:\s+(?!(?:de|du|des|d)(?![\w-]))[a-zà-ÿ][\w-]*){0,2}"
             + _FR_COMPLEMENT
+            # "le fonds d'investissement américain X": an adjective after the complement
+            + r"(?:\s+(?!(?:pour|par|avec|sur|dans|en|et|à|au|aux|qui|que|dont)(?![\w-]))[a-zà-ÿ][\w-]*)?"
             + r"\s*,?|\s*,)\s*$",
             re.IGNORECASE,
         )
