@@ -961,17 +961,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
         if gov:
             gov.aliases.add(hit.form)
             gov.mentions.append((hit.start, hit.end))
-        elif re.match(_REACTION, after) or (
-            hit.key not in origins
-            and re.match(
-                # (not "has banned": a regulator named beside it may be the one that acted)
-                r"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|"
-                r"will\s+(?:block|ban|stop|order|veto)|blocks|bans|stops|stopped|orders|vetoed|vetoes|"
-                r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|"
-                r"a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit))\b",
-                after,
-            )
-        ):
+        elif re.match(_REACTION, after) or (hit.key not in origins and _COUNTRY_ACTS_ALONE.match(after)):
             # "Beijing condemned the decision": a foreign government that reacts is a party too
             row = _government_row(doc, hit.key, "government")
             ag = add(row["name"] if row else hit.form, hit.start, hit.end, kind="other", country=hit.key)
@@ -1111,13 +1101,24 @@ _DECIDES = re.compile(
 
 
 # "Britain ordered operators to strip out Huawei", "Italy vetoed the sale": a country deciding is its government
+# what a country does to a firm in the present or the future, or by putting it on a list: "Norway will
+# block the sale", "De Verenigde Staten zetten Wingtech op hun zwarte lijst"
+_COUNTRY_MEASURES = (
+    r"will\s+(?:block|ban|stop|order|veto)|blocks|bans|stops|stopped|orders|vetoes|"
+    r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit)"
+)
 _COUNTRY_DECIDES = re.compile(
-    r"\s*(?:(?:has|have|had|will)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
-    r"refused|decided|block|ban|stop|veto|order|blocks|bans|stops|stopped|vetoes|orders|"
-    # putting a firm on a list: "De Verenigde Staten zetten Wingtech op hun zwarte lijst"
-    r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit)|"
+    r"\s*(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
+    rf"refused|decided|{_COUNTRY_MEASURES}|"
     r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
     r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt)\b"
+)
+
+
+# what makes a country a party of its own when the gazetteer has no government for it yet (not
+# "has banned": a regulator named beside it may be the one that acted)
+_COUNTRY_ACTS_ALONE = re.compile(
+    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|{_COUNTRY_MEASURES})\b"
 )
 
 

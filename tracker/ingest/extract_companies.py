@@ -919,8 +919,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         _add_aliases(doc, co, claimed - co.forms)
         claimed |= co.forms  # a short form taken by one company is not another's too
         if co.gaz_index is None or len(co.forms) > 1:
-            # the form itself breaks ties, so the choice never depends on the set's order
-            co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
+            co.name = _fullest_form(co.forms)
         _find_mentions(doc, co)
         if co.gaz_index is None:
             _regional_form(doc, co)
@@ -1264,7 +1263,13 @@ def _regional_form(doc: _Doc, co: _Company) -> None:
         if m and not any(fs <= e < fe for fs, fe in co.mentions if (fs, fe) != (s, e)):
             co.mentions[i] = (s, m.end())
             co.forms.add(doc.text[s : m.end()])
-    co.name = max(co.forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
+    co.name = _fullest_form(co.forms)
+
+
+def _fullest_form(forms: set[str]) -> str:
+    """The name a company goes by: its fullest form; the form itself breaks ties, so the choice
+    never depends on the set's order."""
+    return max(forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
 
 
 def _personal_name(rules: _Rules, name: str) -> bool:
@@ -1831,6 +1836,13 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
         parent.why.add("relation")
 
     previous: list[tuple[int, int, _Company]] = []
+
+    def its_owner(child: _Company, s: int, here: list) -> _Company | None:
+        # "Sa filiale X a repris les parts du danois Y": "its" points back at the firm named before
+        # the unit in the sentence, else at the story's last one; not at a firm named after it
+        earlier = next((oc for os, oe, oc in here if oc is not child and oe <= s), None)
+        return earlier or (previous[-1][2] if previous else None)
+
     for sent in doc.content:
         here = _mentions_in(companies, sent.start, sent.end)
         for s, e, child in here:
@@ -1878,10 +1890,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                         ),
                         None,
                     )
-                    # "Sa filiale X a repris les parts du danois Y": a firm named after the unit is
-                    # not what "its" points back at; the story's last one before it is
-                    earlier = next((oc for os, oe, oc in here if oc is not child and oe <= s), None)
-                    owner = joined or earlier or (previous[-1][2] if previous else None) or nearest
+                    owner = joined or its_owner(child, s, here) or nearest
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
             elif rules.the_subsidiary_end.search(pre) and nearest is not None:
@@ -1907,8 +1916,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
             # "Opella, its consumer health unit", "Opella, sa branche de médicaments": the unit of the
             # firm "its" points back at
             if _ITS_UNIT_AFTER.match(post):
-                earlier = next((oc for os, oe, oc in here if oc is not child and oe <= s), None)
-                owner = earlier or (previous[-1][2] if previous else None)
+                owner = its_owner(child, s, here)
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
             # "L1T FM Holdings UK, the LetterOne vehicle that owns Upp": the firm the apposition names
