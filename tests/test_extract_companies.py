@@ -532,6 +532,16 @@ def test_a_state_groups_two_sectors_joined_by_and_stay_one_name(gaz: Gazetteer) 
     assert "Industry Corporation" not in found
 
 
+def test_industry_nouns_joined_by_and_stay_one_name(gaz: Gazetteer) -> None:
+    text = (
+        "Rome reviewed the governance of Gommaria after Eastern Star Tire and Rubber Corporation, a unit of "
+        "Qilin Mobile, raised its stake, over fears for control of the tyre maker."
+    )
+    found = names(run(gaz, text).companies)
+    assert "Eastern Star Tire and Rubber Corporation" in found
+    assert "Rubber Corporation" not in found
+
+
 def test_a_bracketed_short_form_with_an_ampersand_is_an_alias(gaz: Gazetteer) -> None:
     text = (
         "Paris a autorisé la vente de Fromagerie Dupuis au fonds Lindqvist, Barrow & Moss (LB&M), sous conditions, "

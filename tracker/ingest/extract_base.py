@@ -721,14 +721,17 @@ def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, 
     return runs
 
 
-# state groups join two sectors with "and": "China Aerospace Science and Industry Corporation";
-# only sector nouns on both sides and a corporate suffix keep "Huawei and ZTE Corporation" apart
-_SECTOR_AND = re.compile(
+# state groups join two sectors with "and": "China Aerospace Science and Industry Corporation",
+# "China National Tire and Rubber Corporation"; only sector nouns on both sides and a corporate
+# suffix keep "Huawei and ZTE Corporation" apart
+_SECTORS = (
     r"(?:Science|Technology|Industry|Trade|Engineering|Construction|Development|Research|Investment|Energy|"
-    r"Commerce|Shipping|Logistics|Power|Resources|Services|Electronics|Communications)\s+and\s+"
-    r"(?:Science|Technology|Industry|Trade|Engineering|Construction|Development|Research|Investment|Energy|"
-    r"Commerce|Shipping|Logistics|Power|Resources|Services|Electronics|Communications|Information)\b"
+    r"Commerce|Shipping|Logistics|Power|Resources|Services|Electronics|Communications|Information|"
+    r"Telecommunications|Tire|Tyre|Rubber|Oil|Gas|Petroleum|Chemicals?|Iron|Steel|Metals?|Minerals?|Mining|"
+    r"Wire|Cable|Machinery|Equipment|Materials|Aviation|Aerospace|Transport|Transportation|Marine|Ports?|"
+    r"Harbou?r|Water|Electric|Nuclear|Agriculture|Food|Textiles?|Finance|Insurance|Railway|Rail)"
 )
+_SECTOR_AND = re.compile(_SECTORS + r"\s+and\s+" + _SECTORS + r"\b")
 _CORPORATE_END = re.compile(r"\b(?:Corporation|Corp\.?|Company|Co\.?|Group|Holdings?|Ltd\.?|Limited)(?:\s+\([^)]*\))?$")
 
 
