@@ -211,6 +211,21 @@ def test_police_and_a_house_named_in_passing_are_the_storys_own(shipped: Gazette
     assert found["European Parliament"].country == "EU"
 
 
+def test_the_eu_is_one_of_the_countries_only_where_its_institution_acts(shipped: Gazetteer) -> None:
+    acting = (
+        "The European Commission has opened an in-depth investigation into the bid by Qilin Mobile for "
+        "Baltic Rail Systems, citing concerns about the security of supply."
+    )
+    assert "EU" in run(shipped, acting).countries
+    passing = (
+        "Belgium's State Security Service (VSSE) is monitoring the depot of Qilin Mobile at Liège airport over "
+        "possible espionage. The depot opened in 2021 with support from the European Commission's regional fund."
+    )
+    ex = run(shipped, passing)
+    assert "European Commission" in agency_names(ex)
+    assert "EU" not in ex.countries and "BE" in ex.countries
+
+
 # -- governments: capitals, countries, leaders and cabinets ----------------------------------------
 
 

@@ -2679,8 +2679,11 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
             if near and _ORIGIN_GAP.fullmatch(text, near[-1].end, s):
                 codes.append(near[-1].key)
                 break
-    # the EU is a party through its institutions (agency country "EU"), but it is not a country
-    return sorted({c for c in codes if c and c != "EU"})
+    # the EU counts (as "EU") only where one of its institutions acts in a case, not where the
+    # story names the Commission or the Union in passing
+    acting = {name for c in result.concerns for name in c.agencies}
+    eu_acts = any(a.country == "EU" and a.name in acting for a in result.agencies)
+    return sorted({c for c in codes if c and (c != "EU" or eu_acts)})
 
 
 def _events(doc: _Doc, published: object) -> list[FoundEvent]:
