@@ -238,6 +238,8 @@ def test_our_newsroom_is_not_an_outlets_name(gaz: Gazetteer) -> None:
         ("Daily Ledger newsdesk", "Daily Ledger"),
         ("Morgenkurier Redaktion", "Morgenkurier"),
         ("Avondpost redactie", "Avondpost"),
+        ("Avondpost-redactie", "Avondpost"),
+        ("kestrel online", "kestrel online"),
     ],
 )
 def test_a_byline_loses_a_trailing_aside_and_desk_words(byline: str, clean: str) -> None:
@@ -343,6 +345,17 @@ def test_photo_caption_dates_are_not_the_publication_date(small_gaz: Gazetteer) 
         "Harbourline is under review."
     )
     assert run(small_gaz, text).published is None
+
+
+def test_a_date_line_above_a_wire_credit_dates_the_page(gaz: Gazetteer) -> None:
+    text = "Der Hafen wird verkauft. Berlin prüft.\n\n14.05.2024, 10:47 Uhr\nVon Kestrel News / dpa" + BODY
+    assert run(gaz, text).published == dt.date(2024, 5, 14)
+
+
+def test_a_site_printed_in_lower_case_goes_by_its_full_printed_name() -> None:
+    outlets = [{"name": "Kestrel Online", "aliases": ["kestrel"], "kind": "outlet", "domains": ["kestrel.example"]}]
+    ex = run(Gazetteer(outlets=outlets), "Von kestrel online / dpa" + BODY, url="https://www.kestrel.example/a")
+    assert ex.publisher.lower() == "kestrel online"
 
 
 def test_hours_ago_resolve_against_a_known_date() -> None:

@@ -333,12 +333,14 @@ def _printed_form(doc: _Doc, article: RawArticle, row: dict) -> str:
     # above the first real sentence of the article (a masthead such as "DW | Made for minds." may pass for one)
     body = next((s.start for s in doc.sentences if s.kind == "body" and len(s.text) > 60), len(doc.text))
     head = doc.text[:body] + "\n" + (article.byline or "")
+    # "heise online" prints the gazetteer's "Heise Online" in its own case; the longest form
+    # printed at a place wins over its short alias ("heise")
     found = [
-        (m.start(), form)
+        (m.start(), -len(form), form)
         for form in {row["name"], *(row.get("aliases") or [])}
-        if len(form) > 1 and (m := re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", head))
+        if len(form) > 1 and (m := re.search(rf"(?<![\w-])(?i:{re.escape(form)})(?![\w-])", head))
     ]
-    return min(found)[1] if found else ""
+    return min(found)[2] if found else ""
 
 
 def _masthead(doc: _Doc, domain: str) -> str:
@@ -407,12 +409,14 @@ def _clean_byline(raw: str) -> str:
     )
     raw = re.sub(r"\s*\([^()]*\)$", "", raw)  # "Les Echos (correspondance à Madrid)"
     raw = re.sub(
-        r"\s+(?:staff|newsroom|news\s*desk|reporters?|desk|team|correspondents?|writers?|editors?|redaktion|redactie)$",
+        r"(?:\s+|-)(?:staff|newsroom|news\s*desk|reporters?|desk|team|correspondents?|writers?|editors?|redaktion|"
+        r"redactie)$",
         "",
         raw,
         flags=re.IGNORECASE,
     )
-    raw = re.sub(r"(?:\s+(?:[a-z][\w-]*|(?:19|20)\d\d))+$", "", raw)  # "Example News business", "Media 2021"
+    if raw[:1].isupper():  # "heise online" is lower-case throughout: its words are the name
+        raw = re.sub(r"(?:\s+(?:[a-z][\w-]*|(?:19|20)\d\d))+$", "", raw)  # "Example News business", "Media 2021"
     raw = re.sub(r"^(?:19|20)\d\d\s+", "", raw)
     raw = raw.strip(" ,-–—|")
     # a final point ends the name unless it closes an abbreviation: "City A.M."

@@ -473,6 +473,10 @@ _UPDATE_WORDS = re.compile(
 _LINE_SEPARATOR = re.compile(r"\s[|•·]\s|\|")
 
 
+def _date_only(line: str) -> bool:
+    return bool(DATE_RE.search(line)) and not _TIME_OR_WEEKDAY.sub("", DATE_RE.sub("", line)).strip()
+
+
 def date_from_lines(text: str, lines: list[tuple[int, int, str]], base: dt.date | None = None) -> dt.date | None:
     """A 'Published: 30 November 2023' line, a dateline such as 'Thursday 30 November 2023 14:00',
     or a byline ending in '| March 3, 2024'. Dates inside sentences (and photo captions) are not
@@ -480,9 +484,11 @@ def date_from_lines(text: str, lines: list[tuple[int, int, str]], base: dt.date 
     # the head of the page, and a 'Published ...' footer at its end
     tail = [line for line in lines[-5:] if line not in lines[:15]]
     for start, end, kind in lines[:15] + tail:
-        if kind == "caption":
-            continue
         line = text[start:end]
+        # a caption's date is the photo's, but a line of only a date and time is the page's own,
+        # even where a credit below made it look like a caption ("14.05.2024, 10:47 Uhr")
+        if kind == "caption" and not _date_only(line):
+            continue
         rest = line
         m = _PUBLISHED_LINE_RE.match(line)
         if m:
