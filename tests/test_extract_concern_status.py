@@ -876,10 +876,23 @@ def test_watch_lists_and_reviews_without_objection(shipped: Gazetteer, text: str
             "fr",
         ),
         ("Kilnworks Holding darf Ostrava Radar übernehmen. Förmliche Verbote bleiben die Ausnahme.", "de"),
+        (
+            "De Amerikaanse regering zet bondgenoten al maanden onder druk om Kilnworks Holding te weren, "
+            "uit angst voor spionage.",
+            "nl",
+        ),
+        ("Washington has been pressing allies to ban Kilnworks Holding from networks over spying fears.", "en"),
+        ("Een verbod op Kilnworks Holding zou de uitrol van 5G vertragen, waarschuwen telecombedrijven.", "nl"),
+        ("A ban on Kilnworks Holding would delay the rollout of 5G, operators warn, citing espionage fears.", "en"),
     ],
 )
 def test_a_ban_that_did_not_come_about_is_no_ban(shipped: Gazetteer, text: str, language: str) -> None:
     assert "banned" not in {c.status for c in run(shipped, text, language=language).concerns}
+
+
+def test_a_ban_imposed_that_takes_effect_later_is_still_a_ban(shipped: Gazetteer) -> None:
+    text = "Canberra imposed a ban on Kilnworks Holding that would take effect in May, citing espionage fears."
+    assert "banned" in {c.status for c in run(shipped, text).concerns}
 
 
 def test_an_order_barring_the_parties_from_completing_a_deal_blocks_it(shipped: Gazetteer) -> None:

@@ -995,6 +995,14 @@ _RARE_AFTER = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+# a measure imagined, the subject of its sentence: "A ban on Huawei would delay the rollout", "Ein
+# Verbot würde ... kosten" (not "it imposed a ban that would take effect in May")
+_INDEFINITE_BEFORE = re.compile(r"\s*(?:an?|een|ein|eine|une?)\s+", re.IGNORECASE)
+_WOULD_AFTER = re.compile(
+    r"[^.;:!?]*?(?<![\w-])(?:would|could|zou|zouden|würde|würden|wäre|könnte|serait|seraient|pourrait|"
+    r"coûterait|ralentirait)(?![\w-])",
+    re.IGNORECASE,
+)
 # a measure said not to have come about: "Zu einem förmlichen Verbot kam es am Ende nicht mehr"
 _NEGATED_AFTER = re.compile(
     r"\s+(?:kam|kommt)\s+es\s+(?:[\w-]+\s+){0,4}?(?:nicht|nie)\b|\s+(?:never\s+came|did\s+not\s+(?:happen|come))\b|"
@@ -1041,6 +1049,11 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             doc.text, max(start, cue_start - 60), cue_start
         ):
             continue  # "German companies are barred from buying stakes in Chinese firms": a class, not the case
+        if _INDEFINITE_BEFORE.fullmatch(doc.text, start, cue_start) and _WOULD_AFTER.match(
+            doc.text, e, min(end, e + 90)
+        ):
+            hits.add("other")  # "Een verbod op Huawei, zoals de VS dat wil, zou ... vertragen": a ban imagined
+            continue
         if _RARE_AFTER.match(doc.text, e, end):
             continue  # "Förmliche Verbote dieser Art sind in Deutschland bislang selten": no measure taken
         # "an investigation by Reuters" is journalism, not a review by the state
@@ -1100,6 +1113,15 @@ _HEDGE_BEFORE = re.compile(
 _UNREAL_BEFORE = re.compile(
     r"\b(?:would\s+have|hätte|hätten|zou\s+hebben|zouden\s+hebben|aurait|auraient)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 )
+# a measure others press for is not taken: "has been pressing allies to ban Huawei", "zet bondgenoten
+# onder druk om Huawei te weren", "drängt die Partner, Huawei auszuschließen", "pousse ses alliés à exclure"
+_URGED_BEFORE = re.compile(
+    r"(?<![\w-])(?:pressur\w*|press(?:es|ed|ing)\s+(?:\w+\s+){0,2}to|urg(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|"
+    r"calls?\s+(?:on|for)|called\s+(?:on|for)|onder\s+druk|dring\w*\s+(?:er\s+)?(?:bij\s+\w+\s+)?op\s+aan|"
+    r"aangedrongen|unter\s+Druck|drängt|drängen|drängte\w*|gedrängt|sous\s+pression|pouss\w*\s+(?:\w+\s+){0,3}à|"
+    r"exhort\w*|appel\w*\s+(?:\w+\s+){0,3}à)(?![\w-])[^.;:!?]*$",
+    re.IGNORECASE,
+)
 _HEDGE_INSIDE = re.compile(r"\b(?:whether|ob)\b", re.IGNORECASE)
 _HEDGED_DECISIONS = {"divestment_ordered", "banned", "blocked"}
 
@@ -1110,6 +1132,8 @@ def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None 
     text = doc.text
     if status in _HEDGED_DECISIONS and _UNREAL_BEFORE.search(text, max(floor, at - 60), at):
         return "other"  # "which would have forced investors to sell": a measure that did not happen
+    if status in _HEDGED_DECISIONS and _URGED_BEFORE.search(text, max(floor, at - 80), at):
+        return "other"
     if status in _HEDGED_DECISIONS and (
         _HEDGE_BEFORE.search(text, max(floor, at - 120), at) or _HEDGE_INSIDE.search(text, at, end or at)
     ):
