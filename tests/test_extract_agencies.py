@@ -211,6 +211,16 @@ def test_police_and_a_house_named_in_passing_are_the_storys_own(shipped: Gazette
     assert found["European Parliament"].country == "EU"
 
 
+def test_a_day_after_a_bodys_name_is_not_part_of_it(gaz: Gazetteer) -> None:
+    text = (
+        "The Council of Ministers on Tuesday authorized the state holding to buy shares in Telefonia Sur, "
+        "after Qilin Mobile built a stake, citing national security."
+    )
+    found = agency_names(run(gaz, text))
+    assert "Council of Ministers" in found
+    assert not any("Tuesday" in name for name in found)
+
+
 def test_the_eu_is_one_of_the_countries_only_where_its_institution_acts(shipped: Gazetteer) -> None:
     acting = (
         "The European Commission has opened an in-depth investigation into the bid by Qilin Mobile for "

@@ -928,3 +928,35 @@ def test_a_measure_on_both_bidders_is_a_case_of_each(shipped: Gazetteer) -> None
     assert "Chinese Government" not in {c.name for c in ex.companies}
     leads = {c.companies[0] for c in ex.concerns if "investment_screening" in c.categories}
     assert {"Kilnworks Holding", "Lumin Infrastructure"} <= leads
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "status"),
+    [
+        (
+            "The European Commission cleared Qilin Mobile's takeover of Danube Telecom after Qilin Mobile offered "
+            "commitments in the first in-depth review under the Foreign Subsidies Regulation.",
+            "investment_screening",
+            "approved_with_conditions",
+        ),
+        (
+            "Saudi group Qilin Mobile needs the government's authorization, which is still pending, before it can "
+            "exercise its voting rights in Iberia Telecom.",
+            "investment_screening",
+            "under_review",
+        ),
+        (
+            "Madrid bought a stake in Iberia Telecom after Saudi group Qilin Mobile built one; the government "
+            "called the operator a strategic asset for the country's defence.",
+            "critical_infrastructure",
+            None,
+        ),
+    ],
+)
+def test_foreign_subsidy_reviews_pending_authorisations_and_strategic_assets(
+    shipped: Gazetteer, text: str, category: str, status: str | None
+) -> None:
+    found = by_category(run(shipped, text))
+    assert category in found
+    if status:
+        assert found[category][0] == status

@@ -36,6 +36,8 @@ from .extract_base import (
 )
 from .gazetteer import Hit, SpanSet, fold, strip_accents, town_populations
 from .textparts import (
+    MONTHS,
+    WEEKDAYS,
     Sentence,
     dateline_place,
     span,
@@ -103,6 +105,12 @@ _BODY_RUN_END = re.compile(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{
 _BODY_RUN_END_NO_AND = re.compile(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$")
 _BODY_RE = re.compile(
     rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
+)
+
+
+# a day the run swept in: "The Council of Ministers on Tuesday authorized ..."
+_TIME_TAIL = re.compile(
+    r"\s+(?:on|in|last|this|next)\s+(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS) if w.isalpha()) + r")$"
 )
 
 
@@ -298,7 +306,7 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 first = name.split()[0]
                 name = name[len(first) :].lstrip()
                 cand_s = cand_e - len(name)
-            name = _POSSESSIVE_END.sub("", name)
+            name = _TIME_TAIL.sub("", _POSSESSIVE_END.sub("", name))
             cand_e = cand_s + len(name)
             if _town_and_bare_head(doc, name) or _TRADING_WORD.search(name):
                 continue  # "Indian Ocean International Shipping and Service": a firm, whatever its last word
