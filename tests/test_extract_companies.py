@@ -1113,3 +1113,12 @@ def test_a_french_cue_with_a_complement_and_an_adjective(shipped: Gazetteer) -> 
     text = "Ostrava Pharma négocie avec le fonds d'investissement américain Kilnworks Capital pour céder sa filiale."
     found = {c.name: c.country for c in run(shipped, text, language="fr").companies}
     assert found.get("Kilnworks Capital") == "US"
+
+
+def test_a_country_adjective_made_into_a_compound_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "The Coast Guard ordered owners and operators of Chinese-manufactured cranes at US ports to take "
+        "cybersecurity steps, citing espionage risks. Operators of Russian-built reactors were told the same."
+    )
+    found = names(run(shipped, text).companies)
+    assert not any(name.endswith(("manufactured", "built")) for name in found)

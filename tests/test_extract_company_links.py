@@ -540,3 +540,12 @@ def test_a_national_arm_with_a_legal_form_stands_apart_from_its_group(shipped: G
 def test_a_unit_in_apposition_belongs_to_its_owner(shipped: Gazetteer, text: str, child: str, parent: str) -> None:
     found = {c.name: c.parent for c in run(shipped, text).companies}
     assert found.get(child) == parent
+
+
+def test_a_vehicle_named_after_its_bidder_belongs_to_the_sentences_subject(shipped: Gazetteer) -> None:
+    text = (
+        "Kilnworks Capital, een private-equitybedrijf uit Beijing, kondigde de overname van Ostrava Chips in maart "
+        "aan via het investeringsvehikel South Harrow Limited. Het Amerikaanse CFIUS blokkeerde de deal."
+    )
+    found = {c.name: c for c in run(shipped, text, language="nl").companies}
+    assert found["South Harrow Limited"].parent == "Kilnworks Capital"

@@ -851,3 +851,15 @@ def test_a_two_word_town_stays_whole(shipped: Gazetteer) -> None:
     )
     towns = {f.city for f in run(shipped, text).facilities}
     assert "Hazel Grove" in towns and "Hazel" not in towns
+
+
+def test_a_province_after_the_town_says_which_town_of_that_name(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa a refusé la vente de Kestrel Bâtiment au groupe chinois Qilin Construction. Kestrel Bâtiment "
+        "participe à la remise à neuf de la centrale nucléaire de Darlington, en Ontario, et ses détracteurs "
+        "craignaient un accès à des informations sensibles sur des infrastructures essentielles."
+    )
+    ex = run(shipped, text, language="fr")
+    site = next(f for f in ex.facilities if "Darlington" in f.name)
+    assert (site.city, site.country) == ("Darlington", "CA")
+    assert "GB" not in ex.countries

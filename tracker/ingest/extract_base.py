@@ -645,14 +645,28 @@ _TOKEN_RE = re.compile(r"\([^)]*\)|\S+")
 _RELATION_TOKEN = re.compile(r"-(?:" + "|".join(RELATION_SUFFIXES) + r")$")
 
 
+_COMPASS = {"North", "South", "East", "West"}
+
+
 def _flush_phrase(
     text: str, cur: list[tuple[int, int]], stopwords: set[str], found: list[tuple[int, int, bool]], possessive: bool
 ) -> None:
     # sentence openers, and German nouns such as "Maschinenbauers" before the name
     head = len(cur)
-    while cur and (
-        text[cur[0][0] : cur[0][1]] in stopwords
-        or (len(cur) > 1 and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]]))
+    # "South Dearborn Limited", "North China Pharmaceutical Group Corporation": a compass word opens a
+    # registered name that runs to its legal form
+    keep_compass = (
+        len(cur) > 2
+        and text[cur[0][0] : cur[0][1]] in _COMPASS
+        and bool(_CORPORATE_END.search(text[cur[0][0] : cur[-1][1]]) or _LEGAL_END.search(text[cur[0][0] : cur[-1][1]]))
+    )
+    while (
+        cur
+        and not keep_compass
+        and (
+            text[cur[0][0] : cur[0][1]] in stopwords
+            or (len(cur) > 1 and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]]))
+        )
     ):
         cur.pop(0)
     # "Gesellschaften von Addsino": the word joining the dropped noun to the name goes with it

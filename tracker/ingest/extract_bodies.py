@@ -2337,6 +2337,13 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         if not info:
             fac.country = _town_code(doc, fac.town) or fac.country  # "near Kiruna", "à Limeil-Brévannes"
         fac.country = fac.country or _town_country(doc, fac.town)
+        # "la centrale nucléaire de Darlington, en Ontario": the province placed after the town
+        # says which of the towns of that name it is
+        after = re.compile(rf"(?<![\w-]){re.escape(fac.town)}").search(text, sent.start, sent.end)
+        region = _REGION_AFTER_SITE.match(text, after.end()) if after else None
+        code = region and (doc.gaz.region_code(region.group(1)) or doc.gaz.region_code(region.group(2)))
+        if code:
+            fac.country = code
         best = None
     elif fac.named and best is None and (town := _town_in_name(doc, fac)):
         fac.city, fac.country = town, _town_code(doc, town)

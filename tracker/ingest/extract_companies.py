@@ -831,6 +831,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue  # "the Business Secretary"; "Marc R.", "Thomas R.": a suspect named as the press does
             if _ACRONYM_GLUED.fullmatch(name):
                 continue  # "EUV-machines", "5G-netwerk": an acronym glued to a common noun
+            if (made := _MADE_IN.fullmatch(name)) and doc.gaz.adjectives.get(made.group(1).lower()):
+                continue  # "Chinese-manufactured cranes", "Russian-built reactors": where things come from
             if _NON_PROFIT_BEFORE.search(text, max(sent.start, s - 45), s):
                 continue  # "the campaign group Big Brother Watch", "der Verband X": no company
             if _LETTER_GLUED.fullmatch(name):
@@ -1345,6 +1347,13 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _TOWN_ADJECTIVE_ABSTRACT = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er [A-ZÄÖÜ][a-zäöüß]+(?:ung|heit|keit|schaft)")
 
 
+_MADE_IN = re.compile(
+    r"([A-Z][\w]+)-(?:made|manufactured|built|produced|designed|supplied|sourced|flagged|registered|linked|"
+    r"connected|affiliated|based|headquartered|funded|financed|sponsored)",
+    re.IGNORECASE,
+)
+
+
 def _lone_place_adjective(doc: _Doc, s: int, e: int) -> bool:
     """'de Turijnse robotbouwer', 'the Genoese toolmaker': a town's adjective alone before a
     lower-case noun describes the firm and is no name of its own."""
@@ -1805,7 +1814,9 @@ _NAMED_UNIT_AFTER = re.compile(
     rf"(?:[\w'’-]+\s+){{0,2}}?{_UNIT_NOUNS}(?![\w-])"
 )
 _VEHICLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:Zweckgesellschaft|vehicle|véhicule|special[- ]purpose\s+vehicle)\s+$", re.IGNORECASE
+    r"(?<![\w-])(?:Zweckgesellschaft|vehicle|\w*vehikel|véhicule(?:\s+d['’](?:investissement|acquisition))?|"
+    r"special[- ]purpose\s+vehicle)\s+$",
+    re.IGNORECASE,
 )
 _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 
@@ -1929,7 +1940,11 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     link(child, owner, sent, inherit=False)
             # "Über die Zweckgesellschaft Grand Chip Investment bietet FGC": the vehicle of the bidder
             if _VEHICLE_BEFORE.search(pre):
-                bidder = next((oc for os, oe, oc in here if oc is not child and os > e), None)
+                # or the sentence's subject: "Wise Road Capital ... kondigde de overname aan via het
+                # investeringsvehikel South Dearborn Limited"
+                bidder = next((oc for os, oe, oc in here if oc is not child and os > e), None) or next(
+                    (oc for os, oe, oc in here if oc is not child and os - sent.start < 4), None
+                )
                 if bidder is not None:
                     link(child, bidder, sent, inherit=True)
             # "Le fonds Ardian, propriétaire de Photonis depuis 2011", "X, the owner of Y"
