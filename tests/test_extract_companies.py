@@ -1122,3 +1122,14 @@ def test_a_country_adjective_made_into_a_compound_is_no_firm(shipped: Gazetteer)
     )
     found = names(run(shipped, text).companies)
     assert not any(name.endswith(("manufactured", "built")) for name in found)
+
+
+def test_an_unknown_brands_national_name_is_the_firm_itself(shipped: Gazetteer) -> None:
+    text = (
+        "Kestrelnet New Zealand told the stock exchange today that the Government Communications Security "
+        "Bureau had found its plan to use Huawei equipment in its 5G network would raise significant national "
+        "security risks. Kestrelnet said it had not yet decided what to do next. Transport Canada said nothing."
+    )
+    found = {c.name: c for c in run(shipped, text).companies}
+    assert "Kestrelnet" in found["Kestrelnet New Zealand"].aliases
+    assert "Kestrelnet" not in found and "Transport Canada" not in found

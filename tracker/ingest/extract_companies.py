@@ -649,6 +649,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         and (toks[-1] in rules.suffixes or (toks[-1].startswith("(") and len(toks) >= 3 and toks[-2] in rules.suffixes))
     ) and not _is_title_case_line(sent):
         why.add("suffix")
+    if not why and _national_brand(doc, name):
+        why.add("suffix")  # "Spark New Zealand", later "Spark": a brand's national company
     colon = text.rfind(":", sent.start, s)
     if colon != -1 and re.search(
         r"\b(?:companies|firms|groups|investors|entreprises|sociétés|bedrijven|Unternehmen|Firmen)\b",
@@ -674,6 +676,26 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         city = doc.gaz.city(where)
         country = country or doc.gaz.region_code(where) or (city[0] if city else None)
     return why, country
+
+
+# a body's first word before a country: "Transport Canada", "Business Finland", "Visit Britain"
+_BODY_BRAND = {
+    "transport", "health", "statistics", "business", "invest", "visit", "team", "global", "public", "export",
+    "innovation", "justice", "defence", "defense", "environment", "agriculture", "heritage", "tourism", "sport",
+    "trade", "finance", "parks", "immigration", "employment", "industry", "enterprise", "energy", "made",
+}  # fmt: skip
+
+
+def _national_brand(doc: _Doc, name: str) -> bool:
+    """A one-word brand and a country, the brand also named alone: "Spark New Zealand" / "Spark",
+    "Telekom Austria" / "Telekom"."""
+    brand, _, place = name.partition(" ")
+    if not place or not brand[:1].isupper() or brand.lower() in _BODY_BRAND or brand in doc.rules.stopwords:
+        return False
+    if doc.gaz.country_code(place) is None or _place_code(doc, brand) or doc.gaz.city(brand):
+        return False
+    alone = re.compile(rf"(?<![\w-]){re.escape(brand)}(?:['’]s)?(?![\w-])(?!\s+{re.escape(place)})")
+    return alone.search(doc.text) is not None
 
 
 _BRACKETED_SHORT_END = re.compile(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$")
@@ -1592,18 +1614,21 @@ _NATIVE_COUNTRY_NAMES = {
 
 def _national_arm(doc: _Doc, long: str, short: str) -> bool:
     """'Huawei Deutschland', 'Hikvision UK', 'ZTE Europe': a known firm's name and a country or
-    region is its arm there, a company of its own."""
+    region is its arm there, a company of its own. An unknown brand's national name is the firm
+    itself: "Spark New Zealand", later "Spark"."""
     if not long.startswith(short + " "):
         return False
     words = long[len(short) + 1 :].split()
     while len(words) > 1 and words[-1].rstrip(".,") in doc.rules.suffixes:
         words.pop()  # "Hikvision Canada Inc.": the legal form after the country
     tail = " ".join(words).strip("()")  # "China Telecom (Americas) Corp"
-    return (
-        tail in _REGIONAL_ARMS
-        or tail in _NATIVE_COUNTRY_NAMES
-        or (tail[:1].isupper() and bool(doc.gaz.country_code(tail)))
+    if tail in _REGIONAL_ARMS:
+        return True
+    known = any(
+        h.kind == "company" and h.end - h.start == len(short) and doc.text.startswith(short, h.start)
+        for h in doc.entity_hits
     )
+    return known and (tail in _NATIVE_COUNTRY_NAMES or (tail[:1].isupper() and bool(doc.gaz.country_code(tail))))
 
 
 def _unit_of(doc: _Doc, long: str, short: str) -> bool:
