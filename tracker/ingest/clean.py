@@ -46,6 +46,11 @@ LINK_LIST_LABELS = {
     "à lire également", "a lire également", "lire également", "voir aussi", "dans la même rubrique",
     "read also", "see also", "related links", "related topics", "more news", "ook interessant",
     "gerelateerde artikelen", "gerelateerd", "weitere informationen", "weitere artikel", "mehr dazu",
+    "bekijk ook", "zie ook", "meer nieuws", "meer artikelen", "ook gelezen", "lees hier meer", "zum thema",
+    "mehr nachrichten", "weitere nachrichten", "das könnte sie interessieren", "vous aimerez aussi",
+    "à voir aussi", "a voir aussi", "sur le même thème", "en lien", "dans l'actualité", "related news",
+    "latest news", "more coverage", "further reading", "editor's picks", "editors' picks", "recent stories",
+    "trending now", "more from us", "read more about this",
 }  # fmt: skip
 # At most this many headline lines follow such a label; a real sentence ends the list sooner.
 MAX_LINK_LIST_LINES = 8
@@ -53,7 +58,7 @@ MAX_LINK_LIST_LINES = 8
 # "READ MORE: <headline>" links: the label makes them furniture even if the headline ends in "?".
 LINK_LABEL_RE = re.compile(
     r"^(?:read more|read next|read also|also read|see also|related|more on this|recommended"
-    r"|(?:à |a )?lire aussi|lire également|voir aussi|lees ook|lees meer|lees verder"
+    r"|(?:à |a )?lire aussi|lire également|voir aussi|lees ook|lees meer|lees verder|bekijk ook|zie ook"
     r"|lesen sie auch|mehr zum thema|auch interessant|leggi anche|lee también)\s*[:：\-–—|]",
     re.IGNORECASE,
 )
