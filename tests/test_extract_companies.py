@@ -1133,3 +1133,43 @@ def test_an_unknown_brands_national_name_is_the_firm_itself(shipped: Gazetteer) 
     found = {c.name: c for c in run(shipped, text).companies}
     assert "Kestrelnet" in found["Kestrelnet New Zealand"].aliases
     assert "Kestrelnet" not in found and "Transport Canada" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person"),
+    [
+        (
+            "Washington may lift sanctions on Kilnworks Aluminium if its main shareholder, Arkady Karevsky, gives "
+            "up control. Mr Karevsky controls the company through a holding.",
+            "en",
+            "Arkady Karevsky",
+        ),
+        (
+            "Le négociant Kilnworks Trading a été cofondé par le Suédois Torvald Ekvall et l'homme d'affaires russe "
+            "Pavel Orlov. Washington l'a placé sous sanctions.",
+            "fr",
+            "Torvald Ekvall",
+        ),
+        (
+            "Kilnworks Trading was co-founded by the businessman Pavel Orlov, whom Washington placed under sanctions.",
+            "en",
+            "Pavel Orlov",
+        ),
+    ],
+)
+def test_people_called_by_an_honorific_or_a_calling_are_no_firms(
+    shipped: Gazetteer, text: str, language: str, person: str
+) -> None:
+    assert person not in names(run(shipped, text, language=language).companies)
+
+
+def test_a_political_party_is_no_firm_and_the_ccp_is_a_chinese_body(shipped: Gazetteer) -> None:
+    text = (
+        "MI5 said a London solicitor had engaged in political interference on behalf of the Chinese Communist "
+        "Party. The Home Secretary said the Communist Party had targeted parliamentarians in London."
+    )
+    ex = run(shipped, text)
+    assert not any("Party" in name for name in names(ex.companies))
+    found = {a.name: a for a in ex.agencies}
+    assert found["Chinese Communist Party"].country == "CN"
+    assert found["Home Office"].country == "GB"  # the party names no host: MI5 and London do

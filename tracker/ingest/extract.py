@@ -627,7 +627,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
                 # "gouvernement fédéral" is Belgium's and Canada's: the one the story names, if any
                 code = max((c for c in shared if c and counts[c]), key=lambda c: counts[c], default=None)
             if code:
-                authority[code] += 3
+                # a party, an army or an embassy ("the Chinese Communist Party", "the PLA") is named
+                # in stories set anywhere; a government, a ministry or a service in its own country
+                row = doc.gaz.agencies[hit.key]
+                party = row.get("kind") == "other" and not _is_government_name(row["name"])
+                authority[code] += 1 if party else 3
     # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
     # country: its seat tells where the story happens, not where the danger comes from
     home = {c.name: c.country for c in companies}

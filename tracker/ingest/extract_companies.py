@@ -114,6 +114,9 @@ _NOT_COMPANY_ENDINGS = {
     "Summit",
     "Forum",
     "Conference",
+    "Party",  # "the Communist Party", "the Labour Party": political parties
+    "Partei",
+    "Partij",
 }
 
 
@@ -2382,6 +2385,40 @@ _PART_WORDS = re.compile(
 )
 
 
+# someone the story calls by an honorific or a calling: "Mr Deripaska", "l'homme d'affaires russe X"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Mme|Mlle|Herr|Frau|dhr|mevrouw|meneer)\.?"
+_CALLING_BEFORE = re.compile(
+    r"(?<![\w-])(?:businessman|businesswoman|tycoon|oligarch|billionaire|magnate|founder|co-?founder|"
+    r"homme\s+d['’]affaires|femme\s+d['’]affaires|milliardaire|oligarque|fondateur|cofondateur|"
+    r"zakenman|zakenvrouw|miljardair|oligarch|oprichter|Geschäftsmann|Geschäftsfrau|Unternehmer|Milliardär|"
+    r"Oligarch|Gründer)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_NATIONAL_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:le|la|du|au|l['’])\s*([A-ZÉ][a-zéèëï]+)\s+$")
+
+
+def _named_person(doc: _Doc, name: str) -> bool:
+    """Two or three plain words, no legal form, and the last one after an honorific somewhere,
+    or the name right after a person's calling."""
+    toks = name.split()
+    if not 2 <= len(toks) <= 3 or LEGAL_FORM_END.search(name) or not all(t[:1].isupper() for t in toks):
+        return False
+    if not all(t[1:].islower() or "-" in t for t in toks):
+        return False
+    if re.search(rf"(?<![\w-]){_HONORIFIC}\s+{re.escape(toks[-1])}(?![\w-])", doc.text):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+        if _CALLING_BEFORE.search(doc.text, max(0, m.start() - 50), m.start()):
+            return True
+        # "par le Suédois Torbjörn Törnqvist": a French nationality noun, capitalised, is a person
+        noun = _NATIONAL_NOUN_BEFORE.search(doc.text, max(0, m.start() - 30), m.start())
+        if noun and doc.language == "fr" and noun.group(1).lower() in doc.gaz.adjectives:
+            return True
+    return False
+
+
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
     strong = co.why & {
@@ -2403,6 +2440,8 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         return False
     if co.gaz_index is not None and co.mentions and all(_employer_mention(doc.text, s, e) for s, e in co.mentions):
         return False  # "James Lu, a former executive at Chinese search giant Baidu": someone's employer
+    if co.gaz_index is None and _named_person(doc, co.name):
+        return False  # "its main shareholder, Oleg Deripaska", later "Mr Deripaska": a person
     if strong:
         return True
     if len(co.mentions) >= 2:
