@@ -1173,3 +1173,11 @@ def test_a_political_party_is_no_firm_and_the_ccp_is_a_chinese_body(shipped: Gaz
     found = {a.name: a for a in ex.agencies}
     assert found["Chinese Communist Party"].country == "CN"
     assert found["Home Office"].country == "GB"  # the party names no host: MI5 and London do
+
+
+def test_a_plus_sign_ends_a_name_word(shipped: Gazetteer) -> None:
+    text = (
+        "The US Treasury added Kilnworks Aluminium, its parent company Ost+ Group and other businesses to its "
+        "sanctions list. The owner controls the company through Ost+ Group, his London-listed holding company."
+    )
+    assert "Ost+ Group" in names(run(shipped, text).companies)

@@ -610,8 +610,8 @@ class _Company:
 
 
 # "Mitsui E&S", "AT&T": an ampersand inside a word belongs to the name
-# "iCarbonX", "eBay": a lower-case letter before a capital starts a name too
-_CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*|\d+[A-Za-z]{2,}[\w'’.\-]*|[a-z][A-Z][a-z][\w'’.\-]*)"
+# "iCarbonX", "eBay": a lower-case letter before a capital starts a name too; "En+ Group", "Canal+"
+_CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*(?:\+(?![\w+]))?|\d+[A-Za-z]{2,}[\w'’.\-]*|[a-z][A-Z][a-z][\w'’.\-]*)"
 
 
 _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
