@@ -1181,3 +1181,22 @@ def test_a_plus_sign_ends_a_name_word(shipped: Gazetteer) -> None:
         "sanctions list. The owner controls the company through Ost+ Group, his London-listed holding company."
     )
     assert "Ost+ Group" in names(run(shipped, text).companies)
+
+
+def test_one_word_before_its_acronym_is_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Norway stopped the sale of Fjordmotor to Kilnworks International, the international arm of "
+        "Kilnworksholding (KWH), Russia's largest maker of locomotives, citing national security."
+    )
+    found = {c.name: c for c in run(shipped, text).companies}
+    assert "(KWH)" not in found
+    assert found["Kilnworksholding"].country == "RU"
+    assert found["Kilnworks International"].parent == "Kilnworksholding"
+
+
+def test_a_person_set_off_after_a_role_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Norway stopped the sale of Fjordmotor to Kilnworks Group over security concerns. Fjordmotor has around "
+        "950 employees. Its chief executive, Torvald Haugrud, told NRK the company would look for another buyer."
+    )
+    assert "Torvald Haugrud" not in names(run(shipped, text).companies)

@@ -665,7 +665,12 @@ def _flush_phrase(
         and not keep_compass
         and (
             text[cur[0][0] : cur[0][1]] in stopwords
-            or (len(cur) > 1 and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]]))
+            or (
+                len(cur) > 1
+                and _COMPOUND_CUE.fullmatch(text[cur[0][0] : cur[0][1]])
+                # "Transmashholding (TMH)": the word an acronym abbreviates is the name
+                and not text.startswith("(", cur[1][0])
+            )
         )
     ):
         cur.pop(0)

@@ -435,11 +435,19 @@ _MODEL_NUMBER_IN = re.compile(r"(?<![\w-])[A-Za-z]+\d+\b")
 _CLAUSE_PUNCT = re.compile(r"[,.;]")
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.]{1,8}\)")
+
+
 def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     text, rules = doc.text, doc.rules
     why: set[str] = set()
     country = None
+    name = text[s:e]
     pre = text[max(sent.start, s - 60) : s]
+    # "Transmashholding (TMH), Russia's largest manufacturer": what follows the acronym is said of the name
+    acronym = _ACRONYM_AFTER.match(text, e, sent.end)
+    if acronym:
+        e = acronym.end()
     post = text[e : min(sent.end + 1, e + 140)]
     cue_at = _cue_before(rules, pre)
     if cue_at is not None:
@@ -602,9 +610,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if town_adj and doc.gaz.city(town_adj.group(1)) and (cue_at is not None or _COMPOUND_CUE_BEFORE.search(pre)):
         country = country or doc.gaz.city(town_adj.group(1))[0]
     # a capitalised first word ("Surveillance cameras ...") is not yet a name
-    opener = not _WORD_CHAR.search(text[sent.start : s]) and " " not in text[s:e]
+    opener = not _WORD_CHAR.search(text[sent.start : s]) and " " not in name
     # "Galaxy S24 phones": a model number makes the name a product's, not its maker's
-    if _PRODUCT_AFTER.match(post) and not opener and not _MODEL_NUMBER_IN.search(text[s:e]):
+    if _PRODUCT_AFTER.match(post) and not opener and not _MODEL_NUMBER_IN.search(name):
         why.add("product")
     # "ordered Hytera Communications to wind up": the company a measure is aimed at
     if _MEASURE_VERB_BEFORE.search(pre) and _TO_AFTER.match(post):
@@ -631,9 +639,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             and (_site_noun(rules, fm) or om.group("of") in ("von", "van"))
             and facility_kind(rules, fm.group(1) or fm.group(2)) is not None
             and fm.end() == len(om.group(1))
-            and (om.group("of") in ("von", "van") or _repeated(text, text[s:e]))
+            and (om.group("of") in ("von", "van") or _repeated(text, name))
             # "l'usine de Lisieux" twice is still the town's plant
-            and not (" " not in text[s:e] and _story_town(doc, text[s:e]))
+            and not (" " not in name and _story_town(doc, name))
         ):
             why.add("site")
     if _ROLE_IS_BEFORE.search(pre):
@@ -644,7 +652,6 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("divest")
     if _SOLD_TO_BEFORE.search(pre):
         why.add("deal")  # "agreed to sell its engine unit to TMH Group": the buyer
-    name = text[s:e]
     toks = _tokens(name)
     if (
         len(toks) >= 2
@@ -764,7 +771,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             short = _BRACKETED_SHORT_END.search(text[s:e])
             if short and (_place_code(doc, short.group(1)) or doc.gaz.region_code(short.group(1))):
                 short = None  # "Zangge Mining Investment (Chengdu)" keeps its seat
-            if short and " " in text[s : e - len(short.group(0))]:
+            # "Transmashholding (TMH)": one word before an acronym is a name too
+            if short and (" " in text[s : e - len(short.group(0))] or short.group(1).isupper()):
                 e -= len(short.group(0))
             # "die Dortmunder Chipfertigung von Elmos": a site noun before "von" is no part of the name
             joint = _VON_JOINT.search(text[s:e])
@@ -1450,7 +1458,9 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         # "die amerikanische Tochter Aixtron Inc.", "Eigenaar Schelde Holding, dat ...": the relation or
         # role opening a sentence is no part of the name
         return s + first.end()
-    if _DESCRIPTOR_WORD.fullmatch(word) or _ELIDED_WORD.fullmatch(word):
+    if (_DESCRIPTOR_WORD.fullmatch(word) or _ELIDED_WORD.fullmatch(word)) and not doc.text[
+        s + first.end() : e
+    ].startswith("("):  # "Transmashholding (TMH)": the word its acronym abbreviates is the name
         # "die Radartechnik-Spezialisten IMST GmbH", "L'acheteur Corvel": the descriptor, not the name,
         # nor the "de" that joins them: "L'offre de Teledyne Technologies"
         joint = re.match(r"(?:de|du|des|of|van|von)\s+|d['’]", doc.text[s + first.end() : e])
@@ -2396,6 +2406,14 @@ _CALLING_BEFORE = re.compile(
 )
 
 
+# "Its chief executive, Jon Arne Røv, told NRK": a person's role set off before the name
+_ROLE_COMMA_BEFORE = re.compile(
+    r"(?<![\w-])(?:chief\s+executive(?:\s+officer)?|CEO|chair(?:man|woman|person)?|president|founder|"
+    r"director(?:-general)?|managing\s+director|spokes(?:man|woman|person)|mayor|head|directeur\s+général|"
+    r"président|fondateur|porte-parole|maire|topman|topvrouw|directeur|voorzitter|oprichter|woordvoerder|"
+    r"burgemeester|Chef|Vorstandschef|Geschäftsführer|Gründer|Sprecher(?:in)?|Bürgermeister(?:in)?),\s+$",
+    re.IGNORECASE,
+)
 _NATIONAL_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:le|la|du|au|l['’])\s*([A-ZÉ][a-zéèëï]+)\s+$")
 
 
@@ -2410,7 +2428,9 @@ def _named_person(doc: _Doc, name: str) -> bool:
     if re.search(rf"(?<![\w-]){_HONORIFIC}\s+{re.escape(toks[-1])}(?![\w-])", doc.text):
         return True
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
-        if _CALLING_BEFORE.search(doc.text, max(0, m.start() - 50), m.start()):
+        if _CALLING_BEFORE.search(doc.text, max(0, m.start() - 50), m.start()) or _ROLE_COMMA_BEFORE.search(
+            doc.text, max(0, m.start() - 40), m.start()
+        ):
             return True
         # "par le Suédois Torbjörn Törnqvist": a French nationality noun, capitalised, is a person
         noun = _NATIONAL_NOUN_BEFORE.search(doc.text, max(0, m.start() - 30), m.start())
