@@ -876,3 +876,12 @@ def test_people_in_a_plural_role_are_no_body(shipped: Gazetteer) -> None:
         "could make it harder for Canadian regulators to hold the company to account."
     )
     assert "Canadian regulators" not in agency_names(run(shipped, text))
+
+
+def test_a_french_embassy_keeps_its_seat_after_the_country(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa a bloqué le rachat de la minière Kestrel Or par le groupe chinois Qilin Gold. L'ambassade de Chine "
+        "à Ottawa a réagi en affirmant qu'il est erroné de politiser la coopération économique."
+    )
+    found = agencies(run(shipped, text, language="fr"))
+    assert found["ambassade de Chine à Ottawa"].country == "CN"

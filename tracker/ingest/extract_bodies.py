@@ -1461,6 +1461,7 @@ def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
 _EMBASSY = re.compile(
     r"(?<![\w-])(?:embassy|Embassy|ambassade|Ambassade|Botschaft|ambassade)(?:\s+(?:in|à|en|te)\s+[A-Z][\w-]+)?"
 )
+_SEAT_AFTER = re.compile(r"\s+(?:à|in|en|te)\s+[A-Z][\w-]+")
 # every match holds one of these
 _EMBASSY_WORDS = ("mbassy", "mbassade", "Botschaft")
 
@@ -1519,10 +1520,13 @@ def _embassies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None
             if not hit or _overlaps(min(hit.start, m.start()), head_end, taken):
                 continue
             start, end = min(hit.start, m.start()), max(hit.end, m.end())
+            seat = _SEAT_AFTER.match(text, end, sent.end) if hit.start > m.start() else None
+            if seat:
+                end = seat.end()  # "l'ambassade de Chine à Ottawa": the seat after the country
             for other in agencies.values():
                 # "the Chinese embassy in Washington": the capital names the embassy's seat here,
                 # not the host government
-                other.mentions = [(s, e) for s, e in other.mentions if not (head_end <= s and e <= m.end())]
+                other.mentions = [(s, e) for s, e in other.mentions if not (head_end <= s and e <= end)]
             for name in [n for n, a in agencies.items() if not a.mentions]:
                 del agencies[name]
             name = _strip_article(text[start:end])
