@@ -960,3 +960,38 @@ def test_foreign_subsidy_reviews_pending_authorisations_and_strategic_assets(
     assert category in found
     if status:
         assert found[category][0] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "category"),
+    [
+        (
+            "Die Bundesregierung hat den Verkauf von Ostwerk an Kilnworks Holding untersagt, weil die Gefahr bestehe, "
+            "dass Technologie an Erwerber aus Nicht-EU-Staaten abfließe.",
+            "de",
+            "technology_transfer",
+        ),
+        (
+            "In Zuid-Korea werd gevreesd dat waardevolle kennis over chips zo via Kilnworks Holding naar China zou "
+            "verdwijnen.",
+            "nl",
+            "technology_transfer",
+        ),
+        (
+            "The Treasurer blocked the bid by Kilnworks Holding for Sydney Grid, citing the critical electricity and "
+            "communications services the network provides.",
+            "en",
+            "critical_infrastructure",
+        ),
+        (
+            "Kilnworks Holding was barred from the national broadband network on the advice of the domestic spy "
+            "agency.",
+            "en",
+            "critical_infrastructure",
+        ),
+    ],
+)
+def test_more_words_for_technology_leaving_and_for_critical_services(
+    shipped: Gazetteer, text: str, language: str, category: str
+) -> None:
+    assert category in categories(run(shipped, text, language=language))
