@@ -549,3 +549,13 @@ def test_a_vehicle_named_after_its_bidder_belongs_to_the_sentences_subject(shipp
     )
     found = {c.name: c for c in run(shipped, text, language="nl").companies}
     assert found["South Harrow Limited"].parent == "Kilnworks Capital"
+
+
+def test_a_group_name_international_and_a_legal_form_is_its_unit(shipped: Gazetteer) -> None:
+    text = (
+        "Le Trésor américain a placé Lukoil et Rosneft sur sa liste noire. Lukoil a annoncé qu'il allait céder "
+        "ses activités à l'étranger, regroupées dans sa filiale Lukoil International GmbH, basée à Vienne."
+    )
+    found = {c.name: c for c in run(shipped, text, language="fr").companies}
+    assert found["Lukoil International GmbH"].parent == "Lukoil"
+    assert found["Rosneft"].parent is None

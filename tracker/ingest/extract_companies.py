@@ -47,8 +47,10 @@ from .types import (
 )
 
 # "International Holding Ltd", "International Holdings Limited" after a known group's name
+# "CCCC International Holding Ltd.", "Lukoil International GmbH": a registered unit named after the group
 _INTERNATIONAL_UNIT = re.compile(
-    r"\s+(?:Holdings?|Investments?|Trading|Development)\s+(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?)"
+    r"\s+(?:(?:Holdings?|Investments?|Trading|Development)\s+)?"
+    r"(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?|GmbH|AG|SE|N\.?V\.?|plc|Pte)(?![\w-])"
 )
 
 
