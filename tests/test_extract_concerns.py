@@ -995,3 +995,18 @@ def test_more_words_for_technology_leaving_and_for_critical_services(
     shipped: Gazetteer, text: str, language: str, category: str
 ) -> None:
     assert category in categories(run(shipped, text, language=language))
+
+
+def test_the_firms_feared_home_government_does_not_set_the_story_and_network_access_is_data_access(
+    shipped: Gazetteer,
+) -> None:
+    text = (
+        "De Chinese netwerkleverancier Kilnworks Holding had ongecontroleerd toegang tot het mobiele netwerk van "
+        "Polderlink. Ook de nummers van de toenmalige premier en van ministers lagen binnen bereik. Verschillende "
+        "Kamerleden willen opheldering van het kabinet.\n\n"
+        "De Verenigde Staten beschuldigen Kilnworks Holding ervan dat het voor de Chinese overheid zou kunnen "
+        "spioneren; het bedrijf ontkent dat."
+    )
+    ex = run(shipped, text, language="nl")
+    assert lead_by_category(ex)["data_access"][0] == "Kilnworks Holding"
+    assert {c.host_country for c in ex.concerns} == {"NL"}

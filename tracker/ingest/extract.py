@@ -616,6 +616,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             counts[hit.key] += 1
         elif hit.kind == "city":
             counts[doc.gaz.cities[hit.key][0]] += 1
+    # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
+    # country: its seat tells where the story happens, not where the danger comes from
+    home = {c.name: c.country for c in companies}
+    origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
     for hit in doc.entity_hits:
         if hit.kind == "agency" and doc.in_content(hit.start):
             code = doc.gaz.agencies[hit.key].get("country")
@@ -631,11 +635,8 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
                 # in stories set anywhere; a government, a ministry or a service in its own country
                 row = doc.gaz.agencies[hit.key]
                 party = row.get("kind") == "other" and not _is_government_name(row["name"])
-                authority[code] += 1 if party else 3
-    # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
-    # country: its seat tells where the story happens, not where the danger comes from
-    home = {c.name: c.country for c in companies}
-    origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
+                # and the companies' home government is more often feared than acting
+                authority[code] += 1 if party or code in origins else 3
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
         if doc.in_content(start) and fold(text[start:end]) not in government:
@@ -669,6 +670,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
         if code:
             authority[code] += 2
     authority.pop("EU", None)
+    # the companies' home government only feared ("could spy for the Chinese government") says
+    # nothing of where the story is set
+    for code in [c for c, weight in authority.items() if c in origins and weight < 1]:
+        del authority[code]
     counts.pop("EU", None)
     top = counts.most_common(1)[0][0] if counts else None
     if authority:
