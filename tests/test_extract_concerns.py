@@ -1010,3 +1010,24 @@ def test_the_firms_feared_home_government_does_not_set_the_story_and_network_acc
     ex = run(shipped, text, language="nl")
     assert lead_by_category(ex)["data_access"][0] == "Kilnworks Holding"
     assert {c.host_country for c in ex.concerns} == {"NL"}
+
+
+def test_an_unnamed_buyers_seat_is_one_of_the_countries(shipped: Gazetteer) -> None:
+    text = (
+        "Drone maker Kestrel Aviation, based in Pordenone, was bought in 2018 by a company registered in Hong Kong. "
+        "Italy's finance police are investigating the purchase under the golden power rules."
+    )
+    assert "HK" in run(shipped, text).countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The order cites the potential for the technology to be used to build defensive or technological "
+        "capabilities that may present a risk, after Kilnworks Holding agreed to buy Bristol Chipsoft.",
+        "Bucharest ended talks with Kilnworks Holding, which Washington accuses of trying to acquire advanced "
+        "nuclear technology for diversion to military uses.",
+    ],
+)
+def test_capabilities_and_diversion_to_military_use_are_technology_transfer(shipped: Gazetteer, text: str) -> None:
+    assert "technology_transfer" in categories(run(shipped, text))

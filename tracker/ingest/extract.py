@@ -2665,6 +2665,15 @@ _IN_COUNTRY_OPENING = re.compile(
 )
 
 
+_PARTY_SEATED_IN = re.compile(
+    r"(?<![\w-])(?:company|firm|vehicle|entity|investor|buyer|fund|société|entreprise|fonds|acheteur|bedrijf|"
+    r"vennootschap|koper|Firma|Unternehmen|Gesellschaft|Käufer|Investor)\s+(?:registered|based|incorporated|"
+    r"headquartered|domiciled|enregistrée?|immatriculée?|basée?|établie?|gevestigd|geregistreerd|ansässig|registriert)"
+    r"\s+(?:in|à|en|te|aux|au)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) -> list[str]:
     """Countries of the parties (companies, agencies, facilities), and any country whose measure
     or position the story reports; a country named in passing is not one of them."""
@@ -2683,6 +2692,9 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
         )
         late = _COUNTRY_ACTS_LATE.match(text, hit.end, hit.end + 120)
         if according or late or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
+            codes.append(hit.key)
+        elif _PARTY_SEATED_IN.search(text, max(0, hit.start - 60), hit.start):
+            # "bought in 2018 by a company registered in Hong Kong": an unnamed party's seat
             codes.append(hit.key)
         elif _IN_COUNTRY_OPENING.search(text, max(0, hit.start - 30), hit.start):
             # "Aux États-Unis, une loi … interdit déjà l'application": a measure taken there
