@@ -885,3 +885,15 @@ def test_a_french_embassy_keeps_its_seat_after_the_country(shipped: Gazetteer) -
     )
     found = agencies(run(shipped, text, language="fr"))
     assert found["ambassade de Chine à Ottawa"].country == "CN"
+
+
+def test_a_german_ministry_keeps_its_portfolio_after_und_and_the_adjective_before_sets_its_country(
+    shipped: Gazetteer,
+) -> None:
+    text = (
+        "Das japanische Ministerium für Handel und Kultur forderte Kestrel Cloud auf, die Auslagerung an Qilin "
+        "Mobile zurückzufahren. Das südkoreanische Ministerium für Wissenschaft und IKT protestierte."
+    )
+    found = agencies(run(shipped, text, language="de"))
+    assert found["Ministerium für Handel und Kultur"].country == "JP"
+    assert found["Ministerium für Wissenschaft und IKT"].country == "KR"

@@ -104,7 +104,7 @@ _ACTS_RIGHT_AFTER = re.compile(rf"\s*{_ACTION_VERBS}\b")
 _BODY_RUN_END = re.compile(rf"((?:{_CAPW})(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_CAPW})*)\s*$")
 _BODY_RUN_END_NO_AND = re.compile(rf"((?:{_CAPW})(?:\s+(?:of\s+)?{_CAPW})*)\s*$")
 _BODY_RE = re.compile(
-    rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|l['’])\s+)*{_CAPW})*"
+    rf"{_CAPW}(?:\s+(?:(?:of|for|on|in|and|the|de|du|des|d['’]|van|voor|für|der|la|le|pour|et|en|und|l['’])\s+)*{_CAPW})*"
 )
 
 
@@ -419,6 +419,10 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 ag.aliases.add(name)
                 taken.add(s, e)
                 continue
+            if country is None:
+                # "das japanische Ministerium für ...", "des südkoreanischen Ministeriums": the adjective before
+                adj = doc.country_before(s, sent.start)
+                country = adj.key if adj and adj.kind == "adjective" else None
             ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
             if acr:
