@@ -897,3 +897,14 @@ def test_a_german_ministry_keeps_its_portfolio_after_und_and_the_adjective_befor
     found = agencies(run(shipped, text, language="de"))
     assert found["Ministerium für Handel und Kultur"].country == "JP"
     assert found["Ministerium für Wissenschaft und IKT"].country == "KR"
+
+
+def test_a_dutch_portfolio_list_and_a_foreign_investment_watchdog(shipped: Gazetteer) -> None:
+    text = (
+        "De overname van Ostrava Chips door Kilnworks Capital strandt omdat de Amerikaanse toezichthouder op "
+        "buitenlandse investeringen er geen goedkeuring voor gaf. Ook het Zuid-Koreaanse ministerie van Handel, "
+        "Industrie en Energie onderzocht de deal."
+    )
+    found = agencies(run(shipped, text, language="nl"))
+    assert found["Committee on Foreign Investment in the United States"].kind == "screening"
+    assert found["Zuid-Koreaanse ministerie van Handel, Industrie en Energie"].country == "KR"

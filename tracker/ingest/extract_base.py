@@ -321,7 +321,8 @@ class _Rules:
             # Dutch names the topic after the noun, and a minister's title names the same body:
             # "het ministerie van Economische Zaken", "Minister Karremans van Economische Zaken"
             rf"|\b(?P<nlhead>ministerie|(?:staatssecretaris|minister)(?:\s+(?-i:[A-Z])[\w-]+){{0,2}})\s+van\s+"
-            rf"(?P<nl>{nl_topics})\b"
+            # a portfolio list: "ministerie van Handel, Industrie en Energie"
+            rf"(?P<nl>(?:{nl_topics})(?:\s*,\s+(?-i:[A-Z])[\w-]+)*(?:\s+en\s+(?-i:[A-Z])[\w-]+(?=\s*,|\s*\.|\s+(?-i:[a-z])))?)\b"
             # a capitalised two-word portfolio is the ministry on its own: "de AIVD, die onder
             # Binnenlandse Zaken valt"; one-word ones ("Defensie", "Handel") start sentences too
             rf"|(?<![\w-])(?P<nlbare>(?-i:{nl_bare}))(?![\w-])",
