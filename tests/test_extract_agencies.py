@@ -906,5 +906,5 @@ def test_a_dutch_portfolio_list_and_a_foreign_investment_watchdog(shipped: Gazet
         "Industrie en Energie onderzocht de deal."
     )
     found = agencies(run(shipped, text, language="nl"))
-    assert found["Committee on Foreign Investment in the United States"].kind == "screening"
+    assert any(a.country == "US" and a.kind == "screening" for a in found.values())
     assert found["Zuid-Koreaanse ministerie van Handel, Industrie en Energie"].country == "KR"
