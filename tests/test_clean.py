@@ -166,6 +166,7 @@ def test_it_fails_when_only_furniture_is_left() -> None:
         "Lire aussi | Investissements étrangers : la Belgique se dote d'un filtre",
         "Bekijk ook\n- Wat is 5G en waarom is het zo belangrijk?\n- Britse regering verdeeld over rol Harbourline",
         "Zum Thema\n- Berlin prüft Übernahme durch Harbourline",
+        "Related posts:\n- Open RAN trials move to the next stage\n- Harbourline buys a port in Peru",
     ],
 )
 def test_it_drops_the_headlines_listed_under_a_related_links_label(block: str) -> None:

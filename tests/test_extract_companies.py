@@ -1200,3 +1200,13 @@ def test_a_person_set_off_after_a_role_is_no_firm(shipped: Gazetteer) -> None:
         "950 employees. Its chief executive, Torvald Haugrud, told NRK the company would look for another buyer."
     )
     assert "Torvald Haugrud" not in names(run(shipped, text).companies)
+
+
+def test_a_county_is_no_firm_and_open_ran_is_no_navy(shipped: Gazetteer) -> None:
+    text = (
+        "The attorney general ordered Chinese-owned Kilnworks Seeds to sell 160 acres of farmland in Craighead "
+        "County within two years. Operators also trial Open RAN equipment from other suppliers."
+    )
+    ex = run(shipped, text)
+    assert "Craighead County" not in names(ex.companies)
+    assert not any(a.country == "AU" for a in ex.agencies)

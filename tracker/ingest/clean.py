@@ -50,7 +50,9 @@ LINK_LIST_LABELS = {
     "mehr nachrichten", "weitere nachrichten", "das könnte sie interessieren", "vous aimerez aussi",
     "à voir aussi", "a voir aussi", "sur le même thème", "en lien", "dans l'actualité", "related news",
     "latest news", "more coverage", "further reading", "editor's picks", "editors' picks", "recent stories",
-    "trending now", "more from us", "read more about this",
+    "trending now", "more from us", "read more about this", "related posts", "related reading", "more like this",
+    "similar articles", "popular posts", "recent posts", "latest posts", "you may be interested in",
+    "articles liés", "articles similaires", "gerelateerde berichten", "verwandte artikel", "ähnliche artikel",
 }  # fmt: skip
 # At most this many headline lines follow such a label; a real sentence ends the list sooner.
 MAX_LINK_LIST_LINES = 8

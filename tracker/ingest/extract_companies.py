@@ -116,6 +116,12 @@ _NOT_COMPANY_ENDINGS = {
     "Summit",
     "Forum",
     "Conference",
+    "County",  # "Craighead County", "Comté de X": places
+    "Province",
+    "Parish",
+    "Borough",
+    "Prefecture",
+    "Oblast",
     "Party",  # "the Communist Party", "the Labour Party": political parties
     "Partei",
     "Partij",
