@@ -908,3 +908,12 @@ def test_a_dutch_portfolio_list_and_a_foreign_investment_watchdog(shipped: Gazet
     found = agencies(run(shipped, text, language="nl"))
     assert any(a.country == "US" and a.kind == "screening" for a in found.values())
     assert found["Zuid-Koreaanse ministerie van Handel, Industrie en Energie"].country == "KR"
+
+
+def test_a_capital_holding_a_view_is_its_government(shipped: Gazetteer) -> None:
+    text = (
+        "Kilnworks Ports verkoopt zijn havens aan het Panamakanaal. Washington ziet de Chinese invloed op de "
+        "toegangen tot het kanaal als een risico voor de veiligheid."
+    )
+    found = agencies(run(shipped, text, language="nl"))
+    assert any(a.country == "US" for a in found.values())

@@ -1139,7 +1139,12 @@ _REACTION = re.compile(
     r"vowed|rejected|summoned|warned|responded|hit\s+back|slammed|called\s+on|threatened|"
     r"a\s+dénoncé|a\s+condamné|a\s+averti|a\s+menacé|a\s+réagi|a\s+protesté|a\s+riposté|"
     r"reageerde|waarschuwde|dreigde|protesteerde|veroordeelde|"
-    r"verurteilte|warnte|kritisierte|drohte|reagierte|protestierte)\b"
+    r"verurteilte|warnte|kritisierte|drohte|reagierte|protestierte|"
+    # a position held: "Washington ziet de Chinese invloed als een risico", "Pékin craint"
+    r"sees|views|regards|considers|fears|accuses|insists|warns|threatens|demands|"
+    r"ziet|beschouwt|vreest|beweert|waarschuwt|dreigt|eist|beschuldigt|"
+    r"considère|craint|affirme|accuse|exige|menace|dénonce|"
+    r"sieht|betrachtet|fürchtet|warnt|fordert|droht|wirft|kritisiert)\b"
 )
 
 
