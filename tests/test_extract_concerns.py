@@ -1031,3 +1031,14 @@ def test_an_unnamed_buyers_seat_is_one_of_the_countries(shipped: Gazetteer) -> N
 )
 def test_capabilities_and_diversion_to_military_use_are_technology_transfer(shipped: Gazetteer, text: str) -> None:
     assert "technology_transfer" in categories(run(shipped, text))
+
+
+def test_a_measure_on_all_five_companies_is_a_case_of_each(shipped: Gazetteer) -> None:
+    text = (
+        "The FCC voted to bar equipment authorizations for gear made by Chinese firms Kilnworks Telecom and "
+        "Qilin Radio, and to restrict those for Chinese camera makers Jadeview, Lotusvision and Redpine Radio. "
+        "All five companies already sit on the FCC's Covered List, the register of communications equipment "
+        "deemed to pose an unacceptable risk to national security."
+    )
+    leads = {c.companies[0] for c in run(shipped, text).concerns if "critical_infrastructure" in c.categories}
+    assert {"Jadeview", "Lotusvision", "Redpine Radio"} <= leads

@@ -2239,28 +2239,39 @@ def _shared_measure(
 
 
 _BOTH = re.compile(
-    r"(?<![\w-])(?:two|both|deux|les\s+deux|twee|beide|zwei|beiden)\s+(?:[\w-]+\s+)?(?:bidders?|buyers?|offers?|bids?|"
-    r"companies|firms|investors?|acquirers?|acheteurs?|candidats|repreneurs|offres|bieders|kopers|biedingen|Bieter|"
-    r"Käufer|Investoren|Angebote)(?![\w-])",
+    r"(?<![\w-])(?P<n>two|three|four|five|six|both|deux|trois|quatre|cinq|six|twee|drie|vier|vijf|zes|beide|"
+    r"zwei|drei|fünf|sechs|beiden)\s+(?:[\w-]+\s+)?(?:bidders?|buyers?|offers?|bids?|companies|firms|investors?|"
+    r"acquirers?|suppliers?|makers?|vendors?|groups?|acheteurs?|candidats|repreneurs|offres|entreprises|sociétés|"
+    r"fournisseurs|groupes|bieders|kopers|biedingen|bedrijven|leveranciers|fabrikanten|Bieter|Käufer|Investoren|"
+    r"Angebote|Unternehmen|Firmen|Hersteller|Anbieter|Konzerne)(?![\w-])",
     re.IGNORECASE,
 )
+_HOW_MANY = {
+    "two": 2, "both": 2, "deux": 2, "twee": 2, "beide": 2, "zwei": 2, "beiden": 2, "three": 3, "trois": 3,
+    "drie": 3, "drei": 3, "four": 4, "quatre": 4, "vier": 4, "five": 5, "cinq": 5, "vijf": 5, "fünf": 5,
+    "six": 6, "zes": 6, "sechs": 6,
+}  # fmt: skip
 
 
 def _both_parties(
     doc: _Doc, main: _Company, rep: dict[str, str], foreign: list[_Company], sold: set[str], pairs: dict
 ) -> None:
-    """A measure on "two foreign bidders" or "both offers", where the story has two foreign parties,
-    is a case of each: "block the sale of Ausgrid to two foreign bidders" (State Grid and CKI)."""
+    """A measure on "two foreign bidders", "both offers" or "all five companies", where the story has
+    that many foreign parties, is a case of each: "block the sale of Ausgrid to two foreign bidders"
+    (State Grid and CKI), "All five companies already sit on the FCC's Covered List"."""
     key = rep[main.name]
     others = {rep[c.name] for c in foreign if c.name not in sold and rep[c.name] != key}
-    if len(others) != 1:
-        return
-    other = others.pop()
-    if any(k[0] == other for k in pairs):
+    if not others:
         return
     for k, info in list(pairs.items()):
-        if k[0] == key and len(k) == 2 and _BOTH.search(doc.text, *info["span"]):
-            pairs[(other, k[1])] = {"span": info["span"], "status": info["status"], "companies": {other}}
+        if k[0] != key or len(k) != 2:
+            continue
+        m = _BOTH.search(doc.text, *info["span"])
+        if not m or _HOW_MANY[m.group("n").lower()] != len(others) + 1:
+            continue
+        for other in others:
+            if (other, k[1]) not in pairs and (len(others) > 1 or not any(p[0] == other for p in pairs)):
+                pairs[(other, k[1])] = {"span": info["span"], "status": info["status"], "companies": {other}}
 
 
 def _side_bans(
