@@ -1210,3 +1210,12 @@ def test_a_county_is_no_firm_and_open_ran_is_no_navy(shipped: Gazetteer) -> None
     ex = run(shipped, text)
     assert "Craighead County" not in names(ex.companies)
     assert not any(a.country == "AU" for a in ex.agencies)
+
+
+def test_a_name_ending_in_fund_is_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "The order targets Kestrel Yu Fund and associated foreign investors, who must dispose of their shares in "
+        "Outback Rare Earths under directions made by the Treasurer on the advice of the Foreign Investment "
+        "Review Board."
+    )
+    assert "Kestrel Yu Fund" in names(run(shipped, text).companies)
