@@ -23,6 +23,7 @@ from .clean import RIGHTS_RE
 from .extract_base import (
     DEAL_NOUN,
     MEASURE_CUES,
+    SEATED_IN,
     STATUS_PRIORITY,
     _Company,
     _country_in,
@@ -2238,19 +2239,19 @@ def _shared_measure(
             pairs[(name, cat)] = {"span": (a, b), "status": status, "companies": {name}}
 
 
-_BOTH = re.compile(
-    r"(?<![\w-])(?P<n>two|three|four|five|six|both|deux|trois|quatre|cinq|six|twee|drie|vier|vijf|zes|beide|"
-    r"zwei|drei|fünf|sechs|beiden)\s+(?:[\w-]+\s+)?(?:bidders?|buyers?|offers?|bids?|companies|firms|investors?|"
-    r"acquirers?|suppliers?|makers?|vendors?|groups?|acheteurs?|candidats|repreneurs|offres|entreprises|sociétés|"
-    r"fournisseurs|groupes|bieders|kopers|biedingen|bedrijven|leveranciers|fabrikanten|Bieter|Käufer|Investoren|"
-    r"Angebote|Unternehmen|Firmen|Hersteller|Anbieter|Konzerne)(?![\w-])",
-    re.IGNORECASE,
-)
 _HOW_MANY = {
     "two": 2, "both": 2, "deux": 2, "twee": 2, "beide": 2, "zwei": 2, "beiden": 2, "three": 3, "trois": 3,
     "drie": 3, "drei": 3, "four": 4, "quatre": 4, "vier": 4, "five": 5, "cinq": 5, "vijf": 5, "fünf": 5,
     "six": 6, "zes": 6, "sechs": 6,
 }  # fmt: skip
+_BOTH = re.compile(
+    r"(?<![\w-])(?P<n>" + "|".join(sorted(_HOW_MANY, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+)?"
+    r"(?:bidders?|buyers?|offers?|bids?|companies|firms|investors?|"
+    r"acquirers?|suppliers?|makers?|vendors?|groups?|acheteurs?|candidats|repreneurs|offres|entreprises|sociétés|"
+    r"fournisseurs|groupes|bieders|kopers|biedingen|bedrijven|leveranciers|fabrikanten|Bieter|Käufer|Investoren|"
+    r"Angebote|Unternehmen|Firmen|Hersteller|Anbieter|Konzerne)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _both_parties(
@@ -2678,9 +2679,7 @@ _IN_COUNTRY_OPENING = re.compile(
 
 _PARTY_SEATED_IN = re.compile(
     r"(?<![\w-])(?:company|firm|vehicle|entity|investor|buyer|fund|société|entreprise|fonds|acheteur|bedrijf|"
-    r"vennootschap|koper|Firma|Unternehmen|Gesellschaft|Käufer|Investor)\s+(?:registered|based|incorporated|"
-    r"headquartered|domiciled|enregistrée?|immatriculée?|basée?|établie?|gevestigd|geregistreerd|ansässig|registriert)"
-    r"\s+(?:in|à|en|te|aux|au)\s+(?:the\s+)?$",
+    rf"vennootschap|koper|Firma|Unternehmen|Gesellschaft|Käufer|Investor)\s+{SEATED_IN}(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -761,6 +761,13 @@ _LEGAL_END = re.compile(
 )
 
 
+# a firm's seat said of it, up to the place: "registered in", "basée à", "gevestigd te", "mit Sitz in"
+SEATED_IN = (
+    r"(?:based|headquartered|registered|incorporated|domiciled|basée?|établie?|installée?|immatriculée?|enregistrée?|"
+    r"gevestigd|geregistreerd|mit\s+Sitz|ansässig|registriert)\s+(?:in|à|en|au|aux|te)\s+"
+)
+
+
 # a deal named by its noun, for rules that ask whether a sentence is about one
 DEAL_NOUN = re.compile(
     r"(?<![\w-])(?:takeover|acquisition|purchase|bid|stake|Übernahme|Kauf|Verkauf|Einstieg|Erwerb|Beteiligung|"

@@ -1467,10 +1467,10 @@ def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
             taken.add(m.start(), m.end())
 
 
-_EMBASSY = re.compile(
-    r"(?<![\w-])(?:embassy|Embassy|ambassade|Ambassade|Botschaft|ambassade)(?:\s+(?:in|à|en|te)\s+[A-Z][\w-]+)?"
-)
-_SEAT_AFTER = re.compile(r"\s+(?:à|in|en|te)\s+[A-Z][\w-]+")
+# an embassy's seat: "in Washington", "à Ottawa"
+_SEAT = r"\s+(?:in|à|en|te)\s+[A-Z][\w-]+"
+_EMBASSY = re.compile(r"(?<![\w-])(?:embassy|Embassy|ambassade|Ambassade|Botschaft)(?:" + _SEAT + ")?")
+_SEAT_AFTER = re.compile(_SEAT)
 # every match holds one of these
 _EMBASSY_WORDS = ("mbassy", "mbassade", "Botschaft")
 
@@ -2352,8 +2352,8 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
         fac.country = fac.country or _town_country(doc, fac.town)
         # "la centrale nucléaire de Darlington, en Ontario": the province placed after the town
         # says which of the towns of that name it is
-        after = re.compile(rf"(?<![\w-]){re.escape(fac.town)}").search(text, sent.start, sent.end)
-        region = _REGION_AFTER_SITE.match(text, after.end()) if after else None
+        at = text.find(fac.town, sent.start, sent.end)
+        region = _REGION_AFTER_SITE.match(text, at + len(fac.town)) if at != -1 else None
         code = region and (doc.gaz.region_code(region.group(1)) or doc.gaz.region_code(region.group(2)))
         if code:
             fac.country = code

@@ -15,6 +15,7 @@ from .extract_base import (
     DEAL_NOUN,
     LEGAL_FORM_END,
     MEASURE_CUES,
+    SEATED_IN,
     _cap_phrases,
     _Company,
     _country_in,
@@ -498,8 +499,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
                 country = doc.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
         # "MineOne Partners Ltd., a company registered in the British Virgin Islands"
         seat = re.match(
-            r"\s+(?:registered|incorporated|based|headquartered|domiciled|gevestigd|établie?|immatriculée?|ansässig)\s+"
-            r"(?:in|à|en|aux|au|te)\s+(?:the\s+|de\s+|den\s+)?",
+            rf"\s+{SEATED_IN}(?:the\s+|de\s+|den\s+)?",
             post[apposition.end() :],
         )
         if seat:
@@ -596,9 +596,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             country = hit.key
     based = re.match(
         # "FTDI Holding is registered in the British Virgin Islands": said of it, not only in apposition
-        r",?\s+(?:(?:which|that|qui|die|dat)\s+)?(?:(?:is|was|est|ist|is\s+now)\s+)?(?:based|headquartered|registered|incorporated|domiciled|basée?|établie?|"
-        r"installée?|immatriculée?|gevestigd|geregistreerd|mit\s+Sitz|ansässig|registriert)\s+(?:in|à|en|au|aux|te)\s+"
-        r"(?:the\s+|de\s+|den\s+)?",
+        rf",?\s+(?:(?:which|that|qui|die|dat)\s+)?(?:(?:is|was|est|ist|is\s+now)\s+)?{SEATED_IN}(?:the\s+|de\s+|den\s+)?",
         post,
     )
     if based:
