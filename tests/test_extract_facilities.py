@@ -841,7 +841,21 @@ def test_a_kind_of_site_after_its_own_name_is_no_part_of_the_name(shipped: Gazet
         "The UK government will take a 50% stake in the Sizewell C nuclear power station and buy out China "
         "General Nuclear over security concerns."
     )
-    assert [f.name for f in run(shipped, text).facilities] == ["Sizewell C"]
+    (site,) = run(shipped, text).facilities
+    assert site.name == "Sizewell C"
+    assert site.aliases == ["Sizewell C nuclear power station"]  # the fuller form the story uses stays
+
+
+def test_the_names_of_mentions_merged_into_one_site_stay_as_its_aliases(shipped: Gazetteer) -> None:
+    text = (
+        "Belgian State Security is monitoring the Kestrel Logistics hub at Liège Airport over espionage fears. "
+        "Kestrel Logistics, a unit of Chinese group Taiyuan Holdings, denies it. The logistics centre at the "
+        "cargo airport in Liège opened in 2021."
+    )
+    sites = run(shipped, text).facilities
+    assert len(sites) == 1
+    assert sites[0].name == "hub at Liège"
+    assert {"Liège Airport", "cargo airport in Liège"} <= set(sites[0].aliases)
 
 
 def test_a_two_word_town_stays_whole(shipped: Gazetteer) -> None:

@@ -465,3 +465,20 @@ def test_jobs_whose_message_may_be_lost_are_sent_again_once_per_timeout(tmp_path
     assert pipeline.job_run(job_id=lost.pk).status == IngestJob.Status.DONE
     assert pipeline.job_run(job_id=lost.pk) is None
     assert Article.objects.count() == 1
+
+
+def test_the_export_gives_a_site_the_other_names_its_articles_used(tmp_path):
+    from tracker.export import export_records
+
+    services.gazetteer_load()
+    path = tmp_path / "corran.txt"
+    path.write_text(
+        "Title: State buys out Harbourline\n\nThe UK government will take a 50% stake in the Corran Ridge B "
+        "nuclear power station and buy out Harbourline Energy, a unit of Chinese state group Tern Power, "
+        "over security concerns.\n",
+        encoding="utf-8",
+    )
+    assert _run(path).status == IngestJob.Status.DONE
+    (site,) = export_records()["facilities"]
+    assert site["name"] == "Corran Ridge B"
+    assert site["aliases"] == ["Corran Ridge B nuclear power station"]

@@ -146,6 +146,7 @@ def export_records() -> dict:
         "facilities": [
             {
                 "name": f.name,
+                "aliases": aliases("facility", f, []),
                 "city": f.city or None,
                 "country": f.country or None,
                 "operator": f.operator.name if f.operator_id and f.operator_id in companies else None,

@@ -1607,6 +1607,7 @@ class _Facility:
     generic: bool = False  # "the site", "der Standort": any kind of site, known by its place only
     self_company: str | None = None  # "Newport Wafer Fab" is also the company of that name
     country_guessed: bool = False  # the story's country, for want of a place near the site
+    aliases: list[str] = field(default_factory=list)
 
 
 _FAMILY = {"airport": "logistics_hub"}
@@ -1799,6 +1800,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             FoundFacility(
                 name=fac.name,
                 kind=fac.kind,
+                aliases=_facility_aliases(fac),
                 city=fac.city,
                 country=fac.country,
                 operator=fac.operator,
@@ -1899,6 +1901,13 @@ _DESCRIBED_BY_KIND = re.compile(
     r"(?:nuclear\s+)?power\s+(?:station|plant)|nuclear\s+plant|project|projet|Projekt|wind\s+farm",
     re.IGNORECASE,
 )
+
+
+def _facility_aliases(fac: _Facility) -> list[str]:
+    """The other names the story gives the site ("Sizewell C nuclear power station" for "Sizewell
+    C"); a bare noun ("the plant") names no site by itself."""
+    names = [n for n in dict.fromkeys(fac.aliases) if n != fac.name and (" " in n or not n.islower())]
+    return [n for n in names if n.lower() != fac.name.lower()]
 
 
 def _term_site(
@@ -2081,6 +2090,7 @@ def _term_site(
     if prefixed and e == m.end() and term.islower() and _DESCRIBED_BY_KIND.fullmatch(term):
         # "the Sizewell C nuclear power station", "the Browns Range project": the name is the site's own
         name = text[s:prefix_end]
+    aliases = [text[s:e]] if name != text[s:e] else []
     if name == term and re.search(r"\b[a-z]+['’]s\s+$", text[max(sent.start, s - 20) : s]):
         return None  # "jet fuel for the capital's airport": a place's site in passing, unnamed
     proper = re.search(r"[A-Z]", name.replace(term, ""))  # "Projekt" is capitalised in German
@@ -2090,7 +2100,7 @@ def _term_site(
         return None  # "an dem Projekt, das als größtes Containerterminal gilt": the terminal is the site
     # "the Euromax terminal", "Containerterminal Tollerort": a site with a name of its own
     named = (prefixed or has_own_name or town_named) and kind != "office"
-    fac = _Facility(name, kind, s, e, named=named, town=town, generic=need_place and kind == "office")
+    fac = _Facility(name, kind, s, e, named=named, town=town, generic=need_place and kind == "office", aliases=aliases)
     if kind == "office" and not need_place and not doc.cues_in(sent.start, sent.end, "cat:"):
         return None  # "dont le siège est à Mérignac" places a company; it is no site of the case
     return fac
@@ -2931,6 +2941,7 @@ def _merge_facilities(
             merged.append(fac)
         else:
             target.mentions.append((fac.start, fac.end))
+            target.aliases += [target.name, fac.name, *fac.aliases]  # whichever name wins, the others stay
             if fac.operator_strength > target.operator_strength:
                 target.operator, target.operator_strength = fac.operator, fac.operator_strength
             target.city = target.city or fac.city

@@ -405,8 +405,9 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
         if created:
             new.append(facility)
         facilities[found.name.lower()] = facility
+        named = {"names": [found.name, *found.aliases]}
         for span in found.evidence[:MAX_MENTIONS_PER_RECORD]:
-            evidence.add(span, fact=Evidence.Fact.MENTION, claim={"names": [found.name]}, facility=facility)
+            evidence.add(span, fact=Evidence.Fact.MENTION, claim=named, facility=facility)
 
     # With workers, one of them rebuilds the cases' search fields shortly, for every file of those
     # seconds at once (a rebuild per file was the largest statement of ingest). A new case is

@@ -55,6 +55,7 @@ class FoundCompany:
 class FoundFacility:
     name: str
     kind: str = "other"  # a Facility.Kind value
+    aliases: list[str] = field(default_factory=list)  # the story's other names for the site
     city: str | None = None
     country: str | None = None
     operator: str | None = None  # name of a FoundCompany
