@@ -621,8 +621,17 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     # country: its seat tells where the story happens, not where the danger comes from
     home = {c.name: c.country for c in companies}
     origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
+    # with firms from several countries, those of the most named one are the local side (the
+    # airport operator, the seller), not foreign investors whose government is feared
+    top_named = counts.most_common(1)[0][0] if counts else None
+    if len(origins) > 1 and top_named in origins:
+        origins.discard(top_named)
+    # one mention, one vote: "the US Commerce Department" is a gazetteer body, a government word and
+    # a body name with a country in it, and was counted three times
+    counted = SpanSet()
     for hit in doc.entity_hits:
         if hit.kind == "agency" and doc.in_content(hit.start):
+            counted.add(hit.start, hit.end)
             code = doc.gaz.agencies[hit.key].get("country")
             # "the National Cyber Security Centre" in a story about Lithuania is Lithuania's
             form = fold(hit.form)
@@ -640,7 +649,8 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
                 authority[code] += 1 if party or code in origins else 3
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
-        if doc.in_content(start) and fold(text[start:end]) not in government:
+        if doc.in_content(start) and fold(text[start:end]) not in government and not counted.overlaps(start, end):
+            counted.add(start, end)
             hit = doc.country_before(start, max(0, start - 40)) or doc.country_after(end, end + 40)
             if hit:
                 authority[hit.key] += 2
@@ -652,7 +662,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
                 weight = 0.5 if m.group("g").lower() == "authorities" or hit.key in origins else 2
                 authority[hit.key] += weight
         for bs, be in _body_names(doc, sent):
-            code = _country_in(doc, text[bs:be] + " ")
+            code = None if counted.overlaps(bs, be) else _country_in(doc, text[bs:be] + " ")
             if code:
                 authority[code] += 2  # "Committee on Foreign Investment in the United States"
         for m in doc.ministry_matches(sent.start, sent.end):
