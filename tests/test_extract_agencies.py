@@ -936,3 +936,15 @@ def test_the_host_s_own_firm_does_not_make_its_government_a_feared_one(shipped: 
     found = agencies(run(shipped, text))
     assert found["Government of Lithuania"].country == "LT"
     assert "Federal government of the United States" not in found
+
+
+def test_a_foreign_body_s_name_in_lower_case_is_the_body_named_before(shipped: Gazetteer) -> None:
+    # "Cyber Centre" is Canada's body; "the cyber centre" in a Lithuanian story is Lithuania's
+    text = (
+        "An audit by the National Cyber Security Centre in Vilnius found that the Qinfeng Q5 phone, made by "
+        "the Chinese firm Qinfeng Mobile, can censor political phrases, Lithuania's Ministry of National "
+        "Defence said. The cyber centre said the function could be switched on remotely at any time."
+    )
+    found = agencies(run(shipped, text))
+    assert "Canadian Centre for Cyber Security" not in found
+    assert found["Lithuanian National Cyber Security Centre"].country == "LT"

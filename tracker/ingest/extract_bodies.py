@@ -347,6 +347,14 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         if hit.form.isupper() and re.match(r" [A-Z]{2,}\b", text[hit.end : hit.end + 6]):
             continue  # "CMA" in "CMA CGM" is part of a firm's name, not the competition authority
         row = gaz.agencies[hit.key]
+        if _common_noun_use(doc, hit, row):
+            # "the cyber centre" in a Lithuanian story: Canada's "Cyber Centre" only by its spelling,
+            # it is the body named before ("the National Cyber Security Centre"), or none
+            words = set(fold(hit.form).split())
+            same = next((a for a in agencies.values() if words <= set(fold(a.name).split())), None)
+            if same:
+                same.mentions.append((hit.start, hit.end))
+            continue
         code, own_row = _qualified_country(doc, hit, row)
         if code == "":
             continue
@@ -781,6 +789,19 @@ def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> N
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
             taken.add(m.start(), m.end())
+
+
+def _common_noun_use(doc: _Doc, hit: Hit, row: dict) -> bool:
+    """A foreign body's proper name written in lower case, as a common noun of the story's own
+    country ("the cyber centre"), where the gazetteer has no such generic term for it."""
+    own = row.get("country") or ""
+    if not hit.form.islower() or not doc.host or own in ("", "EU", doc.host):
+        return False
+    form = fold(hit.form)
+    if form in {fold(t) for t in row.get("generic_terms") or []}:
+        return False
+    # the gazetteer writing it in lower case itself ("ministère des armées") is no proper name
+    return not any(f.islower() for f in [row["name"], *(row.get("aliases") or [])] if fold(f) == form)
 
 
 def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict | None]:
