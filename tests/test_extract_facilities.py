@@ -877,3 +877,21 @@ def test_a_province_after_the_town_says_which_town_of_that_name(shipped: Gazette
     site = next(f for f in ex.facilities if "Darlington" in f.name)
     assert (site.city, site.country) == ("Darlington", "CA")
     assert "GB" not in ex.countries
+
+
+def test_a_town_set_off_by_a_comma_is_no_part_of_the_site_s_name(shipped: Gazetteer) -> None:
+    text = (
+        "Italy cleared the sale of Russian oil major Volganeft's refinery to Cyprus-based Argent Energy on "
+        "security conditions. The refinery, in Priolo Gargallo near Syracuse, processes 320,000 barrels a day."
+    )
+    assert not [f.name for f in run(shipped, text).facilities if "," in f.name]
+
+
+def test_a_continent_after_western_is_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "Germany put the local arm of Russian gas group Volgagaz under trusteeship over security concerns. "
+        "Rehden in Lower Saxony is home to the largest natural gas storage facility in Western Europe, which "
+        "Volgagaz runs."
+    )
+    sites = run(shipped, text).facilities
+    assert not [f for f in sites if "Western" in f.name or f.city == "Western"]

@@ -1861,8 +1861,8 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     if two:
         second = two.group(1).removesuffix("'s").removesuffix("’s")  # "in Western Australia's north"
         pair = f"{town} {second}"
-        if doc.gaz.region_code(pair) or _place_code(doc, pair):
-            return None  # "in Western Australia", "in New South Wales": a region, no town
+        if doc.gaz.region_code(pair) or _place_code(doc, pair) or _CONTINENT.fullmatch(second):
+            return None  # "in Western Australia", "in New South Wales", "in Western Europe": a region, no town
         if (_TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town)) or _town_codes(doc, pair):
             town, town_end = pair, town_end + two.end()  # "near Halls Creek", "in Quezon City"
     if not doc.gaz.city(town) and " " not in town and town.endswith("er") and doc.gaz.city(town[:-2]):
@@ -1883,11 +1883,15 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
     ):
         return None
-    if (m.group("adj") or "") in _PLACE_VERBS:
-        return town_end, town, False  # "een chipfabriek staan in Nijmegen": the town, not a name
+    if (m.group("adj") or "") in _PLACE_VERBS or "," in doc.text[end : m.start("prep")]:
+        # "een chipfabriek staan in Nijmegen", "the refinery, in Priolo": the town, not a name
+        return town_end, town, False
     return town_end, town, True
 
 
+_CONTINENT = re.compile(
+    r"Europe|Asia|Africa|America|Australia|Oceania|Europa|Asien|Afrika|Amerika|Azië|Afrique|Amérique"
+)
 _TOWN_SECOND_WORD = re.compile(
     r"Creek|Lake|Bay|Falls|Springs|Harbour|Harbor|Point|Beach|Hill|Hills|Valley|City|Island|Heights|Rapids|Bluff|Landing|"
     r"Grove|Park|Green|Heath|Bridge|Cross|Mills|Ridge|Vale|Dale"
