@@ -895,3 +895,11 @@ def test_a_continent_after_western_is_no_town(shipped: Gazetteer) -> None:
     )
     sites = run(shipped, text).facilities
     assert not [f for f in sites if "Western" in f.name or f.city == "Western"]
+
+
+def test_a_house_whose_committee_acts_is_the_chamber_not_a_building(shipped: Gazetteer) -> None:
+    text = (
+        "Two House committee chairmen have written to Chinese crane maker Donghai Heavy Industries over "
+        "modems found on cranes it built for American ports, citing espionage fears."
+    )
+    assert not [f.name for f in run(shipped, text).facilities if "House" in f.name]

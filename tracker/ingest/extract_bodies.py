@@ -1659,6 +1659,12 @@ _BODY_APPOSITION = re.compile(
     r"Gesellschaft|Unternehmen)(?![\w-])",
     re.IGNORECASE,
 )
+# "Two House committee chairmen", "the House Democrats": the chamber, no building
+_HOUSE_MEMBERS = re.compile(
+    r"\s+(?:committees?|panels?|chairm[ae]n|chairs?|members?|Democrats|Republicans|lawmakers|leaders?|speaker|"
+    r"votes?|bills?|majority|minority)\b",
+    re.IGNORECASE,
+)
 # a short form in brackets after a name: "(DGT)", "(ATB)"
 _TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Z][\w.&-]{0,9}\)$")
 
@@ -1733,6 +1739,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 and len(toks) >= 2
                 and relevant
                 and not _BODY_APPOSITION.match(text, e)
+                and not (toks[-1] == "House" and _HOUSE_MEMBERS.match(text, e))
                 and (site_company or not _overlaps(s, e, company_spans))
                 and not bodies.overlaps(s, e)
                 and not _speaks(text, s, e)
