@@ -903,3 +903,13 @@ def test_a_house_whose_committee_acts_is_the_chamber_not_a_building(shipped: Gaz
         "modems found on cranes it built for American ports, citing espionage fears."
     )
     assert not [f.name for f in run(shipped, text).facilities if "House" in f.name]
+
+
+def test_a_firm_s_first_word_before_a_site_noun_is_the_site_s_place(shipped: Gazetteer) -> None:
+    # "Qarmouth" is short for the firm "Qarmouth International Port Group", but "Qarmouth port" is the port
+    text = (
+        "A Chinese survey vessel that India fears can be used for spying docked at the southern Qarmouth port. "
+        "Qarmouth International Port Group, a unit of China Merchants Port Holdings, runs the port under a "
+        "99-year lease. Critics say Qarmouth could become a naval base."
+    )
+    assert "Qarmouth port" in [f.name for f in run(shipped, text).facilities]

@@ -1706,6 +1706,16 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     }
     # "CSP Zeebrugge", "de haven van Zeebrugge": a town of the story taken for a firm is still the town
     operator_short |= {m for c in companies for m in c.mentions if " " not in c.name and _story_town(doc, c.name)}
+    # "Hambantota port", the first word of "Hambantota International Port Group": the place names the site
+    operator_short |= {
+        m
+        for c in companies
+        for m in c.mentions
+        if c.name.startswith(text[m[0] : m[1]] + " ")
+        and " " not in text[m[0] : m[1]]
+        and (after := re.match(r" ([a-z]+)", text[m[1] : m[1] + 20]))
+        and after.group(1) in rules.facility_terms
+    }
     company_spans = SpanSet(m for c in companies for m in c.mentions if m not in operator_short)
     company_mentions = {m for c in companies for m in c.mentions}
     # the White House and the House of Commons are bodies, not buildings
