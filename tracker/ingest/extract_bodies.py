@@ -1715,6 +1715,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
         and " " not in text[m[0] : m[1]]
         and (after := re.match(r" ([a-z]+)", text[m[1] : m[1] + 20]))
         and after.group(1) in rules.facility_terms
+        and after.group(1) not in rules.facility_need_place  # "the Kestrel site" is Kestrel Wafer Fab's
     }
     company_spans = SpanSet(m for c in companies for m in c.mentions if m not in operator_short)
     company_mentions = {m for c in companies for m in c.mentions}
