@@ -1219,3 +1219,12 @@ def test_a_name_ending_in_fund_is_a_firm(shipped: Gazetteer) -> None:
         "Review Board."
     )
     assert "Kestrel Yu Fund" in names(run(shipped, text).companies)
+
+
+def test_a_name_with_dotted_initials_is_one_name(shipped: Gazetteer) -> None:
+    # "G.O.I. Energy": the full stop after the initials ends no sentence
+    text = (
+        "Italy cleared the sale of the Volganeft refinery to Cyprus-based private equity firm K.L.M. Energy, "
+        "but only after imposing conditions over security concerns."
+    )
+    assert "K.L.M. Energy" in company_names(run(shipped, text))

@@ -258,6 +258,7 @@ def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]
     return lines
 
 
+_INITIALISM = re.compile(r"(?:[a-z]\.){2,}[a-z]")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
@@ -269,8 +270,8 @@ def split_sentences(text: str, boilerplate: list[str]) -> list[Sentence]:
         for m in _SENTENCE_BREAK.finditer(line):
             before = line[: m.start()].rsplit(None, 1)
             last = before[-1].lower().rstrip(".") if before else ""
-            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-                continue
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALISM.fullmatch(last):
+                continue  # "G.O.I. Energy" like "U.S. Steel": initials, no full stop
             stop = start + m.end()
             sentences.append(Sentence(cut, stop, text[cut:stop], n, kind))
             cut = stop
