@@ -1228,3 +1228,11 @@ def test_a_name_with_dotted_initials_is_one_name(shipped: Gazetteer) -> None:
         "but only after imposing conditions over security concerns."
     )
     assert "K.L.M. Energy" in company_names(run(shipped, text))
+
+
+def test_a_lower_case_word_before_a_german_legal_form_is_part_of_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Zudem untersagte das Kabinett den Erwerb der Kelbra thermal GmbH aus Germering durch einen "
+        "chinesischen Käufer aus Sicherheitsgründen."
+    )
+    assert "Kelbra thermal GmbH" in company_names(run(shipped, text))

@@ -630,13 +630,16 @@ _LEGAL_AFTER_COMMA = re.compile(rf"\s+{_LEGAL_FORMS}")
 # legal forms in lower case close a name: "Tavira Holdings S.à r.l.", "Kovo s.r.o.", "Polmet Sp. z o.o."
 _LOWER_LEGAL = r"(?:r\.\s?l\.?|s\.r\.o\.?|a\.s\.|z\s?o\.o\.?)(?![\w])"
 
+# a lower-case word right before a German legal form is the name's: "ERS electronic GmbH"
+_LOWER_BEFORE_LEGAL = r"(?!(?:und|oder|einer|eines|einem|einen)\s)[a-zäöüß]{4,}(?=\s+(?:GmbH|AG|SE|KG|mbH)(?![\w-]))"
+
 # a point that ends an abbreviation, not the name: "Co.", "Inc.", "U.S.", "S.à r.l."; "Delta Port." ends
 _ABBREVIATION = re.compile(
     rf"(?:[A-Z]\.)+|(?:Co|Inc|Corp|Ltd|Bros|Mfg|Cie|Ste|St|Dr|Mr|Mrs|Ms|Jr|Sr|No|Nr|Prof|Gen|Hldg|Intl)\.|{_LOWER_LEGAL}"
 )
 
 _PHRASE_RE = re.compile(
-    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}|{_LOWER_BEFORE_LEGAL}))*"
 )
 
 
