@@ -537,8 +537,8 @@ def test_a_ministers_title_names_the_ministry(shipped: Gazetteer) -> None:
         "Ola Berg told a news conference the deal posed a risk. Germany's interior minister also warned."
     )
     found = agencies(run(shipped, text))
-    assert found["justice ministry"].country == "NO"
-    assert "Justice Minister" in found["justice ministry"].aliases
+    justice = next(a for a in found.values() if "Justice Minister" in a.aliases)
+    assert justice.country == "NO" and "justice ministry" in justice.aliases  # the gazetteer's ministry
     assert any(a.country == "DE" and "interior minister" in a.aliases for a in found.values())
 
 
@@ -547,7 +547,7 @@ def test_a_secretarys_title_names_the_department(shipped: Gazetteer) -> None:
     found = agencies(run(shipped, text))
     assert "Commerce Secretary" in found["United States Department of Commerce"].aliases
     sweden = agencies(run(shipped, "Sweden's foreign minister summoned the ambassador over Korsk Rail Group."))
-    assert any(name.endswith("foreign ministry") for name in sweden)
+    assert any(a.country == "SE" and "foreign minister" in a.aliases for a in sweden.values())
 
 
 def test_a_title_before_its_holders_name_and_city_state_senates(shipped: Gazetteer) -> None:
