@@ -912,3 +912,19 @@ def test_proceedings_to_revoke_are_a_review_and_misrouting_traffic_is_data_acces
     )
     found = {(cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
     assert ("data_access", "under_review") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Le groupe d'État chinois Qinmu Gold voulait acheter la société minière Arcstone. Le gouvernement du "
+            "Canada a rejeté la transaction pour des raisons de sécurité nationale.",
+            "fr",
+        ),
+        ("Ottawa rejected the transaction by Chinese miner Qinmu Gold on national security grounds.", "en"),
+    ],
+)
+def test_a_rejected_transaction_is_a_block(shipped: Gazetteer, text: str, language: str) -> None:
+    ex = run(shipped, text, language=language)
+    assert any(c.status == "blocked" for c in ex.concerns)
