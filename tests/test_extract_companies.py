@@ -1236,3 +1236,11 @@ def test_a_lower_case_word_before_a_german_legal_form_is_part_of_the_name(shippe
         "chinesischen Käufer aus Sicherheitsgründen."
     )
     assert "Kelbra thermal GmbH" in company_names(run(shipped, text))
+
+
+def test_a_german_town_adjective_before_a_short_name_is_no_part_of_it(shipped: Gazetteer) -> None:
+    text = (
+        "Das Kabinett untersagt den Verkauf des Turbinengeschäfts der Augsburger KVT Energy Systems an den "
+        "chinesischen Konzern Qinmu Turbines aus Sicherheitsgründen."
+    )
+    assert "KVT Energy Systems" in company_names(run(shipped, text, language="de"))

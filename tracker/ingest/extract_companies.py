@@ -1476,6 +1476,11 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         two = re.match(r"[A-ZÄÖÜ][\w-]*[a-zäöüß]er\s+([A-ZÄÖÜ][\w-]+)\s+(?=\S)", doc.text[s:e])
         if two and (two.group(1).lower() in doc.rules.cue_words or _DESCRIPTOR_WORD.fullmatch(two.group(1))):
             return s + two.end()
+        # "der Augsburger MAN Energy Solutions": a town's adjective before a short name in capitals;
+        # "Hamburger Hafen und Logistik AG", "Berliner Volksbank" keep theirs
+        town = re.match(r"([A-ZÄÖÜ][\w-]*[a-zäöüß])er\s+(?=[A-ZÄÖÜ]{2,}\b)", doc.text[s:e])
+        if town and doc.gaz.city(town.group(1)) and not LEGAL_FORM_END.search(doc.text[s:e]):
+            return s + town.end()
         return s
     article = _DETERMINER_BEFORE.search(doc.text[max(0, s - 8) : s])
     code = doc.gaz.adjectives.get(word.lower())
