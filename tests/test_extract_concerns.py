@@ -945,21 +945,24 @@ def test_a_measure_on_both_bidders_is_a_case_of_each(shipped: Gazetteer) -> None
             "investment_screening",
             "under_review",
         ),
-        (
-            "Madrid bought a stake in Iberia Telecom after Saudi group Qilin Mobile built one; the government "
-            "called the operator a strategic asset for the country's defence.",
-            "critical_infrastructure",
-            None,
-        ),
     ],
 )
-def test_foreign_subsidy_reviews_pending_authorisations_and_strategic_assets(
-    shipped: Gazetteer, text: str, category: str, status: str | None
+def test_foreign_subsidy_reviews_and_pending_authorisations(
+    shipped: Gazetteer, text: str, category: str, status: str
 ) -> None:
     found = by_category(run(shipped, text))
     assert category in found
-    if status:
-        assert found[category][0] == status
+    assert found[category][0] == status
+
+
+def test_a_strategic_company_is_no_infrastructure_by_that_word_alone(shipped: Gazetteer) -> None:
+    # labellers keep "critical infrastructure" for networks, ports, grids: "actifs stratégiques" and
+    # "a strategic asset" said of a drone or night-vision maker are the screening's reason, no danger of its own
+    text = (
+        "Rome set conditions on Turkish group Qarda Defence's takeover of Piavento Aerospace under its golden "
+        "power rules. The industry minister called Piavento a strategic asset for the country."
+    )
+    assert "critical_infrastructure" not in by_category(run(shipped, text))
 
 
 @pytest.mark.parametrize(
