@@ -1045,3 +1045,22 @@ def test_a_measure_on_all_five_companies_is_a_case_of_each(shipped: Gazetteer) -
     )
     leads = {c.companies[0] for c in run(shipped, text).concerns if "critical_infrastructure" in c.categories}
     assert {"Jadeview", "Lotusvision", "Redpine Radio"} <= leads
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Paris opposed the takeover of the grocer Valmont by Canadian group Northway, calling Valmont an "
+            "essential link in France's food security.",
+            "en",
+        ),
+        (
+            "Bercy s'oppose au rachat de l'épicier Valmont par le groupe canadien Northway au nom de la sécurité "
+            "alimentaire des Français.",
+            "fr",
+        ),
+    ],
+)
+def test_food_security_is_a_concern_of_its_own(shipped: Gazetteer, text: str, language: str) -> None:
+    assert "other" in by_category(run(shipped, text, language=language))
