@@ -948,3 +948,15 @@ def test_a_foreign_body_s_name_in_lower_case_is_the_body_named_before(shipped: G
     found = agencies(run(shipped, text))
     assert "Canadian Centre for Cyber Security" not in found
     assert found["Lithuanian National Cyber Security Centre"].country == "LT"
+
+
+def test_a_ministry_named_with_its_head_last_is_the_gazetteer_s(shipped: Gazetteer) -> None:
+    text = (
+        "Japan's Internal Affairs and Communications Ministry issued a second administrative guidance to "
+        "the messaging operator Qilin Mobile over a data leak linked to its South Korean parent."
+    )
+    found = agencies(run(shipped, text))
+    assert (
+        "Internal Affairs and Communications Ministry"
+        in found["Ministry of Internal Affairs and Communications"].aliases
+    )

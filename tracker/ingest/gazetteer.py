@@ -222,6 +222,21 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+_HEAD_FIRST = re.compile(
+    r"(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<head>Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?(?P<what>[A-Z].+)"
+)
+
+
+def _head_last(form: str) -> str | None:
+    """The name with its head last, as papers in Japan and Korea write it: "Internal Affairs and
+    Communications Ministry" for "Ministry of Internal Affairs and Communications". Only for a
+    portfolio of several words, which names one body ("Defence Ministry" is every country's)."""
+    m = _HEAD_FIRST.fullmatch(form)
+    if not m or " " not in m.group("what") or re.search(r"\bof\b", m.group("what")):  # "Defence of Spain"
+        return None
+    return " ".join(w for w in (m.group("adj"), m.group("what"), m.group("head")) if w)
+
+
 @cache
 def _load_json(path: str) -> Any:
     return json.loads(Path(path).read_text(encoding="utf-8"))
@@ -335,7 +350,8 @@ class Gazetteer:
             for form in self._forms(row):
                 self._entities.add(form, ("company", i))
         for i, row in enumerate(self.agencies):
-            for form in self._forms(row, extra=("acronym",)):
+            forms = self._forms(row, extra=("acronym",))
+            for form in forms | {_head_last(f) for f in forms} - {None}:
                 self._entities.add(form, ("agency", i))
         for i, row in enumerate(self.outlets):
             for form in self._forms(row):
