@@ -919,19 +919,16 @@ def test_a_capital_holding_a_view_is_its_government(shipped: Gazetteer) -> None:
     assert any(a.country == "US" for a in found.values())
 
 
-def test_the_host_s_own_firm_does_not_make_its_government_a_feared_one(shipped: Gazetteer) -> None:
-    # Lithuanian Airports is Lithuanian, like the story: the local side, not a foreign investor
-    # whose home government is only feared, so "the government" is Lithuania's, not Washington's
+def test_a_foreign_body_counts_once_toward_the_host(shipped: Gazetteer) -> None:
+    # "the US Commerce Department" is a gazetteer body, a government word and a body name with a
+    # country in it: counted three times, it outweighed Lithuania's government and parliament
     text = (
         "Lithuania's government on Wednesday barred the Chinese firm Qinfeng Scanners from supplying baggage "
-        "scanners to Lithuanian Airports, the state-owned company that runs Vilnius Airport, Kaunas Airport and "
-        "Palanga Airport.\n\n"
+        "scanners to the country's airports.\n\n"
         '"The government has decided that this transaction does not correspond to the interests of national '
-        'security," a spokeswoman told reporters in Vilnius after a closed Cabinet meeting.\n\n'
-        "Qinfeng Scanners is partly owned by the Chinese state. In December, the US Commerce Department added "
-        "Qinfeng Scanners to its Entity List.\n\n"
-        "The review was requested by Laurynas Kasčiūnas, the chairman of the Seimas Committee on National "
-        "Security and Defence."
+        'security," a spokeswoman told reporters.\n\n'
+        "The review was requested by the chairman of the Seimas Committee on National Security and Defence.\n\n"
+        "In December, the US Commerce Department added Qinfeng Scanners to its Entity List."
     )
     found = agencies(run(shipped, text))
     assert found["Government of Lithuania"].country == "LT"

@@ -621,11 +621,6 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     # country: its seat tells where the story happens, not where the danger comes from
     home = {c.name: c.country for c in companies}
     origins = {c.country for c in companies if c.country and (home.get(c.parent) or c.country) == c.country}
-    # with firms from several countries, those of the most named one are the local side (the
-    # airport operator, the seller), not foreign investors whose government is feared
-    top_named = counts.most_common(1)[0][0] if counts else None
-    if len(origins) > 1 and top_named in origins:
-        origins.discard(top_named)
     # one mention, one vote: "the US Commerce Department" is a gazetteer body, a government word and
     # a body name with a country in it, and was counted three times
     counted = SpanSet()
