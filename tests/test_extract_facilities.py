@@ -913,3 +913,11 @@ def test_a_firm_s_first_word_before_a_site_noun_is_the_site_s_place(shipped: Gaz
         "99-year lease. Critics say Qarmouth could become a naval base."
     )
     assert "Qarmouth port" in [f.name for f in run(shipped, text).facilities]
+
+
+def test_an_abbreviated_month_after_a_town_is_no_part_of_it(shipped: Gazetteer) -> None:
+    text = (
+        "Korea's privacy regulator halted downloads of the Chinese app Qilin AI over data transfers, after the "
+        "start-up's plant in Hangzhou on Jan. 20 was found to send user data to its parent."
+    )
+    assert not [f.name for f in run(shipped, text).facilities if "Jan" in f.name]

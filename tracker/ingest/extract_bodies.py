@@ -1858,7 +1858,8 @@ _PLACE_AFTER = re.compile(
     r"(?P<town>[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*(?:\s+(?:di|del|am|sur|upon|on|op)\s+"
     # "in Cambridge on Monday": a day or a month is no part of the town
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b)[A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
     r"(?![\w'’-])"
 )
