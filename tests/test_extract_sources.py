@@ -366,3 +366,15 @@ def test_hours_ago_resolve_against_a_known_date() -> None:
         parsed = parse_date(m, base)
         assert parsed is not None and parsed[0] <= base, phrase
     assert run(Gazetteer(outlets=OUTLETS), "vor 3 Stunden" + BODY).published is None  # no known date
+
+
+@pytest.mark.parametrize(
+    ("byline", "publisher"),
+    [
+        ("Written By: Harrowgate Weekly staff", "Harrowgate Weekly"),
+        ("By Harrowgate Weekly Business Desk", "Harrowgate Weekly"),
+    ],
+)
+def test_a_desk_byline_names_its_outlet_without_the_section(gaz: Gazetteer, byline: str, publisher: str) -> None:
+    text = f"{byline}\n\nThe ministry said it would review the takeover of Kestrel Ports by Qilin Holdings."
+    assert run(gaz, text, url="https://www.harrowgateweekly.example/news/a").publisher == publisher

@@ -400,7 +400,9 @@ def _footer_outlet(line: str) -> str:
 def _clean_byline(raw: str) -> str:
     # "April 7, 2020 // By X staff": a date line's date, its separators and its "By"
     raw = re.sub(r"^[^/|•·]*\d[^/|•·]*(?://|[|•·])", "", raw)
-    raw = re.sub(r"^[\s/|•·–—-]*(?:(?:by|par|door|von)\s+)?", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(
+        r"^[\s/|•·–—-]*(?:(?:(?:written|posted|reported)\s+by|by|par|door|von)\s*:?\s+)?", "", raw, flags=re.IGNORECASE
+    )
     raw = re.sub(
         r"^(?:la\s+rédaction\s+de|the\s+editorial\s+team\s+of|de\s+redactie\s+van|der\s+redaktion\s+von|"
         r"redactie|rédaction|redaktion|newsdesk)\s+",
@@ -409,13 +411,17 @@ def _clean_byline(raw: str) -> str:
         flags=re.IGNORECASE,
     )
     raw = re.sub(r"\s*\([^()]*\)$", "", raw)  # "Les Echos (correspondance à Madrid)"
-    raw = re.sub(
+    desk = re.search(
         r"(?:\s+|-)(?:staff|newsroom|news\s*desk|reporters?|desk|team|correspondents?|writers?|editors?|redaktion|"
         r"redactie)$",
-        "",
         raw,
         flags=re.IGNORECASE,
     )
+    if desk:
+        # "WalesOnline Business Desk": the section's desk of the outlet WalesOnline
+        raw = re.sub(
+            r"\s+(?:Business|Politics|Sports?|Tech|Technology|Economy|Money|World|Foreign)$", "", raw[: desk.start()]
+        )
     if raw[:1].isupper():  # "heise online" is lower-case throughout: its words are the name
         raw = re.sub(r"(?:\s+(?:[a-z][\w-]*|(?:19|20)\d\d))+$", "", raw)  # "Example News business", "Media 2021"
     raw = re.sub(r"^(?:19|20)\d\d\s+", "", raw)
