@@ -1244,3 +1244,14 @@ def test_a_german_town_adjective_before_a_short_name_is_no_part_of_it(shipped: G
         "chinesischen Konzern Qinmu Turbines aus Sicherheitsgründen."
     )
     assert "KVT Energy Systems" in company_names(run(shipped, text, language="de"))
+
+
+def test_a_target_the_headline_s_buyer_gives_up_is_a_firm(shipped: Gazetteer) -> None:
+    # "Carrefour" is also a town in Haiti; given up by a buyer in the headline, it is the target
+    text = (
+        "Il n'y aura pas de mariage entre Alimentation Couche-Tard et Carrefour. Le ministre de l'Économie "
+        "s'est dit opposé à l'opération, qualifiant Carrefour de chaînon essentiel de la sécurité alimentaire. "
+        "Carrefour compte 12 000 magasins. Couche-Tard évoquait un prix de 20 euros par action de Carrefour."
+    )
+    ex = run(shipped, text, title="Couche-Tard renonce à Carrefour après le non de Paris", language="fr")
+    assert "Carrefour" in company_names(ex)
