@@ -1255,3 +1255,11 @@ def test_a_target_the_headline_s_buyer_gives_up_is_a_firm(shipped: Gazetteer) ->
     )
     ex = run(shipped, text, title="Couche-Tard renonce à Carrefour après le non de Paris", language="fr")
     assert "Carrefour" in company_names(ex)
+
+
+def test_an_and_name_spelled_by_its_ampersand_short_form_after_an_apposition_is_one(shipped: Gazetteer) -> None:
+    text = (
+        "Gulf Ports bought the Northern and Eastern Steam Navigation Company, the London-based shipping group "
+        "better known as N&E, for £3.9bn. Congress forced Gulf Ports to sell the US terminals over security concerns."
+    )
+    assert "Northern and Eastern Steam Navigation Company" in company_names(run(shipped, text))

@@ -778,7 +778,11 @@ DEAL_NOUN = re.compile(
     re.IGNORECASE,
 )
 _AND_GAP_ONLY = re.compile(r"\s+(?:and|und|en|et)\s+")
-_AMPERSAND_SHORT = re.compile(r"\.?,?\s*(?:\(|,?\s*(?:known as|or|dite?|genannt|bekend als)\s+)([A-Z])\s?&\s?([A-Z])\b")
+_AMPERSAND_SHORT = re.compile(
+    r"\.?,?\s*(?:\(|,?\s*(?:known as|or|dite?|genannt|bekend als)\s+"
+    # "..., the London-based shipping group better known as P&O"
+    r"|,\s+(?:the|a|an)\s+[^.;()]{0,60}?\b(?:known\s+as|called)\s+)([A-Z])\s?&\s?([A-Z])\b"
+)
 
 
 def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
