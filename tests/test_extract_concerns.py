@@ -1064,3 +1064,24 @@ def test_a_measure_on_all_five_companies_is_a_case_of_each(shipped: Gazetteer) -
 )
 def test_food_security_is_a_concern_of_its_own(shipped: Gazetteer, text: str, language: str) -> None:
     assert "other" in by_category(run(shipped, text, language=language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "De Amerikaanse overheid verbiedt de verkoop van beveiligingssoftware van het Russische bedrijf Volkov "
+            "Lab in de Verenigde Staten, omdat de software gevoelige gegevens aan Moskou zou kunnen doorspelen.",
+            "nl",
+        ),
+        (
+            "The US government banned the sale of security software made by Russian firm Volkov Lab, citing the "
+            "risk that it could pass sensitive data to Moscow.",
+            "en",
+        ),
+    ],
+)
+def test_a_ban_on_selling_products_is_no_screening_decision(shipped: Gazetteer, text: str, language: str) -> None:
+    found = by_category(run(shipped, text, language=language))
+    assert "data_access" in found
+    assert "investment_screening" not in found

@@ -1481,6 +1481,7 @@ def _concerns(
                         and (_STOPS_DEAL.search(text, a, b) or _hit_in(doc, _MAY_NOT_BUY, a, b))
                     )
                 )
+                and not _PRODUCT_SALE.search(text, a, b)
                 and (
                     rules.deal_words.search(text, a, b)
                     or _SALE_WORD.search(text, a, b)
@@ -1980,6 +1981,16 @@ def _is_transaction(concern: FoundConcern) -> bool:
 
 
 _SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
+# goods sold, not a firm: "prohibits the sale or import of connected vehicles", "verbiedt de verkoop van
+# beveiligingssoftware", "interdit la vente de smartphones": a ban on products is no screening decision
+_PRODUCT_SALE = re.compile(
+    r"(?<![\w-])(?:(?:sale|import)\s+or\s+(?:sale|import)|(?:sales?|verkoop|vente|Verkauf)\s+(?:of|van|de|des|von)\s+"
+    r"(?:(?:its|their|zijn|hun|ses|leurs|seine[rn]?|ihre[rn]?)\s+)?(?:[a-zà-ÿ][\w-]*\s+){0,2}?[\w-]*(?:software|"
+    r"products|produits|producten|Produkte\w*|devices|apparaten|appareils|Geräte\w*|vehicles|véhicules|voertuigen|"
+    r"Fahrzeuge\w*|equipment|équipements?|apparatuur|phones|smartphones|téléphones|telefoons|drones|cameras|caméras|"
+    r"Kameras|apps|applications|modems|routers|scanners|chips|puces|goods|marchandises|goederen|Waren))(?![\w-])",
+    re.IGNORECASE,
+)
 
 _DECISIONS = ("divestment_ordered", "blocked", "approved_with_conditions")
 _TRANSACTION_STATUSES = ("under_review", *_DECISIONS)
