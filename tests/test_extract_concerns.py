@@ -1085,3 +1085,11 @@ def test_a_ban_on_selling_products_is_no_screening_decision(shipped: Gazetteer, 
     found = by_category(run(shipped, text, language=language))
     assert "data_access" in found
     assert "investment_screening" not in found
+
+
+def test_no_evidence_of_a_danger_states_none(shipped: Gazetteer) -> None:
+    text = (
+        "The Interior Department grounded its fleet of drones made by Chinese firm Skyward Dynamics. Whether or "
+        "not Skyward is right, there is no public evidence that its drones have been used by Chinese spies."
+    )
+    assert "espionage" not in by_category(run(shipped, text))
