@@ -1093,3 +1093,11 @@ def test_no_evidence_of_a_danger_states_none(shipped: Gazetteer) -> None:
         "not Skyward is right, there is no public evidence that its drones have been used by Chinese spies."
     )
     assert "espionage" not in by_category(run(shipped, text))
+
+
+def test_a_measure_ruled_out_is_none(shipped: Gazetteer) -> None:
+    text = (
+        "Berlin put the German arm of Russian gas group Volgagaz under trusteeship. The government has ruled "
+        "out an immediate embargo on Russian gas imports, warning that it would severely damage the economy."
+    )
+    assert "sanctions" not in by_category(run(shipped, text))
