@@ -553,9 +553,9 @@ def test_a_vehicle_named_after_its_bidder_belongs_to_the_sentences_subject(shipp
 
 def test_a_group_name_international_and_a_legal_form_is_its_unit(shipped: Gazetteer) -> None:
     text = (
-        "Le Trésor américain a placé Lukoil et Rosneft sur sa liste noire. Lukoil a annoncé qu'il allait céder "
-        "ses activités à l'étranger, regroupées dans sa filiale Lukoil International GmbH, basée à Vienne."
+        "Le Trésor américain a placé Rosneft et Lukoil sur sa liste noire. Rosneft a annoncé qu'il allait céder "
+        "ses activités à l'étranger, regroupées dans sa filiale Rosneft International GmbH, basée à Vienne."
     )
     found = {c.name: c for c in run(shipped, text, language="fr").companies}
-    assert found["Lukoil International GmbH"].parent == "Lukoil"
-    assert found["Rosneft"].parent is None
+    assert found["Rosneft International GmbH"].parent == "Rosneft"
+    assert found["Lukoil"].parent is None

@@ -1101,3 +1101,15 @@ def test_a_measure_ruled_out_is_none(shipped: Gazetteer) -> None:
         "out an immediate embargo on Russian gas imports, warning that it would severely damage the economy."
     )
     assert "sanctions" not in by_category(run(shipped, text))
+
+
+def test_a_firm_s_home_the_story_never_names_is_none_of_its_countries(shipped: Gazetteer) -> None:
+    # IFM Investors is Australian in the gazetteer; a German story that never says so is not about Australia
+    text = (
+        "The German government has turned to its state bank to keep China's State Grid out of the grid operator "
+        "Nordnetz. The shares were being sold by IFM Investors. Berlin cited the security of critical infrastructure."
+    )
+    ex = run(shipped, text)
+    assert "IFM Investors" in {c.name for c in ex.companies}
+    assert "AU" not in ex.countries
+    assert "DE" in ex.countries

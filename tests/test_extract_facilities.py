@@ -169,7 +169,7 @@ def test_a_name_ending_in_a_site_noun_is_the_site_not_a_firm(shipped: Gazetteer)
     ex = run(shipped, text, language="de")
     assert "Dortmunder Chipfabrik" not in {c.name for c in ex.companies}
     plant = site(ex, "Chipfabrik")
-    assert (plant.city, plant.operator) == ("Dortmund", "Elmos")
+    assert (plant.city, plant.operator) == ("Dortmund", "Elmos Semiconductor")  # the gazetteer name
 
 
 def test_a_vague_project_noun_gives_way_to_the_terminal_it_describes(shipped: Gazetteer) -> None:

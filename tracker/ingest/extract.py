@@ -2710,7 +2710,10 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
     """Countries of the parties (companies, agencies, facilities), and any country whose measure
     or position the story reports; a country named in passing is not one of them."""
     codes: list[str | None] = []
-    codes += [c.country for c in result.companies]
+    # a firm's home the story never names is the gazetteer's knowledge, not what the story is about
+    # (the seller IFM Investors in a German story that never says Australia)
+    named = {h.key if h.kind != "city" else doc.gaz.cities[h.key][0] for h in doc.place_hits if doc.in_content(h.start)}
+    codes += [c.country for c in result.companies if c.country in named]
     codes += [a.country for a in result.agencies]
     codes += [f.country for f in result.facilities]
     text = doc.text
