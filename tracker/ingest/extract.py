@@ -617,12 +617,8 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     counts: Counter[str] = Counter()
     authority: Counter[str] = Counter()
     for hit in doc.place_hits:
-        if not doc.in_content(hit.start):
-            continue
-        if hit.kind in ("country", "adjective", "capital"):
-            counts[hit.key] += 1
-        elif hit.kind == "city":
-            counts[doc.gaz.cities[hit.key][0]] += 1
+        if doc.in_content(hit.start):
+            counts[doc.place_country(hit)] += 1
     # a foreign group's local arm ("Hikvision Canada, the local arm of Hikvision") is of the host
     # country: its seat tells where the story happens, not where the danger comes from
     home = {c.name: c.country for c in companies}
@@ -2712,7 +2708,7 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
     codes: list[str | None] = []
     # a firm's home the story never names is the gazetteer's knowledge, not what the story is about
     # (the seller IFM Investors in a German story that never says Australia)
-    named = {h.key if h.kind != "city" else doc.gaz.cities[h.key][0] for h in doc.place_hits if doc.in_content(h.start)}
+    named = {doc.place_country(h) for h in doc.place_hits if doc.in_content(h.start)}
     codes += [c.country for c in result.companies if c.country in named]
     codes += [a.country for a in result.agencies]
     codes += [f.country for f in result.facilities]

@@ -552,6 +552,10 @@ class _Doc:
         sent = self.sentence_at(start)
         return bool(sent and sent.is_content)
 
+    def place_country(self, hit: Hit) -> str:
+        """The country a place hit stands for: a city's country, else the hit's own code."""
+        return self.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
+
     def place_hits_in(self, start: int, end: int) -> list[Hit]:
         return [h for h in self.place_hits if start <= h.start and h.end <= end]
 

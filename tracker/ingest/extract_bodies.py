@@ -1950,8 +1950,8 @@ _DESCRIBED_BY_KIND = re.compile(
 def _facility_aliases(fac: _Facility) -> list[str]:
     """The other names the story gives the site ("Sizewell C nuclear power station" for "Sizewell
     C"); a bare noun ("the plant") names no site by itself."""
-    names = [n for n in dict.fromkeys(fac.aliases) if n != fac.name and (" " in n or not n.islower())]
-    return [n for n in names if n.lower() != fac.name.lower()]
+    own = fac.name.lower()
+    return [n for n in dict.fromkeys(fac.aliases) if n.lower() != own and (" " in n or not n.islower())]
 
 
 def _term_site(

@@ -496,7 +496,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         for hit in doc.place_hits_in(e + apposition.start(1), e + apposition.end(1)):
             # "the Shenzhen-based drone maker", "a Singapore-registered entity": the seat is the country
             if re.match(r"-(?:based|registered|headquartered|incorporated)\b", doc.text[hit.end : hit.end + 14]):
-                country = doc.gaz.cities[hit.key][0] if hit.kind == "city" else hit.key
+                country = doc.place_country(hit)
         # "MineOne Partners Ltd., a company registered in the British Virgin Islands"
         seat = re.match(
             rf"\s+{SEATED_IN}(?:the\s+|de\s+|den\s+)?",
