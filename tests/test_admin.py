@@ -17,6 +17,8 @@ from tracker.models import (
     AgencyAlias,
     Company,
     CompanyAlias,
+    Facility,
+    FacilityAlias,
     Feed,
     IngestJob,
     MergeRecord,
@@ -90,6 +92,15 @@ def test_list_filters_render(staff_client, records):
 def test_search_finds_companies_by_alias(staff_client, records):
     response = staff_client.get(_url(Company, "changelist"), {"q": "Alibaba"})
     assert "Alibaba Group Holding" in response.content.decode()
+
+
+def test_an_editor_sees_edits_and_searches_a_sites_aliases(staff_client, records):
+    facility = Facility.objects.get()
+    FacilityAlias.objects.create(facility=facility, name="Bierset freight terminal")
+    page = staff_client.get(_url(Facility, "change", facility.pk)).content.decode()
+    assert "Bierset freight terminal" in page and 'name="aliases-TOTAL_FORMS"' in page
+    found = staff_client.get(_url(Facility, "changelist"), {"q": "Bierset"}).content.decode()
+    assert facility.name in found
 
 
 def test_confirm_action_records_the_editor_in_history(client, editor, records):

@@ -27,6 +27,7 @@ from tracker.models import (
     Event,
     Evidence,
     Facility,
+    FacilityAlias,
     Feed,
     IngestJob,
     ReviewState,
@@ -482,3 +483,5 @@ def test_the_export_gives_a_site_the_other_names_its_articles_used(tmp_path):
     (site,) = export_records()["facilities"]
     assert site["name"] == "Corran Ridge B"
     assert site["aliases"] == ["Corran Ridge B nuclear power station"]
+    # The names are the site's aliases, which editors see and the next article's lookup uses.
+    assert list(FacilityAlias.objects.values_list("name", flat=True)) == ["Corran Ridge B nuclear power station"]

@@ -5,7 +5,7 @@ import pytest
 from tests.factories import AgencyFactory, CompanyFactory, FacilityFactory
 from tracker.ingest import resolve
 from tracker.ingest.types import FoundAgency, FoundCompany, FoundFacility
-from tracker.models import Company, CompanyAlias, ReviewState
+from tracker.models import Company, CompanyAlias, Facility, FacilityAlias, ReviewState
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,55 @@ def test_the_same_site_in_other_words_is_one_facility():
         FoundFacility(name="logistics centre", city="Ghent", country="BE"), None
     )
     assert created and elsewhere != hub
+
+
+def test_a_site_named_by_one_of_its_aliases_is_the_same_facility(django_assert_num_queries):
+    sizewell = FacilityFactory(name="Sizewell C", city="Leiston", country="GB")
+    FacilityAlias.objects.create(facility=sizewell, name="Sizewell C nuclear power station")
+    with django_assert_num_queries(1):  # name and alias in one round trip
+        found = resolve.facility_find(
+            FoundFacility(name="Sizewell C Nuclear Power Station", city="Leiston", country="GB")
+        )
+    assert found == sizewell
+    # The article's other name for the site finds it too: its short name is the stored name.
+    fuller = FoundFacility(name="Sizewell C plant", aliases=["Sizewell C"], city="Leiston", country="GB")
+    assert resolve.facility_find(fuller) == sizewell
+    # Any case of the town's name (as city__iexact), accents and "ß" included.
+    substation = FacilityFactory(name="Umspannwerk Großenhain", city="Großenhain", country="DE")
+    assert (
+        resolve.facility_find(FoundFacility(name="Umspannwerk Großenhain", city="GROßENHAIN", country="DE"))
+        == substation
+    )
+    # An alias names the site only in its own place.
+    assert resolve.facility_find(FoundFacility(name="Sizewell C nuclear power station", country="FR")) is None
+
+
+def test_a_sites_own_name_wins_over_another_sites_alias():
+    port = FacilityFactory(name="Port of Harwick", city="Harwick", country="GB")
+    terminal = FacilityFactory(name="Harwick container terminal", city="Harwick", country="GB")
+    FacilityAlias.objects.create(facility=terminal, name="Port of Harwick")  # an editor's doubtful alias
+    assert resolve.facility_find(FoundFacility(name="Port of Harwick", city="Harwick", country="GB")) == port
+
+
+def test_a_proposed_site_keeps_the_names_articles_used_and_a_confirmed_one_is_left_alone():
+    found = FoundFacility(name="Sizewell C", aliases=["Sizewell C nuclear power station"], city="Leiston", country="GB")
+    facility, created = resolve.facility_resolve(found, None)
+    assert created
+    assert list(facility.aliases.values_list("name", flat=True)) == ["Sizewell C nuclear power station"]
+    later = FoundFacility(
+        name="Sizewell C nuclear power station", aliases=["Sizewell C reactor site"], city="Leiston", country="GB"
+    )
+    again, created = resolve.facility_resolve(later, None)
+    assert again == facility and not created
+    assert sorted(facility.aliases.values_list("name", flat=True)) == [
+        "Sizewell C nuclear power station",
+        "Sizewell C reactor site",
+    ]
+    Facility.objects.filter(pk=facility.pk).update(review_state=ReviewState.CONFIRMED)
+    resolve.facility_resolve(
+        FoundFacility(name="Sizewell C", aliases=["the Suffolk plant"], city="Leiston", country="GB"), None
+    )
+    assert facility.aliases.count() == 2  # an editor's record takes no new names from articles
 
 
 def test_a_files_companies_are_looked_up_in_one_query(django_assert_num_queries):

@@ -15,9 +15,9 @@ from tests.factories import (
     FacilityFactory,
 )
 from tests.pages_helpers import alibaba_case
-from tracker import selectors
+from tracker import selectors, services
 from tracker.filters import concern_filter
-from tracker.models import Concern, Evidence, ReviewState
+from tracker.models import Concern, Evidence, FacilityAlias, ReviewState
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,9 @@ def test_concerns_search_matches_every_word_in_any_field():
     assert list(selectors.concerns_search(qs, "cainiao espionage")) == [case.concern]
     assert list(selectors.concerns_search(qs, "terminal")) == [other]
     assert list(selectors.concerns_search(qs, "Veiligheid")) == [case.concern]  # agency alias
+    FacilityAlias.objects.create(facility=case.facility, name="Bierset freight terminal")
+    services.concern_search_refresh(concern_ids=[case.concern.pk])
+    assert list(selectors.concerns_search(qs, "Bierset")) == [case.concern]  # facility alias
     assert list(selectors.concerns_search(qs, "Financial Times")) == [case.concern]  # evidence article text
     assert list(selectors.concerns_search(qs, "nothing-like-this")) == []
 

@@ -11,7 +11,17 @@ from tests.factories import (
     FacilityFactory,
 )
 from tracker import services
-from tracker.models import Agency, AgencyAlias, Company, CompanyAlias, Concern, Facility, MergeRecord, ReviewState
+from tracker.models import (
+    Agency,
+    AgencyAlias,
+    Company,
+    CompanyAlias,
+    Concern,
+    Facility,
+    FacilityAlias,
+    MergeRecord,
+    ReviewState,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +73,13 @@ def test_merge_works_for_agencies_and_facilities(editor):
     assert not Agency.objects.filter(pk=twin.pk).exists()
 
     hub, hub_twin = FacilityFactory(name="Cargo hub"), FacilityFactory(name="Liège cargo hub")
+    FacilityAlias.objects.create(facility=hub_twin, name="Liège Airport hub")
+    FacilityAlias.objects.create(facility=hub_twin, name="cargo HUB")  # the survivor's own name: dropped
     other = ConcernFactory(facilities=[hub_twin])
     services.records_merge(survivor=hub, duplicate=hub_twin, user=editor)
     assert list(other.facilities.all()) == [hub]
     assert Facility.objects.count() == 1
+    assert sorted(hub.aliases.values_list("name", flat=True)) == ["Liège Airport hub", "Liège cargo hub"]
 
 
 def test_merge_refuses_mixed_kinds_and_itself(editor):

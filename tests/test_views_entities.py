@@ -15,7 +15,7 @@ from tracker.models import Evidence
 LISTS = ["tracker:companies", "tracker:facilities", "tracker:agencies", "tracker:articles"]
 # Viewer: session, user, two permission lookups, COUNT for the paginator, the page (+ prefetches).
 LIST_QUERIES = {"tracker:companies": 6, "tracker:facilities": 6, "tracker:agencies": 7, "tracker:articles": 6}
-DETAIL_QUERIES = {"company": 12, "facility": 9, "agency": 10, "article": 6}
+DETAIL_QUERIES = {"company": 12, "facility": 10, "agency": 10, "article": 6}
 
 
 @pytest.fixture(autouse=True)
@@ -165,6 +165,17 @@ def test_facility_page_without_coordinates_has_no_map(client, viewer, case):
     html = body(client.get(case.facility.get_absolute_url()))
     assert 'id="facility-map"' not in html
     assert "leaflet.js" not in html
+
+
+def test_facility_page_shows_its_aliases_and_the_list_finds_a_site_by_one(client, viewer, case):
+    from tracker.models import FacilityAlias
+
+    FacilityAlias.objects.create(facility=case.facility, name="Bierset freight terminal")
+    client.force_login(viewer)
+    html = body(client.get(case.facility.get_absolute_url()))
+    assert re.search(r'id="facility-aliases">Bierset freight terminal<', html)
+    listed = body(client.get(reverse("tracker:facilities"), {"q": "bierset"}))
+    assert case.facility.get_absolute_url() in listed
 
 
 def test_agency_page_shows_country_kind_aliases_and_cases(client, viewer, case):

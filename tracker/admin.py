@@ -22,6 +22,7 @@ from tracker.models import (
     Event,
     Evidence,
     Facility,
+    FacilityAlias,
     Feed,
     IngestJob,
     MergeRecord,
@@ -115,6 +116,12 @@ class AgencyAliasInline(admin.TabularInline):
     fields = ["name", "language"]
 
 
+class FacilityAliasInline(admin.TabularInline):
+    model = FacilityAlias
+    extra = 1
+    fields = ["name"]
+
+
 class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
@@ -199,10 +206,10 @@ class FacilityAdmin(NamedRecordAdmin):
     list_display = ["name", "kind", "operator", "city", "country", "review_state", "updated_at"]
     list_filter = ["review_state", "kind", CountryListFilter]
     list_select_related = ["operator"]
-    search_fields = ["name", "city", "operator__name", "operator__aliases__name"]
+    search_fields = ["name", "aliases__name", "city", "operator__name", "operator__aliases__name"]
     autocomplete_fields = ["operator"]
     readonly_fields = ["reviewed_by", "reviewed_at", "created_at", "updated_at"]
-    inlines = [EvidenceInline]
+    inlines = [FacilityAliasInline, EvidenceInline]
     actions = [confirm_selected, reject_selected, merge_selected]
 
 

@@ -21,6 +21,7 @@ from tracker.models import (
     ConcernCategory,
     Evidence,
     Facility,
+    FacilityAlias,
     ReviewState,
 )
 
@@ -109,6 +110,9 @@ def export_records() -> dict:
     agency_aliases: dict[int, list[str]] = defaultdict(list)
     for agency_id, name in AgencyAlias.objects.order_by("name").values_list("agency_id", "name"):
         agency_aliases[agency_id].append(name)
+    facility_aliases: dict[int, list[str]] = defaultdict(list)
+    for facility_id, name in FacilityAlias.objects.order_by("name").values_list("facility_id", "name"):
+        facility_aliases[facility_id].append(name)
 
     def aliases(kind: str, record, stored: list[str]) -> list[str]:
         extra = sorted(n for n in called.get((kind, record.pk), ()) if n != record.name and n not in stored)
@@ -146,7 +150,7 @@ def export_records() -> dict:
         "facilities": [
             {
                 "name": f.name,
-                "aliases": aliases("facility", f, []),
+                "aliases": aliases("facility", f, facility_aliases.get(f.pk, [])),
                 "city": f.city or None,
                 "country": f.country or None,
                 "operator": f.operator.name if f.operator_id and f.operator_id in companies else None,

@@ -233,6 +233,21 @@ class Facility(Named, Reviewable):
         return reverse("tracker:facility", args=[self.pk])
 
 
+class FacilityAlias(Named):
+    """Another name articles use for the site ("Sizewell C nuclear power station" for "Sizewell C")."""
+
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="aliases")
+
+    history = history_records()
+
+    class Meta:
+        verbose_name_plural = "facility aliases"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("facility", Lower("name"), name="tracker_facilityalias_unique"),
+        ]
+
+
 class ConcernManager(models.Manager):
     def get_queryset(self) -> models.QuerySet:
         # The full-text vector is large and only ever read by the database itself.

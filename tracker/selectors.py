@@ -160,14 +160,15 @@ def company_concerns(company: Company) -> QuerySet[Concern]:
 def facility_list(*, q: str = "", country: str = "") -> QuerySet[Facility]:
     qs = Facility.objects.select_related("operator").annotate(case_count=Count("concerns", distinct=True))
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(city__icontains=q) | Q(operator__name__icontains=q))
+        named = Facility.objects.filter(Q(name__icontains=q) | Q(aliases__name__icontains=q)).values("pk")
+        qs = qs.filter(Q(pk__in=named) | Q(city__icontains=q) | Q(operator__name__icontains=q))
     if country:
         qs = qs.filter(country=country)
     return qs.order_by("name", "pk")
 
 
 def facility_get(pk: int) -> Facility | None:
-    return Facility.objects.select_related("operator__parent").filter(pk=pk).first()
+    return Facility.objects.select_related("operator__parent").prefetch_related("aliases").filter(pk=pk).first()
 
 
 def agency_list(*, q: str = "", country: str = "") -> QuerySet[Agency]:

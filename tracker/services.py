@@ -18,6 +18,7 @@ from tracker.models import (
     CompanyAlias,
     Concern,
     Facility,
+    FacilityAlias,
     MergeRecord,
     Reviewable,
     ReviewState,
@@ -73,10 +74,11 @@ def records_review(*, records: Iterable[Reviewable], state: str, user) -> int:
 ALIAS_MODELS: dict[type[models.Model], tuple[type[models.Model], str]] = {
     Company: (CompanyAlias, "company"),
     Agency: (AgencyAlias, "agency"),
+    Facility: (FacilityAlias, "facility"),
 }
 
 
-def aliases_add(record: Company | Agency, names: Iterable[str]) -> None:
+def aliases_add(record: Company | Agency | Facility, names: Iterable[str]) -> None:
     """Add the names the record does not have yet, in one INSERT (alias rows skip the history).
 
     The unique (record, lower(name)) constraint drops the names it has: no read first.
@@ -84,13 +86,13 @@ def aliases_add(record: Company | Agency, names: Iterable[str]) -> None:
     aliases_add_many([(record, names)])
 
 
-def aliases_add_many(names_of: Iterable[tuple[Company | Agency, Iterable[str]]]) -> None:
+def aliases_add_many(names_of: Iterable[tuple[Company | Agency | Facility, Iterable[str]]]) -> None:
     """aliases_add for several records: one INSERT per kind of record."""
     for alias_model, rows in alias_rows(names_of).items():
         alias_model.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def alias_rows(names_of: Iterable[tuple[Company | Agency, Iterable[str]]]) -> dict[type, list]:
+def alias_rows(names_of: Iterable[tuple[Company | Agency | Facility, Iterable[str]]]) -> dict[type, list]:
     """The alias rows aliases_add_many would insert, by alias model: for a caller that sends them later.
 
     A row for a name the record has already is included; inserting it must skip a conflict.
@@ -246,9 +248,9 @@ def concern_search_refresh(*, concern_ids: Iterable[int]) -> None:
     if not ids:
         return
     if connection.vendor == "postgresql":
-        # One statement instead of six round trips: ingest calls this for every article.
+        # One statement instead of seven round trips: ingest calls this for every article.
         with connection.cursor() as cursor:
-            cursor.execute(SEARCH_REFRESH_SQL, [ids] * 6)
+            cursor.execute(SEARCH_REFRESH_SQL, [ids] * 7)
         return
     names: dict[int, set[str]] = {pk: set() for pk in ids}
     through = Concern.companies.through.objects.filter(concern_id__in=ids)
@@ -268,6 +270,10 @@ def concern_search_refresh(*, concern_ids: Iterable[int]) -> None:
     facilities = Concern.facilities.through.objects.filter(concern_id__in=ids)
     for concern_id, name, city in facilities.values_list("concern_id", "facility__name", "facility__city"):
         names[concern_id].update(filter(None, [name, city]))
+    for concern_id, name in facilities.filter(facility__aliases__isnull=False).values_list(
+        "concern_id", "facility__aliases__name"
+    ):
+        names[concern_id].add(name)
     Concern.objects.bulk_update(
         [
             Concern(pk=pk, search_names=" | ".join(sorted(found))[:10000], search_stale=False)
@@ -350,6 +356,8 @@ WITH found AS (
         JOIN tracker_agencyalias al ON al.agency_id = ca.agency_id WHERE ca.concern_id = ANY(%s)
     UNION SELECT cf.concern_id, unnest(ARRAY[fa.name, fa.city]) FROM tracker_concern_facilities cf
         JOIN tracker_facility fa ON fa.id = cf.facility_id WHERE cf.concern_id = ANY(%s)
+    UNION SELECT cf.concern_id, al.name FROM tracker_concern_facilities cf
+        JOIN tracker_facilityalias al ON al.facility_id = cf.facility_id WHERE cf.concern_id = ANY(%s)
 ), names AS (
     SELECT concern_id, left(string_agg(name, ' | ' ORDER BY name COLLATE "C"), 10000) AS names
     FROM found WHERE coalesce(name, '') <> '' GROUP BY concern_id

@@ -31,6 +31,7 @@ from tracker.models import (
     Company,
     CompanyAlias,
     Facility,
+    FacilityAlias,
     ReviewState,
     normalize_name,
 )
@@ -479,10 +480,45 @@ def agencies_resolve(found: list[FoundAgency], *, aliases: list | None = None) -
     )
 
 
-def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Facility, bool]:
-    key = normalize_name(found.name)
+def facility_find(found: FoundFacility) -> Facility | None:
+    """The stored site in the same city and country that `found` names: by its name, else by an alias."""
+    keys = _keys([found.name, *found.aliases])
+    if not keys:
+        return None
+    place = [found.city or "", found.country or "", ReviewState.REJECTED]
+    rows = Facility.objects.raw(_facilities_by_key_sql(len(keys)), [*keys, *place, *keys, *place])
+    # Its own name before an alias, the article's main name before its other ones, the oldest first.
+    rank = {key: n for n, key in enumerate(keys)}
+    return min(rows, key=lambda r: (r.via != "name", rank.get(r.key, len(keys)), r.pk), default=None)
+
+
+@functools.cache
+def _facilities_by_key_sql(count: int) -> str:
+    """facility_find's lookup for `count` keys: the indexed name and alias lookups in one round
+    trip (as _companies_by_key_sql; an OR across the alias join would scan every facility)."""
+    qn = connection.ops.quote_name
+    columns = ", ".join(f"f.{qn(f.column)}" for f in Facility._meta.concrete_fields)
+    facility, alias = qn(Facility._meta.db_table), qn(FacilityAlias._meta.db_table)
+    keys = ", ".join(["%s"] * count)
+    place = "UPPER(f.city) = UPPER(%s) AND f.country = %s AND f.review_state <> %s"  # as city__iexact
+    # Only quoted names from the model and placeholders go into the text; the keys are parameters.
+    return (
+        f"SELECT {columns}, f.normalized_name AS key, 'name' AS via FROM {facility} f "  # noqa: S608
+        f"WHERE f.normalized_name IN ({keys}) AND {place} "
+        f"UNION ALL SELECT {columns}, a.normalized_name AS key, 'alias' AS via FROM {facility} f "
+        f"JOIN {alias} a ON a.facility_id = f.id WHERE a.normalized_name IN ({keys}) AND {place}"
+    )
+
+
+def facility_resolve(
+    found: FoundFacility, operator: Company | None, *, aliases: list | None = None
+) -> tuple[Facility, bool]:
+    """The site `found` names, created as proposed when it is new. Returns (facility, created).
+
+    aliases: as for companies_resolve.
+    """
     live = Facility.objects.exclude(review_state=ReviewState.REJECTED)
-    facility = live.filter(normalized_name=key, city__iexact=found.city or "", country=found.country or "").first()
+    facility = facility_find(found)
     if facility is None and found.city and operator is not None:
         # The same site is often described in other words: same operator, same city.
         facility = live.filter(operator=operator, city__iexact=found.city).first()
@@ -509,4 +545,10 @@ def facility_resolve(found: FoundFacility, operator: Company | None) -> tuple[Fa
                 "longitude": found.longitude,
             },
         )
+    if facility.review_state == ReviewState.PROPOSED:
+        for alias_model, rows in alias_rows([(facility, [found.name, *found.aliases])]).items():
+            if aliases is None:
+                alias_model.objects.bulk_create(rows, ignore_conflicts=True)
+            else:
+                aliases.extend(rows)
     return facility, created

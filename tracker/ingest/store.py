@@ -363,6 +363,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     # New names of proposed records: nothing reads them before the end of the file.
     company_aliases: list = []
     agency_aliases: list = []
+    facility_aliases: list = []
     companies: dict[str, Company] = {}
     for found, (company, created) in zip(
         extraction.companies, resolve.companies_resolve(extraction.companies, aliases=company_aliases), strict=True
@@ -400,7 +401,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     facilities: dict[str, Facility] = {}
     for found in extraction.facilities:
         operator = companies.get((found.operator or "").lower())
-        facility, created = resolve.facility_resolve(found, operator)
+        facility, created = resolve.facility_resolve(found, operator, aliases=facility_aliases)
         counts["facilities"] += created
         if created:
             new.append(facility)
@@ -459,7 +460,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             evidence.add(found.evidence, fact=Evidence.Fact.EVENT, event=event)
     rows = evidence.take()
     counts["evidence"] = len(rows)
-    names = [(company_aliases, True), (agency_aliases, True)]
+    names = [(company_aliases, True), (agency_aliases, True), (facility_aliases, True)]
     batches = [(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))]
     ids = [c.pk for c in concerns]
     found_ids = [c.pk for c in concerns if c not in new]  # a case made here is stored marked
