@@ -957,3 +957,15 @@ def test_a_ministry_named_with_its_head_last_is_the_gazetteer_s(shipped: Gazette
         "Internal Affairs and Communications Ministry"
         in found["Ministry of Internal Affairs and Communications"].aliases
     )
+
+
+def test_a_bare_government_the_gazetteer_has_no_row_for_is_named_for_its_country(shipped: Gazetteer) -> None:
+    text = (
+        "Manila, Philippines — Philippine senators want State Grid Corporation of China out of the national grid "
+        "operator over security concerns. The government has decided to review the Chinese stake, the "
+        "palace said."
+    )
+    ex = run(shipped, text)
+    (gov,) = [a for a in ex.agencies if a.country == "PH" and "overnment" in a.name]
+    assert gov.name == "Government of the Philippines"
+    assert "Philippine government" in gov.aliases

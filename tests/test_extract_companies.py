@@ -1263,3 +1263,14 @@ def test_an_and_name_spelled_by_its_ampersand_short_form_after_an_apposition_is_
         "better known as N&E, for £3.9bn. Congress forced Gulf Ports to sell the US terminals over security concerns."
     )
     assert "Northern and Eastern Steam Navigation Company" in company_names(run(shipped, text))
+
+
+@pytest.mark.parametrize("title", ["", "Title: Rome vetoes chip deal\n\n"])
+def test_a_place_said_as_a_hyphenated_adjective_is_no_firm(shipped: Gazetteer, title: str) -> None:
+    text = (
+        title + "Rome has vetoed the purchase of a 70 percent stake in Turin-area chip equipment maker Velmar by "
+        "Qinmu Holdings, under its Golden Power rules."
+    )
+    found = company_names(run(shipped, text))
+    assert "Velmar" in found and "Qinmu Holdings" in found
+    assert not {"Turin-area", "Golden Power"} & set(found)

@@ -928,3 +928,35 @@ def test_proceedings_to_revoke_are_a_review_and_misrouting_traffic_is_data_acces
 def test_a_rejected_transaction_is_a_block(shipped: Gazetteer, text: str, language: str) -> None:
     ex = run(shipped, text, language=language)
     assert any(c.status == "blocked" for c in ex.concerns)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The Treasurer has ordered investors linked to the Chinese group Qinmu Holdings to cut their holdings "
+            "in Tarrant Rare Earths, the first forced sell-down in two years, on national security grounds.",
+            "divestment_ordered",
+        ),
+        (
+            "Sweden will not let Harbourline sell its Kestrel Engines unit to a Chinese-controlled buyer, the "
+            "government said, citing national security.",
+            "blocked",
+        ),
+        (
+            "Le cabinet a ordonné à Qinmu Holdings de renoncer à son investissement dans Tarrant, pour des raisons "
+            "de sécurité nationale.",
+            "blocked",
+        ),
+        (
+            "The minister said the Chinese state firm Qinmu Nuclear would be struck off the list of bidders for "
+            "the reactor on security grounds.",
+            "banned",
+        ),
+    ],
+)
+def test_orders_to_cut_a_holding_refusals_to_let_a_sale_and_exclusions_from_a_tender(
+    gaz: Gazetteer, text: str, status: str
+) -> None:
+    ex = run(gaz, text)
+    assert status in statuses(ex)

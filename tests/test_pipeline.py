@@ -468,6 +468,21 @@ def test_jobs_whose_message_may_be_lost_are_sent_again_once_per_timeout(tmp_path
     assert Article.objects.count() == 1
 
 
+def test_a_name_an_article_gave_one_record_is_no_alias_where_it_names_another():
+    from tests.factories import AgencyFactory, ArticleFactory, EvidenceFactory
+    from tracker.export import export_records
+
+    czech = AgencyFactory(name="Government of the Czech Republic", acronym="", country="CZ")
+    bare = AgencyFactory(name="government", acronym="", country="PH")
+    article = ArticleFactory(text="The government decided. The cabinet agreed.")
+    for agency, names in ((czech, ["government", "cabinet"]), (bare, ["government"])):
+        EvidenceFactory(
+            article=article, concern=None, agency=agency, fact=Evidence.Fact.MENTION, claim={"names": names}
+        )
+    exported = {a["name"]: a["aliases"] for a in export_records()["agencies"]}
+    assert exported["Government of the Czech Republic"] == ["cabinet"]
+
+
 def test_the_export_gives_a_site_the_other_names_its_articles_used(tmp_path):
     from tracker.export import export_records
 

@@ -114,8 +114,19 @@ def export_records() -> dict:
     for facility_id, name in FacilityAlias.objects.order_by("name").values_list("facility_id", "name"):
         facility_aliases[facility_id].append(name)
 
+    # A name an article gave one record is no alias of it where it is another record's own name:
+    # "government" said of the Czech government, beside a record named "government".
+    own_names = {
+        kind: {r.name.lower() for r in table.values()}
+        for kind, table in (("company", companies), ("agency", agencies), ("facility", facilities))
+    }
+
     def aliases(kind: str, record, stored: list[str]) -> list[str]:
-        extra = sorted(n for n in called.get((kind, record.pk), ()) if n != record.name and n not in stored)
+        extra = sorted(
+            n
+            for n in called.get((kind, record.pk), ())
+            if n != record.name and n not in stored and n.lower() not in own_names[kind]
+        )
         return stored + extra
 
     categories: dict[int, list[str]] = defaultdict(list)

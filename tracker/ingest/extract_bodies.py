@@ -958,14 +958,20 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             else:
                 ag = next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
             if ag is None:
+                # a bare "the government" of a country the gazetteer has no row for: named for its country
+                bare = hit is None and word != "Bundesregierung" and forms[0].lower() == word.lower()
                 ag = add(
-                    row["name"] if row else forms[0],
+                    row["name"] if row else (_government_name(code) if bare else forms[0]),
                     start,
                     end,
                     kind=(row or {}).get("kind") or "other",
                     country=code,
                     gaz_index=doc.gaz.agencies.index(row) if row else None,
                 )
+                if bare and not row:
+                    # and as the story would say it: "the Philippine Senate" makes it "Philippine government"
+                    adjectives = {h.form for h in doc.place_hits if h.kind == "adjective" and h.key == code}
+                    ag.aliases.update(f"{a} {word}" for a in adjectives if a[:1].isupper())
             else:
                 ag.mentions.append((start, end))
             ag.aliases.update(f for f in forms if f != ag.name)
@@ -1172,6 +1178,13 @@ _REACTION = re.compile(
 def _country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or getattr(country, "name", code)
+
+
+def _government_name(code: str) -> str:
+    """ "Government of the Philippines", as the gazetteer names the governments it has."""
+    country = _country_name(code)
+    the = "the " if country.endswith("s") or country.startswith(("United ", "Republic ")) else ""
+    return f"Government of {the}{country}"
 
 
 def _is_government(ag: _Agency) -> bool:

@@ -95,6 +95,11 @@ _PARENT_OF_BEFORE = re.compile(
     r"(?:the\s+|het\s+|de\s+|la\s+|le\s+|l['’]|der\s+|des\s+)?(?:[\w-]+['’]s\s+|[a-zà-ÿA-Z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
+# "a stake in Milan-area chip maker LPE": a place said as an adjective, before the name
+_PLACE_COMPOUND = re.compile(
+    r"[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)*-(?:area|based|born|region|registered|headquartered|listed|owned|"
+    r"controlled|backed|linked|made)"
+)
 _NOT_COMPANY_ENDINGS = {
     "List",  # "the Entity List", "the Covered List"
     "Bill",
@@ -846,6 +851,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                     and not LEGAL_FORM_END.search(name)
                 )
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
+                or _PLACE_COMPOUND.fullmatch(name)
                 or name.endswith("-")  # "die Augsburger Roboter- und Anlagenbauer": half a compound
             ):
                 continue
@@ -1559,7 +1565,11 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
 def _kind_of_title_word(doc: _Doc, name: str) -> bool:
     """Agencies, outlets and bare common words in a headline are not company names."""
     low = name.lower()
-    if name.split()[-1] in _NOT_COMPANY_ENDINGS or low in {w.lower() for w in doc.rules.stopwords}:
+    if (
+        name.split()[-1] in _NOT_COMPANY_ENDINGS
+        or _PLACE_COMPOUND.fullmatch(name)
+        or low in {w.lower() for w in doc.rules.stopwords}
+    ):
         return True
     return any(h.kind in ("agency", "outlet") and h.form.lower() == low for h in doc.entity_hits)
 
