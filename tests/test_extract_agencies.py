@@ -969,3 +969,18 @@ def test_a_bare_government_the_gazetteer_has_no_row_for_is_named_for_its_country
     (gov,) = [a for a in ex.agencies if a.country == "PH" and "overnment" in a.name]
     assert gov.name == "Government of the Philippines"
     assert "Philippine government" in gov.aliases
+
+
+def test_a_minister_of_two_portfolios_names_the_joint_ministry(shipped: Gazetteer) -> None:
+    text = (
+        "The Czech government has struck the Russian state firm Rosatom off the list of bidders for the new "
+        "reactor, Industry and Trade Minister Karel Havlíček said."
+    )
+    (ministry,) = [a for a in run(shipped, text).agencies if a.kind == "ministry"]
+    assert ministry.name == "Ministry of Industry and Trade of the Czech Republic"
+    assert "Industry and Trade Minister" in ministry.aliases
+
+
+def test_a_country_that_will_not_let_a_sale_go_ahead_is_its_government(shipped: Gazetteer) -> None:
+    text = "Norway will not let Harbourline sell its engine unit to Qinmu Holdings, a Russian-controlled buyer."
+    assert "Government of Norway" in [a.name for a in run(shipped, text).agencies]

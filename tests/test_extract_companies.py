@@ -1274,3 +1274,14 @@ def test_a_place_said_as_a_hyphenated_adjective_is_no_firm(shipped: Gazetteer, t
     found = company_names(run(shipped, text))
     assert "Velmar" in found and "Qinmu Holdings" in found
     assert not {"Turin-area", "Golden Power"} & set(found)
+
+
+def test_an_apposition_of_two_joined_descriptors_names_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Police searched the islands of Kallvik Strand, a real estate and accommodation company registered in "
+        "Turku, over suspected money laundering."
+    )
+    assert "Kallvik Strand" in company_names(run(shipped, text))
+    # a list of firms is no apposition: "Qinmu, Velmar and other suppliers"
+    listed = "The ban covers Qinmu Holdings, Velmar and other suppliers of cameras."
+    assert "Velmar and other" not in " ".join(company_names(run(shipped, listed)))

@@ -960,3 +960,14 @@ def test_orders_to_cut_a_holding_refusals_to_let_a_sale_and_exclusions_from_a_te
 ) -> None:
     ex = run(gaz, text)
     assert status in statuses(ex)
+
+
+def test_a_firm_watched_by_a_service_is_monitored_and_a_suspect_behind_bars_is_no_ban(shipped: Gazetteer) -> None:
+    text = (
+        "A court ruled that two suspects linked to Kallvik Strand, a Russian-owned real estate company, should "
+        "stay behind bars. The company had been watched for years by the Finnish Security Intelligence Service "
+        "(Supo), amid fears its island properties could be used to gather intelligence."
+    )
+    ex = run(shipped, text)
+    assert statuses(ex) == {"monitoring"}
+    assert agencies_of(ex, "espionage") == [["Finnish Security and Intelligence Service"]]

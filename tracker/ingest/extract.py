@@ -1060,6 +1060,8 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             _FR_NE_BEFORE.search(doc.text, max(start, cue_start - 4), cue_start) and _FR_PAS_AFTER.match(doc.text, e)
         ):
             continue  # "zu einem Verbot kam es nicht", "il ne bloque pas l'accès": no measure either
+        if label == "st:banned" and doc.text[max(start, cue_start - 7) : cue_start].lower() == "behind ":
+            continue  # "should stay behind bars": a person in custody, no ban
         if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
             continue  # "its golden power veto rules", "blocking powers": the means, not a decision
         if label in ("st:blocked", "st:banned") and _CLASS_SUBJECT_BEFORE.search(

@@ -1143,7 +1143,8 @@ _DECIDES = re.compile(
 # what a country does to a firm in the present or the future, or by putting it on a list: "Norway will
 # block the sale", "De Verenigde Staten zetten Wingtech op hun zwarte lijst"
 _COUNTRY_MEASURES = (
-    r"will\s+(?:block|ban|stop|order|veto)|blocks|bans|stops|stopped|orders|vetoes|"
+    r"will\s+(?:block|ban|stop|order|veto)|will\s+not\s+(?:let|allow|permit)|won['’]t\s+(?:let|allow|permit)|"
+    r"blocks|bans|stops|stopped|orders|vetoes|"
     r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit)"
 )
 _COUNTRY_DECIDES = re.compile(

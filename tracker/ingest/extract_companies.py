@@ -162,13 +162,23 @@ _NP_STOP = {
 }
 
 
+_NP_AND = {"and", "et", "en", "und"}
+_NP_AND_NOT_AFTER = {"other", "others", "several", "many", "some", "autres", "andere", "anderen", "weitere"}
+
+
 def _np_like(words: str) -> bool:
     """An appositive is a noun phrase: no clause words, verbs or figures inside."""
-    for w in words.split():
+    split = words.split()
+    for i, w in enumerate(split):
         low = w.lower()
+        # "a real estate and accommodation company": an "and" between two lower-case descriptors, not a list of firms
+        if low in _NP_AND and 0 < i < len(split) - 1:
+            before, after = split[i - 1], split[i + 1]
+            if before.islower() and after.islower() and after not in _NP_AND_NOT_AFTER:
+                continue
         if low in _NP_STOP or any(c.isdigit() for c in w) or (low.endswith("ed") and "-" not in low):
             return False
-    return len(words.split()) <= 5
+    return len(split) <= 5
 
 
 # the name as the subject of a purchase: the buyer
