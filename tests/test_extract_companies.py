@@ -1285,3 +1285,12 @@ def test_an_apposition_of_two_joined_descriptors_names_a_firm(shipped: Gazetteer
     # a list of firms is no apposition: "Qinmu, Velmar and other suppliers"
     listed = "The ban covers Qinmu Holdings, Velmar and other suppliers of cameras."
     assert "Velmar and other" not in " ".join(company_names(run(shipped, listed)))
+
+
+@pytest.mark.parametrize("name", ["ČEZ", "Škoda Transportation", "Łukowiec Energia"])
+def test_a_name_starting_with_a_central_european_capital_is_found(shipped: Gazetteer, name: str) -> None:
+    text = (
+        f"The Czech power utility {name} has sent security questionnaires to three bidders for a new reactor, "
+        "after the government excluded Russia's Rosatom on security grounds."
+    )
+    assert name in company_names(run(shipped, text))

@@ -355,13 +355,13 @@ class _Rules:
         }
         # "drei Raffinerien: PCK Schwedt, ...", and without the colon "an den Raffinerien MiRo in Karlsruhe"
         self.facility_list_re = re.compile(
-            rf"(?<![\w])({_alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-Þ]))"
+            rf"(?<![\w])({_alternation(list(self.facility_list_heads))})(?:\s*(?P<colon>:)\s*|\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
         )
         self.facility_heads_first = {
             w: kind for kind, words in lex.get("facility_heads_first", {}).items() for w in words
         }
         self.facility_heads_first_re = re.compile(
-            rf"(?<![\w-])({_alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)(?![\w'’-])"
+            rf"(?<![\w-])({_alternation(list(self.facility_heads_first))})s?\s+([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)(?![\w'’-])"
         )
         self.facility_heads = {w: kind for kind, words in lex["facility_name_heads"].items() for w in words}
         groups: dict[str, list[str]] = {"neg": lex["negations"]}
@@ -617,7 +617,12 @@ class _Company:
 
 # "Mitsui E&S", "AT&T": an ampersand inside a word belongs to the name
 # "iCarbonX", "eBay": a lower-case letter before a capital starts a name too; "En+ Group", "Canal+"
-_CAPW = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’.\-]|&(?=[A-Z]))*(?:\+(?![\w+]))?|\d+[A-Za-z]{2,}[\w'’.\-]*|[a-z][A-Z][a-z][\w'’.\-]*)"
+# A capitalised word. Upper-case letters are A-Z, Latin-1's and Latin Extended-A's ("ČEZ", "Škoda", "Łódź");
+# the range Ā-Ž holds the lower-case ones too, which start no word of the four languages read here.
+_CAPW = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:[\w'’.\-]|&(?=[A-Z]))*(?:\+(?![\w+]))?|\d+[A-Za-z]{2,}[\w'’.\-]*"
+    r"|[a-z][A-Z][a-z][\w'’.\-]*)"
+)
 
 
 _PAREN = rf"\((?:{_CAPW})(?:\s+{_CAPW})*\)"
@@ -644,7 +649,7 @@ _ABBREVIATION = re.compile(
 )
 
 _PHRASE_RE = re.compile(
-    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-Þ])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}|{_LOWER_BEFORE_LEGAL}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}|{_LOWER_BEFORE_LEGAL}))*"
 )
 
 

@@ -1869,12 +1869,12 @@ _PLACE_AFTER = re.compile(
     # "das Werk in Dortmund", "l'usine principale à Brive-la-Gaillarde", "the plant near Leuven"
     r"(?:\s+(?P<adj>[a-zà-ÿ][a-zà-ÿ-]+))?\s*,?\s+(?P<prep>in|at|near|outside|à|près\s+de|bei|nahe|im|nabij|bij|te)\s+"
     r"(?:the\s+city\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+|der\s+Stadt\s+)?"
-    r"(?P<town>[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*(?:\s+(?:di|del|am|sur|upon|on|op)\s+"
+    r"(?P<town>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:\s+(?:di|del|am|sur|upon|on|op)\s+"
     # "in Cambridge on Monday": a day or a month is no part of the town
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|"
-    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b)[A-ZÀ-ÖØ-Þ][\w'’-]+)?)"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b)[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)?)"
     r"(?![\w'’-])"
 )
 _NOT_ADJECTIVE = {
@@ -1994,7 +1994,7 @@ def _term_site(
     need_place = term in rules.facility_need_place
     town = None
     located = _town_after(doc, sent, e, company_spans) or re.match(
-        r"\s+(?:de|d['’])\s*[A-ZÀ-ÖØ-Þ]", text[e : e + 6]
+        r"\s+(?:de|d['’])\s*[A-ZÀ-ÖØ-ÞĀ-Ž]", text[e : e + 6]
     )  # "le centre de données de Vélizy": a place, checked below
     if not need_place and not relevant and not located:
         return None
@@ -2115,7 +2115,7 @@ def _term_site(
             s = e + 1  # "de containerterminal CSP Zeebrugge Terminal" is the CSP Zeebrugge Terminal
         e += own_name.end()
         # "l'usine Alstom de Belfort": the town after the name
-        after = re.match(r"\s+(?:de|d['’])\s*([A-ZÀ-ÖØ-Þ][\w'’-]+)", text[e : e + 60])
+        after = re.match(r"\s+(?:de|d['’])\s*([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)", text[e : e + 60])
         if town is None and after and (doc.gaz.city(after.group(1)) or _town_codes(doc, after.group(1))):
             town, e = after.group(1), e + after.end()
     if town is None and not has_own_name:
@@ -2255,7 +2255,7 @@ def _listed_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Fa
         kind = rules.facility_list_heads[head.group(1)]
         at = head.end()
         while at < sent.end:
-            item = re.match(r"([A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’-]*){0,2})", text[at : sent.end])
+            item = re.match(r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w&'’-]*){0,2})", text[at : sent.end])
             if not item:
                 break
             s, e = at, at + item.end()
@@ -2489,9 +2489,9 @@ def _locate_facility(doc: _Doc, fac: _Facility) -> None:
 _FIRM_TOWN_AFTER = re.compile(
     r"(?:\s*,\s+(?:[\w'’-]+\s+){0,6}?(?:based|headquartered|gevestigd|ansässig|basée?|installée?|implantée?)"
     r"|\s+(?:\(|,\s+)?(?:based|headquartered|gevestigd|ansässig|basée?))?"
-    r"\s+(?:in|à|te|aus|uit|im)\s+([A-ZÀ-ÖØ-Þ][\w'’]+(?:-[\w'’]+)*)"
+    r"\s+(?:in|à|te|aus|uit|im)\s+([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*)"
 )
-_FIRM_TOWN_BEFORE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)*)-(?:based|basierte\w*)\s+$")
+_FIRM_TOWN_BEFORE = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+)*)-(?:based|basierte\w*)\s+$")
 
 
 def _operator_town(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
@@ -2542,7 +2542,7 @@ def _town_in_name(doc: _Doc, fac: _Facility) -> str | None:
     """ "CSP Zeebrugge Terminal", "Newport Wafer Fab": a named site whose name holds its town."""
     rules = doc.rules
     generic = {*rules.facility_terms, *rules.facility_heads, *rules.facility_heads_first}
-    for m in re.finditer(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)*(?![\w-])", fac.name):
+    for m in re.finditer(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+)*(?![\w-])", fac.name):
         # "Flughafen Schwerin-Parchim": an airport is named by its city, then its own town
         for word in [m.group(0), *m.group(0).split("-")]:
             if word in rules.stopwords or word in generic or doc.gaz.country_code(word):

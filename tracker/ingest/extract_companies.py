@@ -389,7 +389,7 @@ _CALLED_BEFORE = re.compile(
     r"namens|genannt|mit\s+dem\s+Namen)\s+$"
 )
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-zà-ÿ][\w-]*)")
-_FROM_PLACE_AFTER = re.compile(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?")
+_FROM_PLACE_AFTER = re.compile(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?")
 _TOWN_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-zäöüßà-ÿ]+?)(?:er|se|sche)\s+[\w-]+\s*,?\s*$")
 _CO_INVESTORS_BEFORE = re.compile(
     r"(?:co-investors?|co-investisseurs?|mede-investeerders?|Mitinvestoren)\s+"

@@ -259,7 +259,7 @@ def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]
 
 
 _INITIALISM = re.compile(r"(?:[a-z]\.){2,}[a-z]")
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-ÖØ-ÞĀ-Ž0-9])")
 
 
 def split_sentences(text: str, boilerplate: list[str]) -> list[Sentence]:
