@@ -984,3 +984,15 @@ def test_a_minister_of_two_portfolios_names_the_joint_ministry(shipped: Gazettee
 def test_a_country_that_will_not_let_a_sale_go_ahead_is_its_government(shipped: Gazetteer) -> None:
     text = "Norway will not let Harbourline sell its engine unit to Qinmu Holdings, a Russian-controlled buyer."
     assert "Government of Norway" in [a.name for a in run(shipped, text).agencies]
+
+
+def test_a_body_named_by_way_of_comparison_does_not_set_the_story_elsewhere(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa, Canada — The federal government is ordering Qinmu Cameras Canada, the local arm of a Chinese "
+        "maker of surveillance systems, to wind down its business in Canada. Canada's industry minister said the "
+        "firm must let its Canadian staff go within 120 days. The Canadian order follows restrictions elsewhere. "
+        "In the United States, the Commerce Department put the group on its trade blacklist in 2019."
+    )
+    ex = run(shipped, text)
+    assert "Government of Canada" in [a.name for a in ex.agencies]
+    assert "Federal government of the United States" not in [a.name for a in ex.agencies]

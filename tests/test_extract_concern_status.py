@@ -971,3 +971,22 @@ def test_a_firm_watched_by_a_service_is_monitored_and_a_suspect_behind_bars_is_n
     ex = run(shipped, text)
     assert statuses(ex) == {"monitoring"}
     assert agencies_of(ex, "espionage") == [["Finnish Security and Intelligence Service"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Under the order, the Chinese-owned Qinmu Mining, which bought land near the air base, has to close "
+            "down, clear out its equipment and sell the land within 120 days, on national security grounds.",
+            "divestment_ordered",
+        ),
+        (
+            "The government is ordering Qinmu Cameras Canada, the Chinese maker of surveillance systems, to wind "
+            "down its business in Canada, citing national security.",
+            "banned",
+        ),
+    ],
+)
+def test_a_sale_the_owner_has_to_make_and_a_business_to_wind_down(shipped: Gazetteer, text: str, status: str) -> None:
+    assert status in statuses(run(shipped, text))

@@ -642,8 +642,9 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
                 # in stories set anywhere; a government, a ministry or a service in its own country
                 row = doc.gaz.agencies[hit.key]
                 party = row.get("kind") == "other" and not _is_government_name(row["name"])
-                # and the companies' home government is more often feared than acting
-                authority[code] += 1 if party or code in origins else 3
+                # and the companies' home government is more often feared than acting; a sentence set
+                # "In the United States, ..." tells of elsewhere, by way of comparison
+                authority[code] += 1 if party or code in origins or _set_elsewhere(doc, hit.start) else 3
     government = {fold(w) for w in doc.rules.government_words}
     for start, end, _label in doc.cues_in(0, len(text), "gen"):
         if doc.in_content(start) and fold(text[start:end]) not in government and not counted.overlaps(start, end):
@@ -684,12 +685,35 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
         del authority[code]
     counts.pop("EU", None)
     top = counts.most_common(1)[0][0] if counts else None
+    named = next((code for code, n in counts.most_common() if n >= 2 and code not in origins), None)
     if authority:
-        return max(authority, key=lambda c: (authority[c], counts[c])), top
-    for code, n in counts.most_common():
-        if n >= 2 and code not in origins:
-            return code, top
+        acting = max(authority, key=lambda c: (authority[c], counts[c]))
+        # a lone weak sign (a party, a body named by way of comparison) does not outweigh the
+        # country the story keeps naming: 15 times Canada against one "In the United States"
+        if authority[acting] < 2 and named and counts[named] >= 3 and counts[named] > 2 * counts[acting]:
+            return named, top
+        return acting, top
+    if named:
+        return named, top
     return _LANGUAGE_HOME.get(doc.language or ""), top
+
+
+_SET_IN = re.compile(r"(?:In|Elsewhere\s+in|Meanwhile\s+in|In\s+neighbouring|En|Au|Aux|Im)\s+(?:the\s+|de\s+|den\s+)?$")
+
+
+def _set_elsewhere(doc: _Doc, at: int) -> bool:
+    """Whether the sentence holding `at` opens on a place of its own: "In the United States, the Commerce
+    Department put Hikvision on its blacklist", in a story set in Canada."""
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return False
+    return any(
+        sent.start <= h.start < at
+        and h.kind in ("country", "capital", "city")
+        and _SET_IN.fullmatch(doc.text, sent.start, h.start)
+        and doc.text.startswith(",", h.end)
+        for h in doc.place_hits
+    )
 
 
 # where a story that names no country of its own is most likely set: its language's main country
@@ -890,7 +914,9 @@ _ORDER_TO_SELL = re.compile(
     r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b"
     # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
     r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
-    r"(?:sell|divest|dispose|give\s+up|unwind|offload)\b"
+    r"(?:sell|divest|dispose|give\s+up|unwind|offload|(?:cut|reduce)\s+(?:its|their)\s+(?:holding|stake)s?)\b"
+    # "the company has to close down, clear out its equipment and sell the land"
+    r"|\b(?:must|has\s+to|have\s+to|had\s+to)\s+(?:[^.;]{0,60}?\s)?(?:sell|divest)\s+(?:the|its|their|all|a)\b"
     # "dwong Nexperia ... de fabriek weer te verkopen", "zwang den Konzern, die Anteile zu verkaufen",
     # "a contraint le groupe à céder sa participation"
     r"|(?<![\w-])(?:dwong|dwingt|dwingen|dwongen|verplichtte|verplicht|gelastte|beval|zwang|zwingt|zwingen|"
@@ -1169,8 +1195,9 @@ _NEEDED_WORDS: dict[str, list[tuple[tuple[str, ...], ...]]] = {
     _ORDER_TO_SELL.pattern: [
         (
             ("order", "forc", "told", "tells", "ask", "requir", "instruct"),
-            ("sell", "divest", "dispose", "give", "unwind", "offload"),
+            ("sell", "divest", "dispose", "give", "unwind", "offload", "cut", "reduce"),
         ),
+        (("must", "has to", "have to", "had to"), ("sell", "divest")),
         (
             (
                 *("dwong", "dwingt", "dwingen", "verplicht", "gelastte", "beval"),
