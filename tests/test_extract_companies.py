@@ -1294,3 +1294,12 @@ def test_a_name_starting_with_a_central_european_capital_is_found(shipped: Gazet
         "after the government excluded Russia's Rosatom on security grounds."
     )
     assert name in company_names(run(shipped, text))
+
+
+def test_a_brand_written_in_lower_case_before_group_is_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Spain's government has authorised vtx Group, the Riyadh-based telecoms operator, to lift its stake in "
+        "Telefónica to 9.97 percent, subject to conditions to protect national security."
+    )
+    found = company_names(run(shipped, text))
+    assert "vtx Group" in found and "Group" not in found

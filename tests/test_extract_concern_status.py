@@ -990,3 +990,12 @@ def test_a_firm_watched_by_a_service_is_monitored_and_a_suspect_behind_bars_is_n
 )
 def test_a_sale_the_owner_has_to_make_and_a_business_to_wind_down(shipped: Gazetteer, text: str, status: str) -> None:
     assert status in statuses(run(shipped, text))
+
+
+def test_the_power_a_law_gives_is_no_decision_and_a_list_of_requirements_is_a_condition(shipped: Gazetteer) -> None:
+    text = (
+        "Italy has signed off on the sale of Velmar Aerospace to the Turkish drone maker Qinmu Makina, but it used "
+        "its golden power screening law to bind the new owner to a list of requirements. The regime lets the "
+        "government veto or attach conditions to deals involving strategic defence assets."
+    )
+    assert statuses(run(shipped, text)) == {"approved_with_conditions"}

@@ -1003,6 +1003,12 @@ _POWER_NOUN_AFTER = re.compile(
     r"Rechte?|Befugnis\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# a power the law gives, not its use: "the regime lets the government veto or attach conditions to deals"
+_POWER_GIVEN_BEFORE = re.compile(
+    r"(?<![\w-])(?:lets|allows|enables|empowers|entitles|permits|the\s+(?:power|right)\s+to|permet\s+à|"
+    r"erlaubt|ermöglicht|stelt\s+\w+\s+in\s+staat)\s+(?:[\w'’-]+\s+){0,3}(?:to\s+|de\s+|d['’]|te\s+|zu\s+)?$",
+    re.IGNORECASE,
+)
 # a product the state no longer lets anyone use, said with a modal: "dürfen keine Bauteile von X mehr
 # eingesetzt werden", "may no longer be used", "ne pourront plus être utilisés", "mogen niet langer worden gebruikt"
 _MAY_NOT_USE = re.compile(
@@ -1088,6 +1094,8 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "zu einem Verbot kam es nicht", "il ne bloque pas l'accès": no measure either
         if label == "st:banned" and doc.text[max(start, cue_start - 7) : cue_start].lower() == "behind ":
             continue  # "should stay behind bars": a person in custody, no ban
+        if label != "st:monitoring" and _POWER_GIVEN_BEFORE.search(doc.text, max(start, cue_start - 50), cue_start):
+            continue  # "the regime lets the government veto or attach conditions": the means, not a decision
         if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
             continue  # "its golden power veto rules", "blocking powers": the means, not a decision
         if label in ("st:blocked", "st:banned") and _CLASS_SUBJECT_BEFORE.search(

@@ -95,6 +95,15 @@ _PARENT_OF_BEFORE = re.compile(
     r"(?:the\s+|het\s+|de\s+|la\s+|le\s+|l['’]|der\s+|des\s+)?(?:[\w-]+['’]s\s+|[a-zà-ÿA-Z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
+_LOWER_BRAND_BEFORE = re.compile(r"(?<![\w&-])([a-z][a-z&]{1,4})\s+$")
+_GROUP_WORD = re.compile(r"Group|Groupe|Groep|Gruppe|Holdings?")
+# fmt: off
+_NOT_BRANDS = {
+    "the", "its", "our", "his", "her", "this", "that", "whole", "said", "new", "their", "a", "an", "of", "and",
+    "le", "la", "les", "du", "des", "de", "het", "die", "der", "den", "das", "van", "von", "et", "en", "und",
+    "for", "by", "to", "in", "at", "on", "with", "from", "as", "or", "is", "was",
+}
+# fmt: on
 # "a stake in Milan-area chip maker LPE": a place said as an adjective, before the name
 _PLACE_COMPOUND = re.compile(
     r"[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)*-(?:area|based|born|region|registered|headquartered|listed|owned|"
@@ -809,6 +818,10 @@ def _companies(doc: _Doc) -> list[_Company]:
                 )
             ):
                 s = s + joint.end()
+            # "stc Group", "e& Group": a brand written in lower case before the group word is the name's
+            brand = _LOWER_BRAND_BEFORE.search(text, max(sent.start, s - 8), s)
+            if brand and _GROUP_WORD.fullmatch(text, s, e) and brand.group(1).lower() not in _NOT_BRANDS:
+                s = brand.start(1)
             name = text[s:e]
             if name in rules.stopwords or name in _REGION_ADJECTIVES:
                 continue  # "het Amerikaanse Congres" once the adjective is dropped; "Asian chip supplies"
