@@ -489,7 +489,9 @@ def test_a_french_ministers_lower_case_portfolio_is_a_body(gaz: Gazetteer) -> No
         "Paris a bloqué le rachat de Fromagerie Dupuis par Harbourline. Le ministre de l'économie a invoqué "
         "la sécurité alimentaire de la France."
     )
-    ag = next(a for a in run(gaz, text).agencies if a.name == "ministre de l'économie")
+    # the body is the ministry; the minister's title is one of its names
+    ag = next(a for a in run(gaz, text).agencies if a.name == "ministère de l'économie")
+    assert "ministre de l'économie" in ag.aliases
     # the minister who gives the reason for the block is the screening decider (corpus convention)
     assert ag.country == "FR" and ag.kind in ("ministry", "screening")
 
@@ -996,3 +998,23 @@ def test_a_body_named_by_way_of_comparison_does_not_set_the_story_elsewhere(ship
     ex = run(shipped, text)
     assert "Government of Canada" in [a.name for a in ex.agencies]
     assert "Federal government of the United States" not in [a.name for a in ex.agencies]
+
+
+def test_a_french_ministers_capitalised_portfolios_name_the_ministry(shipped: Gazetteer) -> None:
+    text = (
+        "Le comité réclame la comparution du ministre de la Sécurité publique, Marco Lindqvist, ainsi que du "
+        "ministre de l’Innovation, des Sciences et de l’Industrie, au sujet du contrat de la GRC avec Qinmu Radio. "
+        "Im Übrigen prüft das Kabinett den Fall."
+    )
+    found = {a.name: a.aliases for a in run(shipped, text).agencies}
+    assert "ministre de la Sécurité publique" in found["ministère de la Sécurité publique"]
+    assert "ministère de l’Innovation, des Sciences et de l’Industrie" in found
+
+
+def test_a_german_preposition_with_its_article_is_no_part_of_a_body(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung prüft den Einstieg des chinesischen Konzerns Qinmu bei Siltronic. Im Ministerium "
+        "hieß es, man prüfe den Fall genau. Dem Ministerium wirft der Chef Fehler vor."
+    )
+    names = [a.name for a in run(shipped, text).agencies]
+    assert not [n for n in names if n.startswith(("Im ", "Dem "))]

@@ -157,6 +157,21 @@ _LEADING_NOISE = {
     "Das",
     "Laut",
     "Nach",
+    # German prepositions merged with the article, and declined articles: "Im Ministerium hieß es"
+    "Im",
+    "Am",
+    "Vom",
+    "Beim",
+    "Zum",
+    "Zur",
+    "Dem",
+    "Den",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einem",
+    "Einer",
+    "Eines",
 }
 
 
@@ -1423,9 +1438,14 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
 
 # "le ministère chinois des Affaires étrangères", "le ministère de la Défense italien": French
 # puts the portfolio after the noun and the nationality before or after the portfolio
+# a capitalised portfolio, or several: "de la Sécurité publique", "de l’Innovation, des Sciences et de l’Industrie"
+_FR_PORTFOLIO = (
+    r"(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+)[A-ZÀ-Þ][\w-]+"
+    r"(?:\s+(?:nationale|national|étrangères|extérieures|intérieure|publique|public|civile|sociale|numérique))?"
+    r"(?:(?:,\s+|\s+et\s+)(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+)[A-ZÀ-Þ][\w-]+)*"
+)
 _FR_MINISTRY = re.compile(
-    r"(?<![\w-])ministère(?:\s+(?P<adj1>[a-zà-ÿ]+))?\s+(?P<topic>(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+)"
-    r"[A-ZÀ-Þ][\w-]+(?:\s+(?:nationale|étrangères|extérieures|intérieure))?)(?:\s+(?P<adj2>[a-zà-ÿ]+))?"
+    rf"(?<![\w-])ministère(?:\s+(?P<adj1>[a-zà-ÿ]+))?\s+(?P<topic>{_FR_PORTFOLIO})(?:\s+(?P<adj2>[a-zà-ÿ]+))?"
 )
 # every match holds one of these
 _FR_MINISTRY_WORDS = ("ministère",)
@@ -1463,7 +1483,9 @@ def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency)
 # text; the minister's title stands for the ministry, as "Business Secretary" does in English
 _FR_MINISTER = re.compile(
     r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>(?i:de\s+l['’]\s*(?:économie|economie|intérieur|industrie)|"
-    r"des\s+(?:finances|armées|affaires\s+étrangères)|de\s+la\s+(?:justice|défense)|du\s+numérique))\b"
+    r"des\s+(?:finances|armées|affaires\s+étrangères)|de\s+la\s+(?:justice|défense)|du\s+numérique)\b"
+    # or a capitalised one: "le ministre de la Sécurité publique, Marco Mendicino"
+    rf"|(?<=ministre\s){_FR_PORTFOLIO})"
 )
 # every match holds one of these
 _FR_MINISTER_WORDS = ("minist",)
@@ -1493,7 +1515,7 @@ def _french_ministers(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) 
             row = _plain_row(doc, code, body)
             # "le ministre de l'Economie" heads the "ministère de l'Economie" the story already named
             same = next((a.name for a in agencies.values() if _plain(a.name) == _plain(body)), None)
-            name = row["name"] if row else same or phrase
+            name = row["name"] if row else same or body  # the minister's title names the ministry
             ag = agencies.get(name) or add(name, m.start(), m.end(), kind="ministry", country=code)
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
