@@ -1113,3 +1113,14 @@ def test_a_firm_s_home_the_story_never_names_is_none_of_its_countries(shipped: G
     assert "IFM Investors" in {c.name for c in ex.companies}
     assert "AU" not in ex.countries
     assert "DE" in ex.countries
+
+
+def test_a_supplier_shut_out_of_a_contract_is_a_screening_case_beside_its_dangers(shipped: Gazetteer) -> None:
+    text = (
+        "Estonia's government on Wednesday blocked the Chinese manufacturer Qinmu Scan from supplying baggage "
+        "scanners to the airport in Tallinn, citing national security. An MP had warned that the machines could "
+        "collect data on passengers that would be within reach of China's intelligence services."
+    )
+    found = {(c.categories[0], c.status) for c in run(shipped, text).concerns}
+    assert ("investment_screening", "blocked") in found
+    assert ("data_access", "blocked") in found

@@ -1142,6 +1142,7 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
         and not deal_stopped
         and _hit_in(doc, _USE_OR_PRODUCT, start, end)
         and not _hit_in(doc, _DEAL_CONTEXT, start, end)
+        and not _hit_in(doc, _SUPPLY_DEAL, start, end)  # "blocked X from supplying the scanners": a contract
     ):
         # "extended that prohibition on the drones to federal agencies", "den Einsatz ... zu untersagen":
         # no deal was stopped, a product or a use was banned ("Berlin hat das untersagt" may be the deal)
@@ -2013,6 +2014,12 @@ def _is_transaction(concern: FoundConcern) -> bool:
     return "investment_screening" in concern.categories or concern.status in _TRANSACTION_STATUSES
 
 
+# a contract to supply a sensitive site: "blocked Nuctech from supplying the scanners", "de levering van"
+_SUPPLY_DEAL = re.compile(
+    r"(?<![\w-])(?:suppl(?:y|ying)|contract|tender|fournir|fourniture|marché\s+public|leveren|levering|aanbesteding|"
+    r"liefern|Lieferung|Auftrag|Ausschreibung)(?![\w-])",
+    re.IGNORECASE,
+)
 _SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
 # goods sold, not a firm: "prohibits the sale or import of connected vehicles", "verbiedt de verkoop van
 # beveiligingssoftware", "interdit la vente de smartphones": a ban on products is no screening decision
@@ -2241,9 +2248,22 @@ def _implicit_concerns(
             pairs[(key, "investment_screening")] = {"span": (a, b), "status": st, "companies": {key}}
             return
     for name, sts in statuses.items():
-        if any(k == name for k, _c in pairs) or (name == key and has_cat):
-            continue
         best = _best_status(sts)
+        # a supplier shut out of a contract is a screening case of its own beside the dangers it is about
+        # ("the government blocked Nuctech from supplying the scanners"; "could reach Chinese intelligence");
+        # a deal stopped is one already where its sentence says so (a state buying the stake itself is not)
+        where = (measured or {}).get((name, best))
+        decision = (
+            name == key
+            and best in ("divestment_ordered", "blocked")
+            and where is not None
+            and _SUPPLY_DEAL.search(doc.text, *where)
+            and not _PRODUCT_SALE.search(doc.text, *where)
+        )
+        if decision and (key, "investment_screening") not in pairs:
+            pass
+        elif any(k == name for k, _c in pairs) or (name == key and has_cat):
+            continue
         cat = (
             "investment_screening" if best in ("divestment_ordered", "blocked", "approved_with_conditions") else "other"
         )
