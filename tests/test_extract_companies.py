@@ -1303,3 +1303,24 @@ def test_a_brand_written_in_lower_case_before_group_is_the_name(shipped: Gazette
     )
     found = company_names(run(shipped, text))
     assert "vtx Group" in found and "Group" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Treasurer ordered Qinmu Fund and its associates, Indian Ocean International Shipping and Service "
+            "and Black Stone Resources, to sell their shares in Tarrant Minerals.",
+            "Indian Ocean International Shipping and Service",
+        ),
+        (
+            "The Treasurer ordered Qinmu Fund to sell its stake in Harbour Engineering and Services, a mining "
+            "contractor, on security grounds.",
+            "Harbour Engineering and Services",
+        ),
+    ],
+)
+def test_a_lone_sector_word_after_a_name_ending_in_one_is_the_names(shipped: Gazetteer, text: str, name: str) -> None:
+    found = company_names(run(shipped, text))
+    assert name in found
+    assert not {"Service", "Services"} & set(found)

@@ -559,3 +559,13 @@ def test_a_group_name_international_and_a_legal_form_is_its_unit(shipped: Gazett
     found = {c.name: c for c in run(shipped, text, language="fr").companies}
     assert found["Rosneft International GmbH"].parent == "Rosneft"
     assert found["Lukoil"].parent is None
+
+
+def test_an_adjective_that_names_a_sea_is_no_nationality(shipped: Gazetteer) -> None:
+    text = (
+        "The Treasurer ordered Qinmu Fund and its associate Indian Ocean International Shipping to sell their "
+        "shares in Tarrant Minerals on national security grounds."
+    )
+    ex = run(shipped, text)
+    assert company(ex, "Indian Ocean International Shipping").country is None
+    assert "IN" not in ex.countries

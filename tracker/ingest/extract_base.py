@@ -765,6 +765,8 @@ _SECTORS = (
     r"Harbou?r|Water|Electric|Nuclear|Agriculture|Food|Textiles?|Finance|Insurance|Railway|Rail)"
 )
 _SECTOR_AND = re.compile(_SECTORS + r"\s+and\s+" + _SECTORS + r"\b")
+_LONE_SECTOR = re.compile(_SECTORS + r"|Service|Trading|Consulting|Solutions|Supply|Supplies")
+_SECTOR_END = re.compile(r"\s" + _SECTORS + r"$")
 _CORPORATE_END = re.compile(r"\b(?:Corporation|Corp\.?|Company|Co\.?|Group|Holdings?|Ltd\.?|Limited)(?:\s+\([^)]*\))?$")
 
 
@@ -802,6 +804,11 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
             ps = out[-1][0]
             left = text[ps : out[-1][1]]
             if " " in left and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
+                out[-1] = (ps, e, pos)
+                continue
+            # a lone sector word after a name ending in one is the name's: "Indian Ocean International
+            # Shipping and Service", "Harbour Engineering and Services"
+            if " " in left and _LONE_SECTOR.fullmatch(text, s, e) and _SECTOR_END.search(left):
                 out[-1] = (ps, e, pos)
                 continue
             # both sides plain words (no acronym on the left) and a legal form closing the right
@@ -958,6 +965,8 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
             phrase = " ".join(words[i : i + n])
             phrase = _POSSESSIVE_OR_BASED_END.sub("", phrase)
             code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
+            if code and words[i + n : i + n + 1] in (["Ocean"], ["Sea"]):
+                continue  # "Indian Ocean International Shipping": a sea, no country
             if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
                 return code
     return None

@@ -237,6 +237,8 @@ def _body_kind(doc: _Doc, name: str) -> tuple[str | None, str | None]:
         return None, None
     if len(toks) == 1 and name not in _PROPER_BODIES:
         return None, None
+    if _TRADING_WORD.search(name) and not name.startswith(_START_HEADS):
+        return None, None  # "Indian Ocean International Shipping and Service": a firm, whatever its last word
     found = _head_kind(rules, name, toks)
     if found:
         return found, _country_in(doc, name + " ")

@@ -686,7 +686,12 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if (
         len(toks) >= 2
         and toks[-1].strip("()")
-        and (toks[-1] in rules.suffixes or (toks[-1].startswith("(") and len(toks) >= 3 and toks[-2] in rules.suffixes))
+        and (
+            toks[-1] in rules.suffixes
+            or (toks[-1].startswith("(") and len(toks) >= 3 and toks[-2] in rules.suffixes)
+            # "Indian Ocean International Shipping and Service": the corporate word before the last pair
+            or (len(toks) >= 4 and toks[-2] in ("and", "&") and toks[-3] in rules.suffixes)
+        )
     ) and not _is_title_case_line(sent):
         why.add("suffix")
     if not why and _national_brand(doc, name):
@@ -2294,7 +2299,12 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             co.country = doc.gaz.country_names[first]
             continue
         # "Lithuanian Airports", "Deutsche Telekom", "Swiss Re": a nationality opens the name
-        if len(toks) > 1 and first[:1].isupper() and (code := doc.gaz.adjectives.get(first.lower())):
+        if (
+            len(toks) > 1
+            and first[:1].isupper()
+            and toks[1] not in ("Ocean", "Sea")  # "Indian Ocean International Shipping": a sea, no nationality
+            and (code := doc.gaz.adjectives.get(first.lower()))
+        ):
             co.country = code
             continue
         # "Hong Kong Aolong Holdings", "Saudi Arabian Mining": a two-word country or territory opens the name

@@ -397,8 +397,13 @@ class Gazetteer:
         return longest_first(self._entities.scan(text))
 
     def place_hits(self, text: str) -> list[Hit]:
-        """Country names, adjectives, capitals and cities, longest first, no overlaps."""
-        return longest_first(self._places.scan(text))
+        """Country names, adjectives, capitals and cities, longest first, no overlaps. An adjective
+        that names a sea is no country: "Indian Ocean International Shipping", "the Irish Sea"."""
+        return [
+            h
+            for h in longest_first(self._places.scan(text))
+            if h.kind != "adjective" or not _SEA_AFTER.match(text, h.end)
+        ]
 
     def country_code(self, word: str) -> str | None:
         """ISO code for a country name, adjective (any case) or capital, else None."""
@@ -416,6 +421,9 @@ class Gazetteer:
 
     def city(self, name: str) -> tuple[str, float, float, int] | None:
         return self.cities.get(name) or self.cities.get(strip_accents(name))
+
+
+_SEA_AFTER = re.compile(r"\s+(?:Ocean|Sea)\b")
 
 
 class PhraseMatcher:
