@@ -569,3 +569,19 @@ def test_an_adjective_that_names_a_sea_is_no_nationality(shipped: Gazetteer) -> 
     ex = run(shipped, text)
     assert company(ex, "Indian Ocean International Shipping").country is None
     assert "IN" not in ex.countries
+
+
+def test_business_units_transferred_to_a_firm_do_not_make_it_a_unit(shipped: Gazetteer) -> None:
+    text = (
+        "The ministry authorised the commissioners of Velmar Aero Industries, a drone maker, to transfer all of "
+        "their business units to Qinmu Makina, a Turkish drone maker."
+    )
+    assert company(run(shipped, text), "Qinmu Makina").parent is None
+
+
+def test_a_turkish_firms_registered_name_is_one_name(shipped: Gazetteer) -> None:
+    unknown = "Rome cleared the transfer of Velmar Aero to Qinmu Makina Sanayi ve Ticaret, a Turkish drone maker."
+    assert "Qinmu Makina Sanayi ve Ticaret" in company_names(run(shipped, unknown))
+    known = "Rome cleared the transfer of Velmar Aero to Baykar Makina Sanayi ve Ticaret, the Turkish drone maker."
+    baykar = company(run(shipped, known), "Baykar")
+    assert "Baykar Makina Sanayi ve Ticaret" in baykar.aliases

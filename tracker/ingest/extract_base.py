@@ -264,7 +264,8 @@ class _Rules:
         possessors = r"(?:its|their|sa|son|ses|leur|leurs|zijn|haar|hun|seine|seiner|ihre|ihrer)"
         self.owned_unit_end = re.compile(
             rf"(?<![\w'’])(?P<own>{possessors}|[\w.&-]+['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?:{self.subsidiary_cue.pattern})"
-            r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
+            # "its unit called X", not "transfer their business units to X": X is where they go
+            r"(?:\s+(?!(?:to|into|from|for|with|by|à|aan|naar|an|zu)\b)[a-zà-ÿ][\w-]*){0,2}\s*,?\s*$",
             re.IGNORECASE,
         )
         # a possessor of a named unit: "Anhui Kelan's Dutch unit Kelan Europe"
@@ -649,7 +650,7 @@ _ABBREVIATION = re.compile(
 )
 
 _PHRASE_RE = re.compile(
-    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di)(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}|{_LOWER_BEFORE_LEGAL}))*"
+    rf"(?:(?<=\b[dlDL]['’])|(?<=\bqu['’])|(?<![\w'’-])){_CAPW}(?:(?:\s+(?:of|de|du|van|von|für|&|del|di|ve(?=\s+(?:Sanayi|Ticaret|Tic\.)))(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|{_PARTNER_COMMA}|{_LEGAL_COMMA})?\s+(?:{_CAPW}|{_PAREN}|{_LOWER_LEGAL}|{_LOWER_BEFORE_LEGAL}))*"
 )
 
 

@@ -95,6 +95,7 @@ _PARENT_OF_BEFORE = re.compile(
     r"(?:the\s+|het\s+|de\s+|la\s+|le\s+|l['’]|der\s+|des\s+)?(?:[\w-]+['’]s\s+|[a-zà-ÿA-Z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
+_TURKISH_FORMAL = re.compile(r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w]*){0,3}\s+Sanayi\s+ve\s+Ticaret(?:\s+A\.Ş\.?)?")
 _LOWER_BRAND_BEFORE = re.compile(r"(?<![\w&-])([a-z][a-z&]{1,4})\s+$")
 _GROUP_WORD = re.compile(r"Group|Groupe|Groep|Gruppe|Holdings?")
 # fmt: off
@@ -766,6 +767,9 @@ def _companies(doc: _Doc) -> list[_Company]:
         if hit.form.islower() and not row["name"].islower():
             continue  # "l-usine-huawei-sous-surveillance": a web address's slug, not the name
         s, e = _extend_name(doc, hit.start, hit.end)
+        # the registered form of a Turkish firm's name runs on: "Baykar Makina Sanayi ve Ticaret A.Ş."
+        formal = _TURKISH_FORMAL.match(text, e)
+        e = formal.end() if formal else e
         co = by_index.setdefault(
             hit.key,
             _Company(
