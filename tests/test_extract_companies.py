@@ -1324,3 +1324,14 @@ def test_a_lone_sector_word_after_a_name_ending_in_one_is_the_names(shipped: Gaz
     found = company_names(run(shipped, text))
     assert name in found
     assert not {"Service", "Services"} & set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The culture secretary called for a deeper review of the £600m bid by Qinmu IMI for the Harwick Telegraph.",
+        "Le gouvernement examine le rachat de Velmar par Qinmu IMI pour des raisons de sécurité nationale.",
+    ],
+)
+def test_a_bidder_named_after_its_bid_is_a_firm(shipped: Gazetteer, text: str) -> None:
+    assert "Qinmu IMI" in company_names(run(shipped, text))

@@ -681,8 +681,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("passing")
     if _MUST_SELL_AFTER.match(post):
         why.add("divest")
-    if _SOLD_TO_BEFORE.search(pre):
-        why.add("deal")  # "agreed to sell its engine unit to TMH Group": the buyer
+    if _SOLD_TO_BEFORE.search(pre) or _DEAL_BY_BEFORE.search(pre):
+        # "agreed to sell its engine unit to TMH Group", "the £600m bid by RedBird IMI": the buyer
+        why.add("deal")
     toks = _tokens(name)
     if (
         len(toks) >= 2
@@ -2237,6 +2238,12 @@ def deal_sellers(doc: _Doc, companies: list[_Company]) -> set[str]:
     return {co.name for co in companies for _s, e in co.mentions if _SELLS_AFTER.match(doc.text, e)}
 
 
+# the bidder named after its bid: "the £600m bid by RedBird IMI", "le rachat par X", "die Übernahme durch X"
+_DEAL_BY_BEFORE = re.compile(
+    r"(?<![\w-])(?:bid|offer|takeover|acquisition|purchase|buyout|approach|rachat|offre|overname|bod|Übernahme|"
+    r"Angebot|Kauf|Erwerb)\s+(?:[^\s.;]+\s+){0,4}?(?:by|from|par|door|durch)\s+(?:the\s+|la\s+|le\s+|de\s+|die\s+|den\s+)?$",
+    re.IGNORECASE,
+)
 # the buyer a sale goes to: "agreed to sell its engine unit to TMH Group", "le Verkauf ... an Silex"
 _SOLD_TO_BEFORE = re.compile(
     r"(?<![\w-])(?:sell|sells|sold|selling|sale\s+of|verkauf\w*|Verkauf|vente|vendre|cession|céder|verkoop|verkopen)"
