@@ -1335,3 +1335,8 @@ def test_a_lone_sector_word_after_a_name_ending_in_one_is_the_names(shipped: Gaz
 )
 def test_a_bidder_named_after_its_bid_is_a_firm(shipped: Gazetteer, text: str) -> None:
     assert "Qinmu IMI" in company_names(run(shipped, text))
+
+
+def test_an_outlets_acronym_before_a_corporate_word_is_a_firms_name(shipped: Gazetteer) -> None:
+    text = "The Treasurer will block the $13 billion offer for APA Group, the owner of the gas pipelines."
+    assert "APA Group" in company_names(run(shipped, text))

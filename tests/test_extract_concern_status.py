@@ -999,3 +999,16 @@ def test_the_power_a_law_gives_is_no_decision_and_a_list_of_requirements_is_a_co
         "government veto or attach conditions to deals involving strategic defence assets."
     )
     assert statuses(run(shipped, text)) == {"approved_with_conditions"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasurer Jim Harwood has signalled he will knock back the $13 billion offer for Tarrant Group by Hong "
+        "Kong's Qinmu Infrastructure on national security grounds.",
+        "The Treasurer said the takeover of Tarrant Group by Hong Kong's Qinmu Infrastructure would be contrary to "
+        "the national interest.",
+    ],
+)
+def test_a_bid_knocked_back_or_contrary_to_the_national_interest_is_blocked(shipped: Gazetteer, text: str) -> None:
+    assert "blocked" in statuses(run(shipped, text))

@@ -393,8 +393,13 @@ class Gazetteer:
     # -- lookups -----------------------------------------------------------------------
 
     def entity_hits(self, text: str) -> list[Hit]:
-        """Companies, agencies and outlets, longest match first, no overlaps."""
-        return longest_first(self._entities.scan(text))
+        """Companies, agencies and outlets, longest match first, no overlaps. An outlet's acronym
+        before a corporate word is part of a firm's name: "APA Group" is no news agency."""
+        return [
+            h
+            for h in longest_first(self._entities.scan(text))
+            if h.kind != "outlet" or not (h.form.isupper() and _CORPORATE_WORD_AFTER.match(text, h.end))
+        ]
 
     def place_hits(self, text: str) -> list[Hit]:
         """Country names, adjectives, capitals and cities, longest first, no overlaps. An adjective
@@ -423,6 +428,7 @@ class Gazetteer:
         return self.cities.get(name) or self.cities.get(strip_accents(name))
 
 
+_CORPORATE_WORD_AFTER = re.compile(r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH)\b")
 _SEA_AFTER = re.compile(r"\s+(?:Ocean|Sea)\b")
 
 
