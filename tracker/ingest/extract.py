@@ -2249,20 +2249,19 @@ def _implicit_concerns(
             return
     for name, sts in statuses.items():
         best = _best_status(sts)
+        stated = (measured or {}).get((name, best))
         # a supplier shut out of a contract is a screening case of its own beside the dangers it is about
         # ("the government blocked Nuctech from supplying the scanners"; "could reach Chinese intelligence");
         # a deal stopped is one already where its sentence says so (a state buying the stake itself is not)
-        where = (measured or {}).get((name, best))
-        decision = (
+        shut_out = (
             name == key
+            and (key, "investment_screening") not in pairs
             and best in ("divestment_ordered", "blocked")
-            and where is not None
-            and _SUPPLY_DEAL.search(doc.text, *where)
-            and not _PRODUCT_SALE.search(doc.text, *where)
+            and stated is not None
+            and _SUPPLY_DEAL.search(doc.text, *stated)
+            and not _PRODUCT_SALE.search(doc.text, *stated)
         )
-        if decision and (key, "investment_screening") not in pairs:
-            pass
-        elif any(k == name for k, _c in pairs) or (name == key and has_cat):
+        if not shut_out and (any(k == name for k, _c in pairs) or (name == key and has_cat)):
             continue
         cat = (
             "investment_screening" if best in ("divestment_ordered", "blocked", "approved_with_conditions") else "other"
@@ -2270,7 +2269,7 @@ def _implicit_concerns(
         if name != key and cat == "other":
             continue  # a side company's "removed" or "monitored" is too thin for a case of its own
         # the sentence that stated this company's measure, else the first that states such a measure
-        where = (measured or {}).get((name, best)) or next(
+        where = stated or next(
             ((sent.start, sent.end) for sent in doc.content if _status(doc, sent.start, sent.end) == best), None
         )
         if where:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .gazetteer import (
     MIN_CITY_POPULATION,
+    SEA_WORDS,
     Gazetteer,
     Hit,
     PhraseMatcher,
@@ -966,7 +967,7 @@ def _country_in(doc: _Doc, fragment: str) -> str | None:
             phrase = " ".join(words[i : i + n])
             phrase = _POSSESSIVE_OR_BASED_END.sub("", phrase)
             code = doc.gaz.country_code(phrase) if phrase[:1].isupper() or n == 1 else None
-            if code and words[i + n : i + n + 1] in (["Ocean"], ["Sea"]):
+            if code and words[i + n : i + n + 1] and words[i + n] in SEA_WORDS:
                 continue  # "Indian Ocean International Shipping": a sea, no country
             if code and (phrase[:1].isupper() or phrase.lower() in doc.gaz.adjectives):
                 return code

@@ -976,16 +976,16 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 ag = next((a for a in agencies.values() if a.country == code and _is_government(a)), None)
             if ag is None:
                 # a bare "the government" of a country the gazetteer has no row for: named for its country
-                bare = hit is None and word != "Bundesregierung" and forms[0].lower() == word.lower()
+                bare = not row and hit is None and word != "Bundesregierung" and forms[0].lower() == word.lower()
                 ag = add(
-                    row["name"] if row else (_government_name(code) if bare else forms[0]),
+                    row["name"] if row else _government_name(code) if bare else forms[0],
                     start,
                     end,
                     kind=(row or {}).get("kind") or "other",
                     country=code,
                     gaz_index=doc.gaz.agencies.index(row) if row else None,
                 )
-                if bare and not row:
+                if bare:
                     # and as the story would say it: "the Philippine Senate" makes it "Philippine government"
                     adjectives = {h.form for h in doc.place_hits if h.kind == "adjective" and h.key == code}
                     ag.aliases.update(f"{a} {word}" for a in adjectives if a[:1].isupper())

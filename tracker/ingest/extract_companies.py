@@ -38,7 +38,7 @@ from .extract_bodies import (
     _kind_of_body,
     _story_town,
 )
-from .gazetteer import SpanSet
+from .gazetteer import SEA_WORDS, SpanSet
 from .textparts import (
     Sentence,
     span,
@@ -2313,7 +2313,7 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
         if (
             len(toks) > 1
             and first[:1].isupper()
-            and toks[1] not in ("Ocean", "Sea")  # "Indian Ocean International Shipping": a sea, no nationality
+            and toks[1] not in SEA_WORDS  # "Indian Ocean International Shipping": a sea, no nationality
             and (code := doc.gaz.adjectives.get(first.lower()))
         ):
             co.country = code

@@ -429,7 +429,9 @@ class Gazetteer:
 
 
 _CORPORATE_WORD_AFTER = re.compile(r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH)\b")
-_SEA_AFTER = re.compile(r"\s+(?:Ocean|Sea)\b")
+# the words after a nationality that make it a sea's name: "Indian Ocean", "Irish Sea"
+SEA_WORDS = ("Ocean", "Sea")
+_SEA_AFTER = re.compile(r"\s+(?:" + "|".join(SEA_WORDS) + r")\b")
 
 
 class PhraseMatcher:

@@ -31,11 +31,10 @@ from tracker.models import (
     Company,
     CompanyAlias,
     Facility,
-    FacilityAlias,
     ReviewState,
     normalize_name,
 )
-from tracker.services import alias_rows
+from tracker.services import ALIAS_MODELS, alias_rows
 
 logger = logging.getLogger(__name__)
 
@@ -277,24 +276,34 @@ def companies_find(name_lists: list[list[str]]) -> list[Company | None]:
     table: dict[str, list] = {}
     if wanted:
         params = [*wanted, ReviewState.REJECTED, *wanted, ReviewState.REJECTED]
-        table = _by_key(Company.objects.raw(_companies_by_key_sql(len(wanted)), params))
+        table = _by_key(Company.objects.raw(_by_key_sql(Company, len(wanted), _LIVE), params))
     return [_best(_matching(keys, table), keys) or _fuzzy_company(live, keys) for keys in keys_of]
 
 
+_LIVE = "r.review_state <> %s"
+# a site in the town (compared as city__iexact does) and country of the entry, not rejected
+_LIVE_HERE = "UPPER(r.city) = UPPER(%s) AND r.country = %s AND r.review_state <> %s"
+
+
 @functools.cache
-def _companies_by_key_sql(count: int) -> str:
-    """The lookup companies_find sends for `count` keys, written once per count: composing the
-    same UNION through the ORM on every file cost more than running it (~0.5 ms a file)."""
+def _by_key_sql(model: type, count: int, where: str) -> str:
+    """The lookup of `model` records by `count` name keys, among those `where` admits: the indexed
+    name and alias lookups as one UNION, each row tagged with the key it matched, the where
+    clause's parameters after each half's keys. Written once per model, count and clause: composing
+    it through the ORM on every file cost more than running it (~0.5 ms a file), and an OR across
+    the alias join makes PostgreSQL scan every record."""
+    alias_model, owner = ALIAS_MODELS[model]
     qn = connection.ops.quote_name
-    columns = ", ".join(f"c.{qn(f.column)}" for f in Company._meta.concrete_fields)
-    company, alias = qn(Company._meta.db_table), qn(CompanyAlias._meta.db_table)
+    columns = ", ".join(f"r.{qn(f.column)}" for f in model._meta.concrete_fields)
+    table, alias = qn(model._meta.db_table), qn(alias_model._meta.db_table)
+    fk = qn(alias_model._meta.get_field(owner).column)
     keys = ", ".join(["%s"] * count)
-    # Only quoted names from the model and placeholders go into the text; the keys are parameters.
+    # Only quoted names from the models, placeholders and this module's clauses go into the text.
     return (
-        f"SELECT {columns}, c.normalized_name AS key, 'name' AS via FROM {company} c "  # noqa: S608
-        f"WHERE c.normalized_name IN ({keys}) AND c.review_state <> %s "
-        f"UNION ALL SELECT {columns}, a.normalized_name AS key, 'alias' AS via FROM {company} c "
-        f"JOIN {alias} a ON a.company_id = c.id WHERE a.normalized_name IN ({keys}) AND c.review_state <> %s"
+        f"SELECT {columns}, r.normalized_name AS key, 'name' AS via FROM {table} r "  # noqa: S608
+        f"WHERE r.normalized_name IN ({keys}) AND {where} "
+        f"UNION ALL SELECT {columns}, a.normalized_name AS key, 'alias' AS via FROM {table} r "
+        f"JOIN {alias} a ON a.{fk} = r.id WHERE a.normalized_name IN ({keys}) AND {where}"
     )
 
 
@@ -378,17 +387,24 @@ def _records_resolve(
         this_file.update(dict.fromkeys(entry_keys, record))
     # No history rows here (bulk_create sends no signals): store writes them for the whole file.
     model.objects.bulk_create(created)
-    names = alias_rows(
-        (record, [entry.name, *entry.aliases])
-        for entry, (record, _) in zip(found, resolved, strict=True)
-        if record.review_state == ReviewState.PROPOSED
+    _names_keep(
+        [
+            (record, [entry.name, *entry.aliases])
+            for entry, (record, _) in zip(found, resolved, strict=True)
+            if record.review_state == ReviewState.PROPOSED
+        ],
+        aliases,
     )
-    for alias_model, rows in names.items():
+    return resolved
+
+
+def _names_keep(names_of: list[tuple[Company | Agency | Facility, list[str]]], aliases: list | None) -> None:
+    """The alias rows of these names: inserted now, or put in `aliases` for the caller to insert."""
+    for alias_model, rows in alias_rows(names_of).items():
         if aliases is None:
             alias_model.objects.bulk_create(rows, ignore_conflicts=True)
         else:
             aliases.extend(rows)
-    return resolved
 
 
 def company_resolve(found: FoundCompany) -> tuple[Company, bool]:
@@ -486,28 +502,10 @@ def facility_find(found: FoundFacility) -> Facility | None:
     if not keys:
         return None
     place = [found.city or "", found.country or "", ReviewState.REJECTED]
-    rows = Facility.objects.raw(_facilities_by_key_sql(len(keys)), [*keys, *place, *keys, *place])
+    rows = Facility.objects.raw(_by_key_sql(Facility, len(keys), _LIVE_HERE), [*keys, *place, *keys, *place])
     # Its own name before an alias, the article's main name before its other ones, the oldest first.
     rank = {key: n for n, key in enumerate(keys)}
     return min(rows, key=lambda r: (r.via != "name", rank.get(r.key, len(keys)), r.pk), default=None)
-
-
-@functools.cache
-def _facilities_by_key_sql(count: int) -> str:
-    """facility_find's lookup for `count` keys: the indexed name and alias lookups in one round
-    trip (as _companies_by_key_sql; an OR across the alias join would scan every facility)."""
-    qn = connection.ops.quote_name
-    columns = ", ".join(f"f.{qn(f.column)}" for f in Facility._meta.concrete_fields)
-    facility, alias = qn(Facility._meta.db_table), qn(FacilityAlias._meta.db_table)
-    keys = ", ".join(["%s"] * count)
-    place = "UPPER(f.city) = UPPER(%s) AND f.country = %s AND f.review_state <> %s"  # as city__iexact
-    # Only quoted names from the model and placeholders go into the text; the keys are parameters.
-    return (
-        f"SELECT {columns}, f.normalized_name AS key, 'name' AS via FROM {facility} f "  # noqa: S608
-        f"WHERE f.normalized_name IN ({keys}) AND {place} "
-        f"UNION ALL SELECT {columns}, a.normalized_name AS key, 'alias' AS via FROM {facility} f "
-        f"JOIN {alias} a ON a.facility_id = f.id WHERE a.normalized_name IN ({keys}) AND {place}"
-    )
 
 
 def facility_resolve(
@@ -546,9 +544,5 @@ def facility_resolve(
             },
         )
     if facility.review_state == ReviewState.PROPOSED:
-        for alias_model, rows in alias_rows([(facility, [found.name, *found.aliases])]).items():
-            if aliases is None:
-                alias_model.objects.bulk_create(rows, ignore_conflicts=True)
-            else:
-                aliases.extend(rows)
+        _names_keep([(facility, [found.name, *found.aliases])], aliases)
     return facility, created
