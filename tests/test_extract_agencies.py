@@ -484,6 +484,17 @@ def test_a_bare_german_ministers_title_in_a_swiss_story_is_swiss(shipped: Gazett
     assert {a.country for a in run(shipped, text).agencies if a.kind == "ministry"} == {"CH"}
 
 
+@pytest.mark.parametrize(("title", "country"), [("Verteidigungsminister", "SE"), ("Bundesverteidigungsminister", "DE")])
+def test_a_bare_german_ministers_title_in_a_story_set_abroad_is_the_host_countrys(
+    shipped: Gazetteer, title: str, country: str
+) -> None:
+    text = (
+        "Stockholm – Die schwedische Regierung lässt Harbourline in den Hafen Karlshamn. Die Lage sei "
+        f"handhabbar, sagte {title} Per Muster am Montag. Die schwedische Sicherheitspolizei Säpo warnt vor Spionage."
+    )
+    assert {a.country for a in run(shipped, text).agencies if a.kind == "ministry"} == {country}
+
+
 def test_a_french_ministers_lower_case_portfolio_is_a_body(gaz: Gazetteer) -> None:
     text = (
         "Paris a bloqué le rachat de Fromagerie Dupuis par Harbourline. Le ministre de l'économie a invoqué "

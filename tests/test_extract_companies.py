@@ -1340,3 +1340,11 @@ def test_a_bidder_named_after_its_bid_is_a_firm(shipped: Gazetteer, text: str) -
 def test_an_outlets_acronym_before_a_corporate_word_is_a_firms_name(shipped: Gazetteer) -> None:
     text = "The Treasurer will block the $13 billion offer for APA Group, the owner of the gas pipelines."
     assert "APA Group" in company_names(run(shipped, text))
+
+
+def test_two_sector_words_joined_by_and_before_a_legal_form_are_one_name(shipped: Gazetteer) -> None:
+    text = (
+        "The government rejected a proposal from Chinese carmaker Qinmu Auto and its partner Kavali Engineering "
+        "and Infrastructures Ltd (KEIL) to build a plant in India."
+    )
+    assert "Kavali Engineering and Infrastructures Ltd" in names(run(shipped, text).companies)

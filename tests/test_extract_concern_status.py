@@ -930,6 +930,16 @@ def test_a_rejected_transaction_is_a_block(shipped: Gazetteer, text: str, langua
     assert any(c.status == "blocked" for c in ex.concerns)
 
 
+def test_a_proposal_turned_down_is_a_blocked_screening_case_beside_its_danger(shipped: Gazetteer) -> None:
+    text = (
+        "The government has rejected a $1 billion proposal from Chinese carmaker Qinmu Auto to build a battery "
+        "plant, according to people familiar with the matter. Officials feared Qinmu Auto would transfer "
+        "sensitive technology to China."
+    )
+    found = {(cat, c.status) for c in run(shipped, text).concerns for cat in c.categories}
+    assert ("investment_screening", "blocked") in found
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

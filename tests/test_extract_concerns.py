@@ -1124,3 +1124,12 @@ def test_a_supplier_shut_out_of_a_contract_is_a_screening_case_beside_its_danger
     found = {(c.categories[0], c.status) for c in run(shipped, text).concerns}
     assert ("investment_screening", "blocked") in found
     assert ("data_access", "blocked") in found
+
+
+def test_a_view_into_military_activity_is_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "Die Projektgesellschaft Harbourline AG, die dem russischen Staatskonzern Qinmu gehört, will im Hafen "
+        "Karlshamn Rohre lagern. Kritiker befürchten, dass der Schiffsverkehr Moskau Einblick in militärische "
+        "Aktivitäten verschaffen könnte."
+    )
+    assert "espionage" in {cat for c in run(shipped, text, language="de").concerns for cat in c.categories}

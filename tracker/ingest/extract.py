@@ -2020,6 +2020,11 @@ _SUPPLY_DEAL = re.compile(
     r"liefern|Lieferung|Auftrag|Ausschreibung)(?![\w-])",
     re.IGNORECASE,
 )
+_TURNED_DOWN = re.compile(
+    r"(?<![\w-])(?:reject(?:s|ed)?|turned\s+down|rejet(?:é|ée|er|te)|refus(?:é|ée|er)|afgewezen|wees\s+\w+\s+af|"
+    r"abgelehnt|lehnte)(?![\w-])",
+    re.IGNORECASE,
+)
 _SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
 # goods sold, not a firm: "prohibits the sale or import of connected vehicles", "verbiedt de verkoop van
 # beveiligingssoftware", "interdit la vente de smartphones": a ban on products is no screening decision
@@ -2250,16 +2255,19 @@ def _implicit_concerns(
     for name, sts in statuses.items():
         best = _best_status(sts)
         stated = (measured or {}).get((name, best))
-        # a supplier shut out of a contract is a screening case of its own beside the dangers it is about
-        # ("the government blocked Nuctech from supplying the scanners"; "could reach Chinese intelligence");
-        # a deal stopped is one already where its sentence says so (a state buying the stake itself is not)
+        # a supplier shut out of a contract, or a proposal turned down, is a screening case of its own
+        # beside the dangers it is about ("the government blocked Nuctech from supplying the scanners";
+        # "rejected a $1 billion proposal from BYD"; "would give away its technology"); a deal stopped is
+        # one already where its sentence says so (a state buying the stake itself is not)
         shut_out = (
             name == key
             and (key, "investment_screening") not in pairs
             and best in ("divestment_ordered", "blocked")
             and stated is not None
-            and _SUPPLY_DEAL.search(doc.text, *stated)
-            and not _PRODUCT_SALE.search(doc.text, *stated)
+            and (
+                (_SUPPLY_DEAL.search(doc.text, *stated) and not _PRODUCT_SALE.search(doc.text, *stated))
+                or (best == "blocked" and _TURNED_DOWN.search(doc.text, *stated))
+            )
         )
         if not shut_out and (any(k == name for k, _c in pairs) or (name == key and has_cat)):
             continue

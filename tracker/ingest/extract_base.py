@@ -180,6 +180,8 @@ _FR_COMPLEMENT = r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’
 
 # First characters whose case-insensitive matches `re` keeps apart: no character matches two of
 # them unless they lower alike (checked in tests/test_extract_speed.py).
+# a word in a status cue's gap, a sum among them ("$1.5", "€200m")
+_GAP_WORD = r"[$€£¥]?[\w’'-]+(?:[.,][\w’'-]+)*"
 _CASE_KEYS = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]")
 
 
@@ -390,10 +392,11 @@ class _Rules:
                 st,
                 re.compile(
                     r"(?<![\w-])"
-                    # the gap may be an aside between commas: "a refusé, vendredi, d'autoriser"
+                    # the gap may be an aside between commas: "a refusé, vendredi, d'autoriser", or
+                    # a sum: "rejected a $1.5 billion proposal"
                     + re.escape(w)
-                    .replace(r"\ \*\ ", r",?\s+[\w’'-]+(?:\s+[\w’'-]+){0,3},?\s+")
-                    .replace(r"\*", r"[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+                    .replace(r"\ \*\ ", rf",?\s+{_GAP_WORD}(?:\s+{_GAP_WORD}){{0,3}},?\s+")
+                    .replace(r"\*", rf"{_GAP_WORD}(?:\s+{_GAP_WORD}){{0,3}}")
                     .replace(r"\ ", r"\s+")
                     + r"(?![\w-])",
                     re.IGNORECASE,
@@ -764,7 +767,8 @@ _SECTORS = (
     r"Commerce|Shipping|Logistics|Power|Resources|Services|Electronics|Communications|Information|"
     r"Telecommunications|Tire|Tyre|Rubber|Oil|Gas|Petroleum|Chemicals?|Iron|Steel|Metals?|Minerals?|Mining|"
     r"Wire|Cable|Machinery|Equipment|Materials|Aviation|Aerospace|Transport|Transportation|Marine|Ports?|"
-    r"Harbou?r|Water|Electric|Nuclear|Agriculture|Food|Textiles?|Finance|Insurance|Railway|Rail)"
+    r"Harbou?r|Water|Electric|Nuclear|Agriculture|Food|Textiles?|Finance|Insurance|Railway|Rail|Infrastructures?|"
+    r"Industries|Systems|Manufacturing|Utilities)"
 )
 _SECTOR_AND = re.compile(_SECTORS + r"\s+and\s+" + _SECTORS + r"\b")
 _LONE_SECTOR = re.compile(_SECTORS + r"|Service|Trading|Consulting|Solutions|Supply|Supplies")

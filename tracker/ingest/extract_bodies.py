@@ -1342,10 +1342,13 @@ def _host_body_term(doc: _Doc, sent: Sentence, m: re.Match, term: str) -> bool:
     return words[-1] in _ARTICLES or not words[-1][:1].isupper()
 
 
-def _german_ministry_country(doc: _Doc) -> str:
-    # a bare "Wirtschaftsminister" is Germany's unless the story is set in Austria or Switzerland,
-    # whose ministers use the same titles
-    return doc.host if doc.host in ("AT", "CH", "LI") else "DE"
+def _german_ministry_country(doc: _Doc, title: str) -> str:
+    """A bare "Wirtschaftsminister" is of the country the story is set in: Germany by default,
+    Austria or Switzerland (the same titles), Sweden in a report from Stockholm. A federal
+    ("Bundes-") ministry is not Sweden's."""
+    if doc.host and (doc.host in ("AT", "CH", "LI") or not title.lower().startswith("bundes")):
+        return doc.host
+    return "DE"
 
 
 _DECISION_WORD = re.compile(r"\b(?:decision|décision|besluit|beslissing|Entscheidung|Beschluss)\b", re.IGNORECASE)
@@ -1362,7 +1365,9 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                 continue
             hit = doc.country_before(m.start(), sent.start)
             code = (
-                hit.key if hit else (_german_ministry_country(doc) if m.group("de") else doc.host or doc.main_country)
+                hit.key
+                if hit
+                else (_german_ministry_country(doc, m.group("de")) if m.group("de") else doc.host or doc.main_country)
             )
             phrase = _strip_article(m.group(0))
             if m.group("t"):

@@ -2479,6 +2479,7 @@ _ROLE_COMMA_BEFORE = re.compile(
     r"burgemeester|Chef|Vorstandschef|Geschäftsführer|Gründer|Sprecher(?:in)?|Bürgermeister(?:in)?),\s+$",
     re.IGNORECASE,
 )
+_HONORIFIC_BEFORE = re.compile(rf"(?<![\w-]){_HONORIFIC}\s+$")
 _NATIONAL_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:le|la|du|au|l['’])\s*([A-ZÉ][a-zéèëï]+)\s+$")
 
 
@@ -2490,15 +2491,14 @@ def _named_person(doc: _Doc, name: str) -> bool:
         return False
     if not all(t[1:].islower() or "-" in t for t in toks):
         return False
-    if re.search(rf"(?<![\w-]){_HONORIFIC}\s+{re.escape(toks[-1])}(?![\w-])", doc.text):
+    text = doc.text
+    if any(_HONORIFIC_BEFORE.search(text, max(0, at - 20), at) for at, _ in name_spans(text, toks[-1])):
         return True
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
-        if _CALLING_BEFORE.search(doc.text, max(0, m.start() - 50), m.start()) or _ROLE_COMMA_BEFORE.search(
-            doc.text, max(0, m.start() - 40), m.start()
-        ):
+    for at, _ in name_spans(text, name):
+        if _CALLING_BEFORE.search(text, max(0, at - 50), at) or _ROLE_COMMA_BEFORE.search(text, max(0, at - 40), at):
             return True
         # "par le Suédois Torbjörn Törnqvist": a French nationality noun, capitalised, is a person
-        noun = _NATIONAL_NOUN_BEFORE.search(doc.text, max(0, m.start() - 30), m.start())
+        noun = _NATIONAL_NOUN_BEFORE.search(text, max(0, at - 30), at)
         if noun and doc.language == "fr" and noun.group(1).lower() in doc.gaz.adjectives:
             return True
     return False

@@ -125,6 +125,8 @@ MONTHS = {
     "okt": 10,
     # de
     "januar": 1,
+    "jänner": 1,  # Austria
+    "feber": 2,
     "februar": 2,
     "märz": 3,
     "juli_": 7,
