@@ -1029,3 +1029,24 @@ def test_a_german_preposition_with_its_article_is_no_part_of_a_body(shipped: Gaz
     )
     names = [a.name for a in run(shipped, text).agencies]
     assert not [n for n in names if n.startswith(("Im ", "Dem "))]
+
+
+def test_a_dutch_ministry_with_its_nationality_sets_the_story_in_that_country(shipped: Gazetteer) -> None:
+    text = (
+        "De Chinese busfabrikant Qinmu kan honderden bussen in Oslo op afstand stilzetten, blijkt uit een test "
+        "van het Noorse vervoerbedrijf Ruterline. Het bedrijf heeft het Noorse ministerie van Transport "
+        "ingelicht. Ook vervoerders in Denemarken gebruiken de bussen; in Denemarken is nog niets besloten."
+    )
+    ministry = next(a for a in run(shipped, text, language="nl").agencies if a.kind == "ministry")
+    assert ministry.country == "NO"
+    assert "Noorse ministerie van Transport" in {ministry.name, *ministry.aliases}
+
+
+def test_the_home_ministry_is_a_body(shipped: Gazetteer) -> None:
+    text = (
+        "New Delhi rejected the proposal from Chinese carmaker Qinmu Auto after a review involving the home "
+        "ministry and the finance ministry."
+    )
+    assert {"home ministry", "finance ministry"} <= {
+        n for a in run(shipped, text).agencies for n in (a.name, *a.aliases)
+    }

@@ -1022,3 +1022,14 @@ def test_the_power_a_law_gives_is_no_decision_and_a_list_of_requirements_is_a_co
 )
 def test_a_bid_knocked_back_or_contrary_to_the_national_interest_is_blocked(shipped: Gazetteer, text: str) -> None:
     assert "blocked" in statuses(run(shipped, text))
+
+
+@pytest.mark.parametrize(
+    "measure", ["suspended new downloads of the app", "blocked access to the app on work computers"]
+)
+def test_an_app_kept_from_users_is_banned(shipped: Gazetteer, measure: str) -> None:
+    text = (
+        f"South Korea's privacy regulator {measure}, saying the Chinese AI firm Qinmu Labs had failed to meet "
+        "the country's personal data protection rules."
+    )
+    assert "banned" in {c.status for c in run(shipped, text).concerns}

@@ -664,8 +664,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             if code:
                 authority[code] += 2  # "Committee on Foreign Investment in the United States"
         for m in doc.ministry_matches(sent.start, sent.end):
-            bare = m.group("nl") and not doc.country_before(m.start(), sent.start)
-            row = dutch_ministry_row(doc, m) if bare else None
+            before = doc.country_before(m.start(), sent.start)
+            if before and not counted.overlaps(m.start(), m.end()):
+                # "het Noorse ministerie van Transport"; a company's home ministry more often protests
+                authority[before.key] += 1 if before.key in origins else 2
+            row = dutch_ministry_row(doc, m) if m.group("nl") and not before else None
             if row and row.get("country"):
                 authority[row["country"]] += 3  # as a gazetteer body: "Minister Karremans van Economische Zaken"
     for hit in doc.place_hits:

@@ -1651,6 +1651,9 @@ def _dutch_ministry(
     phrase = _strip_article(m.group(0))
     if not fold(ag.name).endswith(fold(phrase)):
         ag.aliases.add(phrase)
+    said = text[hit.start : m.end()] if hit is not None and hit.end <= m.start() else ""
+    if said and not text[hit.end : m.start()].strip() and fold(said) != fold(ag.name):
+        ag.aliases.add(said)  # "het Noorse ministerie van Transport", the host's own
     if fold(portfolio) != fold(ag.name):
         ag.aliases.add(portfolio)  # Dutch papers call the ministry by its portfolio: "Economische Zaken"
 
