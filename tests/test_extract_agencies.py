@@ -1050,3 +1050,14 @@ def test_the_home_ministry_is_a_body(shipped: Gazetteer) -> None:
     assert {"home ministry", "finance ministry"} <= {
         n for a in run(shipped, text).agencies for n in (a.name, *a.aliases)
     }
+
+
+def test_a_port_authority_is_a_body_and_a_port_is_not(shipped: Gazetteer) -> None:
+    text = (
+        "The Chinese state group Harbourline runs the Chancay port, which US officials fear could be used for "
+        "espionage. In March, Peru's National Port Authority said a resolution granting Harbourline exclusive "
+        "rights had been an error. The Port of Callao was not affected."
+    )
+    found = {a.name: a for a in run(shipped, text).agencies}
+    assert found["National Port Authority"].country == "PE"
+    assert "Port of Callao" not in found

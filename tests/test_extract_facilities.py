@@ -921,3 +921,17 @@ def test_an_abbreviated_month_after_a_town_is_no_part_of_it(shipped: Gazetteer) 
         "start-up's plant in Hangzhou on Jan. 20 was found to send user data to its parent."
     )
     assert not [f.name for f in run(shipped, text).facilities if "Jan" in f.name]
+
+
+def test_one_site_name_placed_by_its_district_and_by_its_city_is_one_site(shipped: Gazetteer) -> None:
+    from tracker.ingest.extract_base import _Rules
+    from tracker.ingest.extract_bodies import _Facility, _merge_facilities
+
+    name = "terminal à conteneurs de Doraleh"
+    by_district = _Facility(name=name, kind="port_terminal", start=10, end=42, named=True, city="Doraleh", country="DJ")
+    by_city = _Facility(name=name, kind="port_terminal", start=90, end=122, named=True, city="Djibouti", country="DJ")
+    merged = _merge_facilities([by_district, by_city], _Rules(shipped), "", shipped.city)
+    assert [f.name for f in merged] == [name]
+    # the same name in two countries is two sites
+    abroad = _Facility(name=name, kind="port_terminal", start=90, end=122, named=True, city="Dubai", country="AE")
+    assert len(_merge_facilities([by_district, abroad], _Rules(shipped), "", shipped.city)) == 2

@@ -228,10 +228,16 @@ def _kind_of_body(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     return found
 
 
+_AUTHORITY_ENDS = {"Authority", "Administration", "Commission", "Agency", "Board", "Autorité", "Autoriteit", "Behörde"}
+_SITE_WORDS = {"Port", "Airport", "Exchange"}
+
+
 def _body_kind(doc: _Doc, name: str) -> tuple[str | None, str | None]:
     rules = doc.rules
     toks = name.split()
-    if not toks or any(t.strip(",.") in rules.agency_not_heads for t in toks):
+    barred = [t.strip(",.") for t in toks if t.strip(",.") in rules.agency_not_heads]
+    # "the Port of Antwerp" is no body, "the National Port Authority" is one
+    if not toks or (barred and not (toks[-1] in _AUTHORITY_ENDS and set(barred) <= _SITE_WORDS)):
         return None, None
     if rules.person_titles.fullmatch(toks[-1]) or toks[-1] in ("Secretary", "Minister", "Chairman", "Director"):
         return None, None
@@ -2998,7 +3004,12 @@ def _merge_facilities(
                 continue
             if fac.named and other.named and not _same_site_name(fac, other, rules):
                 continue
-            if fac.city and other.city and fac.city != other.city:
+            # one name twice is one site, though one mention was placed by its district ("Doraleh")
+            # and the other by the nearest city ("Djibouti")
+            same_name = fac.name.lower() == other.name.lower() and (fac.country or other.country) == (
+                other.country or fac.country
+            )
+            if fac.city and other.city and fac.city != other.city and not same_name:
                 continue
             if (
                 fac.country
