@@ -1348,3 +1348,24 @@ def test_two_sector_words_joined_by_and_before_a_legal_form_are_one_name(shipped
         "and Infrastructures Ltd (KEIL) to build a plant in India."
     )
     assert "Kavali Engineering and Infrastructures Ltd" in names(run(shipped, text).companies)
+
+
+def test_a_sites_kind_written_with_a_capital_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Landbridge has operated the Port of Darwin since 2015.\n"
+        "The federal government will not cancel the lease of the Port of Darwin to Chinese-owned Landbridge "
+        "Group, after a review by the Prime Minister's own department found the safeguards were enough.\n"
+        '"There is no basis for security concerns given the Port is operated as a commercial enterprise in '
+        'accordance with Australian Law," the company said.\n'
+    )
+    title = "Review finds no need to tear up Chinese company's 99-year Darwin Port lease"
+    assert "Port" not in names(run(shipped, text, title=title).companies)
+
+
+def test_a_topic_line_is_page_furniture(shipped: Gazetteer) -> None:
+    text = (
+        "By Jo Smith\nTopic: Foreign Investment\n\n"
+        "The Treasurer blocked the sale of Westrock Minerals to the Chinese state-owned Qinmu Holdings on "
+        "national security grounds."
+    )
+    assert "Foreign Investment" not in names(run(shipped, text).companies)

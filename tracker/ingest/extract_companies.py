@@ -1247,6 +1247,9 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
     for co in pattern:
         weak[co.name] = weak.get(co.name, True) and co.why <= _WEAK_EVIDENCE
     for name in weak:
+        if name.lower() in doc.rules.facility_terms:
+            verdict[name] = True  # "the Port is operated as a commercial enterprise": a site's kind
+            continue
         if LEGAL_FORM_END.search(name):
             continue  # "Nordvik Marine AS, a shipyard": a firm
         spans = name_spans(doc.text, name, stop_after="'’-")
