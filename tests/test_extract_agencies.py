@@ -1061,3 +1061,20 @@ def test_a_port_authority_is_a_body_and_a_port_is_not(shipped: Gazetteer) -> Non
     found = {a.name: a for a in run(shipped, text).agencies}
     assert found["National Port Authority"].country == "PE"
     assert "Port of Callao" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("The Sri Lankan government approved the port deal with Harbourline on security conditions.", "en", "LK"),
+        ("Le gouvernement djiboutien a résilié la concession de Harbourline pour des raisons de sécurité.", "fr", "DJ"),
+        ("De Panamese regering laat de concessie van Harbourline onderzoeken wegens veiligheidsrisico's.", "nl", "PA"),
+        ("Die kolumbianische Regierung prüft den Einstieg von Harbourline aus Sicherheitsgründen.", "de", "CO"),
+    ],
+)
+def test_the_government_of_any_country_by_its_adjective(
+    shipped: Gazetteer, text: str, language: str, country: str
+) -> None:
+    found = run(shipped, text, language=language)
+    assert country in {a.country for a in found.agencies}
+    assert country in found.countries
