@@ -1078,3 +1078,14 @@ def test_the_government_of_any_country_by_its_adjective(
     found = run(shipped, text, language=language)
     assert country in {a.country for a in found.agencies}
     assert country in found.countries
+
+
+def test_two_bodies_joined_by_and_the_and_a_heading_word_before_one(shipped: Gazetteer) -> None:
+    text = (
+        "THE Department of Energy wants the grid operator audited over fears that China could shut it down. "
+        "The president would first consult the Department of National Defense and the National Intelligence "
+        "Coordinating Agency.\n\nWhy the Navy matters\n\nThe Navy trains pilots near the site."
+    )
+    found = {a.name for a in run(shipped, text).agencies}
+    assert {"Department of National Defense", "National Intelligence Coordinating Agency"} <= found
+    assert not any(n.startswith(("THE ", "Why ")) or " and the " in n for n in found)

@@ -1369,3 +1369,13 @@ def test_a_topic_line_is_page_furniture(shipped: Gazetteer) -> None:
         "national security grounds."
     )
     assert "Foreign Investment" not in names(run(shipped, text).companies)
+
+
+def test_owners_said_to_be_who_are_people(shipped: Gazetteer) -> None:
+    text = (
+        "President Obama ordered Kestrel Wind Corporation, a Delaware-registered developer, to divest its wind farms. "
+        "Kestrel Wind Corporation is owned by Dawei Zhang and Jialong Wu, who are also executives of the Chinese group "
+        "Qinmu Heavy Industry."
+    )
+    found = names(run(shipped, text).companies)
+    assert "Kestrel Wind Corporation" in found and "Dawei Zhang" not in found

@@ -1033,3 +1033,11 @@ def test_an_app_kept_from_users_is_banned(shipped: Gazetteer, measure: str) -> N
         "the country's personal data protection rules."
     )
     assert "banned" in {c.status for c in run(shipped, text).concerns}
+
+
+def test_a_government_yet_to_decide_whether_to_approve_is_reviewing(shipped: Gazetteer) -> None:
+    text = (
+        "The UK Government expects to decide soon whether to approve the Chinese firm Qinmu Energy's plans for a "
+        "turbine factory in Scotland, amid concerns about critical national infrastructure."
+    )
+    assert "under_review" in {c.status for c in run(shipped, text).concerns}

@@ -117,6 +117,11 @@ _TIME_TAIL = re.compile(
 # Sentence openers that the capitalised-run pattern sweeps into a body's name.
 _LEADING_NOISE = {
     "The",
+    "THE",  # "THE Department of Energy wants…": a lede in capitals
+    "the",
+    "Why",  # a subheading: "Why the Navy matters"
+    "How",
+    "What",
     "A",
     "An",
     "In",
@@ -283,6 +288,7 @@ def _town_and_bare_head(doc: _Doc, name: str) -> bool:
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 _AND_INSIDE = re.compile(r"\s(?:and|&)\s")
 
 
@@ -334,7 +340,14 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
             if _town_and_bare_head(doc, name) or _TRADING_WORD.search(name):
                 continue  # "Indian Ocean International Shipping and Service": a firm, whatever its last word
             if name and _kind_of_body(doc, name)[0]:
-                out.append((cand_s, cand_e))
+                # "the Department of National Defense and the National Intelligence Coordinating
+                # Agency": two bodies, each named in full
+                pair = _AND_THE.search(name)
+                left, right = (name[: pair.start()], name[pair.end() :]) if pair else ("", "")
+                if pair and _kind_of_body(doc, left)[0] and _kind_of_body(doc, right)[0]:
+                    out += [(cand_s, cand_s + len(left)), (cand_s + pair.end(), cand_e)]
+                else:
+                    out.append((cand_s, cand_e))
     doc.body_cache[sent.start] = out
     return out
 

@@ -2482,6 +2482,8 @@ _ROLE_COMMA_BEFORE = re.compile(
     r"burgemeester|Chef|Vorstandschef|Geschäftsführer|Gründer|Sprecher(?:in)?|Bürgermeister(?:in)?),\s+$",
     re.IGNORECASE,
 )
+# English "who" is said of people only (a firm is "which"); the name may head a pair of people
+_WHO_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?,?\s+(?:who|whom)\b")
 _HONORIFIC_BEFORE = re.compile(rf"(?<![\w-]){_HONORIFIC}\s+$")
 _NATIONAL_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:le|la|du|au|l['’])\s*([A-ZÉ][a-zéèëï]+)\s+$")
 
@@ -2497,9 +2499,11 @@ def _named_person(doc: _Doc, name: str) -> bool:
     text = doc.text
     if any(_HONORIFIC_BEFORE.search(text, max(0, at - 20), at) for at, _ in name_spans(text, toks[-1])):
         return True
-    for at, _ in name_spans(text, name):
+    for at, end in name_spans(text, name):
         if _CALLING_BEFORE.search(text, max(0, at - 50), at) or _ROLE_COMMA_BEFORE.search(text, max(0, at - 40), at):
             return True
+        if _WHO_AFTER.match(text, end):
+            return True  # "owned by Dawei Duan and Jialiang Wu, who are also executives of Sany"
         # "par le Suédois Torbjörn Törnqvist": a French nationality noun, capitalised, is a person
         noun = _NATIONAL_NOUN_BEFORE.search(text, max(0, at - 30), at)
         if noun and doc.language == "fr" and noun.group(1).lower() in doc.gaz.adjectives:
