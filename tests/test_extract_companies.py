@@ -1379,3 +1379,33 @@ def test_owners_said_to_be_who_are_people(shipped: Gazetteer) -> None:
     )
     found = names(run(shipped, text).companies)
     assert "Kestrel Wind Corporation" in found and "Dawei Zhang" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "junk"),
+    [
+        (
+            "Das Gericht hat die Treuhandverwaltung über Rosneft Deutschland bestätigt, wegen Gefahr für die "
+            "Versorgungssicherheit. Geklagt hatten die russische Muttergesellschaft und eine Holding mit Sitz in "
+            "Luxemburg.",
+            "de",
+            {"eine Holding", "Sitz"},
+        ),
+        (
+            "Qinmu Grid owns 40% of the grid operator, fuelling fears that China could shut down the grid. The "
+            "operator has said the grid is run by Filipinos.",
+            "en",
+            {"Filipinos"},
+        ),
+        (
+            "The Chinese state firm Qinmu Ports runs the port, which US officials fear could be used for espionage. "
+            "The US should answer by offering Latin American governments better deals.",
+            "en",
+            {"Latin American"},
+        ),
+    ],
+)
+def test_an_article_a_seat_a_people_or_a_region_is_no_firm(
+    shipped: Gazetteer, text: str, language: str, junk: set[str]
+) -> None:
+    assert not junk & set(names(run(shipped, text, language=language).companies))

@@ -103,6 +103,10 @@ _NOT_BRANDS = {
     "the", "its", "our", "his", "her", "this", "that", "whole", "said", "new", "their", "a", "an", "of", "and",
     "le", "la", "les", "du", "des", "de", "het", "die", "der", "den", "das", "van", "von", "et", "en", "und",
     "for", "by", "to", "in", "at", "on", "with", "from", "as", "or", "is", "was",
+    "ein", "eine", "einer", "einem", "einen", "eines", "dem", "jede", "diese", "seine", "ihre", "zur",
+    "zum", "beim", "vom", "mit", "aus", "een", "dit", "deze", "zijn", "haar", "hun", "naar", "door", "uit",
+    "un", "une", "sa", "son", "ses", "leur", "ce", "cet", "au", "aux", "par", "sur", "any", "one", "each",
+    "every", "some", "such", "own", "big", "top", "key", "main", "last", "next", "first",
 }
 # fmt: on
 # "a stake in Milan-area chip maker LPE": a place said as an adjective, before the name
@@ -433,7 +437,16 @@ _NON_PROFIT_BEFORE = re.compile(
 _REGION_ADJECTIVES = {
     *("Asian", "European", "African", "American", "Western", "Eastern", "Arab", "Nordic", "Scandinavian"),
     *("Baltic", "Pacific", "Atlantic", "Latin", "Asiatische", "Europäische", "Aziatische", "Europese"),
+    *("Latin American", "South American", "North American", "Central American", "Middle Eastern"),
+    *("Southeast Asian", "South-East Asian", "East Asian", "Central Asian", "West African", "East African"),
 }
+
+
+def _people_of(doc: _Doc, name: str) -> bool:
+    """A nation's people in the plural: "Filipinos", "Americans"."""
+    return name.endswith("s") and " " not in name and name[:-1].lower() in doc.gaz.adjectives
+
+
 _RIVALS_BEFORE = re.compile(
     r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
@@ -1247,8 +1260,9 @@ def _without_site_names(doc: _Doc, pattern: list[_Company]) -> list[_Company]:
     for co in pattern:
         weak[co.name] = weak.get(co.name, True) and co.why <= _WEAK_EVIDENCE
     for name in weak:
-        if name.lower() in doc.rules.facility_terms:
-            verdict[name] = True  # "the Port is operated as a commercial enterprise": a site's kind
+        if name.lower() in doc.rules.facility_terms or _people_of(doc, name):
+            # "the Port is operated as a commercial enterprise": a site's kind; "run by Filipinos": a people
+            verdict[name] = True
             continue
         if LEGAL_FORM_END.search(name):
             continue  # "Nordvik Marine AS, a shipyard": a firm
