@@ -1133,3 +1133,11 @@ def test_a_view_into_military_activity_is_espionage(shipped: Gazetteer) -> None:
         "Aktivitäten verschaffen könnte."
     )
     assert "espionage" in {cat for c in run(shipped, text, language="de").concerns for cat in c.categories}
+
+
+def test_a_window_on_military_activity_is_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "The government will not cancel the lease of the port to the Chinese-owned Qinmu Ports. Critics say a "
+        "Chinese-owned operator gives Beijing a window on military activity in the north."
+    )
+    assert "espionage" in {cat for c in run(shipped, text).concerns for cat in c.categories}
