@@ -1089,3 +1089,32 @@ def test_two_bodies_joined_by_and_the_and_a_heading_word_before_one(shipped: Gaz
     found = {a.name for a in run(shipped, text).agencies}
     assert {"Department of National Defense", "National Intelligence Coordinating Agency"} <= found
     assert not any(n.startswith(("THE ", "Why ")) or " and the " in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        (
+            "VILNIUS - Lithuania's State Security Department (VSD) has advised officials not to use the taxi app "
+            "of the Russian group Qinmu, which sends user data to servers in Russia.",
+            "State Security Department",
+        ),
+        (
+            "CANBERRA - A review by the Department of the Prime Minister and Cabinet (PM&C) found no grounds to "
+            "cancel the lease of the Australian port to the Chinese-owned Harbourline.",
+            "Department of the Prime Minister and Cabinet",
+        ),
+    ],
+)
+def test_a_gazetteer_body_keeps_the_name_it_goes_by_at_home(shipped: Gazetteer, text: str, bare: str) -> None:
+    assert bare in {n for a in run(shipped, text).agencies for n in (a.name, *a.aliases)}
+
+
+def test_a_committee_of_cabinet_is_no_cabinet(shipped: Gazetteer) -> None:
+    text = (
+        "The Northern Territory government leased the port to the Chinese-owned Harbourline in 2015. The "
+        "National Security Committee of Cabinet will consider the review of the lease on security grounds."
+    )
+    found = {a.name: a for a in run(shipped, text).agencies}
+    assert "National Security Committee of Cabinet" in found
+    assert not any("National Security Committee of Cabinet" in a.aliases for a in found.values())

@@ -288,6 +288,7 @@ def _town_and_bare_head(doc: _Doc, name: str) -> bool:
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|La|Le|De|Het|Die|Der)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSED = re.compile(r"(.+?)['’]s\s+(.+)")
 _AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 _AND_INSIDE = re.compile(r"\s(?:and|&)\s")
 
@@ -437,6 +438,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             )
             if same is not None:
                 same.mentions.append((s, e))
+                if len(name.split()) >= 3 and fold(name) != fold(same.name):
+                    # "the Department of the Prime Minister and Cabinet (PM&C)": the name it goes by at home
+                    same.aliases.add(name)
                 taken.add(s, e)
                 continue
             kind, country = _kind_of_body(doc, name)
@@ -453,9 +457,12 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                     gaz_index=doc.gaz.agencies.index(row),
                 )
                 ag.aliases.add(name)
+                bare = _POSSESSED.fullmatch(name)
+                if bare and fold(bare.group(2)) != fold(ag.name):
+                    ag.aliases.add(bare.group(2))  # and its own name, "State Security Department"
                 taken.add(s, e)
                 continue
-            owned = re.fullmatch(r"(.+?)['’]s\s+(.+)", name)
+            owned = _POSSESSED.fullmatch(name)
             owner = _place_code(doc, owned.group(1)) if owned else None
             if owner:
                 # "Lithuania's State Defence Council" is the State Defence Council, Lithuanian
@@ -675,10 +682,18 @@ def _merge_tails(agencies: dict[str, _Agency]) -> None:
             _fold_into(agencies, ag, fuller)
 
 
+_COMMITTEE_WORD = re.compile(r"\b(?:Committee|Ausschuss|[Cc]omité|[Cc]ommissie)\b")
+
+
 def _merge_cabinets(agencies: dict[str, _Agency]) -> None:
     """The "Bundeskabinett" and the "Bundesregierung" in one story are one decider: the cabinet is the
     government meeting, so its record folds into the country's government."""
-    for cab in [a for a in agencies.values() if _CABINET.search(a.name) and a.kind in ("other", "screening")]:
+    for cab in [
+        a
+        for a in agencies.values()
+        # "the National Security Committee of Cabinet" is a body of its own, not the cabinet
+        if _CABINET.search(a.name) and a.kind in ("other", "screening") and not _COMMITTEE_WORD.search(a.name)
+    ]:
         gov = next(
             (
                 a
