@@ -112,3 +112,12 @@ def test_cities_are_known_by_their_names_in_other_languages(gaz: Gazetteer) -> N
     assert antwerp and gaz.city("Anvers") == gaz.city("Antwerpen") == antwerp
     assert cologne and gaz.city("Keulen") == gaz.city("Cologne") == cologne
     assert gaz.city("La Haye") == gaz.city("Den Haag") == gaz.city("The Hague")
+
+
+@pytest.mark.parametrize("goods", ["vehicles manufactured in China", "Chinese-made cars", "cars made in China"])
+def test_the_origin_of_banned_goods_is_a_country_of_the_story(shipped: Gazetteer, goods: str) -> None:
+    text = (
+        f"WARSAW - Poland's armed forces have banned {goods} from entering protected military sites, citing the "
+        "risk that their cameras and sensors could be used to harvest sensitive data."
+    )
+    assert "CN" in run(shipped, text).countries

@@ -1118,3 +1118,19 @@ def test_a_committee_of_cabinet_is_no_cabinet(shipped: Gazetteer) -> None:
     found = {a.name: a for a in run(shipped, text).agencies}
     assert "National Security Committee of Cabinet" in found
     assert not any("National Security Committee of Cabinet" in a.aliases for a in found.values())
+
+
+def test_central_banks_and_armed_forces_are_bodies_and_an_acronym_before_bank_is_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "De Amsterdam Trade Bank, een dochter van het Russische Qinmu Bank, is failliet door sancties. De "
+        "rechter sprak het faillissement uit op verzoek van De Nederlandsche Bank (DNB). Het is voor het eerst "
+        "sinds de ondergang van DSB Bank in 2009 dat een Nederlandse bank omvalt."
+    )
+    found = {a.name: a for a in run(shipped, text, language="nl").agencies}
+    assert any("De Nederlandsche Bank" in (a.name, *a.aliases) for a in found.values())
+    assert not [a for a in found.values() if a.acronym == "DSB"]
+    text = (
+        "The Chancay megaport could be used by Beijing's navy, the head of US Southern Command warned, as the "
+        "Chinese state group Harbourline prepares to run it."
+    )
+    assert any(a.country == "US" and "Southern Command" in a.name for a in run(shipped, text).agencies)

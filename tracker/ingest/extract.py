@@ -2769,6 +2769,14 @@ _PARTY_SEATED_IN = re.compile(
 )
 
 
+_MADE_IN_BEFORE = re.compile(
+    r"(?:made|manufactured|produced|built|assembled|fabriqu[ée]e?s?|gemaakt|geproduceerd|hergestellt|gefertigt|"
+    r"produziert)\s+(?:in|en|au|aux)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MADE_AFTER = re.compile(r"-(?:made|built|manufactured)\b")
+
+
 def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) -> list[str]:
     """Countries of the parties (companies, agencies, facilities), and any country whose measure
     or position the story reports; a country named in passing is not one of them."""
@@ -2815,6 +2823,18 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
             sent = doc.sentence_at(hit.start)
             if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
                 codes.append(hit.key)
+    # the origin of the goods a measure is about: "banned vehicles manufactured in China", "Chinese-made cars"
+    for hit in doc.place_hits:
+        if hit.kind not in ("country", "adjective") or hit.key == "EU" or not doc.in_content(hit.start):
+            continue
+        made = (
+            _MADE_IN_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+            if hit.kind == "country"
+            else _MADE_AFTER.match(text, hit.end)
+        )
+        sent = doc.sentence_at(hit.start) if made else None
+        if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+            codes.append(hit.key)
     # a case's subject of unknown origin, introduced by its country: "het Chinese staatsbedrijf X",
     # "des chinesischen Herstellers X", "le groupe chinois X"
     subjects = {n for c in result.concerns for n in c.companies[:1]}

@@ -393,12 +393,13 @@ class Gazetteer:
     # -- lookups -----------------------------------------------------------------------
 
     def entity_hits(self, text: str) -> list[Hit]:
-        """Companies, agencies and outlets, longest match first, no overlaps. An outlet's acronym
-        before a corporate word is part of a firm's name: "APA Group" is no news agency."""
+        """Companies, agencies and outlets, longest match first, no overlaps. An outlet's or a body's
+        acronym before a corporate word is part of a firm's name: "APA Group" is no news agency, "DSB
+        Bank" no data protection authority."""
         return [
             h
             for h in longest_first(self._entities.scan(text))
-            if h.kind != "outlet" or not (h.form.isupper() and _CORPORATE_WORD_AFTER.match(text, h.end))
+            if h.kind == "company" or not (h.form.isupper() and _CORPORATE_WORD_AFTER.match(text, h.end))
         ]
 
     def place_hits(self, text: str) -> list[Hit]:
@@ -428,7 +429,7 @@ class Gazetteer:
         return self.cities.get(name) or self.cities.get(strip_accents(name))
 
 
-_CORPORATE_WORD_AFTER = re.compile(r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH)\b")
+_CORPORATE_WORD_AFTER = re.compile(r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH|Bank)\b")
 # the words after a nationality that make it a sea's name: "Indian Ocean", "Irish Sea"
 SEA_WORDS = ("Ocean", "Sea")
 _SEA_AFTER = re.compile(r"\s+(?:" + "|".join(SEA_WORDS) + r")\b")
