@@ -1141,3 +1141,24 @@ def test_a_window_on_military_activity_is_espionage(shipped: Gazetteer) -> None:
         "Chinese-owned operator gives Beijing a window on military activity in the north."
     )
     assert "espionage" in {cat for c in run(shipped, text).concerns for cat in c.categories}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese state group Harbourline wants to invest in the planned expansion. Lawmakers said "
+            "Chinese money in Harbourline's plans for the seaport would raise national security questions.",
+            "critical_infrastructure",
+        ),
+        (
+            "The Chinese state group Harbourline wants to buy a stake in the retailer. Lawmakers said Chinese "
+            "money in Harbourline's plans would raise national security questions.",
+            "other",
+        ),
+    ],
+)
+def test_a_security_worry_about_a_port_is_about_critical_infrastructure(
+    shipped: Gazetteer, text: str, expected: str
+) -> None:
+    assert expected in {cat for c in run(shipped, text).concerns for cat in c.categories}

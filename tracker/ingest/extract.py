@@ -2203,6 +2203,15 @@ _SECURITY_RISK = re.compile(
 )
 
 
+_INFRASTRUCTURE = re.compile(
+    r"(?<![\w-])(?:(?:sea)?ports?|harbou?rs?|terminals?|canal|waterway|grids?|pipelines?|power\s+(?:plants?|stations?)|"
+    r"nuclear|airports?|(?:le\s+|du\s+|au\s+)port|terminal|réseau\s+électrique|gazoduc|oléoduc|aéroport|centrale|"
+    r"haven|stroomnet|pijpleiding|luchthaven|kerncentrale|Hafens?|Stromnetz|Pipeline|Flughafen|Kraftwerk|"
+    r"Atomkraftwerk)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _security_concern(
     doc: _Doc, main: _Company, rep: dict[str, str], by_name: dict[str, _Company], pairs: dict[tuple[str, str], dict]
 ) -> None:
@@ -2226,6 +2235,8 @@ def _security_concern(
     screening = bool(doc.rules.deal_words.search(doc.text, a, b)) and _government_acts(doc, a, b)
     key = rep[main.name]
     cat = "investment_screening" if screening else "other"
+    if cat == "other" and (_INFRASTRUCTURE.search(doc.text, a, b) or _INFRASTRUCTURE.search(doc.title)):
+        cat = "critical_infrastructure"  # a security worry about a port, a grid, a pipeline
     pairs[(key, cat)] = {"span": (a, b), "status": status, "companies": {key, main.name}}
 
 
