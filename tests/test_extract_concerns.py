@@ -166,7 +166,8 @@ def test_a_security_worry_without_danger_or_measure_is_still_a_case(shipped: Gaz
         "Lines, which bought a 20 percent stake in a Danish port last year. Haixing Lines said its interest was "
         "purely commercial."
     )
-    assert pairs(run(shipped, text)) == {("Haixing Lines", "other")}
+    # about a port: critical infrastructure, as the corpus labels worries about a port's owner
+    assert pairs(run(shipped, text)) == {("Haixing Lines", "critical_infrastructure")}
 
 
 def test_the_federation_looking_into_a_stake_is_a_screening_review(shipped: Gazetteer) -> None:
