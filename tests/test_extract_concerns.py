@@ -1163,3 +1163,11 @@ def test_a_security_worry_about_a_port_is_about_critical_infrastructure(
     shipped: Gazetteer, text: str, expected: str
 ) -> None:
     assert expected in {cat for c in run(shipped, text).concerns for cat in c.categories}
+
+
+def test_people_of_interest_to_a_states_special_services_fear_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's State Security Department has advised people who could be of interest to Russia's special "
+        "services not to use the taxi app of the Russian group Qinmu."
+    )
+    assert "espionage" in {cat for c in run(shipped, text).concerns for cat in c.categories}
