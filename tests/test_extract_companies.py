@@ -1409,3 +1409,12 @@ def test_an_article_a_seat_a_people_or_a_region_is_no_firm(
     shipped: Gazetteer, text: str, language: str, junk: set[str]
 ) -> None:
     assert not junk & set(names(run(shipped, text, language=language).companies))
+
+
+def test_a_place_named_with_a_possessive_is_no_owner(shipped: Gazetteer) -> None:
+    text = (
+        "The Russian cargo ship Lady R, owned by the sanctioned Qinmu Shipping, docked at Simon's Town naval base "
+        "near Cape Town, raising fears that arms were loaded for Russia in breach of US sanctions."
+    )
+    found = names(run(shipped, text).companies)
+    assert "Qinmu Shipping" in found and "Simon" not in found

@@ -732,6 +732,10 @@ def _cap_phrases(
     return _join_sector_names(text, found)
 
 
+# a place named with a possessive is one name: "Simon's Town", "Martha's Vineyard", "St John's Wood"
+_PLACE_AFTER_POSSESSIVE = re.compile(r"\s(?:Town|Vineyard|Wood|Island|Bay|Point|Hill|Head|Creek|Harbou?r)\b")
+
+
 def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, int]], bool]]:
     """The token spans of each capitalised run, cut where a name ends, with whether it ends in 's."""
     runs: list[tuple[list[tuple[int, int]], bool]] = []
@@ -743,7 +747,7 @@ def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, 
             if "-" in tok and _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
                 runs.append((cur, False))
                 cur = []
-            elif tok.endswith(("'s", "’s")):
+            elif tok.endswith(("'s", "’s")) and not _PLACE_AFTER_POSSESSIVE.match(text, te):
                 cur.append((ts, te - 2))
                 runs.append((cur, True))
                 cur = []
