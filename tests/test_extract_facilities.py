@@ -935,3 +935,28 @@ def test_one_site_name_placed_by_its_district_and_by_its_city_is_one_site(shippe
     # the same name in two countries is two sites
     abroad = _Facility(name=name, kind="port_terminal", start=90, end=122, named=True, city="Dubai", country="AE")
     assert len(_merge_facilities([by_district, abroad], _Rules(shipped), "", shipped.city)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        (
+            "The Russian cargo ship Lady R, owned by the sanctioned Qinmu Shipping, docked at Simon's Town naval "
+            "base near Cape Town, raising fears that arms were loaded for Russia in breach of US sanctions.",
+            "Simon's Town naval base",
+            "Town naval base",
+        ),
+        (
+            "President Obama ordered Kestrel Wind Corporation, owned by executives of the Chinese group Qinmu, to "
+            "divest its plans to set up four wind farm projects near a Navy base in Oregon, citing national "
+            "security.",
+            None,
+            "up four wind farm",
+        ),
+    ],
+)
+def test_a_place_with_a_possessive_names_a_site_and_numbers_do_not(
+    shipped: Gazetteer, text: str, wanted: str | None, unwanted: str
+) -> None:
+    found = facility_names(run(shipped, text))
+    assert unwanted not in found and (wanted is None or wanted in found)

@@ -14,6 +14,7 @@ import pycountry
 
 from .extract_base import (
     _CAPW,
+    _PLACE_AFTER_POSSESSIVE,
     LEGAL_FORM_END,
     OPERATE_VERBS,
     STOP_ADJECTIVES,
@@ -2096,7 +2097,8 @@ def _term_site(
         if lead and lead.end() < len(word):  # "Its Ultimo data centre": the name after the determiner
             word, word_start = word[lead.end() :], word_start + lead.end()
         owner = re.match(r".*(?:['’]s?|s['’])\s+(?=\S)", word)
-        if owner:  # "Northern Minerals' Browns Range project": the name after the owner's
+        # "Northern Minerals' Browns Range project": the name after the owner's; "Simon's Town" is a place
+        if owner and not _PLACE_AFTER_POSSESSIVE.match(word, owner.end() - 1):
             word, word_start = word[owner.end() :], word_start + owner.end()
         first_word = word.split()[0]
         if (
@@ -2386,6 +2388,13 @@ _MEASURE_VERBS = {
 }  # fmt: skip
 
 
+# numbers, particles and Latin ("to set up four wind farm projects", "a de facto naval base")
+_NO_MODIFIERS = {
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozen"),
+    *("up", "down", "out", "off", "facto", "jure"),
+}
+
+
 def _with_modifiers(text: str, floor: int, start: int) -> int:
     """Take in up to two plain lower-case words before a facility noun ("national gene bank")."""
     for _ in range(2):
@@ -2397,6 +2406,7 @@ def _with_modifiers(text: str, floor: int, start: int) -> int:
             word in STOP_ADJECTIVES
             or word in _FUNCTION_WORDS
             or word in _MEASURE_VERBS
+            or word in _NO_MODIFIERS
             or word.endswith(("ing", "ed", "ly"))
         ):
             break  # "to divest four wind farm projects": the verb is no part of the site
