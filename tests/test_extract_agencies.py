@@ -1134,3 +1134,11 @@ def test_central_banks_and_armed_forces_are_bodies_and_an_acronym_before_bank_is
         "Chinese state group Harbourline prepares to run it."
     )
     assert any(a.country == "US" and "Southern Command" in a.name for a in run(shipped, text).agencies)
+
+
+def test_a_ministry_whose_portfolio_is_a_trading_word_is_a_body(shipped: Gazetteer) -> None:
+    text = (
+        "The Ministry of Mines and Natural Resources blocked the sale of the mine to the Chinese state group "
+        "Qinmu Gold, citing national security."
+    )
+    assert "Ministry of Mines and Natural Resources" in {a.name for a in run(shipped, text).agencies}

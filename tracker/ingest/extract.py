@@ -2074,7 +2074,7 @@ def _listed_with(doc: _Doc, co: _Company, foreign: list[tuple[int, int]], target
         if i < 0 or not _LISTED_WITH.fullmatch(doc.text, foreign[i][1], s):
             continue
         sent = doc.sentence_at(s)
-        if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+        if doc.names_danger_or_measure(sent):
             return True
     return False
 
@@ -2203,11 +2203,11 @@ _SECURITY_RISK = re.compile(
 )
 
 
+# the infrastructure a security worry may be about, in the four languages (any case)
 _INFRASTRUCTURE = re.compile(
     r"(?<![\w-])(?:(?:sea)?ports?|harbou?rs?|terminals?|canal|waterway|grids?|pipelines?|power\s+(?:plants?|stations?)|"
-    r"nuclear|airports?|(?:le\s+|du\s+|au\s+)port|terminal|réseau\s+électrique|gazoduc|oléoduc|aéroport|centrale|"
-    r"haven|stroomnet|pijpleiding|luchthaven|kerncentrale|Hafens?|Stromnetz|Pipeline|Flughafen|Kraftwerk|"
-    r"Atomkraftwerk)(?![\w-])",
+    r"nuclear|airports?|réseau\s+électrique|gazoduc|oléoduc|aéroport|centrale|haven|stroomnet|pijpleiding|luchthaven|"
+    r"kerncentrale|hafens?|stromnetz|flughafen|(?:atom)?kraftwerk)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -2832,7 +2832,7 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
             # buyers known by their country, in a sentence stating a danger or a measure: "Chinese
             # buyers have bought land near the range, which could be used for espionage"
             sent = doc.sentence_at(hit.start)
-            if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+            if doc.names_danger_or_measure(sent):
                 codes.append(hit.key)
     # the origin of the goods a measure is about: "banned vehicles manufactured in China", "Chinese-made cars"
     for hit in doc.place_hits:
@@ -2844,7 +2844,7 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
             else _MADE_AFTER.match(text, hit.end)
         )
         sent = doc.sentence_at(hit.start) if made else None
-        if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+        if doc.names_danger_or_measure(sent):
             codes.append(hit.key)
     # a case's subject of unknown origin, introduced by its country: "het Chinese staatsbedrijf X",
     # "des chinesischen Herstellers X", "le groupe chinois X"

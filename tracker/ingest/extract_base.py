@@ -178,10 +178,10 @@ def squash(text: str) -> str:
 _FR_COMPLEMENT = r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)[a-zà-ÿ][\w-]*){1,2}"
 
 
-# First characters whose case-insensitive matches `re` keeps apart: no character matches two of
-# them unless they lower alike (checked in tests/test_extract_speed.py).
 # a word in a status cue's gap, a sum among them ("$1.5", "€200m")
 _GAP_WORD = r"[$€£¥]?[\w’'-]+(?:[.,][\w’'-]+)*"
+# First characters whose case-insensitive matches `re` keeps apart: no character matches two of
+# them unless they lower alike (checked in tests/test_extract_speed.py).
 _CASE_KEYS = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]")
 
 
@@ -504,6 +504,12 @@ class _Doc:
         # the lower-case text stands in for case-insensitive patterns only when it lowers exactly
         self.lower = self.text.lower() if _lower_is_exact(self.text) else None
         self._hit_starts = [h.start for h in self.country_hits]
+
+    def names_danger_or_measure(self, sent: Sentence | None) -> bool:
+        """Whether a sentence holds a category or a status cue: it tells of a case."""
+        return sent is not None and bool(
+            self.cues_in(sent.start, sent.end, "cat:") or self.cues_in(sent.start, sent.end, "st:")
+        )
 
     def cues_in(self, start: int, end: int, prefix: str) -> list[tuple[int, int, str]]:
         """Cue-phrase hits inside [start, end) whose label starts with `prefix` ("cat:", "st:")."""

@@ -339,8 +339,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 cand_s = cand_e - len(name)
             name = _TIME_TAIL.sub("", _POSSESSIVE_END.sub("", name))
             cand_e = cand_s + len(name)
-            if _town_and_bare_head(doc, name) or _TRADING_WORD.search(name):
-                continue  # "Indian Ocean International Shipping and Service": a firm, whatever its last word
+            if _town_and_bare_head(doc, name):
+                continue
             if name and _kind_of_body(doc, name)[0]:
                 # "the Department of National Defense and the National Intelligence Coordinating
                 # Agency": two bodies, each named in full

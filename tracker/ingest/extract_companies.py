@@ -1601,12 +1601,7 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
             )
         ) or any(_TITLE_BEFORE.search(text[max(0, s - 40) : s]) for s, _e in occurrences):
             continue
-        cue_sentences = [
-            sent
-            for s, _e in occurrences
-            if (sent := doc.sentence_at(s))
-            and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:"))
-        ]
+        cue_sentences = [sent for s, _e in occurrences if doc.names_danger_or_measure(sent := doc.sentence_at(s))]
         if cue_sentences or name in dealt:
             found.append(_Company(name=name, forms={name}, why={"title"}))
     return found
@@ -2554,7 +2549,7 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         return True
     for s, _e in co.mentions:
         sent = doc.sentence_at(s)
-        if sent and (doc.cues_in(sent.start, sent.end, "cat:") or doc.cues_in(sent.start, sent.end, "st:")):
+        if doc.names_danger_or_measure(sent):
             return True
         if sent and doc.rules.deal_words.search(doc.text, sent.start, sent.end):
             return True
