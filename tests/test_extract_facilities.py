@@ -558,6 +558,16 @@ def test_a_region_after_in_is_no_town_and_a_two_word_town_is_one(shipped: Gazett
     assert [f.city for f in ex.facilities if f.name.startswith("Emu Flats")] == ["Halls Creek"]
 
 
+def test_a_small_town_keeps_its_second_name_but_no_site_word(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe Russian oil group Volganeft owns the Kestrel refinery at Borgo Vercalli in Sicily. "
+        "Its tanker terminal at Ostrava Port was also placed under trusteeship."
+    )
+    ex = run(shipped, text, language="en")
+    assert site(ex, "Kestrel refinery").city == "Borgo Vercalli"
+    assert "Ostrava Port" not in [f.city for f in ex.facilities]
+
+
 def test_a_city_known_by_a_short_form_places_a_site_named_after_it(shipped: Gazetteer) -> None:
     text = (
         "Titel\n\nDie Qingshan Cloud GmbH, eine Tochter des chinesischen Konzerns Qingshan, betreibt in "

@@ -1963,8 +1963,13 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         pair = f"{town} {second}"
         if doc.gaz.region_code(pair) or _place_code(doc, pair) or _CONTINENT.fullmatch(second):
             return None  # "in Western Australia", "in New South Wales", "in Western Europe": a region, no town
-        if (_TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town)) or _town_codes(doc, pair):
-            town, town_end = pair, town_end + two.end()  # "near Halls Creek", "in Quezon City"
+        if (
+            (_TOWN_SECOND_WORD.fullmatch(two.group(1)) and not doc.gaz.city(town))
+            or _town_codes(doc, pair)
+            or (not doc.gaz.city(town) and _town_second_name(doc, second, town_end + two.end()))
+        ):
+            # "near Halls Creek", "in Quezon City", "at Priolo Gargallo": a small town's two names
+            town, town_end = pair, town_end + two.end()
     if not doc.gaz.city(town) and " " not in town and town.endswith("er") and doc.gaz.city(town[:-2]):
         return m.start("prep"), town[:-2], False  # "im Hamburger Hafen": the city's adjective
     if (
@@ -1987,6 +1992,20 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         # "een chipfabriek staan in Nijmegen", "the refinery, in Priolo": the town, not a name
         return town_end, town, False
     return town_end, town, True
+
+
+def _town_second_name(doc: _Doc, word: str, end: int) -> bool:
+    """A capitalised word after an unknown town is its second name when it ends the run and is
+    itself no place, firm or common word ("Priolo Gargallo", not "Priolo Sicily" or "Priolo Lukoil")."""
+    return (
+        word not in doc.rules.stopwords
+        and not facility_kind(doc.rules, word.lower())
+        and not doc.gaz.city(word)
+        and not _place_code(doc, word)
+        and not doc.gaz.region_code(word)
+        and not re.match(r"\s*[A-ZÀ-Þ]", doc.text[end : end + 3])
+        and not any(h.start < end and end - len(word) < h.end for h in doc.entity_hits)
+    )
 
 
 _CONTINENT = re.compile(
