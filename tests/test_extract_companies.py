@@ -98,6 +98,16 @@ def test_telecom_operators_are_known_companies(shipped: Gazetteer) -> None:
     assert found["Telefónica Deutschland"].country == "DE" and "Vodafone" in found
 
 
+def test_a_two_word_place_glued_to_based_is_no_company(shipped: Gazetteer) -> None:
+    text = (
+        "The ministry blocked the takeover of Nordtech Lithography by Hong Kong-registered Silverpeak Capital. "
+        "A New Delhi-based fund had also bid."
+    )
+    found = companies(run(shipped, text))
+    assert "Silverpeak Capital" in found
+    assert not {"Hong", "New", "Hong Kong", "New Delhi"} & set(found)
+
+
 def test_vehicles_spvs_and_linked_buyers(shipped: Gazetteer) -> None:
     text = (
         "The government ordered the sale to be unwound. The port operator was sold to a vehicle called Hampstead "

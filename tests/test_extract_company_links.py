@@ -585,3 +585,15 @@ def test_a_turkish_firms_registered_name_is_one_name(shipped: Gazetteer) -> None
     known = "Rome cleared the transfer of Velmar Aero to Baykar Makina Sanayi ve Ticaret, the Turkish drone maker."
     baykar = company(run(shipped, known), "Baykar")
     assert "Baykar Makina Sanayi ve Ticaret" in baykar.aliases
+
+
+def test_an_owner_said_outright_or_after_a_long_description_is_the_parent(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe port deal was blocked on Monday. Silverpeak Capital is ultimately owned by Huaxin Group. "
+        "The bidder, Korvan Maritime, is majority-owned by Ostberg Holdings. "
+        "Lumitex Systems, which is controlled by the Chinese state-owned conglomerate Arvalis Group, will appeal."
+    )
+    ex = run(shipped, text, language="en")
+    assert company(ex, "Silverpeak Capital").parent == "Huaxin Group"
+    assert company(ex, "Korvan Maritime").parent == "Ostberg Holdings"
+    assert company(ex, "Lumitex Systems").parent == "Arvalis Group"

@@ -751,7 +751,10 @@ def _phrase_runs(text: str, start: int, end: int) -> list[tuple[list[tuple[int, 
             ts, te = t.start(), t.end()
             tok = text[ts:te]
             if "-" in tok and _RELATION_TOKEN.search(tok):  # "Alibaba-owned" ends the name before it
-                runs.append((cur, False))
+                # the words glued to it are part of it ("Hong Kong-registered", "Tencent Holdings-backed"),
+                # a name before a full stop is not ("Atlas Bidco Ltd. Russian-linked Kinetic")
+                if cur and text[cur[-1][1] - 1] in ".,":
+                    runs.append((cur, False))
                 cur = []
             elif tok.endswith(("'s", "’s")) and not _PLACE_AFTER_POSSESSIVE.match(text, te):
                 cur.append((ts, te - 2))

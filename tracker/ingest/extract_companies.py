@@ -1928,9 +1928,12 @@ _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 # and with a description between: "Syngenta, the Swiss-based agrochemicals business owned by ChemChina"
 _OWNED_BY_PARENT = re.compile(
     # the rest of a longer form of the name may come first: "Syngenta Crop Protection, ..."
-    r"(?:\s+[A-Z][\w&'’-]*){0,3}\s*,\s*(?:which\s+is\s+|itself\s+|that\s+is\s+|qui\s+est\s+|die\s+|"
+    r"(?:\s+[A-Z][\w&'’-]*){0,3}(?:\s*,\s*(?:which\s+is\s+|itself\s+|is\s+|was\s+|that\s+is\s+|qui\s+est\s+|die\s+|"
     r"(?:the|a|an|la|le|une?|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:business|company|firm|group|maker|unit|"
-    r"société|groupe|entreprise|fabricant)\s+)?(?:(?:majority|wholly|fully)[- ])?"
+    r"société|groupe|entreprise|fabricant)\s+)?"
+    # or said outright: "Silverpeak is majority-owned by", "X est détenue par"
+    r"|\s+(?:is|was|has\s+been|est|était)\s+(?:(?:now|still|also|ultimately|indirectly|partly)\s+)?)"
+    r"(?:(?:majority|wholly|fully)[- ])?"
     r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
     # "owned by China's state-run ChemChina"
     r"(?:[A-Z][\w-]+['’]s\s+)?(?:state-(?:run|owned|controlled)\s+)?"
@@ -2064,7 +2067,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     (
                         oc
                         for os, oe, oc in here
-                        if at <= os <= at + 30
+                        if at <= os <= at + 50  # "the Chinese state-owned conglomerate Huaxin"
                         and oc is not child
                         and re.fullmatch(r"(?:[\w'’-]+\s+){0,3}", text[at:os])
                     ),
