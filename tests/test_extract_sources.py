@@ -312,6 +312,13 @@ def test_published_date_from_a_dateline_or_byline_in_the_text(small_gaz: Gazette
     assert run(small_gaz, "Harbourline signed on 30 November 2023 in Brussels a deal worth far more.").published is None
 
 
+def test_published_date_from_a_wire_dateline_but_not_from_a_sentence(small_gaz: Gazetteer) -> None:
+    body = " - The ministry blocked the sale of Harbourline to a Chinese group on Monday, officials said."
+    assert run(small_gaz, "Titel\n\nTHE HAGUE, March 3, 2025" + body).published == dt.date(2025, 3, 3)
+    assert run(small_gaz, "Titel\n\nWASHINGTON, 5 June 2024 (Reuters)" + body).published == dt.date(2024, 6, 5)
+    assert run(small_gaz, "Titel\n\nOn March 3, 2025" + body).published is None
+
+
 def test_published_date_with_abbreviated_months_and_bullet_separators(small_gaz: Gazetteer) -> None:
     body = "\n\nHarbourline is under review."
     assert run(small_gaz, "Publié le 18 déc. 2020 à 19:05" + body).published == dt.date(2020, 12, 18)

@@ -176,7 +176,10 @@ _BYLINE_RE = re.compile(
     r"^\s*(?:(?:by|par|door|von)\s+(?P<by>.+?)|(?P<staff>.+?)\s+(?:staff|newsroom|reporter|desk|team))\s*$",
     re.IGNORECASE,
 )
-_DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]{2,30}?)\s*(?:\([^)]*\)\s*)?(?:—|--|–|-)\s+")
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s+(?P<date>[^,()—–-]{3,30}(?:,\s+\d{4})?))?"
+    r"\s*(?:\([^)]*\)\s*)?(?:—|--|–|-)\s+"
+)
 
 
 @dataclass
@@ -507,6 +510,12 @@ def date_from_lines(text: str, lines: list[tuple[int, int, str]], base: dt.date 
             if pm:
                 rest = rest.strip()[pm.end() :]
         elif len(line.strip()) > 60 and not (kind == "byline" and len(line.strip()) < 100):
+            # a wire story's dateline: "THE HAGUE, March 3, 2025 (Reuters) - The ..."
+            line_start = _DATELINE_RE.match(line)
+            dm = line_start and line_start.group("date") and DATE_RE.fullmatch(line_start.group("date").strip())
+            parsed = dm and parse_date(dm, base)
+            if parsed and parsed[1] == "day" and not dm.group("rel"):
+                return parsed[0]
             continue
         rest = re.sub(r"(\d)T(\d)", r"\1 \2", rest)  # ISO 8601 "2023-11-30T10:00"
         for dm in DATE_RE.finditer(rest):
