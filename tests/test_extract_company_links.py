@@ -597,3 +597,18 @@ def test_an_owner_said_outright_or_after_a_long_description_is_the_parent(shippe
     assert company(ex, "Silverpeak Capital").parent == "Huaxin Group"
     assert company(ex, "Korvan Maritime").parent == "Ostberg Holdings"
     assert company(ex, "Lumitex Systems").parent == "Arvalis Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("La DGA s'inquiète. Lumitex appartient au fonds Arvalis depuis 2011.", "Lumitex", "Arvalis"),
+        ("Das Amt prüft. Die Firma Zentrix gehört dem chinesischen Konzern Harbourline.", "Zentrix", "Harbourline"),
+        ("De AIVD waarschuwt. Korvan is sinds 2019 in handen van het Chinese Harbourline.", "Korvan", "Harbourline"),
+        ("The ministry is worried. Korvan has belonged to the fund Arvalis since 2011.", "Korvan", "Arvalis"),
+    ],
+)
+def test_an_owner_said_with_a_verb_of_belonging_is_the_parent(
+    shipped: Gazetteer, text: str, child: str, parent: str
+) -> None:
+    assert company(run(shipped, "Titel\n\n" + text), child).parent == parent

@@ -482,6 +482,16 @@ _MODEL_NUMBER_IN = re.compile(r"(?<![\w-])[A-Za-z]+\d+\b")
 _CLAUSE_PUNCT = re.compile(r"[,.;]")
 
 
+_LOWER_WORDS_BEFORE = re.compile(r"((?:[a-zà-ÿ][\w'’-]*\s+){1,3})$")
+
+
+def _site_words_before(rules: _Rules, pre: str) -> bool:
+    """One of the (up to three) lower-case words just before a name is a word for a site
+    ("le terminal à conteneurs QTX")."""
+    words = _LOWER_WORDS_BEFORE.search(pre)
+    return bool(words) and any(facility_kind(rules, w) for w in words.group(1).split())
+
+
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.]{1,8}\)")
 
 
@@ -591,8 +601,10 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("deal")  # "the sale of engine maker X by Britain's Y": the seller is a party
     if _LISTED_SUBSIDIARY_BEFORE.search(pre):
         why.add("list")  # "les deux filiales françaises de Velan, Segault et Velan SAS"
-    if _OWNED_BY_PARENT.match(post):
-        why.add("owner")  # "Newport Wafer Fab, owned by Nexperia": a firm with an owner
+    if _OWNED_BY_PARENT.match(post) and not _site_words_before(rules, pre):
+        # "Newport Wafer Fab, owned by Nexperia": a firm with an owner; "le terminal QTX appartient à
+        # Harbourline": a site with one
+        why.add("owner")
     backed = _BACKED_BY.match(post)
     if backed:
         country = country or _backer_country(doc, e + backed.end())  # "X, owned by Chinese investors"
@@ -1928,13 +1940,19 @@ _AND_ITS = re.compile(r"\s*,?\s+(?:and|et|en|und|with|avec|met|mit)\s+")
 # and with a description between: "Syngenta, the Swiss-based agrochemicals business owned by ChemChina"
 _OWNED_BY_PARENT = re.compile(
     # the rest of a longer form of the name may come first: "Syngenta Crop Protection, ..."
-    r"(?:\s+[A-Z][\w&'’-]*){0,3}(?:\s*,\s*(?:which\s+is\s+|itself\s+|is\s+|was\s+|that\s+is\s+|qui\s+est\s+|die\s+|"
+    r"(?:\s+[A-Z][\w&'’-]*){0,3}"
+    r"(?:(?:\s*,\s*(?:which\s+is\s+|itself\s+|is\s+|was\s+|that\s+is\s+|qui\s+est\s+|die\s+|"
     r"(?:the|a|an|la|le|une?|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:business|company|firm|group|maker|unit|"
     r"société|groupe|entreprise|fabricant)\s+)?"
     # or said outright: "Silverpeak is majority-owned by", "X est détenue par"
     r"|\s+(?:is|was|has\s+been|est|était)\s+(?:(?:now|still|also|ultimately|indirectly|partly)\s+)?)"
-    r"(?:(?:majority|wholly|fully)[- ])?"
-    r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+(?:(?:the|la|le|l['’])\s*)?"
+    r"(?:(?:majority|wholly|fully)[- ])?(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+"
+    # "Photonis appartient au fonds Ardian", "X has belonged to", "Kuka gehört dem Konzern Midea",
+    # "Nexperia is sinds 2019 in handen van"
+    r"|\s*,?\s+(?:(?:is|was|has|had|now|still|also|ultimately|(?:since|depuis|seit|sinds)\s+\d{4})\s+)*"
+    r"(?:belongs\s+to|belonged\s+to|appartient\s+(?:à|au|aux)|appartenait\s+(?:à|au|aux)|gehört(?:\s+zu)?|"
+    r"gehörte(?:\s+zu)?|in\s+handen\s+van|eigendom\s+van|behoort\s+tot)\s+)"
+    r"(?:(?:the|la|le|l['’]|dem|der|zum|zur|het|de)\s*)?"
     # "owned by China's state-run ChemChina"
     r"(?:[A-Z][\w-]+['’]s\s+)?(?:state-(?:run|owned|controlled)\s+)?"
 )
