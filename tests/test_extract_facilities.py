@@ -970,3 +970,14 @@ def test_a_place_with_a_possessive_names_a_site_and_numbers_do_not(
 ) -> None:
     found = facility_names(run(shipped, text))
     assert unwanted not in found and (wanted is None or wanted in found)
+
+
+def test_the_company_a_site_is_leased_to_runs_it(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nA review found no grounds to cancel the lease of the Port of Kestrel Bay to Chinese company "
+        "Harbourline. Separately, the state leased the Ostberg grain terminal for 50 years to Korvan Logistics, "
+        "a Russian firm."
+    )
+    ex = run(shipped, text, language="en")
+    assert site(ex, "Port of Kestrel Bay").operator == "Harbourline"
+    assert site(ex, "Ostberg grain terminal").operator == "Korvan Logistics"

@@ -2738,6 +2738,14 @@ _RELATIVE_BEFORE = re.compile(
 _RUNS_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:uitbaat|uitbaten|exploiteert|exploiteren|beheert|beheren|betreibt|betreiben|verwaltet)\b"
 )
+_LEASED_BEFORE = re.compile(
+    r"(?<![\w-])(?:leas(?:e|es|ed|ing)|concession|handed\s+over|bail|concédée?|concéd\w+|verpacht\w*|verhuurd\w*|"
+    r"überlassen|verpachtet\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_LEASED_TO = re.compile(
+    r"(?:\s+for\s+\d+\s+years)?\s+(?:to|à|aan|an)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+|die\s+)?"
+)
 _BOUGHT_BY = re.compile(
     r"\s*,\s*(?:which|that|que|qu['’]|die|dat|das|den)\s*(?=[A-Z][^,.;]{0,40}?\b(?:bought|acquired|took\s+over|"
     r"purchased|a\s+rachet\w*|a\s+acquis\w*|a\s+repris\w*|kocht|gekocht|overnam|overgenomen|kaufte|gekauft|"
@@ -2911,6 +2919,15 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         buyer = next((c for s, _e, c in here if s == bought.end()), None)
         if buyer:
             fac.operator, fac.operator_strength = buyer.name, 2
+            return
+    # "the lease of the Port of Darwin to Landbridge", "verpachtete den Hafen an X": the taker runs it
+    leased = _LEASED_BEFORE.search(text, max(sent.start, fac.start - 40), fac.start) and _LEASED_TO.match(
+        text, fac.end, sent.end
+    )
+    if leased:
+        taker = next((c for s, _e, c in here if leased.end() <= s <= leased.end() + 40), None)
+        if taker:
+            fac.operator, fac.operator_strength = taker.name, 2
             return
     # "COSCO heeft een meerderheidsbelang in de CSP Zeebrugge Terminal": the majority owner
     stake = _MAJORITY_STAKE.search(text, max(sent.start, fac.start - 60), fac.start)
