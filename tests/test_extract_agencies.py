@@ -1142,3 +1142,13 @@ def test_a_ministry_whose_portfolio_is_a_trading_word_is_a_body(shipped: Gazette
         "Qinmu Gold, citing national security."
     )
     assert "Ministry of Mines and Natural Resources" in {a.name for a in run(shipped, text).agencies}
+
+
+def test_a_bodys_short_name_continued_in_lower_case_is_another_body(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nLe Conseil d'État a rejeté la demande d'un collectif réunissant le Conseil national du logiciel "
+        "libre (CNLL), qui réclamait la suspension du contrat de Microsoft."
+    )
+    found = agency_names(run(shipped, text, language="fr"))
+    assert not any("National Council" in n for n in found)
+    assert any("Council of State" in n for n in found)

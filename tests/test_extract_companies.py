@@ -1428,3 +1428,15 @@ def test_a_place_named_with_a_possessive_is_no_owner(shipped: Gazetteer) -> None
     )
     found = names(run(shipped, text).companies)
     assert "Qinmu Shipping" in found and "Simon" not in found
+
+
+def test_a_headline_body_cut_at_its_elision_and_a_tag_line_name_no_company(shipped: Gazetteer) -> None:
+    text = (
+        "Title: Health Data Hub : le Conseil d'État ne suspend pas la plateforme hébergée par Microsoft\n\n"
+        "Le juge des référés du Conseil d'État a refusé de suspendre le Health Data Hub. Le Conseil d'État a rejeté "
+        "la demande d'un collectif. Le Conseil d'État demande des garanties à Microsoft.\n\n"
+        "MICROSOFT, HEALTH DATA, SOUTH KOREA, DATA BREACH\n"
+    )
+    found = set(companies(run(shipped, text, language="fr")))
+    assert "Microsoft" in found
+    assert not {"Conseil", "SOUTH KOREA", "DATA BREACH", "HEALTH DATA"} & found

@@ -1561,6 +1561,9 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     return s
 
 
+_ELIDED_OF_AFTER = re.compile(r"\s+d['’][A-ZÀ-Þ]")
+
+
 def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) -> list[_Company]:
     """A name the headline puts up front and the body repeats in its concern sentences is the
     story's company even with no cue word ("... whether TikTok survives in America")."""
@@ -1570,6 +1573,8 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
     dealt: set[str] = set()  # the buyer and the target of a deal the headline states
     phrases = _cap_phrases(doc.title, 0, len(doc.title), rules.stopwords)
     for i, (s, e, _pos) in enumerate(phrases):
+        if _ELIDED_OF_AFTER.match(doc.title, e):
+            continue  # "le Conseil d'État", "la Cour d'Appel": the head of a longer name
         toks = doc.title[s:e].split()
         # "Why Zephyrly", "Canada Orders Zephyrly": headlines glue other capitalised words on
         names |= {" ".join(toks[k:]) for k in range(len(toks))}

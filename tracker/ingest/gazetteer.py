@@ -395,11 +395,16 @@ class Gazetteer:
     def entity_hits(self, text: str) -> list[Hit]:
         """Companies, agencies and outlets, longest match first, no overlaps. An outlet's or a body's
         acronym before a corporate word is part of a firm's name: "APA Group" is no news agency, "DSB
-        Bank" no data protection authority."""
+        Bank" no data protection authority. A body's two-word name that goes on in lower case is
+        another body's: "le Conseil national du logiciel libre" is no parliament."""
         return [
             h
             for h in longest_first(self._entities.scan(text))
-            if h.kind == "company" or not (h.form.isupper() and _CORPORATE_WORD_AFTER.match(text, h.end))
+            if h.kind == "company"
+            or not (
+                (h.form.isupper() and _CORPORATE_WORD_AFTER.match(text, h.end))
+                or (h.form.count(" ") == 1 and _NAME_GOES_ON.match(text, h.end))
+            )
         ]
 
     def place_hits(self, text: str) -> list[Hit]:
@@ -429,6 +434,9 @@ class Gazetteer:
         return self.cities.get(name) or self.cities.get(strip_accents(name))
 
 
+# a French, Dutch or German name continued by a lower-case complement ("Conseil national du logiciel
+# libre"); English "of the"/"for" are left out: "the Defence Ministry for its part"
+_NAME_GOES_ON = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|van\s+de|van\s+het|van|von|für)\s*[a-zà-ÿ]")
 _CORPORATE_WORD_AFTER = re.compile(r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH|Bank)\b")
 # the words after a nationality that make it a sea's name: "Indian Ocean", "Irish Sea"
 SEA_WORDS = ("Ocean", "Sea")

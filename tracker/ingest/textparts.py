@@ -207,6 +207,11 @@ def span(text: str, start: int, end: int) -> Span:
 _LINE_END_PUNCT = re.compile(r"[.!?:;\"”»]\s*$")
 
 
+# a page's tags: "LINE, NAVER, SOFTBANK GROUP, SOUTH KOREA, DATA BREACH", "Huawei, 5G, Germany, Security"
+_TAG = r"[A-ZÀ-Þ0-9][\w&.'’-]*(?:\s+[A-ZÀ-Þ0-9&][\w&.'’-]*){0,3}"
+_TAG_LIST_RE = re.compile(rf"(?:{_TAG}\s*,\s*){{3,}}{_TAG}")
+
+
 def _line_kind(line: str, boilerplate: list[str]) -> str:
     low = line.strip().lower()
     if not low:
@@ -223,6 +228,8 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
                 return "furniture"
     if len(low) < 80 and _BYLINE_RE.match(line) and not low.endswith((".", "?", "!")):
         return "byline"
+    if _TAG_LIST_RE.fullmatch(line.strip()):
+        return "furniture"
     if not _LINE_END_PUNCT.search(line.strip()) and len(line.split()) <= 25:
         return "heading"
     return "body"
