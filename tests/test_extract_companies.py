@@ -1440,3 +1440,17 @@ def test_a_headline_body_cut_at_its_elision_and_a_tag_line_name_no_company(shipp
     found = set(companies(run(shipped, text, language="fr")))
     assert "Microsoft" in found
     assert not {"Conseil", "SOUTH KOREA", "DATA BREACH", "HEALTH DATA"} & found
+
+
+def test_places_in_a_story_about_land_are_no_companies(shipped: Gazetteer) -> None:
+    text = (
+        "Title: Governor ends Saudi-owned farm's Kestrel Valley lease\n\nKestrel Courier\n\n"
+        "A Saudi-owned company that pumps groundwater is losing access to state land in Kestrel Valley. "
+        "Harbourline, a subsidiary of a Saudi dairy group, farms 3,500 acres. At its Kestrel Valley farm, about "
+        "100 miles northwest of Phoenix, the company grows alfalfa. Kestrel Valley's aquifer is special, and the "
+        "state told Harbourline that its Kestrel Valley leases were in default."
+    )
+    found = set(companies(run(shipped, text)))
+    assert "Harbourline" in found
+    assert "Phoenix" not in found
+    assert not any("\n" in name for name in found)

@@ -981,3 +981,13 @@ def test_the_company_a_site_is_leased_to_runs_it(shipped: Gazetteer) -> None:
     ex = run(shipped, text, language="en")
     assert site(ex, "Port of Kestrel Bay").operator == "Harbourline"
     assert site(ex, "Ostberg grain terminal").operator == "Korvan Logistics"
+
+
+def test_a_farm_is_a_site(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe state ordered Harbourline Seeds, owned by a Chinese group, to sell its research farm in "
+        "Craighead County. Its Kestrel Valley farm grows alfalfa for export."
+    )
+    names = facility_names(run(shipped, text, language="en"))
+    assert "research farm in Craighead County" in names
+    assert any(n.startswith("Kestrel Valley farm") for n in names)

@@ -492,6 +492,11 @@ def _site_words_before(rules: _Rules, pre: str) -> bool:
     return bool(words) and any(facility_kind(rules, w) for w in words.group(1).split())
 
 
+_LOCATIVE_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|near|at|outside|from|(?:north|south|east|west|\w+west|\w+east|miles|kilometres|km|outskirts)\s+of|"
+    r"à|près\s+de|bei|nahe|nabij|bij)\s+$",
+    re.IGNORECASE,
+)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.]{1,8}\)")
 
 
@@ -525,7 +530,11 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         # "SFR et Bouygues Telecom, les deux opérateurs français": the apposition after the pair
         or (pair and _TWO_AFTER.match(post, pair.end()) and rules.appositive.match(post[pair.end() :]))
     )
-    if apposition and not _np_like(apposition.group(1)):
+    if apposition and (
+        not _np_like(apposition.group(1))
+        # "100 miles northwest of Phoenix, the company grows alfalfa": a town, and a new clause
+        or (doc.gaz.city(name) and _LOCATIVE_OF_BEFORE.search(pre))
+    ):
         apposition = None
     if (
         apposition
@@ -978,7 +987,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     pattern += [
         _Company(name=name, forms={name}, why={"list"}) for at, name in paired if at in found_at | set(known_at)
     ]
-    for m in re.finditer(rf"({_CAPW}(?:\s+{_CAPW})*)-(?:owned|backed|controlled)\b", text):
+    for m in re.finditer(rf"({_CAPW}(?:[^\S\n]+{_CAPW})*)-(?:owned|backed|controlled)\b", text):  # within a line
         # "Alibaba-owned Lazada" names an owner; "The Chinese-owned chipmaker" names a country
         name = re.sub(r"^(?:The|A|An|Le|La|De|Het|Die|Der)\s+", "", m.group(1))
         if (
