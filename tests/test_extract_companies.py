@@ -1454,3 +1454,15 @@ def test_places_in_a_story_about_land_are_no_companies(shipped: Gazetteer) -> No
     assert "Harbourline" in found
     assert "Phoenix" not in found
     assert not any("\n" in name for name in found)
+
+
+def test_a_firm_described_as_one_of_several_and_its_acronym_between_commas(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe US imposed sanctions on Harbourline Energy and Korvaneftegas, two of Russia's biggest oil "
+        "producers. Naftna Industrija Srbije, NIS, the Serbian oil company, is majority-owned by Harbourline Energy."
+    )
+    ex = run(shipped, text)
+    found = companies(ex)
+    assert "Korvaneftegas" in found
+    assert "NIS" in found["Naftna Industrija Srbije"].aliases
+    assert not any(a.country == "KR" for a in ex.agencies)  # South Korea's NIS is not this story's

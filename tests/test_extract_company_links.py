@@ -612,3 +612,10 @@ def test_an_owner_said_with_a_verb_of_belonging_is_the_parent(
     shipped: Gazetteer, text: str, child: str, parent: str
 ) -> None:
     assert company(run(shipped, "Titel\n\n" + text), child).parent == parent
+
+
+def test_a_group_the_story_calls_the_parent_stays_apart_from_its_unit(shipped: Gazetteer) -> None:
+    text = "Titel\n\nThe US sanctioned Gazprom Neft. Gazprom Neft and its parent Gazprom together hold 56 per cent."
+    found = companies(run(shipped, text))
+    assert found["Gazprom Neft"].parent == "Gazprom"
+    assert "Gazprom" in found

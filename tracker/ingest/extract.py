@@ -112,6 +112,10 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         credits = article.byline
         result.published = date_from_lines(credits, split_lines(credits, rules.boilerplate))
     companies = _companies(doc)
+    # "Naftna Industrija Srbije, NIS, the Serbian oil company": an acronym the story gives a firm
+    # is not the body the gazetteer knows by it (South Korea's NIS)
+    forms = {f for c in companies for f in c.forms if f.isupper()}
+    doc.entity_hits = [h for h in doc.entity_hits if h.kind != "agency" or h.form not in forms]
     doc.host, doc.main_country = _host_country(doc, companies)
     result.companies = _found_companies(companies, doc)
     result.agencies = _agencies(doc, companies)

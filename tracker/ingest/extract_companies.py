@@ -180,8 +180,12 @@ _NP_AND = {"and", "et", "en", "und"}
 _NP_AND_NOT_AFTER = {"other", "others", "several", "many", "some", "autres", "andere", "anderen", "weitere"}
 
 
+_ONE_OF = re.compile(r"^(?:one|two|three|both|each|een|twee|drie)\s+(?:of|van)\s+(?:the\s+|de\s+)?", re.IGNORECASE)
+
+
 def _np_like(words: str) -> bool:
     """An appositive is a noun phrase: no clause words, verbs or figures inside."""
+    words = _ONE_OF.sub("", words)  # "one of Russia's biggest oil producers"
     split = words.split()
     for i, w in enumerate(split):
         low = w.lower()
@@ -226,7 +230,8 @@ _HELD_FIRM_BEFORE = re.compile(
     r"(?:branche|division|Sparte|tak)\s+[a-zà-ÿ]+)\s+(?:of|de|du|des|d['’]|van|von)\s*$"
 )
 _PAIR_AFTER = re.compile(r"\s+(?:and|et|en|und)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}(?=\s*,)")
-_TWO_AFTER = re.compile(r"\s*,\s*(?:the|les|de|die)\s+(?:two|deux|twee|beiden|zwei)\s")
+# "SFR et Bouygues Telecom, les deux opérateurs", "Gazprom Neft and Surgutneftegas, two of Russia's biggest"
+_TWO_AFTER = re.compile(r"\s*,\s*(?:(?:the|les|de|die)\s+(?:two|deux|twee|beiden|zwei)|(?:two|both)(?:\s+of)?)\s")
 _OWNED_BY_NAMED = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:owned|backed|controlled)")
 _SEATED_ADJECTIVE = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:listed|based|headquartered|registered)")
 
@@ -1176,6 +1181,8 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
                 for s, _e in unit.mentions
             ):
                 continue
+            if any(doc.rules.parent_cue_end.search(doc.text, max(0, s - 30), s) for s, _e in group.mentions):
+                continue  # "Gazprom Neft and its parent Gazprom": the story names the group as such
             unit.forms |= group.forms
             unit.why |= group.why
             unit.mentions = sorted(set(unit.mentions) | set(group.mentions))
@@ -1900,6 +1907,10 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
         m = _bracketed_after(text, form)
         if m and not _place_code(doc, m.group(1)) and not doc.gaz.region_code(m.group(1)):
             co.forms.add(m.group(1))
+        # "Naftna Industrija Srbije, NIS, the Serbian oil company": the initials between commas
+        initials = "".join(w[0] for w in form.split() if w[:1].isupper())
+        if len(initials) >= 2 and re.search(rf"{re.escape(form)}\s*,\s*{initials},", text):
+            co.forms.add(initials)
 
 
 def _find_mentions(doc: _Doc, co: _Company) -> None:
