@@ -991,3 +991,14 @@ def test_a_farm_is_a_site(shipped: Gazetteer) -> None:
     names = facility_names(run(shipped, text, language="en"))
     assert "research farm in Craighead County" in names
     assert any(n.startswith("Kestrel Valley farm") for n in names)
+
+
+def test_a_district_after_a_site_is_no_town_of_it(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDie Harbourline Germania GmbH betreibt kritische Infrastruktur. Zur Gruppe gehört die "
+        "Speichertochter Astrid. Astrid betreibt den Erdgasspeicher Vorkamp im Landkreis Osterwalde, mit vier "
+        "Milliarden Kubikmetern den größten Speicher Westeuropas. Der Bund setzt einen Treuhänder ein."
+    )
+    ex = run(shipped, text, language="de")
+    assert "Erdgasspeicher Vorkamp" in facility_names(ex)
+    assert site(ex, "Erdgasspeicher Vorkamp").city is None

@@ -1957,6 +1957,8 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     if not m or (m.group("adj") or "") in _NOT_ADJECTIVE:
         return None
     town, town_end = m.group("town"), m.end("town")
+    if _REGION_HEAD.fullmatch(town):
+        return None  # "im Landkreis Diepholz", "in the Province of Zeeland": a region, no town
     two = re.match(r" ([A-Z][\w'’-]+)", doc.text[town_end : town_end + 30])
     if two:
         second = two.group(1).removesuffix("'s").removesuffix("’s")  # "in Western Australia's north"
@@ -2014,6 +2016,10 @@ _CONTINENT = re.compile(
 _TOWN_SECOND_WORD = re.compile(
     r"Creek|Lake|Bay|Falls|Springs|Harbour|Harbor|Point|Beach|Hill|Hills|Valley|City|Island|Heights|Rapids|Bluff|Landing|"
     r"Grove|Park|Green|Heath|Bridge|Cross|Mills|Ridge|Vale|Dale"
+)
+_REGION_HEAD = re.compile(
+    r"Landkreis|Kreis|Bezirk|Provinz|Province|Provincie|Region|Région|Regio|Département|County|Oblast|Prefecture|"
+    r"Canton|Kanton|Bundesland|State"
 )
 _REGION_AFTER_TOWN = re.compile(
     r"\s+(?:County|Shire|Parish|Borough|District|Province|Prefecture|Region|Territory|Oblast|Kreis|Landkreis)\b"
