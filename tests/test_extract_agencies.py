@@ -1152,3 +1152,14 @@ def test_a_bodys_short_name_continued_in_lower_case_is_another_body(shipped: Gaz
     found = agency_names(run(shipped, text, language="fr"))
     assert not any("National Council" in n for n in found)
     assert any("Council of State" in n for n in found)
+
+
+def test_a_bodys_acronym_follows_the_country_its_full_name_was_given(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nLithuanian defence officials advised consumers not to buy Chinese phones. The findings were "
+        "published by the National Cyber Security Centre (NCSC). Its specialists examined phones sold in Lithuania "
+        "by Harbourline. The NCSC said the list was updated. The NCSC also found data sent abroad."
+    )
+    ex = run(shipped, text)
+    assert {a.country for a in ex.agencies} == {"LT"}
+    assert "LT" in ex.countries and "GB" not in ex.countries

@@ -630,13 +630,20 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     # one mention, one vote: "the US Commerce Department" is a gazetteer body, a government word and
     # a body name with a country in it, and was counted three times
     counted = SpanSet()
+    local: dict[int, str] = {}  # gazetteer row -> the country the story's full name of it gave
     for hit in doc.entity_hits:
         if hit.kind == "agency" and doc.in_content(hit.start):
             counted.add(hit.start, hit.end)
             code = doc.gaz.agencies[hit.key].get("country")
-            # "the National Cyber Security Centre" in a story about Lithuania is Lithuania's
+            # "the National Cyber Security Centre" in a story about Lithuania is Lithuania's, and so
+            # is its "NCSC" after that
             form = fold(hit.form)
-            code = next((c for c in counts if (c, form) in doc.rules.unqualified_rows), code)
+            code = next((c for c in counts if (c, form) in doc.rules.unqualified_rows), None) or (
+                local.get(hit.key) if hit.form.isupper() else None
+            )
+            if code:
+                local[hit.key] = code
+            code = code or doc.gaz.agencies[hit.key].get("country")
             shared = {r.get("country") for r in doc.rules.term_rows.get(form, [])}
             if len(shared) > 1:
                 # "gouvernement fédéral" is Belgium's and Canada's: the one the story names, if any

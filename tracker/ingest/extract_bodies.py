@@ -871,8 +871,10 @@ def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict
     if code is None and doc.host and re.search(r"\b(?:country|nation)['’]s\s+$", doc.text[floor : hit.start]):
         code = doc.host
     form = fold(hit.form)
-    if code is None and doc.host and doc.host != own and (local := doc.rules.unqualified_rows.get((doc.host, form))):
-        return doc.host, local  # "the National Cyber Security Centre" in a Lithuanian story
+    # "the National Cyber Security Centre" in a Lithuanian story, and its "NCSC" after that
+    named = fold(row["name"]) if hit.form.isupper() and row["name"] in doc.text else form
+    if code is None and doc.host and doc.host != own and (local := doc.rules.unqualified_rows.get((doc.host, named))):
+        return doc.host, local
     if code is None and doc.host and doc.host != own and form != fold(row["name"]):
         code = doc.host
         rows = doc.rules.alias_rows.get((code, form)) or doc.rules.generic_rows.get((code, form))
