@@ -296,6 +296,8 @@ def test_a_wire_dateline_is_a_wire_credit(small_gaz: Gazetteer) -> None:
         ("Jan Jansen 17-04-2021, 05:00", dt.date(2021, 4, 17)),
         ("October 20, 20201:02 PM UTCUpdated 3 years ago", dt.date(2020, 10, 20)),
         ("31. Jänner 2017, 14:25", dt.date(2017, 1, 31)),  # Austrian German
+        ("2021.09.21 13:47", dt.date(2021, 9, 21)),  # Lithuanian pages
+        ("2021/09/21", dt.date(2021, 9, 21)),
     ],
 )
 def test_publication_date_lines(gaz: Gazetteer, line: str, day: dt.date) -> None:

@@ -329,7 +329,8 @@ DATE_RE = re.compile(
     rf"|(?P<mdy>\b(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d){_YEAR_END})"
     rf"|(?P<md>\b(?P<m4>{_MONTH_RE})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*(?:19|20)\d\d))"
     rf"|(?P<my>\b(?:in\s+|en\s+|im\s+)?(?P<m3>{_MONTH_RE})\.?\s+(?P<y3>(?:19|20)\d\d)\b)"
-    r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)-(?P<m5>\d\d)-(?P<d5>\d\d)(?!\d))"
+    # "2021-09-21", and "2021.09.21" or "2021/09/21" as Baltic and East Asian pages print it
+    r"|(?P<iso>\b(?P<y5>(?:19|20)\d\d)(?P<isep>[-./])(?P<m5>\d\d)(?P=isep)(?P<d5>\d\d)(?!\d))"
     r"|(?P<num>\b(?P<d6>\d{1,2})(?P<sep>[/.-])(?P<m6>\d{1,2})(?P=sep)(?P<y6>(?:19|20)\d\d)\b)"
     r"|(?P<rel>\b(?:last|this|next|earlier this|later this|vorige|vorig|afgelopen|dit|le mois|l'année|l’année|"
     r"letzte[nm]?|vergangene[nm]?|diese[nms]?)\s+"
