@@ -619,3 +619,12 @@ def test_a_group_the_story_calls_the_parent_stays_apart_from_its_unit(shipped: G
     found = companies(run(shipped, text))
     assert found["Gazprom Neft"].parent == "Gazprom"
     assert "Gazprom" in found
+
+
+def test_a_unit_called_the_possession_of_its_namesake_parent(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nTokyo told Korvan Corp to review its capital ties with Vantora. A computer at a subcontractor of "
+        "Vantora Cloud, Vantora's cloud computing unit, had been infected with malware."
+    )
+    found = companies(run(shipped, text))
+    assert found["Vantora Cloud"].parent == "Vantora"

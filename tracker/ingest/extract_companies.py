@@ -1674,6 +1674,8 @@ _SUBSIDIARY_AFTER = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?"
 )
 _WORD_GAP = re.compile(r"[\w'’-]+\s+")
+_COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+_POSSESSED_UNIT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SUBSIDIARY_WORD}\b")
 _OF_WORD = re.compile(r"\s(?:of|de|du|des|d['’]|van|von|der)(?:\s|(?<=['’]))")
 # "its subsidiary X", "die Cosco-Tochter X"
 _SUBSIDIARY_BEFORE = re.compile(rf"(?:(?<![\w-])|(?<=\w-)){_SUBSIDIARY_WORD}\b[^.;:]{{0,50}}$")
@@ -1701,6 +1703,10 @@ def _called_subsidiary(text: str, long: str, short: str, named: bool = False) ->
                 if not word:
                     break
                 pos = word.end()
+            # "Naver Cloud, Naver's cloud computing unit"
+            comma = _COMMA_THE.match(text, end)
+            if comma and text.startswith(short, comma.end()) and _POSSESSED_UNIT.match(text, comma.end() + len(short)):
+                return True
             before = _SUBSIDIARY_BEFORE.search(text, max(0, at - 70), at)
             # with `named`, "eine Tochter des Konzerns Tianyun Technology" names the parent; "la filiale
             # de l'entreprise, Nuctech Netherlands" and "the Dutch subsidiary Nexperia" the subsidiary
