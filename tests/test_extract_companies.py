@@ -1466,3 +1466,16 @@ def test_a_firm_described_as_one_of_several_and_its_acronym_between_commas(shipp
     assert "Korvaneftegas" in found
     assert "NIS" in found["Naftna Industrija Srbije"].aliases
     assert not any(a.country == "KR" for a in ex.agencies)  # South Korea's NIS is not this story's
+
+
+def test_people_and_a_double_names_first_half_are_no_firms_of_their_own(shipped: Gazetteer) -> None:
+    text = (
+        "Title: Okonjo waves through takeover of defence supplier Korvan\n\n"
+        "Amara Okonjo, the business secretary, said on Tuesday that he had accepted undertakings from "
+        "Almaz-Antey, the Russian group buying Korvan.\n\n"
+        "Under the pledges, Almaz must honour Korvan's existing defence contracts.\n\n"
+        "Okonjo intervened in the deal last October.\n\nOkonjo said Almaz has also agreed to protect jobs.\n\n"
+        "Pour l'entourage de Florence Dumaine, Korvan est une entreprise jugée trop stratégique."
+    )
+    found = companies(run(shipped, text))
+    assert not {"Okonjo", "Almaz", "Florence Dumaine"} & set(found)

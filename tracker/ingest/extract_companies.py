@@ -168,6 +168,15 @@ _NP_STOP = {
     "der",
     "said",
     "says",
+    # a verb: "de Florence Parly, Photonis est une entreprise jugée ...": a new clause, no apposition
+    "is",
+    "was",
+    "are",
+    "est",
+    "sont",
+    "était",
+    "ist",
+    "sind",
     "and",
     "et",
     "en",
@@ -1618,6 +1627,8 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
             continue
         if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
             continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
+        if any(_person_apposition(rules, text, e, e + 60) for _s, e in name_spans(text, name, stop_after="")):
+            continue  # "Kwarteng waves through ..." ... "Kwasi Kwarteng, the business secretary": a person
         if (
             " " not in name
             and _story_town(doc, name)
@@ -1760,6 +1771,12 @@ _AND_FIRM = re.compile(
 )
 
 
+def _double_name_head(short: str, long: str) -> bool:
+    """`short` is the first half of the double name `long`: "Parker" of "Parker-Hannifin"."""
+    head, dash, rest = long.partition("-")
+    return bool(dash) and head == short and len(short) >= 4 and " " not in long and rest[:1].isupper()
+
+
 def _is_tail(doc: _Doc, short: str, long: str) -> bool:
     """Whether `short` is the last words of `long` and a name on its own, not a sector or legal
     word ("Technologies", "Shipping Ports") nor a place."""
@@ -1819,8 +1836,19 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
                     None,
                 )
             if same is None and prefix is None:
-                # "Alimentation Couche-Tard", later "Couche-Tard": the long name's distinctive tail
-                same = next((f for f in forms if _is_tail(doc, co.name, f) or _is_tail(doc, f, co.name)), None)
+                # "Alimentation Couche-Tard", later "Couche-Tard": the long name's distinctive tail;
+                # "Parker-Hannifin", later "Parker": the first of a double name
+                same = next(
+                    (
+                        f
+                        for f in forms
+                        if _is_tail(doc, co.name, f)
+                        or _is_tail(doc, f, co.name)
+                        or _double_name_head(co.name, f)
+                        or _double_name_head(f, co.name)
+                    ),
+                    None,
+                )
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
                 if _is_prefix(prefix, co.name) and _unit_of(doc, co.name, prefix):
