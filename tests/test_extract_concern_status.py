@@ -1041,3 +1041,16 @@ def test_a_government_yet_to_decide_whether_to_approve_is_reviewing(shipped: Gaz
         "turbine factory in Scotland, amid concerns about critical national infrastructure."
     )
     assert "under_review" in {c.status for c in run(shipped, text).concerns}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le juge du Conseil d'État a refusé de suspendre la plateforme hébergée par Harbourline, "
+        "dont l'accès aux données par les autorités chinoises inquiète.",
+        "The court declined to block the data platform run by Harbourline, whose access to patient data worries "
+        "regulators.",
+    ],
+)
+def test_a_refusal_to_stop_is_no_block(shipped: Gazetteer, text: str) -> None:
+    assert not statuses(run(shipped, "Titel\n\n" + text)) & {"blocked", "banned"}

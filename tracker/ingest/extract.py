@@ -999,7 +999,14 @@ _BY_OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:by|from|of|par|door|von)\s+(?:t
 # a measure denied: "kein förmliches Prüfverfahren", "did not block", "n'a pas bloqué", "sans conditions"
 _NEGATED_BEFORE = re.compile(
     r"(?<![\w-])(?:not|never|no|kein|keine|keinen|keinem|keiner|nicht|nie|geen|niet|nooit|aucun|aucune|pas|sans|"
-    r"without|ohne|zonder)\s+(?!only\s|just\s|merely\s|nur\s|alleen\s|seulement\s)(?:[\w'’-]+\s+)?$",
+    r"without|ohne|zonder)\s+(?!only\s|just\s|merely\s|nur\s|alleen\s|seulement\s)(?:[\w'’-]+\s+)?$"
+    # a measure refused: "a refusé de suspendre", "declined to block", "weigerde te verbieden"
+    r"|(?<![\w-])(?:refused|refuses|declined|declines|a\s+refusé|refuse|weigerde|weigert)\s+(?:to|de|d['’]|te)\s*$",
+    re.IGNORECASE,
+)
+_REFUSED_TO_STOP = re.compile(
+    r"\s+(?:to|de|d['’]|te)\s+(?:suspend|block|ban|halt|stop|prohibit|bar|suspendre|bloquer|interdire|arrêter|"
+    r"verbieden|stoppen|blokkeren|schorsen|untersagen|verbieten|stoppen)\b",
     re.IGNORECASE,
 )
 # kit a state may ban or buy, as against a company it may screen
@@ -1102,6 +1109,8 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "prohibition" inside "partial prohibition": the longer cue says what was decided
         if _NEGATED_BEFORE.search(doc.text, max(start, cue_start - 30), cue_start):
             continue  # "keine Untersagung", "did not block": the measure was not taken
+        if _REFUSED_TO_STOP.match(doc.text, e):
+            continue  # "a refusé de suspendre", "declined to block": the refusal keeps things as they are
         if _NEGATED_AFTER.match(doc.text, e) or (
             _FR_NE_BEFORE.search(doc.text, max(start, cue_start - 4), cue_start) and _FR_PAS_AFTER.match(doc.text, e)
         ):
