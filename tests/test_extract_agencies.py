@@ -1163,3 +1163,15 @@ def test_a_bodys_acronym_follows_the_country_its_full_name_was_given(shipped: Ga
     ex = run(shipped, text)
     assert {a.country for a in ex.agencies} == {"LT"}
     assert "LT" in ex.countries and "GB" not in ex.countries
+
+
+def test_a_later_known_as_and_a_tag_block_add_nothing_to_a_body(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe findings were released by the House Committee on Homeland Security, which has been looking "
+        "into the company, better known as KVN, since early this year. KVN cranes carry modems, the committee said."
+        "\n\nTags\nChina\nports\nCongress\nmaritime\n"
+    )
+    ex = run(shipped, text)
+    committee = next(a for a in ex.agencies if a.name == "House Committee on Homeland Security")
+    assert "KVN" not in committee.aliases
+    assert not any("Congress" in a.name for a in ex.agencies)

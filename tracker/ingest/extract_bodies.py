@@ -366,6 +366,12 @@ def _common_name_row(doc: _Doc, sent: Sentence, name: str) -> dict | None:
     )
 
 
+_CALLED_AFTER = re.compile(
+    r"\s*[(,]?\s*(?:(?:also|better|commonly|formerly)\s+)?(?:known\s+as|called|dubbed)\s+(?:the\s+)?"
+    r"([A-Z][A-Za-z]{1,7})\b"
+)
+
+
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     text, _rules, gaz = doc.text, doc.rules, doc.gaz
     agencies: dict[str, _Agency] = {}
@@ -485,9 +491,12 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
             for s, e in name_spans(text, ag.acronym):
                 if doc.in_content(s) and not _overlaps(s, e, taken):
                     ag.mentions.append((s, e))
-        for alias in re.findall(r"(?:known\s+as|called|dubbed)\s+(?:the\s+)?([A-Z][A-Za-z]{1,7})\b", text):
-            if any(text[s:e] in text[max(0, text.find(alias) - 200) : text.find(alias)] for s, e in ag.mentions[:1]):
-                ag.aliases.add(alias)
+        # "the Investment Security Unit, known as ISU": right after a mention, not in a clause after it
+        # ("the committees, which have been looking into the company, better known as ZPMC")
+        for _s, e in ag.mentions:
+            called = _CALLED_AFTER.match(text, e)
+            if called:
+                ag.aliases.add(called.group(1))
     _governments(doc, agencies, origins, add)
     _generic_agencies(doc, agencies, origins, add)
     _committees(doc, agencies, add)

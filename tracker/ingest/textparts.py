@@ -207,6 +207,11 @@ def span(text: str, start: int, end: int) -> Span:
 _LINE_END_PUNCT = re.compile(r"[.!?:;\"”»]\s*$")
 
 
+_TAGS_HEADER_RE = re.compile(
+    r"(?:Tags|Topics|Related\s+topics|Tagged|Mots-clés|Thèmes|Sujets|Trefwoorden|Tags\s+bij\s+dit\s+artikel|"
+    r"Onderwerpen|Schlagwörter|Stichwörter|Themen)\s*:?",
+    re.IGNORECASE,
+)
 # a page's tags: "LINE, NAVER, SOFTBANK GROUP, SOUTH KOREA, DATA BREACH", "Huawei, 5G, Germany, Security"
 _TAG = r"[A-ZÀ-Þ0-9][\w&.'’-]*(?:\s+[A-ZÀ-Þ0-9&][\w&.'’-]*){0,3}"
 _TAG_LIST_RE = re.compile(rf"(?:{_TAG}\s*,\s*){{3,}}{_TAG}")
@@ -247,6 +252,13 @@ def split_lines(text: str, boilerplate: list[str]) -> list[tuple[int, int, str]]
     # A caption is printed twice on many sites (once bare, once with its credit), and the
     # line just before a credit line is the caption it belongs to.
     bodies = [text[s:e].strip() for s, e, _ in lines]
+    # "Tags" and one tag a line under it ("China", "ports", "Congress"): page furniture
+    for i, body in enumerate(bodies):
+        if _TAGS_HEADER_RE.fullmatch(body):
+            for j in range(i, len(lines)):
+                if j > i and (lines[j][2] != "heading" or len(bodies[j].split()) > 4):
+                    break
+                lines[j] = (lines[j][0], lines[j][1], "furniture")
     for i, (s, e, kind) in enumerate(lines):
         if kind == "caption" and i > 0 and _CREDIT_RE.search(bodies[i].lower()):
             ps, pe, pkind = lines[i - 1]
