@@ -1479,3 +1479,11 @@ def test_people_and_a_double_names_first_half_are_no_firms_of_their_own(shipped:
     )
     found = companies(run(shipped, text))
     assert not {"Okonjo", "Almaz", "Florence Dumaine"} & set(found)
+
+
+def test_a_dutch_agency_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nVorig jaar zette het Oekraïense Nationaal Agentschap voor Corruptiepreventie (NACP) het bedrijf "
+        "Novatek op zijn lijst van internationale sponsors van de oorlog."
+    )
+    assert "Nationaal Agentschap" not in companies(run(shipped, text, language="nl"))
