@@ -42,6 +42,7 @@ from .extract_bodies import (
     _body_names,
     _facilities,
     dutch_ministry_row,
+    story_form,
 )
 from .extract_companies import (
     _companies,
@@ -630,20 +631,14 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     # one mention, one vote: "the US Commerce Department" is a gazetteer body, a government word and
     # a body name with a country in it, and was counted three times
     counted = SpanSet()
-    local: dict[int, str] = {}  # gazetteer row -> the country the story's full name of it gave
     for hit in doc.entity_hits:
         if hit.kind == "agency" and doc.in_content(hit.start):
             counted.add(hit.start, hit.end)
-            code = doc.gaz.agencies[hit.key].get("country")
+            row = doc.gaz.agencies[hit.key]
             # "the National Cyber Security Centre" in a story about Lithuania is Lithuania's, and so
             # is its "NCSC" after that
-            form = fold(hit.form)
-            code = next((c for c in counts if (c, form) in doc.rules.unqualified_rows), None) or (
-                local.get(hit.key) if hit.form.isupper() else None
-            )
-            if code:
-                local[hit.key] = code
-            code = code or doc.gaz.agencies[hit.key].get("country")
+            form, named = fold(hit.form), story_form(doc, hit, row)
+            code = next((c for c in counts if (c, named) in doc.rules.unqualified_rows), row.get("country"))
             shared = {r.get("country") for r in doc.rules.term_rows.get(form, [])}
             if len(shared) > 1:
                 # "gouvernement fédéral" is Belgium's and Canada's: the one the story names, if any
@@ -651,7 +646,6 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             if code:
                 # a party, an army or an embassy ("the Chinese Communist Party", "the PLA") is named
                 # in stories set anywhere; a government, a ministry or a service in its own country
-                row = doc.gaz.agencies[hit.key]
                 party = row.get("kind") == "other" and not _is_government_name(row["name"])
                 # and the companies' home government is more often feared than acting; a sentence set
                 # "In the United States, ..." tells of elsewhere, by way of comparison
@@ -1006,7 +1000,7 @@ _NEGATED_BEFORE = re.compile(
 )
 _REFUSED_TO_STOP = re.compile(
     r"\s+(?:to|de|d['’]|te)\s+(?:suspend|block|ban|halt|stop|prohibit|bar|suspendre|bloquer|interdire|arrêter|"
-    r"verbieden|stoppen|blokkeren|schorsen|untersagen|verbieten|stoppen)\b",
+    r"verbieden|stoppen|blokkeren|schorsen|untersagen|verbieten)\b",
     re.IGNORECASE,
 )
 # kit a state may ban or buy, as against a company it may screen

@@ -718,6 +718,16 @@ def _flush_phrase(
     cur.clear()
 
 
+KNOWN_AS = re.compile(
+    # "TMH Group, a Russian rail-equipment manufacturer also known as Transmashholding": after an apposition too
+    r"\s*(?:,\s*(?:a|an|un|une|een|ein|eine)\s+(?:[\w'’-]+\s+){1,5}?(?=(?:also|formerly|better|aussi|ook|auch)\s)|,|\()?\s*"
+    r"(?:(?:(?:also|formerly|better|otherwise|commonly|locally)\s+)?known\s+as|a\.?k\.?a\.?|alias|"
+    r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
+    r"voorheen|(?:auch|früher)\s+(?:bekannt\s+als|genannt))\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|die\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _cap_phrases(
     text: str,
     start: int,

@@ -15,6 +15,7 @@ import pycountry
 from .extract_base import (
     _CAPW,
     _PLACE_AFTER_POSSESSIVE,
+    KNOWN_AS,
     LEGAL_FORM_END,
     OPERATE_VERBS,
     STOP_ADJECTIVES,
@@ -366,10 +367,7 @@ def _common_name_row(doc: _Doc, sent: Sentence, name: str) -> dict | None:
     )
 
 
-_CALLED_AFTER = re.compile(
-    r"\s*[(,]?\s*(?:(?:also|better|commonly|formerly)\s+)?(?:known\s+as|called|dubbed)\s+(?:the\s+)?"
-    r"([A-Z][A-Za-z]{1,7})\b"
-)
+_ACRONYM_AT = re.compile(r"[A-Z][A-Za-z]{1,7}\b")
 
 
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
@@ -494,9 +492,10 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         # "the Investment Security Unit, known as ISU": right after a mention, not in a clause after it
         # ("the committees, which have been looking into the company, better known as ZPMC")
         for _s, e in ag.mentions:
-            called = _CALLED_AFTER.match(text, e)
-            if called:
-                ag.aliases.add(called.group(1))
+            known = KNOWN_AS.match(text, e)
+            acronym = known and _ACRONYM_AT.match(text, known.end())
+            if acronym:
+                ag.aliases.add(acronym.group(0))
     _governments(doc, agencies, origins, add)
     _generic_agencies(doc, agencies, origins, add)
     _committees(doc, agencies, add)
@@ -865,6 +864,12 @@ def _common_noun_use(doc: _Doc, hit: Hit, row: dict) -> bool:
     return not any(f.islower() for f in [row["name"], *(row.get("aliases") or [])] if fold(f) == form)
 
 
+def story_form(doc: _Doc, hit: Hit, row: dict) -> str:
+    """The folded form a body goes by in the story: its full name where the hit is an acronym the
+    story spelled out ("the National Cyber Security Centre (NCSC)" ... "the NCSC")."""
+    return fold(row["name"]) if hit.form.isupper() and row["name"] in doc.text else fold(hit.form)
+
+
 def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict | None]:
     """(country, its own gazetteer row or None) when the story puts a gazetteer body's name in
     another country: "Lithuania's National Cyber Security Centre", "the country's National Cyber
@@ -881,7 +886,7 @@ def _qualified_country(doc: _Doc, hit: Hit, row: dict) -> tuple[str | None, dict
         code = doc.host
     form = fold(hit.form)
     # "the National Cyber Security Centre" in a Lithuanian story, and its "NCSC" after that
-    named = fold(row["name"]) if hit.form.isupper() and row["name"] in doc.text else form
+    named = story_form(doc, hit, row)
     if code is None and doc.host and doc.host != own and (local := doc.rules.unqualified_rows.get((doc.host, named))):
         return doc.host, local
     if code is None and doc.host and doc.host != own and form != fold(row["name"]):
@@ -2028,13 +2033,13 @@ _TOWN_SECOND_WORD = re.compile(
     r"Creek|Lake|Bay|Falls|Springs|Harbour|Harbor|Point|Beach|Hill|Hills|Valley|City|Island|Heights|Rapids|Bluff|Landing|"
     r"Grove|Park|Green|Heath|Bridge|Cross|Mills|Ridge|Vale|Dale"
 )
-_REGION_HEAD = re.compile(
-    r"Landkreis|Kreis|Bezirk|Provinz|Province|Provincie|Region|Région|Regio|Département|County|Oblast|Prefecture|"
-    r"Canton|Kanton|Bundesland|State"
+# the words of a region's name: "im Landkreis Diepholz", "in Johnson County"
+_REGION_WORDS = (
+    r"(?:County|Shire|Parish|Borough|District|Province|Provinz|Provincie|Prefecture|Region|Région|Regio|Territory|"
+    r"Oblast|Kreis|Landkreis|Bezirk|Département|Canton|Kanton|Bundesland|State)"
 )
-_REGION_AFTER_TOWN = re.compile(
-    r"\s+(?:County|Shire|Parish|Borough|District|Province|Prefecture|Region|Territory|Oblast|Kreis|Landkreis)\b"
-)
+_REGION_HEAD = re.compile(_REGION_WORDS)
+_REGION_AFTER_TOWN = re.compile(rf"\s+{_REGION_WORDS}\b")
 
 
 # verbs of standing between a site noun and its town; they are no part of the site's name
@@ -2757,7 +2762,7 @@ _RUNS_AFTER = re.compile(
 )
 _LEASED_BEFORE = re.compile(
     r"(?<![\w-])(?:leas(?:e|es|ed|ing)|concession|handed\s+over|bail|concédée?|concéd\w+|verpacht\w*|verhuurd\w*|"
-    r"überlassen|verpachtet\w*)\s+(?:\w+\s+){0,2}$",
+    r"überlassen)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _LEASED_TO = re.compile(

@@ -13,6 +13,7 @@ from .extract_base import (
     _COMPOUND_NOUNS,
     _LOWER_LEGAL,
     DEAL_NOUN,
+    KNOWN_AS,
     LEGAL_FORM_END,
     MEASURE_CUES,
     SEATED_IN,
@@ -506,9 +507,9 @@ def _site_words_before(rules: _Rules, pre: str) -> bool:
     return bool(words) and any(facility_kind(rules, w) for w in words.group(1).split())
 
 
-_LOCATIVE_OF_BEFORE = re.compile(
-    r"(?<![\w-])(?:in|near|at|outside|from|(?:north|south|east|west|\w+west|\w+east|miles|kilometres|km|outskirts)\s+of|"
-    r"à|près\s+de|bei|nahe|nabij|bij)\s+$",
+# "100 miles northwest of", "outside", "from": more ways than "in" to say where a town lies
+_AWAY_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:outside|from|(?:north|south|east|west|\w+west|\w+east|miles|kilometres|km|outskirts)\s+of)\s+$",
     re.IGNORECASE,
 )
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.]{1,8}\)")
@@ -547,7 +548,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if apposition and (
         not _np_like(apposition.group(1))
         # "100 miles northwest of Phoenix, the company grows alfalfa": a town, and a new clause
-        or (doc.gaz.city(name) and _LOCATIVE_OF_BEFORE.search(pre))
+        or (doc.gaz.city(name) and (_LOCATIVE_BEFORE.search(pre) or _AWAY_FROM_BEFORE.search(pre)))
     ):
         apposition = None
     if (
@@ -1205,14 +1206,6 @@ def _group_short_form_to_named_unit(doc: _Doc, companies: list[_Company]) -> lis
 
 
 _CAP_RUN = re.compile(rf"{_CAPW}(?:\s+{_CAPW})*")
-_KNOWN_AS = re.compile(
-    # "TMH Group, a Russian rail-equipment manufacturer also known as Transmashholding": after an apposition too
-    r"\s*(?:,\s*(?:a|an|un|une|een|ein|eine)\s+(?:[\w'’-]+\s+){1,5}?(?=(?:also|formerly|better|aussi|ook|auch)\s)|,|\()?\s*"
-    r"(?:(?:(?:also|formerly|better|otherwise|commonly|locally)\s+)?known\s+as|a\.?k\.?a\.?|alias|"
-    r"(?:aussi|également|anciennement)\s+(?:appelée?|connue?\s+sous\s+le\s+nom\s+de)|ook\s+(?:bekend\s+als|wel)|"
-    r"voorheen|(?:auch|früher)\s+(?:bekannt\s+als|genannt))\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|die\s+)?",
-    re.IGNORECASE,
-)
 
 
 def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
@@ -1224,7 +1217,7 @@ def _merge_known_as(doc: _Doc, companies: list[_Company]) -> list[_Company]:
         if id(co) in gone:
             continue
         for _s, e in co.mentions:
-            m = _KNOWN_AS.match(doc.text, e)
+            m = KNOWN_AS.match(doc.text, e)
             other = starts.get(m.end()) if m else None
             if m and other is None:
                 # "Volga Rail, also known as Volgatransholding": the other name is an alias
@@ -1627,7 +1620,7 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
             continue
         if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
             continue  # "untersagt Verkauf der ..." ... "den Verkauf": a German noun, not a name
-        if any(_person_apposition(rules, text, e, e + 60) for _s, e in name_spans(text, name, stop_after="")):
+        if any(_person_apposition(rules, text, e, e + 60) for _s, e in occurrences):
             continue  # "Kwarteng waves through ..." ... "Kwasi Kwarteng, the business secretary": a person
         if (
             " " not in name
@@ -1893,6 +1886,9 @@ def _bracketed_after(text: str, form: str) -> re.Match | None:
     return None
 
 
+_INITIALS_BETWEEN_COMMAS = re.compile(r"\s*,\s*([A-Z]{2,8}),")
+
+
 def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     """Shorter forms of the name used elsewhere ("Chengze Lithium" for "... International"),
     and an acronym given in brackets right after a form."""
@@ -1943,8 +1939,10 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
             co.forms.add(m.group(1))
         # "Naftna Industrija Srbije, NIS, the Serbian oil company": the initials between commas
         initials = "".join(w[0] for w in form.split() if w[:1].isupper())
-        if len(initials) >= 2 and re.search(rf"{re.escape(form)}\s*,\s*{initials},", text):
-            co.forms.add(initials)
+        if len(initials) >= 2 and f"{initials}," in text:  # a cheap test first: most stories have none
+            after = (_INITIALS_BETWEEN_COMMAS.match(text, e) for _s, e in name_spans(text, form))
+            if any(m and m.group(1) == initials for m in after):
+                co.forms.add(initials)
 
 
 def _find_mentions(doc: _Doc, co: _Company) -> None:
