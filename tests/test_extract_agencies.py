@@ -1175,3 +1175,13 @@ def test_a_later_known_as_and_a_tag_block_add_nothing_to_a_body(shipped: Gazette
     committee = next(a for a in ex.agencies if a.name == "House Committee on Homeland Security")
     assert "KVN" not in committee.aliases
     assert not any("Congress" in a.name for a in ex.agencies)
+
+
+def test_a_subcommittee_is_a_body_and_holds_the_names_inside_it(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nRep. Jane Okafor, chairwoman of the Subcommittee on Coast Guard and Maritime Transportation, asked "
+        "the White House to place a hold on the lease of the port to Harbourline over national security concerns."
+    )
+    found = agency_names(run(shipped, text))
+    assert "Subcommittee on Coast Guard and Maritime Transportation" in found
+    assert not any("Coast Guard" in name and "Subcommittee" not in name for name in found)

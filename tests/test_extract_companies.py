@@ -1487,3 +1487,34 @@ def test_a_dutch_agency_is_no_firm(shipped: Gazetteer) -> None:
         "Novatek op zijn lijst van internationale sponsors van de oorlog."
     )
     assert "Nationaal Agentschap" not in companies(run(shipped, text, language="nl"))
+
+
+def test_a_continent_in_another_language_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nZo'n honderd kranen van Korvan Cranes staan er op de Maasvlakte. Het kabinet doet onderzoek naar "
+        "apparatuur in de grootste haven van Europa. Die Firma liefert auch nach Asien und Afrika."
+    )
+    found = companies(run(shipped, text, language="nl"))
+    assert not {"Europa", "Asien", "Afrika"} & set(found)
+
+
+def test_a_headline_surname_of_a_representative_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "Title: Rep. Okafor asks White House to review Harbourline port lease\n\n"
+        "U.S. Rep. Jane Okafor Jr., chairwoman of a House panel, asked the White House to place a hold on the "
+        "Harbourline lease over national security concerns.\n\nOkafor previously had requested a review in 2014. "
+        "Okafor said her concerns remain.\n\nOkafor said the deal deserves a full national security review."
+    )
+    title = "Rep. Okafor asks White House to review Harbourline port lease"
+    assert "Okafor" not in companies(run(shipped, text, title=title))
+
+
+def test_a_port_named_after_its_town_is_a_site_not_its_operator(shipped: Gazetteer) -> None:
+    title = "Lawmaker asks for review of Harbourline's Port of Kestrelton investment"
+    text = (
+        f"Title: {title}\n\nDelaware plans to lease the Port of Kestrelton to Harbourline Group for 50 years, which "
+        "raised national security concerns. Given the Port of Kestrelton's proximity to several military "
+        "installations, foreign control of such an asset deserves a full national security review, he said. "
+        "The Port of Kestrelton is owned by the state."
+    )
+    assert "Port of Kestrelton" not in companies(run(shipped, text, title=title))

@@ -151,6 +151,11 @@ def test_an_unknown_masthead_counts_only_when_it_spells_the_domain(gaz: Gazettee
     assert ex.publisher == "carsdaily.example"
 
 
+def test_a_two_letter_domain_is_spelled_by_a_two_word_masthead(gaz: Gazetteer) -> None:
+    text = "Zuider Bode\nEconomie\n\nPort sale under review\n\n" + BODY.strip()
+    assert run(gaz, text, title="Port sale under review", url="https://www.zb.example/a").publisher == "Zuider Bode"
+
+
 def test_the_headline_is_not_a_masthead(gaz: Gazetteer) -> None:
     text = "Harbour Times\n\n" + BODY.strip()
     ex = run(gaz, text, title="Harbour Times", url="https://www.example.org/a")
@@ -164,7 +169,9 @@ def test_the_headline_is_not_a_masthead(gaz: Gazetteer) -> None:
         ("faz", "Frankfurter Allgemeine Zeitung", True),
         ("zkdagblad", "Zuidkust Dagblad", False),  # a letter from the middle of a word
         ("news", "Automotive News", False),  # must start with the first word
-        ("ab", "Alpha Beta", False),  # too short to mean anything
+        ("ab", "Alpha Beta", True),  # two letters: the initials of two words
+        ("ab", "Alpha Beta Gamma", False),  # but not of a longer name
+        ("ab", "Abbey", False),  # nor the start of one word
     ],
 )
 def test_a_domain_spelled_from_word_starts(label: str, name: str, spells: bool) -> None:

@@ -314,7 +314,8 @@ def _printed_site_name(label: str, text: str) -> str:
 
 def _spells_domain(label: str, form: str) -> bool:
     """Whether a domain label is built from the starts of a name's words, in order:
-    'autonews' from 'Automotive News Europe', 'faz' from 'Frankfurter Allgemeine Zeitung'."""
+    'autonews' from 'Automotive News Europe', 'faz' from 'Frankfurter Allgemeine Zeitung'; two letters
+    only as the initials of a two-word name ('rd' from 'Reformatorisch Dagblad')."""
     words = [squash(w) for w in _NAME_ARTICLE_RE.sub("", form).split()]
     words = [w for w in words if w]
 
@@ -326,6 +327,8 @@ def _spells_domain(label: str, form: str) -> bool:
         word = words[i]
         return any(rest.startswith(word[:n]) and fits(rest[n:], i + 1) for n in range(min(len(word), len(rest)), 0, -1))
 
+    if len(label) == 2:
+        return len(words) == 2 and label == words[0][0] + words[1][0]
     return len(label) > 2 and bool(words) and label[0] == words[0][0] and fits(label, 0)
 
 

@@ -57,6 +57,7 @@ _START_HEADS = (
     "Ministerium",
     "Bundesministerium",
     "Committee",
+    "Subcommittee",
     "Commission",
     "Office of",
     "House of",

@@ -427,6 +427,7 @@ _CO_INVESTORS_BEFORE = re.compile(
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s")
 _OF_ENDINGS = ("of", "de", "du", "von", "van", "d'", "d’")
+_PREPOSITION_IN = re.compile(r"\s(?:to|near|from|with|at|on|for|of|in|into|towards)\s")
 _OF_AFTER_WORDS = re.compile(r"(\S+(?:\s+\S+){0,2})(?:\s+(?P<of>of|de|du|von|van)\s+|\s+d['’])$")
 _ACCORDING_TO_BEFORE = re.compile(r"(?:according\s+to|selon|volgens|laut)\s+$", re.IGNORECASE)
 _MUST_SELL_AFTER = re.compile(
@@ -706,7 +707,12 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     # the owner of a site: "X's logistics hub", "la plateforme logistique d'X"
     if _POSSESSIVE_AFTER.match(post):
         fm = rules.facility_term_re.search(post, 0, 45)
-        if _site_noun(rules, fm) and not _CLAUSE_PUNCT.search(post[: fm.start()]):
+        # "X's proximity to military installations": a site after a preposition is not X's
+        if (
+            _site_noun(rules, fm)
+            and not _CLAUSE_PUNCT.search(post[: fm.start()])
+            and not _PREPOSITION_IN.search(post, 0, fm.start())
+        ):
             why.add("site")
     # a match ends the text in "of", "de", "d'"...: tried from every start it is slow, so look first
     om = _OF_AFTER_WORDS.search(pre) if pre.rstrip().endswith(_OF_ENDINGS) else None
@@ -933,6 +939,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                     and not LEGAL_FORM_END.search(name)
                 )
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
+                or _site_of_place(rules, name)
                 or _PLACE_COMPOUND.fullmatch(name)
                 or name.endswith("-")  # "die Augsburger Roboter- und Anlagenbauer": half a compound
             ):
@@ -1495,6 +1502,7 @@ def _lone_place_adjective(doc: _Doc, s: int, e: int) -> bool:
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Secretary|Chairman|Chairwoman|Chief|CEO|Senator|Governor|Prime|Premier"
+    r"|Rep|Sen|Gov|Representative|Congressman|Congresswoman|Mayor|Ambassador|Judge|Sir|Lord|Chancellor"
     r"|ministre|président|minister|Präsident|Kanzler)\.?\s+(?:[A-Z][\w-]*\s+)?$"
 )
 
@@ -1644,11 +1652,21 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
     return found
 
 
+_SITE_OF = re.compile(r"(?P<site>[A-Z]\w+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
+def _site_of_place(rules: _Rules, name: str) -> bool:
+    """'Port of Wilmington', 'Airport of Lyon': a site named after its place, not the firm running it."""
+    m = _SITE_OF.fullmatch(name)
+    return bool(m) and facility_kind(rules, m.group("site").lower()) is not None
+
+
 def _kind_of_title_word(doc: _Doc, name: str) -> bool:
     """Agencies, outlets and bare common words in a headline are not company names."""
     low = name.lower()
     if (
-        name.split()[-1] in _NOT_COMPANY_ENDINGS
+        _site_of_place(doc.rules, name)
+        or name.split()[-1] in _NOT_COMPANY_ENDINGS
         or _PLACE_COMPOUND.fullmatch(name)
         or low in {w.lower() for w in doc.rules.stopwords}
     ):
