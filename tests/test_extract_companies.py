@@ -1518,3 +1518,13 @@ def test_a_port_named_after_its_town_is_a_site_not_its_operator(shipped: Gazette
         "The Port of Kestrelton is owned by the state."
     )
     assert "Port of Kestrelton" not in companies(run(shipped, text, title=title))
+
+
+def test_a_known_name_run_on_in_quotes_is_its_unit(gaz: Gazetteer) -> None:
+    text = (
+        "Titre\n\nLes parlementaires ont décidé de résilier la concession du port exploité par "
+        '"Harbourline Kestrel Bourgas", à cause des sanctions. Harbourline conteste la décision.'
+    )
+    found = companies(run(gaz, text, language="fr"))
+    assert found["Harbourline Kestrel Bourgas"].parent == "Harbourline Group"
+    assert "Harbourline Group" in found

@@ -1002,3 +1002,11 @@ def test_a_district_after_a_site_is_no_town_of_it(shipped: Gazetteer) -> None:
     ex = run(shipped, text, language="de")
     assert "Erdgasspeicher Vorkamp" in facility_names(ex)
     assert site(ex, "Erdgasspeicher Vorkamp").city is None
+
+
+def test_a_site_name_in_quotes_after_its_noun(shipped: Gazetteer) -> None:
+    text = (
+        'Titre\n\nLes parlementaires ont décidé de résilier le contrat de concession du port "Kestrelnets" '
+        "exploité par Harbourline, à cause des sanctions."
+    )
+    assert any("Kestrelnets" in f.name for f in run(shipped, text, language="fr").facilities)

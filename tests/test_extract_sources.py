@@ -156,6 +156,14 @@ def test_a_two_letter_domain_is_spelled_by_a_two_word_masthead(gaz: Gazetteer) -
     assert run(gaz, text, title="Port sale under review", url="https://www.zb.example/a").publisher == "Zuider Bode"
 
 
+def test_a_site_under_another_countrys_domain_is_not_the_known_outlet() -> None:
+    local = Gazetteer(
+        outlets=[{"name": "KRN Nieuwsradio", "aliases": ["KRN"], "kind": "outlet", "domains": ["krn.nl"]}]
+    )
+    assert run(local, BODY, url="https://krn.nl/a").publisher == "KRN Nieuwsradio"
+    assert run(local, BODY, url="https://www.krn.bg/fr/a").publisher != "KRN Nieuwsradio"
+
+
 def test_the_headline_is_not_a_masthead(gaz: Gazetteer) -> None:
     text = "Harbour Times\n\n" + BODY.strip()
     ex = run(gaz, text, title="Harbour Times", url="https://www.example.org/a")

@@ -270,6 +270,8 @@ def _site_outlet(url: str | None, doc: _Doc) -> tuple[dict | None, str]:
             if not found:
                 continue
             row, form = found
+            if _other_country_site(row, parts[-1]):
+                continue
             name = row["name"]
             if table == "exact" and (row.get("kind") == "wire" or label not in parts):
                 # apnews.com is "AP News", the site, not the wire service; a section's
@@ -283,6 +285,13 @@ def _site_outlet(url: str | None, doc: _Doc) -> tuple[dict | None, str]:
                     name = news[1]
             return row, name
     return None, ""
+
+
+def _other_country_site(row: dict, tld: str) -> bool:
+    """bnr.bg is not BNR Nieuwsradio of bnr.nl: an outlet whose sites are all under other countries'
+    domains is not the one a country's site spells."""
+    tlds = {d.rsplit(".", 1)[-1].lower() for d in row.get("domains") or []}
+    return len(tld) == 2 and bool(tlds) and all(len(t) == 2 for t in tlds) and tld not in tlds
 
 
 # A domain drops accents: "ladepeche.fr" is printed "La Dépêche"

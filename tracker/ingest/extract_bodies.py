@@ -2198,8 +2198,10 @@ def _term_site(
     # "de containerterminal CSP Zeebrugge Terminal": a name that ends in a site head of its own
     own_name = _OWN_NAME_WITH_HEAD.match(text, e)
     if not (own_name and rules.facility_heads.get(own_name.group(2))):
+        # 'du port "Rossenets"', 'le terminal « Euromax »': the name may stand in quotes
         own_name = re.match(
-            r" ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+(?![\w'’-])(?! [a-z]*[A-Z]))?)(?![\w'’-])", text[e : e + 40]
+            r" (?:[\"“«„]\s?)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+(?![\w'’-])(?! [a-z]*[A-Z]))?)(?![\w'’-])(?:\s?[\"”»“])?",
+            text[e : e + 40],
         )
         # "für seinen Offshore-Windpark Waterkant Turbinen kaufen": a German noun is no second name word
         if (

@@ -910,6 +910,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             prev_known = known_at.get(s) == e
             prev_cued = s in known_cued
             prev_end, prev_company = e, False
+            # exploité par "LUKOIL Neftochim Bourgas": a known name run on inside quotes is a unit's full name
+            quoted = s in known_at and _QUOTED.fullmatch(text, max(0, s - 1), min(len(text), e + 1)) is not None
             # "Nuctech Netherlands", called a subsidiary, is more than the known "Nuctech" inside it
             extends_known = (
                 s in known_at
@@ -918,6 +920,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                     _unit_of(doc, name, text[s : known_at[s]])
                     # "China Merchants Port Holdings": more words and a legal form make another firm
                     or _named_arm(doc, text[known_at[s] : e])
+                    or quoted
                 )
             )
             if (
@@ -995,7 +998,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue
             if "modifier" in why:
                 continue
-            if extends_known and _national_arm(doc, name, text[s : known_at[s]]):
+            if extends_known and (quoted or _national_arm(doc, name, text[s : known_at[s]])):
                 why.add("relation")  # "Huawei Deutschland": a known firm's national arm
             if not why or why == {"passing"}:
                 joined = _AND_FIRM.match(text, e)
@@ -1004,6 +1007,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                     paired.append((joined.end(), name))
                 continue
             pattern.append(_Company(name=name, forms={name}, country=country, why=why))
+            if quoted:
+                pattern[-1].subsidiary_of = text[s : known_at[s]]
             found_at.add(s)
     # "Carrefour et le canadien Alimentation Couche-Tard": a name paired with a firm is one too
     pattern += [
@@ -1511,6 +1516,9 @@ _TITLE_BEFORE = re.compile(
 _DESCRIPTOR_WORD = re.compile(rf"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ-]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"[\"“«„'‘][^\"”»“'’\n]+[\"”»“'’]")
+
+
 def _named_arm(doc: _Doc, rest: str) -> bool:
     """The words after a known name make another firm when they end in a legal form but do not
     start with one: "China Merchants" + " Port Holdings", not "Huawei" + " Technologies Co"."""
@@ -1862,7 +1870,7 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
                 )
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
-                if _is_prefix(prefix, co.name) and _unit_of(doc, co.name, prefix):
+                if _is_prefix(prefix, co.name) and (co.subsidiary_of == prefix or _unit_of(doc, co.name, prefix)):
                     co.subsidiary_of = prefix
                     continue
                 if _is_prefix(co.name, prefix) and _unit_of(doc, prefix, co.name):
