@@ -1528,3 +1528,12 @@ def test_a_known_name_run_on_in_quotes_is_its_unit(gaz: Gazetteer) -> None:
     found = companies(run(gaz, text, language="fr"))
     assert found["Harbourline Kestrel Bourgas"].parent == "Harbourline Group"
     assert "Harbourline Group" in found
+
+
+def test_a_name_opened_by_a_common_word_runs_to_its_group_word(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe United States on Tuesday blacklisted a Chinese developer of a port in Cambodia.\n\n"
+        "Union Kestrel Group is building the huge port complex, the Treasury said, citing national security.\n\n"
+        "Union Kestrel Group was not immediately available for comment."
+    )
+    assert "Union Kestrel Group" in companies(run(shipped, text))

@@ -1010,3 +1010,14 @@ def test_a_site_name_in_quotes_after_its_noun(shipped: Gazetteer) -> None:
         "exploité par Harbourline, à cause des sanctions."
     )
     assert any("Kestrelnets" in f.name for f in run(shipped, text, language="fr").facilities)
+
+
+def test_a_complex_is_a_site_only_when_named(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe US Treasury imposed sanctions on Harbourline Group over the huge Kestrel Bay complex in "
+        "Cambodia, saying it could host military assets. Harbourline also supplies China's military-industrial "
+        "complex with chips, a national security risk, the Treasury said."
+    )
+    found = facility_names(run(shipped, text))
+    assert "Kestrel Bay complex" in found
+    assert not any("industrial" in name for name in found)

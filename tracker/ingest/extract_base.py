@@ -670,7 +670,21 @@ _TOKEN_RE = re.compile(r"\([^)]*\)|\S+")
 _RELATION_TOKEN = re.compile(r"-(?:" + "|".join(RELATION_SUFFIXES) + r")$")
 
 
-_COMPASS = {"North", "South", "East", "West"}
+# words that open a phrase only as part of a longer name: "North China Pharmaceutical Group",
+# "Union Development Group", "Mediterranean Shipping Company"
+_COMPASS = {
+    "North",
+    "South",
+    "East",
+    "West",
+    "Middle",
+    "Union",
+    "Mediterranean",
+    "Pacific",
+    "Atlantic",
+    "Asia",
+    "Africa",
+}
 
 
 def _flush_phrase(
@@ -679,7 +693,7 @@ def _flush_phrase(
     # sentence openers, and German nouns such as "Maschinenbauers" before the name
     head = len(cur)
     # "South Dearborn Limited", "North China Pharmaceutical Group Corporation": a compass word opens a
-    # registered name that runs to its legal form
+    # registered name that runs to its legal form (three words at least)
     keep_compass = (
         len(cur) > 2
         and text[cur[0][0] : cur[0][1]] in _COMPASS

@@ -2297,7 +2297,7 @@ def _other_site_noun(doc: _Doc, sent: Sentence, m: re.Match) -> bool:
 
 
 # nouns that stand for any undertaking, not only a place: a site only when named or placed
-_VAGUE_TERMS = {"project", "projet", "projekt", "projecten"}
+_VAGUE_TERMS = {"project", "projet", "projekt", "projecten", "complex"}
 
 
 # a site noun used as an adjective or before the body that runs it is no site itself
