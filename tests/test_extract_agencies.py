@@ -15,6 +15,7 @@ from tests.extract_helpers import (
     agencies,
     agency_names,
     company,
+    company_names,
     names,
     run,
     small_gazetteer,
@@ -1185,3 +1186,13 @@ def test_a_subcommittee_is_a_body_and_holds_the_names_inside_it(shipped: Gazette
     found = agency_names(run(shipped, text))
     assert "Subcommittee on Coast Guard and Maritime Transportation" in found
     assert not any("Coast Guard" in name and "Subcommittee" not in name for name in found)
+
+
+def test_a_bodys_acronym_opening_a_firms_name_is_no_body(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nIn 2015 Harbourline acquired CMA Robotics, another robotics company based in Pavia di Udine, "
+        "and the government later blocked its deal with Kestrel on national security grounds."
+    )
+    ex = run(shipped, text)
+    assert not any(a.acronym == "CMA" for a in ex.agencies)
+    assert "CMA Robotics" in company_names(ex)

@@ -1537,3 +1537,13 @@ def test_a_name_opened_by_a_common_word_runs_to_its_group_word(shipped: Gazettee
         "Union Kestrel Group was not immediately available for comment."
     )
     assert "Union Kestrel Group" in companies(run(shipped, text))
+
+
+def test_a_town_of_the_firms_country_opening_its_name_is_part_of_it(gaz: Gazetteer) -> None:
+    text = (
+        "Title\n\nKestrel Holdings, a division of Shenzhen Harbourline Group, bought 80 per cent of the chip "
+        "maker. The government ordered it to sell the stake on national security grounds."
+    )
+    assert "Shenzhen Harbourline Group" in companies(run(gaz, text))["Harbourline Group"].aliases
+    text = "Title\n\nA plant in Shenzhen Harbourline runs was reviewed on national security grounds."
+    assert not any("Shenzhen" in a for a in companies(run(gaz, text))["Harbourline Group"].aliases)

@@ -1021,3 +1021,11 @@ def test_a_complex_is_a_site_only_when_named(shipped: Gazetteer) -> None:
     found = facility_names(run(shipped, text))
     assert "Kestrel Bay complex" in found
     assert not any("industrial" in name for name in found)
+
+
+def test_a_policy_named_by_its_year_is_no_site(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe government blocked Harbourline Group's deal on national security grounds: its robots are "
+        "aligned with the priorities of the Made In China 2025 project, an analysis concluded."
+    )
+    assert not any("2025" in f.name for f in run(shipped, text).facilities)

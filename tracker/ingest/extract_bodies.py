@@ -387,8 +387,6 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     for hit in doc.entity_hits:
         if hit.kind != "agency" or not doc.in_content(hit.start):
             continue
-        if hit.form.isupper() and re.match(r" [A-Z]{2,}\b", text[hit.end : hit.end + 6]):
-            continue  # "CMA" in "CMA CGM" is part of a firm's name, not the competition authority
         row = gaz.agencies[hit.key]
         if _common_noun_use(doc, hit, row):
             # "the cyber centre" in a Lithuanian story: Canada's "Cyber Centre" only by its spelling,
@@ -2264,6 +2262,8 @@ def _term_site(
     if name == term and re.search(r"\b[a-z]+['’]s\s+$", text[max(sent.start, s - 20) : s]):
         return None  # "jet fuel for the capital's airport": a place's site in passing, unnamed
     proper = re.search(r"[A-Z]", name.replace(term, ""))  # "Projekt" is capitalised in German
+    if term.lower() in _VAGUE_TERMS and prefixed and re.search(r"\b(?:19|20)\d\d$", text[s:prefix_end]):
+        return None  # "the Made in China 2025 project": a policy named by its year, no site
     if term.lower() in _VAGUE_TERMS and not town and not proper:
         return None  # "the project", "a British energy project": no site until it has a name or a place
     if term.lower() in _VAGUE_TERMS and not proper and _other_site_noun(doc, sent, m):

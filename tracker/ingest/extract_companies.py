@@ -56,9 +56,10 @@ _INTERNATIONAL_UNIT = re.compile(
 )
 
 
-def _extend_name(doc: _Doc, start: int, end: int) -> tuple[int, int]:
-    """Grow a gazetteer match over legal-form words ("Alibaba" + " Group Holding") and a
-    country name fused in front ("China" + " State Grid")."""
+def _extend_name(doc: _Doc, start: int, end: int, country: str | None = None) -> tuple[int, int]:
+    """Grow a gazetteer match over legal-form words ("Alibaba" + " Group Holding"), a country name
+    fused in front ("China" + " State Grid") and a town of the firm's country that opens its
+    registered name ("Beijing" + " Jianguang Asset Management")."""
     text = doc.text
     while True:
         m = re.match(r"\s+([A-Z][\w.]*)", text[end : end + 30])
@@ -69,13 +70,19 @@ def _extend_name(doc: _Doc, start: int, end: int) -> tuple[int, int]:
             continue
         break
     m = re.search(r"([A-Z][\w]+)\s+$", text[max(0, start - 30) : start])
-    if (
-        m
-        and m.group(1) in doc.gaz.country_names
-        and doc.gaz.countries.get(doc.gaz.country_names[m.group(1)], {}).get("names")
-        and m.group(1) in doc.gaz.countries[doc.gaz.country_names[m.group(1)]]["names"]
-    ):
-        start = start - len(m.group(0))
+    if not m:
+        return start, end
+    word, at = m.group(1), start - len(m.group(0))
+    code = doc.gaz.country_names.get(word)
+    fused_country = bool(code and word in (doc.gaz.countries.get(code, {}).get("names") or ()))
+    own_town = (
+        bool(country)
+        and (doc.gaz.city(word) or [None])[0] == country
+        and not _LOCATIVE_BEFORE.search(text, max(0, at - 8), at)
+        and doc.sentence_at(at) is doc.sentence_at(start)
+    )
+    if fused_country or own_town:
+        start = at
     return start, end
 
 
@@ -822,7 +829,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         row = gaz.companies[hit.key]
         if hit.form.islower() and not row["name"].islower():
             continue  # "l-usine-huawei-sous-surveillance": a web address's slug, not the name
-        s, e = _extend_name(doc, hit.start, hit.end)
+        s, e = _extend_name(doc, hit.start, hit.end, row.get("country"))
         # the registered form of a Turkish firm's name runs on: "Baykar Makina Sanayi ve Ticaret A.Ş."
         formal = _TURKISH_FORMAL.match(text, e)
         e = formal.end() if formal else e

@@ -394,9 +394,10 @@ class Gazetteer:
 
     def entity_hits(self, text: str) -> list[Hit]:
         """Companies, agencies and outlets, longest match first, no overlaps. An outlet's or a body's
-        acronym before a corporate word is part of a firm's name: "APA Group" is no news agency, "DSB
-        Bank" no data protection authority. A body's two-word name that goes on in lower case is
-        another body's: "le Conseil national du logiciel libre" is no parliament."""
+        acronym before a corporate word or another acronym is part of a firm's name: "APA Group" is no
+        news agency, "CMA CGM" and "CMA Robotics" no competition authority, "DSB Bank" no data protection
+        authority. A body's two-word name that goes on in lower case is another body's: "le Conseil
+        national du logiciel libre" is no parliament."""
         return [
             h
             for h in longest_first(self._entities.scan(text))
@@ -437,7 +438,11 @@ class Gazetteer:
 # a French, Dutch or German name continued by a lower-case complement ("Conseil national du logiciel
 # libre"); English "of the"/"for" are left out: "the Defence Ministry for its part"
 _NAME_GOES_ON = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|van\s+de|van\s+het|van|von|für)\s*[a-zà-ÿ]")
-_CORPORATE_WORD_AFTER = re.compile(r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH|Bank)\b")
+_CORPORATE_WORD_AFTER = re.compile(
+    r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH|Bank|Robotics|Technolog(?:y|ies)|"
+    r"Systems|Industries|Electronics|Semiconductors?|Logistics|Shipping|Capital|Partners|Ventures|Solutions|Software|"
+    r"Networks|Telecom|Aerospace|Pharma|Energy|Motors|Ports|[A-Z]{2,})\b"
+)
 # the words after a nationality that make it a sea's name: "Indian Ocean", "Irish Sea"
 SEA_WORDS = ("Ocean", "Sea")
 _SEA_AFTER = re.compile(r"\s+(?:" + "|".join(SEA_WORDS) + r")\b")
