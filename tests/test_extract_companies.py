@@ -1547,3 +1547,15 @@ def test_a_town_of_the_firms_country_opening_its_name_is_part_of_it(gaz: Gazette
     assert "Shenzhen Harbourline Group" in companies(run(gaz, text))["Harbourline Group"].aliases
     text = "Title\n\nA plant in Shenzhen Harbourline runs was reviewed on national security grounds."
     assert not any("Shenzhen" in a for a in companies(run(gaz, text))["Harbourline Group"].aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Raus aus dem Rennen ist der dubiose Bieter Kestro, den der Verfassungsschutz prüfte.", "de"),
+        ("De overheid onderzocht de Chinese bieder Kestro op spionagerisico's.", "nl"),
+        ("The state vetted the suitor Kestro over espionage risks.", "en"),
+    ],
+)
+def test_a_bidder_named_after_its_role_is_a_firm(shipped: Gazetteer, text: str, language: str) -> None:
+    assert "Kestro" in companies(run(shipped, "Titel\n\n" + text, language=language))

@@ -1020,7 +1020,7 @@ _COMPOUND_NOUNS = (
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
     r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
     r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter|konkurrent|wettbewerber|"
-    r"rivale|concurrent|concurrente|sparte|förderer|produzent|erzeuger|ausrüster)"
+    r"rivale|concurrent|concurrente|sparte|förderer|produzent|erzeuger|ausrüster|bieter|käufer|erwerber|bieder|overnemer)"
 )
 
 
