@@ -1559,3 +1559,22 @@ def test_a_town_of_the_firms_country_opening_its_name_is_part_of_it(gaz: Gazette
 )
 def test_a_bidder_named_after_its_role_is_a_firm(shipped: Gazetteer, text: str, language: str) -> None:
     assert "Kestro" in companies(run(shipped, "Titel\n\n" + text, language=language))
+
+
+def test_the_lead_investor_named_after_its_role_and_a_share_figure(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nA Chinese consortium bought 49pc stake in the data hub's parent company, and the Foreign "
+        "Investment Review Board opened an investigation.\n\nThe lead investor is the Kestrel Sha Steel Group, "
+        "described as the largest private steel enterprise in China."
+    )
+    found = companies(run(shipped, text))
+    assert "Kestrel Sha Steel Group" in found
+    assert "49pc" not in found
+
+
+def test_a_sentence_opener_before_a_plural_description_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nSmall, rural telecom providers were installing Chinese-made routers near military bases, which "
+        "the FBI investigated as an espionage risk. Many of them turned to Harbourline for cheaper equipment."
+    )
+    assert "Small" not in companies(run(shipped, text))

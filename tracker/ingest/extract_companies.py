@@ -239,8 +239,9 @@ _OWNED_ADJECTIVE = re.compile(
 
 _ROLE_IS_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:Bieter|Käufer|Erwerber|Interessent(?:en)?)\s+(?:handelt\s+es\s+sich\s+um|sollte|soll|war|ist|wäre|sei)|"
-    r"[Tt]he\s+(?:buyer|bidder|acquirer)\s+(?:is|was|would\s+be)|[Ll]['’]acquéreur\s+(?:est|était|serait)|"
-    r"[Dd]e\s+(?:koper|bieder)\s+(?:is|was|zou\s+zijn))\s+(?:(?:die|der|den|das|the|le|la|de|het)\s+|l['’])$"
+    r"[Tt]he\s+(?:(?:lead|main|largest|biggest|prospective|preferred)\s+)?(?:buyer|bidder|acquirer|investor|purchaser|"
+    r"suitor)\s+(?:is|was|would\s+be)|[Ll]['’]acquéreur\s+(?:est|était|serait)|"
+    r"[Dd]e\s+(?:koper|bieder)\s+(?:is|was|zou\s+zijn))\s+(?:(?:die|der|den|das|the|le|la|de|het)\s+|l['’])?$"
 )
 _HELD_FIRM_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:shareholder|actionnaire|aandeelhouder|Aktionär|Anteilseigner|Großaktionär)s?|"
@@ -547,8 +548,11 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         elif hit:
             country = hit.key
     pair = _PAIR_AFTER.match(post)
+    single = rules.appositive.match(post)
+    if single and single.end() > single.end(2) and not _TWO_AFTER.match(post):
+        single = None  # "Small, rural telecom providers were installing": a plural describes no one firm
     apposition = (
-        rules.appositive.match(post)
+        single
         or rules.described_as.match(post)
         # "SFR et Bouygues Telecom, les deux opérateurs français": the apposition after the pair
         or (pair and _TWO_AFTER.match(post, pair.end()) and rules.appositive.match(post[pair.end() :]))
@@ -810,6 +814,7 @@ def _national_brand(doc: _Doc, name: str) -> bool:
 _BRACKETED_SHORT_END = re.compile(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$")
 _VON_JOINT = re.compile(r"\s(?:von|van|of)\s")
 _LETTER_GLUED = re.compile(r"[A-Z]-[a-z]+")
+_SHARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)?(?:pc|pct|per\s*cent)")
 _LAST_WORD = re.compile(r"[-\s](\w+)$")
 
 
@@ -973,6 +978,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue  # "Grant Shapps, then the business secretary": a person
             if rules.person_titles.fullmatch(name.split()[-1]) or _INITIALLED_PERSON.fullmatch(name):
                 continue  # "the Business Secretary"; "Marc R.", "Thomas R.": a suspect named as the press does
+            if _SHARE_FIGURE.fullmatch(name):
+                continue  # "bought 49pc stake": a share, not a name
             if _ACRONYM_GLUED.fullmatch(name):
                 continue  # "EUV-machines", "5G-netwerk": an acronym glued to a common noun
             if (made := _MADE_IN.fullmatch(name)) and doc.gaz.adjectives.get(made.group(1).lower()):
