@@ -1196,3 +1196,12 @@ def test_a_bodys_acronym_opening_a_firms_name_is_no_body(shipped: Gazetteer) -> 
     ex = run(shipped, text)
     assert not any(a.acronym == "CMA" for a in ex.agencies)
     assert "CMA Robotics" in company_names(ex)
+
+
+def test_a_government_written_with_a_capital_is_the_same_body(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe UK Government has ordered a China-registered firm, Harbourline, to sell its majority stake "
+        "in a Scottish chip maker for national security reasons."
+    )
+    found = {a.name: a for a in run(shipped, text).agencies}
+    assert found["Government of the United Kingdom"].country == "GB"

@@ -437,7 +437,8 @@ class _Rules:
             if extra
             else None
         )
-        gov = "|".join(re.escape(w) for w in self.government_words)
+        # "the UK Government", "the Government": a capital changes nothing
+        gov = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in self.government_words)
         # Country words are found by the gazetteer's place automaton; these patterns only
         # find the head word and the caller checks the neighbouring place hit.
         self.government_re = re.compile(
