@@ -1054,3 +1054,11 @@ def test_a_government_yet_to_decide_whether_to_approve_is_reviewing(shipped: Gaz
 )
 def test_a_refusal_to_stop_is_no_block(shipped: Gazetteer, text: str) -> None:
     assert not statuses(run(shipped, "Titel\n\n" + text)) & {"blocked", "banned"}
+
+
+def test_authorities_paying_close_attention_are_monitoring(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nJapanese authorities are paying close attention to Harbourline Group's stake in the retailer, "
+        "over possible leakage of customers' personal data to China."
+    )
+    assert statuses(run(shipped, text)) == {"monitoring"}

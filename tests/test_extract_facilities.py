@@ -1029,3 +1029,12 @@ def test_a_policy_named_by_its_year_is_no_site(shipped: Gazetteer) -> None:
         "aligned with the priorities of the Made In China 2025 project, an analysis concluded."
     )
     assert not any("2025" in f.name for f in run(shipped, text).facilities)
+
+
+def test_a_german_site_of_a_firm_stands_in_the_town_its_adjective_names(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDie Bundesregierung untersagt den Verkauf der Waferproduktion des Dortmunder Chipherstellers "
+        "Kestrelchip an chinesische Investoren. Die Unternehmen werden zur kritischen Infrastruktur gezählt."
+    )
+    sites = run(shipped, text, language="de").facilities
+    assert [(f.name, f.city) for f in sites] == [("Waferproduktion", "Dortmund")]

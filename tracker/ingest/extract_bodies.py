@@ -2612,6 +2612,8 @@ _FIRM_TOWN_AFTER = re.compile(
     r"\s+(?:in|à|te|aus|uit|im)\s+([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*)"
 )
 _FIRM_TOWN_BEFORE = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]+)*)-(?:based|basierte\w*)\s+$")
+# "des Dortmunder Chipherstellers Elmos", "het Nijmeegse chipbedrijf": a town's adjective and a noun
+_TOWN_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-zäöüßà-ÿ]+?)(?:er|se|sche)\s+[\w-]+\s*,?\s*$")
 
 
 def _operator_town(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None:
@@ -2624,7 +2626,12 @@ def _operator_town(doc: _Doc, fac: _Facility, companies: list[_Company]) -> None
     for s, e in sorted(firm.mentions):
         after = _FIRM_TOWN_AFTER.match(text, e)
         before = _FIRM_TOWN_BEFORE.search(text, max(0, s - 40), s)
-        for town in (after.group(1) if after else None, before.group(1) if before else None):
+        adjective = _TOWN_ADJECTIVE_BEFORE.search(text, max(0, s - 40), s) if doc.language in ("de", "nl") else None
+        for town in (
+            after.group(1) if after else None,
+            before.group(1) if before else None,
+            adjective.group(1) if adjective else None,
+        ):
             if not town or not doc.gaz.city(town):
                 continue
             code = city_country(doc, town)

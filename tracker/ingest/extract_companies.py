@@ -35,6 +35,7 @@ from .extract_base import (
 )
 from .extract_bodies import (
     _LOCATIVE_BEFORE,
+    _TOWN_ADJECTIVE_BEFORE,
     _body_names,
     _kind_of_body,
     _story_town,
@@ -427,7 +428,6 @@ _CALLED_BEFORE = re.compile(
 )
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-zà-ÿ][\w-]*)")
 _FROM_PLACE_AFTER = re.compile(r",?\s+(?:aus|from|uit)\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+\s+(?:bei|near|nabij|bij)\s+)?")
-_TOWN_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-zäöüßà-ÿ]+?)(?:er|se|sche)\s+[\w-]+\s*,?\s*$")
 _CO_INVESTORS_BEFORE = re.compile(
     r"(?:co-investors?|co-investisseurs?|mede-investeerders?|Mitinvestoren)\s+"
     r"(?:(?:[A-Z][\w&.'’-]*|and|et|en|und),?\s+){0,6}$",
