@@ -1205,3 +1205,13 @@ def test_a_government_written_with_a_capital_is_the_same_body(shipped: Gazetteer
     )
     found = {a.name: a for a in run(shipped, text).agencies}
     assert found["Government of the United Kingdom"].country == "GB"
+
+
+def test_a_body_named_by_way_of_comparison_is_no_party(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nAt least 100 members of Finland's Keskusrikospoliisi (KRP), the country's equivalent of the "
+        "Federal Bureau of Investigation, raided the island of Harbourline's owner over espionage fears."
+    )
+    ex = run(shipped, text)
+    assert not any("Federal Bureau" in a.name for a in ex.agencies)
+    assert "US" not in ex.countries

@@ -180,6 +180,7 @@ def test_the_headline_is_not_a_masthead(gaz: Gazetteer) -> None:
         ("ab", "Alpha Beta", True),  # two letters: the initials of two words
         ("ab", "Alpha Beta Gamma", False),  # but not of a longer name
         ("ab", "Abbey", False),  # nor the start of one word
+        ("taskandpurpose", "Task & Purpose", True),  # an ampersand is spelled out
     ],
 )
 def test_a_domain_spelled_from_word_starts(label: str, name: str, spells: bool) -> None:

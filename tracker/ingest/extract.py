@@ -208,7 +208,7 @@ _HOST_FORM_RE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 
 def _initials(form: str) -> list[str]:
     """'The New York Times' -> ['nyt', 'nytimes']: the abbreviations a domain may use."""
-    words = [squash(w) for w in _NAME_ARTICLE_RE.sub("", form).split()]
+    words = [squash(w.replace("&", "and")) for w in _NAME_ARTICLE_RE.sub("", form).split()]
     words = [w for w in words if w]
     if len(words) < 2:
         return []
@@ -325,7 +325,7 @@ def _spells_domain(label: str, form: str) -> bool:
     """Whether a domain label is built from the starts of a name's words, in order:
     'autonews' from 'Automotive News Europe', 'faz' from 'Frankfurter Allgemeine Zeitung'; two letters
     only as the initials of a two-word name ('rd' from 'Reformatorisch Dagblad')."""
-    words = [squash(w) for w in _NAME_ARTICLE_RE.sub("", form).split()]
+    words = [squash(w.replace("&", "and")) for w in _NAME_ARTICLE_RE.sub("", form).split()]
     words = [w for w in words if w]
 
     def fits(rest: str, i: int) -> bool:

@@ -369,6 +369,12 @@ def _common_name_row(doc: _Doc, sent: Sentence, name: str) -> dict | None:
 
 
 _ACRONYM_AT = re.compile(r"[A-Z][A-Za-z]{1,7}\b")
+_COMPARED_TO_BEFORE = re.compile(
+    r"(?<![\w-])(?:equivalent|counterpart|answer)\s+(?:of|to)\s+(?:the\s+|America['’]s\s+|Britain['’]s\s+)?$|"
+    r"(?:l['’]équivalent|l['’]homologue)\s+(?:du|de\s+la|de\s+l['’]|des)\s*$|"
+    r"(?:equivalent|tegenhanger)\s+van\s+(?:de\s+|het\s+)?$|(?:Pendant|Gegenstück)\s+(?:zum|zur|des|der)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
@@ -384,8 +390,12 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         ag.mentions.append((start, end))
         return ag
 
+    compared: list[tuple[int, int]] = []
     for hit in doc.entity_hits:
         if hit.kind != "agency" or not doc.in_content(hit.start):
+            continue
+        if _COMPARED_TO_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+            compared.append((hit.start, hit.end))  # "the country's equivalent of the FBI": a comparison
             continue
         row = gaz.agencies[hit.key]
         if _common_noun_use(doc, hit, row):
@@ -417,7 +427,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         )
         if hit.form != row["name"]:
             ag.aliases.add(hit.form)
-    taken = SpanSet([m for a in agencies.values() for m in a.mentions] + list(company_spans) + doc.outlet_spans)
+    taken = SpanSet(
+        [m for a in agencies.values() for m in a.mentions] + list(company_spans) + doc.outlet_spans + compared
+    )
     for sent in doc.content:
         if _is_title_case_line(sent):
             continue
