@@ -1038,3 +1038,11 @@ def test_a_german_site_of_a_firm_stands_in_the_town_its_adjective_names(shipped:
     )
     sites = run(shipped, text, language="de").facilities
     assert [(f.name, f.city) for f in sites] == [("Waferproduktion", "Dortmund")]
+
+
+def test_a_site_name_set_off_by_commas_after_its_noun(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe intelligence service warned of threats from Harbourline Group, which is developing an "
+        "industrial park, Grey Heron, in Belarus and wants a container terminal in Klaipėda."
+    )
+    assert "Grey Heron" in facility_names(run(shipped, text))

@@ -2232,6 +2232,20 @@ def _term_site(
         and not _GENITIVE_PLACE.fullmatch(own_name.group(1))
         and not (own_name.group(1).endswith("s") and _place_code(doc, own_name.group(1)[:-1]))
     )
+    # "an industrial park, Great Stone, in Belarus": the site's own name set off by commas
+    set_off = None if has_own_name or prefixed else _NAME_SET_OFF.match(text, e)
+    if (
+        set_off
+        and not _overlaps(set_off.start(1), set_off.end(1), company_spans)
+        and not _place_code(doc, set_off.group(1))
+        and set_off.group(1).split()[0] not in rules.stopwords
+    ):
+        name = set_off.group(1)
+        fac = _Facility(name, kind, set_off.start(1), set_off.end(1), named=True, aliases=[text[s:e]])
+        located = _town_after(doc, sent, set_off.end(1) + 1, company_spans)
+        if located:
+            fac.town = located[1]
+        return fac
     if has_own_name and own_name:
         if rules.facility_heads.get(own_name.group(1).split()[-1]) and not prefixed:
             s = e + 1  # "de containerterminal CSP Zeebrugge Terminal" is the CSP Zeebrugge Terminal
@@ -2288,6 +2302,7 @@ def _term_site(
     return fac
 
 
+_NAME_SET_OFF = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),")
 _WHAT_IT_MAKES = re.compile(
     r"\s+(?:de|d['’]|des)\s*[a-zà-ÿ][a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ][a-zà-ÿ-]{2,})?(?=\s*,?\s+(?:à|près|en)\b)"
 )
