@@ -1215,3 +1215,13 @@ def test_a_body_named_by_way_of_comparison_is_no_party(shipped: Gazetteer) -> No
     ex = run(shipped, text)
     assert not any("Federal Bureau" in a.name for a in ex.agencies)
     assert "US" not in ex.countries
+
+
+def test_a_transportation_ministry_with_its_countrys_possessive(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nA 2015 agreement between Israel’s Transportation Ministry and Harbourline Group has come under "
+        "review over security concerns."
+    )
+    assert [(a.country, a.kind) for a in run(shipped, text).agencies if "ransportation" in a.name] == [
+        ("IL", "ministry")
+    ]

@@ -1046,3 +1046,11 @@ def test_a_site_name_set_off_by_commas_after_its_noun(shipped: Gazetteer) -> Non
         "industrial park, Grey Heron, in Belarus and wants a container terminal in Klaipėda."
     )
     assert "Grey Heron" in facility_names(run(shipped, text))
+
+
+def test_a_port_named_with_a_possessive_is_one_site(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nCFIUS cleared the deal on condition that Harbourline sells its terminal at the Port of Kestrel "
+        "Beach’s Middle Harbor. The Port of Kestrel Beach continues to monitor the national security review."
+    )
+    assert [n for n in facility_names(run(shipped, text)) if "Port of" in n] == ["Port of Kestrel Beach"]

@@ -1798,7 +1798,10 @@ def _ends_with_name(text: str, name: str) -> bool:
     return False
 
 
-_PORT_OF = re.compile(r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# the place's name without a possessive: "the Port of Long Beach’s Middle Harbor"
+_PORT_OF = re.compile(
+    r"(?<![\w-])([Pp]ort|[Hh]arbour|[Aa]irport)\s+of\s+([A-Z][\w'’-]+?(?:\s+[A-Z][\w'’-]+?)?)(?=['’]s\b|[^\w'’-]|$)"
+)
 _COMMA_OR_IN_AFTER = re.compile(r",| in ")
 
 
