@@ -1578,3 +1578,12 @@ def test_a_sentence_opener_before_a_plural_description_is_no_firm(shipped: Gazet
         "the FBI investigated as an espionage risk. Many of them turned to Harbourline for cheaper equipment."
     )
     assert "Small" not in companies(run(shipped, text))
+
+
+def test_a_german_nationality_noun_before_a_persons_name(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDer einstige Militärflughafen könnte an den Russen Viktor Kestrelow verkauft werden. Das "
+        "Bundeswirtschaftsministerium prüft den Kauf durch Harbourline Group.\n\nDas Angebot des Höchstbietenden "
+        "Viktor Kestrelow wurde nicht genehmigt."
+    )
+    assert not any("Kestrelow" in name for name in companies(run(shipped, text, language="de")))

@@ -1569,6 +1569,12 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|het|de|le|la|les|l['’]|een|a|an)\s+
 _ELIDED_WORD = re.compile(r"[LlDd]['’][a-zà-ÿ][\w-]*")
 
 
+def _german_nationality_noun(doc: _Doc, word: str) -> bool:
+    """'Russen', 'Chinesen', 'Amerikaner': a German noun for a nation's people, from its adjective."""
+    stem = re.sub(r"(?:en|e|er|n)$", "", word.lower())
+    return stem != word.lower() and any(doc.gaz.adjectives.get(stem + end) for end in ("isch", "ische"))
+
+
 def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     """'het Chinese Wingtech' names Wingtech; 'die Deutsche Telekom' keeps its adjective (German
     writes adjectives in lower case, so a capitalised one there is part of the name)."""
@@ -1588,6 +1594,9 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         joint = re.match(r"(?:de|du|des|of|van|von)\s+|d['’]", doc.text[s + first.end() : e])
         return s + first.end() + (joint.end() if joint else 0)
     if doc.language == "de":
+        # "an den Russen Viktor Charitonin", "der Chinese Li Wei": a nationality noun before a name
+        if _german_nationality_noun(doc, word) and " " in doc.text[s + first.end() : e].strip():
+            return s + first.end()
         # "Der Hamburger Vermögensverwalter Luxcara": a town's adjective and a cue noun before the name
         two = re.match(r"[A-ZÄÖÜ][\w-]*[a-zäöüß]er\s+([A-ZÄÖÜ][\w-]+)\s+(?=\S)", doc.text[s:e])
         if two and (two.group(1).lower() in doc.rules.cue_words or _DESCRIPTOR_WORD.fullmatch(two.group(1))):
