@@ -1062,3 +1062,14 @@ def test_authorities_paying_close_attention_are_monitoring(shipped: Gazetteer) -
         "over possible leakage of customers' personal data to China."
     )
     assert statuses(run(shipped, text)) == {"monitoring"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verfassungsschutz prüfte den Bieter Harbourline, um Wirtschaftsspionage auszuschließen.",
+        "The security service vetted Harbourline Group's bid to exclude any risk of espionage.",
+    ],
+)
+def test_a_danger_ruled_out_is_no_ban(shipped: Gazetteer, text: str) -> None:
+    assert "banned" not in statuses(run(shipped, "Title\n\n" + text))

@@ -1101,6 +1101,25 @@ _DEAL_CONTEXT = re.compile(
 )
 
 
+_EXCLUDE_CUE = re.compile(r"(?i:exclu|ausschlie|auszuschlie|uitsluit|uit\s+te\s+sluiten)")
+_RISK_NOUN = (
+    r"(?:risks?|danger|dangers|possibility|threats?|espionage|Risik\w*|Gefahr\w*|\w*[Ss]pionage|Bedrohung\w*|"
+    r"risques?|menaces?|espionnage|possibilité|risico\w*|gevaar\w*|dreiging\w*|mogelijkheid)"
+)
+_RISK_BEFORE = re.compile(rf"{_RISK_NOUN}\s+(?:[\w-]+\s+){{0,2}}$")
+_RISK_AFTER = re.compile(
+    rf"\w*\s+(?:(?:any|all|the|every|tout|toute|tous|les|le|la|elk|ieder|jede\w*)\s+)?{_RISK_NOUN}"
+)
+
+
+def _ruled_out_risk(text: str, start: int, cue_start: int, cue_end: int) -> bool:
+    """An exclusion whose object is a danger: the danger is ruled out, nothing is banned."""
+    return bool(
+        _EXCLUDE_CUE.match(text, cue_start)
+        and (_RISK_BEFORE.search(text, max(start, cue_start - 50), cue_start) or _RISK_AFTER.match(text, cue_end))
+    )
+
+
 def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanSet = ()) -> str | None:
     """The strongest measure stated in [start, end); cues inside `skip` (agency names) do not count."""
     hits = set()
@@ -1123,6 +1142,8 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "zu einem Verbot kam es nicht", "il ne bloque pas l'accès": no measure either
         if label == "st:banned" and doc.text[max(start, cue_start - 7) : cue_start].lower() == "behind ":
             continue  # "should stay behind bars": a person in custody, no ban
+        if label == "st:banned" and _ruled_out_risk(doc.text, start, cue_start, e):
+            continue  # "um Wirtschaftsspionage auszuschließen", "to exclude any risk": a danger ruled out, no ban
         if label != "st:monitoring" and _POWER_GIVEN_BEFORE.search(doc.text, max(start, cue_start - 50), cue_start):
             continue  # "the regime lets the government veto or attach conditions": the means, not a decision
         if label in ("st:blocked", "st:banned") and _POWER_NOUN_AFTER.match(doc.text, e):
