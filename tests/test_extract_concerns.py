@@ -1171,3 +1171,11 @@ def test_people_of_interest_to_a_states_special_services_fear_espionage(shipped:
         "services not to use the taxi app of the Russian group Qinmu."
     )
     assert "espionage" in {cat for c in run(shipped, text).concerns for cat in c.categories}
+
+
+def test_a_category_denied_by_a_negative_determiner_is_no_concern(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDas Bundeswirtschaftsministerium prüft den Kauf des Flughafens durch Harbourline Group. "
+        "Harbourline findet sich auf keiner EU-Sanktionsliste."
+    )
+    assert "sanctions" not in categories(run(shipped, text, language="de"))

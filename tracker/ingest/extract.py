@@ -811,7 +811,12 @@ _GRIP_ON_ASSETS = re.compile(
 
 # the danger itself denied: "an investor that would not interfere", "did not spy" (but "ne protégeaient
 # pas la souveraineté technologique" denies the protection, not the danger)
-_DENIED_DANGER = re.compile(r"(?<![\w-])(?:would|will|could|did|does|do|is|was|are|were)\s+(?:not|never)\s+$", re.I)
+_DENIED_DANGER = re.compile(
+    r"(?<![\w-])(?:(?:would|will|could|did|does|do|is|was|are|were)\s+(?:not|never)\s+|"
+    # "findet sich auf keiner EU-Sanktionsliste", "on no sanctions list", "geen spionage"
+    r"(?:no|not\s+any|kein(?:e|er|en|em|es)?|geen|aucune?)\s+(?:[\w-]+\s+)?(?:\w+-)?)$",
+    re.I,
+)
 
 
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
@@ -822,7 +827,7 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         # "which would have forced investors to sell their holdings": no measure was taken
         and not (label == "cat:investment_screening" and _UNREAL_BEFORE.search(doc.text, max(start, s - 60), s))
         # "a purely financial investor that would not interfere": the danger denied
-        and not _DENIED_DANGER.search(doc.text, max(start, s - 20), s)
+        and not _DENIED_DANGER.search(doc.text, max(start, s - 30), s)
     ]
     found = {label[4:] for _s, _e, label in cats}
     order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
