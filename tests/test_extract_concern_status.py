@@ -1073,3 +1073,17 @@ def test_authorities_paying_close_attention_are_monitoring(shipped: Gazetteer) -
 )
 def test_a_danger_ruled_out_is_no_ban(shipped: Gazetteer, text: str) -> None:
     assert "banned" not in statuses(run(shipped, "Title\n\n" + text))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Die Übernahme des Flughafens durch Harbourline wurde vorerst nicht genehmigt. Das Ministerium prüft, ob "
+            "der Flughafen zur kritischen Infrastruktur gehört.",
+            "de",
+        ),
+    ],
+)
+def test_a_deal_not_approved_for_now_is_still_under_review(shipped: Gazetteer, text: str, language: str) -> None:
+    assert statuses(run(shipped, "Titel\n\n" + text, language=language)) == {"under_review"}

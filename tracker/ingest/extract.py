@@ -1106,6 +1106,10 @@ _DEAL_CONTEXT = re.compile(
 )
 
 
+_FOR_NOW_BEFORE = re.compile(
+    r"(?<![\w-])(?i:vorerst|zunächst|vorläufig|noch\s+nicht|not\s+yet|for\s+now|for\s+the\s+time\s+being|"
+    r"pour\s+l['’]instant|pas\s+encore|voorlopig|nog\s+niet)(?:\s+\S+){0,10}?\s+$"
+)
 _EXCLUDE_CUE = re.compile(r"(?i:exclu|ausschlie|auszuschlie|uitsluit|uit\s+te\s+sluiten)")
 _RISK_NOUN = (
     r"(?:risks?|danger|dangers|possibility|threats?|espionage|Risik\w*|Gefahr\w*|\w*[Ss]pionage|Bedrohung\w*|"
@@ -1147,6 +1151,9 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "zu einem Verbot kam es nicht", "il ne bloque pas l'accès": no measure either
         if label == "st:banned" and doc.text[max(start, cue_start - 7) : cue_start].lower() == "behind ":
             continue  # "should stay behind bars": a person in custody, no ban
+        if label == "st:blocked" and _FOR_NOW_BEFORE.search(doc.text, max(start, cue_start - 90), cue_start):
+            hits.add("under_review")  # "vorerst nicht genehmigt", "not yet approved": still pending
+            continue
         if label == "st:banned" and _ruled_out_risk(doc.text, start, cue_start, e):
             continue  # "um Wirtschaftsspionage auszuschließen", "to exclude any risk": a danger ruled out, no ban
         if label != "st:monitoring" and _POWER_GIVEN_BEFORE.search(doc.text, max(start, cue_start - 50), cue_start):
