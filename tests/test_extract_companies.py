@@ -1587,3 +1587,13 @@ def test_a_german_nationality_noun_before_a_persons_name(shipped: Gazetteer) -> 
         "Viktor Kestrelow wurde nicht genehmigt."
     )
     assert not any("Kestrelow" in name for name in companies(run(shipped, text, language="de")))
+
+
+def test_a_french_nationality_noun_with_its_elided_article_is_no_part_of_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nL'Américain Kestrel Holdings va bien racheter la start-up Exaion. Mais l'État a imposé ses "
+        "conditions à Kestrel Holdings pour que la France ne perde pas le contrôle de ses données stratégiques."
+    )
+    found = companies(run(shipped, text, language="fr"))
+    assert "Kestrel Holdings" in found
+    assert not any(name.startswith("L'") for name in found)

@@ -1593,6 +1593,9 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
         # nor the "de" that joins them: "L'offre de Teledyne Technologies"
         joint = re.match(r"(?:de|du|des|of|van|von)\s+|d['’]", doc.text[s + first.end() : e])
         return s + first.end() + (joint.end() if joint else 0)
+    elided = re.fullmatch(r"[LlDd]['’](\w+)", word)
+    if elided and doc.gaz.adjectives.get(elided.group(1).lower()) and " " in doc.text[s:e].strip():
+        return s + first.end()  # "L'Américain MARA Holdings va racheter Exaion": the nationality, then the name
     if doc.language == "de":
         # "an den Russen Viktor Charitonin", "der Chinese Li Wei": a nationality noun before a name
         if _german_nationality_noun(doc, word) and " " in doc.text[s + first.end() : e].strip():
