@@ -1087,3 +1087,11 @@ def test_a_danger_ruled_out_is_no_ban(shipped: Gazetteer, text: str) -> None:
 )
 def test_a_deal_not_approved_for_now_is_still_under_review(shipped: Gazetteer, text: str, language: str) -> None:
     assert statuses(run(shipped, "Titel\n\n" + text, language=language)) == {"under_review"}
+
+
+def test_regulators_rejecting_a_proposal_block_it(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe Chinese battery maker Harbourline Energy said it will appeal a decision by Swedish "
+        "regulators to reject the Chinese company’s proposal to build a factory, citing national security risks."
+    )
+    assert statuses(run(shipped, text)) == {"blocked"}

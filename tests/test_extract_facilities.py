@@ -1054,3 +1054,11 @@ def test_a_port_named_with_a_possessive_is_one_site(shipped: Gazetteer) -> None:
         "Beach’s Middle Harbor. The Port of Kestrel Beach continues to monitor the national security review."
     )
     assert [n for n in facility_names(run(shipped, text)) if "Port of" in n] == ["Port of Kestrel Beach"]
+
+
+def test_a_production_base_in_a_town_is_a_site(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nHarbourline will pull its plan to set up a production base in Sundsvall after it was turned down "
+        "by the Inspectorate of Strategic Products on national security grounds."
+    )
+    assert [(f.name, f.city) for f in run(shipped, text).facilities] == [("production base in Sundsvall", "Sundsvall")]
