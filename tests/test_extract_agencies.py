@@ -1225,3 +1225,15 @@ def test_a_transportation_ministry_with_its_countrys_possessive(shipped: Gazette
     assert [(a.country, a.kind) for a in run(shipped, text).agencies if "ransportation" in a.name] == [
         ("IL", "ministry")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ruling sided with Harbourline against the national transport infrastructure regulator Kestran.", "en"),
+        ("Le régulateur Kestran a ouvert une enquête sur le rachat du port par Harbourline.", "fr"),
+    ],
+)
+def test_a_body_named_after_its_role(shipped: Gazetteer, text: str, language: str) -> None:
+    found = {a.name: a for a in run(shipped, "Titel\n\n" + text, language=language).agencies}
+    assert found["Kestran"].kind == "regulator"

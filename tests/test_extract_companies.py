@@ -1597,3 +1597,11 @@ def test_a_french_nationality_noun_with_its_elided_article_is_no_part_of_the_nam
     found = companies(run(shipped, text, language="fr"))
     assert "Kestrel Holdings" in found
     assert not any(name.startswith("L'") for name in found)
+
+
+def test_a_known_firms_arm_named_with_its_town_and_country(gaz: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe port is majority owned by China's state-run shipping giant Harbourline Group. A court sided "
+        "with Harbourline Group Chancay Peru against the regulator, which raised national security concerns."
+    )
+    assert companies(run(gaz, text))["Harbourline Group Chancay Peru"].parent == "Harbourline Group"

@@ -518,6 +518,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
     _coordinated_departments(doc, agencies, add)
     _leaders_decide(doc, agencies, add)
     _seated_bodies(doc, agencies, add)
+    _role_named_bodies(doc, agencies, add, company_spans)
     _portfolio_titles(doc, agencies, add)
     _regions(doc, agencies, add)
     _local_bodies(doc, agencies, add)
@@ -781,6 +782,41 @@ def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> 
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
             taken.add(m.start(), m.end())
+
+
+# a body introduced by what it is: "the national transport infrastructure regulator Ositran", "le régulateur
+# Arcep", "de toezichthouder ACM", "die Regulierungsbehörde Bnetza"
+_ROLE_NAMED_BODY = re.compile(
+    r"(?<![\w-])(?P<words>(?:[a-zà-ÿ][\w-]*\s+){0,4})(?P<noun>regulator|watchdog|régulateur|gendarme|"
+    r"toezichthouder|Regulierungsbehörde|Aufsichtsbehörde)\s+(?P<name>[A-Z][\w-]+)(?![\w'’-])(?!\s+[A-Z])"
+)
+_ROLE_NAMED_BODY_WORDS = ("regulator", "watchdog", "régulateur", "gendarme", "toezichthouder", "behörde")
+
+
+def _role_named_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency, company_spans: SpanSet) -> None:
+    if not doc.may_hold((), _ROLE_NAMED_BODY_WORDS):
+        return  # every match holds one of these words
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions] + list(company_spans) + doc.outlet_spans)
+    for sent in doc.content:
+        for m in _ROLE_NAMED_BODY.finditer(text, sent.start, sent.end):
+            name = m.group("name")
+            if (
+                _overlaps(m.start("name"), m.end("name"), taken)
+                or name in doc.rules.stopwords
+                or name in doc.rules.given_names
+                or _place_code(doc, name)
+            ):
+                continue
+            adjective = next((h for h in doc.countries_in(m.start(), m.start("noun")) if h.kind == "adjective"), None)
+            ag = agencies.get(name) or add(
+                name, m.start("name"), m.end("name"), kind="regulator", country=adjective.key if adjective else doc.host
+            )
+            if ag.mentions[-1] != (m.start("name"), m.end("name")):
+                ag.mentions.append((m.start("name"), m.end("name")))
+            role = re.sub(r"^(?:the|le|la|de|het|die|der)\s+", "", m.group("words") + m.group("noun"))
+            ag.aliases.add(re.sub(r"\s+", " ", role))
+            taken.add(m.start("name"), m.end("name"))
 
 
 # a French region acting as a body: "la région Grand Est a voté une aide", "saluée par la Région

@@ -1802,6 +1802,9 @@ def _national_arm(doc: _Doc, long: str, short: str) -> bool:
         h.kind == "company" and h.end - h.start == len(short) and doc.text.startswith(short, h.start)
         for h in doc.entity_hits
     )
+    # "Cosco Shipping Ports Chancay Peru": a town before the country is the arm's seat
+    if known and len(words) == 2 and words[0].istitle() and doc.gaz.country_code(words[1]):
+        return True
     return known and (tail in _NATIVE_COUNTRY_NAMES or (tail[:1].isupper() and bool(doc.gaz.country_code(tail))))
 
 
