@@ -1605,3 +1605,13 @@ def test_a_known_firms_arm_named_with_its_town_and_country(gaz: Gazetteer) -> No
         "with Harbourline Group Chancay Peru against the regulator, which raised national security concerns."
     )
     assert companies(run(gaz, text))["Harbourline Group Chancay Peru"].parent == "Harbourline Group"
+
+
+def test_firms_named_only_in_a_bracketed_aside_are_no_parties(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nL'État a imposé que le groupe Kestrel entre au capital d'Exaion. La holding possède de multiples "
+        "participations dans les télécoms (Monaco Telecom en Principauté ; Proximus en Belgique).\n\n"
+        "Bercy a exigé que les données sensibles restent hors de portée de Kestrel."
+    )
+    found = companies(run(shipped, text, language="fr"))
+    assert not {"Monaco Telecom", "Proximus"} & set(found)

@@ -2653,6 +2653,15 @@ def _named_person(doc: _Doc, name: str) -> bool:
     return False
 
 
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether `at` lies inside a bracketed aside of its line."""
+    opened = text.rfind("(", max(0, at - 200), at)
+    if opened == -1 or text.find(")", opened, at) != -1 or "\n" in text[opened:at]:
+        return False
+    closed = text.find(")", at, at + 200)
+    return closed != -1 and "\n" not in text[at:closed]
+
+
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
     strong = co.why & {
@@ -2678,6 +2687,8 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         return False  # "its main shareholder, Oleg Deripaska", later "Mr Deripaska": a person
     if strong:
         return True
+    if co.mentions and all(_in_brackets(doc.text, s) for s, _e in co.mentions):
+        return False  # "dans les télécoms (Monaco Telecom ; Salt en Suisse ; Proximus en Belgique)": an aside
     if len(co.mentions) >= 2:
         return True
     for s, _e in co.mentions:
