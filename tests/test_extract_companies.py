@@ -1615,3 +1615,12 @@ def test_firms_named_only_in_a_bracketed_aside_are_no_parties(shipped: Gazetteer
     )
     found = companies(run(shipped, text, language="fr"))
     assert not {"Monaco Telecom", "Proximus"} & set(found)
+
+
+def test_the_acronym_given_to_a_sites_name_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nHarbourline Group operates Kestrel Bay Container Terminal (KBCT) with a 40-year lease. CFIUS "
+        "approval is contingent on the company agreeing to divest KBCT to a suitable third party, on national "
+        "security grounds."
+    )
+    assert "KBCT" not in companies(run(shipped, text))

@@ -955,6 +955,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 )
                 or name.split()[-1] in _NOT_COMPANY_ENDINGS
                 or _site_of_place(rules, name)
+                or _site_acronym(doc, name)
                 or _PLACE_COMPOUND.fullmatch(name)
                 or name.endswith("-")  # "die Augsburger Roboter- und Anlagenbauer": half a compound
             ):
@@ -1687,6 +1688,15 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
 
 
 _SITE_OF = re.compile(r"(?P<site>[A-Z]\w+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
+def _site_acronym(doc: _Doc, name: str) -> bool:
+    """'Long Beach Container Terminal (LBCT)': the acronym a site's name is given stands for the site."""
+    if not name.isupper() or len(name) < 2:
+        return False
+    at = doc.text.find(f" ({name})")
+    head = re.search(r"(\w+)$", doc.text[max(0, at - 30) : at]) if at > 0 else None
+    return bool(head) and facility_kind(doc.rules, head.group(1).lower()) is not None
 
 
 def _site_of_place(rules: _Rules, name: str) -> bool:
