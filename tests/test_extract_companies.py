@@ -1619,8 +1619,9 @@ def test_firms_named_only_in_a_bracketed_aside_are_no_parties(shipped: Gazetteer
 
 def test_the_acronym_given_to_a_sites_name_is_no_firm(shipped: Gazetteer) -> None:
     text = (
-        "Title\n\nHarbourline Group operates Kestrel Bay Container Terminal (KBCT) with a 40-year lease. CFIUS "
-        "approval is contingent on the company agreeing to divest KBCT to a suitable third party, on national "
-        "security grounds."
+        "Title\n\nHarbourline Group currently operates Kestrel Bay Container Terminal (KBCT) with a 40-year lease "
+        "at the Port of Kestrel Bay. The acquisition approval is contingent on the company agreeing to divest KBCT "
+        "to a “suitable, unrelated third party” that is acceptable to the U.S. government.\n\nHarbourline "
+        "entered into a National Security Agreement and committed to the sale of KBCT."
     )
     assert "KBCT" not in companies(run(shipped, text))
