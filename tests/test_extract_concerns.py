@@ -1179,3 +1179,25 @@ def test_a_category_denied_by_a_negative_determiner_is_no_concern(shipped: Gazet
         "Harbourline findet sich auf keiner EU-Sanktionsliste."
     )
     assert "sanctions" not in categories(run(shipped, text, language="de"))
+
+
+def test_a_security_worry_in_general_words_states_the_foreign_firms_case(shipped: Gazetteer) -> None:
+    text = (
+        "Title: Romania breaks agreement with Chinese constructor for nuke plant expansion\n\n"
+        "Romanian state-controlled producer Kestrelectrica will begin talks to end the agreement signed with "
+        "China General Nuclear Power (CGN) for the construction of reactors 3 and 4 of the Cernavoda Nuclear Power "
+        "Plant.\n\nThe agreement has been criticized by Romania's partners. The criticism was related to security "
+        "issues tied to the use of Chinese technology."
+    )
+    ex = run(shipped, text)
+    assert [(c.categories, c.companies) for c in ex.concerns] == [
+        (["critical_infrastructure"], ["China General Nuclear Power"])
+    ]
+
+
+def test_no_worry_no_case(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nKestrelectrica signed an agreement with China General Nuclear Power (CGN) for the construction "
+        "of reactors 3 and 4 of the Cernavoda Nuclear Power Plant."
+    )
+    assert run(shipped, text).concerns == []

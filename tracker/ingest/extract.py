@@ -134,6 +134,8 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), sold, named_buyers)
     result.concerns = _one_case_per_group(result.concerns, result.companies)
     result.concerns += _partner_cases(doc, companies, result.concerns)
+    if not result.concerns:
+        result.concerns = _security_worry_case(doc, companies, result)
     _transaction_parties(result.concerns, result.companies)
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
@@ -1878,6 +1880,65 @@ def _generic_actors(doc: _Doc, start: int, end: int) -> bool:
         if _GENERIC_ACTORS_BEFORE.search(doc.text, max(start, hit.start - 20), hit.start):
             return True
     return False
+
+
+# a worry said in general words: "security issues tied to the use of Chinese technology", "warns against
+# letting China in", "des risques pour la sécurité", "Sicherheitsbedenken", "veiligheidsrisico's"
+_SECURITY_WORRY = re.compile(
+    r"(?<![\w-])(?:(?:national\s+)?security\s+(?:issues?|concerns?|risks?|threats?|implications|grounds|reasons)|"
+    r"warn(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?against|risques?\s+pour\s+la\s+sécurité|(?:raisons|motifs)\s+de\s+sécurité|"
+    r"Sicherheitsbedenken|Sicherheitsrisik\w*|Sicherheitsgründen|veiligheidsrisico\w*|veiligheidsredenen|"
+    r"veiligheidszorgen|dependency|dépendance|afhankelijkheid|Abhängigkeit)",
+    re.IGNORECASE,
+)
+_INFRASTRUCTURE_SITES = {"energy_asset", "port_terminal", "airport", "data_centre", "logistics_hub"}
+
+
+def _security_worry_case(doc: _Doc, companies: list[_Company], result: Extraction) -> list[FoundConcern]:
+    """A story whose rules found no case but that names a foreign firm and a security worry in
+    general words states one case: the foreign firm's, about the story's sites if they are
+    infrastructure ("Romania exits its deal with CGN for the Cernavoda plant ... criticised over
+    security issues"), else a screening case when a deal is told, else "other"."""
+    # a story with no acting body still happens where its sites are
+    host = doc.host or next((f.country for f in result.facilities if f.country), None)
+    foreign = [c for c in result.companies if c.country and c.country != host]
+    if not foreign or not host:
+        return []
+    worry = next(
+        (
+            sent
+            for sent in doc.content
+            if _SECURITY_WORRY.search(sent.text) and not doc.cues_in(sent.start, sent.end, "neg")
+        ),
+        None,
+    )
+    if worry is None:
+        return []
+    sites = [f for f in result.facilities if f.kind in _INFRASTRUCTURE_SITES]
+    if sites:
+        category = "critical_infrastructure"
+    elif _hit_in(doc, DEAL_NOUN, 0, len(doc.text)):
+        category = "investment_screening"
+    else:
+        category = "other"
+    status = next((st for sent in doc.content if (st := _status(doc, sent.start, sent.end))), None) or "other"
+    said = [a for a in result.agencies if any(worry.start <= e.start < worry.end for e in a.evidence)]
+    acting = said or [a for a in result.agencies if a.country == doc.host and a.kind in ("intelligence", "screening")]
+    quote = span(doc.text, worry.start, worry.end)
+    subject = foreign[0].name
+    return [
+        FoundConcern(
+            categories=[category],
+            status=status,
+            quote=quote,
+            summary=quote.quote[:300],
+            companies=[subject],
+            agencies=[a.name for a in acting[:1]],
+            facilities=[f.name for f in sites[:1]],
+            host_country=host,
+            title=f"{subject}: {category.replace('_', ' ')}",
+        )
+    ]
 
 
 def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
