@@ -1237,3 +1237,13 @@ def test_a_transportation_ministry_with_its_countrys_possessive(shipped: Gazette
 def test_a_body_named_after_its_role(shipped: Gazetteer, text: str, language: str) -> None:
     found = {a.name: a for a in run(shipped, "Titel\n\n" + text, language=language).agencies}
     assert found["Kestran"].kind == "regulator"
+
+
+def test_das_kabinett_with_no_country_is_the_host_countrys(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nTschechien schließt den russischen Konzern Harbourline von der Ausschreibung für das "
+        "Atomkraftwerk in Mähren aus, aus Sicherheitsgründen. Dies habe das Kabinett in Prag so beschlossen, sagte "
+        "der tschechische Industrieminister."
+    )
+    found = {a.name: a for a in run(shipped, text, language="de").agencies}
+    assert found["Government of the Czech Republic"].country == "CZ"

@@ -1062,3 +1062,13 @@ def test_a_production_base_in_a_town_is_a_site(shipped: Gazetteer) -> None:
         "by the Inspectorate of Strategic Products on national security grounds."
     )
     assert [(f.name, f.city) for f in run(shipped, text).facilities] == [("production base in Sundsvall", "Sundsvall")]
+
+
+def test_a_german_nuclear_plant_by_its_abbreviation(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDer russische Konzern Harbourline darf sich nicht mehr als Bauträger für das AKW Dukovany "
+        "bewerben, aus Sicherheitsgründen."
+    )
+    assert [(f.name, f.kind) for f in run(shipped, text, language="de").facilities] == [
+        ("AKW Dukovany", "energy_asset")
+    ]

@@ -1028,10 +1028,12 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 continue
             elif (
                 doc.host
-                and word.lower() in ("kabinet", "cabinet")
-                and re.search(r"\b(?:the|het|le)\s+$", text[max(sent.start, m.start() - 5) : m.start()], re.IGNORECASE)
+                and word.lower() in ("kabinet", "cabinet", "kabinett")
+                and re.search(
+                    r"\b(?:the|het|le|das|dem|des)\s+$", text[max(sent.start, m.start() - 5) : m.start()], re.IGNORECASE
+                )
             ):
-                # "het kabinet" with no country named is the host country's cabinet, as a reader takes it
+                # "het kabinet", "das Kabinett" with no country named: the host country's, as a reader takes it
                 code, start = doc.host, m.start()
             elif doc.host and _host_government(text, sent.start, m):
                 # "The government has concluded", "Prime Minister Erna Solberg's government": the
