@@ -1201,3 +1201,13 @@ def test_no_worry_no_case(shipped: Gazetteer) -> None:
         "of reactors 3 and 4 of the Cernavoda Nuclear Power Plant."
     )
     assert run(shipped, text).concerns == []
+
+
+def test_a_capital_deciding_in_a_relative_clause_sets_the_host(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nL’ambassade de Chine rejette le geste d’Ottawa qui bloque la prise de contrôle par les Chinois "
+        "d’un projet de mine d’or au Nunavut pour des motifs de sécurité nationale.\n\nLes actionnaires du canadien "
+        "Kestrel Resources et ceux du chinois Harbourline Gold Mining avaient déjà approuvé le rachat."
+    )
+    ex = run(shipped, text, language="fr")
+    assert {c.host_country for c in ex.concerns} == {"CA"}

@@ -1265,7 +1265,8 @@ _COUNTRY_MEASURES = (
     r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit)"
 )
 _COUNTRY_DECIDES = re.compile(
-    r"\s*(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
+    # "le geste d'Ottawa qui bloque", "Canberra, which blocked": a relative clause too
+    r"\s*(?:,?\s*(?:qui|which|that|die|dat|der)\s+)?(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
     rf"refused|decided|{_COUNTRY_MEASURES}|"
     r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
     r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt)\b"
