@@ -1247,3 +1247,16 @@ def test_das_kabinett_with_no_country_is_the_host_countrys(shipped: Gazetteer) -
     )
     found = {a.name: a for a in run(shipped, text, language="de").agencies}
     assert found["Government of the Czech Republic"].country == "CZ"
+
+
+def test_an_english_town_or_province_is_a_body_only_when_it_acts_or_receives(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe city of Kestrelby in Finnish Lapland turned down an offer by China's Harbourline Institute "
+        "to lease the city's airport, after it informed the Finnish Armed Forces, citing national security.\n\n"
+        "Harbourline sold the stockpile to the province "
+        "of Saskatchewan instead of a Chinese buyer, on security grounds. The plant is in the city of Regina."
+    )
+    found = {a.name: a.country for a in run(shipped, text).agencies}
+    assert found["city of Kestrelby"] == "FI"
+    assert found["province of Saskatchewan"] == "CA"
+    assert "city of Regina" not in found

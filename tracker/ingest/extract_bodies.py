@@ -874,7 +874,40 @@ _LOCAL_PLACE_BEFORE = re.compile(
 )
 
 
+# in English a town or province is a body only when it acts or receives: "The city of Kemijärvi in
+# Finnish Lapland turned down an offer", "sold the stockpile to the province of Saskatchewan"
+_EN_LOCAL_BODY = re.compile(
+    r"(?<![\w-])(?P<head>[Pp]rovince|[Cc]ity|[Mm]unicipality|[Tt]own|[Cc]ounty)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*)(?!\s+[A-Z])"
+)
+_EN_LOCAL_BODY_ACTS = re.compile(rf"(?:\s+(?!(?:and|or)\b)[\w'’-]+){{0,4}}?,?\s+(?:{_ACTION_VERBS}|turned\s+down)\b")
+_EN_LOCAL_BODY_GETS = re.compile(r"(?<![\w-])(?:to|by|with)\s+the\s+$")
+
+
+def _en_local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    if doc.language != "en" or not doc.may_hold((" of ",)):
+        return
+    text = doc.text
+    taken = SpanSet([m for a in agencies.values() for m in a.mentions])
+    for sent in doc.content:
+        for m in _EN_LOCAL_BODY.finditer(text, sent.start, sent.end):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            acts = _EN_LOCAL_BODY_ACTS.match(text, m.end(), sent.end)
+            gets = _EN_LOCAL_BODY_GETS.search(text, max(sent.start, m.start() - 12), m.start())
+            if not (acts or gets):
+                continue
+            name = m.group(0)[0].lower() + m.group(0)[1:]  # "The city of X" opening a sentence
+            place = m.group("name")
+            code = doc.gaz.region_code(place) or (doc.gaz.city(place) or [None])[0] or doc.host or doc.main_country
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind="other", country=code)
+            if ag.mentions[-1] != (m.start(), m.end()):
+                ag.mentions.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
+
+
 def _local_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
+    _en_local_bodies(doc, agencies, add)
     if not doc.may_hold(_LOCAL_BODY_WORDS):
         return  # every match holds one of these words
     text = doc.text
