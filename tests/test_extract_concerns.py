@@ -270,6 +270,14 @@ def test_watching_ship_or_flight_movements_is_espionage(shipped: Gazetteer) -> N
         assert any("espionage" in c.categories for c in run(shipped, text).concerns), text
 
 
+def test_collecting_information_on_military_movements_is_espionage_in_french(shipped: Gazetteer) -> None:
+    text = (
+        "La DGSI surveille un terminal exploité par Qingshan Ports, une société chinoise. Les services craignent "
+        "qu'il ne serve à recueillir des renseignements sur les mouvements de troupes."
+    )
+    assert any("espionage" in c.categories for c in run(shipped, text, language="fr").concerns)
+
+
 def test_knowledge_ending_up_with_the_army_is_technology_transfer(shipped: Gazetteer) -> None:
     text = (
         "Het kabinet heeft de verkoop van een scheepswerf aan het Chinese Huawei Technologies verboden. Het "

@@ -711,6 +711,29 @@ def test_a_majority_stake_makes_the_owner_the_operator(shipped: Gazetteer) -> No
     assert site(ex, "Northsea Container Terminal").operator == "Qingshan Shipping"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "La DGSI surveille le terminal roulier du port de Brévenne, exploité depuis 2022 par Qingshan Ports, "
+            "une société chinoise.",
+            "fr",
+            "port de Brévenne",
+        ),
+        (
+            "MI5 is watching the container terminal at the port of Dunmore, run since 2019 by Qingshan Ports, "
+            "a Chinese company.",
+            "en",
+            "port of Dunmore",
+        ),
+    ],
+)
+def test_a_date_between_run_and_by_still_names_the_operator(
+    shipped: Gazetteer, text: str, language: str, name: str
+) -> None:
+    assert site(run(shipped, text, language=language), name).operator == "Qingshan Ports"
+
+
 def test_a_site_beside_an_unnamed_firm_and_the_firm_the_story_spoke_of(shipped: Gazetteer) -> None:
     text = (
         "Een Chinees logistiek bedrijf heeft grond gekocht die grenst aan vliegbasis Volkel. "

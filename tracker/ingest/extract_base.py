@@ -149,7 +149,10 @@ STOP_ADJECTIVES = {
 
 OPERATE_VERBS = (
     r"(?:run|operated|managed|exploité|exploitée|géré|gérée|opéré|opérée|geëxploiteerd|uitgebaat|beheerd|betrieben|"
-    r"geführt|verwaltet)\s+(?:by|par|door|von)"
+    r"geführt|verwaltet)"
+    # "exploité depuis 2022 par", "run since 2019 by": the date between the participle and its agent
+    r"(?:\s+(?:since|from|depuis|sinds|seit)\s+(?:\d{4}|last\s+year|l['’]an\s+dernier|vorigs?\s+jaar|letztem\s+Jahr))?"
+    r"\s+(?:by|par|door|von)"
 )
 
 
