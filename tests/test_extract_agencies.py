@@ -1198,6 +1198,16 @@ def test_a_bodys_acronym_opening_a_firms_name_is_no_body(shipped: Gazetteer) -> 
     assert "CMA Robotics" in company_names(ex)
 
 
+def test_a_bodys_one_word_name_opening_a_firms_name_is_no_body(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nWarsaw placed the stake of Harbourline in EuRoPol Gaz, the operator of a gas pipeline, under "
+        "temporary state management, citing national security."
+    )
+    ex = run(shipped, text)
+    assert not any(a.name == "Europol" for a in ex.agencies)
+    assert "EuRoPol Gaz" in company_names(ex)
+
+
 def test_a_government_written_with_a_capital_is_the_same_body(shipped: Gazetteer) -> None:
     text = (
         "Titel\n\nThe UK Government has ordered a China-registered firm, Harbourline, to sell its majority stake "

@@ -278,6 +278,14 @@ def test_collecting_information_on_military_movements_is_espionage_in_french(shi
     assert any("espionage" in c.categories for c in run(shipped, text, language="fr").concerns)
 
 
+def test_monitoring_naval_activity_is_espionage(shipped: Gazetteer) -> None:
+    text = (
+        "Sweden's security service warned against selling land next to the port to Qingshan Marine, a Chinese "
+        "company. It said the site could be used to monitor naval activity in the Baltic Sea."
+    )
+    assert ("Qingshan Marine", "espionage") in pairs(run(shipped, text, language="en"))
+
+
 def test_knowledge_ending_up_with_the_army_is_technology_transfer(shipped: Gazetteer) -> None:
     text = (
         "Het kabinet heeft de verkoop van een scheepswerf aan het Chinese Huawei Technologies verboden. Het "

@@ -394,16 +394,16 @@ class Gazetteer:
 
     def entity_hits(self, text: str) -> list[Hit]:
         """Companies, agencies and outlets, longest match first, no overlaps. An outlet's or a body's
-        acronym before a corporate word or another acronym is part of a firm's name: "APA Group" is no
-        news agency, "CMA CGM" and "CMA Robotics" no competition authority, "DSB Bank" no data protection
-        authority. A body's two-word name that goes on in lower case is another body's: "le Conseil
+        acronym or one-word name before a corporate word or an acronym is part of a firm's name: "APA
+        Group" is no news agency, "CMA CGM" and "CMA Robotics" no competition authority, "DSB Bank" no
+        data protection authority, "EuRoPol Gaz" no police agency. A body's two-word name that goes on in lower case is another body's: "le Conseil
         national du logiciel libre" is no parliament."""
         return [
             h
             for h in longest_first(self._entities.scan(text))
             if h.kind == "company"
             or not (
-                (h.form.isupper() and _CORPORATE_WORD_AFTER.match(text, h.end))
+                ((h.form.isupper() or " " not in h.form) and _CORPORATE_WORD_AFTER.match(text, h.end))
                 or (h.form.count(" ") == 1 and _NAME_GOES_ON.match(text, h.end))
             )
         ]
@@ -441,7 +441,8 @@ _NAME_GOES_ON = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|van\s+
 _CORPORATE_WORD_AFTER = re.compile(
     r"\s+(?:Group|Holdings?|Corporation|Corp|Ltd|Limited|Inc|plc|AG|SA|NV|GmbH|Bank|Robotics|Technolog(?:y|ies)|"
     r"Systems|Industries|Electronics|Semiconductors?|Logistics|Shipping|Capital|Partners|Ventures|Solutions|Software|"
-    r"Networks|Telecom|Aerospace|Pharma|Energy|Motors|Ports|[A-Z]{2,})\b"
+    r"Networks|Telecom|Aerospace|Pharma|Energy|Motors|Ports|Gaz|Gas|Oil|Power|Mining|Metals|Steel|Airlines|"
+    r"[A-Z]{2,})\b"
 )
 # the words after a nationality that make it a sea's name: "Indian Ocean", "Irish Sea"
 SEA_WORDS = ("Ocean", "Sea")
