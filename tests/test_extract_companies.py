@@ -1625,3 +1625,13 @@ def test_the_acronym_given_to_a_sites_name_is_no_firm(shipped: Gazetteer) -> Non
         "entered into a National Security Agreement and committed to the sale of KBCT."
     )
     assert "KBCT" not in companies(run(shipped, text))
+
+
+def test_a_firm_partly_owned_by_foreigners_is_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe order requires Kestrel Partners Ltd, which is partly owned by Chinese nationals, to sell "
+        "the property within 120 days."
+    )
+    ex = run(shipped, text, language="en")
+    assert "Kestrel Partners Ltd" in company_names(ex)
+    assert next(c for c in ex.companies if c.name == "Kestrel Partners Ltd").country == "CN"

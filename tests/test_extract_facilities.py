@@ -734,6 +734,16 @@ def test_a_date_between_run_and_by_still_names_the_operator(
     assert site(run(shipped, text, language=language), name).operator == "Qingshan Ports"
 
 
+def test_a_first_name_with_a_middle_initial_is_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe order requires Kestrel Partners Ltd to remove equipment from the site near Marion T. Keller "
+        "Air Force Base in Cheyenne, citing espionage risks."
+    )
+    ex = run(shipped, text, language="en")
+    assert not any(f.city == "Marion" for f in ex.facilities)
+    assert "Marion T. Keller Air Force Base" in facility_names(ex)
+
+
 def test_a_site_beside_an_unnamed_firm_and_the_firm_the_story_spoke_of(shipped: Gazetteer) -> None:
     text = (
         "Een Chinees logistiek bedrijf heeft grond gekocht die grenst aan vliegbasis Volkel. "

@@ -36,7 +36,7 @@ from .extract_base import (
     site_after_name,
     squash,
 )
-from .gazetteer import Hit, SpanSet, fold, strip_accents, town_populations
+from .gazetteer import MIDDLE_INITIAL_AFTER, Hit, SpanSet, fold, strip_accents, town_populations
 from .textparts import (
     MONTHS,
     WEEKDAYS,
@@ -2090,6 +2090,7 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
             for h in doc.entity_hits
         )
         or re.match(r"['’]s\b", doc.text[town_end : town_end + 2])
+        or MIDDLE_INITIAL_AFTER.match(doc.text, town_end)  # "near Francis E. Warren Air Force Base": a person
     ):
         return None
     if (m.group("adj") or "") in _PLACE_VERBS or "," in doc.text[end : m.start("prep")]:

@@ -2068,7 +2068,8 @@ _OWNED_BY_PARENT = re.compile(
     r"société|groupe|entreprise|fabricant)\s+)?"
     # or said outright: "Silverpeak is majority-owned by", "X est détenue par"
     r"|\s+(?:is|was|has\s+been|est|était)\s+(?:(?:now|still|also|ultimately|indirectly|partly)\s+)?)"
-    r"(?:(?:majority|wholly|fully)[- ])?(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+"
+    r"(?:(?:majority|wholly|fully|partly|partially|largely|jointly|indirectly|ultimately)[- ])?"
+    r"(?:owned|controlled|détenue?|contrôlée?)\s+(?:by|par)\s+"
     # "Photonis appartient au fonds Ardian", "X has belonged to", "Kuka gehört dem Konzern Midea",
     # "Nexperia is sinds 2019 in handen van"
     r"|\s*,?\s+(?:(?:is|was|has|had|now|still|also|ultimately|(?:since|depuis|seit|sinds)\s+\d{4})\s+)*"

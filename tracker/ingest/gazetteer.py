@@ -410,11 +410,13 @@ class Gazetteer:
 
     def place_hits(self, text: str) -> list[Hit]:
         """Country names, adjectives, capitals and cities, longest first, no overlaps. An adjective
-        that names a sea is no country: "Indian Ocean International Shipping", "the Irish Sea"."""
+        that names a sea is no country: "Indian Ocean International Shipping", "the Irish Sea"; a town
+        before a middle initial is a person's first name: "Francis E. Warren Air Force Base"."""
         return [
             h
             for h in longest_first(self._places.scan(text))
-            if h.kind != "adjective" or not _SEA_AFTER.match(text, h.end)
+            if not (h.kind == "adjective" and _SEA_AFTER.match(text, h.end))
+            and not (h.kind == "city" and MIDDLE_INITIAL_AFTER.match(text, h.end))
         ]
 
     def country_code(self, word: str) -> str | None:
@@ -447,6 +449,7 @@ _CORPORATE_WORD_AFTER = re.compile(
 # the words after a nationality that make it a sea's name: "Indian Ocean", "Irish Sea"
 SEA_WORDS = ("Ocean", "Sea")
 _SEA_AFTER = re.compile(r"\s+(?:" + "|".join(SEA_WORDS) + r")\b")
+MIDDLE_INITIAL_AFTER = re.compile(r"\s+[A-Z]\.\s+[A-Z][a-z]")
 
 
 class PhraseMatcher:
