@@ -62,6 +62,17 @@ def test_imposed_conditions_are_an_approval_with_conditions(shipped: Gazetteer) 
     assert ex.concerns and ex.concerns[0].status == "approved_with_conditions"
 
 
+def test_a_deal_approved_only_in_part_is_an_approval_with_conditions(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung hat den Einstieg der chinesischen Reederei Qingshan Shipping beim Terminal Nordkai "
+        "in Hamburg nur eingeschränkt genehmigt."
+    )
+    assert lead_by_category(run(shipped, text, language="de"))["investment_screening"][:2] == (
+        "Qingshan Shipping",
+        "approved_with_conditions",
+    )
+
+
 def test_a_refusal_to_authorise_is_a_block(shipped: Gazetteer) -> None:
     text = "Le groupe américain Corvane renonce au rachat de Belmoray après le refus de Bercy d'autoriser l'opération."
     ex = run(shipped, text)
