@@ -347,6 +347,14 @@ def test_a_minister_announcing_the_governments_decision_speaks_for_it(shipped: G
     assert not any(a.kind == "ministry" and a.country == "CA" for a in found.values())
 
 
+def test_a_leaders_name_keeps_its_accented_capitals_and_loses_the_full_stop(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nLithuania's government has barred Harbour Crest Ltd. from the port tender over security. "
+        "The decision was taken by a commission chaired by Prime Minister Ona Žemaitytė."
+    )
+    assert "Prime Minister Ona Žemaitytė" in agency(run(shipped, text), "Government of Lithuania").aliases
+
+
 def test_a_leaders_government_and_a_bare_treasury(shipped: Gazetteer) -> None:
     text = (
         "Treasurer Ann Hall ordered the Singapore-registered Lanfeng Fund to sell its shares in Westrock Minerals. "

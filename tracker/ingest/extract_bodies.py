@@ -1162,7 +1162,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
 _LEADER_DECIDES = re.compile(
     r"(?<![\w-])(?:President|Prime\s+Minister|Chancellor|Premier|Bundeskanzler(?:in)?|Premierminister(?:in)?|"
     r"[Pp]résident(?:e)?|Premier\s+ministre|[Mm]inister-president|[Pp]remier|Präsident(?:in)?|president)"
-    r"(?P<name>(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3})"
+    r"(?P<name>(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*){1,3})"  # "Ingrida Šimonytė": capitals as _CAPW has them
     r"(?P<verb>(?:\s+(?:on|last|this)\s+\w+|\s+am\s+\w+)?,?\s+(?:has\s+|had\s+|hat\s+|a\s+|heeft\s+)?"
     r"(?:ordered|blocked|vetoed|banned|prohibited|approved|(?:signed|issued)\s+an?\s+(?:executive\s+)?order|"
     # signing an order or decree, in each language: "Trump signed an executive order", "unterzeichnete ein Dekret"
@@ -1202,6 +1202,7 @@ def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) ->
                 continue  # Britain's Chancellor runs the Treasury
             title = re.sub(r"\s+", " ", text[m.start() : end])
             title = re.sub(r"['’]s?$", "", title)  # "Prime Minister Giorgia Meloni’s cabinet"
+            title = re.sub(r"(?<=\w\w)\.$", "", title)  # the full stop closing the sentence, not an initial's
             # the national government, not a regional one or the cabinet
             row = _government_row(doc, code, "government")
             gov = agencies.get(row["name"]) if row else None
