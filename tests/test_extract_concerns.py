@@ -1227,3 +1227,12 @@ def test_a_capital_deciding_in_a_relative_clause_sets_the_host(shipped: Gazettee
     )
     ex = run(shipped, text, language="fr")
     assert {c.host_country for c in ex.concerns} == {"CA"}
+
+
+def test_an_unnamed_partys_seat_and_its_owners_country_are_countries_of_the_story(shipped: Gazetteer) -> None:
+    text = (
+        "Norway's security service has warned that a data centre in Bodø bought by a Hong Kong-registered company "
+        "could be used for espionage. It was sold to Polar Quill Holdings, whose ultimate owner is a Chinese "
+        "state-owned investment fund."
+    )
+    assert {"CN", "HK", "NO"} <= set(run(shipped, text, language="en").countries)

@@ -744,6 +744,14 @@ def test_a_first_name_with_a_middle_initial_is_no_town(shipped: Gazetteer) -> No
     assert "Marion T. Keller Air Force Base" in facility_names(ex)
 
 
+def test_the_nearby_landmark_is_no_site_of_the_case(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe security service warned that a data centre in Bodø bought by Polar Quill Holdings could be "
+        "used to spy on the nearby air base."
+    )
+    assert facility_names(run(shipped, text, language="en")) == {"data centre in Bodø"}
+
+
 def test_a_site_beside_an_unnamed_firm_and_the_firm_the_story_spoke_of(shipped: Gazetteer) -> None:
     text = (
         "Een Chinees logistiek bedrijf heeft grond gekocht die grenst aan vliegbasis Volkel. "

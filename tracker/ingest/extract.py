@@ -2884,7 +2884,9 @@ _OWNED_AFTER = re.compile(
 )
 _OWNED_BEFORE = re.compile(
     r"(?:(?:owned|backed|controlled|funded|held)\s+by\s+(?:the\s+|a\s+)?|(?:capitaux|contrôle|actionnaires?|"
-    r"propriétaires?)\s+)$"
+    r"propriétaires?)\s+"
+    # "whose ultimate owner is a Chinese state-owned fund"
+    r"|\bowners?\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?)$"
 )
 
 
@@ -2897,6 +2899,12 @@ _PARTY_SEATED_IN = re.compile(
     r"(?<![\w-])(?:company|firm|vehicle|entity|investor|buyer|fund|société|entreprise|fonds|acheteur|bedrijf|"
     rf"vennootschap|koper|Firma|Unternehmen|Gesellschaft|Käufer|Investor)\s+{SEATED_IN}(?:the\s+)?$",
     re.IGNORECASE,
+)
+
+
+_SEATED_PARTY_AFTER = re.compile(
+    r"-(?:registered|based|headquartered|incorporated)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:company|firm|vehicle|entity|investor|buyer|fund|group|consortium)(?![\w-])"
 )
 
 
@@ -2930,8 +2938,11 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
         late = _COUNTRY_ACTS_LATE.match(text, hit.end, hit.end + 120)
         if according or late or _COUNTRY_ACTS.match(after) or re.match(r"\s+pressure\b", after):
             codes.append(hit.key)
-        elif _PARTY_SEATED_IN.search(text, max(0, hit.start - 60), hit.start):
-            # "bought in 2018 by a company registered in Hong Kong": an unnamed party's seat
+        elif _PARTY_SEATED_IN.search(text, max(0, hit.start - 60), hit.start) or _SEATED_PARTY_AFTER.match(
+            text, hit.end
+        ):
+            # "bought in 2018 by a company registered in Hong Kong", "a Hong Kong-registered company":
+            # an unnamed party's seat
             codes.append(hit.key)
         elif _IN_COUNTRY_OPENING.search(text, max(0, hit.start - 30), hit.start):
             # "Aux États-Unis, une loi … interdit déjà l'application": a measure taken there

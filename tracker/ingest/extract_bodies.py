@@ -2004,8 +2004,10 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     _operators_by_title(doc, merged, companies)
     out = []
     for fac in merged:
-        if " " not in fac.name and fac.name.islower() and not (fac.city or fac.operator):
-            continue  # "Une mine dans l'Arctique", "the plant": a bare noun placed nowhere, run by no one
+        if (" " not in fac.name or _NEARBY.match(fac.name)) and fac.name.islower() and not (fac.city or fac.operator):
+            # "Une mine dans l'Arctique", "the plant": a bare noun placed nowhere, run by no one; "the
+            # nearby air base": the landmark the site of concern lies by
+            continue
         if fac.operator and squash(fac.operator) == squash(fac.name):
             fac.operator = None  # "Newport Wafer Fab" the site is not run by "Newport Wafer Fab" the firm
         lat = lon = None
@@ -2035,6 +2037,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     return out
 
 
+_NEARBY = re.compile(r"(?:nearby|neighbouring|neighboring|adjacent|voisine?|nahegelegene?n?|nabijgelegen)\s")
 _PLACE_AFTER = re.compile(
     # "das Werk in Dortmund", "l'usine principale à Brive-la-Gaillarde", "the plant near Leuven"
     r"(?:\s+(?P<adj>[a-zà-ÿ][a-zà-ÿ-]+))?\s*,?\s+(?P<prep>in|at|near|outside|à|près\s+de|bei|nahe|im|nabij|bij|te)\s+"
