@@ -1635,3 +1635,22 @@ def test_a_firm_partly_owned_by_foreigners_is_a_firm(shipped: Gazetteer) -> None
     ex = run(shipped, text, language="en")
     assert "Kestrel Partners Ltd" in company_names(ex)
     assert next(c for c in ex.companies if c.name == "Kestrel Partners Ltd").country == "CN"
+
+
+def test_a_town_describing_the_headlines_target_is_no_target(shipped: Gazetteer) -> None:
+    title = "UK blocks Chinese takeover of Wrexley chip design firm Pellamy"
+    text = (
+        "The UK government has blocked the takeover of a Wrexley-based chip design company on national security "
+        "grounds. The order prevents Super Quill Holding Ltd from buying Pellamy Ltd, a maker of design software. "
+        "Officials in Wrexley said the decision protects national security."
+    )
+    assert "Wrexley" not in company_names(run(shipped, text, title=title, language="en"))
+
+
+def test_a_town_describing_a_cued_firm_in_the_body_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe UK government has blocked the takeover of Wrexley chip design firm Pellamy by Super Quill "
+        "Holding Ltd on national security grounds."
+    )
+    assert company_names(run(shipped, text, language="en")) >= {"Pellamy", "Super Quill Holding Ltd"}
+    assert "Wrexley" not in company_names(run(shipped, text, language="en"))

@@ -608,7 +608,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         rules.deal_before.search(pre)
         or _STAKE_OF_BEFORE.search(pre)
         or (owner_s and rules.deal_before.search(pre[: owner_s.start()]))
-    ):
+    ) and not _MODIFIES_CUED_NAME.match(text, e):
         why.add("deal")
     if _MAKES_AFTER.match(post):
         why.add("appositive")  # "Bergen Engines, which makes engines for ships": what a firm does
@@ -704,7 +704,12 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     # a capitalised first word ("Surveillance cameras ...") is not yet a name
     opener = not _WORD_CHAR.search(text[sent.start : s]) and " " not in name
     # "Galaxy S24 phones": a model number makes the name a product's, not its maker's
-    if _PRODUCT_AFTER.match(post) and not opener and not _MODEL_NUMBER_IN.search(name):
+    if (
+        _PRODUCT_AFTER.match(post)
+        and not opener
+        and not _MODEL_NUMBER_IN.search(name)
+        and not _MODIFIES_CUED_NAME.match(text, e)  # "Wrexley chip design firm Pellamy": the firm's town
+    ):
         why.add("product")
     # "ordered Hytera Communications to wind up": the company a measure is aimed at
     if _MEASURE_VERB_BEFORE.search(pre) and _TO_AFTER.match(post):
@@ -1625,6 +1630,13 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
 _ELIDED_OF_AFTER = re.compile(r"\s+d['’][A-ZÀ-Þ]")
 
 
+# "takeover of Bristol chip design firm Pulsic": the words before a cued name describe that name
+_MODIFIES_CUED_NAME = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:firm|company|maker|group|manufacturer|supplier|operator|developer|start-?up)"
+    r"\s+[A-Z]"
+)
+
+
 def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) -> list[_Company]:
     """A name the headline puts up front and the body repeats in its concern sentences is the
     story's company even with no cue word ("... whether TikTok survives in America")."""
@@ -1640,7 +1652,9 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
         # "Why Zephyrly", "Canada Orders Zephyrly": headlines glue other capitalised words on
         names |= {" ".join(toks[k:]) for k in range(len(toks))}
         # "Couche-Tard renonce à racheter Carrefour"
-        if _BUYS_AFTER.match(doc.title, e) or rules.deal_before.search(doc.title[max(0, s - 40) : s]):
+        if (
+            _BUYS_AFTER.match(doc.title, e) or rules.deal_before.search(doc.title[max(0, s - 40) : s])
+        ) and not _MODIFIES_CUED_NAME.match(doc.title, e):
             dealt.add(" ".join(toks))
         # "Carrefour et Couche-Tard renoncent": a name the headline pairs with a firm is a firm's
         if i and _AND_GAP.fullmatch(doc.title, phrases[i - 1][1], s):
