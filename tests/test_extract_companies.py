@@ -1654,3 +1654,28 @@ def test_a_town_describing_a_cued_firm_in_the_body_is_no_firm(shipped: Gazetteer
     )
     assert company_names(run(shipped, text, language="en")) >= {"Pellamy", "Super Quill Holding Ltd"}
     assert "Wrexley" not in company_names(run(shipped, text, language="en"))
+
+
+def test_rivals_named_by_what_they_make_are_competitors_in_passing(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nGermany's economy ministry is examining whether turbines supplied by China's Qingshan Wind "
+        "could be switched off remotely. Rival turbine makers Nordvik Energi and Skarsholm Power have complained "
+        "about Chinese state subsidies."
+    )
+    found = company_names(run(shipped, text, language="en"))
+    assert "Qingshan Wind" in found
+    assert not found & {"Nordvik Energi", "Skarsholm Power"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Officials examine whether turbines supplied by China's Qingshan Wind could be switched off remotely.", "en"),
+        (
+            "Les autorités examinent des caméras fabriquées par le chinois Qingshan Vision, par crainte d'espionnage.",
+            "fr",
+        ),
+    ],
+)
+def test_the_maker_of_the_goods_at_issue_is_a_firm(shipped: Gazetteer, text: str, language: str) -> None:
+    assert company_names(run(shipped, "Titel\n\n" + text, language=language)) & {"Qingshan Wind", "Qingshan Vision"}

@@ -1113,3 +1113,11 @@ def test_a_german_nuclear_plant_by_its_abbreviation(shipped: Gazetteer) -> None:
     assert [(f.name, f.kind) for f in run(shipped, text, language="de").facilities] == [
         ("AKW Dukovany", "energy_asset")
     ]
+
+
+def test_a_wind_park_is_a_site(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nGermany's economy ministry is examining whether turbines supplied by China's Qingshan Wind for "
+        "the Waterkant wind park could be switched off remotely."
+    )
+    assert "Waterkant wind park" in facility_names(run(shipped, text, language="en"))

@@ -380,6 +380,15 @@ _SALE_OF_BEFORE = re.compile(
     _SALE_OF + r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?(?:[a-zà-ÿ][\w-]*\s+){0,3}$", re.IGNORECASE
 )
 _SOLD_BY = re.compile(_BY_SELLER)
+# "turbines supplied by China's Qingshan Wind", "des caméras fabriquées par X": the maker of the goods
+_MADE_BY_BEFORE = re.compile(
+    r"(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|components|modules|drones?|"
+    r"scanners?|sensors?|turbines?|inverters?|batteries|cranes?|servers?|modems?|routers?|équipements?|caméras|"
+    r"capteurs|turbines|apparatuur|camera's|Kameras|Turbinen|Scanner|Sensoren|Komponenten)\s+"
+    r"(?:(?:supplied|made|manufactured|built|produced|provided|delivered)\s+by|(?:fournie?s?|fabriquée?s?|livrée?s?|"
+    r"produite?s?)\s+par|(?:geleverd|gemaakt|gebouwd|geproduceerd)\s+door|(?:geliefert|hergestellt|gebaut)\s+von)\s+"
+    r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|der\s+|dem\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
+)
 
 _SUBSIDIARY_WORD = (
     r"(?:[a-zà-ÿ]*dochter\w*|[A-Za-zäöü]*[Tt](?:ochter|öchter)\w*|[A-Za-zäöü-]*[Ss]parten?|filiales?|subsidiar(?:y|ies)|"
@@ -472,8 +481,10 @@ def _people_of(doc: _Doc, name: str) -> bool:
 
 
 _RIVALS_BEFORE = re.compile(
-    r"(?:rivals?|competitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
+    r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
+    # "Rival turbine makers Siemens Gamesa and Vestas": what the rivals make may come between
+    r"(?:\s+[a-z]+\s+(?:makers|manufacturers|suppliers|operators|producers|companies|firms|groups))?"
     r"(?:\s+(?:companies|firms|groups|such\s+as|like|including|als|comme|wie|zoals|notamment|waaronder|darunter)){0,2}\s+"
     # "le concurrent suédois Ericsson", "ses concurrents l'américain L3Harris et l'israélien Elbit Systems",
     # "competes with companies such as Smiths Detection and Rapiscan"
@@ -635,6 +646,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
     if _SOLD_BY_BEFORE.search(pre):
         why.add("deal")  # "the sale of engine maker X by Britain's Y": the seller is a party
+    if _MADE_BY_BEFORE.search(pre):
+        why.add("product")  # "turbines supplied by China's Qingshan Wind": the maker of the goods at issue
     if _LISTED_SUBSIDIARY_BEFORE.search(pre):
         why.add("list")  # "les deux filiales françaises de Velan, Segault et Velan SAS"
     if _OWNED_BY_PARENT.match(post) and not _site_words_before(rules, pre):
@@ -783,6 +796,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     rival = _RIVALS_BEFORE.search(pre)
     # "the takeover of US Steel by its Japanese rival Nippon Steel": the rival is the buyer
     if rival and not _AGENT_BEFORE.search(pre, 0, rival.start()):
+        why -= {"cue", "list"}  # "Rival turbine makers X and Y": the cue word names the rivals
         why.add("passing")
     hit = doc.country_before(s, sent.start)
     if hit and re.match(r"['’]s|-based", text[hit.end : s]):
