@@ -491,6 +491,17 @@ def test_local_arm_of_foreign_group_does_not_make_the_host_foreign(shipped: Gaze
     assert {c.status for c in ex.concerns if c.categories == ["sanctions"]} == {"other"}
 
 
+def test_a_brussels_dateline_places_the_story_in_belgium(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nBRUXELLES — Le gouvernement fédéral a décidé d'examiner la participation du groupe russe "
+        "Volgaprom dans le terminal de Zeebrugge, exploité par Fluxys LNG. Selon la Sûreté de l'État, la présence "
+        "d'un actionnaire lié au Kremlin représente un risque pour la sécurité d'approvisionnement."
+    )
+    ex = run(shipped, text, language="fr")
+    government = next(a for a in ex.agencies if "gouvernement fédéral" in a.aliases)
+    assert government.country == "BE"
+
+
 def test_country_acting_in_a_headline_stands_for_its_government(shipped: Gazetteer) -> None:
     text = (
         "Italy curbs Huawei Technologies' influence over a tyremaker using golden power rules\n\n"

@@ -1121,3 +1121,12 @@ def test_a_wind_park_is_a_site(shipped: Gazetteer) -> None:
         "the Waterkant wind park could be switched off remotely."
     )
     assert "Waterkant wind park" in facility_names(run(shipped, text, language="en"))
+
+
+def test_a_french_adjective_after_the_site_noun_still_leads_to_its_town(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nLa Sûreté de l'État surveille le terminal méthanier de Zeebrugge, exploité par Qingshan LNG, "
+        "par crainte d'espionnage."
+    )
+    sites = {f.name: f for f in run(shipped, text, language="fr").facilities}
+    assert sites["terminal méthanier de Zeebrugge"].city == "Zeebrugge"

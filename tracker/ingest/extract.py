@@ -698,8 +698,13 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     if line:
         word = line[0].title()
         code = doc.gaz.country_code(word) or (doc.gaz.city(word) or [None])[0]
+        if code == "EU":
+            # "BRUXELLES —": "Brussels" often stands for the EU, but a story filed there is as often Belgian
+            code, weight = (doc.gaz.city(word) or [None])[0], 1
+        else:
+            weight = 2
         if code:
-            authority[code] += 2
+            authority[code] += weight
     authority.pop("EU", None)
     # the companies' home government only feared ("could spy for the Chinese government") says
     # nothing of where the story is set

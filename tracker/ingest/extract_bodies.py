@@ -2251,6 +2251,12 @@ def _term_site(
     number = re.match(r" \d{1,4}(?![\w,.])", text[e : e + 6])
     if number:
         e += number.end()  # "la base aérienne 113 de Saint-Dizier", "Terminal 2"
+    # "le terminal méthanier de Zeebrugge": a French adjective after the noun, then the town
+    adjective = (
+        re.match(r" [a-zà-ÿ]{4,}(?= (?:de |du |d['’])[A-ZÀ-Þ])", text[e : e + 30]) if doc.language == "fr" else None
+    )
+    if adjective and adjective.group(0).strip() not in ("dont", "pour", "avec", "sans", "dans", "sous", "vers"):
+        e += adjective.end()
     of = re.match(r"\s+(?:d['’]|de\s+|du\s+|van\s+|von\s+)", text[e : e + 6])
     town_named = False
     if of:
