@@ -1236,3 +1236,23 @@ def test_an_unnamed_partys_seat_and_its_owners_country_are_countries_of_the_stor
         "state-owned investment fund."
     )
     assert {"CN", "HK", "NO"} <= set(run(shipped, text, language="en").countries)
+
+
+def test_a_side_firm_with_a_measure_of_its_own_gets_its_own_case(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe US Commerce Department added Shenzhen Qingshan Robotics to its Entity List on Thursday. Separately, "
+        "the Federal Communications Commission voted to bar new equipment authorizations for DJI, the world's "
+        "largest drone maker, citing national security risks."
+    )
+    ex = run(shipped, text, language="en")
+    side = [c for c in ex.concerns if c.companies == ["DJI"]]
+    assert [(c.status, c.agencies) for c in side] == [("banned", ["Federal Communications Commission"])]
+    assert any(c.companies[:1] == ["Shenzhen Qingshan Robotics"] and "sanctions" in c.categories for c in ex.concerns)
+
+
+def test_a_side_firm_merely_named_gets_no_case(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe US Commerce Department added Shenzhen Qingshan Robotics to its Entity List on Thursday. DJI, the "
+        "world's largest drone maker, said it had no comment on national security risks."
+    )
+    assert not any(c.companies == ["DJI"] for c in run(shipped, text, language="en").concerns)

@@ -134,6 +134,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.concerns = _led_by_buyer(_concerns(doc, companies, result.agencies, result.facilities), sold, named_buyers)
     result.concerns = _one_case_per_group(result.concerns, result.companies)
     result.concerns += _partner_cases(doc, companies, result.concerns)
+    result.concerns += _side_measure_cases(doc, companies, result)
     if not result.concerns:
         result.concerns = _security_worry_case(doc, companies, result)
     _transaction_parties(result.concerns, result.companies)
@@ -1944,6 +1945,52 @@ def _security_worry_case(doc: _Doc, companies: list[_Company], result: Extractio
             title=f"{subject}: {category.replace('_', ' ')}",
         )
     ]
+
+
+_SIDE_MEASURES = ("banned", "blocked", "divestment_ordered", "approved_with_conditions")
+
+
+def _side_measure_cases(doc: _Doc, companies: list[_Company], result: Extraction) -> list[FoundConcern]:
+    """A foreign firm none of the story's cases takes in, named in a sentence where a body takes a
+    measure over security, is a case of its own: "Separately, the FCC voted to bar new equipment
+    authorizations for DJI, citing national security risks" in a story about an entity listing.
+    Only when the story has cases: a story with none is read whole by _security_worry_case."""
+    if not result.concerns:
+        return []
+    parents = {c.name: c.parent for c in result.companies}
+    covered = {n for c in result.concerns for n in c.companies}
+    covered |= {parents.get(n) for n in covered} - {None}
+    spans = _agency_spans(doc, result.agencies)
+    found = []
+    for co in companies:
+        if co.name in covered or parents.get(co.name) in covered or not co.country or co.country == doc.host:
+            continue
+        for s, _e in co.mentions:
+            sent = doc.sentence_at(s)
+            if sent is None or not doc.in_content(s) or not _SECURITY_WORRY.search(sent.text):
+                continue
+            status = _status(doc, sent.start, sent.end)
+            if status not in _SIDE_MEASURES or doc.cues_in(sent.start, sent.end, "neg"):
+                continue
+            category = (
+                "investment_screening" if status in ("divestment_ordered", "approved_with_conditions") else "other"
+            )
+            agency = _concern_agency(doc, result.agencies, spans, sent.start, sent.end, category, status)
+            quote = span(doc.text, sent.start, sent.end)
+            found.append(
+                FoundConcern(
+                    categories=[category],
+                    status=status,
+                    quote=quote,
+                    summary=quote.quote[:300],
+                    companies=[co.name],
+                    agencies=[agency] if agency else [],
+                    host_country=doc.host,
+                    title=f"{co.name}: {category.replace('_', ' ')}",
+                )
+            )
+            break
+    return found
 
 
 def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[FoundFacility]) -> list[FoundConcern]:
