@@ -1679,3 +1679,20 @@ def test_rivals_named_by_what_they_make_are_competitors_in_passing(shipped: Gaze
 )
 def test_the_maker_of_the_goods_at_issue_is_a_firm(shipped: Gazetteer, text: str, language: str) -> None:
     assert company_names(run(shipped, "Titel\n\n" + text, language=language)) & {"Qingshan Wind", "Qingshan Vision"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        (
+            "Parallèlement, trois entités liées au groupe Qingshan Soft ont été ajoutées à la liste noire.",
+            "fr",
+            "Parallèlement",
+        ),
+        ("In a statement to the ASX, Kestrel Minerals said it had been ordered to sell its stake.", "en", "ASX"),
+    ],
+)
+def test_a_discourse_adverb_or_a_stock_exchange_is_no_firm(
+    shipped: Gazetteer, text: str, language: str, word: str
+) -> None:
+    assert word not in company_names(run(shipped, "Titel\n\n" + text, language=language))

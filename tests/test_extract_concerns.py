@@ -1256,3 +1256,11 @@ def test_a_side_firm_merely_named_gets_no_case(shipped: Gazetteer) -> None:
         "world's largest drone maker, said it had no comment on national security risks."
     )
     assert not any(c.companies == ["DJI"] for c in run(shipped, text, language="en").concerns)
+
+
+def test_owners_known_by_their_countrys_name_add_the_country(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe Treasurer has ordered a group of China-linked investors to dispose of their shares in "
+        "Kestrel Minerals, a listed miner, on national security grounds."
+    )
+    assert "CN" in run(shipped, text, language="en").countries

@@ -3003,7 +3003,12 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
                 codes.append(hit.key)
     # the owners' country of a party: "Chinese-owned Nexperia", "owned by Chinese nationals", "à capitaux chinois"
     for hit in doc.country_hits:
-        if hit.kind != "adjective" or hit.key == "EU" or not doc.in_content(hit.start):
+        if hit.key == "EU" or not doc.in_content(hit.start):
+            continue
+        if hit.kind == "country" and _OWNED_AFTER.match(text, hit.end, hit.end + 24) and text[hit.end] == "-":
+            codes.append(hit.key)  # "China-linked investors", "Qatar-backed fund": the owners' country by its name
+            continue
+        if hit.kind != "adjective":
             continue
         if _OWNED_AFTER.match(text, hit.end, hit.end + 24) or _OWNED_BEFORE.search(
             text, max(0, hit.start - 40), hit.start
