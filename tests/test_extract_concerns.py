@@ -1264,3 +1264,15 @@ def test_owners_known_by_their_countrys_name_add_the_country(shipped: Gazetteer)
         "Kestrel Minerals, a listed miner, on national security grounds."
     )
     assert "CN" in run(shipped, text, language="en").countries
+
+
+def test_a_headline_compound_names_the_target_and_an_offer_von_names_the_buyer(shipped: Gazetteer) -> None:
+    title = "Obama stoppt Velmora-Übernahme durch chinesische Investoren"
+    text = (
+        "Barack Obama hat am Freitag per Anordnung untersagt, dass das amerikanische Geschäft des "
+        "deutschen Chipanlagenbauers Velmora an den Fujian Qingshan Fund geht. Das Übernahmeangebot von Fujian Qingshan Fund "
+        "hatte die Freigabe in den USA zur Bedingung. Das Risiko für die nationale Sicherheit ergebe sich aus den "
+        "militärischen Anwendungen des technischen Wissens von Velmora."
+    )
+    ex = run(shipped, text, title=title, language="de")
+    assert ex.concerns and all(c.companies[0] == "Fujian Qingshan Fund" for c in ex.concerns)

@@ -2391,11 +2391,17 @@ _INFLUENCE_OVER = re.compile(
 )
 
 
+_DEAL_COMPOUND_AFTER = re.compile(r"-(?:Übernahme|Verkauf|Deal|overname|verkoop|deal|takeover|buyout)\b")
+
+
 def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
     """Companies a deal is made for ("stake in X", "la cession de X", "den Erwerb des Unternehmens
     X"), not those that own or make it ("owned by X")."""
     found = set()
     for co in companies:
+        # "Obama stoppt Aixtron-Übernahme": the headline's compound names the target
+        if any(re.search(rf"(?<![\w-]){re.escape(f)}{_DEAL_COMPOUND_AFTER.pattern}", doc.title) for f in co.forms):
+            found.add(co.name)
         for s, _e in co.mentions:
             sent = doc.sentence_at(s)
             if sent is None:
@@ -2403,7 +2409,12 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
             pre = doc.text[max(sent.start, s - 60) : s]
             pre = _COMPOUND_CUE_BEFORE.sub("", pre) if _COMPOUND_CUE_BEFORE.search(pre) else pre
             deal = doc.rules.deal_before.search(pre) and not _OWNER_PHRASE.search(pre)
-            if deal or _SHARE_OF.search(pre) or _INFLUENCE_OVER.search(doc.text, max(sent.start, s - 120), s):
+            if (
+                deal
+                or _SHARE_OF.search(pre)
+                or _INFLUENCE_OVER.search(doc.text, max(sent.start, s - 120), s)
+                or _DEAL_COMPOUND_AFTER.match(doc.text, _e)  # "die Aixtron-Übernahme"
+            ):
                 found.add(co.name)
     return found
 
@@ -2425,7 +2436,9 @@ def deal_sellers(doc: _Doc, companies: list[_Company]) -> set[str]:
 # the bidder named after its bid: "the £600m bid by RedBird IMI", "le rachat par X", "die Übernahme durch X"
 _DEAL_BY_BEFORE = re.compile(
     r"(?<![\w-])(?:bid|offer|takeover|acquisition|purchase|buyout|approach|rachat|offre|overname|bod|Übernahme|"
-    r"Angebot|Kauf|Erwerb)\s+(?:[^\s.;]+\s+){0,4}?(?:by|from|par|door|durch)\s+(?:the\s+|la\s+|le\s+|de\s+|die\s+|den\s+)?$",
+    r"Angebot|Kauf|Erwerb)\s+(?:[^\s.;]+\s+){0,4}?(?:by|from|par|door|durch)\s+(?:the\s+|la\s+|le\s+|de\s+|die\s+|den\s+)?$"
+    # "das Übernahmeangebot von FGC": an offer "von" someone is theirs (a takeover "von" X is of X)
+    r"|(?<![\w-])(?:Übernahmea|Kaufa|a|A)ngebots?\s+(?:[^\s.;]+\s+){0,3}?von\s+(?:der\s+|dem\s+|den\s+)?$",
     re.IGNORECASE,
 )
 # the buyer a sale goes to: "agreed to sell its engine unit to TMH Group", "le Verkauf ... an Silex"
@@ -2448,7 +2461,14 @@ def deal_buyers(doc: _Doc, companies: list[_Company]) -> list[str]:
     for co in companies:
         for s, _e in co.mentions:
             sent = doc.sentence_at(s)
-            if sent and _SOLD_TO_BEFORE.search(doc.text, max(sent.start, s - 140), s) and co.name not in found:
+            if (
+                sent
+                and (
+                    _SOLD_TO_BEFORE.search(doc.text, max(sent.start, s - 140), s)
+                    or _DEAL_BY_BEFORE.search(doc.text, max(sent.start, s - 60), s)  # "the bid by X"
+                )
+                and co.name not in found
+            ):
                 found.append(co.name)
     return found
 
