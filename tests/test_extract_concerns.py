@@ -1240,9 +1240,9 @@ def test_an_unnamed_partys_seat_and_its_owners_country_are_countries_of_the_stor
 
 def test_a_side_firm_with_a_measure_of_its_own_gets_its_own_case(shipped: Gazetteer) -> None:
     text = (
-        "Titel\n\nThe US Commerce Department added Shenzhen Qingshan Robotics to its Entity List on Thursday. Separately, "
-        "the Federal Communications Commission voted to bar new equipment authorizations for DJI, the world's "
-        "largest drone maker, citing national security risks."
+        "Titel\n\nThe US Commerce Department added Shenzhen Qingshan Robotics to its Entity List on Thursday. "
+        "Separately, the Federal Communications Commission voted to bar new equipment authorizations for DJI, the "
+        "world's largest drone maker, citing national security risks."
     )
     ex = run(shipped, text, language="en")
     side = [c for c in ex.concerns if c.companies == ["DJI"]]
@@ -1270,8 +1270,9 @@ def test_a_headline_compound_names_the_target_and_an_offer_von_names_the_buyer(s
     title = "Obama stoppt Velmora-Übernahme durch chinesische Investoren"
     text = (
         "Barack Obama hat am Freitag per Anordnung untersagt, dass das amerikanische Geschäft des "
-        "deutschen Chipanlagenbauers Velmora an den Fujian Qingshan Fund geht. Das Übernahmeangebot von Fujian Qingshan Fund "
-        "hatte die Freigabe in den USA zur Bedingung. Das Risiko für die nationale Sicherheit ergebe sich aus den "
+        "deutschen Chipanlagenbauers Velmora an den Fujian Qingshan Fund geht. Das Übernahmeangebot von Fujian "
+        "Qingshan Fund hatte die Freigabe in den USA zur Bedingung. Das Risiko für die nationale Sicherheit ergebe "
+        "sich aus den "
         "militärischen Anwendungen des technischen Wissens von Velmora."
     )
     ex = run(shipped, text, title=title, language="de")

@@ -396,8 +396,8 @@ class Gazetteer:
         """Companies, agencies and outlets, longest match first, no overlaps. An outlet's or a body's
         acronym or one-word name before a corporate word or an acronym is part of a firm's name: "APA
         Group" is no news agency, "CMA CGM" and "CMA Robotics" no competition authority, "DSB Bank" no
-        data protection authority, "EuRoPol Gaz" no police agency. A body's two-word name that goes on in lower case is another body's: "le Conseil
-        national du logiciel libre" is no parliament."""
+        data protection authority, "EuRoPol Gaz" no police agency. A body's two-word name that goes on
+        in lower case is another body's: "le Conseil national du logiciel libre" is no parliament."""
         return [
             h
             for h in longest_first(self._entities.scan(text))
