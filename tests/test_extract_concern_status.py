@@ -1117,3 +1117,12 @@ def test_regulators_rejecting_a_proposal_block_it(shipped: Gazetteer) -> None:
         "regulators to reject the Chinese company’s proposal to build a factory, citing national security risks."
     )
     assert statuses(run(shipped, text)) == {"blocked"}
+
+
+def test_closing_the_door_on_a_deal_is_a_block(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement Trudeau a fermé la porte, mercredi, à l'acquisition du géant torontois Velmora Construction "
+        "par la société d'État chinoise Qingshan Engineering, invoquant des motifs de sécurité nationale."
+    )
+    ex = run(shipped, text, language="fr")
+    assert ex.concerns and {c.status for c in ex.concerns} == {"blocked"}
