@@ -1696,3 +1696,11 @@ def test_a_discourse_adverb_or_a_stock_exchange_is_no_firm(
     shipped: Gazetteer, text: str, language: str, word: str
 ) -> None:
     assert word not in company_names(run(shipped, "Titel\n\n" + text, language=language))
+
+
+def test_german_nouns_for_data_and_owners_are_no_firms(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nRussischer Staatskonzern als Miteigentümer\n\nMan könne nicht ausschließen, dass über die Geräte "
+        "des Herstellers Qingshan Telecom Daten abfließen, warnte die Behörde."
+    )
+    assert not company_names(run(shipped, text, language="de")) & {"Daten", "Miteigentümer"}

@@ -1130,3 +1130,11 @@ def test_a_french_adjective_after_the_site_noun_still_leads_to_its_town(shipped:
     )
     sites = {f.name: f for f in run(shipped, text, language="fr").facilities}
     assert sites["terminal méthanier de Zeebrugge"].city == "Zeebrugge"
+
+
+def test_a_news_site_is_no_site(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nThe prime minister had already signalled the end of the talks with Qingshan Nuclear over "
+        "security concerns, telling the news site Hotpress that the plant near Cernavodă would be built with US help."
+    )
+    assert not any("Hotpress" in name or "news site" in name for name in facility_names(run(shipped, text)))

@@ -2037,6 +2037,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     return out
 
 
+_MEDIA_BEFORE = re.compile(r"(?<![\w-])(?:news|web|internet|online|media|information|investigative)\s+$", re.IGNORECASE)
 _NEARBY = re.compile(r"(?:nearby|neighbouring|neighboring|adjacent|voisine?|nahegelegene?n?|nabijgelegen)\s")
 _PLACE_AFTER = re.compile(
     # "das Werk in Dortmund", "l'usine principale à Brive-la-Gaillarde", "the plant near Leuven"
@@ -2188,6 +2189,8 @@ def _term_site(
         return None  # a German noun in another language is another word: "Labor frontbenchers"
     if _VIA_BEFORE.search(text, max(sent.start, s - 12), s):
         return None  # "via the port of Rostock": a route
+    if term.lower() in ("site", "sites") and _MEDIA_BEFORE.search(text, max(sent.start, s - 12), s):
+        return None  # "the news site Hotnews": a publication, no place
     if _NOT_A_SITE_USE.match(text, e) or re.search(r"(?<![\w-])to\s+$", text[max(0, s - 4) : s]):
         return None  # "in terminal decline", "the port authority", "plans to plant": no site
     need_place = term in rules.facility_need_place
