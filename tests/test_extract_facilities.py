@@ -744,6 +744,16 @@ def test_a_first_name_with_a_middle_initial_is_no_town(shipped: Gazetteer) -> No
     assert "Marion T. Keller Air Force Base" in facility_names(ex)
 
 
+def test_a_known_citys_name_before_a_middle_initial_is_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDie Regierung hat der Firma Kestrel Partners Ltd aus Sicherheitsgründen den Kauf von Land nahe "
+        "der Austin T. Miller Air Base untersagt."
+    )
+    ex = run(shipped, text, language="de")
+    assert not any(f.city == "Austin" for f in ex.facilities)
+    assert "US" not in ex.countries
+
+
 def test_the_nearby_landmark_is_no_site_of_the_case(shipped: Gazetteer) -> None:
     text = (
         "Titel\n\nThe security service warned that a data centre in Bodø bought by Polar Quill Holdings could be "

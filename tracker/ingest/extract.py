@@ -698,12 +698,10 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     line = dateline_place(doc.sentences)
     if line:
         word = line[0].title()
-        code = doc.gaz.country_code(word) or (doc.gaz.city(word) or [None])[0]
-        if code == "EU":
-            # "BRUXELLES —": "Brussels" often stands for the EU, but a story filed there is as often Belgian
-            code, weight = (doc.gaz.city(word) or [None])[0], 1
-        else:
-            weight = 2
+        city = (doc.gaz.city(word) or [None])[0]
+        code = doc.gaz.country_code(word) or city
+        # "BRUXELLES —": "Brussels" often stands for the EU, but a story filed there is as often Belgian
+        code, weight = (city, 1) if code == "EU" else (code, 2)
         if code:
             authority[code] += weight
     authority.pop("EU", None)
@@ -1947,13 +1945,15 @@ def _security_worry_case(doc: _Doc, companies: list[_Company], result: Extractio
     ]
 
 
-_SIDE_MEASURES = ("banned", "blocked", "divestment_ordered", "approved_with_conditions")
+# a measure that settles a deal's fate makes a screening case: "ordered to sell", "approved on conditions"
+_SCREENING_OUTCOMES = ("divestment_ordered", "approved_with_conditions")
 
 
 def _side_measure_cases(doc: _Doc, companies: list[_Company], result: Extraction) -> list[FoundConcern]:
-    """A foreign firm none of the story's cases takes in, named in a sentence where a body takes a
-    measure over security, is a case of its own: "Separately, the FCC voted to bar new equipment
-    authorizations for DJI, citing national security risks" in a story about an entity listing.
+    """A foreign firm none of the story's cases takes in, named in a sentence that states a measure
+    (a ban or a screening decision) and a security worry, is a case of its own: "Separately, the FCC
+    voted to bar new equipment authorizations for DJI, citing national security risks" in a story
+    about an entity listing.
     Only when the story has cases: a story with none is read whole by _security_worry_case."""
     if not result.concerns:
         return []
@@ -1970,11 +1970,9 @@ def _side_measure_cases(doc: _Doc, companies: list[_Company], result: Extraction
             if sent is None or not doc.in_content(s) or not _SECURITY_WORRY.search(sent.text):
                 continue
             status = _status(doc, sent.start, sent.end)
-            if status not in _SIDE_MEASURES or doc.cues_in(sent.start, sent.end, "neg"):
+            if status not in ("banned", *_DECISIONS) or doc.cues_in(sent.start, sent.end, "neg"):
                 continue
-            category = (
-                "investment_screening" if status in ("divestment_ordered", "approved_with_conditions") else "other"
-            )
+            category = "investment_screening" if status in _SCREENING_OUTCOMES else "other"
             agency = _concern_agency(doc, result.agencies, spans, sent.start, sent.end, category, status)
             quote = span(doc.text, sent.start, sent.end)
             found.append(
@@ -2011,7 +2009,7 @@ def _unnamed_concerns(doc: _Doc, agencies: list[FoundAgency], facilities: list[F
             continue
         cats = _categories(doc, sent.start, sent.end, all_spans)
         status = _status(doc, sent.start, sent.end)
-        if status in ("approved_with_conditions", "divestment_ordered"):
+        if status in _SCREENING_OUTCOMES:
             cats.add("investment_screening")
         if cats and (
             status
@@ -3005,7 +3003,7 @@ def _countries(doc: _Doc, result: Extraction, companies: list[_Company] = ()) ->
     for hit in doc.country_hits:
         if hit.key == "EU" or not doc.in_content(hit.start):
             continue
-        if hit.kind == "country" and _OWNED_AFTER.match(text, hit.end, hit.end + 24) and text[hit.end] == "-":
+        if hit.kind == "country" and text.startswith("-", hit.end) and _OWNED_AFTER.match(text, hit.end, hit.end + 24):
             codes.append(hit.key)  # "China-linked investors", "Qatar-backed fund": the owners' country by its name
             continue
         if hit.kind != "adjective":

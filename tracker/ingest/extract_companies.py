@@ -87,11 +87,15 @@ def _extend_name(doc: _Doc, start: int, end: int, country: str | None = None) ->
     return start, end
 
 
-_PRODUCT_AFTER = re.compile(
-    r"\s+(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|phones?|handsets?|"
+# the goods a maker is named with: "Hikvision cameras", "turbines supplied by X"
+_PRODUCT_NOUNS = (
+    r"(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|phones?|handsets?|"
     r"components|modules|drones?|routers?|base\s+stations?|équipements?|matériel|apparatuur|Ausrüstung|Komponenten|"
     r"scanners?|sensors?|turbines?|inverters?|batteries|cranes?|servers?|modems?|Scanner|Sensoren|Kameras|"
-    r"camera's|caméras|capteurs)\b"
+    r"Turbinen|camera's|caméras|capteurs)"
+)
+_PRODUCT_AFTER = re.compile(
+    rf"\s+{_PRODUCT_NOUNS}\b"
     # the supplier: "Nuctech levert scanners", "Hikvision supplies cameras"
     r"|\s+(?:supplies|supplied|provides|provided|levert|leverde|liefert|lieferte|fournit|a\s+fourni)\s"
 )
@@ -382,9 +386,7 @@ _SALE_OF_BEFORE = re.compile(
 _SOLD_BY = re.compile(_BY_SELLER)
 # "turbines supplied by China's Qingshan Wind", "des caméras fabriquées par X": the maker of the goods
 _MADE_BY_BEFORE = re.compile(
-    r"(?:equipment|kit|gear|cameras?|products?|devices?|chips?|hardware|software|components|modules|drones?|"
-    r"scanners?|sensors?|turbines?|inverters?|batteries|cranes?|servers?|modems?|routers?|équipements?|caméras|"
-    r"capteurs|turbines|apparatuur|camera's|Kameras|Turbinen|Scanner|Sensoren|Komponenten)\s+"
+    rf"{_PRODUCT_NOUNS}\s+"
     r"(?:(?:supplied|made|manufactured|built|produced|provided|delivered)\s+by|(?:fournie?s?|fabriquée?s?|livrée?s?|"
     r"produite?s?)\s+par|(?:geleverd|gemaakt|gebouwd|geproduceerd)\s+door|(?:geliefert|hergestellt|gebaut)\s+von)\s+"
     r"(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|der\s+|dem\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
@@ -2415,7 +2417,7 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
         # "Obama stoppt Aixtron-Übernahme": the headline's compound names the target
         if any(_compound_target_in(doc.title, f) for f in co.forms):
             found.add(co.name)
-        for s, _e in co.mentions:
+        for s, e in co.mentions:
             sent = doc.sentence_at(s)
             if sent is None:
                 continue
@@ -2426,7 +2428,7 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
                 deal
                 or _SHARE_OF.search(pre)
                 or _INFLUENCE_OVER.search(doc.text, max(sent.start, s - 120), s)
-                or _DEAL_COMPOUND_AFTER.match(doc.text, _e)  # "die Aixtron-Übernahme"
+                or _DEAL_COMPOUND_AFTER.match(doc.text, e)  # "die Aixtron-Übernahme"
             ):
                 found.add(co.name)
     return found
@@ -2451,7 +2453,7 @@ _DEAL_BY_BEFORE = re.compile(
     r"(?<![\w-])(?:bid|offer|takeover|acquisition|purchase|buyout|approach|rachat|offre|overname|bod|Übernahme|"
     r"Angebot|Kauf|Erwerb)\s+(?:[^\s.;]+\s+){0,4}?(?:by|from|par|door|durch)\s+(?:the\s+|la\s+|le\s+|de\s+|die\s+|den\s+)?$"
     # "das Übernahmeangebot von FGC": an offer "von" someone is theirs (a takeover "von" X is of X)
-    r"|(?<![\w-])(?:Übernahmea|Kaufa|a|A)ngebots?\s+(?:[^\s.;]+\s+){0,3}?von\s+(?:der\s+|dem\s+|den\s+)?$",
+    r"|(?<![\w-])(?:Übernahme|Kauf)?angebots?\s+(?:[^\s.;]+\s+){0,3}?von\s+(?:der\s+|dem\s+|den\s+)?$",
     re.IGNORECASE,
 )
 # the buyer a sale goes to: "agreed to sell its engine unit to TMH Group", "le Verkauf ... an Silex"
