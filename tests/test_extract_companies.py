@@ -1689,7 +1689,13 @@ def test_the_maker_of_the_goods_at_issue_is_a_firm(shipped: Gazetteer, text: str
             "fr",
             "Parallèlement",
         ),
-        ("In a statement to the ASX, Kestrel Minerals said it had been ordered to sell its stake.", "en", "ASX"),
+        (
+            "The Treasurer has ordered China-linked investors to dispose of their shares in Kestrel Minerals, an "
+            "ASX-listed company, on national interest grounds. In a statement to the ASX, the company said it had "
+            "noted the order.",
+            "en",
+            "ASX",
+        ),
     ],
 )
 def test_a_discourse_adverb_or_a_stock_exchange_is_no_firm(
