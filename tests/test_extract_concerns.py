@@ -1277,4 +1277,3 @@ def test_a_headline_compound_names_the_target_and_an_offer_von_names_the_buyer(s
     )
     ex = run(shipped, text, title=title, language="de")
     assert ex.concerns and all(c.companies[0] == "Fujian Qingshan Fund" for c in ex.concerns)
-
