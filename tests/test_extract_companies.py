@@ -1704,6 +1704,19 @@ def test_a_discourse_adverb_or_a_stock_exchange_is_no_firm(
     assert word not in company_names(run(shipped, "Titel\n\n" + text, language=language))
 
 
+def test_the_object_after_a_german_subject_is_no_part_of_its_name(shipped: Gazetteer) -> None:
+    text = "Titel\n\nDie Behörde prüft, ob die Firma Qingshan Robotics Daten nach Peking geschickt hat."
+    assert "Qingshan Robotics" in company_names(run(shipped, text, language="de"))
+
+
+def test_a_country_before_a_verb_qualifies_no_firm_after_it(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nNach Angaben amerikanischer Nachrichtendienste soll die Firma Qingshan Robotics Daten "
+        "nach Peking geschickt haben."
+    )
+    assert company(run(shipped, text, language="de"), "Qingshan Robotics").country is None
+
+
 def test_german_nouns_for_data_and_owners_are_no_firms(shipped: Gazetteer) -> None:
     text = (
         "Titel\n\nRussischer Staatskonzern als Miteigentümer\n\nMan könne nicht ausschließen, dass über die Geräte "

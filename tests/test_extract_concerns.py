@@ -87,6 +87,23 @@ def test_data_needs_a_verb_of_access(gaz: Gazetteer) -> None:
     assert not any("revenue" in q for q in quotes)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "De Staatsveiligheid waarschuwt dat het Chinese bedrijf Qingshan Robotics gegevens naar Peking kan sturen.",
+            "nl",
+        ),
+        ("Das BSI warnt, die chinesische Firma Qingshan Robotics könnte Daten nach Peking schicken.", "de"),
+        ("L'ANSSI craint que l'entreprise chinoise Qingshan Robotics puisse envoyer des données vers la Chine.", "fr"),
+    ],
+)
+def test_sending_data_home_is_data_access_in_dutch_german_and_french(
+    shipped: Gazetteer, text: str, language: str
+) -> None:
+    assert by_category(run(shipped, "Titel\n\n" + text, language=language))["data_access"][1] == ["Qingshan Robotics"]
+
+
 def test_a_screening_body_makes_an_investment_screening_concern(gaz: Gazetteer) -> None:
     ex = run(gaz, "CFIUS is reviewing Qilin Mobile's purchase of a US chip designer over national security.")
     concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])

@@ -453,7 +453,11 @@ class _Rules:
             r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
             r"user|remettre|transmet\w*|partag\w*|accès|accéder|accede\w*|héberg\w*|delen|doorgeven|toegang|weitergeben|"
             r"zugriff|zugreifen|verzamel\w*|doorgespeeld|doorspel\w*|sammel\w*|gesammelt|recueill\w*|"
-            r"übermitteln|abgreifen|use\s+of)(?![\w-])",
+            r"übermitteln|abgreifen|use\s+of|"
+            # sending data home: "naar Peking sturen", "nach Peking schicken", "envoyer vers la Chine"
+            r"sturen|stuurt|stuurde\w*|gestuurd|doorsturen|doorgestuurd|versturen|verstuurd|overdragen|overgedragen|"
+            r"doorgegeven|weglekken|gelekt|schick\w*|geschickt|gesendet|übertrag\w*|übertragen|übermittel\w*|"
+            r"abfließ\w*|abgeflossen|weiterleit\w*|weitergeleitet|envoy\w*|transfér\w*|siphonn\w*|steal\w*|stole\w*)(?![\w-])",
             re.IGNORECASE,
         )
 
@@ -592,7 +596,10 @@ class _Doc:
             return None
         hit = hits[-1]
         gap = _COUNTRY_GAP_BEFORE.fullmatch(self.text, hit.end, pos)
-        return hit if gap and len(gap.group("words").split()) <= words else None
+        if not gap or len(between := gap.group("words").split()) > words:
+            return None
+        # "amerikanischer Nachrichtendienste soll die Firma X": a verb ends the phrase the country qualifies
+        return None if _FINITE_VERBS.intersection(w.lower() for w in between) else hit
 
     def country_after(self, pos: int, ceiling: int, words: int = 0) -> Hit | None:
         hits = self.countries_in(pos, min(ceiling, pos + 80))
@@ -603,6 +610,12 @@ class _Doc:
         return hit if gap and len(gap.group("words").split()) <= words else None
 
 
+_FINITE_VERBS = {
+    *("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "may", "must", "said"),
+    *("est", "sont", "ont", "sera", "serait", "aurait", "doit", "pourrait", "était", "avait"),
+    *("ist", "sind", "war", "hat", "haben", "hatte", "wird", "werden", "soll", "sollen", "könnte", "muss"),
+    *("heeft", "hebben", "zijn", "wordt", "werd", "zal", "zou", "moet", "kan"),
+}
 # what may stand between a country word and what it qualifies: "China's", "Chinese-owned", a few words
 _WORDS_GAP = re.compile(r"\s+(?P<words>(?:[\w’'-]+\s+)*)")
 _COUNTRY_GAP_BEFORE = re.compile(
@@ -691,6 +704,11 @@ _COMPASS = {
 }
 
 
+# German puts the object right after the subject ("dass die Firma X Daten nach Peking schickt"):
+# the goods or data a sentence is about are no last word of a name
+_OBJECT_NOUNS = {"Daten", "Geräte", "Kameras", "Komponenten", "Drohnen", "Informationen", "Nutzerdaten", "Kundendaten"}
+
+
 def _flush_phrase(
     text: str, cur: list[tuple[int, int]], stopwords: set[str], found: list[tuple[int, int, bool]], possessive: bool
 ) -> None:
@@ -729,6 +747,8 @@ def _flush_phrase(
         and re.match(r"[A-ZÄÖÜ][a-zäöüß]{3,}", text[cur[1][0] : cur[1][1]])
     ):
         del cur[:2]
+    while len(cur) > 1 and text[cur[-1][0] : cur[-1][1]] in _OBJECT_NOUNS:
+        cur.pop()
     while cur and text[cur[-1][0] : cur[-1][1]].lower() in CONNECTORS:
         cur.pop()
     if cur:
