@@ -1278,3 +1278,28 @@ def test_an_english_town_or_province_is_a_body_only_when_it_acts_or_receives(shi
     assert found["city of Kestrelby"] == "FI"
     assert found["province of Saskatchewan"] == "CA"
     assert "city of Regina" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "capital"),
+    [
+        ("Peking hatte Berlin wiederholt davor gewarnt, chinesische Unternehmen zu benachteiligen.", "de", "Peking"),
+        ("Beijing has repeatedly warned Berlin against discriminating against Chinese companies.", "en", "Beijing"),
+        ("Pékin a vivement dénoncé cette décision.", "fr", "Pékin"),
+    ],
+)
+def test_a_capital_that_reacted_with_words_between_is_its_government(
+    shipped: Gazetteer, text: str, language: str, capital: str
+) -> None:
+    lead = "Die Bundesregierung will Qingshan Telecom aus dem 5G-Netz verbannen. "
+    ex = run(shipped, "Titel\n\n" + lead + text, language=language)
+    china = [a for a in ex.agencies if a.country == "CN"]
+    assert [capital in a.aliases for a in china] == [True]
+
+
+def test_a_noun_after_a_german_ministry_is_the_object_of_the_sentence(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDie Bundesregierung hat den Verkauf untersagt. Der Geschäftsführer warf dem Ministerium Fehler "
+        "in seiner Argumentation vor."
+    )
+    assert not any("Fehler" in n for n in agency_names(run(shipped, text, language="de")))

@@ -1717,6 +1717,14 @@ def test_a_country_before_a_verb_qualifies_no_firm_after_it(shipped: Gazetteer) 
     assert company(run(shipped, text, language="de"), "Qingshan Robotics").country is None
 
 
+def test_a_name_ending_in_company_is_a_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe business secretary issued an order preventing the university from licensing its chip designs "
+        "to Beijing Qingshan Vision Technology Company. Beijing Qingshan Vision could not be reached for comment."
+    )
+    assert "Beijing Qingshan Vision Technology Company" in company_names(run(shipped, text, language="en"))
+
+
 def test_german_nouns_for_data_and_owners_are_no_firms(shipped: Gazetteer) -> None:
     text = (
         "Titel\n\nRussischer Staatskonzern als Miteigentümer\n\nMan könne nicht ausschließen, dass über die Geräte "

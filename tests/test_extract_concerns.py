@@ -104,6 +104,20 @@ def test_sending_data_home_is_data_access_in_dutch_german_and_french(
     assert by_category(run(shipped, "Titel\n\n" + text, language=language))["data_access"][1] == ["Qingshan Robotics"]
 
 
+def test_data_a_thing_does_not_send_is_no_danger(gaz: Gazetteer) -> None:
+    text = (
+        "CFIUS blocked the licence to Qilin Mobile. The chips analyse what a camera sees without sending data "
+        "elsewhere."
+    )
+    assert "data_access" not in categories(run(gaz, text))
+
+
+def test_dual_use_is_technology_transfer(gaz: Gazetteer) -> None:
+    ex = run(gaz, "CFIUS blocked the licence to Qilin Mobile because the chips have dual-use applications.")
+    assert "technology_transfer" in categories(ex)
+    assert "critical_infrastructure" not in categories(ex)
+
+
 def test_a_screening_body_makes_an_investment_screening_concern(gaz: Gazetteer) -> None:
     ex = run(gaz, "CFIUS is reviewing Qilin Mobile's purchase of a US chip designer over national security.")
     concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])

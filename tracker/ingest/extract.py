@@ -861,6 +861,10 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
     return found
 
 
+# "analyse what it sees without sending data elsewhere": what a thing does not do is no danger
+_WITHOUT_BEFORE = re.compile(r"(?<![\w-])(?:without|sans|zonder|ohne)\s+$", re.IGNORECASE)
+
+
 def _category_signals(doc: _Doc, start: int, end: int) -> tuple[bool, bool, bool]:
     """What [start, end) says whatever the cue words are: (a grip on assets, data access, technology
     transfer). Found once per range: the concerns ask of the same sentences many times."""
@@ -869,8 +873,9 @@ def _category_signals(doc: _Doc, start: int, end: int) -> tuple[bool, bool, bool
         text = doc.text
         grip = bool(_GRIP_ON_ASSETS.search(text, start, end))
         data = any(
-            doc.rules.data_verb.search(text, max(start, s - 80), min(end, e + 60))
+            not _WITHOUT_BEFORE.search(text, max(start, verb.start() - 10), verb.start())
             for s, e, _label in doc.cues_in(start, end, "datanoun")
+            for verb in doc.rules.data_verb.finditer(text, max(start, s - 80), min(end, e + 60))
         )
         tech = any(
             _TECH_MOVES.search(text, max(start, m.start() - 60), min(end, m.end() + 140))

@@ -279,6 +279,9 @@ _BODY_SPLIT_RE = re.compile(
 _BODY_HEAD_RE = re.compile(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{_START_HEADS_RE})\b.*")
 
 
+# a German ministry's name joins its topic with "für" or a compound; a bare noun after it is the
+# sentence's object ("warf dem Ministerium Fehler vor")
+_GERMAN_HEAD_THEN_NOUN = re.compile(r"(?P<head>(?:Bundes)?[Mm]inisterium)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)")
 _TOWN_BARE_HEAD = re.compile(r"(?P<town>[A-ZÄÖÜ][\w-]+)er\s+(?:Behörde|Aufsichtsbehörde|Amt|Dienst|Kommission)")
 
 
@@ -340,6 +343,9 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 name = name[len(first) :].lstrip()
                 cand_s = cand_e - len(name)
             name = _TIME_TAIL.sub("", _POSSESSIVE_END.sub("", name))
+            noun_after = _GERMAN_HEAD_THEN_NOUN.fullmatch(name)
+            if noun_after and not _place_code(doc, noun_after.group("noun")):
+                name = noun_after.group("head")  # "warf dem Ministerium Fehler vor": the object, no name
             cand_e = cand_s + len(name)
             if _town_and_bare_head(doc, name):
                 continue
@@ -1315,9 +1321,14 @@ _COUNTRY_ACTS_ALONE = re.compile(
 
 
 _REACTION = re.compile(
-    r"\s*(?:(?:has|have|had)\s+)?(?:said|says|condemned|critici[sz]ed|denounced|protested|retaliated|urged|accused|"
+    # a perfect with its object or adverbs between: "Peking hatte Berlin wiederholt davor gewarnt",
+    # "Den Haag heeft Peking gewaarschuwd"
+    r"\s*(?:hat|hatte|haben|hatten|heeft|hebben|had)\s+(?:[\w-]+\s+){0,4}?(?:gewarnt|kritisiert|protestiert|"
+    r"gedroht|verurteilt|reagiert|gewaarschuwd|gedreigd|geprotesteerd|veroordeeld|gereageerd)\b|"
+    r"\s*(?:(?:has|have|had)\s+(?:(?:repeatedly|already|previously|also|long|since|sharply|strongly)\s+)?)?"
+    r"(?:said|says|condemned|critici[sz]ed|denounced|protested|retaliated|urged|accused|"
     r"vowed|rejected|summoned|warned|responded|hit\s+back|slammed|called\s+on|threatened|"
-    r"a\s+dénoncé|a\s+condamné|a\s+averti|a\s+menacé|a\s+réagi|a\s+protesté|a\s+riposté|"
+    r"a\s+(?:\w+ment\s+)?(?:dénoncé|condamné|averti|menacé|réagi|protesté|riposté)|"
     r"reageerde|waarschuwde|dreigde|protesteerde|veroordeelde|"
     r"verurteilte|warnte|kritisierte|drohte|reagierte|protestierte|"
     # a position held: "Washington ziet de Chinese invloed als een risico", "Pékin craint"
