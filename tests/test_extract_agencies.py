@@ -1303,3 +1303,17 @@ def test_a_noun_after_a_german_ministry_is_the_object_of_the_sentence(shipped: G
         "in seiner Argumentation vor."
     )
     assert not any("Fehler" in n for n in agency_names(run(shipped, text, language="de")))
+
+
+def test_a_worry_held_in_capitals_is_their_national_governments(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe Northern Territory government leased the port to Qingshan Ports, a Chinese company, in 2015. "
+        "A review followed amid unease in Canberra and Washington about the lease."
+    )
+    found = {
+        a.country: a
+        for a in run(shipped, text, language="en").agencies
+        if "Canberra" in a.aliases or "Washington" in a.aliases
+    }
+    assert set(found) == {"AU", "US"}
+    assert "Northern Territory" not in found["AU"].name

@@ -118,6 +118,14 @@ def test_dual_use_is_technology_transfer(gaz: Gazetteer) -> None:
     assert "critical_infrastructure" not in categories(ex)
 
 
+def test_a_strategic_asset_controlled_by_a_foreign_firm_is_critical_infrastructure(gaz: Gazetteer) -> None:
+    text = (
+        "CFIUS has long worried about a strategic harbour on the northern coast being controlled by Harbourline, "
+        "a company with close ties to the Chinese state."
+    )
+    assert by_category(run(gaz, text))["critical_infrastructure"][1] == ["Harbourline Group"]
+
+
 def test_a_screening_body_makes_an_investment_screening_concern(gaz: Gazetteer) -> None:
     ex = run(gaz, "CFIUS is reviewing Qilin Mobile's purchase of a US chip designer over national security.")
     concern = next(c for c in ex.concerns if c.categories == ["investment_screening"])

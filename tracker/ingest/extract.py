@@ -810,7 +810,12 @@ _GRIP_ON_ASSETS = re.compile(
     r"(?<![\w-])(?:grip|stranglehold|sway|influence|greep|invloed|mainmise|emprise|Einfluss|Zugriff)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(?:on|over|op|sur|auf|über)\s+(?:the\s+|de\s+|het\s+|les\s+|la\s+|le\s+|die\s+|den\s+|der\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:ports?|harbou?rs?|havens?|Häfen|terminals?|(?:power\s+|electricity\s+)?grids?|"
-    r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])",
+    r"stroomnet\w*|réseaux\s+électriques|Stromnetze?)(?![\w-])"
+    # "a strategic harbour on Australia's northern coast being controlled by a company with ties to the state"
+    r"|(?<![\w-])(?:strategic|critical|key|vital|stratégiques?|critiques?|strategische?n?|kritische?n?|vitale?n?)\s+"
+    r"(?:ports?|harbou?rs?|havens?|Häfen|Hafens?|terminals?|grids?|infrastructures?|Infrastruktur|assets?|actifs?)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:being\s+|(?:is|are|was|were)\s+)?(?:controlled|owned|run|contrôlée?s?|détenue?s?|"
+    r"gecontroleerd|kontrolliert|beherrscht)\s+(?:by|par|door|von)\s",
     re.IGNORECASE,
 )
 

@@ -1150,13 +1150,18 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 prep = None  # "De Verenigde Staten zetten ...": Dutch "de" is the article
             if not (_REACTION.match(after) or _COUNTRY_DECIDES.match(after)) or prep:
                 continue
-        elif not (_ACTS_NEXT.match(after) or _REACTION.match(after)):
+        worry = hit.kind == "capital" and bool(_WORRY_IN_BEFORE.search(text, max(0, hit.start - 60), hit.start))
+        if hit.kind == "capital" and not (_ACTS_NEXT.match(after) or _REACTION.match(after) or worry):
             continue
-        gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
+        # the national government when the gazetteer has it, not a regional one ("Northern Territory Government")
+        national = _government_row(doc, hit.key, "government")
+        gov = agencies.get(national["name"]) if national else None
+        if gov is None and national is None:
+            gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
         if gov:
             gov.aliases.add(hit.form)
             gov.mentions.append((hit.start, hit.end))
-        elif re.match(_REACTION, after) or (hit.key not in origins and _COUNTRY_ACTS_ALONE.match(after)):
+        elif worry or _REACTION.match(after) or (hit.key not in origins and _COUNTRY_ACTS_ALONE.match(after)):
             # "Beijing condemned the decision": a foreign government that reacts is a party too
             row = _government_row(doc, hit.key, "government")
             ag = add(row["name"] if row else hit.form, hit.start, hit.end, kind="other", country=hit.key)
@@ -1320,6 +1325,12 @@ _COUNTRY_ACTS_ALONE = re.compile(
 )
 
 
+# a worry held in a capital is its government's: "unease in Canberra and Washington about ..."
+_WORRY_IN_BEFORE = re.compile(
+    r"(?<![\w-])(?:unease|concerns?|alarm|disquiet|anger|worr(?:y|ies)|irritation|nervousness|inquiétudes?|"
+    r"préoccupations?|agacement|ongerustheid|onrust|bezorgdheid|zorgen|ergernis|Besorgnis|Sorgen?|Unruhe|Unmut|"
+    r"Verärgerung)\s+(?:in|à|en|dans)\s+(?:[A-ZÀ-Þ][\w-]+\s+(?:and|et|en|und)\s+)?$"
+)
 _REACTION = re.compile(
     # a perfect with its object or adverbs between: "Peking hatte Berlin wiederholt davor gewarnt",
     # "Den Haag heeft Peking gewaarschuwd"
