@@ -628,3 +628,12 @@ def test_a_unit_called_the_possession_of_its_namesake_parent(shipped: Gazetteer)
     )
     found = companies(run(shipped, text))
     assert found["Vantora Cloud"].parent == "Vantora"
+
+
+@pytest.mark.parametrize("adjective", ["U.S.", "U.K."])
+def test_a_dotted_country_before_subsidiary_keeps_the_parent_link(shipped: Gazetteer, adjective: str) -> None:
+    text = (
+        f"Title\n\nGH Qingshan Energy is a {adjective} subsidiary of Qingshan Power, a company controlled by a "
+        "Chinese billionaire."
+    )
+    assert company(run(shipped, text, language="en"), "GH Qingshan Energy").parent == "Qingshan Power"

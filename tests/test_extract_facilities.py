@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import companies, company_names, facility_names, names, run, small_gazetteer, tern_gazetteer
+from tracker.ingest.extract_base import _rules, facility_kind
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction, FoundFacility
 
@@ -1148,3 +1149,9 @@ def test_a_news_site_is_no_site(shipped: Gazetteer) -> None:
         "security concerns, telling the news site Hotpress that the plant near Cernavodă would be built with US help."
     )
     assert not any("Hotpress" in name or "news site" in name for name in facility_names(run(shipped, text)))
+
+
+@pytest.mark.parametrize("word", ["headquarters", "siège", "hoofdkantoor", "Hauptsitz"])
+def test_a_firms_headquarters_is_no_kind_of_site(shipped: Gazetteer, word: str) -> None:
+    # "TMAC, dont le siège est à Toronto": where a firm sits is said of the firm, not of a site at issue
+    assert facility_kind(_rules(shipped), word) is None

@@ -232,14 +232,14 @@ class _Rules:
         )
         self.appositive = re.compile(
             # the article may be missing in nl/de/fr: "Nexperia, dochterbedrijf van ...", "X, filiale de ..."
-            r"^\s*,\s*(?:(?:the|a|an|its|la|le|les|l['’]|une?|het|een|de|die|der|das|eine?)\s+)?((?:[\w’'\-]+\s+){0,6}?)("
+            r"^\s*,\s*(?:(?:the|a|an|its|la|le|les|l['’]|une?|het|een|de|die|der|das|eine?)\s+)?((?:[\w’'.\-]+\s+){0,6}?)("
             + cue_alt
             # a plural after a pair: "SFR et Bouygues Telecom, les deux opérateurs"
             + r")(?:s|en)?(?![\w'’-])",
             re.IGNORECASE,
         )
         self.described_as = re.compile(
-            r"^\s+(?:is|was|as|est|ist|is\s+een)\s+(?:a|an|the|un|une|een|ein|eine)\s+((?:[\w’'\-]+\s+){0,5}?)("
+            r"^\s+(?:is|was|as|est|ist|is\s+een)\s+(?:a|an|the|un|une|een|ein|eine)\s+((?:[\w’'.\-]+\s+){0,5}?)("
             + cue_alt
             + r")(?![\w'’-])",
             re.IGNORECASE,

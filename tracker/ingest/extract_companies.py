@@ -2055,7 +2055,7 @@ def _find_mentions(doc: _Doc, co: _Company) -> None:
 _SUBSIDIARY_OF = re.compile(
     # or said of it: "Tavro is a unit of ...", "X est une filiale de ...", "X ist eine Tochter von ..."
     r"(?:\s*,\s*(?:which\s+is\s+|qui\s+est\s+|die\s+(?:is|ist)\s+|dat\s+is\s+)?|\s*,?\s+(?:is|was|est|ist|war|is\s+now|est\s+désormais)\s+)"
-    r"(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:a|an|the|une?|la|le|een|het|de|eine?|die)\s+)?(?:[\w.-]+\s+){0,2}?"
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|[a-z]*dochter\w*|Tochter\w*)"
     # one adjective may follow the noun: "la filiale portuaire du groupe", "the unit wholly of"
     r"(?:\s+(?!of\b|de\b|du\b|van\b|von\b|des\b|der\b)[a-zà-ÿ][\w-]*)?\s+(?:of|de|du|van|von|des|der)\s+",
