@@ -1731,3 +1731,19 @@ def test_german_nouns_for_data_and_owners_are_no_firms(shipped: Gazetteer) -> No
         "des Herstellers Qingshan Telecom Daten abfließen, warnte die Behörde."
     )
     assert not company_names(run(shipped, text, language="de")) & {"Daten", "Miteigentümer"}
+
+
+def test_the_foreign_company_that_takes_control_of_a_firm_is_not_that_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe Chinese company has tried to take control of aircraft engine maker Motor Dnipro. Motor Dnipro "
+        "makes engines for helicopters."
+    )
+    assert company(run(shipped, text, language="en"), "Motor Dnipro").country is None
+
+
+def test_a_chinese_name_with_the_surname_first_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe council imposed sanctions on Beijing Qingshan Aviation, a Chinese company, and on its owner "
+        "Wang Jing."
+    )
+    assert "Wang Jing" not in company_names(run(shipped, text, language="en"))

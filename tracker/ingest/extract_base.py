@@ -250,6 +250,7 @@ class _Rules:
         self.relation_nouns = {w for w in lex["subsidiary_cues"] + lex["parent_cues"] if w[:1].isupper()}
         self.person_titles = _phrase_re(lex["person_titles"], 0)
         self.given_names = set(lex.get("given_names") or [])
+        self.surnames_first = set(lex.get("surnames_first") or [])
         self.person_titles_any_case = _phrase_re(lex["person_titles"])  # "then the business secretary"
         self.subsidiary_cue = _phrase_re(lex["subsidiary_cues"])
         self.parent_cue = _phrase_re(lex["parent_cues"])

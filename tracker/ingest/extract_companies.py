@@ -1447,10 +1447,22 @@ def _fullest_form(forms: set[str]) -> str:
     return max(forms, key=lambda f: (len(_tokens(f)), not f.isupper(), len(f), f))
 
 
+# a romanised Chinese given name of one or two syllables ("Jing", "Guangxin"), or a Korean one
+# with its hyphen ("Jae-yong")
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)"
+)
+_EAST_ASIAN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}|[a-z]+-[a-z]+")
+
+
 def _personal_name(rules: _Rules, name: str) -> bool:
     """A given name and one or two plain surnames, with no legal form: a person, however the
-    sentence describes them (a firm named after its founder is known to the gazetteer or says Ltd)."""
+    sentence describes them (a firm named after its founder is known to the gazetteer or says Ltd).
+    Chinese and Korean names put the surname first ("its owner Wang Jing")."""
     toks = name.split()
+    if len(toks) == 2 and toks[0] in rules.surnames_first and toks[1][:1].isupper():
+        return bool(_EAST_ASIAN_GIVEN_NAME.fullmatch(toks[1].lower()))
     return (
         2 <= len(toks) <= 3
         and toks[0] in rules.given_names
@@ -2507,6 +2519,20 @@ def _main_other(companies: list[_Company], exclude: _Company) -> _Company | None
     return max(others, key=lambda c: len(c.mentions)) if others else None
 
 
+def _describes_another(doc: _Doc, main: _Company, companies: list[_Company], at: int) -> bool:
+    """ "Skyrizon, the Chinese company that tried to take control of Motor Sich": the phrase is
+    another firm's apposition, or the main company comes later in its sentence as someone else."""
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return False
+    if any(at < s < sent.end for s, _e in main.mentions):
+        return True
+    before = doc.text[max(sent.start, at - 8) : at]
+    return bool(re.search(r",\s*(?:the|le|la)\s+$", before, re.IGNORECASE)) and any(
+        o is not main and any(sent.start <= s < at for s, _e in o.mentions) for o in companies
+    )
+
+
 def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     text, _rules = doc.text, doc.rules
     for co in companies:
@@ -2581,7 +2607,7 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
         # "the Russian group" means the company already known to be Russian, when there is one
         known = {o.country for o in companies if o is not main and o.country}
         for hit in doc.country_hits:
-            if not doc.in_content(hit.start) or hit.key in known:
+            if not doc.in_content(hit.start) or hit.key in known or _describes_another(doc, main, companies, hit.start):
                 continue
             if re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 5) : hit.start]) and re.match(
                 r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|app|operator)\b", text[hit.end : hit.end + 40]
