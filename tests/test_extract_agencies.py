@@ -1317,3 +1317,19 @@ def test_a_worry_held_in_capitals_is_their_national_governments(shipped: Gazette
     }
     assert set(found) == {"AU", "US"}
     assert "Northern Territory" not in found["AU"].name
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    ["Das hat Industrieminister Karel Novák am Montag in Prag bekanntgegeben.", "Prag wies daraufhin Diplomaten aus."],
+)
+def test_a_decision_announced_in_a_capital_or_a_capital_expelling_diplomats_sets_the_host(
+    shipped: Gazetteer, announcement: str
+) -> None:
+    text = (
+        "Titel\n\nDas russische Unternehmen Qingshan Atom darf sich nicht an der Ausschreibung beteiligen. "
+        f"{announcement} Offiziere des russischen Militärgeheimdienstes GRU stehen hinter den Explosionen. Das "
+        "russische Außenministerium wies die Vorwürfe zurück. Das Innenministerium prüft weitere Schritte."
+    )
+    ministries = {a.name: a.country for a in run(shipped, text, language="de").agencies}
+    assert ministries.get("Innenministerium") == "CZ"

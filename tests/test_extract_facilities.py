@@ -1155,3 +1155,14 @@ def test_a_news_site_is_no_site(shipped: Gazetteer) -> None:
 def test_a_firms_headquarters_is_no_kind_of_site(shipped: Gazetteer, word: str) -> None:
     # "TMAC, dont le siège est à Toronto": where a firm sits is said of the firm, not of a site at issue
     assert facility_kind(_rules(shipped), word) is None
+
+
+def test_a_site_within_a_named_site_is_that_site_and_no_town(shipped: Gazetteer) -> None:
+    text = (
+        "Titel\n\nDas russische Staatsunternehmen Rosatom darf sich nicht am Bau des neuen Reaktorblocks im "
+        "Kernkraftwerk Dukovany beteiligen. Das hat Industrieminister Karel Novák am Montag in Prag bekanntgegeben. "
+        "Rosatom werde nicht zur Sicherheitsbewertung eingeladen, die jeder Bieter vor der Ausschreibung "
+        "durchlaufen muss, sagte Novák."
+    )
+    (site,) = run(shipped, text, language="de").facilities
+    assert (site.name, site.city) == ("Kernkraftwerk Dukovany", None)

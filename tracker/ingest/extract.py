@@ -671,7 +671,8 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             counted.add(start, end)
             hit = doc.country_before(start, max(0, start - 40)) or doc.country_after(end, end + 40)
             if hit:
-                authority[hit.key] += 2
+                # "des russischen Militärgeheimdienstes" in a story on a Russian firm: the feared side
+                authority[hit.key] += 1 if hit.key in origins else 2
     for sent in doc.content:
         for m in doc.matches(doc.rules.government_re, sent.start, sent.end):
             hit = doc.country_before(m.start(), sent.start) or doc.country_after(m.end(), sent.end)
@@ -693,8 +694,15 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
                 authority[row["country"]] += 3  # as a gazetteer body: "Minister Karremans van Economische Zaken"
     for hit in doc.place_hits:
         # "Ottawa bloque la vente", "Canberra blocked the deal": a capital deciding is its government
-        if hit.kind == "capital" and doc.in_content(hit.start) and _COUNTRY_DECIDES.match(text, hit.end):
-            authority[hit.key] += 2
+        if hit.kind != "capital" or not doc.in_content(hit.start):
+            continue
+        # "hat Industrieminister X am Montag in Prag bekanntgegeben", "the minister told reporters in
+        # Canberra": where a decision is announced is the country that decides
+        announced = _ANNOUNCED_IN_BEFORE.search(text, max(0, hit.start - 50), hit.start) or (
+            _LOCATIVE_END.search(text, max(0, hit.start - 4), hit.start) and _ANNOUNCED_AFTER.match(text, hit.end)
+        )
+        if announced or _COUNTRY_DECIDES.match(text, hit.end):
+            authority[hit.key] += 3  # as much as a gazetteer body of the country
     line = dateline_place(doc.sentences)
     if line:
         word = line[0].title()
@@ -724,6 +732,14 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
     return _LANGUAGE_HOME.get(doc.language or ""), top
 
 
+_ANNOUNCED_IN_BEFORE = re.compile(
+    r"(?<![\w-])(?:said|announced|told\s+(?:reporters|journalists|a\s+news\s+conference)|declared|"
+    r"a\s+(?:annoncé|déclaré|indiqué)|zei|verklaarde|maakte\s+\w+\s+bekend)\s+(?:[\w-]+\s+){0,2}?(?:in|à)\s+$"
+)
+_LOCATIVE_END = re.compile(r"(?<![\w-])(?:in|à|im)\s+$")
+_ANNOUNCED_AFTER = re.compile(
+    r"\s+(?:bekanntgegeben|bekannt\s+gegeben|mitgeteilt|angekündigt|erklärt|verkündet|bekendgemaakt)\b"
+)
 _SET_IN = re.compile(r"(?:In|Elsewhere\s+in|Meanwhile\s+in|In\s+neighbouring|En|Au|Aux|Im)\s+(?:the\s+|de\s+|den\s+)?$")
 
 

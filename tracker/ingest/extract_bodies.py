@@ -1314,7 +1314,9 @@ _COUNTRY_DECIDES = re.compile(
     r"\s*(?:,?\s*(?:qui|which|that|die|dat|der)\s+)?(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
     rf"refused|decided|{_COUNTRY_MEASURES}|"
     r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
-    r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt)\b"
+    r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt|"
+    # expelling diplomats is a government's act: "Prag wies 18 russische Diplomaten aus"
+    r"expelled|expels|a\s+expulsé|expulse|wies|weist|wees|zette\s+\w+\s+(?:\w+\s+)?uit)\b"
 )
 
 
@@ -2105,6 +2107,8 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
         return m.start("prep"), town[:-2], False  # "im Hamburger Hafen": the city's adjective
     if (
         town in doc.rules.stopwords
+        # "des neuen Reaktorblocks im Kernkraftwerk Dukovany": a site within a site, no town
+        or facility_kind(doc.rules, town.split()[0])
         or (not doc.gaz.city(town) and (_place_code(doc, town) or doc.gaz.region_code(town)))
         # "in Johnson County", "near RAF Lakenheath": a county or a base's prefix is no town
         or _REGION_AFTER_TOWN.match(doc.text, town_end)
