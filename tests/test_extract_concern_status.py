@@ -1126,3 +1126,16 @@ def test_closing_the_door_on_a_deal_is_a_block(shipped: Gazetteer) -> None:
     )
     ex = run(shipped, text, language="fr")
     assert ex.concerns and {c.status for c in ex.concerns} == {"blocked"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bercy a obtenu une série d'engagements de Qingshan Pharma en échange de son feu vert.", "fr"),
+        ("The Treasury secured binding commitments from Qingshan Pharma before clearing the purchase.", "en"),
+    ],
+)
+def test_commitments_obtained_for_a_clearance_are_conditions(shipped: Gazetteer, text: str, language: str) -> None:
+    assert by_category(run(shipped, "Titel\n\n" + text, language=language))["investment_screening"][0] == (
+        "approved_with_conditions"
+    )
