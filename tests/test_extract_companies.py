@@ -1747,3 +1747,11 @@ def test_a_chinese_name_with_the_surname_first_is_a_person(shipped: Gazetteer) -
         "Wang Jing."
     )
     assert "Wang Jing" not in company_names(run(shipped, text, language="en"))
+
+
+def test_a_nationality_before_an_apposition_is_the_named_firms(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nUn investisseur chinois, le groupe Qingshan, a pris le contrôle de 1.700 hectares de terres. "
+        "Le groupe Qingshan n'a pas souhaité s'exprimer."
+    )
+    assert company(run(shipped, text, language="fr"), "Qingshan").country == "CN"

@@ -40,7 +40,7 @@ from .extract_bodies import (
     _kind_of_body,
     _story_town,
 )
-from .gazetteer import SEA_WORDS, SpanSet
+from .gazetteer import SEA_WORDS, Hit, SpanSet
 from .textparts import (
     Sentence,
     span,
@@ -537,6 +537,15 @@ _AWAY_FROM_BEFORE = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.]{1,8}\)")
 
 
+_APPOSITION_ARTICLE = re.compile(r"\s*,\s*(?:le|la|les|l['’]|the|de|het|der|die|das)\s*")
+
+
+def _country_in_apposition(doc: _Doc, sent: Sentence, cue_start: int) -> Hit | None:
+    """ "Un investisseur chinois, le groupe Hongyang": the nationality of the phrase the cue restates."""
+    hits = doc.countries_in(max(sent.start, cue_start - 40), cue_start)
+    return hits[-1] if hits and _APPOSITION_ARTICLE.fullmatch(doc.text, hits[-1].end, cue_start) else None
+
+
 def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str | None]:
     text, rules = doc.text, doc.rules
     why: set[str] = set()
@@ -552,7 +561,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if cue_at is not None:
         why.add("cue")
         cue_start = s - len(pre) + cue_at
-        hit = doc.country_before(cue_start, sent.start, words=3)
+        hit = doc.country_before(cue_start, sent.start, words=3) or _country_in_apposition(doc, sent, cue_start)
         inside = doc.countries_in(cue_start, s)  # "le groupe américain Teledyne"
         # the nationality between the cue and the name is the company's own: "le rachat du canadien
         # Velan par le groupe américain Flowserve" makes Flowserve American, not Canadian
