@@ -1333,3 +1333,18 @@ def test_a_decision_announced_in_a_capital_or_a_capital_expelling_diplomats_sets
     )
     ministries = {a.name: a.country for a in run(shipped, text, language="de").agencies}
     assert ministries.get("Innenministerium") == "CZ"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "capital", "country"),
+    [
+        ("Bucarest veut désormais un partenaire au sein de l'UE.", "fr", "Bucarest", "RO"),
+        ("Warschau fordert einen Partner aus der EU.", "de", "Warschau", "PL"),
+    ],
+)
+def test_a_capital_that_wants_or_demands_is_its_government(
+    shipped: Gazetteer, sentence: str, language: str, capital: str, country: str
+) -> None:
+    text = f"Titel\n\nDie Aktionäre haben die Gespräche mit Qingshan Nuclear beendet. {sentence}"
+    found = [a.country for a in run(shipped, text, language=language).agencies if capital in a.aliases]
+    assert found == [country]

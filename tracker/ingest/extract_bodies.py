@@ -93,6 +93,8 @@ _ACTION_VERBS = (
     r"(?:said|says|announced|ordered|orders|decided|blocked|approved|imposed|banned|set\s+out|warned|"
     r"summoned|demanded|demands|rejected|told|has\s+\w+ed|had\s+\w+(?:ed|en)|is\s+\w+ing|was\s+\w+ing|"
     r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
+    # what a body wants or refuses: "Bucarest veut désormais un partenaire", "Den Haag eist"
+    r"veut|voulait|exige|refuse|réclame|wil|wilde|eist|weigert|wollte|fordert|verlangt|"
     r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had|"
     # French compound past: "le gouvernement allemand a autorisé", "ont bloqué", "a interdit"
     r"(?:a|ont)\s+(?:\w+é(?:e|s|es)?|interdit|pris|mis|exigé))"
@@ -1323,7 +1325,8 @@ _COUNTRY_DECIDES = re.compile(
 # what makes a country a party of its own when the gazetteer has no government for it yet (not
 # "has banned": a regulator named beside it may be the one that acted)
 _COUNTRY_ACTS_ALONE = re.compile(
-    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|{_COUNTRY_MEASURES})\b"
+    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|{_COUNTRY_MEASURES}|"
+    r"wants|refused|refuses|veut|voulait|exige|refuse|wil|wilde|eist|weigert|wollte|fordert|verlangt)\b"
 )
 
 
