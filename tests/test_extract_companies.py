@@ -1755,3 +1755,12 @@ def test_a_nationality_before_an_apposition_is_the_named_firms(shipped: Gazettee
         "Le groupe Qingshan n'a pas souhaité s'exprimer."
     )
     assert company(run(shipped, text, language="fr"), "Qingshan").country == "CN"
+
+
+def test_a_name_set_off_after_an_office_is_its_holder(shipped: Gazetteer) -> None:
+    text = (
+        "Title\n\nThe final order, signed by the Chancellor of the Duchy of Lancaster, Pat Qingsby, requires "
+        "Qingshan Holding Limited to sell 80.2% of Qingshan Devices."
+    )
+    names = company_names(run(shipped, text, language="en"))
+    assert "Pat Qingsby" not in names and "Qingshan Holding Limited" in names

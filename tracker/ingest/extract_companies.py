@@ -1023,7 +1023,7 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue  # "basé à Brive-la-Gaillarde", "le département de la Marne": a place
             if _PERSON_AFTER.match(text, e):
                 continue  # "controlled by Li Wei and Zhang Min, two Chinese nationals": people
-            if _personal_name(rules, name):
+            if _personal_name(rules, name) or _titled_person(doc, sent, s, name):
                 continue  # "James Lu, a former executive", "Alain Bouchard, propriétaire de": a person
             why, country = _company_evidence(doc, sent, s, e)
             if not why and s0 != s:
@@ -1463,6 +1463,27 @@ _PINYIN_SYLLABLE = (
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)"
 )
 _EAST_ASIAN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}|[a-z]+-[a-z]+")
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_OFFICE_TAIL = re.compile(r"(?:\s+(?:of|for|the|de|du|des|la|le|l['’]|van|von|der|für)|\s+[A-Z][\w'’-]*)*\s*,\s*")
+_PLAIN_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+")
+
+
+def _titled_person(doc: _Doc, sent: Sentence, s: int, name: str) -> bool:
+    """ "the Chancellor of the Duchy of Lancaster, Pat McFadden, requires": two or three plain words
+    set off after an office are the holder's name."""
+    toks = name.split()
+    if not 2 <= len(toks) <= 3 or not all(_PLAIN_NAME_WORD.fullmatch(t) for t in toks) or LEGAL_FORM_END.search(name):
+        return False
+    if toks[-1] in doc.rules.suffixes or not _COMMA_BEFORE.search(doc.text, max(sent.start, s - 3), s):
+        return False
+    # the office runs up to the comma in capitalised words and joiners only: "Chancellor of the Duchy of
+    # Lancaster, X"; not "un porte-parole de la filiale néerlandaise de l'entreprise, X"
+    return any(
+        _OFFICE_TAIL.fullmatch(doc.text, m.end(), s)
+        for m in doc.rules.person_titles_any_case.finditer(doc.text, max(sent.start, s - 60), s)
+    )
 
 
 def _personal_name(rules: _Rules, name: str) -> bool:
