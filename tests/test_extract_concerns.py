@@ -1316,3 +1316,11 @@ def test_a_headline_compound_names_the_target_and_an_offer_von_names_the_buyer(s
     )
     ex = run(shipped, text, title=title, language="de")
     assert ex.concerns and all(c.companies[0] == "Fujian Qingshan Fund" for c in ex.concerns)
+
+
+def test_a_blocked_sale_to_a_foreign_buyer_is_a_screening_decision_in_french(shipped: Gazetteer) -> None:
+    text = (
+        "Titre\n\nEn 2016, le gouvernement danois avait bloqué la vente d'un terminal portuaire du sud du "
+        "Groenland à un investisseur chinois."
+    )
+    assert by_category(run(shipped, text, language="fr"))["investment_screening"][0] == "blocked"

@@ -864,10 +864,16 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         _handset_5g(doc.text, s, e) for s, e, label in cats if label == "cat:critical_infrastructure"
     ):
         found.discard("critical_infrastructure")  # "the Mi 10T 5G", "its P40 5G phone": a handset, not a network
-    if "investment_screening" not in found and _hit_in(doc, DEAL_NOUN, start, end):
+    if "investment_screening" not in found and (_hit_in(doc, DEAL_NOUN, start, end) or _hit_in(doc, _SALE, start, end)):
         # "Biden hat die Übernahme von US Steel durch Nippon Steel verboten": a deal blocked is screening
-        blocked = [s for s, e, _label in doc.cues_in(start, end, "st:blocked") if not _overlaps(s, e, skip)]
-        if any(DEAL_NOUN.search(doc.text, max(start, s - 200), s) for s in blocked):
+        blocked = [(s, e) for s, e, _label in doc.cues_in(start, end, "st:blocked") if not _overlaps(s, e, skip)]
+        # and "avait bloqué la vente d'une ancienne station navale": the deal right after the verb
+        # when the sale is to a buyer (not "verbiedt de verkoop van beveiligingssoftware": selling goods)
+        if any(
+            DEAL_NOUN.search(doc.text, max(start, s - 200), s)
+            or ((deal := _DEAL_AFTER.match(doc.text, e, end)) and _TO_A_BUYER.search(doc.text, deal.end(), end))
+            for s, e in blocked
+        ):
             found.add("investment_screening")
     grip, data, tech = _category_signals(doc, start, end)
     if "critical_infrastructure" not in found and grip:
@@ -884,6 +890,20 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
 
 # "analyse what it sees without sending data elsewhere": what a thing does not do is no danger
 _WITHOUT_BEFORE = re.compile(r"(?<![\w-])(?:without|sans|zonder|ohne)\s+$", re.IGNORECASE)
+
+
+_SALE = re.compile(r"(?<![\w-])(?:sale|vente|cession)(?![\w-])", re.IGNORECASE)
+_TO_A_BUYER = re.compile(
+    r"\s(?:à|to|aan|an)\s+(?:un|une|a|an|een|einen?|le|la|the|de|het|l['’])?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:investisseur|investor|investeerder|groupe|group|company|firm|entreprise|société|bedrijf|Konzern|"
+    r"Unternehmen|buyer|acheteur|koper|Käufer|fonds|fund)s?(?![\w-])",
+    re.IGNORECASE,
+)
+_DEAL_AFTER = re.compile(
+    r"\s+(?:the|la|le|l['’]|de|het|die|den|das)?\s*(?:[\w-]+\s+)?(?:sale|vente|cession|verkoop|Verkauf|"
+    r"takeover|acquisition|purchase|rachat|overname|Übernahme)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _category_signals(doc: _Doc, start: int, end: int) -> tuple[bool, bool, bool]:
