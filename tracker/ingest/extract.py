@@ -38,6 +38,7 @@ from .extract_base import (
 from .extract_bodies import (
     _ACTION_VERBS,
     _COUNTRY_DECIDES,
+    _LOCATIVE_BEFORE,
     _agencies,
     _body_names,
     _facilities,
@@ -699,7 +700,7 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
         # "hat Industrieminister X am Montag in Prag bekanntgegeben", "the minister told reporters in
         # Canberra": where a decision is announced is the country that decides
         announced = _ANNOUNCED_IN_BEFORE.search(text, max(0, hit.start - 50), hit.start) or (
-            _LOCATIVE_END.search(text, max(0, hit.start - 4), hit.start) and _ANNOUNCED_AFTER.match(text, hit.end)
+            _LOCATIVE_BEFORE.search(text, max(0, hit.start - 4), hit.start) and _ANNOUNCED_AFTER.match(text, hit.end)
         )
         if announced or _COUNTRY_DECIDES.match(text, hit.end):
             authority[hit.key] += 3  # as much as a gazetteer body of the country
@@ -736,7 +737,6 @@ _ANNOUNCED_IN_BEFORE = re.compile(
     r"(?<![\w-])(?:said|announced|told\s+(?:reporters|journalists|a\s+news\s+conference)|declared|"
     r"a\s+(?:annoncé|déclaré|indiqué)|zei|verklaarde|maakte\s+\w+\s+bekend)\s+(?:[\w-]+\s+){0,2}?(?:in|à)\s+$"
 )
-_LOCATIVE_END = re.compile(r"(?<![\w-])(?:in|à|im)\s+$")
 _ANNOUNCED_AFTER = re.compile(
     r"\s+(?:bekanntgegeben|bekannt\s+gegeben|mitgeteilt|angekündigt|erklärt|verkündet|bekendgemaakt)\b"
 )
@@ -899,9 +899,9 @@ _TO_A_BUYER = re.compile(
     r"Unternehmen|buyer|acheteur|koper|Käufer|fonds|fund)s?(?![\w-])",
     re.IGNORECASE,
 )
+# the deal right after the verb, an article and a word between: "bloqué la vente", "blocked the planned takeover"
 _DEAL_AFTER = re.compile(
-    r"\s+(?:the|la|le|l['’]|de|het|die|den|das)?\s*(?:[\w-]+\s+)?(?:sale|vente|cession|verkoop|Verkauf|"
-    r"takeover|acquisition|purchase|rachat|overname|Übernahme)(?![\w-])",
+    rf"\s+(?:the|la|le|l['’]|de|het|die|den|das)?\s*(?:[\w-]+\s+)?(?:{DEAL_NOUN.pattern}|{_SALE.pattern})",
     re.IGNORECASE,
 )
 

@@ -454,10 +454,10 @@ class _Rules:
             r"send\w*|sent|demand\w*|store\w*|stores|gather\w*|leak\w*|exfiltrat\w*|private|personal|sensitive|"
             r"user|remettre|transmet\w*|partag\w*|accès|accéder|accede\w*|héberg\w*|delen|doorgeven|toegang|weitergeben|"
             r"zugriff|zugreifen|verzamel\w*|doorgespeeld|doorspel\w*|sammel\w*|gesammelt|recueill\w*|"
-            r"übermitteln|abgreifen|use\s+of|"
+            r"abgreifen|use\s+of|"
             # sending data home: "naar Peking sturen", "nach Peking schicken", "envoyer vers la Chine"
             r"sturen|stuurt|stuurde\w*|gestuurd|doorsturen|doorgestuurd|versturen|verstuurd|overdragen|overgedragen|"
-            r"doorgegeven|weglekken|gelekt|schick\w*|geschickt|gesendet|übertrag\w*|übertragen|übermittel\w*|"
+            r"doorgegeven|weglekken|gelekt|schick\w*|geschickt|gesendet|übertrag\w*|übermittel\w*|"
             r"abfließ\w*|abgeflossen|weiterleit\w*|weitergeleitet|envoy\w*|transfér\w*|siphonn\w*|steal\w*|stole\w*)(?![\w-])",
             re.IGNORECASE,
         )
@@ -615,7 +615,8 @@ _FINITE_VERBS = {
     *("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "may", "must", "said"),
     *("est", "sont", "ont", "sera", "serait", "aurait", "doit", "pourrait", "était", "avait"),
     *("ist", "sind", "war", "hat", "haben", "hatte", "wird", "werden", "soll", "sollen", "könnte", "muss"),
-    *("heeft", "hebben", "zijn", "wordt", "werd", "zal", "zou", "moet", "kan"),
+    # not "zijn", also "its": "China en zijn staatsbedrijf X"
+    *("heeft", "hebben", "wordt", "werd", "zal", "zou", "moet", "kan"),
 }
 # what may stand between a country word and what it qualifies: "China's", "Chinese-owned", a few words
 _WORDS_GAP = re.compile(r"\s+(?P<words>(?:[\w’'-]+\s+)*)")

@@ -89,12 +89,12 @@ _PROPER_BODIES = {
 }
 
 
+# what a body wants or refuses: "Bucarest veut désormais un partenaire", "Den Haag eist"
+_WANTS = r"wants|refused|refuses|veut|voulait|exige|refuse|réclame|wil|wilde|eist|weigert|wollte|fordert|verlangt"
 _ACTION_VERBS = (
     r"(?:said|says|announced|ordered|orders|decided|blocked|approved|imposed|banned|set\s+out|warned|"
     r"summoned|demanded|demands|rejected|told|has\s+\w+ed|had\s+\w+(?:ed|en)|is\s+\w+ing|was\s+\w+ing|"
-    r"will|would|wants|moved|reacted|refused|vetoed|launched|opened|"
-    # what a body wants or refuses: "Bucarest veut désormais un partenaire", "Den Haag eist"
-    r"veut|voulait|exige|refuse|réclame|wil|wilde|eist|weigert|wollte|fordert|verlangt|"
+    rf"will|would|moved|reacted|vetoed|launched|opened|{_WANTS}|"
     r"a\s+déclaré|a\s+annoncé|estime|heeft|hat|has|had|"
     # French compound past: "le gouvernement allemand a autorisé", "ont bloqué", "a interdit"
     r"(?:a|ont)\s+(?:\w+é(?:e|s|es)?|interdit|pris|mis|exigé))"
@@ -1165,8 +1165,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             gov.mentions.append((hit.start, hit.end))
         elif worry or _REACTION.match(after) or (hit.key not in origins and _COUNTRY_ACTS_ALONE.match(after)):
             # "Beijing condemned the decision": a foreign government that reacts is a party too
-            row = _government_row(doc, hit.key, "government")
-            ag = add(row["name"] if row else hit.form, hit.start, hit.end, kind="other", country=hit.key)
+            ag = add(national["name"] if national else hit.form, hit.start, hit.end, kind="other", country=hit.key)
             if ag.name != hit.form:
                 ag.aliases.add(hit.form)
 
@@ -1326,7 +1325,7 @@ _COUNTRY_DECIDES = re.compile(
 # "has banned": a regulator named beside it may be the one that acted)
 _COUNTRY_ACTS_ALONE = re.compile(
     rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|{_COUNTRY_MEASURES}|"
-    r"wants|refused|refuses|veut|voulait|exige|refuse|wil|wilde|eist|weigert|wollte|fordert|verlangt)\b"
+    rf"{_WANTS})\b"
 )
 
 

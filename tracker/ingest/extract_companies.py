@@ -2557,9 +2557,12 @@ def _describes_another(doc: _Doc, main: _Company, companies: list[_Company], at:
         return False
     if any(at < s < sent.end for s, _e in main.mentions):
         return True
-    before = doc.text[max(sent.start, at - 8) : at]
-    return bool(re.search(r",\s*(?:the|le|la)\s+$", before, re.IGNORECASE)) and any(
-        o is not main and any(sent.start <= s < at for s, _e in o.mentions) for o in companies
+    # the phrase opens on ", the": where its article starts, after the comma
+    phrase = doc.text.rfind(",", max(sent.start, at - 8), at)
+    return (
+        phrase != -1
+        and bool(_APPOSITION_ARTICLE.fullmatch(doc.text, phrase, at))
+        and any(o is not main and any(sent.start <= s < at for s, _e in o.mentions) for o in companies)
     )
 
 
@@ -2637,16 +2640,17 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
         # "the Russian group" means the company already known to be Russian, when there is one
         known = {o.country for o in companies if o is not main and o.country}
         for hit in doc.country_hits:
-            if not doc.in_content(hit.start) or hit.key in known or _describes_another(doc, main, companies, hit.start):
+            if not doc.in_content(hit.start) or hit.key in known:
                 continue
-            if re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 5) : hit.start]) and re.match(
-                r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|app|operator)\b", text[hit.end : hit.end + 40]
-            ):
-                main.country = hit.key
-                break
-            if re.search(
+            points_back = (
+                re.search(r"\b[Tt]he\s+$", text[max(0, hit.start - 5) : hit.start])
+                and re.match(
+                    r"\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|app|operator)\b", text[hit.end : hit.end + 40]
+                )
+            ) or re.search(
                 r"\b(?:le|la)\s+(?:groupe|société|entreprise|géant)\s+$", text[max(0, hit.start - 20) : hit.start]
-            ):
+            )
+            if points_back and not _describes_another(doc, main, companies, hit.start):
                 main.country = hit.key
                 break
     _unnamed_buyer_country(doc, companies)
