@@ -38,6 +38,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         ("REDIS_URL", "localhost:6379", "REDIS_URL must be a redis:// URL"),
         ("CSRF_TRUSTED_ORIGINS", "tracker.example.org", "CSRF_TRUSTED_ORIGINS entries need a scheme"),
         ("INGEST_MAX_BYTES", "0", "INGEST_MAX_BYTES must be at least 1"),
+        ("DB_PREPARED_STATEMENTS", "sometimes", "DB_PREPARED_STATEMENTS must be one of"),
     ],
 )
 def test_it_refuses_a_bad_value_with_a_clear_message(variable, value, message):
@@ -74,6 +75,19 @@ def test_embedded_default_needs_no_services(settings):
         assert live.CELERY_TASK_ALWAYS_EAGER
     if not os.getenv("DATABASE_URL"):
         assert live.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.mark.parametrize(("value", "options"), [(None, "True 5"), ("0", "None None")])
+def test_postgresql_connections_prepare_statements_unless_a_pooler_forbids_it(value, options):
+    env = {**PRODUCTION, **({"DB_PREPARED_STATEMENTS": value} if value else {})}
+    show = (
+        "from django.conf import settings\n"
+        "o = settings.DATABASES['default'].get('OPTIONS', {})\n"
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
+    result = run_manage("shell", "--no-imports", "-c", show, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == options
 
 
 def test_refresh_tasks_have_a_queue_of_their_own_that_a_plain_worker_also_takes():

@@ -9,6 +9,7 @@ long way did.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -87,6 +88,37 @@ def test_a_typical_article_costs_a_bounded_number_of_queries(agencies):
     assert not [s for s in sent if 'FROM "tracker_agency"' in s]
     assert Agency.objects.count() == len(agencies)
     assert Concern.objects.get(companies__name="Belmar Cloud").agencies.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_the_statements_a_worker_repeats_per_file_are_prepared(agencies):
+    """Parameters bound by the server let psycopg prepare what a connection runs again and again:
+    from the sixth file on, the claim and the article insert are planned once, not per file."""
+    for n in range(7):
+        job = _job(_article(n))
+        pipeline.job_run(job_id=job.pk)
+        job.refresh_from_db()
+        assert job.status == IngestJob.Status.DONE, job.error
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any(s.startswith('UPDATE "tracker_ingestjob" SET "status"') for s in prepared), prepared
+    assert any(s.startswith('INSERT INTO "tracker_article"') for s in prepared), prepared
+
+
+def test_name_lookups_of_different_lengths_share_their_sql_and_still_find_the_record():
+    vantor = CompanyFactory(name="Vantor Cloud", review_state=ReviewState.CONFIRMED)
+    sent = []
+    lookups = [(["Vantor Cloud"], vantor), (["Nobody One", "Nobody Two", "vantor cloud"], vantor)]
+    lookups.append(([f"Nobody {n}" for n in range(7)], None))
+    for names, expected in lookups:
+        with CaptureQueriesContext(connection) as queries:
+            assert resolve.companies_find([names]) == [expected]
+        sent.append(queries.captured_queries[0]["sql"])
+    # PostgreSQL shows the bound values in the captured text: compare the placeholders' shape.
+    shapes = {re.sub(r"'[^']*'|%s|\$\d+", "?", sql) for sql in sent}
+    assert len(shapes) == 1
+    assert len(resolve._padded([f"k{n}" for n in range(9)])) == 16 and resolve._padded(["a"]) == ["a"] * 8
 
 
 def test_the_claim_reads_the_job_back_as_it_now_is():

@@ -113,13 +113,15 @@ def _stop(workers: list[subprocess.Popen]) -> None:
 def _run_batch(folder: Path, timeout: float) -> tuple[float, int, float]:
     """(seconds until every file is done, files done, seconds more until search finds every case)."""
     jobs = jobs_create_for_paths([folder])
-    ids = [j.pk for j in jobs]
+    # Polled through the batch's index: asking by 400 ids every 20 ms took ~1.3 ms of CPU a poll
+    # (~0.2 ms this way) from a machine whose two cores the worker and PostgreSQL share.
+    batch = IngestJob.objects.filter(batch=jobs[0].batch)
     started = time.perf_counter()
     deadline = time.monotonic() + timeout
     unfinished = [IngestJob.Status.QUEUED, IngestJob.Status.RUNNING]
-    while IngestJob.objects.filter(pk__in=ids, status__in=unfinished).exists():
+    while batch.filter(status__in=unfinished).exists():
         if time.monotonic() > deadline:
-            raise RuntimeError(f"the workers did not finish {len(ids)} files in {timeout:.0f}s")
+            raise RuntimeError(f"the workers did not finish {len(jobs)} files in {timeout:.0f}s")
         time.sleep(0.02)
     elapsed = time.perf_counter() - started
     while Concern.objects.filter(search_stale=True).exists():
@@ -127,7 +129,7 @@ def _run_batch(folder: Path, timeout: float) -> tuple[float, int, float]:
             raise RuntimeError("the workers did not refresh the search fields of the new cases")
         time.sleep(0.02)
     lag = time.perf_counter() - started - elapsed
-    return elapsed, IngestJob.objects.filter(pk__in=ids, status=IngestJob.Status.DONE).count(), lag
+    return elapsed, batch.filter(status=IngestJob.Status.DONE).count(), lag
 
 
 def bench_ingest(*, articles: int, report: Report, rounds: int = 3) -> None:

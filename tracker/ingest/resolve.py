@@ -259,6 +259,12 @@ def _by_key(rows: Iterable, source: str = "") -> dict[str, list]:
     return found
 
 
+def _padded(keys: list[str]) -> list[str]:
+    """The keys, the last repeated up to a multiple of 8: a lookup's SQL then comes in a few
+    texts, which PostgreSQL connections prepare and plan once (a repeated key matches nothing more)."""
+    return keys + keys[-1:] * (-len(keys) % 8)
+
+
 def _matching(keys: list[str], table: dict[str, list]) -> list:
     return list({r.pk: r for key in keys for r in table.get(key, [])}.values())
 
@@ -275,6 +281,7 @@ def companies_find(name_lists: list[list[str]]) -> list[Company | None]:
     live = Company.objects.exclude(review_state=ReviewState.REJECTED).order_by()
     table: dict[str, list] = {}
     if wanted:
+        wanted = _padded(wanted)
         params = [*wanted, ReviewState.REJECTED, *wanted, ReviewState.REJECTED]
         table = _by_key(Company.objects.raw(_by_key_sql(Company, len(wanted), _LIVE), params))
     return [_best(_matching(keys, table), keys) or _fuzzy_company(live, keys) for keys in keys_of]
@@ -502,7 +509,8 @@ def facility_find(found: FoundFacility) -> Facility | None:
     if not keys:
         return None
     place = [found.city or "", found.country or "", ReviewState.REJECTED]
-    rows = Facility.objects.raw(_by_key_sql(Facility, len(keys), _LIVE_HERE), [*keys, *place, *keys, *place])
+    padded = _padded(keys)
+    rows = Facility.objects.raw(_by_key_sql(Facility, len(padded), _LIVE_HERE), [*padded, *place, *padded, *place])
     # Its own name before an alias, the article's main name before its other ones, the oldest first.
     rank = {key: n for n, key in enumerate(keys)}
     return min(rows, key=lambda r: (r.via != "name", rank.get(r.key, len(keys)), r.pk), default=None)

@@ -516,8 +516,9 @@ def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | N
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
     for rows, _ in batches:
+        db = type(rows[0]).objects.db  # a manager lookup and a router call: once per table, not per row
         for row in rows:
-            row._state.adding, row._state.db = False, type(row).objects.db
+            row._state.adding, row._state.db = False, db
 
 
 def _history_rows(records: list) -> list[list]:
