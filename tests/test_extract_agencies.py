@@ -1348,3 +1348,25 @@ def test_a_capital_that_wants_or_demands_is_its_government(
     text = f"Titel\n\nDie Aktionäre haben die Gespräche mit Qingshan Nuclear beendet. {sentence}"
     found = [a.country for a in run(shipped, text, language=language).agencies if capital in a.aliases]
     assert found == [country]
+
+
+def test_a_ministers_title_with_no_country_joins_the_ministry_named_before(shipped: Gazetteer) -> None:
+    # a story hosted in the US (CFIUS, the White House) about a German ministry's decision
+    text = (
+        "US President Barack Obama has blocked the purchase of Rheinwerk Inc. by Qilin Mobile, on the advice of "
+        "the Committee on Foreign Investment in the United States. Germany's Economy Ministry had withdrawn its "
+        "own approval in October. Economy Minister Sigmar Gabriel, who is also vice chancellor, called for "
+        "tougher rules at European level."
+    )
+    found = run(shipped, text, language="en")
+    ministries = [a for a in found.agencies if "economy" in a.name.lower()]
+    assert len(ministries) == 1 and ministries[0].country == "DE"
+    assert "Economy Minister" in ministries[0].aliases
+
+
+def test_a_dutch_ministers_portfolio_stops_before_his_name(shipped: Gazetteer) -> None:
+    text = (
+        "De regering weert Qilin Mobile uit de kern van de 5G-netwerken. De toenmalige minister van "
+        "Telecommunicatie, Philippe De Backer, noemde Qilin Mobile daarbij niet bij naam."
+    )
+    assert not any("Philippe" in n for n in agency_names(run(shipped, text, language="nl")))

@@ -1764,3 +1764,142 @@ def test_a_name_set_off_after_an_office_is_its_holder(shipped: Gazetteer) -> Non
     )
     names = company_names(run(shipped, text, language="en"))
     assert "Pat Qingsby" not in names and "Qingshan Holding Limited" in names
+
+
+# -- lists, rivals, former owners and regions ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "cleared four Swedish operators – Velnet Access, Norrlink, Brekka Sverige and Tellicom – to bid",
+        "cleared the operators Velnet Access, Norrlink, Brekka Sverige and Tellicom to bid",
+        "cleared four operators: Velnet Access, Norrlink, Brekka Sverige and Tellicom, to bid",
+    ],
+)
+def test_a_plural_cue_opens_a_list_of_firms_bound_by_the_measure(gaz: Gazetteer, opening: str) -> None:
+    text = (
+        "The telecoms regulator banned Qilin Mobile equipment from 5G networks on Tuesday. "
+        f"It {opening} for spectrum, on condition that they do not use Qilin Mobile products."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert {"Velnet Access", "Norrlink", "Brekka Sverige", "Tellicom"} <= found
+
+
+def test_a_known_name_inside_a_list_carries_the_list_on(shipped: Gazetteer) -> None:
+    # Telenor is in the shipped gazetteer; the firms after it are still listed
+    text = (
+        "The regulator banned Huawei equipment from 5G networks. It cleared the operators "
+        "Velnet Access, Telenor and Tellicom to bid for spectrum, on condition that they use no Huawei gear."
+    )
+    assert {"Velnet Access", "Tellicom"} <= company_names(run(shipped, text, language="en"))
+
+
+def test_a_german_genitive_is_no_plural_cue(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung untersagt den Einstieg von Qilin Mobile. Das Ministerium stuft das Wissen "
+        "des Unternehmens als Schlüssel-Know-how für die Rüstung ein."
+    )
+    assert "Schlüssel-Know-how" not in company_names(run(gaz, text, language="de"))
+
+
+def test_a_rival_described_in_apposition_is_named_in_passing(gaz: Gazetteer) -> None:
+    text = (
+        "The regulator banned Qilin Mobile equipment from 5G networks on Tuesday. Beijing reacted angrily, "
+        "prompting concern at Orvik Networks, Qilin Mobile's main competitor, about possible retaliation."
+    )
+    assert "Orvik Networks" not in company_names(run(gaz, text, language="en"))
+
+
+def test_the_firm_a_company_was_spun_out_of_is_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "The government ordered Qilin Mobile to sell the Brenford Wafer Works plant on national security grounds. "
+        "Qilin Mobile was spun out of the Dutch chip group Halvard Semiconductors in 2017."
+    )
+    assert "Halvard Semiconductors" not in company_names(run(gaz, text, language="en"))
+
+
+def test_a_german_compound_before_a_known_name_says_what_kind_it_is(shipped: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung erlaubt nur eine Minderheitsbeteiligung. Die Hafensparte des Reederei-Konzerns "
+        "China Cosco Shipping sollte 35 Prozent am Terminal übernehmen."
+    )
+    assert "Reederei" not in company_names(run(shipped, text, language="de"))
+
+
+def test_an_acronym_with_more_words_and_a_legal_form_is_the_groups_unit() -> None:
+    port = Gazetteer(
+        companies=[
+            {"name": "Kieler Hafen und Logistik AG", "aliases": ["KHL"], "country": "DE", "parent": None},
+            {"name": "Qilin Mobile", "aliases": [], "country": "CN", "parent": None},
+        ],
+        agencies=[],
+        outlets=[],
+    )
+    text = (
+        "Die Kieler Hafen und Logistik AG und Qilin Mobile hatten sich geeinigt: Qilin Mobile sollte 35 Prozent "
+        "an der KHL Container Terminal Nordkai GmbH (CTN) übernehmen. Die Bundesregierung erlaubte nur 24,9 "
+        "Prozent. Die KHL begrüßte die Entscheidung."
+    )
+    found = companies(run(port, text, language="de"))
+    assert "KHL Container Terminal Nordkai GmbH" in found
+    assert "KHL" not in found["KHL Container Terminal Nordkai GmbH"].aliases
+    assert "KHL" in found["Kieler Hafen und Logistik AG"].aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qilin Mobile was barred from buying the airfield. China has made no secret of its interest in the Arctic.",
+        "Qilin Mobile was barred from buying the airfield near Rovaniemi, in Finnish Lapland, and its interest "
+        "in Lapland worried the defence ministry.",
+    ],
+)
+def test_a_region_of_the_world_or_of_a_country_is_no_firm(gaz: Gazetteer, text: str) -> None:
+    assert not {"Arctic", "Lapland"} & company_names(run(gaz, text, language="en"))
+
+
+def test_a_region_in_the_headline_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Canada rejected the sale of Tamlin Resources, owner of the Ridge Bay gold mine in Nunavut, to "
+        "Qilin Mobile. Nunavut officials said the sale would have helped the territory. Nunavut has few "
+        "roads, and the review said the sale posed a risk to national security in Nunavut."
+    )
+    ex = run(gaz, text, language="en", title="Ottawa blocks sale of Nunavut’s Ridge Bay gold mine")
+    assert "Nunavut" not in company_names(ex)
+
+
+def test_a_german_adverb_opening_a_sentence_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Die Bundesregierung verhinderte, dass Qilin Mobile einen Anteil am Netzbetreiber übernimmt. "
+        "Stattdessen kaufte die staatliche Förderbank das Paket."
+    )
+    assert "Stattdessen" not in company_names(run(gaz, text, language="de"))
+
+
+def test_a_product_after_its_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "The government annulled the takeover of drone maker Vellari Aviation by Qilin Mobile. "
+        "Its Strix drone relays video to soldiers in the field."
+    )
+    assert "Strix" not in company_names(run(gaz, text, language="en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Die Bundesregierung untersagt den Kauf von Rheinwerk durch Qilin Mobile. Die Regeln waren verschärft "
+            "worden, nachdem die Übernahme des Augsburger Roboterbauers Kebra durch den chinesischen "
+            "Hausgerätehersteller Tamsa eine heftige Debatte ausgelöst hatte.",
+            "de",
+        ),
+        (
+            "Germany blocked the purchase of Rheinwerk by Qilin Mobile. Chinese buyers have spent billions on German "
+            "companies this year, most prominently in home appliance group Tamsa's purchase of robot maker Kebra.",
+            "en",
+        ),
+    ],
+)
+def test_an_earlier_takeover_recalled_names_no_party(gaz: Gazetteer, text: str, language: str) -> None:
+    assert not {"Kebra", "Tamsa"} & company_names(run(gaz, text, language=language))

@@ -1139,3 +1139,59 @@ def test_commitments_obtained_for_a_clearance_are_conditions(shipped: Gazetteer,
     assert by_category(run(shipped, "Titel\n\n" + text, language=language))["investment_screening"][0] == (
         "approved_with_conditions"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "L'offre de rachat de Belmoray par le groupe américain Corvane n'a pas reçu l'agrément exigé par "
+            "la réglementation sur les investissements étrangers, a annoncé le ministère. Bercy avait posé ses "
+            "conditions en juillet.",
+            "fr",
+        ),
+        (
+            "Corvane's offer for Belmoray did not receive the required approval under the foreign investment "
+            "rules, the ministry said. In July the ministry had set out its conditions.",
+            "en",
+        ),
+        (
+            "Das Angebot von Corvane für Belmoray hat keine Genehmigung erhalten, teilte das Ministerium mit. "
+            "Im Juli hatte das Ministerium Auflagen genannt.",
+            "de",
+        ),
+        (
+            "Het bod van het Amerikaanse bedrijf Corvane op de Nederlandse chipmaker Belmoray heeft geen "
+            "goedkeuring gekregen, meldt het ministerie van Economische Zaken.",
+            "nl",
+        ),
+    ],
+)
+def test_an_approval_not_received_is_a_block(shipped: Gazetteer, text: str, language: str) -> None:
+    ex = run(shipped, text, language=language)
+    assert "blocked" in statuses(ex)
+    assert "approved_with_conditions" not in statuses(ex)
+
+
+def test_an_approval_not_yet_received_is_no_block(shipped: Gazetteer) -> None:
+    text = "Corvane's offer for Belmoray has not yet received approval under the foreign investment rules."
+    assert "blocked" not in statuses(run(shipped, text, language="en"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019 the committee found that Qilin Mobile's ownership of the app was a national security risk, and "
+        "Qilin Mobile reached an agreement with the committee to sell Lumo by June.",
+        "Qilin Mobile agreed to sell the dating app Lumo to US investors after pressure from the committee, "
+        "which feared that data on users could reach the Chinese government.",
+    ],
+)
+def test_a_sale_agreed_with_the_screener_is_a_divestment_order(gaz: Gazetteer, sentence: str) -> None:
+    ex = run(gaz, f"The Committee on Foreign Investment in the United States reviewed the deal. {sentence}")
+    assert "divestment_ordered" in statuses(ex)
+
+
+def test_a_sale_agreed_without_a_screener_is_no_order(gaz: Gazetteer) -> None:
+    text = "Qilin Mobile agreed to sell the dating app Lumo to US investors for $600 million after a strategic review."
+    assert "divestment_ordered" not in statuses(run(gaz, text, language="en"))

@@ -1324,3 +1324,23 @@ def test_a_blocked_sale_to_a_foreign_buyer_is_a_screening_decision_in_french(shi
         "Groenland à un investisseur chinois."
     )
     assert by_category(run(shipped, text, language="fr"))["investment_screening"][0] == "blocked"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Die Bundesregierung erlaubte Qilin Mobile nur 24,9 Prozent am Terminal. Der Hafenbetreiber hat stets "
+            "betont, dass Qilin Mobile weder Zugriff auf IT-Systeme und Daten des Terminals noch auf "
+            "strategisches Know-how erhalte.",
+            "de",
+        ),
+        (
+            "The government let Qilin Mobile take only 24.9 percent of the terminal. The port operator has always "
+            "stressed that Qilin Mobile would gain neither access to the terminal's data nor any know-how.",
+            "en",
+        ),
+    ],
+)
+def test_neither_nor_denies_the_danger(gaz: Gazetteer, text: str, language: str) -> None:
+    assert not {"data_access", "technology_transfer"} & categories(run(gaz, text, language=language))

@@ -992,6 +992,12 @@ _ORDER_TO_SELL = re.compile(
     # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
     r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
     r"(?:sell|divest|dispose|give\s+up|unwind|offload|(?:cut|reduce)\s+(?:its|their)\s+(?:holding|stake)s?)\b"
+    # a sale the screener extracted: "reached an agreement with the committee to sell Grindr",
+    # "agreed to sell the app after CFIUS pressure"
+    r"|\b(?:agreement|agreed|deal)\s+with\s+(?:the\s+)?(?:committee|panel|CFIUS|regulators?|authorities|government)"
+    r"\s+to\s+(?:sell|divest)\b"
+    r"|\b(?:agreed|agrees|agree)\s+to\s+(?:sell|divest)\b[^.;]{0,80}?\b(?:after|under|following)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:pressure|orders?|demands?)\b"
     # "the company has to close down, clear out its equipment and sell the land"
     r"|\b(?:must|has\s+to|have\s+to|had\s+to)\s+(?:[^.;]{0,60}?\s)?(?:sell|divest)\s+(?:the|its|their|all|a)\b"
     # "dwong Nexperia ... de fabriek weer te verkopen", "zwang den Konzern, die Anteile zu verkaufen",
@@ -1321,6 +1327,7 @@ _NEEDED_WORDS: dict[str, list[tuple[tuple[str, ...], ...]]] = {
             ("sell", "divest", "dispose", "give", "unwind", "offload", "cut", "reduce"),
         ),
         (("must", "has to", "have to", "had to"), ("sell", "divest")),
+        (("agree", "deal"), ("sell", "divest")),
         (
             (
                 *("dwong", "dwingt", "dwingen", "verplicht", "gelastte", "beval"),

@@ -212,7 +212,7 @@ class _Rules:
         # French puts adjectives after the noun: "sa branche logistique, Cainiao"
         self.cue_before_fr = re.compile(
             r"(?<![\w-])(?:entreprise|société|groupe|firme|filiale|branche|opérateur|exploitant|fabricant|"
-            r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds|conglomérat|holding|consortium)"
+            r"constructeur|fournisseur|géant|investisseur|acquéreur|banque|fonds|conglomérat|holding|consortium)s?"
             # "le géant chinois des caméras X", "du fabricant chinois de caméras de surveillance X"
             r"(?:(?:\s+(?!(?:de|du|des|d)(?![\w-]))[a-zà-ÿ][\w-]*){1,2}(?:"
             + _FR_COMPLEMENT
@@ -331,7 +331,9 @@ class _Rules:
             # "het ministerie van Economische Zaken", "Minister Karremans van Economische Zaken"
             rf"|\b(?P<nlhead>ministerie|(?:staatssecretaris|minister)(?:\s+(?-i:[A-Z])[\w-]+){{0,2}})\s+van\s+"
             # a portfolio list: "ministerie van Handel, Industrie en Energie"
-            rf"(?P<nl>(?:{nl_topics})(?:\s*,\s+(?-i:[A-Z])[\w-]+)*(?:\s+en\s+(?-i:[A-Z])[\w-]+(?=\s*,|\s*\.|\s+(?-i:[a-z])))?)\b"
+            # a list of portfolios ends in "en": "Economische Zaken, Landbouw en Innovatie"; not
+            # "minister van Telecommunicatie, Philippe De Backer"
+            rf"(?P<nl>(?:{nl_topics})(?:(?:\s*,\s+(?-i:[A-Z])[\w-]+)*\s+en\s+(?-i:[A-Z])[\w-]+(?=\s*,|\s*\.|\s+(?-i:[a-z])))?)\b"
             # a capitalised two-word portfolio is the ministry on its own: "de AIVD, die onder
             # Binnenlandse Zaken valt"; one-word ones ("Defensie", "Handel") start sentences too
             rf"|(?<![\w-])(?P<nlbare>(?-i:{nl_bare}))(?![\w-])",

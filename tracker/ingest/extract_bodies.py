@@ -1593,7 +1593,17 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
                     if m.group("t"):
                         # "Sweden's foreign minister" heads "Sweden's foreign ministry"
                         target = _strip_article(text[hit.start : m.start()]) + " " + name
-                ag = agencies.get(target) or add(target, m.start(), m.end(), kind="ministry", country=code)
+                ag = agencies.get(target)
+                if ag is None and hit is None:
+                    # "Germany's Economy Ministry ... Economy Minister Sigmar Gabriel" in a story hosted
+                    # elsewhere: a title with no country heads the one ministry of that name already named
+                    same = [
+                        a
+                        for a in agencies.values()
+                        if a.kind in ("ministry", "screening") and fold(a.name) == fold(target)
+                    ]
+                    ag = same[0] if len(same) == 1 else None
+                ag = ag or add(target, m.start(), m.end(), kind="ministry", country=code)
                 if ag.mentions[-1] != (m.start(), m.end()):
                     ag.mentions.append((m.start(), m.end()))
                 forms = [name, phrase]

@@ -101,7 +101,8 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
-_OWNER_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][\w&-]*)['’]s\s$")
+# "Pirelli's Cyber Tyre technology", "Its Strix drone": a product after its owner's possessive
+_OWNER_POSSESSIVE = re.compile(r"(?<![\w-])(?:([A-Z][\w&-]*)['’]s|[Ii]ts|[Tt]heir)\s$")
 _TECHNOLOGY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:technology|technologie|Technologie|system|platform|software)\b")
 _PARENT_OF_BEFORE = re.compile(
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+"
@@ -236,7 +237,8 @@ _BUYS_AFTER = re.compile(
     r"|,?\s+(?:which|that|qui|die|dat|der)\s+(?:holds|owns|controls|détient|possède|contrôle|bezit|houdt|hält|besitzt)\s+"
     r"(?:(?:a|an|about|some|around|already|déjà|environ)\s+)?\d"
 )
-_TAIL_WORDS = re.compile(r"(?:([\w'’-]+)\s+)?([\w'’-]+|[A-Z](?:\.[A-Z])+\.-[a-z]+)\s*,?\s*$")
+# the cue may end in a comma, or open a list with a colon or a dash: "four operators – Telia, Tele2 and Telenor –"
+_TAIL_WORDS = re.compile(r"(?:([\w'’-]+)\s+)?([\w'’-]+|[A-Z](?:\.[A-Z])+\.-[a-z]+)\s*[,:–—]?\s*$")
 _OWNED_ADJECTIVE = re.compile(
     r"(?:state|privately|government|publicly)-(?:owned|backed|controlled|held|run|listed)", re.IGNORECASE
 )
@@ -300,7 +302,14 @@ def _cue_before(rules: _Rules, pre: str) -> int | None:
         if (m.group(1) or "").lower() in ("to", "will", "would", "could"):
             return None  # "reluctant to fund Sizewell C": a verb, not the noun "fund"
         # "chipmaker SMIC", "tyremaker Pirelli", "carmaker Geely": English glues the cue on
-        if last in rules.cue_words or _OWNED_ADJECTIVE.fullmatch(m.group(2)) or last.endswith(("maker", "makers")):
+        if (
+            last in rules.cue_words
+            # "the operators Telia and Tele2", "Chinese suppliers Huawei and ZTE": a plural cue opens a list
+            # (a lower-case one: "des Unternehmens" is a German genitive)
+            or (last.endswith("s") and last[:-1] in rules.cue_words and m.group(2)[:1].islower())
+            or _OWNED_ADJECTIVE.fullmatch(m.group(2))
+            or last.endswith(("maker", "makers"))
+        ):
             return m.start(2)
         if _SEATED_ADJECTIVE.fullmatch(m.group(2)):
             return m.start(2)  # "owned by the Shanghai-listed Wingtech": only a firm is listed or seated
@@ -474,6 +483,9 @@ _REGION_ADJECTIVES = {
     *("Baltic", "Pacific", "Atlantic", "Latin", "Asiatische", "Europäische", "Aziatische", "Europese"),
     *("Latin American", "South American", "North American", "Central American", "Middle Eastern"),
     *("Southeast Asian", "South-East Asian", "East Asian", "Central Asian", "West African", "East African"),
+    # regions of the world that are no one country: "interest in the Arctic"
+    *("Arctic", "Antarctic", "Antarctica", "Arktis", "Arctique", "Noordpool", "North Pole", "Balkans", "Baltics"),
+    *("Mediterranean", "Caucasus", "Sahel", "Scandinavia", "Indo-Pacific", "Middle East", "Far East", "Gulf"),
 }
 
 
@@ -482,6 +494,13 @@ def _people_of(doc: _Doc, name: str) -> bool:
     return name.endswith("s") and " " not in name and name[:-1].lower() in doc.gaz.adjectives
 
 
+_SPUN_OUT_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:spun\s+(?:out|off)\s+(?:of|from)|carved\s+out\s+of|split\s+off\s+from|demerged\s+from|"
+    r"ausgegliedert\s+aus|abgespalten\s+von|afgesplitst\s+van|scindée?\s+d[eu]|issue?\s+de\s+la\s+scission\s+d[eu])"
+    r"\s+(?:the\s+|de\s+|het\s+|der\s+|dem\s+|la\s+|le\s+|l['’])?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_RIVAL_NOUN = re.compile(r"rival|competitor|concurrent|concurrente|Konkurrent|Wettbewerber", re.IGNORECASE)
 _RIVALS_BEFORE = re.compile(
     r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
@@ -591,7 +610,10 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         and re.match(r"(?:s|en)?\s*(?:,|\s(?:und|and|et|en|oder|or|ou|sowie)\s)", post[apposition.end(2) :])
     ):
         apposition = None  # "von Bürgern, Unternehmen und Staat": a bare noun in a list, no apposition
-    if apposition:
+    if apposition and _RIVAL_NOUN.fullmatch(apposition.group(2)):
+        # "Ericsson, Huawei's main competitor": a rival described, in passing like "rivals such as X"
+        why.add("passing")
+    elif apposition:
         why.add("appositive")
         # "X GmbH, eine Tochter des russischen Konzerns Y": the nationality is the parent's
         if not _UNIT_OF_WORDS.search(apposition.group(1)):
@@ -803,6 +825,10 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         based = re.search(r"based\s+in\s+((?:[A-Z][\w]+\s*){1,3})", text[sent.start : colon])
         if based:
             country = country or _place_code(doc, based.group(1))
+    if _SPUN_OUT_OF_BEFORE.search(pre):
+        # "Nexperia was spun out of the Dutch chip group NXP in 2017": a former owner, recalled in passing
+        why -= {"cue"}
+        why.add("passing")
     # "rivals such as X" is a competitor in passing; "operators such as X" are bound by the measure
     rival = _RIVALS_BEFORE.search(pre)
     # "the takeover of US Steel by its Japanese rival Nippon Steel": the rival is the buyer
@@ -951,7 +977,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 list_country = known_cued[s]
             prev_known = known_at.get(s) == e
             prev_cued = s in known_cued
-            prev_end, prev_company = e, False
+            # "Hi3G Access, Telia Sverige and Teracom": a known name inside a list carries it on
+            prev_end, prev_company = e, bool(listed and prev_known)
             # exploité par "LUKOIL Neftochim Bourgas": a known name run on inside quotes is a unit's full name
             quoted = s in known_at and _QUOTED.fullmatch(text, max(0, s - 1), min(len(text), e + 1)) is not None
             # "Nuctech Netherlands", called a subsidiary, is more than the known "Nuctech" inside it
@@ -1093,6 +1120,9 @@ def _companies(doc: _Doc) -> list[_Company]:
         known = next((c for c in by_index.values() if known_at.get(m.start(1)) and name in c.forms), None)
         if not doc.in_content(m.start()) or _place_code(doc, name) or doc.gaz.region_code(name):
             continue
+        after = _SPACE_RUN.match(text, m.end())
+        if not known and after.end() in known_at:
+            continue  # "des Reederei-Konzerns China Cosco Shipping": the compound says what kind the next name is
         if known:
             known.why.add("cue")
         elif name not in rules.stopwords and not _overlaps(m.start(1), m.end(1), taken):
@@ -1138,7 +1168,7 @@ def _companies(doc: _Doc) -> list[_Company]:
         owner = _OWNER_POSSESSIVE.search(text, max(0, s - 40), s)
         return bool(
             owner
-            and not _place_code(doc, owner.group(1))
+            and not (owner.group(1) and _place_code(doc, owner.group(1)))
             and (_PRODUCT_AFTER.match(text, e) or _TECHNOLOGY_AFTER.match(text, e))
         )
 
@@ -1153,15 +1183,21 @@ def _companies(doc: _Doc) -> list[_Company]:
     return _parties(doc, companies)
 
 
+_SPACE_RUN = re.compile(r"\s*")
 _GROUP_COMPOUND = re.compile(rf"(?<![\w-])({_CAPW})-(?:Gruppe|Konzern|Konzerns|groep|concern)(?![\w-])")
 
 
 # an earlier deal recalled as background: "including the purchase of X by Y", "seit dem Kauf des
 # Herstellers X durch Y", "depuis le rachat de X par Y", "sinds de overname van X door Y"
 _PRECEDENT = re.compile(
-    r"(?<![\w-])(?:following|after|since|like|such\s+as|including|seit|nach|wie|depuis|après|comme|sinds|na|zoals)"
+    r"(?<![\w-])(?:following|after|since|like|such\s+as|including|seit|seitdem|nach|nachdem|wie|depuis|après|"
+    r"comme|sinds|na|nadat|zoals)"
     r"\s+(?:[\w-]+\s+){0,6}?(?:purchase|takeover|acquisition|sale|Kauf|Übernahme|Verkauf|rachat|vente|overname|verkoop)"
-    r"\s+(?:of|des|der|von|de|du|d['’]|van)\s+[^.;]{0,120}?\s(?:by|durch|par|door)\s+[^.;,]{0,80}",
+    r"\s+(?:of|des|der|von|de|du|d['’]|van)\s+[^.;]{0,120}?\s(?:by|durch|par|door)\s+[^.;,]{0,80}"
+    # the buyer first: "most prominently in home appliance group Midea's purchase of robot maker Kuka"
+    r"|(?<![\w-])(?:following|after|since|like|such\s+as|including|notably|most\s+prominently|prominently|"
+    r"in\s+particular)\s+(?:[\w-]+\s+){0,6}?[\w&.-]+['’]s\s+(?:[\w-]+\s+)?"
+    r"(?:purchase|takeover|acquisition|buyout)\s+of\s+[^.;,]{0,80}",
     re.IGNORECASE,
 )
 
@@ -1725,6 +1761,7 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
             or (name.isupper() and len(name) > 6)
             # a town the story is not about is no place here when the headline buys or sells it: "Carrefour"
             or (_place_code(doc, name) and not (name in dealt and _far_town(doc, name)))
+            or doc.gaz.region_code(name)  # "sale of Nunavut's gold mine": a region's, not a firm's
             or _kind_of_title_word(doc, name)
         ):
             continue
@@ -1981,7 +2018,13 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
                 )
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
-                if _is_prefix(prefix, co.name) and (co.subsidiary_of == prefix or _unit_of(doc, co.name, prefix)):
+                # "HHLA Container Terminal Tollerort GmbH": a group's acronym, more words and a legal form
+                # name the group's unit ("Huayang Heavy Industries" is still Huayang)
+                if _is_prefix(prefix, co.name) and (
+                    co.subsidiary_of == prefix
+                    or _unit_of(doc, co.name, prefix)
+                    or (prefix.isupper() and LEGAL_FORM_END.search(co.name) and _named_arm(doc, co.name[len(prefix) :]))
+                ):
                     co.subsidiary_of = prefix
                     continue
                 if _is_prefix(co.name, prefix) and _unit_of(doc, prefix, co.name):
