@@ -1166,3 +1166,63 @@ def test_a_site_within_a_named_site_is_that_site_and_no_town(shipped: Gazetteer)
     )
     (site,) = run(shipped, text, language="de").facilities
     assert (site.name, site.city) == ("Kernkraftwerk Dukovany", None)
+
+
+# -- offices searched by investigators -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "town"),
+    [
+        (
+            "Polish agents searched the Warsaw offices of Qilin Mobile and of Velnet Access, the Polish unit of a "
+            "French telecoms group, on suspicion of espionage.",
+            "en",
+            "Warsaw",
+        ),
+        (
+            "Qilin Mobile's offices in Warsaw were searched by Polish security agents, who suspect espionage.",
+            "en",
+            "Warsaw",
+        ),
+        (
+            "Speurders doorzochten donderdag het Brusselse kantoor van Qilin Mobile in een onderzoek naar "
+            "omkoping en spionage.",
+            "nl",
+            "Brussel",
+        ),
+        (
+            "Ermittler haben die Büros von Qilin Mobile in Berlin wegen des Verdachts der Spionage durchsucht.",
+            "de",
+            "Berlin",
+        ),
+        (
+            "Les bureaux de Qilin Mobile à Paris ont été perquisitionnés dans une enquête pour espionnage.",
+            "fr",
+            "Paris",
+        ),
+    ],
+)
+def test_a_companys_offices_searched_by_investigators_are_a_site(
+    gaz: Gazetteer, text: str, language: str, town: str
+) -> None:
+    found = run(gaz, text, language=language).facilities
+    offices = [f for f in found if f.operator == "Qilin Mobile"]
+    assert len(offices) == 1 and offices[0].city == town and offices[0].kind == "office"
+
+
+def test_two_firms_offices_searched_are_two_sites(gaz: Gazetteer) -> None:
+    text = (
+        "Polish agents searched the Warsaw offices of Qilin Mobile and of Velnet Access, the Polish unit of a "
+        "French telecoms group, on suspicion of espionage."
+    )
+    operators = {f.operator for f in run(gaz, text, language="en").facilities}
+    assert {"Qilin Mobile", "Velnet Access"} <= operators
+
+
+def test_offices_nobody_searched_are_no_site(gaz: Gazetteer) -> None:
+    text = (
+        "The regulator banned Qilin Mobile equipment from 5G networks. Qilin Mobile, which has offices in more "
+        "than 30 countries, said the offices of Qilin Mobile in Warsaw would stay open."
+    )
+    assert not run(gaz, text, language="en").facilities

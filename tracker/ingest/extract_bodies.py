@@ -2027,6 +2027,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             found += _head_first_sites(doc, sent, company_spans, bodies)
             found += _listed_sites(doc, sent, company_spans)
             found += _french_plural_sites(doc, sent)
+        found += _searched_offices(doc, sent, companies)
         for m in doc.matches(rules.facility_term_re, sent.start, sent.end):
             fac = _term_site(doc, sent, m, relevant, company_spans, found)
             if fac:
@@ -2542,6 +2543,80 @@ def _listed_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Fa
                 break
             at = e + sep.end()
     return out
+
+
+# a company's offices searched or raided by investigators are a site of the case: "Agents searched the
+# Warsaw offices of Huawei", "Het Brusselse kantoor van Huawei werd doorzocht", "die Büros von X in
+# Berlin wurden durchsucht", "les bureaux de X à Paris ont été perquisitionnés"
+_SEARCHED = re.compile(
+    r"(?<![\w-])(?:search(?:ed|es|ing)?|raid(?:ed|s|ing)?|perquisition\w*|doorzocht|doorzoeking\w*|huiszoeking\w*|"
+    r"speurders|durchsucht\w*|Durchsuchung\w*|Razzia\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_OFFICE_NOUN = (
+    r"(?:offices|office|premises|headquarters|kantoor|kantoren|hoofdkantoor|Büros?|Geschäftsräume|bureaux|locaux|siège)"
+)
+_OFFICES_OF = re.compile(
+    # "the Warsaw offices of Huawei", "het Brusselse kantoor van Huawei", "les bureaux de Huawei à Paris"
+    rf"(?:(?P<town>[A-ZÀ-Þ][\w'’-]+)\s+)?(?P<noun>{_OFFICE_NOUN})\s+(?:of|van|von|de|du|d['’])\s*(?:the\s+|het\s+|de\s+)?"
+    r"(?P<owner>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,3})"
+    r"(?:\s+(?:in|à|te)\s+(?P<town2>[A-ZÀ-Þ][\w'’-]+))?"
+    # "Huawei's offices in Warsaw"
+    rf"|(?P<owner2>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){{0,3}})['’]s\s+(?:(?P<town3>[A-ZÀ-Þ][\w'’-]+)\s+)?"
+    rf"(?P<noun2>{_OFFICE_NOUN})(?:\s+in\s+(?P<town4>[A-ZÀ-Þ][\w'’-]+))?"
+)
+
+
+def _office_town(doc: _Doc, word: str | None) -> str | None:
+    """The town a word names, itself or as an adjective: "Warsaw", "Brusselse", "Berliner"."""
+    if not word:
+        return None
+    for form in (word, re.sub(r"(?:se|er|e|s)$", "", word)):
+        if doc.gaz.city(form):
+            return form
+    return None
+
+
+def _searched_offices(doc: _Doc, sent: Sentence, companies: list[_Company]) -> list[_Facility]:
+    text = doc.text
+    if not _SEARCHED.search(text, sent.start, sent.end):
+        return []
+    names = {f for c in companies for f in c.forms | {c.name}}
+    out = []
+    for m in _OFFICES_OF.finditer(text, sent.start, sent.end):
+        owner = m.group("owner") or m.group("owner2")
+        if owner not in names:
+            continue  # "the offices of the prosecutor": only a company's offices
+        town = next(
+            (t for t in (m.group(g) for g in ("town", "town2", "town3", "town4")) if _office_town(doc, t)), None
+        )
+        start = (
+            m.start("town")
+            if m.group("town") and town == m.group("town")
+            else m.start("noun")
+            if m.group("noun")
+            else m.start()
+        )
+        fac = _Facility(text[start : m.end()], "office", start, m.end())
+        fac.town = _office_town(doc, town)
+        fac.operator, fac.operator_strength = next(c.name for c in companies if owner in c.forms | {c.name}), 3
+        out.append(fac)
+        # "the Warsaw offices of Huawei and of Orange Polska": the same kind of site of a second firm
+        more = _AND_OF_OWNER.match(text, m.end())
+        if more and more.group("owner") in names:
+            other = _Facility(
+                f"{text[start : m.start('owner')]}{more.group('owner')}", "office", more.start(), more.end()
+            )
+            other.town = fac.town
+            other.operator = next(c.name for c in companies if more.group("owner") in c.forms | {c.name})
+            other.operator_strength = 3
+            out.append(other)
+    return out
+
+
+_AND_OF_OWNER = re.compile(
+    r"\s+(?:and|en|und|et)\s+(?:of|van|von|de|du|d['’])\s*(?P<owner>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,3})"
+)
 
 
 # "les sites de Lisieux, dans le Calvados, et de Compiègne": French names each town of a plural
@@ -3262,6 +3337,8 @@ def _merge_facilities(
                 break
             if _FAMILY.get(other.kind, other.kind) != family:
                 continue
+            if family == "office" and fac.operator != other.operator:
+                continue  # "the Warsaw offices of Huawei and of Orange Polska": two firms' offices
             if fac.named and other.named and not _same_site_name(fac, other, rules):
                 continue
             # one name twice is one site, though one mention was placed by its district ("Doraleh")
