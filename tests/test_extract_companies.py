@@ -1903,3 +1903,17 @@ def test_a_product_after_its_is_no_firm(gaz: Gazetteer) -> None:
 )
 def test_an_earlier_takeover_recalled_names_no_party(gaz: Gazetteer, text: str, language: str) -> None:
     assert not {"Kebra", "Tamsa"} & company_names(run(gaz, text, language=language))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tamsa Dairy's $600 million bid for Corran Milk has collapsed after the Treasurer said it would be "
+        "contrary to the national interest.",
+        "Tamsa Dairy's planned takeover of Corran Milk was blocked by the Treasurer on national interest grounds.",
+    ],
+)
+def test_the_firm_whose_bid_the_story_names_is_the_bidder(gaz: Gazetteer, sentence: str) -> None:
+    ex = run(gaz, sentence, language="en")
+    assert "Tamsa Dairy" in company_names(ex)
+    assert any(c.companies and c.companies[0] == "Tamsa Dairy" for c in ex.concerns)

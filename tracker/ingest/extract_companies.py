@@ -420,6 +420,10 @@ _LISTED_SUBSIDIARY_BEFORE = re.compile(_SUBSIDIARIES_OF + _CAP_NAME + _LISTED_AF
 
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+$")
 # a relative clause saying what the firm makes or runs
+# the bidder before its bid: "X's $600 million bid for Y", "X's planned takeover of Y", "X's offer to buy Y"
+_BID_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:bid|offer|takeover|acquisition|purchase|buyout)\s+(?:for|of|to\s+buy)\s"
+)
 _MAKES_AFTER = re.compile(
     r"\s*,\s*(?:which|that)\s+(?:makes|made|produces|manufactures|builds|designs|develops|supplies|operates|runs)\s"
     r"|\s*,\s*qui\s+(?:fabrique|produit|conçoit|développe|construit|exploite|fournit)\s"
@@ -656,6 +660,8 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("deal")
     if _MAKES_AFTER.match(post):
         why.add("appositive")  # "Bergen Engines, which makes engines for ships": what a firm does
+    if _BID_AFTER.match(post):
+        why.add("deal")  # "China Mengniu Dairy's $600 million bid for Lion": the bidder
     nationality = doc.country_before(s, sent.start)
     if nationality and nationality.kind == "adjective" and text[nationality.end : s].isspace():
         before = text[max(sent.start, nationality.start - 60) : nationality.start]
