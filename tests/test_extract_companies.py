@@ -1917,3 +1917,11 @@ def test_the_firm_whose_bid_the_story_names_is_the_bidder(gaz: Gazetteer, senten
     ex = run(gaz, sentence, language="en")
     assert "Tamsa Dairy" in company_names(ex)
     assert any(c.companies and c.companies[0] == "Tamsa Dairy" for c in ex.concerns)
+
+
+def test_a_plural_cue_before_the_prime_minister_names_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "La loi interdit à Qilin Mobile d'équiper les réseaux 5G. Elle impose aux opérateurs d’obtenir du "
+        "Premier ministre une autorisation avant d’installer les antennes."
+    )
+    assert "Premier" not in company_names(run(gaz, text, language="fr"))

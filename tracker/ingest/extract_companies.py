@@ -420,6 +420,7 @@ _LISTED_SUBSIDIARY_BEFORE = re.compile(_SUBSIDIARIES_OF + _CAP_NAME + _LISTED_AF
 
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+$")
 # a relative clause saying what the firm makes or runs
+_MINISTER_AFTER = re.compile(r"\s+(?:ministre|minister|ministro|minister-president)(?![\w-])")
 # the bidder before its bid: "X's $600 million bid for Y", "X's planned takeover of Y", "X's offer to buy Y"
 _BID_AFTER = re.compile(
     r"['’]s?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:bid|offer|takeover|acquisition|purchase|buyout)\s+(?:for|of|to\s+buy)\s"
@@ -1042,6 +1043,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue  # "Grant Shapps, then the business secretary": a person
             if rules.person_titles.fullmatch(name.split()[-1]) or _INITIALLED_PERSON.fullmatch(name):
                 continue  # "the Business Secretary"; "Marc R.", "Thomas R.": a suspect named as the press does
+            if _MINISTER_AFTER.match(text, e):
+                continue  # "du Premier ministre", "the Prime minister": an office, no firm
             if _SHARE_FIGURE.fullmatch(name):
                 continue  # "bought 49pc stake": a share, not a name
             if _ACRONYM_GLUED.fullmatch(name):
