@@ -419,12 +419,12 @@ _LISTED_SUBSIDIARY_BEFORE = re.compile(_SUBSIDIARIES_OF + _CAP_NAME + _LISTED_AF
 
 
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+$")
-# a relative clause saying what the firm makes or runs
 _MINISTER_AFTER = re.compile(r"\s+(?:ministre|minister|ministro|minister-president)(?![\w-])")
 # the bidder before its bid: "X's $600 million bid for Y", "X's planned takeover of Y", "X's offer to buy Y"
 _BID_AFTER = re.compile(
     r"['’]s?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:bid|offer|takeover|acquisition|purchase|buyout)\s+(?:for|of|to\s+buy)\s"
 )
+# a relative clause saying what the firm makes or runs
 _MAKES_AFTER = re.compile(
     r"\s*,\s*(?:which|that)\s+(?:makes|made|produces|manufactures|builds|designs|develops|supplies|operates|runs)\s"
     r"|\s*,\s*qui\s+(?:fabrique|produit|conçoit|développe|construit|exploite|fournit)\s"
