@@ -1370,3 +1370,15 @@ def test_a_dutch_ministers_portfolio_stops_before_his_name(shipped: Gazetteer) -
         "Telecommunicatie, Philippe De Backer, noemde Qilin Mobile daarbij niet bij naam."
     )
     assert not any("Philippe" in n for n in agency_names(run(shipped, text, language="nl")))
+
+
+def test_the_governments_and_parliaments_of_self_governing_territories_are_known(shipped: Gazetteer) -> None:
+    text = (
+        "Denmark agreed to fund new airports in Greenland after Qilin Mobile was shortlisted for the work. "
+        "The Greenlandic government welcomed the money, and Inatsisartut approved the plan. The Faroese "
+        "government said Qilin Mobile would not build its 5G network."
+    )
+    found = {a.name: a.country for a in run(shipped, text, language="en").agencies}
+    assert found.get("Government of Greenland") == "GL"
+    assert found.get("Inatsisartut") == "GL"
+    assert found.get("Government of the Faroe Islands") == "FO"

@@ -1925,3 +1925,22 @@ def test_a_plural_cue_before_the_prime_minister_names_no_firm(gaz: Gazetteer) ->
         "Premier ministre une autorisation avant d’installer les antennes."
     )
     assert "Premier" not in company_names(run(gaz, text, language="fr"))
+
+
+@pytest.mark.parametrize(("word", "code"), [("Faroese", "FO"), ("Greenlandic", "GL"), ("Congolese", "CD")])
+def test_the_adjectives_of_smaller_countries_and_territories_are_no_firms(gaz: Gazetteer, word: str, code: str) -> None:
+    text = (
+        f"Qilin Mobile was excluded from the 5G network after {word} officials raised security concerns. "
+        f"The {word} telecoms operator Velnet Access picked a European supplier instead."
+    )
+    ex = run(gaz, text, language="en")
+    assert word not in company_names(ex)
+    assert companies(ex)["Velnet Access"].country == code
+
+
+def test_the_exchange_a_firm_is_listed_on_is_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "Romania ended talks with Qilin Mobile on the reactors. Velnet Nuclear, listed on the Bucharest Stock "
+        "Exchange, is majority-owned by the Romanian state through the energy ministry."
+    )
+    assert "Bucharest Stock Exchange" not in company_names(run(gaz, text, language="en"))

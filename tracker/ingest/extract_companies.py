@@ -419,6 +419,11 @@ _LISTED_SUBSIDIARY_BEFORE = re.compile(_SUBSIDIARIES_OF + _CAP_NAME + _LISTED_AF
 
 
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+$")
+_LISTED_ON_BEFORE = re.compile(
+    r"(?<![\w-])(?:listed|traded|quoted|cotée?s?|notiert|gelistet|genoteerd)\s+(?:on|in|at|à|an|aan|op)\s+"
+    r"(?:the\s+|la\s+|le\s+|der\s+|de\s+|het\s+)?$",
+    re.IGNORECASE,
+)
 _MINISTER_AFTER = re.compile(r"\s+(?:ministre|minister|ministro|minister-president)(?![\w-])")
 # the bidder before its bid: "X's $600 million bid for Y", "X's planned takeover of Y", "X's offer to buy Y"
 _BID_AFTER = re.compile(
@@ -1045,6 +1050,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 continue  # "the Business Secretary"; "Marc R.", "Thomas R.": a suspect named as the press does
             if _MINISTER_AFTER.match(text, e):
                 continue  # "du Premier ministre", "the Prime minister": an office, no firm
+            if _LISTED_ON_BEFORE.search(text, max(sent.start, s - 30), s):
+                continue  # "listed on the Bucharest Stock Exchange": where shares trade, no party
             if _SHARE_FIGURE.fullmatch(name):
                 continue  # "bought 49pc stake": a share, not a name
             if _ACRONYM_GLUED.fullmatch(name):
