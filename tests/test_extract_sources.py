@@ -404,3 +404,10 @@ def test_hours_ago_resolve_against_a_known_date() -> None:
 def test_a_desk_byline_names_its_outlet_without_the_section(gaz: Gazetteer, byline: str, publisher: str) -> None:
     text = f"{byline}\n\nThe ministry said it would review the takeover of Kestrel Ports by Qilin Holdings."
     assert run(gaz, text, url="https://www.harrowgateweekly.example/news/a").publisher == publisher
+
+
+def test_a_wire_after_a_slash_in_the_byline_is_credited_apart_from_the_site(gaz: Gazetteer) -> None:
+    text = "Published: 22 June 2022\nBy Harrowgate Weekly/Reuters\n" + BODY
+    ex = run(gaz, text, url="https://www.harrowgateweekly.example/news/a")
+    assert ex.publisher == "Harrowgate Weekly"
+    assert ex.wire_credits == ["Reuters"]

@@ -453,7 +453,11 @@ def _clean_byline(raw: str) -> str:
 
 # "By Jane Doe | The Daily Ledger", "Door Jan Jansen, NRC", "Von Eva Muster, Der Spiegel",
 # "By Jane Doe for The Daily Ledger": the parts after the writer's name may name the outlet
-_BYLINE_PARTS_RE = re.compile(r"\s*(?:\||,|;|\s[/–—-]\s|\s(?:for|pour|voor|für)\s)\s*")
+# and "By The Local/AFP": a wire after a slash
+_BYLINE_PARTS_RE = re.compile(
+    r"\s*(?:\||,|;|\s[/–—-]\s|\s(?:for|pour|voor|für)\s"
+    r"|/(?=(?:AFP|Reuters|AP|dpa|ANP|Belga|BNS|PAP|EFE|ANSA|TT|NTB|Ritzau|Kyodo|Yonhap)\b))\s*"
+)
 # "with Reuters", "avec AFP", "Mit Material von dpa", "Quelle: dpa", "Bron: ANP", "Source : AFP"
 _WIRE_CREDIT_RE = re.compile(
     r"(?i:\b(?:with|based\s+on|avec|met|mit(?:\s+material\s+von)?|material\s+(?:von|from)|(?:quelle|bron|sources?)\s*:))"
@@ -547,9 +551,13 @@ def _sources(article: RawArticle, doc: _Doc, result: Extraction) -> None:
                 candidates.append(footer if not row else " ".join(words) if n == len(words) else row["name"])
                 outletish = True
         for cand in candidates:
-            if not cand or publisher or _NOT_AN_OUTLET_RE.match(cand):
+            if not cand or _NOT_AN_OUTLET_RE.match(cand):
                 continue
             row = _outlet_for(cand, rules, doc)
+            if publisher:
+                if row and row.get("kind") == "wire":
+                    wires.append(row["name"])  # "By The Local/AFP": the site, then its wire
+                continue
             squashed, dom = squash(cand), squash(domain)
             same_site = (site_row is not None and row is site_row) or bool(
                 dom and len(dom) > 3 and (dom in squashed or (len(squashed) > 3 and squashed in dom))
