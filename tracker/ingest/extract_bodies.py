@@ -2476,13 +2476,15 @@ def _owner_after(text: str, end: int, company_spans: SpanSet) -> bool:
     return any(end < cs <= m.end() + 40 and re.fullmatch(r"[\s\w-]*", text[end:cs]) for cs, _ce in company_spans)
 
 
+def _town_of_word(doc: _Doc, word: str) -> str | None:
+    """The town a word names, itself or as an adjective: "Newport", "Dortmunder", "Rotterdamse"."""
+    return next((form for form in (word, re.sub(r"(?:er|se|s)$", "", word)) if doc.gaz.city(form)), None)
+
+
 def _city_word_before(doc: _Doc, before: str) -> bool:
     """ "the Newport site", "die Dortmunder Chipfertigung", "de Rotterdamse vestiging"."""
     m = re.search(r"([A-Z][\w-]+)\s+$", before)
-    if not m:
-        return False
-    word = m.group(1)
-    return bool(doc.gaz.city(word) or doc.gaz.city(re.sub(r"(?:er|se|s)$", "", word)))
+    return bool(m and _town_of_word(doc, m.group(1)))
 
 
 def _head_first_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet, bodies: SpanSet) -> list[_Facility]:
@@ -2556,67 +2558,44 @@ _SEARCHED = re.compile(
 _OFFICE_NOUN = (
     r"(?:offices|office|premises|headquarters|kantoor|kantoren|hoofdkantoor|Büros?|Geschäftsräume|bureaux|locaux|siège)"
 )
+_OWNER_NAME = r"[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,3}"
 _OFFICES_OF = re.compile(
     # "the Warsaw offices of Huawei", "het Brusselse kantoor van Huawei", "les bureaux de Huawei à Paris"
     rf"(?:(?P<town>[A-ZÀ-Þ][\w'’-]+)\s+)?(?P<noun>{_OFFICE_NOUN})\s+(?:of|van|von|de|du|d['’])\s*(?:the\s+|het\s+|de\s+)?"
-    r"(?P<owner>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,3})"
-    r"(?:\s+(?:in|à|te)\s+(?P<town2>[A-ZÀ-Þ][\w'’-]+))?"
+    rf"(?P<owner>{_OWNER_NAME})(?:\s+(?:in|à|te)\s+(?P<town2>[A-ZÀ-Þ][\w'’-]+))?"
     # "Huawei's offices in Warsaw"
-    rf"|(?P<owner2>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){{0,3}})['’]s\s+(?:(?P<town3>[A-ZÀ-Þ][\w'’-]+)\s+)?"
+    rf"|(?P<owner2>{_OWNER_NAME})['’]s\s+(?:(?P<town3>[A-ZÀ-Þ][\w'’-]+)\s+)?"
     rf"(?P<noun2>{_OFFICE_NOUN})(?:\s+in\s+(?P<town4>[A-ZÀ-Þ][\w'’-]+))?"
 )
-
-
-def _office_town(doc: _Doc, word: str | None) -> str | None:
-    """The town a word names, itself or as an adjective: "Warsaw", "Brusselse", "Berliner"."""
-    if not word:
-        return None
-    for form in (word, re.sub(r"(?:se|er|e|s)$", "", word)):
-        if doc.gaz.city(form):
-            return form
-    return None
+# "the Warsaw offices of Huawei and of Orange Polska": the same kind of site of a second firm
+_AND_OF_OWNER = re.compile(rf"\s+(?:and|en|und|et)\s+(?:of|van|von|de|du|d['’])\s*(?P<owner>{_OWNER_NAME})")
 
 
 def _searched_offices(doc: _Doc, sent: Sentence, companies: list[_Company]) -> list[_Facility]:
     text = doc.text
     if not _SEARCHED.search(text, sent.start, sent.end):
         return []
-    names = {f for c in companies for f in c.forms | {c.name}}
+    firm_of = {form: c.name for c in companies for form in c.forms | {c.name}}
     out = []
     for m in _OFFICES_OF.finditer(text, sent.start, sent.end):
         owner = m.group("owner") or m.group("owner2")
-        if owner not in names:
+        if owner not in firm_of:
             continue  # "the offices of the prosecutor": only a company's offices
-        town = next(
-            (t for t in (m.group(g) for g in ("town", "town2", "town3", "town4")) if _office_town(doc, t)), None
-        )
-        start = (
-            m.start("town")
-            if m.group("town") and town == m.group("town")
-            else m.start("noun")
-            if m.group("noun")
-            else m.start()
-        )
-        fac = _Facility(text[start : m.end()], "office", start, m.end())
-        fac.town = _office_town(doc, town)
-        fac.operator, fac.operator_strength = next(c.name for c in companies if owner in c.forms | {c.name}), 3
-        out.append(fac)
-        # "the Warsaw offices of Huawei and of Orange Polska": the same kind of site of a second firm
-        more = _AND_OF_OWNER.match(text, m.end())
-        if more and more.group("owner") in names:
-            other = _Facility(
-                f"{text[start : m.start('owner')]}{more.group('owner')}", "office", more.start(), more.end()
-            )
-            other.town = fac.town
-            other.operator = next(c.name for c in companies if more.group("owner") in c.forms | {c.name})
-            other.operator_strength = 3
-            out.append(other)
+        towns = [m.group(g) for g in ("town", "town2", "town3", "town4") if m.group(g)]
+        town = next((t for w in towns if (t := _town_of_word(doc, w))), None)
+        start = m.start()
+        if m.group("town") and not _town_of_word(doc, m.group("town")):
+            start = m.start("noun")  # "Agents offices of": the word before the noun is no town
+        found = [(firm_of[owner], text[start : m.end()], start, m.end())]
+        more = _AND_OF_OWNER.match(text, m.end()) if m.group("owner") else None
+        if more and more.group("owner") in firm_of:
+            name = text[start : m.start("owner")] + more.group("owner")
+            found.append((firm_of[more.group("owner")], name, more.start(), more.end()))
+        out += [
+            _Facility(name, "office", s, e, town=town, operator=operator, operator_strength=3)
+            for operator, name, s, e in found
+        ]
     return out
-
-
-_AND_OF_OWNER = re.compile(
-    r"\s+(?:and|en|und|et)\s+(?:of|van|von|de|du|d['’])\s*(?P<owner>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,3})"
-)
 
 
 # "les sites de Lisieux, dans le Calvados, et de Compiègne": French names each town of a plural
