@@ -1382,3 +1382,31 @@ def test_the_governments_and_parliaments_of_self_governing_territories_are_known
     assert found.get("Government of Greenland") == "GL"
     assert found.get("Inatsisartut") == "GL"
     assert found.get("Government of the Faroe Islands") == "FO"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Warnungen des niedersächsischen Verfassungsschutzes vor russischer Sabotage sind zu "
+            "berücksichtigen, sagte der Minister über die Beteiligung von Qilin Mobile.",
+            "Lower Saxony Office for the Protection of the Constitution",
+        ),
+        (
+            "Das Bayerische Landesamt für Verfassungsschutz warnt vor Spionage durch Qilin Mobile.",
+            "Bavaria Office for the Protection of the Constitution",
+        ),
+    ],
+)
+def test_the_german_states_intelligence_offices_are_known(shipped: Gazetteer, text: str, name: str) -> None:
+    found = agencies(run(shipped, text, language="de"))
+    assert name in found and found[name].kind == "intelligence" and found[name].country == "DE"
+    assert "Federal Office for the Protection of the Constitution" not in found
+
+
+def test_a_german_ministry_before_its_object_and_more_words_is_the_ministry_alone(gaz: Gazetteer) -> None:
+    text = (
+        "Das Kabinett untersagt den Verkauf von Rheinwerk an Qilin Mobile. Der Geschäftsführer wirft dem "
+        "Ministerium Fehler in der Argumentation vor und will klagen."
+    )
+    assert not any("Fehler" in n for n in agency_names(run(gaz, text, language="de")))

@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import (
+    AGENCIES,
+    COMPANIES,
+    OUTLETS,
     agencies,
     companies,
     company,
@@ -1944,3 +1947,86 @@ def test_the_exchange_a_firm_is_listed_on_is_no_party(gaz: Gazetteer) -> None:
         "Exchange, is majority-owned by the Romanian state through the energy ministry."
     )
     assert "Bucharest Stock Exchange" not in company_names(run(gaz, text, language="en"))
+
+
+def _acronym_gazetteer() -> Gazetteer:
+    firm = {"name": "Harbour State Shipyards", "aliases": ["HSSY"], "country": "CN", "parent": None}
+    return Gazetteer(companies=[*COMPANIES, firm], agencies=AGENCIES, outlets=OUTLETS)
+
+
+def test_an_acronym_the_story_spells_out_for_a_body_is_not_the_known_firm() -> None:
+    text = (
+        "Portugal's Superior Cyberspace Security Council (HSSY) ruled Qilin Mobile a high-risk supplier for "
+        "5G networks. The HSSY said operators must stop using its equipment."
+    )
+    assert "Harbour State Shipyards" not in company_names(run(_acronym_gazetteer(), text, language="en"))
+
+
+def test_an_acronym_the_story_spells_out_as_the_firms_own_name_keeps_it() -> None:
+    text = (
+        "Harbour State Shipyards (HSSY) will not bid for the naval dock, after the government raised "
+        "espionage concerns. HSSY said it regretted the decision."
+    )
+    assert "Harbour State Shipyards" in company_names(run(_acronym_gazetteer(), text, language="en"))
+
+
+def test_rivals_a_story_says_its_subject_competed_with_and_their_owner_are_no_parties(gaz: Gazetteer) -> None:
+    text = (
+        "Taiwan's Investment Commission ordered Qilin Mobile to divest its shopping platform over national "
+        "security concerns. The platform launched in 2019 and has competed with local platforms such as "
+        "Velmart and Shopzo, which is owned by Singapore's Oceanic Ltd."
+    )
+    assert not {"Velmart", "Shopzo", "Oceanic Ltd."} & company_names(run(gaz, text, language="en"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a singular noun before "als" is no list cue ("bedrijven als X" is)
+        "Das Verteidigungsministerium stuft das Wissen der Firma als Schlüssel-Know-how für die Rüstung ein.",
+        # an amount
+        "Das Unternehmen mit rund 165 Beschäftigten und zuletzt etwa 14 Millionen Euro Umsatz gehört "
+        "großteils dem Gründer.",
+        # the object after the subject, a plain noun
+        "Dafür braucht das Unternehmen Lizenzen und Know-how von Qilin Mobile.",
+    ],
+)
+def test_german_common_nouns_after_a_company_noun_are_no_firms(gaz: Gazetteer, sentence: str) -> None:
+    text = f"Die Bundesregierung untersagt den Einstieg von Qilin Mobile bei Rheinwerk. {sentence}"
+    found = company_names(run(gaz, text, language="de"))
+    assert not {"Schlüssel-Know-how", "Millionen Euro Umsatz", "Euro Umsatz", "Lizenzen"} & found
+
+
+def test_a_takeover_recalled_with_its_year_names_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "Germany blocked the sale of Rheinwerk to Qilin Mobile. Berlin has tightened its screening regime "
+        "repeatedly since Chinese appliance maker Tamsa bought robot maker Kebra in 2016."
+    )
+    assert not {"Tamsa", "Kebra"} & company_names(run(gaz, text, language="en"))
+
+
+def test_one_model_of_an_aircraft_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Italy cancelled the sale of Rheinwerk Aviation to Qilin Mobile. Rheinwerk Aviation makes ultralight "
+        "aircraft and the Strix drone, used by Italian troops.\n\n[Photo: A Strix drone on display.]"
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Strix" not in found
+    assert "Rheinwerk Aviation" in found
+
+
+def test_a_drone_maker_named_once_as_a_firm_stays_one(gaz: Gazetteer) -> None:
+    text = (
+        "Italy blocked the sale of drone maker Skyfal to Qilin Mobile on national security grounds. "
+        "The Skyfal drone is used by the army."
+    )
+    assert "Skyfal" in company_names(run(gaz, text, language="en"))
+
+
+def test_a_pandemic_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Madrid a bloqué l'offre de Qilin Mobile sur Talvia. C'est l'une des rares fois que Madrid utilise le "
+        "« bouclier anti-OPA » instauré en 2020, au début de la pandémie de Covid-19, pour protéger les "
+        "entreprises stratégiques."
+    )
+    assert "Covid-19" not in company_names(run(gaz, text, language="fr"))

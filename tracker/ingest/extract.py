@@ -98,7 +98,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         text=text,
         sentences=sentences,
         content=[s for s in sentences if s.is_content],
-        entity_hits=gazetteer.entity_hits(text),
+        entity_hits=_spelled_out_elsewhere(text, gazetteer.entity_hits(text), gazetteer),
         place_hits=gazetteer.place_hits(text),
         rules=rules,
         gaz=gazetteer,
@@ -159,6 +159,32 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.countries = _countries(doc, result, companies)
     result.events = _events(doc, result.published)
     return result
+
+
+# "the Superior Cyberspace Security Council (CSSC)": the capitalised words before a bracketed acronym
+_SPELLED_OUT_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|the|de|du|des|la|für|van|voor)\s+)?){1,8})\($"
+)
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _spelled_out_elsewhere(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
+    """Without the gazetteer firms whose acronym the story spells out as a name that is not theirs:
+    "the Superior Cyberspace Security Council (CSSC)" is no China State Shipbuilding (CSSC), there
+    or anywhere else in the story. "Transmashholding (TMH)" or "China State Shipbuilding Corp.
+    (CSSC)" share a word with the firm's own names and keep it."""
+    redefined: set[tuple[int, str]] = set()
+    for hit in hits:
+        if hit.kind != "company" or not hit.form.isupper() or text[hit.end : hit.end + 1] != ")":
+            continue
+        before = _SPELLED_OUT_BEFORE.search(text, max(0, hit.start - 160), hit.start)
+        if not before:
+            continue
+        row = gazetteer.companies[hit.key]
+        own = {w.casefold() for form in (row["name"], *(row.get("aliases") or [])) for w in _NAME_WORD.findall(form)}
+        if not own & {w.casefold() for w in _NAME_WORD.findall(before.group(1))}:
+            redefined.add((hit.key, hit.form))
+    return [h for h in hits if h.kind != "company" or (h.key, h.form) not in redefined] if redefined else hits
 
 
 def _language(text: str) -> str:

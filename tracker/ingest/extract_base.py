@@ -713,9 +713,16 @@ _COMPASS = {
 _OBJECT_NOUNS = {"Daten", "Geräte", "Kameras", "Komponenten", "Drohnen", "Informationen", "Nutzerdaten", "Kundendaten"}
 
 
+_AMOUNT_WORDS = {"Millionen", "Milliarden", "Mio.", "Mrd.", "Miljoen", "Miljard", "Millions", "Milliards"}
+
+
 def _flush_phrase(
     text: str, cur: list[tuple[int, int]], stopwords: set[str], found: list[tuple[int, int, bool]], possessive: bool
 ) -> None:
+    # "14 Millionen Euro Umsatz": an amount, not a name
+    if cur and text[cur[0][0] : cur[0][1]] in _AMOUNT_WORDS:
+        cur.clear()
+        return
     # sentence openers, and German nouns such as "Maschinenbauers" before the name
     head = len(cur)
     # "South Dearborn Limited", "North China Pharmaceutical Group Corporation": a compass word opens a

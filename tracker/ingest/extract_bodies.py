@@ -283,7 +283,7 @@ _BODY_HEAD_RE = re.compile(rf"(?:(?:[A-Z][\w'’-]*)\s+)*(?:{_START_HEADS_RE})\b
 
 # a German ministry's name joins its topic with "für" or a compound; a bare noun after it is the
 # sentence's object ("warf dem Ministerium Fehler vor")
-_GERMAN_HEAD_THEN_NOUN = re.compile(r"(?P<head>(?:Bundes)?[Mm]inisterium)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)")
+_GERMAN_HEAD_THEN_NOUN = re.compile(r"(?P<head>(?:Bundes)?[Mm]inisterium)\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b(?![-'’])")
 _TOWN_BARE_HEAD = re.compile(r"(?P<town>[A-ZÄÖÜ][\w-]+)er\s+(?:Behörde|Aufsichtsbehörde|Amt|Dienst|Kommission)")
 
 
@@ -345,7 +345,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 name = name[len(first) :].lstrip()
                 cand_s = cand_e - len(name)
             name = _TIME_TAIL.sub("", _POSSESSIVE_END.sub("", name))
-            noun_after = _GERMAN_HEAD_THEN_NOUN.fullmatch(name)
+            # "Ministerium Fehler in der Argumentation vor": what follows the object goes with it
+            noun_after = _GERMAN_HEAD_THEN_NOUN.match(name)
             if noun_after and not _place_code(doc, noun_after.group("noun")):
                 name = noun_after.group("head")  # "warf dem Ministerium Fehler vor": the object, no name
             cand_e = cand_s + len(name)

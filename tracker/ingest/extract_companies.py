@@ -103,6 +103,9 @@ _PRODUCT_AFTER = re.compile(
 
 # "Pirelli's Cyber Tyre technology", "Its Strix drone": a product after its owner's possessive
 _OWNER_POSSESSIVE = re.compile(r"(?<![\w-])(?:([A-Z][\w&-]*)['’]s|[Ii]ts|[Tt]heir)\s$")
+# "makes ultralight aircraft and the Strix drone", "A Strix drone on display": one model of a kind
+_MODEL_ARTICLE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s$")
+_MODEL_KIND_AFTER = re.compile(r"\s+(?:drone|aircraft|helicopter|missile|rifle|jet|tank|vessel|satellite|rocket)\b")
 _TECHNOLOGY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:technology|technologie|Technologie|system|platform|software)\b")
 _PARENT_OF_BEFORE = re.compile(
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+"
@@ -290,6 +293,8 @@ def _cue_before(rules: _Rules, pre: str) -> int | None:
     """Where a cue noun right before a name starts ("grid operator 50Hertz", "state-owned X",
     "sa branche logistique, Cainiao"), as an offset into `pre`; a set lookup, not a regex scan."""
     such = _SUCH_AS.search(pre, max(0, len(pre) - 20))
+    if such and such.group().strip() == "als" and not re.search(r"(?:en|s)$", pre[: such.start()]):
+        return None  # "bedrijven als Huawei" lists firms; "das Wissen der Firma als Schlüssel-Know-how" does not
     if such:
         # "Chinese makers such as Huawei": the cue noun stands before the connective
         pre = pre[: such.start()] + " "
@@ -512,10 +517,11 @@ _SPUN_OUT_OF_BEFORE = re.compile(
 )
 _RIVAL_NOUN = re.compile(r"rival|competitor|concurrent|concurrente|Konkurrent|Wettbewerber", re.IGNORECASE)
 _RIVALS_BEFORE = re.compile(
-    r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ing|e)\s+with|"
+    r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ed|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
     # "Rival turbine makers Siemens Gamesa and Vestas": what the rivals make may come between
-    r"(?:\s+[a-z]+\s+(?:makers|manufacturers|suppliers|operators|producers|companies|firms|groups))?"
+    r"(?:\s+[a-z]+\s+(?:makers|manufacturers|suppliers|operators|producers|companies|firms|groups|platforms|players|"
+    r"brands|vendors|retailers|carriers))?"
     r"(?:\s+(?:companies|firms|groups|such\s+as|like|including|als|comme|wie|zoals|notamment|waaronder|darunter)){0,2}\s+"
     # "le concurrent suédois Ericsson", "ses concurrents l'américain L3Harris et l'israélien Elbit Systems",
     # "competes with companies such as Smiths Detection and Rapiscan"
@@ -1188,7 +1194,17 @@ def _companies(doc: _Doc) -> list[_Company]:
             and (_PRODUCT_AFTER.match(text, e) or _TECHNOLOGY_AFTER.match(text, e))
         )
 
-    companies = [c for c in companies if c.gaz_index is not None or not any(owned_product(*m) for m in c.mentions)]
+    def model(s: int, e: int) -> bool:
+        return bool(
+            _MODEL_KIND_AFTER.match(text, e) and " " not in text[s:e] and _MODEL_ARTICLE.search(text, max(0, s - 5), s)
+        )
+
+    companies = [
+        c
+        for c in companies
+        if c.gaz_index is not None
+        or not (any(owned_product(*m) for m in c.mentions) or (c.mentions and all(model(*m) for m in c.mentions)))
+    ]
     precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
     companies = [
@@ -1213,7 +1229,12 @@ _PRECEDENT = re.compile(
     # the buyer first: "most prominently in home appliance group Midea's purchase of robot maker Kuka"
     r"|(?<![\w-])(?:following|after|since|like|such\s+as|including|notably|most\s+prominently|prominently|"
     r"in\s+particular)\s+(?:[\w-]+\s+){0,6}?[\w&.-]+['’]s\s+(?:[\w-]+\s+)?"
-    r"(?:purchase|takeover|acquisition|buyout)\s+of\s+[^.;,]{0,80}",
+    r"(?:purchase|takeover|acquisition|buyout)\s+of\s+[^.;,]{0,80}"
+    # a verb and a year: "since Chinese appliance maker Midea bought robot maker Kuka in 2016"
+    r"|(?<![\w-])(?:since|after|when|seit|seitdem|nachdem|als|depuis\s+que|après\s+que|lorsque|sinds|nadat|toen)\s+"
+    r"[^.;]{0,80}?\s(?:bought|acquired|purchased|took\s+over|kaufte|übernahm|übernommen\s+hatte|gekauft\s+hatte|"
+    r"a\s+racheté|avait\s+racheté|racheta|acquit|overnam|kocht|had\s+overgenomen)\s+[^.;,]{0,80}?\s"
+    r"(?:in|im|en|in\s+het\s+jaar)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 
@@ -1384,6 +1405,20 @@ def _parties(doc: _Doc, companies: list[_Company]) -> list[_Company]:
                     party.add(id(co))
                     changed = True
                     break
+    # "platforms such as Shopee, which is owned by Singapore's Sea Ltd.": the owner of a firm named in
+    # passing, named in the same sentence only, is in passing too
+    for rival in companies:
+        if id(rival) in party or "passing" not in rival.why:
+            continue
+        asides = [doc.sentence_at(s) for s, _e in rival.mentions]
+        for co in companies:
+            if (
+                id(co) in party
+                and (co.name == rival.parent or co.parent == rival.name)
+                and not (co.why & {"cue", "appositive", "divest", "list", "product", "site", "title", "measure"})
+                and all(doc.sentence_at(s) in asides for s, _e in co.mentions)
+            ):
+                party.discard(id(co))
     return [c for c in companies if id(c) in party]
 
 
@@ -2855,6 +2890,12 @@ def _in_brackets(text: str, at: int) -> bool:
     return closed != -1 and "\n" not in text[at:closed]
 
 
+# one German word with the ending of a common noun ("Lizenzen", "Genehmigungen", "Sicherheit")
+_GERMAN_COMMON_NOUN = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft|ionen|enzen|anzen|täten|nisse|ismus)"
+)
+
+
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
     strong = co.why & {
@@ -2872,7 +2913,16 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
     }
     # "competes with companies such as X and Y"; but a firm the story names again and again is its
     # subject, whatever one mention ("volgens Kaspersky") says
-    if "passing" in co.why and not (strong - {"cue", "list"}) and len(co.mentions) < 4:
+    if (
+        doc.language == "de"
+        and co.gaz_index is None
+        and len(co.mentions) == 1
+        and not (co.why - {"cue", "list"})
+        and _GERMAN_COMMON_NOUN.fullmatch(co.name)
+    ):
+        return False  # "braucht das Unternehmen Lizenzen und Know-how": the object, a plain noun
+    # a rival's owner is no tie to the story: "rivals such as Shopee, which is owned by Sea Ltd."
+    if "passing" in co.why and not (strong - {"cue", "list", "owner", "relation"}) and len(co.mentions) < 4:
         return False
     if co.gaz_index is not None and co.mentions and all(_employer_mention(doc.text, s, e) for s, e in co.mentions):
         return False  # "James Lu, a former executive at Chinese search giant Baidu": someone's employer
