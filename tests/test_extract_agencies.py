@@ -1410,3 +1410,21 @@ def test_a_german_ministry_before_its_object_and_more_words_is_the_ministry_alon
         "Ministerium Fehler in der Argumentation vor und will klagen."
     )
     assert not any("Fehler" in n for n in agency_names(run(gaz, text, language="de")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "le ministre des transports, Oscar Puente, a assuré que l'exécutif suivait l'opération.",
+            "ministère des transports",
+        ),
+        (
+            "sur proposition du ministère du développement économique, le conseil des ministres a bloqué la vente.",
+            "ministère du développement économique",
+        ),
+    ],
+)
+def test_french_ministries_written_in_lower_case_are_bodies(gaz: Gazetteer, sentence: str, name: str) -> None:
+    text = f"Madrid a bloqué l’offre de Qilin Mobile sur Talvia (sécurité nationale). En avril, {sentence}"
+    assert name in agency_names(run(gaz, text, language="fr"))

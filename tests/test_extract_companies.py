@@ -2030,3 +2030,21 @@ def test_a_pandemic_is_no_firm(gaz: Gazetteer) -> None:
         "entreprises stratégiques."
     )
     assert "Covid-19" not in company_names(run(gaz, text, language="fr"))
+
+
+def test_a_sale_told_in_the_past_perfect_is_background(gaz: Gazetteer) -> None:
+    text = (
+        "India let the sale of the Talegaon plant to Qilin Mobile lapse without security clearance. General "
+        "Motors, which stopped selling cars in India in 2017, had earlier sold its Halol plant in Gujarat to "
+        "Velmar Motor, which makes SUVs there. General Motors said its strategy was unchanged."
+    )
+    assert "Velmar Motor" not in company_names(run(gaz, text, language="en"))
+
+
+def test_rivals_named_after_a_nationality_and_a_group_noun_are_in_passing(gaz: Gazetteer) -> None:
+    text = (
+        "The Cabinet Office ordered Qilin Mobile to sell its stake in Rheinwerk Chips over national security "
+        "risks. The firm competes with much larger players such as US groups Velmar and Corran Labs in the "
+        "market for USB interface chips."
+    )
+    assert not {"Velmar", "Corran Labs"} & company_names(run(gaz, text, language="en"))

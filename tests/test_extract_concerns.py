@@ -1344,3 +1344,29 @@ def test_a_blocked_sale_to_a_foreign_buyer_is_a_screening_decision_in_french(shi
 )
 def test_neither_nor_denies_the_danger(gaz: Gazetteer, text: str, language: str) -> None:
     assert not {"data_access", "technology_transfer"} & categories(run(gaz, text, language=language))
+
+
+def test_an_order_binding_several_firms_is_one_case_each(gaz: Gazetteer) -> None:
+    text = (
+        "Treasurer orders China-linked investors to sell down stakes in rare earths miner Corran Minerals\n\n"
+        "The Treasurer has ordered four investors with links to China to sell their shares in Corran Minerals "
+        "on national security grounds. The orders, signed on Sunday, require Velmar Fund Pte Ltd, Black Reef "
+        "Resources, Indian Ocean International Shipping and Service Company and two individuals to dispose of "
+        "shares equal to 10.4 per cent of the company within 60 days."
+    )
+    ex = run(gaz, text, language="en")
+    leads = {c.companies[0] for c in ex.concerns if c.status == "divestment_ordered"}
+    assert {
+        "Velmar Fund Pte Ltd",
+        "Black Reef Resources",
+        "Indian Ocean International Shipping and Service Company",
+    } <= leads
+
+
+def test_an_order_naming_one_firm_stays_one_case(gaz: Gazetteer) -> None:
+    text = (
+        "The Treasurer has ordered Velmar Fund Pte Ltd to sell its shares in Corran Minerals on national "
+        "security grounds, after a review of the fund's stake."
+    )
+    ex = run(gaz, text, language="en")
+    assert len([c for c in ex.concerns if c.status == "divestment_ordered"]) == 1

@@ -1226,3 +1226,12 @@ def test_offices_nobody_searched_are_no_site(gaz: Gazetteer) -> None:
         "than 30 countries, said the offices of Qilin Mobile in Warsaw would stay open."
     )
     assert not run(gaz, text, language="en").facilities
+
+
+def test_im_before_a_german_noun_places_no_site(gaz: Gazetteer) -> None:
+    text = (
+        "Qilin Mobile will in Klaipėda investieren, der Geheimdienst warnt vor Spionage. Klaipėda ist wichtig: "
+        "Über den eisfreien Hafen würde im Krisenfall ein großer Teil der Verstärkungen ankommen."
+    )
+    ex = run(gaz, text, language="de")
+    assert not any("Krisenfall" in (f.name + (f.city or "")) for f in ex.facilities)

@@ -139,6 +139,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     if not result.concerns:
         result.concerns = _security_worry_case(doc, companies, result)
     _transaction_parties(result.concerns, result.companies)
+    result.concerns = _one_case_per_firm_ordered(doc, result.concerns, companies)
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
     # choice of subject reads unknown origins as "not foreign"
@@ -2216,6 +2217,44 @@ def _led_by_buyer(
             continue
         _merge_case(twin, concern)
     return kept
+
+
+# "The orders require Yuxiao Fund, Black Stone Resources and Indian Ocean Shipping ... to dispose of":
+# the firms between the order and the sale are each bound by it
+_ORDERED_FIRMS = re.compile(
+    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|requir(?:ed|es|e)|direct(?:ed|s)?|instruct(?:ed|s)?)\s"
+    r"((?:[^.;]|\.(?=,|\s+[a-z]))+?)\bto\s+(?:sell|divest|dispose)\b"
+)
+
+
+def _one_case_per_firm_ordered(
+    doc: _Doc, concerns: list[FoundConcern], companies: list[_Company]
+) -> list[FoundConcern]:
+    """One divestment case per firm an order names: a case is one company's, and one order binding
+    three investors is three cases (each with the others as companies involved)."""
+    mentions = {c.name: c.mentions for c in companies}
+    out: list[FoundConcern] = []
+    for concern in concerns:
+        out.append(concern)
+        if concern.status != "divestment_ordered" or len(concern.companies) < 2:
+            continue
+        bound: list[str] = []
+        for sent in doc.content:
+            order = _ORDERED_FIRMS.search(doc.text, sent.start, sent.end)
+            if order:
+                bound = [
+                    n
+                    for n in concern.companies
+                    if any(order.start(1) <= s and e <= order.end(1) for s, e in mentions.get(n, ()))
+                ]
+            if len(bound) >= 2:
+                break
+        else:
+            continue
+        concern.companies = [bound[0], *(n for n in concern.companies if n != bound[0])]
+        for name in bound[1:]:
+            out.append(dataclasses.replace(concern, companies=[name, *(n for n in concern.companies if n != name)]))
+    return out
 
 
 def _one_case_per_group(concerns: list[FoundConcern], companies: list[FoundCompany]) -> list[FoundConcern]:

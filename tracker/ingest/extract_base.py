@@ -843,7 +843,11 @@ _SECTORS = (
     r"Industries|Systems|Manufacturing|Utilities)"
 )
 _SECTOR_AND = re.compile(_SECTORS + r"\s+and\s+" + _SECTORS + r"\b")
-_LONE_SECTOR = re.compile(_SECTORS + r"|Service|Trading|Consulting|Solutions|Supply|Supplies")
+# "Service", and "Service Company": a sector word, with the corporate word that may close the name
+_LONE_SECTOR = re.compile(
+    r"(?:" + _SECTORS + r"|Service|Trading|Consulting|Solutions|Supply|Supplies)"
+    r"(?:\s+(?:Corporation|Corp\.?|Company|Co\.?|Group|Ltd\.?|Limited))?"
+)
 _SECTOR_END = re.compile(r"\s" + _SECTORS + r"$")
 _CORPORATE_END = re.compile(r"\b(?:Corporation|Corp\.?|Company|Co\.?|Group|Holdings?|Ltd\.?|Limited)(?:\s+\([^)]*\))?$")
 
@@ -885,7 +889,7 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
                 out[-1] = (ps, e, pos)
                 continue
             # a lone sector word after a name ending in one is the name's: "Indian Ocean International
-            # Shipping and Service", "Harbour Engineering and Services"
+            # Shipping and Service (Company)", "Harbour Engineering and Services"
             if " " in left and _LONE_SECTOR.fullmatch(text, s, e) and _SECTOR_END.search(left):
                 out[-1] = (ps, e, pos)
                 continue

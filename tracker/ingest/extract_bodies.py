@@ -1620,7 +1620,8 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
 # a capitalised portfolio, or several: "de la Sécurité publique", "de l’Innovation, des Sciences et de l’Industrie"
 _FR_PORTFOLIO = (
     r"(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+)[A-ZÀ-Þ][\w-]+"
-    r"(?:\s+(?:nationale|national|étrangères|extérieures|intérieure|publique|public|civile|sociale|numérique))?"
+    r"(?:\s+(?:nationale|national|étrangères|extérieures|intérieure|publique|public|civile|sociale|numérique|"
+    r"économique|économiques|écologique|énergétique))?"
     r"(?:(?:,\s+|\s+et\s+)(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+)[A-ZÀ-Þ][\w-]+)*"
 )
 _FR_MINISTRY = re.compile(
@@ -1661,8 +1662,11 @@ def _french_ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency)
 # "le ministre de l'économie", "au ministère des finances": lower-case portfolios in running French
 # text; the minister's title stands for the ministry, as "Business Secretary" does in English
 _FR_MINISTER = re.compile(
-    r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>(?i:de\s+l['’]\s*(?:économie|economie|intérieur|industrie)|"
-    r"des\s+(?:finances|armées|affaires\s+étrangères)|de\s+la\s+(?:justice|défense)|du\s+numérique)\b"
+    r"(?<![\w-])minist(?:re|ère)\s+(?P<topic>(?i:de\s+l['’]\s*(?:économie|economie|intérieur|industrie|agriculture|"
+    r"environnement|énergie)|des\s+(?:finances|armées|affaires\s+étrangères|affaires\s+économiques|transports|"
+    r"entreprises|infrastructures|télécommunications)|de\s+la\s+(?:justice|défense|santé|culture|"
+    r"transition\s+(?:écologique|énergétique))|du\s+(?:numérique|travail|commerce\s+extérieur|commerce|"
+    r"développement\s+économique))\b"
     # or a capitalised one: "le ministre de la Sécurité publique, Marco Mendicino"
     rf"|(?<=ministre\s){_FR_PORTFOLIO})"
 )
@@ -2092,6 +2096,8 @@ _PLACE_AFTER = re.compile(
 _NOT_ADJECTIVE = {
     "and", "or", "et", "ou", "und", "oder", "en", "of", "is", "was", "are", "were", "est", "ist", "sind", "which",
     "that", "qui", "que", "die", "der", "das", "dat", "the", "le", "la", "de", "het", "een", "a", "an", "to",
+    # verbs: "über den eisfreien Hafen würde im Krisenfall ..."
+    "würde", "wird", "wurde", "soll", "sollte", "kann", "könnte", "hat", "hatte", "war",
 }  # fmt: skip
 
 
@@ -2102,6 +2108,8 @@ def _town_after(doc: _Doc, sent: Sentence, end: int, company_spans: SpanSet) -> 
     if not m or (m.group("adj") or "") in _NOT_ADJECTIVE:
         return None
     town, town_end = m.group("town"), m.end("town")
+    if m.group("prep") == "im" and not doc.gaz.city(town) and not (town.endswith("er") and doc.gaz.city(town[:-2])):
+        return None  # "im Krisenfall", "im Rahmen": "im" stands before German nouns; towns take "in"
     if _REGION_HEAD.fullmatch(town):
         return None  # "im Landkreis Diepholz", "in the Province of Zeeland": a region, no town
     two = re.match(r" ([A-Z][\w'’-]+)", doc.text[town_end : town_end + 30])

@@ -520,9 +520,11 @@ _RIVALS_BEFORE = re.compile(
     r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ed|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
     # "Rival turbine makers Siemens Gamesa and Vestas": what the rivals make may come between
-    r"(?:\s+[a-z]+\s+(?:makers|manufacturers|suppliers|operators|producers|companies|firms|groups|platforms|players|"
-    r"brands|vendors|retailers|carriers))?"
-    r"(?:\s+(?:companies|firms|groups|such\s+as|like|including|als|comme|wie|zoals|notamment|waaronder|darunter)){0,2}\s+"
+    # "competes with much larger players such as US groups Microchip and Silicon Labs"
+    r"(?:\s+(?:[a-z]+\s+){1,2}(?:makers|manufacturers|suppliers|operators|producers|companies|firms|groups|platforms|"
+    r"players|brands|vendors|retailers|carriers))?"
+    r"(?:\s+(?:(?:[A-Z]{2,3}|[A-Z][a-z]+)\s+(?=(?:companies|firms|groups)\b))?"
+    r"(?:companies|firms|groups|such\s+as|like|including|als|comme|wie|zoals|notamment|waaronder|darunter)){0,3}\s+"
     # "le concurrent suédois Ericsson", "ses concurrents l'américain L3Harris et l'israélien Elbit Systems",
     # "competes with companies such as Smiths Detection and Rapiscan"
     + _LIST_ITEM_LEAD
@@ -1234,7 +1236,9 @@ _PRECEDENT = re.compile(
     r"|(?<![\w-])(?:since|after|when|seit|seitdem|nachdem|als|depuis\s+que|après\s+que|lorsque|sinds|nadat|toen)\s+"
     r"[^.;]{0,80}?\s(?:bought|acquired|purchased|took\s+over|kaufte|übernahm|übernommen\s+hatte|gekauft\s+hatte|"
     r"a\s+racheté|avait\s+racheté|racheta|acquit|overnam|kocht|had\s+overgenomen)\s+[^.;,]{0,80}?\s"
-    r"(?:in|im|en|in\s+het\s+jaar)\s+(?:19|20)\d\d\b",
+    r"(?:in|im|en|in\s+het\s+jaar)\s+(?:19|20)\d\d\b"
+    # an earlier sale told in the past perfect: "had earlier sold its Halol plant in Gujarat to SAIC Motor"
+    r"|(?<![\w-])had\s+(?:earlier|previously|already)\s+(?:sold|bought|acquired)\s+[^.;]{0,80}?\s(?:to|from)\s+[^.;,]{0,60}",
     re.IGNORECASE,
 )
 
