@@ -1195,3 +1195,16 @@ def test_a_sale_agreed_with_the_screener_is_a_divestment_order(gaz: Gazetteer, s
 def test_a_sale_agreed_without_a_screener_is_no_order(gaz: Gazetteer) -> None:
     text = "Qilin Mobile agreed to sell the dating app Lumo to US investors for $600 million after a strategic review."
     assert "divestment_ordered" not in statuses(run(gaz, text, language="en"))
+
+
+def test_a_takeover_approved_after_commitments_is_approved_with_conditions_not_blocked(gaz: Gazetteer) -> None:
+    text = (
+        "The European Commission on Tuesday approved the takeover of Corran Telecom by Qilin Mobile, after the "
+        "group agreed to commitments meant to stop state support from tilting the market. The decision closes "
+        "the first in-depth investigation into a merger under the Foreign Subsidies Regulation. "
+        '"It shows the Commission is willing to accept behavioural commitments rather than block deals," '
+        "said one practitioner."
+    )
+    found = statuses(run(gaz, text, language="en"))
+    assert "approved_with_conditions" in found
+    assert "blocked" not in found

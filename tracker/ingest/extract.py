@@ -1105,7 +1105,10 @@ _NEGATED_BEFORE = re.compile(
     r"(?<![\w-])(?:not|never|no|kein|keine|keinen|keinem|keiner|nicht|nie|geen|niet|nooit|aucun|aucune|pas|sans|"
     r"without|ohne|zonder)\s+(?!only\s|just\s|merely\s|nur\s|alleen\s|seulement\s)(?:[\w'’-]+\s+)?$"
     # a measure refused: "a refusé de suspendre", "declined to block", "weigerde te verbieden"
-    r"|(?<![\w-])(?:refused|refuses|declined|declines|a\s+refusé|refuse|weigerde|weigert)\s+(?:to|de|d['’]|te)\s*$",
+    r"|(?<![\w-])(?:refused|refuses|declined|declines|a\s+refusé|refuse|weigerde|weigert)\s+(?:to|de|d['’]|te)\s*$"
+    # the road not taken: "accept commitments rather than block deals", "plutôt que d'interdire"
+    r"|(?<![\w-])(?:rather\s+than|instead\s+of|plutôt\s+que\s+(?:de\s+|d['’])?|au\s+lieu\s+de\s+|"
+    r"statt\s+(?:[\w-]+\s+)?(?:zu\s+)?|anstatt\s+|in\s+plaats\s+van\s+(?:[\w-]+\s+)?(?:te\s+)?)\s*$",
     re.IGNORECASE,
 )
 _REFUSED_TO_STOP = re.compile(
