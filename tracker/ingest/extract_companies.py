@@ -1231,15 +1231,36 @@ _PRECEDENT = re.compile(
     # the buyer first: "most prominently in home appliance group Midea's purchase of robot maker Kuka"
     r"|(?<![\w-])(?:following|after|since|like|such\s+as|including|notably|most\s+prominently|prominently|"
     r"in\s+particular)\s+(?:[\w-]+\s+){0,6}?[\w&.-]+['’]s\s+(?:[\w-]+\s+)?"
-    r"(?:purchase|takeover|acquisition|buyout)\s+of\s+[^.;,]{0,80}"
-    # a verb and a year: "since Chinese appliance maker Midea bought robot maker Kuka in 2016"
-    r"|(?<![\w-])(?:since|after|when|seit|seitdem|nachdem|als|depuis\s+que|après\s+que|lorsque|sinds|nadat|toen)\s+"
+    r"(?:purchase|takeover|acquisition|buyout)\s+of\s+[^.;,]{0,80}",
+    re.IGNORECASE,
+)
+# the same told with a verb, and a year: "since Chinese appliance maker Midea bought robot maker Kuka in
+# 2016"; or in the past perfect: "had earlier sold its Halol plant in Gujarat to SAIC Motor"
+_PRECEDENT_VERB = re.compile(
+    r"(?<![\w-])(?:since|after|when|seit|seitdem|nachdem|als|depuis\s+que|après\s+que|lorsque|sinds|nadat|toen)\s+"
     r"[^.;]{0,80}?\s(?:bought|acquired|purchased|took\s+over|kaufte|übernahm|übernommen\s+hatte|gekauft\s+hatte|"
     r"a\s+racheté|avait\s+racheté|racheta|acquit|overnam|kocht|had\s+overgenomen)\s+[^.;,]{0,80}?\s"
     r"(?:in|im|en|in\s+het\s+jaar)\s+(?:19|20)\d\d\b"
-    # an earlier sale told in the past perfect: "had earlier sold its Halol plant in Gujarat to SAIC Motor"
     r"|(?<![\w-])had\s+(?:earlier|previously|already)\s+(?:sold|bought|acquired)\s+[^.;]{0,80}?\s(?:to|from)\s+[^.;,]{0,60}",
     re.IGNORECASE,
+)
+# every match of _PRECEDENT_VERB holds one of these (a text with none is not scanned)
+_PRECEDENT_VERB_WORDS = (
+    "bought",
+    "acquired",
+    "purchased",
+    "took over",
+    "kaufte",
+    "übernahm",
+    "übernommen",
+    "gekauft",
+    "racheté",
+    "racheta",
+    "acquit",
+    "overnam",
+    "kocht",
+    "overgenomen",
+    "sold",
 )
 
 
@@ -1258,7 +1279,10 @@ _EARLIER_OPENING = re.compile(
 def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
     """Where the story recalls an earlier deal as background: its parties are no parties here."""
     if doc.precedents is None:
-        doc.precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)] + [
+        verbs = doc.may_hold((), _PRECEDENT_VERB_WORDS)
+        doc.precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)]
+        doc.precedents += [(m.start(), m.end()) for m in _PRECEDENT_VERB.finditer(doc.text)] if verbs else []
+        doc.precedents += [
             (sent.start, sent.end)
             for sent in doc.content
             if _EARLIER_OPENING.match(sent.text)
