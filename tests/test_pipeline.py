@@ -500,3 +500,20 @@ def test_the_export_gives_a_site_the_other_names_its_articles_used(tmp_path):
     assert site["aliases"] == ["Corran Ridge B nuclear power station"]
     # The names are the site's aliases, which editors see and the next article's lookup uses.
     assert list(FacilityAlias.objects.values_list("name", flat=True)) == ["Corran Ridge B nuclear power station"]
+
+
+def test_an_order_binding_several_investors_files_a_case_for_each(tmp_path):
+    path = tmp_path / "orders.txt"
+    path.write_text(
+        "Title: Treasurer orders investors to sell down stakes in Corran Minerals\n\n"
+        "The Treasurer has ordered four investors with links to China to sell their shares in rare earths miner "
+        "Corran Minerals on national security grounds. The orders require Velmar Fund Pte Ltd, Black Reef "
+        "Resources and Indian Ocean International Shipping and Service Company to dispose of their shares "
+        "within 60 days.\n"
+    )
+    _run(path)
+    cases = Concern.objects.filter(status=Concern.Status.DIVESTMENT_ORDERED)
+    bound = {"Velmar Fund Pte Ltd", "Black Reef Resources", "Indian Ocean International Shipping and Service Company"}
+    # one case per investor, each with the miner whose shares it must sell
+    assert sorted(c.companies.get(name__in=bound).name for c in cases) == sorted(bound)
+    assert all(c.companies.filter(name="Corran Minerals").exists() for c in cases)

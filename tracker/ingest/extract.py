@@ -2233,8 +2233,9 @@ _ORDERED_FIRMS = re.compile(
 def _one_case_per_firm_ordered(
     doc: _Doc, concerns: list[FoundConcern], companies: list[_Company]
 ) -> list[FoundConcern]:
-    """One divestment case per firm an order names: a case is one company's, and one order binding
-    three investors is three cases (each with the others as companies involved)."""
+    """One divestment case per firm an order names: a case is one company's (the store files a case
+    under every company it involves), and one order binding three investors is three cases, each with
+    the target and the other parties that are not bound."""
     mentions = {c.name: c.mentions for c in companies}
     out: list[FoundConcern] = []
     for concern in concerns:
@@ -2254,9 +2255,9 @@ def _one_case_per_firm_ordered(
                 break
         else:
             continue
-        concern.companies = [bound[0], *(n for n in concern.companies if n != bound[0])]
-        for name in bound[1:]:
-            out.append(dataclasses.replace(concern, companies=[name, *(n for n in concern.companies if n != name)]))
+        others = [n for n in concern.companies if n not in bound]
+        concern.companies = [bound[0], *others]
+        out += [dataclasses.replace(concern, companies=[name, *others]) for name in bound[1:]]
     return out
 
 
