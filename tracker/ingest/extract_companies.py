@@ -1642,7 +1642,8 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
     return bool(adjective) and not doc.gaz.country_code(adjective.group(1))
 
 
-_DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten)$")
+# "braucht das Unternehmen Lizenzen und Know-how": a plural noun's ending
+_DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse)$")
 # "80 Euro je Aktie", "Klein- und Mittelbetrieben": only a common noun stands there
 # and after a number: "35 Prozent", "rund 225 Arbeitsplätze", "drei Firmen"
 _DE_NOUN_LEAD = re.compile(
@@ -2918,12 +2919,6 @@ def _in_brackets(text: str, at: int) -> bool:
     return closed != -1 and "\n" not in text[at:closed]
 
 
-# one German word with the ending of a common noun ("Lizenzen", "Genehmigungen", "Sicherheit")
-_GERMAN_COMMON_NOUN = re.compile(
-    r"[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft|ionen|enzen|anzen|täten|nisse|ismus)"
-)
-
-
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
     strong = co.why & {
@@ -2939,17 +2934,9 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         "title",
         "measure",
     }
-    # "competes with companies such as X and Y"; but a firm the story names again and again is its
+    # "competes with companies such as X and Y" (a rival's owner is no tie either: "rivals such as
+    # Shopee, which is owned by Sea Ltd."); but a firm the story names again and again is its
     # subject, whatever one mention ("volgens Kaspersky") says
-    if (
-        doc.language == "de"
-        and co.gaz_index is None
-        and len(co.mentions) == 1
-        and not (co.why - {"cue", "list"})
-        and _GERMAN_COMMON_NOUN.fullmatch(co.name)
-    ):
-        return False  # "braucht das Unternehmen Lizenzen und Know-how": the object, a plain noun
-    # a rival's owner is no tie to the story: "rivals such as Shopee, which is owned by Sea Ltd."
     if "passing" in co.why and not (strong - {"cue", "list", "owner", "relation"}) and len(co.mentions) < 4:
         return False
     if co.gaz_index is not None and co.mentions and all(_employer_mention(doc.text, s, e) for s, e in co.mentions):
