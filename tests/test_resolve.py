@@ -197,3 +197,46 @@ def test_a_files_later_concern_about_a_site_finds_the_case_made_for_it_earlier()
     case = Concern.objects.get()
     assert set(case.category_rows.values_list("category", flat=True)) == {"espionage", "critical_infrastructure"}
     assert [f.name for f in case.facilities.all()] == ["Antwerp depot"]
+
+
+def _two_concerns_of_one_case(first_status: str, second_status: str) -> str:
+    """The status of the one case a file stating two concerns of it (two bodies, one company) gets."""
+    from tracker.ingest import store
+    from tracker.ingest.types import Extraction, FoundAgency, FoundConcern, RawArticle, Span
+    from tracker.models import Concern
+
+    text = "The finance police are investigating Harbourline Logistics. The cabinet annulled its purchase of Alpi."
+    first, second = text.split(". ")
+    extraction = Extraction(
+        companies=[FoundCompany(name="Harbourline Logistics", country="CN")],
+        agencies=[
+            FoundAgency(name="Guardia di Finanza", country="IT", kind="law_enforcement"),
+            FoundAgency(name="Government of Italy", country="IT", kind="screening"),
+        ],
+        concerns=[
+            FoundConcern(
+                categories=["technology_transfer"], status=first_status, quote=Span(0, len(first), first),
+                companies=["Harbourline Logistics"], agencies=["Guardia di Finanza"], host_country="IT",
+            ),
+            FoundConcern(
+                categories=["investment_screening"], status=second_status,
+                quote=Span(len(first) + 2, len(text), second), companies=["Harbourline Logistics"],
+                agencies=["Government of Italy"], host_country="IT",
+            ),
+        ],
+    )  # fmt: skip
+    store.article_store(RawArticle(source_file="alpi.txt", format="text", title="Alpi", text=text), extraction)
+    return Concern.objects.get().status
+
+
+def test_a_review_a_file_states_after_a_measure_of_the_same_case_leaves_the_measure():
+    assert _two_concerns_of_one_case("divestment_ordered", "under_review") == "divestment_ordered"
+
+
+def test_a_measure_a_file_states_after_a_review_of_the_same_case_is_the_cases_status():
+    assert _two_concerns_of_one_case("under_review", "divestment_ordered") == "divestment_ordered"
+
+
+def test_the_first_measure_a_file_states_for_a_case_stays_its_status():
+    # a deal blocked, then a danger said banned: the case's measure is the first one stated
+    assert _two_concerns_of_one_case("blocked", "banned") == "blocked"

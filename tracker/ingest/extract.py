@@ -32,6 +32,7 @@ from .extract_base import (
     _overlaps,
     _Rules,
     _rules,
+    best_status,
     name_spans,
     squash,
 )
@@ -1760,7 +1761,7 @@ def _concerns(
             # a screening case stated without its outcome ("used its golden power rules on the stake"),
             # or by the review that led to it ("follows an intervention by CFIUS"), has the decision
             # stated elsewhere on the company ("will be barred from appointing ...", "has blocked")
-            status = _best_status([st for st in statuses.get(key, []) if st in _DECISIONS]) or status
+            status = best_status([st for st in statuses.get(key, []) if st in _DECISIONS]) or status
         status = status or (_agency_status(doc, agency_spans.get(ag, [])) if ag else None)
         fac = info.get("facility") or _concern_facility(doc, facilities, key, by_name, a, b)
         # the quote is the statement itself, without a "STOCKHOLM, Oct 20 (Reuters) -" dateline
@@ -2288,7 +2289,7 @@ def _one_case_per_group(concerns: list[FoundConcern], companies: list[FoundCompa
 
 def _merge_case(into: FoundConcern, other: FoundConcern) -> None:
     """One case told twice: the stronger status, every party, body, site and sentence of both."""
-    into.status = _best_status([into.status, other.status]) or into.status
+    into.status = best_status([into.status, other.status]) or into.status
     into.companies += [n for n in other.companies if n not in into.companies]
     into.agencies += [n for n in other.agencies if n not in into.agencies]
     into.facilities += [n for n in other.facilities if n not in into.facilities]
@@ -2555,7 +2556,7 @@ def _implicit_concerns(
     screening = [a for a in agencies if a.kind == "screening"]
     if screening and (key, "investment_screening") not in pairs:
         # the sentence stating the company's outcome, else the screening body's first mention
-        best = _best_status(statuses.get(key, []))
+        best = best_status(statuses.get(key, []))
         if best in ("under_review", "monitoring") and "closed" in statuses.get(key, []):
             best = "closed"  # the review's end is the outcome
         ev = screening[0].evidence[0] if screening[0].evidence else None
@@ -2567,7 +2568,7 @@ def _implicit_concerns(
             pairs[(key, "investment_screening")] = {"span": (a, b), "status": st, "companies": {key}}
             return
     for name, sts in statuses.items():
-        best = _best_status(sts)
+        best = best_status(sts)
         stated = (measured or {}).get((name, best))
         # a supplier shut out of a contract, or a proposal turned down, is a screening case of its own
         # beside the dangers it is about ("the government blocked Nuctech from supplying the scanners";
@@ -2679,7 +2680,7 @@ def _side_bans(
     """A side company banned on its own, with no danger stated and none shared, is still a case of
     its own kind ("other"): "the regulator has also designated X and Y as threats and barred them"."""
     for name, sts in statuses.items():
-        if _best_status(sts) == "banned" and not any(k[0] == name for k in pairs):
+        if best_status(sts) == "banned" and not any(k[0] == name for k in pairs):
             pairs[(name, "other")] = {"span": measured[(name, "banned")], "status": "banned", "companies": {name}}
 
 
@@ -2703,10 +2704,6 @@ def _representative(co: _Company, companies: list[_Company], by_name: dict[str, 
                 group.add(c.name)
                 changed = True
     return max(group, key=lambda n: (len(by_name[n].mentions), n))
-
-
-def _best_status(statuses: list[str]) -> str | None:
-    return next((st for st in STATUS_PRIORITY if st in statuses), None)
 
 
 def _agency_spans(doc: _Doc, agencies: list[FoundAgency]) -> dict[str, list[tuple[int, int]]]:
@@ -3019,7 +3016,7 @@ def _agency_status(doc: _Doc, spans: list[tuple[int, int]]) -> str | None:
             st = _status(doc, sent.start, sent.end, spans)
             if st:
                 found.append(st)
-    return _best_status(found)
+    return best_status(found)
 
 
 def _concern_facility(

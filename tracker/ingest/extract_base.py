@@ -40,6 +40,11 @@ STATUS_PRIORITY = [
 ]
 
 
+def best_status(statuses: list[str]) -> str | None:
+    """The strongest of these statuses (a measure over a review over a watch), None for none of them."""
+    return next((st for st in STATUS_PRIORITY if st in statuses), None)
+
+
 CONNECTORS = {"of", "de", "du", "van", "von", "für", "&", "del", "di", "la"}
 
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
+from tracker.ingest.extract_base import best_status
 from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
 from tracker.models import (
     Agency,
@@ -189,12 +190,14 @@ def concern_resolve(
     if key in memo:
         concern = memo[key]
         if concern.review_state == ReviewState.PROPOSED:
+            _status_combine(concern, found.status)
             _concern_extend(concern, found, companies, agencies, facilities, links)
         return concern, False
     # The case this file already found or made for the group in this country is what the
     # lookup would answer (it is the group's newest there): no second lookup.
     group_key = (host, "group", companies[0].pk) if companies else None
     concern = memo.get(group_key) if group_key else None
+    this_file = concern is not None  # the file states more of a case it has already touched
     members = (new_groups or {}).get(companies[0].pk) if companies else None
     if concern is None and not (members and not links.involve("company_id", members)):
         links.flush()
@@ -224,6 +227,9 @@ def concern_resolve(
             Concern.objects.filter(pk=concern.pk).update(first_reported=first, last_reported=last)
             concern.first_reported, concern.last_reported = first, last
         return concern, False
+    if this_file:
+        _status_combine(concern, found.status)
+        return _concern_extend(concern, found, companies, agencies, facilities, links), False
     # The newest report sets the status of a case nobody has reviewed yet.
     values = {
         "status": found.status
@@ -237,6 +243,21 @@ def concern_resolve(
         for name, value in values.items():
             setattr(concern, name, value)
     return _concern_extend(concern, found, companies, agencies, facilities, links), False
+
+
+_MEASURES = {"divestment_ordered", "banned", "blocked", "approved_with_conditions"}
+
+
+def _status_combine(concern: Concern, status: str) -> None:
+    """One file stating several concerns of one case ("the cabinet annulled the purchase", "the
+    finance police are investigating") gives the case the measure it states, whatever the order
+    the concerns come in; the first measure stated stays (a deal blocked is not a product banned)."""
+    if concern.status in _MEASURES:
+        return
+    best = best_status([concern.status, status])
+    if best and best != concern.status:
+        Concern.objects.filter(pk=concern.pk).update(status=best)
+        concern.status = best
 
 
 def _case_find(
