@@ -1235,3 +1235,29 @@ def test_im_before_a_german_noun_places_no_site(gaz: Gazetteer) -> None:
     )
     ex = run(gaz, text, language="de")
     assert not any("Krisenfall" in (f.name + (f.city or "")) for f in ex.facilities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "city", "country"),
+    [
+        (
+            "Der Bericht warnt vor chinesischen Investitionen, auch im Hafen Klaipėda.",
+            "Hafen Klaipėda",
+            "Klaipėda",
+            "LT",
+        ),
+        ("Qilin Mobile will Anteile an der Chipfabrik Dresden übernehmen.", "Chipfabrik Dresden", "Dresden", "DE"),
+    ],
+)
+def test_a_german_site_noun_before_a_known_town_names_the_site(
+    gaz: Gazetteer, sentence: str, name: str, city: str, country: str
+) -> None:
+    text = f"Der Geheimdienst warnt vor Spionage durch Qilin Mobile. {sentence}"
+    found = {f.name: f for f in run(gaz, text, language="de").facilities}
+    assert found[name].city == city and found[name].country == country
+    assert "Investitionen" not in found  # the plural noun before ", auch im Hafen X" is no site
+
+
+def test_a_german_site_noun_before_a_common_noun_names_no_site(gaz: Gazetteer) -> None:
+    text = "Der Geheimdienst warnt vor Spionage durch Qilin Mobile. Dort werden im Hafen Container verladen."
+    assert not any("Container" in f.name for f in run(gaz, text, language="de").facilities)

@@ -718,6 +718,8 @@ _COMPASS = {
 _OBJECT_NOUNS = {"Daten", "Geräte", "Kameras", "Komponenten", "Drohnen", "Informationen", "Nutzerdaten", "Kundendaten"}
 
 
+# a German plural noun's ending: "braucht das Unternehmen Lizenzen", "chinesischen Investitionen"
+DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse)$")
 _AMOUNT_WORDS = {"Millionen", "Milliarden", "Mio.", "Mrd.", "Miljoen", "Miljard", "Millions", "Milliards"}
 
 

@@ -15,6 +15,7 @@ import pycountry
 from .extract_base import (
     _CAPW,
     _PLACE_AFTER_POSSESSIVE,
+    DE_PLURAL_NOUN_END,
     KNOWN_AS,
     LEGAL_FORM_END,
     OPERATE_VERBS,
@@ -2001,6 +2002,8 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                             text[max(0, s - 8) : s],
                         )
                     )
+                    # "chinesischen Investitionen, auch im Hafen Klaipėda": a German plural noun
+                    and not (doc.language == "de" and len(toks) == 1 and DE_PLURAL_NOUN_END.search(text[s:e]))
                     and not LEGAL_FORM_END.search(text[s:e])  # "Nordvik Marine AS, a shipyard": the firm
                     # "Piraeus, the Greek port" names the port by its town; a country is no site
                     and (doc.gaz.city(text[s:e]) or not _place_code(doc, text[s:e]))
@@ -2496,10 +2499,28 @@ def _city_word_before(doc: _Doc, before: str) -> bool:
     return bool(m and _town_of_word(doc, m.group(1)))
 
 
+# German names a site by a noun, or a compound ending in one, and its town: "im Hafen Klaipėda", "in der
+# Brennelementefabrik Lingen", "das Kraftwerk Datteln"; only before a known town, as German capitalises
+# the nouns that may follow ("im Hafen Container verladen")
+_GERMAN_SITE_BEFORE_TOWN = re.compile(
+    r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ff]abrik|[Hh]afen|[Kk]raftwerk|[Ww]erft))\s+([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)(?![\w'’-])"
+)
+_GERMAN_SITE_KIND = {"fabrik": "plant", "hafen": "port_terminal", "kraftwerk": "plant", "werft": "plant"}
+
+
 def _head_first_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet, bodies: SpanSet) -> list[_Facility]:
     """Names that put the noun first: "Base Darwin", "Terminal Tollerort", "Flughafen Schönefeld"."""
     text, rules = doc.text, doc.rules
     out = []
+    if doc.language == "de":
+        for m in _GERMAN_SITE_BEFORE_TOWN.finditer(text, sent.start, sent.end):
+            noun, town = m.group(1), m.group(2)
+            if noun.endswith("lughafen") or not doc.gaz.city(town) or _overlaps(m.start(), m.end(), company_spans):
+                continue  # "Flughafen Lüttich" is the airport head's
+            kind = next(k for end, k in _GERMAN_SITE_KIND.items() if noun.lower().endswith(end))
+            fac = _Facility(f"{noun} {town}", kind, m.start(), m.end(), named=True)
+            fac.town = town
+            out.append(fac)
     if not rules.facility_heads_first:
         return out
     for m in rules.facility_heads_first_re.finditer(text, sent.start, sent.end):

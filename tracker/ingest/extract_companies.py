@@ -12,6 +12,7 @@ from .extract_base import (
     _COMPOUND_CUE_BEFORE,
     _COMPOUND_NOUNS,
     _LOWER_LEGAL,
+    DE_PLURAL_NOUN_END,
     DEAL_NOUN,
     KNOWN_AS,
     LEGAL_FORM_END,
@@ -34,6 +35,7 @@ from .extract_base import (
     site_after_name,
 )
 from .extract_bodies import (
+    _GERMAN_SITE_BEFORE_TOWN,
     _LOCATIVE_BEFORE,
     _TOWN_ADJECTIVE_BEFORE,
     _body_names,
@@ -1035,6 +1037,8 @@ def _companies(doc: _Doc) -> list[_Company]:
                 or _site_acronym(doc, name)
                 or _PLACE_COMPOUND.fullmatch(name)
                 or name.endswith("-")  # "die Augsburger Roboter- und Anlagenbauer": half a compound
+                # "an der Chipfabrik Dresden": a site and its town
+                or ((town_site := _GERMAN_SITE_BEFORE_TOWN.fullmatch(name)) and doc.gaz.city(town_site.group(2)))
             ):
                 continue
             if rules.person_titles.fullmatch(name.split()[0]) and " " in name:
@@ -1628,8 +1632,8 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
         return True  # "Klein- und Mittelbetrieben": two nouns sharing an ending
     if " " in name:
         # "in Deutschland Informationen beschafft": a place, then a plural noun
-        return bool(_DE_PLURAL_NOUN_END.search(name.split()[-1]))
-    if _COMPOUND_CUE.fullmatch(name) or _DE_PLURAL_NOUN_END.search(name) or _DE_PLURAL_KIND.search(name):
+        return bool(DE_PLURAL_NOUN_END.search(name.split()[-1]))
+    if _COMPOUND_CUE.fullmatch(name) or DE_PLURAL_NOUN_END.search(name) or _DE_PLURAL_KIND.search(name):
         return True  # "Industriekonzerne", "Raumfahrtorganisationen", "IT-Firmen": what kind of body, not which
     before = doc.text[max(floor, s - 40) : s]
     # "aus politischen Gründen", "mit chinesischen Investoren": a preposition and an inflected
@@ -1642,8 +1646,6 @@ def _german_common_noun(doc: _Doc, floor: int, s: int, e: int) -> bool:
     return bool(adjective) and not doc.gaz.country_code(adjective.group(1))
 
 
-# "braucht das Unternehmen Lizenzen und Know-how": a plural noun's ending
-_DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse)$")
 # "80 Euro je Aktie", "Klein- und Mittelbetrieben": only a common noun stands there
 # and after a number: "35 Prozent", "rund 225 Arbeitsplätze", "drei Firmen"
 _DE_NOUN_LEAD = re.compile(
