@@ -1208,3 +1208,22 @@ def test_a_takeover_approved_after_commitments_is_approved_with_conditions_not_b
     found = statuses(run(gaz, text, language="en"))
     assert "approved_with_conditions" in found
     assert "blocked" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government said on Tuesday it would stop the sale of engine maker Bergen Works to Qilin Mobile, "
+        "citing national security.",
+        "The government will not allow the sale of Bergen Works to Qilin Mobile, citing national security.",
+    ],
+)
+def test_a_sale_the_government_stops_or_will_not_allow_is_blocked(gaz: Gazetteer, sentence: str) -> None:
+    ex = run(gaz, sentence, language="en")
+    assert "blocked" in statuses(ex)
+    assert "investment_screening" in categories(ex)
+
+
+def test_a_sale_the_government_did_not_stop_is_not_blocked(gaz: Gazetteer) -> None:
+    ex = run(gaz, "The government did not stop the sale of Bergen Works to Qilin Mobile.", language="en")
+    assert "blocked" not in statuses(ex)
