@@ -1023,10 +1023,12 @@ _TECH_MOVES = re.compile(
     re.IGNORECASE,
 )
 
+# an order's verb, and what may stand between it and the sale: "forces MineOne Partners Ltd., a
+# company ..., to sell" (a name's abbreviation point is no sentence end)
+_ORDER_VERB = r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es|e)|instruct(?:ed|s)?)\b"
+_ORDER_GAP = r"(?:[^.;]|\.(?=,|\s+[a-z]))"
 _ORDER_TO_SELL = re.compile(
-    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|told|tells|ask(?:ed|s)|requir(?:ed|es)|instruct(?:ed|s))\b"
-    # "forces MineOne Partners Ltd., a company ..., to sell": a name's abbreviation point is no sentence end
-    r"(?:[^.;]|\.(?=,|\s+[a-z])){0,140}?\bto\s+"
+    _ORDER_VERB + _ORDER_GAP + r"{0,140}?\bto\s+"
     r"(?:sell|divest|dispose|give\s+up|unwind|offload|(?:cut|reduce)\s+(?:its|their)\s+(?:holding|stake)s?)\b"
     # a sale the screener extracted: "reached an agreement with the committee to sell Grindr",
     # "agreed to sell the app after CFIUS pressure"
@@ -2225,10 +2227,18 @@ def _led_by_buyer(
 
 # "The orders require Yuxiao Fund, Black Stone Resources and Indian Ocean Shipping ... to dispose of":
 # the firms between the order and the sale are each bound by it
-_ORDERED_FIRMS = re.compile(
-    r"\b(?:order(?:ed|s)?|forc(?:ed|es|e)|requir(?:ed|es|e)|direct(?:ed|s)?|instruct(?:ed|s)?)\s"
-    r"((?:[^.;]|\.(?=,|\s+[a-z]))+?)\bto\s+(?:sell|divest|dispose)\b"
-)
+_ORDERED_FIRMS = re.compile(_ORDER_VERB + rf"\s({_ORDER_GAP}+?)\bto\s+(?:sell|divest|dispose)\b")
+
+
+def _firms_ordered(doc: _Doc, names: list[str], mentions: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """The names that the story's first order naming two or more of them binds to sell."""
+    for sent in doc.content:
+        order = _ORDERED_FIRMS.search(doc.text, sent.start, sent.end)
+        if order:
+            bound = [n for n in names if any(order.start(1) <= s and e <= order.end(1) for s, e in mentions.get(n, ()))]
+            if len(bound) >= 2:
+                return bound
+    return []
 
 
 def _one_case_per_firm_ordered(
@@ -2243,18 +2253,8 @@ def _one_case_per_firm_ordered(
         out.append(concern)
         if concern.status != "divestment_ordered" or len(concern.companies) < 2:
             continue
-        bound: list[str] = []
-        for sent in doc.content:
-            order = _ORDERED_FIRMS.search(doc.text, sent.start, sent.end)
-            if order:
-                bound = [
-                    n
-                    for n in concern.companies
-                    if any(order.start(1) <= s and e <= order.end(1) for s, e in mentions.get(n, ()))
-                ]
-            if len(bound) >= 2:
-                break
-        else:
+        bound = _firms_ordered(doc, concern.companies, mentions)
+        if not bound:
             continue
         others = [n for n in concern.companies if n not in bound]
         concern.companies = [bound[0], *others]

@@ -27,7 +27,8 @@ from .types import (
 )
 
 # the status cues of a measure taken (a review or a watch is none)
-MEASURE_CUES = frozenset({"st:blocked", "st:banned", "st:divestment_ordered", "st:approved_with_conditions"})
+MEASURES = frozenset({"blocked", "banned", "divestment_ordered", "approved_with_conditions"})
+MEASURE_CUES = frozenset(f"st:{status}" for status in MEASURES)
 
 STATUS_PRIORITY = [
     "divestment_ordered",

@@ -2505,7 +2505,6 @@ def _city_word_before(doc: _Doc, before: str) -> bool:
 _GERMAN_SITE_BEFORE_TOWN = re.compile(
     r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ff]abrik|[Hh]afen|[Kk]raftwerk|[Ww]erft))\s+([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)(?![\w'’-])"
 )
-_GERMAN_SITE_KIND = {"fabrik": "plant", "hafen": "port_terminal", "kraftwerk": "plant", "werft": "plant"}
 
 
 def _head_first_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet, bodies: SpanSet) -> list[_Facility]:
@@ -2517,8 +2516,7 @@ def _head_first_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet, bodies:
             noun, town = m.group(1), m.group(2)
             if noun.endswith("lughafen") or not doc.gaz.city(town) or _overlaps(m.start(), m.end(), company_spans):
                 continue  # "Flughafen Lüttich" is the airport head's
-            kind = next(k for end, k in _GERMAN_SITE_KIND.items() if noun.lower().endswith(end))
-            fac = _Facility(f"{noun} {town}", kind, m.start(), m.end(), named=True)
+            fac = _Facility(f"{noun} {town}", facility_kind(rules, noun) or "plant", m.start(), m.end(), named=True)
             fac.town = town
             out.append(fac)
     if not rules.facility_heads_first:

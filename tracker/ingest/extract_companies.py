@@ -1253,7 +1253,7 @@ _PRECEDENT_VERB_WORDS = (
     "bought",
     "acquired",
     "purchased",
-    "took over",
+    "took",
     "kaufte",
     "übernahm",
     "übernommen",
@@ -1447,7 +1447,8 @@ def _parties(doc: _Doc, companies: list[_Company]) -> list[_Company]:
             if (
                 id(co) in party
                 and (co.name == rival.parent or co.parent == rival.name)
-                and not (co.why & {"cue", "appositive", "divest", "list", "product", "site", "title", "measure"})
+                # a part of its own, not only its tie to the rival (or a deal told with it)
+                and not (co.why & (_PART_REASONS - {"deal", "owner", "relation"}))
                 and all(doc.sentence_at(s) in asides for s, _e in co.mentions)
             ):
                 party.discard(id(co))
@@ -2921,21 +2922,15 @@ def _in_brackets(text: str, at: int) -> bool:
     return closed != -1 and "\n" not in text[at:closed]
 
 
+# the reasons that give a firm a part in the story (not only a name that looks like one)
+_PART_REASONS = frozenset(
+    {"cue", "appositive", "deal", "divest", "list", "owner", "relation", "product", "site", "title", "measure"}
+)
+
+
 def _is_party(doc: _Doc, co: _Company) -> bool:
     """Companies with a part in the story; a gazetteer name dropped once in passing is not."""
-    strong = co.why & {
-        "cue",
-        "appositive",
-        "deal",
-        "divest",
-        "list",
-        "owner",
-        "relation",
-        "product",
-        "site",
-        "title",
-        "measure",
-    }
+    strong = co.why & _PART_REASONS
     # "competes with companies such as X and Y" (a rival's owner is no tie either: "rivals such as
     # Shopee, which is owned by Sea Ltd."); but a firm the story names again and again is its
     # subject, whatever one mention ("volgens Kaspersky") says

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
-from tracker.ingest.extract_base import best_status
+from tracker.ingest.extract_base import MEASURES, best_status
 from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
 from tracker.models import (
     Agency,
@@ -245,14 +245,11 @@ def concern_resolve(
     return _concern_extend(concern, found, companies, agencies, facilities, links), False
 
 
-_MEASURES = {"divestment_ordered", "banned", "blocked", "approved_with_conditions"}
-
-
 def _status_combine(concern: Concern, status: str) -> None:
     """One file stating several concerns of one case ("the cabinet annulled the purchase", "the
     finance police are investigating") gives the case the measure it states, whatever the order
     the concerns come in; the first measure stated stays (a deal blocked is not a product banned)."""
-    if concern.status in _MEASURES:
+    if concern.status in MEASURES:
         return
     best = best_status([concern.status, status])
     if best and best != concern.status:
