@@ -2048,3 +2048,84 @@ def test_rivals_named_after_a_nationality_and_a_group_noun_are_in_passing(gaz: G
         "market for USB interface chips."
     )
     assert not {"Velmar", "Corran Labs"} & company_names(run(gaz, text, language="en"))
+
+
+def test_a_stock_quote_names_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Ottawa has blocked the takeover of Ridge Bay Resources (TSX:RBR) by Qilin Mobile over national "
+        "security concerns.\n\nCompanies in this story: (TSX:RBR)"
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert {"Ridge Bay Resources", "Qilin Mobile"} <= found
+    assert not {"TSX", "RBR"} & found
+
+
+def test_domestic_players_named_as_examples_are_in_passing() -> None:
+    known = [
+        {"name": "Velmar Motors", "aliases": [], "country": "IN", "parent": None},
+        {"name": "Corran & Corran", "aliases": [], "country": "IN", "parent": None},
+    ]
+    gaz = Gazetteer(companies=COMPANIES + known, agencies=AGENCIES, outlets=OUTLETS)
+    text = (
+        "India's government blocked the takeover of Rheinwerk Chips by Qilin Mobile over security concerns. "
+        "Tesla said it expected to make a significant investment in India, while domestic players such as "
+        "Velmar Motors and Corran & Corran are widening their electric line-ups."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Qilin Mobile" in found
+    assert not {"Velmar Motors", "Corran & Corran"} & found
+
+
+def test_local_makers_as_a_subject_still_count(gaz: Gazetteer) -> None:
+    # guard: "local" before a maker without "such as" is a description of the firm, not a list of rivals
+    text = "The minister blocked the sale of local maker Velmar Motors to Qilin Mobile over security concerns."
+    assert "Velmar Motors" in company_names(run(gaz, text, language="en"))
+
+
+def test_a_past_employer_is_no_party() -> None:
+    known = [{"name": "Velmar Group", "aliases": ["Velmar"], "country": "GB", "parent": None}]
+    gaz = Gazetteer(companies=COMPANIES + known, agencies=AGENCIES, outlets=OUTLETS)
+    text = (
+        "The Cabinet Office approved Qilin Mobile's stake in Rheinwerk Chips with conditions to protect "
+        "national security. Tomas Berg, a former chief executive of Velmar Egypt, joined the Rheinwerk board."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Qilin Mobile" in found
+    assert not {"Velmar Egypt", "Velmar Group"} & found
+
+
+def test_a_weapon_designation_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "US officials warned that Qilin Mobile's port terminal could be used for espionage. The Gulf state "
+        "is seeking to buy F-35 stealth fighters and armed drones in a package worth $23 billion."
+    )
+    assert "F-35" not in company_names(run(gaz, text, language="en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "L'État a imposé des conditions à la vente de Talvia à Qilin Mobile. La production reste sur ses deux "
+            "sites, à Lisoire (Calvados) et à Compiègne (Oise). Quelque 250 personnes travaillent à l'usine de "
+            "Lisoire, qui fabrique l'essentiel du produit.",
+            "fr",
+        ),
+        (
+            "The government imposed conditions on the sale of Talvia to Qilin Mobile. Production stays at its "
+            "plant in Lisoire (Normandy), and the plant at Lisoire employs 250 people.",
+            "en",
+        ),
+    ],
+)
+def test_a_town_with_its_region_in_brackets_is_no_firm(gaz: Gazetteer, text: str, language: str) -> None:
+    found = company_names(run(gaz, text, language=language))
+    assert "Qilin Mobile" in found
+    assert not {"Lisoire", "Calvados", "Normandy", "Oise"} & found
+
+
+def test_a_firm_and_its_acronym_in_brackets_stay_a_firm(gaz: Gazetteer) -> None:
+    # guard: a name before a bracketed short form is not a town with its region
+    text = "The Ministry of Defence blocked the sale of Bergen Motors to Velmar Holdings (VH) over security fears."
+    found = company_names(run(gaz, text, language="en"))
+    assert "Velmar Holdings" in found

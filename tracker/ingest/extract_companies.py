@@ -108,6 +108,12 @@ _OWNER_POSSESSIVE = re.compile(r"(?<![\w-])(?:([A-Z][\w&-]*)['’]s|[Ii]ts|[Tt]h
 # "makes ultralight aircraft and the Strix drone", "A Strix drone on display": one model of a kind
 _MODEL_ARTICLE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s$")
 _MODEL_KIND_AFTER = re.compile(r"\s+(?:drone|aircraft|helicopter|missile|rifle|jet|tank|vessel|satellite|rocket)\b")
+# a weapon's designation before what it is: "F-35 stealth fighters", "S-400 systems", "MQ-9 drones"
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?")
+_WEAPON_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:fighters?|fighter\s+jets?|jets?|bombers?|drones?|aircraft|helicopters?|missiles?|"
+    r"tanks?|air-defen[cs]e\s+systems?|systems?|rockets?|Kampfjets?|Drohnen|avions?|chasseurs?|gevechtsvliegtuigen)\b"
+)
 _TECHNOLOGY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:technology|technologie|Technologie|system|platform|software)\b")
 _PARENT_OF_BEFORE = re.compile(
     r"(?:subsidiary|unit|arm|division|affiliate|filiale|branche|dochter\w*|Tochter\w*)\s+(?:of|de|du|van|von)\s+"
@@ -520,7 +526,12 @@ _SPUN_OUT_OF_BEFORE = re.compile(
 _RIVAL_NOUN = re.compile(r"rival|competitor|concurrent|concurrente|Konkurrent|Wettbewerber", re.IGNORECASE)
 _RIVALS_BEFORE = re.compile(
     r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ed|ing|e)\s+with|"
-    r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit)"
+    r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit|"
+    # "domestic players such as Tata Motors and Mahindra": the host country's own firms, named as examples
+    r"(?:[Dd]omestic|[Ll]ocal|[Hh]ome-?grown|einheimische[n]?|heimische[n]?|binnenlandse|lokale|locaux|nationaux)\s+"
+    r"(?:[a-z]+\s+)?(?:players|makers|manufacturers|producers|carmakers|automakers|brands|firms|companies|"
+    r"Hersteller|Anbieter|spelers|fabrikanten|acteurs|constructeurs|fabricants)(?=\s+(?:such\s+as|like|wie|zoals|comme|tels))"
+    r")"
     # "Rival turbine makers Siemens Gamesa and Vestas": what the rivals make may come between
     # "competes with much larger players such as US groups Microchip and Silicon Labs"
     r"(?:\s+(?:[a-z]+\s+){1,2}(?:makers|manufacturers|suppliers|operators|producers|companies|firms|groups|platforms|"
@@ -890,6 +901,23 @@ def _national_brand(doc: _Doc, name: str) -> bool:
 
 
 _BRACKETED_SHORT_END = re.compile(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$")
+_REGION_IN_BRACKETS = r"\s*\([A-Z][a-zà-ÿ'’-]+(?:[ -][A-Z][a-zà-ÿ'’-]+)?\)"
+_TOWN_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:in|à|im|te|at|near|bei|nabij|bij)\s+[A-Z][\w'’-]+\s*\($", re.I)
+
+
+def _town_with_region(text: str, s: int, e: int) -> bool:
+    """ "à Lisieux (Calvados)", "in Lisieux (Normandy)": a one-word town after a locative word with
+    its region in brackets, anywhere in the story ("l'usine de Lisieux" is then the town's plant),
+    and that region; no firms."""
+    if text[s - 1 : s] == "(":
+        return text[e : e + 1] == ")" and bool(_TOWN_BEFORE_BRACKET.search(text, max(0, s - 40), s))
+    name = text[s:e]
+    if " " in name or f"{name} (" not in text:
+        return False
+    pattern = rf"(?<![\w-])(?:in|à|im|te|at|near|bei|nabij|bij)\s+{re.escape(name)}{_REGION_IN_BRACKETS}"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
 _VON_JOINT = re.compile(r"\s(?:von|van|of)\s")
 _LETTER_GLUED = re.compile(r"[A-Z]-[a-z]+")
 _SHARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)?(?:pc|pct|per\s*cent)")
@@ -903,6 +931,9 @@ def _companies(doc: _Doc) -> list[_Company]:
     paired: list[tuple[int, str]] = []  # (where the partner starts, name) of names joined to another by "and"
     found_at: set[int] = set()  # where the names found by their own evidence start
     taken = SpanSet(doc.outlet_spans)
+    if ":" in text:
+        for m in _TICKER.finditer(text):
+            taken.add(m.start(), m.end())
     known_at: dict[int, int] = {}  # start -> end of each known company's name in the text
     # known names a cue word introduces ("Chinese makers such as Huawei"), with the cue's country
     known_cued: dict[int, str | None] = {}
@@ -956,6 +987,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             short = _BRACKETED_SHORT_END.search(text[s:e])
             if short and (_place_code(doc, short.group(1)) or doc.gaz.region_code(short.group(1))):
                 short = None  # "Zangge Mining Investment (Chengdu)" keeps its seat
+            town_region = _town_with_region(text, s, e)
             # "Transmashholding (TMH)": one word before an acronym is a name too
             if short and (" " in text[s : e - len(short.group(0))] or short.group(1).isupper()):
                 e -= len(short.group(0))
@@ -1016,6 +1048,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             )
             if (
                 (_overlaps(s, e, taken) and not extends_known)
+                or town_region
                 or (_place_code(doc, name) and not _far_town(doc, name))
                 or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
                 # "À Zeebrugge, le groupe ...": a port district or small town of the story, said as a place
@@ -1201,6 +1234,8 @@ def _companies(doc: _Doc) -> list[_Company]:
         )
 
     def model(s: int, e: int) -> bool:
+        if _DESIGNATION.fullmatch(text, s, e) and _WEAPON_AFTER.match(text, e):
+            return True
         return bool(
             _MODEL_KIND_AFTER.match(text, e) and " " not in text[s:e] and _MODEL_ARTICLE.search(text, max(0, s - 5), s)
         )
@@ -1222,6 +1257,12 @@ def _companies(doc: _Doc) -> list[_Company]:
 
 
 _SPACE_RUN = re.compile(r"\s*")
+# a stock quote: "(TSX:TMR)", "(NYSE: BABA)", "(HKEX: 9988)": an exchange and a ticker, no firms
+_TICKER = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|CSE|ASX|NZX|LSE|AIM|HKEX|HKSE|SEHK|HKG|SGX|SSE|SZSE|KRX|KOSDAQ|TYO|TSE|"
+    r"JPX|NSE|BSE|FRA|ETR|Xetra|XETRA|EPA|AMS|BRU|LIS|MIL|BIT|BME|MCX|MOEX|OTC|OTCQX|OTCQB|SIX|OSE|OMX|STO|CPH|HEL|"
+    r"JSE|TASE|BVMF|WSE|GPW|IDX|SET|TWSE|TPEX)\s*:\s*[A-Z0-9][A-Z0-9.-]{0,9}\)"
+)
 _GROUP_COMPOUND = re.compile(rf"(?<![\w-])({_CAPW})-(?:Gruppe|Konzern|Konzerns|groep|concern)(?![\w-])")
 
 
@@ -2938,6 +2979,8 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
         return False
     if co.gaz_index is not None and co.mentions and all(_employer_mention(doc.text, s, e) for s, e in co.mentions):
         return False  # "James Lu, a former executive at Chinese search giant Baidu": someone's employer
+    if co.mentions and all(_FORMER_ROLE_BEFORE.search(doc.text, max(0, s - 80), s) for s, _e in co.mentions):
+        return False  # "Hatem Dowidar, a former chief executive of Vodafone Egypt": someone's past employer
     if co.gaz_index is None and _named_person(doc, co.name):
         return False  # "its main shareholder, Oleg Deripaska", later "Mr Deripaska": a person
     if strong:
@@ -2965,6 +3008,16 @@ _EMPLOYER_BEFORE = re.compile(
     r"cadres?|dirigeants?|employés?|ingénieurs?|medewerkers?|werknemers?|Mitarbeiter(?:in|innen)?|Ingenieur(?:e|in)?)\s+"
     r"(?:at|of|with|for|chez|de|du|bij|van|bei|von)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|der\s+|dem\s+)?"
     r"(?:[\w-]+\s+){0,3}$"
+)
+# someone's past post: "a former chief executive of X", "l'ancien patron de X", "der frühere Chef von X"
+_FORMER_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:former|ex-|onetime|one-time|ancien(?:ne)?|ex|voormalige?|oud-|ehemalige[rnm]?|frühere[rnm]?)\s*"
+    r"(?:[a-z-]+\s+){0,2}(?:chief\s+executive|chief\s+\w+\s+officer|executive|CEO|chairman|chairwoman|chair|president|"
+    r"head|boss|director|manager|employee|engineer|official|adviser|advisor|partner|directeur|directrice|président(?:e)?|"
+    r"patron(?:ne)?|dirigeant(?:e)?|PDG|topman|topvrouw|baas|bestuursvoorzitter|Chef(?:in)?|Vorstandschef(?:in)?|"
+    r"Manager(?:in)?|Mitarbeiter(?:in)?|Geschäftsführer(?:in)?)\s+"
+    r"(?:at|of|with|for|chez|de|du|d['’]|bij|van|bei|von|des|der)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|dem\s+)?"
+    r"(?:[\w-]+['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,3}$"
 )
 _EMPLOYEE_AFTER = re.compile(r"['’]?s?\s+(?:executives?|employees?|engineers?|managers?|staffers?|workers?)\b")
 
