@@ -637,3 +637,12 @@ def test_a_dotted_country_before_subsidiary_keeps_the_parent_link(shipped: Gazet
         "Chinese billionaire."
     )
     assert company(run(shipped, text, language="en"), "GH Qingshan Energy").parent == "Qingshan Power"
+
+
+def test_owners_described_by_an_authority_as_nationals_of_a_country_give_it(tern_gaz: Gazetteer) -> None:
+    text = (
+        "President Biden ordered a crypto miner to sell land near an air force base. The order requires "
+        "Redstone Partners Limited, which the Treasury Department described as majority owned by nationals of "
+        "the People's Republic of China, to unwind the purchase."
+    )
+    assert company(run(tern_gaz, text), "Redstone Partners Limited").country == "CN"

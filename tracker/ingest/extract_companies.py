@@ -353,7 +353,9 @@ def _site_noun(rules: _Rules, m: re.Match | None) -> bool:
 # "a firm partly owned by Chinese nationals", "a fund backed by the United Arab Emirates", "détenue par
 # des investisseurs chinois", "in handen van Chinese investeerders", "im Besitz chinesischer Investoren"
 _BACKED_BY = re.compile(
-    r"\s*,?\s+(?:(?:which|that)\s+is\s+)?(?:(?:partly|partially|wholly|majority|largely|ultimately|indirectly|jointly|"
+    # "X, which the Treasury described as majority owned by": an authority's words for it count too
+    r"\s*,?\s+(?:(?:which|that)\s+(?:is|(?:[\w'’-]+\s+){1,3}(?:described|identified|named)\s+as)\s+)?"
+    r"(?:(?:partly|partially|wholly|majority|largely|ultimately|indirectly|jointly|"
     r"mainly)[- ])?(?:owned|controlled|backed|funded|financed|held)\s+by\s+(?:the\s+|a\s+|an\s+)?"
     r"|\s*,?\s+(?:(?:en\s+partie|majoritairement|entièrement|indirectement)\s+)?(?:détenue?s?|contrôlée?s?|financée?s?|"
     r"soutenue?s?)\s+par\s+(?:des\s+|de\s+|le\s+|la\s+|les\s+|l['’])?"
@@ -374,11 +376,21 @@ _BACKER_NOUN = re.compile(
 )
 
 
+_NATIONALS_OF = re.compile(
+    r"(?:nationals?|citizens?|residents?|ressortissants?|onderdanen|Staatsbürger\w*|Staatsangehörige\w*)\s+"
+    r"(?:of|from|de|du|des|d['’]|van|aus)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|der\s+)?"
+)
+
+
 def _backer_country(doc: _Doc, at: int) -> str | None:
     """The country of owners or backers named from `at` on: a country's name, or its adjective
     before a word for people or a state ("Chinese nationals", "the Russian state")."""
     hit = next(iter(doc.countries_in(at, at + 60)), None)
-    if hit is None or not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+)?", doc.text[at : hit.start]):
+    if hit is None:
+        return None
+    if _NATIONALS_OF.fullmatch(doc.text, at, hit.start):
+        return hit.key  # "nationals of the People's Republic of China"
+    if not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+)?", doc.text[at : hit.start]):
         return None
     if hit.kind == "adjective":
         return hit.key if _BACKER_NOUN.match(doc.text, hit.end) else None
