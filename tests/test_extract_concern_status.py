@@ -1227,3 +1227,22 @@ def test_a_sale_the_government_stops_or_will_not_allow_is_blocked(gaz: Gazetteer
 def test_a_sale_the_government_did_not_stop_is_not_blocked(gaz: Gazetteer) -> None:
     ex = run(gaz, "The government did not stop the sale of Bergen Works to Qilin Mobile.", language="en")
     assert "blocked" not in statuses(ex)
+
+
+def test_cleared_only_on_conditions_is_an_approval_with_conditions(shipped: Gazetteer) -> None:
+    text = (
+        "The British government has cleared the partnership between Kestrel Telecom and its largest "
+        "shareholder, the Emirati operator Qilin Mobile, but only on conditions meant to keep the group away "
+        "from the most sensitive parts of the business."
+    )
+    ex = run(shipped, text)
+    assert ex.concerns and ex.concerns[0].status == "approved_with_conditions"
+
+
+def test_told_it_cannot_use_a_makers_equipment_is_a_ban(gaz: Gazetteer) -> None:
+    text = (
+        "Kestrel Telecom has been told it cannot use equipment from Chinese telecoms giant Qilin Mobile in its "
+        "new 5G network after the security bureau found the plan posed a security risk."
+    )
+    ex = run(gaz, text)
+    assert ex.concerns and ex.concerns[0].status == "banned"
