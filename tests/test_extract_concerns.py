@@ -1370,3 +1370,20 @@ def test_an_order_naming_one_firm_stays_one_case(gaz: Gazetteer) -> None:
     )
     ex = run(gaz, text, language="en")
     assert len([c for c in ex.concerns if c.status == "divestment_ordered"]) == 1
+
+
+def test_a_deal_blocked_in_an_earlier_year_is_a_case_of_its_own_not_the_storys(gaz: Gazetteer) -> None:
+    text = (
+        "Ottawa has refused to let a Chinese state-owned company buy the owner of a gold mine in Nunavut, "
+        "citing national security. Qilin Mobile had agreed in May 2020 to buy Ridge Bay Resources, and Qilin "
+        "Mobile said it regretted the decision.\n\n"
+        "It is not the first time the government has shut the door on a Chinese buyer. In 2018 it blocked the "
+        "takeover of Toronto-based construction firm Aecon Group by Harbourline Group, citing national security."
+    )
+    ex = run(gaz, text, language="en")
+    found = pairs(ex)
+    assert ("Qilin Mobile", "investment_screening") in found
+    assert ("Harbourline Group", "investment_screening") in found
+    # the sentence that names no firm is about the story's subject, not the firm of 2018
+    unnamed = next(c for c in ex.concerns if c.quote.quote.startswith("Ottawa"))
+    assert unnamed.companies[0] == "Qilin Mobile"

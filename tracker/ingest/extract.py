@@ -1484,6 +1484,23 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
+_YEAR_OPENING = re.compile(
+    r"(?:(?:Back|Already|Even)\s+)?(?:In|Im\s+Jahr|En|In\s+het\s+jaar|Early|Late|Début|Fin|Anfang|Ende|Eind|Begin)\s+"
+    r"(?:[a-zA-Zé]+\s+)?((?:19|20)\d\d)\b"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _told_of_an_earlier_year(doc: _Doc, at: int) -> bool:
+    """Whether the sentence at `at` opens on a year before the latest the story names ("In 2018 it
+    blocked ..." in a story of 2020)."""
+    sent = doc.sentence_at(at)
+    opening = _YEAR_OPENING.match(sent.text) if sent else None
+    if opening is None:
+        return False
+    return int(opening.group(1)) < max(int(y) for y in _YEAR.findall(doc.text))
+
+
 def _concerns(
     doc: _Doc, companies: list[_Company], agencies: list[FoundAgency], facilities: list[FoundFacility]
 ) -> list[FoundConcern]:
@@ -1548,8 +1565,12 @@ def _concerns(
         + sum(o.subject_score for o in companies if o is not c and (o.parent == c.name or c.parent == o.name))
         for c in companies
     }
+    pool = foreign or candidates
+    # a firm named only where the story goes back to an earlier year ("In 2018 it blocked the takeover
+    # of X by Y") has a case of its own, but is not the story's subject when another firm is there
+    earlier = {c.name for c in pool if c.mentions and all(_told_of_an_earlier_year(doc, s) for s, _e in c.mentions)}
     main = max(
-        foreign or candidates,
+        [c for c in pool if c.name not in earlier] or pool,
         key=lambda c: (c.name in buyers and c.name not in sold, c.name in dealers and bool(sold), group_score[c.name]),
     )
     main_group = {main.name} | {c.name for c in companies if c.parent == main.name or c.name == main.parent}
