@@ -1428,3 +1428,14 @@ def test_a_german_ministry_before_its_object_and_more_words_is_the_ministry_alon
 def test_french_ministries_written_in_lower_case_are_bodies(gaz: Gazetteer, sentence: str, name: str) -> None:
     text = f"Madrid a bloqué l’offre de Qilin Mobile sur Talvia (sécurité nationale). En avril, {sentence}"
     assert name in agency_names(run(gaz, text, language="fr"))
+
+
+def test_the_bundestag_and_frances_special_forces_by_their_names_abroad(shipped: Gazetteer) -> None:
+    nl = run(shipped, "In de Duitse Bondsdag werd fel gedebatteerd over de verkoop van de terminal.", language="nl")
+    assert "Bundestag" in agencies(nl)
+    fr = run(
+        shipped,
+        "Le Commandement des opérations spéciales (COS) avait alerté sur le rachat de Photek par un groupe américain.",
+        language="fr",
+    )
+    assert agencies(fr)["French Special Operations Command"].country == "FR"

@@ -1261,3 +1261,13 @@ def test_a_german_site_noun_before_a_known_town_names_the_site(
 def test_a_german_site_noun_before_a_common_noun_names_no_site(gaz: Gazetteer) -> None:
     text = "Der Geheimdienst warnt vor Spionage durch Qilin Mobile. Dort werden im Hafen Container verladen."
     assert not any("Container" in f.name for f in run(gaz, text, language="de").facilities)
+
+
+def test_a_named_project_with_three_words_for_what_it_mines(shipped: Gazetteer) -> None:
+    text = (
+        "The Treasurer ordered Chinese-linked investors to sell their shares in Kestrel Minerals, citing "
+        "national security. Kestrel Minerals is developing the Coral Creek heavy rare earths project in "
+        "Western Australia."
+    )
+    ex = run(shipped, text)
+    assert site(ex, "Coral Creek").operator == "Kestrel Minerals"

@@ -2676,8 +2676,8 @@ _NO_MODIFIERS = {
 
 
 def _with_modifiers(text: str, floor: int, start: int) -> int:
-    """Take in up to two plain lower-case words before a facility noun ("national gene bank")."""
-    for _ in range(2):
+    """Take in up to three plain lower-case words before a facility noun ("national gene bank")."""
+    for _ in range(3):
         m = re.search(r"(?:^|(?<=\s))([a-zà-ÿ][a-zà-ÿ-]*)\s+$", text[max(floor, start - 30) : start])
         if not m:
             break
