@@ -1271,3 +1271,20 @@ def test_a_named_project_with_three_words_for_what_it_mines(shipped: Gazetteer) 
     )
     ex = run(shipped, text)
     assert site(ex, "Coral Creek").operator == "Kestrel Minerals"
+
+
+def test_the_firm_whose_main_asset_the_site_is_runs_it(shipped: Gazetteer) -> None:
+    text = (
+        "Ottawa will not approve the sale of Kestrel Resources to Qilin Mobile under the Investment Canada Act. "
+        "Kestrel's main asset is the Ridge Bay gold mine, about 125 kilometres southwest of Cambridge Bay."
+    )
+    assert site(run(shipped, text), "Ridge Bay gold mine").operator == "Kestrel Resources"
+
+
+def test_a_second_verb_of_the_same_subject_names_the_operator(shipped: Gazetteer) -> None:
+    text = (
+        "Bercy a mis son veto au rachat de Photek par l'américain Velmar. Basée à Mérignac, Photek emploie un "
+        "millier de personnes, dont près de la moitié sur son site de Brive-la-Gaillarde, et exploite également "
+        "une usine à Roden, aux Pays-Bas."
+    )
+    assert site(run(shipped, text, language="fr"), "usine à Roden").operator == "Photek"

@@ -2993,6 +2993,11 @@ _OPERATES_BEFORE = re.compile(
     r"(?:(?:the|a|an|its|le|la|les|l['’]|de|het|den|das|die|der|een|un|une|son|sa|zijn|seinen?)\s*)?"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
+_AND_BEFORE_VERB = re.compile(r"(?<![\w-])(?:and|et|und|en)\s+$")
+_ASSET_IS = re.compile(
+    r"['’]s?\s+(?:(?:main|key|principal|flagship|only|sole|biggest|largest|core)\s+)?(?:asset|project|operation|property)"
+    r"\s+(?:is|was|remains)\s+(?:the\s+|a\s+|its\s+)?"
+)
 _INVERTED_RUN = re.compile(
     r"(?<![\w-])(betreibt|betreiben|exploiteert|exploiteren|beheert|beheren|baat|baten)\s+(?:(?:die|der|de|het)\s+)?"
     r"(?:[\w-]+\s+){0,3}$"
@@ -3115,8 +3120,16 @@ def _facility_operator(doc: _Doc, fac: _Facility, companies: list[_Company]) -> 
         if set_off:
             fac.operator, fac.operator_strength = set_off[2].name, 3
             return
-        if subject and before.start() - subject[-1][1] <= 60:
+        # "Photonis emploie un millier de personnes, dont ..., et exploite également une usine à Roden":
+        # a second verb of the same subject may stand further off
+        reach = 200 if _AND_BEFORE_VERB.search(text, max(sent.start, before.start() - 8), before.start()) else 60
+        if subject and before.start() - subject[-1][1] <= reach:
             fac.operator, fac.operator_strength = subject[-1][2].name, 3
+            return
+    # "TMAC's main asset is the Hope Bay gold mine": the firm whose asset the site is
+    for _s, e, c in here:
+        if e < fac.start and _ASSET_IS.fullmatch(text, e, fac.start):
+            fac.operator, fac.operator_strength = c.name, 2
             return
     # "In Zeebrugge betreibt Cosco seit 2018 das Terminal", "baat Cosco de terminal uit": the verb
     # before its subject in Dutch and German
