@@ -1387,3 +1387,15 @@ def test_a_deal_blocked_in_an_earlier_year_is_a_case_of_its_own_not_the_storys(g
     # the sentence that names no firm is about the story's subject, not the firm of 2018
     unnamed = next(c for c in ex.concerns if c.quote.quote.startswith("Ottawa"))
     assert unnamed.companies[0] == "Qilin Mobile"
+
+
+def test_signals_intelligence_is_espionage_and_a_military_facility_at_a_port_is_infrastructure(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "US intelligence agencies found that China was secretly building what they suspected was a military "
+        "facility at a port run by Harbourline Group. Vessels of a type the Chinese military uses to gather "
+        "signals intelligence had been seen calling at the Harbourline terminal."
+    )
+    found = pairs(run(gaz, text, language="en"))
+    assert {("Harbourline Group", "critical_infrastructure"), ("Harbourline Group", "espionage")} <= found
