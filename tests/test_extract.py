@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from tests.extract_helpers import run, small_gazetteer
+from tests.extract_helpers import company_names, run, small_gazetteer
 from tracker.ingest.gazetteer import Gazetteer, PhraseMatcher, fold
 from tracker.ingest.textparts import split_sentences
 
@@ -77,6 +77,13 @@ def test_page_furniture_lines_are_not_sentences() -> None:
     ]
     assert kinds[-1] == ("The real sentence is here.", "body")
     assert all(kind == "furniture" for _t, kind in kinds[:-1])
+
+
+def test_a_long_call_to_read_on_is_furniture_and_names_no_firm(gaz: Gazetteer) -> None:
+    promo = "Catch all the Politics News, Business News, Breaking News Events and Latest News Updates on Example Mint."
+    text = f"Belgium's security service is monitoring Harbourline over espionage.\n\n{promo}"
+    assert split_sentences(text, [])[-1].kind == "furniture"
+    assert "Politics News" not in company_names(run(gaz, text))
 
 
 def test_every_span_quotes_the_text_exactly(gaz: Gazetteer) -> None:

@@ -217,6 +217,13 @@ _TAG = r"[A-ZÀ-Þ0-9][\w&.'’-]*(?:\s+[A-ZÀ-Þ0-9&][\w&.'’-]*){0,3}"
 _TAG_LIST_RE = re.compile(rf"(?:{_TAG}\s*,\s*){{3,}}{_TAG}")
 
 
+# an outlet's call to read on, longer than the short boilerplate lines: "Catch all the Politics News,
+# Business News, Breaking News Events and Latest News Updates on Live Mint."
+_PROMO_RE = re.compile(
+    r"(?:catch all the|get all the latest|download the \w+(?: \w+)? app|follow us on|stay updated with)\b"
+)
+
+
 def _line_kind(line: str, boilerplate: list[str]) -> str:
     low = line.strip().lower()
     if not low:
@@ -227,6 +234,8 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
         return "furniture"
     if _CREDIT_RE.search(low) or (":" in line and _INLINE_CREDIT_RE.search(line)):  # it needs the colon
         return "caption"
+    if _PROMO_RE.match(low):
+        return "furniture"
     if len(low) < 90:
         for phrase in boilerplate:
             if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
