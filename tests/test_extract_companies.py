@@ -2097,7 +2097,8 @@ def test_a_past_employer_is_no_party() -> None:
 def test_a_weapon_designation_is_no_firm(gaz: Gazetteer) -> None:
     text = (
         "US officials warned that Qilin Mobile's port terminal could be used for espionage. The Gulf state "
-        "is seeking to buy F-35 stealth fighters and armed drones in a package worth $23 billion."
+        "is seeking to buy F-35 stealth fighters and armed drones in a package worth $23 billion. Washington "
+        "wants to protect the technology of the F-35."
     )
     assert "F-35" not in company_names(run(gaz, text, language="en"))
 
@@ -2129,3 +2130,11 @@ def test_a_firm_and_its_acronym_in_brackets_stay_a_firm(gaz: Gazetteer) -> None:
     text = "The Ministry of Defence blocked the sale of Bergen Motors to Velmar Holdings (VH) over security fears."
     found = company_names(run(gaz, text, language="en"))
     assert "Velmar Holdings" in found
+
+
+def test_a_german_adjective_before_a_plural_in_turen_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Das BSI warnt vor der Virenschutzsoftware von Qilin Mobile. Betroffen sind Unternehmen mit "
+        "besonderen Sicherheitsinteressen sowie Betreiber Kritischer Infrastrukturen."
+    )
+    assert "Kritischer Infrastrukturen" not in company_names(run(gaz, text, language="de"))

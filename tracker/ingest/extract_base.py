@@ -720,7 +720,9 @@ _OBJECT_NOUNS = {"Daten", "Geräte", "Kameras", "Komponenten", "Drohnen", "Infor
 
 
 # a German plural noun's ending: "braucht das Unternehmen Lizenzen", "chinesischen Investitionen"
-DE_PLURAL_NOUN_END = re.compile(r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse)$")
+DE_PLURAL_NOUN_END = re.compile(
+    r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse|turen)$"
+)
 _AMOUNT_WORDS = {"Millionen", "Milliarden", "Mio.", "Mrd.", "Miljoen", "Miljard", "Millions", "Milliards"}
 
 

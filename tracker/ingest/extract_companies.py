@@ -1246,8 +1246,6 @@ def _companies(doc: _Doc) -> list[_Company]:
         )
 
     def model(s: int, e: int) -> bool:
-        if _DESIGNATION.fullmatch(text, s, e) and _WEAPON_AFTER.match(text, e):
-            return True
         return bool(
             _MODEL_KIND_AFTER.match(text, e) and " " not in text[s:e] and _MODEL_ARTICLE.search(text, max(0, s - 5), s)
         )
@@ -1256,7 +1254,12 @@ def _companies(doc: _Doc) -> list[_Company]:
         c
         for c in companies
         if c.gaz_index is not None
-        or not (any(owned_product(*m) for m in c.mentions) or (c.mentions and all(model(*m) for m in c.mentions)))
+        or not (
+            any(owned_product(*m) for m in c.mentions)
+            or (c.mentions and all(model(*m) for m in c.mentions))
+            # "buy F-35 stealth fighters ... the technology of the F-35": a designation once said a weapon's is one
+            or (_DESIGNATION.fullmatch(c.name) and any(_WEAPON_AFTER.match(text, e) for _s, e in c.mentions))
+        )
     ]
     precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
