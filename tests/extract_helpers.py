@@ -68,9 +68,10 @@ OUTLETS = [
 ]
 
 
-def small_gazetteer() -> Gazetteer:
-    """Harbourline (and its unit Nordlicht Cloud), Qilin Mobile; VSSE, CFIUS, Canada's government; three outlets."""
-    return Gazetteer(companies=COMPANIES, agencies=AGENCIES, outlets=OUTLETS)
+def small_gazetteer(*firms: dict) -> Gazetteer:
+    """Harbourline (and its unit Nordlicht Cloud), Qilin Mobile and any `firms` given; VSSE, CFIUS,
+    Canada's government; three outlets."""
+    return Gazetteer(companies=[*COMPANIES, *firms], agencies=AGENCIES, outlets=OUTLETS)
 
 
 def tern_gazetteer() -> Gazetteer:

@@ -9,9 +9,6 @@ from __future__ import annotations
 import pytest
 
 from tests.extract_helpers import (
-    AGENCIES,
-    COMPANIES,
-    OUTLETS,
     agencies,
     companies,
     company,
@@ -1951,7 +1948,7 @@ def test_the_exchange_a_firm_is_listed_on_is_no_party(gaz: Gazetteer) -> None:
 
 def _acronym_gazetteer() -> Gazetteer:
     firm = {"name": "Harbour State Shipyards", "aliases": ["HSSY"], "country": "CN", "parent": None}
-    return Gazetteer(companies=[*COMPANIES, firm], agencies=AGENCIES, outlets=OUTLETS)
+    return small_gazetteer(firm)
 
 
 def test_an_acronym_the_story_spells_out_for_a_body_is_not_the_known_firm() -> None:
@@ -2061,11 +2058,10 @@ def test_a_stock_quote_names_no_firm(gaz: Gazetteer) -> None:
 
 
 def test_domestic_players_named_as_examples_are_in_passing() -> None:
-    known = [
+    gaz = small_gazetteer(
         {"name": "Velmar Motors", "aliases": [], "country": "IN", "parent": None},
         {"name": "Corran & Corran", "aliases": [], "country": "IN", "parent": None},
-    ]
-    gaz = Gazetteer(companies=COMPANIES + known, agencies=AGENCIES, outlets=OUTLETS)
+    )
     text = (
         "India's government blocked the takeover of Rheinwerk Chips by Qilin Mobile over security concerns. "
         "Tesla said it expected to make a significant investment in India, while domestic players such as "
@@ -2083,8 +2079,7 @@ def test_local_makers_as_a_subject_still_count(gaz: Gazetteer) -> None:
 
 
 def test_a_past_employer_is_no_party() -> None:
-    known = [{"name": "Velmar Group", "aliases": ["Velmar"], "country": "GB", "parent": None}]
-    gaz = Gazetteer(companies=COMPANIES + known, agencies=AGENCIES, outlets=OUTLETS)
+    gaz = small_gazetteer({"name": "Velmar Group", "aliases": ["Velmar"], "country": "GB", "parent": None})
     text = (
         "The Cabinet Office approved Qilin Mobile's stake in Rheinwerk Chips with conditions to protect "
         "national security. Tomas Berg, a former chief executive of Velmar Egypt, joined the Rheinwerk board."
