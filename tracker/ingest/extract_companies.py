@@ -914,7 +914,7 @@ def _national_brand(doc: _Doc, name: str) -> bool:
 
 _BRACKETED_SHORT_END = re.compile(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$")
 _REGION_IN_BRACKETS = r"\s*\([A-Z][a-zà-ÿ'’-]+(?:[ -][A-Z][a-zà-ÿ'’-]+)?\)"
-_TOWN_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:in|à|im|te|at|near|bei|nabij|bij)\s+[A-Z][\w'’-]+\s*\($", re.I)
+_TOWN_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?i:in|à|im|te|at|near|bei|nabij|bij)\s+[A-Z][\w'’-]+\s*\($")
 
 
 def _town_with_region(text: str, s: int, e: int) -> bool:
@@ -926,8 +926,8 @@ def _town_with_region(text: str, s: int, e: int) -> bool:
     name = text[s:e]
     if " " in name or f"{name} (" not in text:
         return False
-    pattern = rf"(?<![\w-])(?:in|à|im|te|at|near|bei|nabij|bij)\s+{re.escape(name)}{_REGION_IN_BRACKETS}"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+    pattern = rf"(?<![\w-])(?i:in|à|im|te|at|near|bei|nabij|bij)\s+{re.escape(name)}{_REGION_IN_BRACKETS}"
+    return re.search(pattern, text) is not None
 
 
 _VON_JOINT = re.compile(r"\s(?:von|van|of)\s")
@@ -3026,7 +3026,7 @@ _EMPLOYER_BEFORE = re.compile(
 )
 # someone's past post: "a former chief executive of X", "l'ancien patron de X", "der frühere Chef von X"
 _FORMER_ROLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:former|ex-|onetime|one-time|ancien(?:ne)?|ex|voormalige?|oud-|ehemalige[rnm]?|frühere[rnm]?)\s*"
+    r"(?<![\w-])(?:(?:former|onetime|one-time|ancien(?:ne)?|ex|voormalige?|ehemalige[rnm]?|frühere[rnm]?)\s+|(?:ex|oud)-)"
     r"(?:[a-z-]+\s+){0,2}(?:chief\s+executive|chief\s+\w+\s+officer|executive|CEO|chairman|chairwoman|chair|president|"
     r"head|boss|director|manager|employee|engineer|official|adviser|advisor|partner|directeur|directrice|président(?:e)?|"
     r"patron(?:ne)?|dirigeant(?:e)?|PDG|topman|topvrouw|baas|bestuursvoorzitter|Chef(?:in)?|Vorstandschef(?:in)?|"
