@@ -2931,7 +2931,8 @@ def _story_countries(doc: _Doc) -> set[str | None]:
 
 
 _REGION_AFTER_SITE = re.compile(r",?\s+(?:in|im|en|à|au|near)\s+(?:the\s+)?(([A-Z][\w-]+)(?:\s+[A-Z][\w-]+){0,2})")
-_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|à|im|te|at|near|bei|nabij|bij)\s+$")
+LOCATIVE_WORD = r"(?:in|à|im|te|at|near|bei|nabij|bij)"  # "in Lisieux", "à Zeebrugge", "bij Venlo"
+_LOCATIVE_BEFORE = re.compile(rf"(?<![\w-]){LOCATIVE_WORD}\s+$")
 
 
 def _region_country(doc: _Doc, sent: Sentence) -> str | None:

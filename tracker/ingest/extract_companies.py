@@ -38,6 +38,7 @@ from .extract_bodies import (
     _GERMAN_SITE_BEFORE_TOWN,
     _LOCATIVE_BEFORE,
     _TOWN_ADJECTIVE_BEFORE,
+    LOCATIVE_WORD,
     _body_names,
     _kind_of_body,
     _story_town,
@@ -107,12 +108,13 @@ _PRODUCT_AFTER = re.compile(
 _OWNER_POSSESSIVE = re.compile(r"(?<![\w-])(?:([A-Z][\w&-]*)['’]s|[Ii]ts|[Tt]heir)\s$")
 # "makes ultralight aircraft and the Strix drone", "A Strix drone on display": one model of a kind
 _MODEL_ARTICLE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s$")
-_MODEL_KIND_AFTER = re.compile(r"\s+(?:drone|aircraft|helicopter|missile|rifle|jet|tank|vessel|satellite|rocket)\b")
+_MODEL_KINDS = r"(?:drone|aircraft|helicopter|missile|rifle|jet|tank|vessel|satellite|rocket)"
+_MODEL_KIND_AFTER = re.compile(rf"\s+{_MODEL_KINDS}\b")
 # a weapon's designation before what it is: "F-35 stealth fighters", "S-400 systems", "MQ-9 drones"
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?")
 _WEAPON_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:fighters?|fighter\s+jets?|jets?|bombers?|drones?|aircraft|helicopters?|missiles?|"
-    r"tanks?|air-defen[cs]e\s+systems?|systems?|rockets?|Kampfjets?|Drohnen|avions?|chasseurs?|gevechtsvliegtuigen)\b"
+    rf"\s+(?:[a-z-]+\s+)?(?:{_MODEL_KINDS}s?|fighters?|fighter\s+jets?|bombers?|systems?|Kampfjets?|Drohnen|avions?|"
+    r"chasseurs?|gevechtsvliegtuigen)\b"
 )
 _TECHNOLOGY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:technology|technologie|Technologie|system|platform|software)\b")
 _PARENT_OF_BEFORE = re.compile(
@@ -914,7 +916,7 @@ def _national_brand(doc: _Doc, name: str) -> bool:
 
 _BRACKETED_SHORT_END = re.compile(r"\s+\(([A-Z][A-Z&.-]+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,2})\)$")
 _REGION_IN_BRACKETS = r"\s*\([A-Z][a-zà-ÿ'’-]+(?:[ -][A-Z][a-zà-ÿ'’-]+)?\)"
-_TOWN_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?i:in|à|im|te|at|near|bei|nabij|bij)\s+[A-Z][\w'’-]+\s*\($")
+_TOWN_BEFORE_BRACKET = re.compile(rf"(?<![\w-])(?i:{LOCATIVE_WORD})\s+[A-Z][\w'’-]+\s*\($")
 
 
 def _town_with_region(text: str, s: int, e: int) -> bool:
@@ -926,7 +928,7 @@ def _town_with_region(text: str, s: int, e: int) -> bool:
     name = text[s:e]
     if " " in name or f"{name} (" not in text:
         return False
-    pattern = rf"(?<![\w-])(?i:in|à|im|te|at|near|bei|nabij|bij)\s+{re.escape(name)}{_REGION_IN_BRACKETS}"
+    pattern = rf"(?<![\w-])(?i:{LOCATIVE_WORD})\s+{re.escape(name)}{_REGION_IN_BRACKETS}"
     return re.search(pattern, text) is not None
 
 
@@ -999,7 +1001,6 @@ def _companies(doc: _Doc) -> list[_Company]:
             short = _BRACKETED_SHORT_END.search(text[s:e])
             if short and (_place_code(doc, short.group(1)) or doc.gaz.region_code(short.group(1))):
                 short = None  # "Zangge Mining Investment (Chengdu)" keeps its seat
-            town_region = _town_with_region(text, s, e)
             # "Transmashholding (TMH)": one word before an acronym is a name too
             if short and (" " in text[s : e - len(short.group(0))] or short.group(1).isupper()):
                 e -= len(short.group(0))
@@ -1060,7 +1061,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             )
             if (
                 (_overlaps(s, e, taken) and not extends_known)
-                or town_region
+                or _town_with_region(text, s, e)
                 or (_place_code(doc, name) and not _far_town(doc, name))
                 or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
                 # "À Zeebrugge, le groupe ...": a port district or small town of the story, said as a place
@@ -3018,11 +3019,15 @@ def _is_party(doc: _Doc, co: _Company) -> bool:
 
 
 # someone's employer: "a former executive at search giant X", "a former X engineer"
+# the firm someone works or worked for, after the role: "at search giant X", "de l'entreprise X"
+_EMPLOYER_OF = (
+    r"\s+(?:at|of|with|for|chez|de|du|bij|van|bei|von)\s+"
+    r"(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|der\s+|dem\s+)?(?:[\w-]+\s+){0,3}$"
+)
 _EMPLOYER_BEFORE = re.compile(
     r"(?<![\w-])(?:executives?|employees?|engineers?|managers?|directors?|staffers?|workers?|officials?|"
-    r"cadres?|dirigeants?|employés?|ingénieurs?|medewerkers?|werknemers?|Mitarbeiter(?:in|innen)?|Ingenieur(?:e|in)?)\s+"
-    r"(?:at|of|with|for|chez|de|du|bij|van|bei|von)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|der\s+|dem\s+)?"
-    r"(?:[\w-]+\s+){0,3}$"
+    r"cadres?|dirigeants?|employés?|ingénieurs?|medewerkers?|werknemers?|Mitarbeiter(?:in|innen)?|Ingenieur(?:e|in)?)"
+    + _EMPLOYER_OF
 )
 # someone's past post: "a former chief executive of X", "l'ancien patron de X", "der frühere Chef von X"
 _FORMER_ROLE_BEFORE = re.compile(
@@ -3030,9 +3035,7 @@ _FORMER_ROLE_BEFORE = re.compile(
     r"(?:[a-z-]+\s+){0,2}(?:chief\s+executive|chief\s+\w+\s+officer|executive|CEO|chairman|chairwoman|chair|president|"
     r"head|boss|director|manager|employee|engineer|official|adviser|advisor|partner|directeur|directrice|président(?:e)?|"
     r"patron(?:ne)?|dirigeant(?:e)?|PDG|topman|topvrouw|baas|bestuursvoorzitter|Chef(?:in)?|Vorstandschef(?:in)?|"
-    r"Manager(?:in)?|Mitarbeiter(?:in)?|Geschäftsführer(?:in)?)\s+"
-    r"(?:at|of|with|for|chez|de|du|d['’]|bij|van|bei|von|des|der)\s+(?:the\s+|le\s+|la\s+|l['’]|het\s+|de\s+|dem\s+)?"
-    r"(?:[\w-]+['’]s\s+|[a-zà-ÿ][\w-]*\s+){0,3}$"
+    r"Manager(?:in)?|Mitarbeiter(?:in)?|Geschäftsführer(?:in)?)" + _EMPLOYER_OF
 )
 _EMPLOYEE_AFTER = re.compile(r"['’]?s?\s+(?:executives?|employees?|engineers?|managers?|staffers?|workers?)\b")
 
