@@ -30,6 +30,12 @@ texts.append(
     "Alibaba's logistics arm Cainiao runs the hub. AliExpress, Cainiao and Alibaba were named by the "
     "State Security Service, which is monitoring the hub over possible espionage."
 )
+# two short forms of one name that could each be called its parent: the first in the set's order won
+texts.append(
+    "Harbourline agreed to sell its stake in Velmar Ports, with 80% of Harbourline Port Holdings, its global "
+    "terminals business, to a group formed by BlackRock, its infrastructure arm Global Infrastructure Partners "
+    "and Terminal Investment Limited, the port unit of MSC."
+)
 out = [dataclasses.asdict(extract(RawArticle(source_file="t.txt", format="text", title="", text=t), gaz))
        for t in texts]
 print(json.dumps(out, sort_keys=True, default=str))

@@ -2225,7 +2225,9 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
         # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
         candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
     inside = SpanSet(name_spans(text, full))
-    for cand in candidates:
+    # longest first, in a fixed order: two short forms may each pass for the parent, and a set's
+    # order (which changes with the hash seed) must not pick between them
+    for cand in sorted(candidates, key=lambda c: (-len(c), c)):
         if cand in co.forms or cand in claimed or not cand or cand in rules.stopwords or _place_code(doc, cand):
             continue
         if len(_tokens(cand)) == 1 and (cand in rules.suffixes or len(cand) < 3):
