@@ -1399,3 +1399,16 @@ def test_signals_intelligence_is_espionage_and_a_military_facility_at_a_port_is_
     )
     found = pairs(run(gaz, text, language="en"))
     assert {("Harbourline Group", "critical_infrastructure"), ("Harbourline Group", "espionage")} <= found
+
+
+def test_a_measure_stated_without_its_body_is_the_one_measure_takers(shipped: Gazetteer) -> None:
+    text = (
+        "Deutschland drängt den chinesischen Netzwerkausrüster Qilin Mobile schrittweise aus seinen "
+        "5G-Mobilfunknetzen. Bis Ende 2026 dürfen keine Bauteile von Qilin Mobile mehr im 5G-Kernnetz eingesetzt "
+        "werden. Mit dem Schritt soll verhindert werden, dass der chinesische Staat über die Technik Zugriff auf "
+        "Daten erhält. Das IT-Sicherheitsgesetz erlaubt dem Innenministerium, den Einsatz kritischer Bauteile zu "
+        "untersagen."
+    )
+    ex = run(shipped, text, language="de")
+    assert ex.concerns
+    assert all(c.agencies == ["Federal Ministry of the Interior"] for c in ex.concerns)

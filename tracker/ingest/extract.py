@@ -23,6 +23,7 @@ from .clean import RIGHTS_RE
 from .extract_base import (
     DEAL_NOUN,
     MEASURE_CUES,
+    MEASURES,
     SEATED_IN,
     STATUS_PRIORITY,
     _Company,
@@ -153,6 +154,13 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         local_form = _LOCAL_LEGAL_FORM.get(doc.host or "")
         if fc.parent and local_form and local_form.search(fc.name) and fc.country == home.get(fc.parent):
             fc.country = doc.host
+    # a measure the story states without its body ("Deutschland drängt Huawei aus seinen 5G-Netzen")
+    # is the measure of the one body the story has taking measures
+    takers = {c.agencies[0] for c in result.concerns if c.status in MEASURES and c.agencies}
+    if len(takers) == 1:
+        for c in result.concerns:
+            if c.status in MEASURES and not c.agencies:
+                c.agencies = list(takers)
     # whoever takes a screening decision is the screening authority of this story
     deciders = {n for c in result.concerns if "investment_screening" in c.categories for n in c.agencies}
     for ag in result.agencies:
