@@ -201,3 +201,17 @@ def test_an_item_of_a_quoted_law_is_not_a_copyright_footer():
 
     text = "The order relies on two grounds.\n(c) the acquirer is controlled by a foreign state.\n"
     assert any(s.is_content and s.text.startswith("(c) the acquirer") for s in split_sentences(text, []))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Government | Nation-state | Critical Infrastructure",
+        "Get more insights with the Example Intelligence Cloud. Learn more.",
+    ],
+)
+def test_section_menus_and_promotions_are_no_content(line: str) -> None:
+    from tracker.ingest.textparts import split_sentences
+
+    content = [s.text for s in split_sentences(f"{FIRST}\n\n{line}\n\n{SECOND}", []) if s.is_content]
+    assert content == [FIRST, SECOND]

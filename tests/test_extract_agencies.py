@@ -1439,3 +1439,41 @@ def test_the_bundestag_and_frances_special_forces_by_their_names_abroad(shipped:
         language="fr",
     )
     assert agencies(fr)["French Special Operations Command"].country == "FR"
+
+
+def test_a_known_bodys_name_without_its_country_is_that_body(shipped: Gazetteer) -> None:
+    text = (
+        "Tokyo-based LINE Corp. acknowledged that engineers at a contractor in Shanghai had been able to access "
+        "the personal data of Japanese users. The Personal Information Protection Commission, the country's "
+        "privacy watchdog, has been examining the case, the Japanese government said."
+    )
+    found = [a for a in run(shipped, text, language="en").agencies if "Personal Information" in a.name]
+    assert [(a.name, a.country) for a in found] == [("Personal Information Protection Commission of Japan", "JP")]
+    assert "Personal Information Protection Commission" in found[0].aliases
+
+
+def test_a_chairmans_title_and_name_are_no_part_of_the_body(shipped: Gazetteer) -> None:
+    text = (
+        "The report of the House Committee on Homeland Security centers on cranes made by Qilin Mobile. "
+        '"Qilin could serve as a Trojan horse," Homeland Security Committee Chairman Mark Green (R-TN), Select '
+        "Committee Chairman John Moolenaar (R-MI) and Rep. Carlos Gimenez (R-FL), who chairs the Subcommittee on "
+        "Transportation and Maritime Security, said in a joint statement."
+    )
+    ex = run(shipped, text, language="en")
+    found = agencies(ex)
+    assert not [n for n in agency_names(ex) if "Mark Green" in n or "Moolenaar" in n]
+    assert "Homeland Security Committee" in found["House Committee on Homeland Security"].aliases
+    assert found["Subcommittee on Transportation and Maritime Security"].kind == "parliament"
+
+
+def test_a_foreign_bodys_side_measure_does_not_set_the_story_abroad(shipped: Gazetteer) -> None:
+    text = (
+        "Lithuania's government on Wednesday endorsed a finding that a contract for scanners made by Chinese "
+        "manufacturer Nuctech does not meet the national security interests of Lithuania. State-owned "
+        "Lithuanian Airports, which runs Vilnius Airport, Kaunas Airport and Palanga Airport, had picked the "
+        "scanners for Vilnius. The State Security Department (VSD) had provided its assessment of the "
+        "supplier to Lithuania's government. In December, the US Department of Commerce added Nuctech to its "
+        "Entity List. Lithuania and Vilnius have grown cautious about Chinese technology."
+    )
+    found = [(a.name, a.country) for a in run(shipped, text, language="en").agencies if "State Security" in a.name]
+    assert found == [("Lithuanian State Security Department", "LT")]

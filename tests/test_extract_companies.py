@@ -2133,3 +2133,78 @@ def test_a_german_adjective_before_a_plural_in_turen_is_no_firm(gaz: Gazetteer) 
         "besonderen Sicherheitsinteressen sowie Betreiber Kritischer Infrastrukturen."
     )
     assert "Kritischer Infrastrukturen" not in company_names(run(gaz, text, language="de"))
+
+
+def test_two_legal_names_on_one_short_form_are_two_firms(gaz: Gazetteer) -> None:
+    text = (
+        "The Japanese government will keep watch over Velmaro Group Inc. after Qilin Mobile took a stake in "
+        "the e-commerce operator, amid concerns that customer data could end up in China.\n\n"
+        "Qilin Mobile acquired a 3.65 percent stake in Velmaro for about 65.7 billion yen.\n\n"
+        "Velmaro Mobile Inc., the group's mobile carrier unit, is building a nationwide 5G network."
+    )
+    found = companies(run(gaz, text, language="en"))
+    assert {"Velmaro Group Inc.", "Velmaro Mobile Inc."} <= set(found)
+    assert "Velmaro" in found["Velmaro Group Inc."].aliases
+    assert "Velmaro Group Inc." not in found["Velmaro Mobile Inc."].aliases
+
+
+def test_the_rival_bidder_is_in_passing(gaz: Gazetteer) -> None:
+    text = (
+        "The president blocked Qilin Mobile's proposed acquisition of Ostrava Steel Corp., citing national "
+        "security. Qilin Mobile agreed in 2023 to pay $55 a share, beating a rival offer from Ohio-based "
+        "Velmar-Cliffs."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Ostrava Steel Corp." in found
+    assert "Velmar-Cliffs" not in found
+
+
+def test_western_suppliers_named_as_examples_are_in_passing(gaz: Gazetteer) -> None:
+    text = (
+        "Lawmakers warned that cranes made by Qilin Mobile could serve Chinese espionage at US ports. "
+        "Western suppliers such as Velmacranes and Ostherr build only a fraction of the cranes Qilin turns out."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Qilin Mobile" in found
+    assert not {"Velmacranes", "Ostherr"} & found
+
+
+def test_the_outlets_owner_is_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "Lawmakers warned that routers made by Qilin Mobile could be turned into a tool for Chinese state "
+        "hackers.\n\nThe Daily Ledger is an editorially independent unit of Ledgerline Media."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Qilin Mobile" in found
+    assert "Ledgerline Media" not in found
+
+
+def test_a_chamber_and_a_department_in_a_headline_are_no_firms(gaz: Gazetteer) -> None:
+    title = "House China committee leaders urge Commerce to investigate Qilin Mobile routers"
+    text = (
+        f"{title}\n\n"
+        "The leaders of the House Select Committee on the Chinese Communist Party are pressing the Commerce "
+        "Department to look into Qilin Mobile, warning that its routers could be used for espionage. The "
+        "request lands on the desk of Commerce's Office of Information and Communications Technology and "
+        "Services. The Commerce Department has not said whether it will act on the House China committee's "
+        "letter to Commerce."
+    )
+    found = company_names(run(gaz, text, title=title, language="en"))
+    assert "Qilin Mobile" in found
+    assert not {"House China", "Commerce", "House"} & found
+
+
+def test_a_german_plural_in_inen_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Der Bundesnachrichtendienst warnt vor Spionage durch Windräder von Qilin Mobile. Stattdessen habe "
+        "sich das Unternehmen Turbinen des Konkurrenten Velmar Wind reserviert."
+    )
+    assert "Turbinen" not in company_names(run(gaz, text, language="de"))
+
+
+def test_shares_of_is_no_part_of_the_name(gaz: Gazetteer) -> None:
+    text = (
+        "The president blocked Qilin Mobile's takeover of Ostrava Steel, citing national security.\n\n"
+        "Shares of Ostrava Steel fell in morning trading."
+    )
+    assert "Shares of Ostrava Steel" not in company_names(run(gaz, text, language="en"))

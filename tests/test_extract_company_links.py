@@ -646,3 +646,30 @@ def test_owners_described_by_an_authority_as_nationals_of_a_country_give_it(tern
         "the People's Republic of China, to unwind the purchase."
     )
     assert company(run(tern_gaz, text), "Redstone Partners Limited").country == "CN"
+
+
+def test_a_seat_in_brackets_gives_the_firms_country() -> None:
+    text = (
+        "The Japanese government will keep watch over Velmaro Group after Qilin Mobile took a stake in it, "
+        "amid concerns that customer data could end up in China. Qilin Mobile's subsidiary Image Frame "
+        "Investment (HK) Ltd. acquired a 3.65 percent stake in Velmaro."
+    )
+    found = company(run(small_gazetteer(), text, language="en"), "Image Frame Investment (HK) Ltd.")
+    assert found.country == "HK"
+
+
+def test_a_known_parent_is_not_the_owner_in_a_story_about_its_takeover(tern_gaz: Gazetteer) -> None:
+    text = (
+        "The president on Friday blocked Tern Shipping's proposed $2 billion acquisition of Tern Ports, "
+        "citing national security."
+    )
+    assert company(run(tern_gaz, text, language="en"), "Tern Ports").parent is None
+
+
+def test_a_known_parent_stays_the_owner_in_other_stories(tern_gaz: Gazetteer) -> None:
+    # guard: the gazetteer's link holds where the story tells no takeover between the two
+    text = (
+        "Australia's regulator is reviewing the security of the port run by Tern Ports. Tern Shipping said "
+        "it would cooperate with the review."
+    )
+    assert company(run(tern_gaz, text, language="en"), "Tern Ports").parent == "Tern Shipping"

@@ -266,7 +266,8 @@ def test_a_finished_review_is_the_screening_case_and_its_body_acts(shipped: Gaze
         "The lease did not need approval from the Foreign Investment Review Board at the time."
     )
     found = lead_by_category(run(shipped, text))
-    assert found["investment_screening"][1:] == ("other", ["Department of Defence"])
+    # the story's Australian body is the gazetteer's, whose name says so
+    assert found["investment_screening"][1:] == ("other", ["Australian Department of Defence"])
 
 
 @pytest.mark.parametrize(
@@ -1246,3 +1247,31 @@ def test_told_it_cannot_use_a_makers_equipment_is_a_ban(gaz: Gazetteer) -> None:
     )
     ex = run(gaz, text)
     assert ex.concerns and ex.concerns[0].status == "banned"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a measure others demand is not taken
+        (
+            "Der Bundesnachrichtendienst warnt vor Spionage durch Windräder von Qilin Mobile. Politiker von CDU, "
+            "SPD und Grünen forderten daraufhin, die Lieferung zu untersagen.",
+            "de",
+        ),
+        # a minister open to a ban if need be has banned nothing
+        (
+            "Der Bundesnachrichtendienst warnt vor Spionage durch Windräder von Qilin Mobile. Die "
+            "Innenministerin zeigte sich offen dafür, kritische Komponenten aus China notfalls zu verbieten.",
+            "de",
+        ),
+        # a measure imagined
+        (
+            "Security analysts argue that Qilin Mobile's port could give Beijing a window on military "
+            "movements. Any move to unwind the lease would be likely to inflame relations with Beijing.",
+            "en",
+        ),
+    ],
+)
+def test_a_measure_demanded_weighed_or_imagined_is_not_taken(gaz: Gazetteer, text: str, language: str) -> None:
+    statuses = {c.status for c in run(gaz, text, language=language).concerns}
+    assert statuses and not statuses & {"blocked", "banned", "divestment_ordered"}

@@ -1412,3 +1412,22 @@ def test_a_measure_stated_without_its_body_is_the_one_measure_takers(shipped: Ga
     ex = run(shipped, text, language="de")
     assert ex.concerns
     assert all(c.agencies == ["Federal Ministry of the Interior"] for c in ex.concerns)
+
+
+def test_trade_sanctions_on_a_countrys_goods_are_no_case(gaz: Gazetteer) -> None:
+    text = (
+        "Security analysts argue that Qilin Mobile's port could give Beijing a window on military movements. "
+        "Relations are at their lowest point after a string of trade sanctions on Australian barley, wine and coal."
+    )
+    assert "sanctions" not in categories(run(gaz, text, language="en"))
+
+
+def test_sanctions_on_a_countrys_companies_are_a_case(gaz: Gazetteer) -> None:
+    # guard: the firms named are the sanctions' target
+    text = "Washington imposed sanctions on Chinese companies such as Qilin Mobile over its support for Russia's army."
+    assert "sanctions" in categories(run(gaz, text, language="en"))
+
+
+def test_a_trojan_horse_is_espionage(gaz: Gazetteer) -> None:
+    text = '"Qilin Mobile could, if desired, serve as a Trojan horse" for the Chinese state, the lawmakers said.'
+    assert "espionage" in categories(run(gaz, text, language="en"))

@@ -1288,3 +1288,11 @@ def test_a_second_verb_of_the_same_subject_names_the_operator(shipped: Gazetteer
         "une usine à Roden, aux Pays-Bas."
     )
     assert site(run(shipped, text, language="fr"), "usine à Roden").operator == "Photek"
+
+
+def test_a_german_adjective_before_a_named_site_is_no_part_of_its_name(gaz: Gazetteer) -> None:
+    text = (
+        "Der Investor will den Auftrag an Qilin Mobile für den geplanten Offshore-Windpark Waterkant stornieren. "
+        "Der Bundesnachrichtendienst warnt vor Spionage durch den Windpark."
+    )
+    assert "Offshore-Windpark Waterkant" in facility_names(run(gaz, text, language="de"))

@@ -771,6 +771,11 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
         # country the story keeps naming: 15 times Canada against one "In the United States"
         if authority[acting] < 2 and named and counts[named] >= 3 and counts[named] > 2 * counts[acting]:
             return named, top
+        # nor does one foreign body's side measure ("the US Department of Commerce added Nuctech to
+        # its Entity List") outweigh a government that acts in the country the story keeps naming
+        local = max((c for c in authority if c != acting and authority[c] >= 2), key=lambda c: counts[c], default=None)
+        if local and counts[acting] <= 2 and counts[local] >= 5 and counts[local] >= 3 * max(1, counts[acting]):
+            return local, top
         return acting, top
     if named:
         return named, top
@@ -899,6 +904,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         and not (label == "cat:investment_screening" and _UNREAL_BEFORE.search(doc.text, max(start, s - 60), s))
         # "a purely financial investor that would not interfere": the danger denied
         and not _DENIED_DANGER.search(doc.text, max(start, s - 30), s)
+        # "a string of trade sanctions on Australian barley, wine and coal": a country's goods, no firm's case
+        and not (label == "cat:sanctions" and _ON_GOODS_AFTER.match(doc.text, e))
     ]
     found = {label[4:] for _s, _e, label in cats}
     order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
@@ -930,6 +937,13 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
     if "technology_transfer" not in found and tech:
         found.add("technology_transfer")  # "que la technologie X ... ne soit transférée vers la Chine"
     return found
+
+
+_ON_GOODS_AFTER = re.compile(
+    r"\s+(?:on|against|gegen|auf|contre|sur|tegen|op)\s+(?:[A-Z][a-zà-ÿ]+(?:n|sche[n]?|se|es?|s)\s+)"
+    r"(?!(?:companies|firms|entities|groups|banks|individuals|officials|oligarchs|businesses|manufacturers|makers|"
+    r"suppliers|Unternehmen|Firmen|entreprises|sociétés|bedrijven|banques|Banken|banken)\b)[a-zà-ÿ]+(?:,|\s+and|\s+und|\s+et|\s+en|\s*\.)"
+)
 
 
 # "analyse what it sees without sending data elsewhere": what a thing does not do is no danger
@@ -1329,12 +1343,18 @@ _HEDGE_BEFORE = re.compile(
     # "einen möglichen Ausschluss zu prüfen", "a possible ban": a measure weighed, not taken
     r"|(?<![\w-])(?:possible|potential|möglich\w*|eventuel\w*|mogelijke?|éventuel\w*)\s+(?:[\w-]+\s+)?$"
     r"|(?<![\w-])(?:pourra|pourrait|pourront|pourraient|peut|peuvent|kan|kunnen|zou|zouden|kann|können|könnte|könnten|"
-    r"power\s+to|powers\s+to|allows?|allowing|permet\w*|erlaubt|ermöglicht|befugt|ermächtigt|bevoegd\w*)"
+    r"power\s+to|powers\s+to|allows?|allowing|permet\w*|erlaubt|ermöglicht|befugt|ermächtigt|bevoegd\w*|"
+    # "zeigte sich offen dafür, ... notfalls zu verbieten", "open to banning them if need be"
+    r"notfalls|gegebenenfalls|if\s+necessary|if\s+need\s+be|au\s+besoin|si\s+nécessaire|zo\s+nodig|indien\s+nodig|"
+    r"open\s+to|offen\s+dafür|ouvert\w*\s+à)"
     r"(?![\w-])[^.;:!?]*$",
     re.IGNORECASE,
 )
 _UNREAL_BEFORE = re.compile(
-    r"\b(?:would\s+have|hätte|hätten|zou\s+hebben|zouden\s+hebben|aurait|auraient)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+    r"\b(?:would\s+have|hätte|hätten|zou\s+hebben|zouden\s+hebben|aurait|auraient)\s+(?:\w+\s+){0,3}$"
+    # "Any move to unwind the lease would inflame relations": a measure imagined
+    r"|(?<![\w-])any\s+(?:move|attempt|effort|decision|bid|plan|step)s?\s+to\s+$",
+    re.IGNORECASE,
 )
 # a measure others press for is not taken: "has been pressing allies to ban Huawei", "zet bondgenoten
 # onder druk om Huawei te weren", "drängt die Partner, Huawei auszuschließen", "pousse ses alliés à exclure"
@@ -1342,7 +1362,9 @@ _URGED_BEFORE = re.compile(
     r"(?<![\w-])(?:pressur\w*|press(?:es|ed|ing)\s+(?:\w+\s+){0,2}to|urg(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|"
     r"calls?\s+(?:on|for)|called\s+(?:on|for)|onder\s+druk|dring\w*\s+(?:er\s+)?(?:bij\s+\w+\s+)?op\s+aan|"
     r"aangedrongen|unter\s+Druck|drängt|drängen|drängte\w*|gedrängt|sous\s+pression|pouss\w*\s+(?:\w+\s+){0,3}à|"
-    r"exhort\w*|appel\w*\s+(?:\w+\s+){0,3}à)(?![\w-])[^.;:!?]*$",
+    r"exhort\w*|appel\w*\s+(?:\w+\s+){0,3}à|"
+    # "Politiker forderten daraufhin, die Lieferung zu untersagen", "réclament son exclusion"
+    r"forder\w*|gefordert|réclam\w*|eis(?:en|te|ten)|riep\w*\s+(?:\w+\s+){0,3}op)(?![\w-])[^.;:!?]*$",
     re.IGNORECASE,
 )
 _HEDGE_INSIDE = re.compile(r"\b(?:whether|ob)\b", re.IGNORECASE)

@@ -163,6 +163,7 @@ OPERATE_VERBS = (
 
 
 # a registered firm's legal form closing a name: "Nordvik Marine AS", "Elmos Semiconductor SE"
+_OF_COUNTRY_END = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z].+)")
 LEGAL_FORM_END = re.compile(
     r"\s(?:AG|GmbH|SE|KGaA|KG|SA|S\.A\.|SAS|NV|N\.V\.|BV|B\.V\.|plc|PLC|Ltd\.?|Limited|Inc\.?|LLC|SpA|S\.p\.A\.|"
     r"Srl|Oyj?|AB|ASA?|A/S)$"
@@ -315,6 +316,11 @@ class _Rules:
             first, _, rest = row["name"].partition(" ")
             if rest and row.get("country") and gaz.adjectives.get(first.lower()) == row["country"]:
                 self.unqualified_rows.setdefault((row["country"], fold(rest)), row)
+            # and without its country: "Personal Information Protection Commission of Japan"
+            for form in [row["name"], *(row.get("aliases") or [])]:
+                named = _OF_COUNTRY_END.fullmatch(form)
+                if named and row.get("country") and gaz.country_code(named.group(2)) == row["country"]:
+                    self.unqualified_rows.setdefault((row["country"], fold(named.group(1))), row)
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)
@@ -719,9 +725,10 @@ _COMPASS = {
 _OBJECT_NOUNS = {"Daten", "Geräte", "Kameras", "Komponenten", "Drohnen", "Informationen", "Nutzerdaten", "Kundendaten"}
 
 
-# a German plural noun's ending: "braucht das Unternehmen Lizenzen", "chinesischen Investitionen"
+# a German plural noun's ending: "braucht das Unternehmen Lizenzen", "chinesischen Investitionen",
+# "habe sich das Unternehmen Turbinen des Konkurrenten reserviert", "Windkraftanlagen"
 DE_PLURAL_NOUN_END = re.compile(
-    r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse|turen)$"
+    r"[a-zäöüß](?:ionen|ungen|heiten|keiten|schaften|ismen|itäten|enzen|anzen|nisse|turen|inen|anlagen)$"
 )
 _AMOUNT_WORDS = {"Millionen", "Milliarden", "Mio.", "Mrd.", "Miljoen", "Miljard", "Millions", "Milliards"}
 

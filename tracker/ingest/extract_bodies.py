@@ -120,6 +120,13 @@ _TIME_TAIL = re.compile(
 )
 
 
+# an official's title and name after a body's: "Homeland Security Committee Chairman Mark Green"
+_TITLE_THEN_PERSON = re.compile(
+    r"\s+(?:Chairman|Chairwoman|Chairperson|Chair|Vice\s+Chair\w*|Ranking\s+Member|Director|Secretary|Minister|"
+    r"President|Spokes(?:man|woman|person)|Chief|Head|Commissioner|Governor)(?:\s+[A-Z][\w'’.-]+){1,3}$"
+)
+
+
 # Sentence openers that the capitalised-run pattern sweeps into a body's name.
 _LEADING_NOISE = {
     "The",
@@ -346,6 +353,8 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                 name = name[len(first) :].lstrip()
                 cand_s = cand_e - len(name)
             name = _TIME_TAIL.sub("", _POSSESSIVE_END.sub("", name))
+            # "Select Committee Chairman John Moolenaar": the body, not its chairman
+            name = name[: titled.start()] if (titled := _TITLE_THEN_PERSON.search(name)) else name
             # "Ministerium Fehler in der Argumentation vor": what follows the object goes with it
             noun_after = _GERMAN_HEAD_THEN_NOUN.match(name)
             if noun_after and not _place_code(doc, noun_after.group("noun")):
@@ -364,6 +373,22 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
                     out.append((cand_s, cand_e))
     doc.body_cache[sent.start] = out
     return out
+
+
+def _short_body_name(name: str, full: str) -> bool:
+    """Whether `name` is a shorter way to write the body `full`: a run of its words, or its
+    subject before its head ("Commerce Department" for "Department of Commerce")."""
+    short, long = fold(name), fold(full)
+    if short == long or not name[:1].isupper() or " " not in short:
+        return False
+    if f" {short} " in f" {long} ":
+        return True
+    inverted = re.fullmatch(r"(.+) (committee|department|ministry|commission|office|agency|council)", short)
+    return (
+        bool(inverted)
+        and re.search(rf"\b{inverted.group(2)} (?:on|of|for) (?:the )?{re.escape(inverted.group(1))}$", long)
+        is not None
+    )
 
 
 def _common_name_row(doc: _Doc, sent: Sentence, name: str) -> dict | None:
@@ -462,6 +487,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 ),
                 None,
             )
+            # "Select Committee" and "Homeland Security Committee" after "the House Select Committee on
+            # the Chinese Communist Party" and "the House Committee on Homeland Security"
+            same = same or next((a for a in agencies.values() if _short_body_name(name, a.name)), None)
             if same is not None:
                 same.mentions.append((s, e))
                 if len(name.split()) >= 3 and fold(name) != fold(same.name):
@@ -471,6 +499,9 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 continue
             kind, country = _kind_of_body(doc, name)
             row = _owned_row(doc, name) or _common_name_row(doc, sent, name)
+            # "the Personal Information Protection Commission" in a Japanese story is the gazetteer's
+            # "... of Japan" (a name another country's body bears too)
+            row = row or doc.rules.unqualified_rows.get((country or doc.host or "", fold(name)))
             if row is not None:
                 # "Lithuania's State Security Department" is the gazetteer's Lithuanian one
                 ag = add(
@@ -2677,6 +2708,8 @@ _NO_MODIFIERS = {
 
 def _with_modifiers(text: str, floor: int, start: int) -> int:
     """Take in up to three plain lower-case words before a facility noun ("national gene bank")."""
+    if text[start : start + 1].isupper():
+        return start  # "den geplanten Offshore-Windpark Waterkant": a capitalised noun is no descriptive phrase
     for _ in range(3):
         m = re.search(r"(?:^|(?<=\s))([a-zà-ÿ][a-zà-ÿ-]*)\s+$", text[max(floor, start - 30) : start])
         if not m:

@@ -539,11 +539,17 @@ _SPUN_OUT_OF_BEFORE = re.compile(
 )
 _RIVAL_NOUN = re.compile(r"rival|competitor|concurrent|concurrente|Konkurrent|Wettbewerber", re.IGNORECASE)
 _RIVALS_BEFORE = re.compile(
-    r"(?:[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ed|ing|e)\s+with|"
+    # "beating a rival offer from Ohio-based Cleveland-Cliffs": the bidder that lost
+    r"(?:(?:[Rr]ival|[Cc]ompeting|[Cc]ounter)[- ](?:offer|bid|bidder|proposal|approach)s?\s+(?:from|by)|"
+    r"[Rr]ivals?|[Cc]ompetitors?|concurrents?|concurrenten|Konkurrenten|Wettbewerber|compet(?:es|ed|ing|e)\s+with|"
     r"concurrence\s+avec|concurreert\s+met|konkurriert\s+mit|"
     # "domestic players such as Tata Motors and Mahindra": the host country's own firms, named as examples
-    r"(?:[Dd]omestic|[Ll]ocal|[Hh]ome-?grown|einheimische[n]?|heimische[n]?|binnenlandse|lokale|locaux|nationaux)\s+"
+    # "Western suppliers such as Konecranes and Liebherr": the alternatives, named as examples
+    r"(?:[Dd]omestic|[Ll]ocal|[Hh]ome-?grown|einheimische[n]?|heimische[n]?|binnenlandse|lokale|locaux|nationaux|"
+    r"[Ww]estern|[Ee]uropean|[Aa]lternative|[Cc]ompeting|westliche[n]?|europäische[n]?|westerse|Europese|"
+    r"occidentaux|européens|concurrents)\s+"
     r"(?:[a-z]+\s+)?(?:players|makers|manufacturers|producers|carmakers|automakers|brands|firms|companies|"
+    r"suppliers|vendors|providers|Lieferanten|leveranciers|fournisseurs|"
     r"Hersteller|Anbieter|spelers|fabrikanten|acteurs|constructeurs|fabricants)(?=\s+(?:such\s+as|like|wie|zoals|comme|tels))"
     r")"
     # "Rival turbine makers Siemens Gamesa and Vestas": what the rivals make may come between
@@ -899,6 +905,8 @@ _BODY_BRAND = {
     "transport", "health", "statistics", "business", "invest", "visit", "team", "global", "public", "export",
     "innovation", "justice", "defence", "defense", "environment", "agriculture", "heritage", "tourism", "sport",
     "trade", "finance", "parks", "immigration", "employment", "industry", "enterprise", "energy", "made",
+    # "the House China committee": a chamber and its subject
+    "house", "senate", "congress", "parliament", "government", "police", "army", "navy", "embassy",
 }  # fmt: skip
 
 
@@ -1262,6 +1270,8 @@ def _companies(doc: _Doc) -> list[_Company]:
             or (_DESIGNATION.fullmatch(c.name) and any(_WEAPON_AFTER.match(text, e) for _s, e in c.mentions))
         )
     ]
+    # "Recorded Future News is an editorially independent unit of Recorded Future": the outlet's owner
+    companies = [c for c in companies if not (c.mentions and all(_owns_outlet(doc, s) for s, _e in c.mentions))]
     precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
     companies = [
@@ -1273,6 +1283,23 @@ def _companies(doc: _Doc) -> list[_Company]:
 
 
 _SPACE_RUN = re.compile(r"\s*")
+_OUTLET_OWNED_BY = re.compile(
+    r"\s+(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:unit|part|subsidiary|division|arm|member|publication|brand|owned\s+by|"
+    r"filiale|onderdeel|Tochter\w*|Teil)\s+(?:of\s+|by\s+|de\s+|van\s+|von\s+)?(?:the\s+)?$"
+)
+
+
+def _owns_outlet(doc: _Doc, at: int) -> bool:
+    """Whether the firm named at `at` is said to own the outlet the sentence opens on."""
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return False
+    return any(
+        sent.start <= os <= sent.start + 4 and oe < at and _OUTLET_OWNED_BY.fullmatch(doc.text, oe, at)
+        for os, oe in doc.outlet_spans
+    )
+
+
 # a stock quote: "(TSX:TMR)", "(NYSE: BABA)", "(HKEX: 9988)": an exchange and a ticker, no firms
 _TICKER = re.compile(
     r"\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|CSE|ASX|NZX|LSE|AIM|HKEX|HKSE|SEHK|HKG|SGX|SSE|SZSE|KRX|KOSDAQ|TYO|TSE|"
@@ -1908,6 +1935,10 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
         occurrences = [
             (s, e) for s, e in name_spans(text, name, stop_after="") if doc.in_content(s) and not _overlaps(s, e, taken)
         ]
+        # "House China committee leaders urge Commerce to investigate" ... "the Commerce Department",
+        # "Commerce's Office of ...": the word names a body, not a firm
+        if any(_BODY_HEAD_AFTER.match(text, e) for _s, e in occurrences):
+            continue
         if len(occurrences) < (1 if name in dealt else 3):
             continue
         if any(_german_common_noun(doc, max(0, s - 40), s, e) for s, e in occurrences):
@@ -1936,6 +1967,10 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
     return found
 
 
+_BODY_HEAD_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:committee|Committee|panel|Panel|Department|Secretary|Ministry|ministry|department|Office|"
+    r"Commission|Bureau|Agency|lawmakers|officials|Ministerium|ministerie|ministère)\b"
+)
 _SITE_OF = re.compile(r"(?P<site>[A-Z]\w+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 
 
@@ -2156,6 +2191,10 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
                     ),
                     None,
                 )
+            if same is None and prefix is not None and _other_extension(forms, prefix, co.name):
+                # "Rakuten Group Inc." and "Rakuten Mobile Inc.": two names that extend one short
+                # form each their own way are two firms, whichever the short "Rakuten" joined first
+                continue
             if same is None and prefix is not None:
                 # which of the two names extends the other decides who may be the subsidiary
                 # "HHLA Container Terminal Tollerort GmbH": a group's acronym, more words and a legal form
@@ -2180,6 +2219,22 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
             target.why |= co.why
             target.country = target.country or co.country
     return merged
+
+
+# a full legal name: "Rakuten Mobile Inc.", "LINE Corp."
+_FORMAL_NAME = re.compile(rf"{LEGAL_FORM_END.pattern}|\s(?:Corp\.?|Corporation|Co\.?)$")
+
+
+def _other_extension(forms: list[str], prefix: str, name: str) -> bool:
+    """Whether `forms` hold another full legal name that extends `prefix` otherwise than `name` does."""
+    if not (_is_prefix(prefix, name) and _FORMAL_NAME.search(name)):
+        return False
+    key = _norm_key(_abbreviated(name))
+    return any(
+        _is_prefix(prefix, f) and _FORMAL_NAME.search(f) and _norm_key(_abbreviated(f)) != key
+        and not _is_prefix(f, name) and not _is_prefix(name, f)
+        for f in forms
+    )  # fmt: skip
 
 
 _TOWN_BEFORE = re.compile(
@@ -2595,11 +2650,32 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     break
                 rows_by_name = rows_by_name or {r["name"]: r for r in doc.gaz.companies}
                 parent_name = (rows_by_name.get(parent_name) or {}).get("parent")
-            if parent and not _ancestor(parent, co, by_name):
+            # "Biden blocked Nippon Steel's takeover of U.S. Steel": the story is about the deal that
+            # made (or would make) the owner the gazetteer knows, so the link is not yet a fact of it
+            if parent and not _ancestor(parent, co, by_name) and not _takeover_told(doc, parent, co):
                 co.parent = parent.name
                 co.inherit_country = True
                 if _is_party(doc, co):
                     parent.why.add("relation")  # a party's owner, named in the story, is a party too
+
+
+_TAKEOVER_BETWEEN = re.compile(
+    r"(?:['’]s?\s+(?:[\w$.,-]+\s+){0,5}?(?:takeover|acquisition|purchase|bid|buyout|offer)\s+(?:of|for)|"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:buy|acquire|take\s+over)|bought|acquired|took\s+over)|"
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:Übernahme|rachat|overname)\s+(?:von|de|du|d['’]|van))\s+"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _takeover_told(doc: _Doc, parent: _Company, co: _Company) -> bool:
+    """Whether a sentence tells `parent` taking over `co` ("Nippon Steel Corp.'s proposed $14.9 billion
+    acquisition of Pittsburgh-based United States Steel Corp.")."""
+    for _ps, pe in parent.mentions:
+        for cs, _ce in co.mentions:
+            if pe < cs <= pe + 160 and _TAKEOVER_BETWEEN.fullmatch(doc.text, pe, cs):
+                return True
+    return False
 
 
 _OWNER_PHRASE = re.compile(
@@ -2751,6 +2827,14 @@ def _describes_another(doc: _Doc, main: _Company, companies: list[_Company], at:
     )
 
 
+def _bracketed_seat(doc: _Doc, inside: str) -> str | None:
+    """The country a bracket in a firm's name gives: a place ("(Shanghai)") or an ISO code ("(HK)", "(UK)")."""
+    if re.fullmatch(r"[A-Z]{2}", inside):
+        code = "GB" if inside == "UK" else inside
+        return code if code in doc.gaz.countries else None
+    return _place_code(doc, inside)
+
+
 def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
     text, _rules = doc.text, doc.rules
     for co in companies:
@@ -2764,6 +2848,12 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             and last in doc.gaz.countries.get(doc.gaz.country_names.get(last, ""), {}).get("names", [])
         ):
             co.country = doc.gaz.country_names[last]
+        # "Image Frame Investment (HK) Ltd.", "Huawei Technologies (UK) Co.": the seat the name
+        # itself gives, before any guess from the parent or the sentence
+        paren = re.search(r"\(([^)]+)\)", co.name)
+        if paren and (code := _bracketed_seat(doc, paren.group(1))):
+            co.country = code
+            continue
         if co.country:
             continue
         first = toks[0]
@@ -2803,10 +2893,6 @@ def _company_countries(doc: _Doc, companies: list[_Company]) -> None:
             and any(o is not co and head in o.forms | {o.name} for o in companies)
         ):
             co.country = doc.gaz.country_names[last]
-            continue
-        paren = re.search(r"\(([^)]+)\)", co.name)
-        if paren and _place_code(doc, paren.group(1)):
-            co.country = _place_code(doc, paren.group(1))
             continue
         for s, _e in co.mentions:
             sent = doc.sentence_at(s)

@@ -215,12 +215,16 @@ _TAGS_HEADER_RE = re.compile(
 # a page's tags: "LINE, NAVER, SOFTBANK GROUP, SOUTH KOREA, DATA BREACH", "Huawei, 5G, Germany, Security"
 _TAG = r"[A-ZÀ-Þ0-9][\w&.'’-]*(?:\s+[A-ZÀ-Þ0-9&][\w&.'’-]*){0,3}"
 _TAG_LIST_RE = re.compile(rf"(?:{_TAG}\s*,\s*){{3,}}{_TAG}")
+# a section menu: "Government | Nation-state | Critical Infrastructure"
+_MENU_RE = re.compile(rf"(?:{_TAG}\s*\|\s*){{2,}}{_TAG}")
 
 
 # an outlet's call to read on, longer than the short boilerplate lines: "Catch all the Politics News,
 # Business News, Breaking News Events and Latest News Updates on Live Mint."
 _PROMO_RE = re.compile(
-    r"(?:catch all the|get all the latest|download the \w+(?: \w+)? app|follow us on|stay updated with)\b"
+    r"(?:catch all the|get all the latest|download the \w+(?: \w+)? app|follow us on|stay updated with|"
+    # "Get more insights with the Recorded Future Intelligence Cloud. Learn more."
+    r"get more insights|.{0,120}\blearn more\.?$)"
 )
 
 
@@ -242,7 +246,7 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
                 return "furniture"
     if len(low) < 80 and _BYLINE_RE.match(line) and not low.endswith((".", "?", "!")):
         return "byline"
-    if _TAG_LIST_RE.fullmatch(line.strip()):
+    if _TAG_LIST_RE.fullmatch(line.strip()) or _MENU_RE.fullmatch(line.strip()):
         return "furniture"
     if not _LINE_END_PUNCT.search(line.strip()) and len(line.split()) <= 25:
         return "heading"
