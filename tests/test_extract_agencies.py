@@ -1477,3 +1477,30 @@ def test_a_foreign_bodys_side_measure_does_not_set_the_story_abroad(shipped: Gaz
     )
     found = [(a.name, a.country) for a in run(shipped, text, language="en").agencies if "State Security" in a.name]
     assert found == [("Lithuanian State Security Department", "LT")]
+
+
+def test_the_council_of_ministers_is_the_government(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement italien a opposé son veto au rachat de LPE par le groupe chinois Velmar Holdings. "
+        "Le Conseil des ministres a fait usage pour l'occasion de ses pouvoirs spéciaux."
+    )
+    found = agencies(run(shipped, text, language="fr"))
+    assert "Conseil des ministres" in found["Government of Italy"].aliases
+
+
+def test_a_leaders_former_employer_is_no_body_of_the_story(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement italien a opposé son veto au rachat de LPE par le groupe chinois Velmar Holdings. "
+        "Mario Draghi, ancien président de la Banque centrale européenne, s'est montré plus réservé à l'égard de Pékin."
+    )
+    assert "European Central Bank" not in agencies(run(shipped, text, language="fr"))
+
+
+def test_a_known_leaders_government_is_his_countrys(shipped: Gazetteer) -> None:
+    text = (
+        "Spain's Council of Ministers on Tuesday rejected a takeover bid for train maker Talgo by Hungarian "
+        "consortium Ganz-Mavag Europe. Officials feared Talgo's know-how could reach Russia, given the close "
+        "ties between Prime Minister Viktor Orbán's government and Moscow."
+    )
+    spain = agencies(run(shipped, text, language="en"))["Government of Spain"]
+    assert not [a for a in spain.aliases if "Orbán" in a]

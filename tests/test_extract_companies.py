@@ -2208,3 +2208,12 @@ def test_shares_of_is_no_part_of_the_name(gaz: Gazetteer) -> None:
         "Shares of Ostrava Steel fell in morning trading."
     )
     assert "Shares of Ostrava Steel" not in company_names(run(gaz, text, language="en"))
+
+
+def test_a_german_verb_may_stand_between_a_firm_and_its_description(gaz: Gazetteer) -> None:
+    text = (
+        "Das Bundeskabinett hat den Verkauf der Chipfabrik von Rheinwerk verboten. Sie sollte für rund 85 "
+        "Millionen Euro an Velmar Systems gehen, ein Unternehmen mit Sitz in Schweden."
+    )
+    found = companies(run(gaz, text, language="de"))
+    assert found["Velmar Systems"].country == "SE"

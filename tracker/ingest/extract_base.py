@@ -292,6 +292,16 @@ class _Rules:
         self.agency_not_heads = set(lex["agency_not_heads"])
         self.generic_terms = {kind: terms for kind, terms in lex["generic_agency_terms"].items()}
         self.government_words = lex["government_words"]
+        # a head of government by full name and by surname (the first word too for names written family
+        # name first); a surname two countries' leaders share says nothing
+        leaders: dict[str, set[str]] = {}
+        for code, people in (lex.get("heads_of_government") or {}).items():
+            for person in people:
+                words = person.split()
+                keys = {person, words[-1]} | ({words[0]} if code in ("CN", "KR", "TW", "SG", "HU") else set())
+                for key in keys:
+                    leaders.setdefault(fold(key), set()).add(code)
+        self.leader_country = {key: next(iter(codes)) for key, codes in leaders.items() if len(codes) == 1}
         self.deal_words = _phrase_re(lex.get("deal_words", ["stake"]))
         # gazetteer agencies by (country, generic term) and (country, alias), for "<adjective> <term>"
         self.generic_rows: dict[tuple[str, str], list[dict]] = {}

@@ -1047,7 +1047,7 @@ def _former_employer(text: str, start: int, end: int) -> bool:
     after = text[end : end + 30]
     return bool(
         re.search(
-            r"\b(?:former|ex-|ancien|ancienne|voormalig\w*|ehemalig\w*|oud-)\s*(?:\w+\s+){0,2}$", before, re.IGNORECASE
+            r"\b(?:former|ex-|ancien|ancienne|voormalig\w*|ehemalig\w*|oud-)\s*(?:\w+\s+){0,3}$", before, re.IGNORECASE
         )
         or re.search(r"\b(?:formerly|previously)\s+(?:of|at|with)\s+(?:the\s+)?$", before, re.IGNORECASE)
     ) and not re.match(r"\s*(?:said|says|warned|has|have|is|was|will)\b", after)
@@ -1065,6 +1065,13 @@ _CUSTOMER_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# the government meeting as a body: "Le Conseil des ministres a fait usage de ses pouvoirs spéciaux"
+_COUNCIL_OF_MINISTERS = {
+    "council of ministers", "conseil des ministres", "ministerraad", "ministerrat", "consejo de ministros",
+    "consiglio dei ministri",
+}  # fmt: skip
 
 
 def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add: _AddAgency) -> None:
@@ -1102,13 +1109,18 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 continue
             elif (
                 doc.host
-                and word.lower() in ("kabinet", "cabinet", "kabinett")
+                and (word.lower() in ("kabinet", "cabinet", "kabinett") or word.lower() in _COUNCIL_OF_MINISTERS)
                 and re.search(
-                    r"\b(?:the|het|le|das|dem|des)\s+$", text[max(sent.start, m.start() - 5) : m.start()], re.IGNORECASE
+                    r"\b(?:the|het|de|le|la|das|dem|des|der|die)\s+$",
+                    text[max(sent.start, m.start() - 5) : m.start()],
+                    re.IGNORECASE,
                 )
             ):
                 # "het kabinet", "das Kabinett" with no country named: the host country's, as a reader takes it
                 code, start = doc.host, m.start()
+            elif code := _leaders_country(doc, text[max(sent.start, m.start() - 60) : m.start()]):
+                # "ties between Prime Minister Viktor Orbán's government and Moscow": the leader's country
+                start = m.start()
             elif doc.host and _host_government(text, sent.start, m):
                 # "The government has concluded", "Prime Minister Erna Solberg's government": the
                 # unqualified government that decides is the host country's
@@ -1242,7 +1254,7 @@ def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) ->
             hit = doc.country_before(m.start(), sent.start, words=1)
             if hit is None and re.search(r"[A-Z][\w-]*\s+$", text[max(sent.start, m.start() - 30) : m.start()]):
                 continue  # "Huawei President Eric Xu" leads a company
-            code = hit.key if hit else doc.host
+            code = hit.key if hit else (doc.rules.leader_country.get(_leader_key(m.group("name"))) or doc.host)
             if not code or (code == "GB" and m.group(0).startswith("Chancellor")):
                 continue  # Britain's Chancellor runs the Treasury
             title = re.sub(r"\s+", " ", text[m.start() : end])
@@ -1263,6 +1275,21 @@ def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) ->
                 gov.mentions.append((m.start(), end))
             gov.aliases.add(title)
             gov.acting = gov.acting or bool(m.group("verb"))
+
+
+def _leader_key(name: str) -> str:
+    """The folded surname of a leader's name as the story writes it ("Viktor Orbán's" -> "orbán")."""
+    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    return fold(words[-1]) if words else ""
+
+
+def _leaders_country(doc: _Doc, before: str) -> str | None:
+    """The country of the known head of government whose possessive ends `before`."""
+    m = _LEADER_S.search(before) or _LEADER_NAMED.search(before)
+    if m is None:
+        return None
+    name = m.group(1) if m.re is _LEADER_NAMED else re.sub(r"^\S+(?:\s+Minister)?", "", m.group(0))
+    return doc.rules.leader_country.get(_leader_key(name))
 
 
 _LEADER_S = re.compile(

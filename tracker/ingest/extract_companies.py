@@ -641,6 +641,12 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             country = hit.key
     pair = _PAIR_AFTER.match(post)
     single = rules.appositive.match(post)
+    verb = _GERMAN_VERB_END.match(post) if single is None and doc.language == "de" else None
+    if verb and (single := rules.appositive.match(post[verb.end() :])):
+        # "an Silex Microsystems gehen, ein Unternehmen mit Sitz in Schweden": German puts the verb
+        # between the name and what describes it
+        post = post[verb.end() :]
+        e += verb.end()
     if single and single.end() > single.end(2) and not _TWO_AFTER.match(post):
         single = None  # "Small, rural telecom providers were installing": a plural describes no one firm
     apposition = (
@@ -1283,6 +1289,8 @@ def _companies(doc: _Doc) -> list[_Company]:
 
 
 _SPACE_RUN = re.compile(r"\s*")
+# the end of a German clause: "gehen", "verkauft werden", before a comma
+_GERMAN_VERB_END = re.compile(r"\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]+(?=,)")
 _OUTLET_OWNED_BY = re.compile(
     r"\s+(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:unit|part|subsidiary|division|arm|member|publication|brand|owned\s+by|"
     r"filiale|onderdeel|Tochter\w*|Teil)\s+(?:of\s+|by\s+|de\s+|van\s+|von\s+)?(?:the\s+)?$"
