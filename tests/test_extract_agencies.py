@@ -1504,3 +1504,24 @@ def test_a_known_leaders_government_is_his_countrys(shipped: Gazetteer) -> None:
     )
     spain = agencies(run(shipped, text, language="en"))["Government of Spain"]
     assert not [a for a in spain.aliases if "Orbán" in a]
+
+
+def test_brussels_is_the_european_commission_the_story_names(shipped: Gazetteer) -> None:
+    text = (
+        "Velmar clears last hurdle in Covestro takeover as Berlin signs off\n\n"
+        "German approval comes a week after Brussels cleared the deal on conditions\n\n"
+        "Covestro said Germany's economy ministry had approved the transaction under the country's foreign "
+        "investment rules.\n\nSubsidy concerns in Brussels\n\nThe European Commission approved the takeover on "
+        "conditions under its foreign subsidies rules last week."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert "Brussels" not in found
+    assert "Brussels" in found["European Commission"].aliases
+
+
+def test_a_committee_inside_a_firm_is_no_public_body(shipped: Gazetteer) -> None:
+    text = (
+        "The Cabinet Office approved Velmar Global's stake in BT on the basis that BT will establish a National "
+        "Security Committee within the company to oversee work that affects national security."
+    )
+    assert "National Security Committee" not in agency_names(run(shipped, text, language="en"))

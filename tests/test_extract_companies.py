@@ -2217,3 +2217,33 @@ def test_a_german_verb_may_stand_between_a_firm_and_its_description(gaz: Gazette
     )
     found = companies(run(gaz, text, language="de"))
     assert found["Velmar Systems"].country == "SE"
+
+
+def test_two_registered_names_joined_by_und_are_two_firms(gaz: Gazetteer) -> None:
+    text = (
+        "Das Bundeswirtschaftsministerium hat die beiden deutschen Qilin-Töchter Qilin Deutschland GmbH und "
+        "RN Velmar & Marketing GmbH unter Treuhandverwaltung gestellt, um die Versorgungssicherheit zu schützen."
+    )
+    found = company_names(run(gaz, text, language="de"))
+    assert {"Qilin Deutschland GmbH", "RN Velmar & Marketing GmbH"} <= found
+    assert not [n for n in found if " und " in n or n.startswith("Qilin-Töchter")]
+
+
+def test_a_french_town_with_a_hyphenated_name_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "De sancties treffen de terminal van Qilin Mobile in Zeebrugge, maar ook andere terminals in Europa, "
+        "zoals die in het Franse Montoir-de-Bretagne."
+    )
+    assert "Montoir-de-Bretagne" not in company_names(run(gaz, text, language="nl"))
+
+
+def test_a_body_named_by_its_acronym_is_no_firm(shipped: Gazetteer) -> None:
+    text = (
+        "Finland's National Bureau of Investigation (NBI) says two employees of the property company Velmar "
+        "Helmi are being held, following a raid on Russian-owned island sites near naval sea lanes that the "
+        "security service has watched for espionage. The NBI said seven people had been questioned, and "
+        "officers were backed by the Border Guard and Finnish Customs."
+    )
+    ex = run(shipped, text, language="en")
+    assert not {"NBI", "Border Guard"} & company_names(ex)
+    assert "NBI" in agencies(ex)["National Bureau of Investigation"].aliases

@@ -673,3 +673,11 @@ def test_a_known_parent_stays_the_owner_in_other_stories(tern_gaz: Gazetteer) ->
         "it would cooperate with the review."
     )
     assert company(run(tern_gaz, text, language="en"), "Tern Ports").parent == "Tern Shipping"
+
+
+def test_a_share_before_in_handen_van_names_the_owner() -> None:
+    text = (
+        "De EU verbiedt de overslag van Russisch lng in Zeebrugge. Qilin Mobile sloot een contract met het "
+        "Russische Velmar LNG. Velmar LNG is voor 50,1 procent in handen van het Russische gasbedrijf Novatek."
+    )
+    assert company(run(small_gazetteer(), text, language="nl"), "Velmar LNG").parent == "Novatek"

@@ -1296,3 +1296,12 @@ def test_a_german_adjective_before_a_named_site_is_no_part_of_its_name(gaz: Gaze
         "Der Bundesnachrichtendienst warnt vor Spionage durch den Windpark."
     )
     assert "Offshore-Windpark Waterkant" in facility_names(run(gaz, text, language="de"))
+
+
+def test_a_dutch_site_of_a_small_town_of_the_story(shipped: Gazetteer) -> None:
+    text = (
+        "De EU verbiedt de overslag van Russisch lng. Dat treft rechtstreeks de lng-terminal van Zeebrugge, "
+        "waar Qilin Mobile een contract heeft voor de overslag van gas."
+    )
+    sites = {f.name: f for f in run(shipped, text, language="nl").facilities}
+    assert [(f.city, f.country) for n, f in sites.items() if "Zeebrugge" in n] == [("Zeebrugge", "BE")]

@@ -123,6 +123,12 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     doc.host, doc.main_country = _host_country(doc, companies)
     result.companies = _found_companies(companies, doc)
     result.agencies = _agencies(doc, companies)
+    # "the National Bureau of Investigation (NBI)" ... "the NBI said": a firm only by a body's names is that body
+    body_names = {n for a in result.agencies for n in [a.name, a.acronym, *a.aliases] if n}
+    bodies = {c.name for c in companies if c.gaz_index is None and c.forms | {c.name} <= body_names}
+    if bodies:
+        companies = [c for c in companies if c.name not in bodies]
+        result.companies = [c for c in result.companies if c.name not in bodies]
     # a site named only where the story recalls an earlier deal is that deal's, not this story's
     recalled = precedent_spans(doc)
     result.facilities = [

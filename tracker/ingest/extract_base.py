@@ -912,6 +912,10 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
         if out and not out[-1][2] and _AND_GAP_ONLY.fullmatch(text[out[-1][1] : s]):
             ps = out[-1][0]
             left = text[ps : out[-1][1]]
+            if _LEGAL_END.search(left):
+                # "Rosneft Deutschland GmbH und RN Refining & Marketing GmbH": a legal form ends a name
+                out.append((s, e, pos))
+                continue
             if " " in left and _SECTOR_AND.search(text, ps, e) and _CORPORATE_END.search(text[s:e]):
                 out[-1] = (ps, e, pos)
                 continue
@@ -1085,7 +1089,7 @@ _COMPOUND_NOUNS = (
     r"(?:bedrijf|concern|groep|fabrikant|producent|leverancier|maker|konzern|unternehmen|hersteller|firm(?:a|en)|gruppe|"
     r"betreiber|anbieter|zulieferer|bauers?|spezialist|entreprise|fabricant|gesellschaft|reederei|logistiker|"
     r"holding|investor|investeerder|maatschappij|ontwerper|ontwikkelaar|entwickler|bouwer|fonds|beheerder|uitbater|"
-    r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|dochter|konkurrent|wettbewerber|"
+    r"händler|versorger|lieferant|dienstleister|handelaar|exploitant|tochter|töchter|dochter|konkurrent|wettbewerber|"
     r"rivale|concurrent|concurrente|sparte|förderer|produzent|erzeuger|ausrüster|bieter|käufer|erwerber|bieder|overnemer)"
 )
 

@@ -375,6 +375,13 @@ def _body_names(doc: _Doc, sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+_INSIDE_A_FIRM = re.compile(
+    r"\s+(?:within|inside|at|of|on)\s+(?:the|its|their)\s+(?:company|firm|group|board|business|operator)\b"
+)
+_VAN_TOWN = re.compile(r"\s+(?:van|von)\s+([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)")
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
 def _short_body_name(name: str, full: str) -> bool:
     """Whether `name` is a shorter way to write the body `full`: a run of its words, or its
     subject before its head ("Commerce Department" for "Department of Commerce")."""
@@ -462,6 +469,10 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
         )
         if hit.form != row["name"]:
             ag.aliases.add(hit.form)
+        # "Finland's National Bureau of Investigation (NBI)": the story's acronym for a known body
+        acr = _BRACKETED_ACRONYM.match(text, hit.end)
+        if acr and acr.group(1) not in (ag.acronym, row["name"]):
+            ag.aliases.add(acr.group(1))
     taken = SpanSet(
         [m for a in agencies.values() for m in a.mentions] + list(company_spans) + doc.outlet_spans + compared
     )
@@ -476,6 +487,8 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 r"\s+(?:minister|secretary|official|officials|chief|spokes\w+|head)\b", text[e : e + 20], re.IGNORECASE
             ):
                 continue
+            if _INSIDE_A_FIRM.match(text, e):
+                continue  # "BT will establish a National Security Committee within the company": the firm's own
             # "the Treasury" after "the U.S. Treasury Department" is the body already named
             same = next((a for a in agencies.values() if fold(name) in _generic_forms(doc, a)), None)
             # "the Treasury" after "the Australian Treasury": the tail of a body already named
@@ -1205,6 +1218,9 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
         gov = agencies.get(national["name"]) if national else None
         if gov is None and national is None:
             gov = next((a for a in agencies.values() if a.country == hit.key and _is_government(a)), None)
+        if gov is None and hit.key == "EU":
+            # "after Brussels cleared the deal" in a story on the European Commission's decision
+            gov = next((a for a in agencies.values() if a.country == "EU" and "Commission" in a.name), None)
         if gov:
             gov.aliases.add(hit.form)
             gov.mentions.append((hit.start, hit.end))
@@ -2304,9 +2320,12 @@ def _term_site(
         return None  # "in terminal decline", "the port authority", "plans to plant": no site
     need_place = term in rules.facility_need_place
     town = None
-    located = _town_after(doc, sent, e, company_spans) or re.match(
-        r"\s+(?:de|d['’])\s*[A-ZÀ-ÖØ-ÞĀ-Ž]", text[e : e + 6]
-    )  # "le centre de données de Vélizy": a place, checked below
+    located = (
+        _town_after(doc, sent, e, company_spans)
+        or re.match(r"\s+(?:de|d['’])\s*[A-ZÀ-ÖØ-ÞĀ-Ž]", text[e : e + 6])  # "le centre de données de Vélizy"
+        # "de lng-terminal van Zeebrugge", "das Werk von Wolfsburg": a known town only
+        or ((van := _VAN_TOWN.match(text, e)) and (doc.gaz.city(van.group(1)) or _story_town(doc, van.group(1))))
+    )
     if not need_place and not relevant and not located:
         return None
     cut = m.end(2) if m.group("infl") else e  # "des Terminals Tollerort" is the Terminal Tollerort
@@ -2392,7 +2411,8 @@ def _term_site(
             place
             and place.group(0) not in rules.stopwords
             and not owner
-            and (not germanic or doc.gaz.city(place.group(0)))  # "de haven van Rotterdam", a known town only
+            # "de haven van Rotterdam", "de lng-terminal van Zeebrugge": a known town only
+            and (not germanic or doc.gaz.city(place.group(0)) or _story_town(doc, place.group(0)))
         ):
             town = place.group(0)
             e += of.end() + place.end()  # "l'usine de Brumath": Brumath is where it stands

@@ -1278,6 +1278,8 @@ def _companies(doc: _Doc) -> list[_Company]:
     ]
     # "Recorded Future News is an editorially independent unit of Recorded Future": the outlet's owner
     companies = [c for c in companies if not (c.mentions and all(_owns_outlet(doc, s) for s, _e in c.mentions))]
+    # "in het Franse Montoir-de-Bretagne", "Boulogne-sur-Mer": a French town's name, no firm's
+    companies = [c for c in companies if c.gaz_index is not None or not _FRENCH_TOWN.fullmatch(c.name)]
     precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
     companies = [
@@ -1291,6 +1293,10 @@ def _companies(doc: _Doc) -> list[_Company]:
 _SPACE_RUN = re.compile(r"\s*")
 # the end of a German clause: "gehen", "verkauft werden", before a comma
 _GERMAN_VERB_END = re.compile(r"\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]+(?=,)")
+_FRENCH_TOWN = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*-(?:de|du|des|sur|sous|en|lès|lez|le|la|les|aux|au)"
+    r"-[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*"
+)
 _OUTLET_OWNED_BY = re.compile(
     r"\s+(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:unit|part|subsidiary|division|arm|member|publication|brand|owned\s+by|"
     r"filiale|onderdeel|Tochter\w*|Teil)\s+(?:of\s+|by\s+|de\s+|van\s+|von\s+)?(?:the\s+)?$"
@@ -2393,6 +2399,8 @@ _OWNED_BY_PARENT = re.compile(
     # "Photonis appartient au fonds Ardian", "X has belonged to", "Kuka gehört dem Konzern Midea",
     # "Nexperia is sinds 2019 in handen van"
     r"|\s*,?\s+(?:(?:is|was|has|had|now|still|also|ultimately|(?:since|depuis|seit|sinds)\s+\d{4})\s+)*"
+    # "Yamal LNG is voor 50,1 procent in handen van het Russische gasbedrijf Novatek"
+    r"(?:(?:voor|for|zu|à|pour)\s+(?:rund\s+|about\s+)?\d+(?:[,.]\d+)?\s*(?:procent|percent|per\s+cent|%|Prozent|pour\s+cent)\s+)?"
     r"(?:belongs\s+to|belonged\s+to|appartient\s+(?:à|au|aux)|appartenait\s+(?:à|au|aux)|gehört(?:\s+zu)?|"
     r"gehörte(?:\s+zu)?|in\s+handen\s+van|eigendom\s+van|behoort\s+tot)\s+)"
     r"(?:(?:the|la|le|l['’]|dem|der|zum|zur|het|de)\s*)?"
