@@ -1275,3 +1275,20 @@ def test_told_it_cannot_use_a_makers_equipment_is_a_ban(gaz: Gazetteer) -> None:
 def test_a_measure_demanded_weighed_or_imagined_is_not_taken(gaz: Gazetteer, text: str, language: str) -> None:
     statuses = {c.status for c in run(gaz, text, language=language).concerns}
     assert statuses and not statuses & {"blocked", "banned", "divestment_ordered"}
+
+
+def test_approving_on_the_basis_of_a_commitment_is_an_approval_with_conditions(gaz: Gazetteer) -> None:
+    text = (
+        "The Cabinet Office made a final order on Qilin Mobile's 24.5% stake in Velmar Telecom under the National "
+        "Security and Investment Act. The order approves the deal on the basis that Velmar will establish a "
+        "security committee to oversee work on critical national infrastructure."
+    )
+    assert {c.status for c in run(gaz, text, language="en").concerns} == {"approved_with_conditions"}
+
+
+def test_a_minister_open_to_a_ban_states_a_position_not_a_review(gaz: Gazetteer) -> None:
+    text = (
+        "Der Bundesnachrichtendienst warnt vor Spionage durch Windräder von Qilin Mobile. Die "
+        "Innenministerin zeigte sich offen dafür, kritische Komponenten aus China notfalls zu verbieten."
+    )
+    assert {c.status for c in run(gaz, text, language="de").concerns} == {"other"}

@@ -1349,11 +1349,14 @@ _HEDGE_BEFORE = re.compile(
     # "einen möglichen Ausschluss zu prüfen", "a possible ban": a measure weighed, not taken
     r"|(?<![\w-])(?:possible|potential|möglich\w*|eventuel\w*|mogelijke?|éventuel\w*)\s+(?:[\w-]+\s+)?$"
     r"|(?<![\w-])(?:pourra|pourrait|pourront|pourraient|peut|peuvent|kan|kunnen|zou|zouden|kann|können|könnte|könnten|"
-    r"power\s+to|powers\s+to|allows?|allowing|permet\w*|erlaubt|ermöglicht|befugt|ermächtigt|bevoegd\w*|"
-    # "zeigte sich offen dafür, ... notfalls zu verbieten", "open to banning them if need be"
-    r"notfalls|gegebenenfalls|if\s+necessary|if\s+need\s+be|au\s+besoin|si\s+nécessaire|zo\s+nodig|indien\s+nodig|"
-    r"open\s+to|offen\s+dafür|ouvert\w*\s+à)"
+    r"power\s+to|powers\s+to|allows?|allowing|permet\w*|erlaubt|ermöglicht|befugt|ermächtigt|bevoegd\w*)"
     r"(?![\w-])[^.;:!?]*$",
+    re.IGNORECASE,
+)
+# a position, no review: "zeigte sich offen dafür, ... notfalls zu verbieten", "open to banning them if need be"
+_OPEN_TO_BEFORE = re.compile(
+    r"(?<![\w-])(?:notfalls|gegebenenfalls|if\s+necessary|if\s+need\s+be|au\s+besoin|si\s+nécessaire|zo\s+nodig|"
+    r"indien\s+nodig|open\s+to|offen\s+dafür|ouvert\w*\s+à)(?![\w-])[^.;:!?]*$",
     re.IGNORECASE,
 )
 _UNREAL_BEFORE = re.compile(
@@ -1383,7 +1386,9 @@ def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None 
     text = doc.text
     if status in _HEDGED_DECISIONS and _UNREAL_BEFORE.search(text, max(floor, at - 60), at):
         return "other"  # "which would have forced investors to sell": a measure that did not happen
-    if status in _HEDGED_DECISIONS and _URGED_BEFORE.search(text, max(floor, at - 80), at):
+    if status in _HEDGED_DECISIONS and (
+        _URGED_BEFORE.search(text, max(floor, at - 80), at) or _OPEN_TO_BEFORE.search(text, max(floor, at - 120), at)
+    ):
         return "other"
     if status in _HEDGED_DECISIONS and (
         _HEDGE_BEFORE.search(text, max(floor, at - 120), at) or _HEDGE_INSIDE.search(text, at, end or at)
