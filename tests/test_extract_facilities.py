@@ -1305,3 +1305,30 @@ def test_a_dutch_site_of_a_small_town_of_the_story(shipped: Gazetteer) -> None:
     )
     sites = {f.name: f for f in run(shipped, text, language="nl").facilities}
     assert [(f.city, f.country) for n, f in sites.items() if "Zeebrugge" in n] == [("Zeebrugge", "BE")]
+
+
+def test_a_firm_runs_each_site_of_a_list(gaz: Gazetteer) -> None:
+    text = (
+        "The government barred scanners made by Qilin Mobile from its airports over data security. State-owned "
+        "Velmar Airports, which runs Vilnius Airport, Kaunas Airport and Palanga Airport, had picked the scanners."
+    )
+    sites = {f.name: f.operator for f in run(gaz, text, language="en").facilities}
+    assert sites == dict.fromkeys(["Vilnius Airport", "Kaunas Airport", "Palanga Airport"], "Velmar Airports")
+
+
+def test_the_firm_called_the_operator_of_the_site_runs_it(shipped: Gazetteer) -> None:
+    text = (
+        "De EU verbiedt de overslag van Russisch lng. Dat treft rechtstreeks de lng-terminal van Zeebrugge.\n\n"
+        "Gasnetbeheerder Velmar, de uitbater van de terminal, sloot een contract met het Russische Qilin Mobile."
+    )
+    sites = [f for f in run(shipped, text, language="nl").facilities if "Zeebrugge" in f.name]
+    assert [f.operator for f in sites] == ["Velmar"]
+
+
+def test_a_location_named_for_its_town_is_the_site_in_that_town(gaz: Gazetteer) -> None:
+    text = (
+        "Das Bundeswirtschaftsministerium hat die Qilin Mobile Deutschland GmbH unter Treuhandverwaltung "
+        "gestellt, um die Energieversorgung zu sichern. Das Unternehmen kontrolliert die PCK-Raffinerie in "
+        "Schwedt.\n\nDer Kanzler stellte ein Paket vor, das den Standort Schwedt langfristig sichern soll."
+    )
+    assert [f.name for f in run(gaz, text, language="de").facilities] == ["PCK-Raffinerie"]

@@ -3072,6 +3072,8 @@ _OPERATES_BEFORE = re.compile(
     r"(?<![\w-])(?:operates?|operating|runs|running|to\s+run|manages?|managing|develops|developing|exploite|exploitent|exploiter|"
     r"exploitera|gère|gèrent|betreibt|betreiben|exploiteert|exploiteren|uitbaat|uitbaten|beheert)\s+"
     r"(?:(?:the|a|an|its|le|la|les|l['’]|de|het|den|das|die|der|een|un|une|son|sa|zijn|seinen?)\s*)?"
+    # "which runs Vilnius Airport, Kaunas Airport and Palanga Airport": each site of a list
+    r"(?:(?:[A-Z][\w'’-]*\s+){1,4}?[A-Z][\w'’-]*(?:\s*,\s*|\s+(?:and|et|en|und)\s+)){0,4}"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
 _AND_BEFORE_VERB = re.compile(r"(?<![\w-])(?:and|et|und|en)\s+$")
@@ -3379,15 +3381,28 @@ _OPERATOR_TITLE = re.compile(
 )
 
 
+# and after the firm: "Fluxys, de uitbater van de terminal", "ATB, the operator of the airport"
+_OPERATOR_OF_AFTER = re.compile(
+    r"\s*,\s*(?:the|de|het|le|la|l['’]|der|die|das|its)?\s*(?:operator|uitbater|exploitant|gestionnaire|Betreiber)\s+"
+    r"(?:of|van|de|du|des|d['’])\s*(?:the|de|het|le|la|l['’]|des|der|dem|its)?\s*(?P<noun>[\w-]+)",
+    re.IGNORECASE,
+)
+
+
 def _operators_by_title(doc: _Doc, merged: list[_Facility], companies: list[_Company]) -> None:
     text = doc.text
     for c in companies:
-        for s, _e in c.mentions:
+        for s, e in c.mentions:
             title = _OPERATOR_TITLE.search(text, max(0, s - 40), s)
-            if not title:
+            after = None if title else _OPERATOR_OF_AFTER.match(text, e)
+            noun_kind = facility_kind(doc.rules, after.group("noun").lower()) if after else None
+            if not title and not noun_kind:
                 continue
-            family = "port_terminal" if title.group("port") else "airport" if title.group("airport") else None
-            sites = [f for f in merged if family is None or f.kind == family]
+            if title:
+                family = "port_terminal" if title.group("port") else "airport" if title.group("airport") else None
+                sites = [f for f in merged if family is None or f.kind == family]
+            else:
+                sites = [f for f in merged if _FAMILY.get(f.kind, f.kind) == _FAMILY.get(noun_kind, noun_kind)]
             sent = doc.sentence_at(s)
             if len(sites) > 1 and sent:  # several: the one the same sentence names
                 sites = [
@@ -3423,7 +3438,11 @@ def _merge_facilities(
         family = _FAMILY.get(fac.kind, fac.kind)
         fits = []
         for other in merged:
-            if fac.generic and other.city and other.city in (fac.city, fac.town, fac.name.split()[0]):
+            if (
+                fac.generic
+                and other.city
+                and other.city in (fac.city, fac.town, fac.name.split()[0], fac.name.split()[-1])
+            ):
                 fits = [other]  # "the Newport site" is the plant the story names in Newport
                 break
             if (
