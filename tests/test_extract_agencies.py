@@ -1525,3 +1525,13 @@ def test_a_committee_inside_a_firm_is_no_public_body(shipped: Gazetteer) -> None
         "Security Committee within the company to oversee work that affects national security."
     )
     assert "National Security Committee" not in agency_names(run(shipped, text, language="en"))
+
+
+def test_the_chambre_des_representants_of_a_story_about_the_us_is_the_house(shipped: Gazetteer) -> None:
+    text = (
+        "Devant le Congrès américain, le chef de l'Africom s'est inquiété de voir le terminal de Doraleh tomber "
+        "aux mains de Qilin Mobile. Mardi, devant la commission des forces armées de la Chambre des représentants, "
+        "le général a été interrogé sur les conséquences pour les forces américaines."
+    )
+    found = [(a.name, a.country) for a in run(shipped, text, language="fr").agencies if a.kind == "parliament"]
+    assert ("Belgian Chamber of Representatives", "BE") not in found

@@ -2247,3 +2247,76 @@ def test_a_body_named_by_its_acronym_is_no_firm(shipped: Gazetteer) -> None:
     ex = run(shipped, text, language="en")
     assert not {"NBI", "Border Guard"} & company_names(ex)
     assert "NBI" in agencies(ex)["National Bureau of Investigation"].aliases
+
+
+def test_the_leader_of_a_bidding_consortium_is_a_party(gaz: Gazetteer) -> None:
+    text = (
+        "The federal government has stopped the sale of S Velmar & Co to foreign bidders over national "
+        "security. A consortium led by China's Shanghai Pengxin Group was understood to be the preferred bidder."
+    )
+    found = companies(run(gaz, text, language="en"))
+    assert found["Shanghai Pengxin Group"].country == "CN"
+    assert found["S Velmar & Co"].country != "CN"
+
+
+def test_a_founders_initial_opens_the_registered_name(gaz: Gazetteer) -> None:
+    text = (
+        "The treasurer blocked the sale of S Velmar & Co to Qilin Mobile over national security. "
+        "Velmar's biggest cattle station lies inside a weapons testing range, and Velmar may apply again."
+    )
+    found = companies(run(gaz, text, language="en"))
+    assert "Velmar" in found["S Velmar & Co"].aliases
+    assert "Velmar" not in found
+
+
+def test_a_groups_international_arm_is_a_firm_of_its_own(shipped: Gazetteer) -> None:
+    text = (
+        "The federal cabinet ordered a national security review of the proposed acquisition of Velmar Energy "
+        "by CNPC International Holding Ltd.\n\nThe proposed sale to CNPC International has drawn criticism from "
+        "security experts. CNPC International is the overseas arm of China National Petroleum Corporation."
+    )
+    found = companies(run(shipped, text, language="en"))
+    assert "CNPC International" in found["CNPC International Holding Ltd."].aliases
+    assert found["CNPC International Holding Ltd."].parent == "China National Petroleum Corporation"
+    assert not {"CNPC International", "CNPC International Holding Ltd."} & set(
+        found["China National Petroleum Corporation"].aliases
+    )
+
+
+def test_a_groups_business_of_two_words_is_a_unit_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "The treasurer approved a bid by Chinese state-owned Harbourline Non-ferrous Metals for the assets of "
+        "Velmar Minerals on conditions. Harbourline Non-ferrous Metals is a subsidiary of Harbourline Group."
+    )
+    assert {"Harbourline Non-ferrous Metals", "Harbourline Group"} <= set(companies(run(gaz, text, language="en")))
+
+
+def test_a_site_named_in_a_headline_is_no_firm(gaz: Gazetteer) -> None:
+    title = "Swan approves Qilin Mobile bid for Velmar assets, but Prominent Hill stays off limits"
+    text = (
+        f"{title}\n\nThe treasurer approved Qilin Mobile's bid for Velmar Minerals on conditions. The approval "
+        "does not extend to Velmar's Prominent Hill copper and gold mine, because the mine lies inside a weapons "
+        "testing range, a national security concern. Prominent Hill will be Velmar's main asset, and Prominent "
+        "Hill stays off limits to any foreign buyer on national security grounds."
+    )
+    ex = run(gaz, text, title=title, language="en")
+    assert "Prominent Hill" not in company_names(ex)
+    assert "Prominent Hill copper and gold mine" in {f.name for f in ex.facilities}
+
+
+def test_a_seat_right_before_a_firm_beats_a_nationality_further_back(gaz: Gazetteer) -> None:
+    text = (
+        "The government approved a revised bid by Chinese state-owned Qilin Mobile for most of the mining "
+        "assets of debt-laden, Melbourne-based OZ Velmar, after the Chinese company agreed to undertakings."
+    )
+    assert companies(run(gaz, text, language="en"))["OZ Velmar"].country == "AU"
+
+
+def test_the_town_of_a_site_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Deux semaines après la reprise en main par l'Etat djiboutien du terminal à conteneurs de Doraleh, "
+        "exploité jusque-là par le groupe Qilin Mobile, l'affaire prend une dimension géopolitique: Washington "
+        "redoute une mainmise chinoise.\n\nAvec une capacité de 1,25 million de conteneurs par an, Doraleh est "
+        "le premier employeur du pays. Doraleh, le port principal, inquiète Washington."
+    )
+    assert "Doraleh" not in company_names(run(gaz, text, language="fr"))

@@ -136,6 +136,15 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         for f in _facilities(doc, companies)
         if not (f.evidence and all(any(s <= e.start and e.end <= t for s, t in recalled) for e in f.evidence))
     ]
+    # "le terminal à conteneurs de Doraleh" ... "Doraleh est le premier employeur du pays": the town
+    # a site of the story stands in, though described like a firm, is no firm
+    towns = {f.city for f in result.facilities if f.city}
+    places = {c.name for c in companies if c.gaz_index is None and c.name in towns and c.forms <= {c.name}}
+    if places:
+        companies = [c for c in companies if c.name not in places]
+        result.companies = [c for c in result.companies if c.name not in places]
+        for f in result.facilities:
+            f.operator = None if f.operator in places else f.operator
     targets = deal_targets(doc, companies)
     # a case led by a deal's target or seller is its buyer's
     sold = targets | deal_sellers(doc, companies)

@@ -1143,7 +1143,8 @@ def site_after_name(rules: _Rules, text: str, end: int) -> tuple[re.Match, bool]
     Point C, the EDF-led plant"); with whether it was the apposition. Nouns such as "site" or
     "hub" that need a place say nothing about the name before them."""
     at = end
-    for _ in range(3):
+    words = 0
+    while words < 3:
         gap = re.match(r"\s+", text[at : at + 3])
         if not gap:
             break
@@ -1153,6 +1154,8 @@ def site_after_name(rules: _Rules, text: str, end: int) -> tuple[re.Match, bool]
         word = re.match(r"[a-z][\w-]*", text[at + gap.end() : at + gap.end() + 30])
         if not word:
             break
+        # "Prominent Hill copper and gold mine": an "and" between two modifiers is not one more
+        words += word.group(0) != "and" or words == 0
         at += gap.end() + word.end()
     app = _SITE_APPOSITION.match(text, end, end + 80)
     at = app.end() if app else -1

@@ -2757,12 +2757,17 @@ def _with_modifiers(text: str, floor: int, start: int) -> int:
     """Take in up to three plain lower-case words before a facility noun ("national gene bank")."""
     if text[start : start + 1].isupper():
         return start  # "den geplanten Offshore-Windpark Waterkant": a capitalised noun is no descriptive phrase
-    for _ in range(3):
+    taken = 0
+    for _ in range(4):
         m = re.search(r"(?:^|(?<=\s))([a-zà-ÿ][a-zà-ÿ-]*)\s+$", text[max(floor, start - 30) : start])
         if not m:
             break
         word = m.group(1)
-        if (
+        if word == "and" and taken == 1 and _MODIFIER_BEFORE_AND.search(text, max(floor, start - 40), start):
+            # "Prominent Hill copper and gold mine", "oil and gas terminal": two goods of one site
+            start = max(floor, start - 30) + m.start(1)
+            continue
+        if taken == 3 or (
             word in STOP_ADJECTIVES
             or word in _FUNCTION_WORDS
             or word in _MEASURE_VERBS
@@ -2771,7 +2776,14 @@ def _with_modifiers(text: str, floor: int, start: int) -> int:
         ):
             break  # "to divest four wind farm projects": the verb is no part of the site
         start = max(floor, start - 30) + m.start(1)
+        taken += 1
     return start
+
+
+_MODIFIER_BEFORE_AND = re.compile(
+    r"(?<![\w-])(?:copper|gold|silver|oil|gas|coal|iron|zinc|nickel|lithium|uranium|container|bulk|grain|chemical|"
+    r"rare\s+earths?|wind|solar|freight|passenger|research|steel)\s+and\s+$"
+)
 
 
 _TIED_TO_A_FIRM = re.compile(

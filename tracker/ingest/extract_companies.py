@@ -52,13 +52,6 @@ from .types import (
     FoundCompany,
 )
 
-# "International Holding Ltd", "International Holdings Limited" after a known group's name
-# "CCCC International Holding Ltd.", "Lukoil International GmbH": a registered unit named after the group
-_INTERNATIONAL_UNIT = re.compile(
-    r"\s+(?:(?:Holdings?|Investments?|Trading|Development)\s+)?"
-    r"(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?|GmbH|AG|SE|N\.?V\.?|plc|Pte)(?![\w-])"
-)
-
 
 def _extend_name(doc: _Doc, start: int, end: int, country: str | None = None) -> tuple[int, int]:
     """Grow a gazetteer match over legal-form words ("Alibaba" + " Group Holding"), a country name
@@ -67,8 +60,10 @@ def _extend_name(doc: _Doc, start: int, end: int, country: str | None = None) ->
     text = doc.text
     while True:
         m = re.match(r"\s+([A-Z][\w.]*)", text[end : end + 30])
-        if m and m.group(1) == "International" and _INTERNATIONAL_UNIT.match(text, end + m.end()):
-            break  # "CCCC International Holding Ltd.": a unit of its own, named after the group
+        if m and m.group(1) == "International":
+            # "CCCC International Holding Ltd.", "the sale to CCCC International": a unit of its own,
+            # named after the group
+            break
         if m and m.group(1).rstrip(".") in doc.rules.suffixes | {"Holding", "Holdings", "Group"}:
             end += m.end() - (1 if m.group(1).endswith(".") and not m.group(1).endswith("Co.") else 0)
             continue
@@ -902,7 +897,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if based_in:
         where = based_in.group(1)
         city = doc.gaz.city(where)
-        country = country or doc.gaz.region_code(where) or (city[0] if city else None)
+        # "a bid by Chinese state-owned X for the assets of debt-laden, Melbourne-based OZ Minerals":
+        # the seat right before the name beats a nationality further back
+        country = doc.gaz.region_code(where) or (city[0] if city else None) or country
     return why, country
 
 
@@ -2178,6 +2175,10 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
             # a fixed order (shortest first), so which form is matched never depends on the set's order
             forms = sorted(other.forms | {other.name}, key=lambda f: (len(f), f))
             same = next((f for f in forms if _norm_key(_abbreviated(f)) == _norm_key(_abbreviated(co.name))), None)
+            # "S Kidman & Co", later "Kidman": a founder's initials open the registered name
+            same = same or next(
+                (f for f in forms if _norm_key(_INITIALS.sub("", f)) == _norm_key(_INITIALS.sub("", co.name))), None
+            )
             prefix = next((f for f in forms if _is_prefix(f, co.name) or _is_prefix(co.name, f)), None)
             if same is None and prefix is None:
                 # "Shenzhen Huayang Heavy Industries", later "Huayang Heavy Industries" or "Huayang"
@@ -2210,6 +2211,12 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
                 # form each their own way are two firms, whichever the short "Rakuten" joined first
                 continue
             if same is None and prefix is not None:
+                # "Lukoil International GmbH", "Qilin Mobile International Holding Ltd.": the group's
+                # international arm, registered under the group's full name and a legal form
+                longest = max((f for f in forms if _is_prefix(f, co.name)), key=len, default="")
+                if longest and _INTERNATIONAL_ARM.fullmatch(co.name[len(longest) :]):
+                    co.subsidiary_of = longest
+                    continue
                 # which of the two names extends the other decides who may be the subsidiary
                 # "HHLA Container Terminal Tollerort GmbH": a group's acronym, more words and a legal form
                 # name the group's unit ("Huayang Heavy Industries" is still Huayang)
@@ -2239,9 +2246,29 @@ def _merge_companies(known: list[_Company], found: list[_Company], doc: _Doc) ->
 _FORMAL_NAME = re.compile(rf"{LEGAL_FORM_END.pattern}|\s(?:Corp\.?|Corporation|Co\.?)$")
 
 
+_INTERNATIONAL_ARM = re.compile(
+    r"\s+International(?:\s+(?:Holdings?|Investments?|Trading|Development))?\s+"
+    r"(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?|GmbH|AG|SE|N\.?V\.?|plc|Pte)"
+)
+_INITIALS = re.compile(r"^(?:[A-Z]\.?\s+)+(?=[A-Z][a-z])")
+
+
+_GROUP_WORDS = {"Corporation", "Corp", "Corp.", "Group", "Holding", "Holdings", "Co", "Co.", "Company", "Ltd", "Ltd.",
+                "Limited", "Inc", "Inc."}  # fmt: skip
+
+
 def _other_extension(forms: list[str], prefix: str, name: str) -> bool:
-    """Whether `forms` hold another full legal name that extends `prefix` otherwise than `name` does."""
-    if not (_is_prefix(prefix, name) and _FORMAL_NAME.search(name)):
+    """Whether `forms` hold another full legal name that extends `prefix` otherwise than `name` does,
+    or the group's own registered name while `name` adds a business of two words or more ("China
+    Minmetals Corporation" and its unit "China Minmetals Non-ferrous Metals")."""
+    if not _is_prefix(prefix, name):
+        return False
+    extra = _tokens(name)[len(_tokens(prefix)) :]
+    if len([w for w in extra if w not in _GROUP_WORDS]) >= 2 and any(
+        _is_prefix(prefix, f) and all(w in _GROUP_WORDS for w in _tokens(f)[len(_tokens(prefix)) :]) for f in forms
+    ):
+        return True
+    if not _FORMAL_NAME.search(name):
         return False
     key = _norm_key(_abbreviated(name))
     return any(
@@ -2293,6 +2320,10 @@ def _add_aliases(doc: _Doc, co: _Company, claimed: set[str]) -> None:
     if len(toks) > 1 and _place_code(doc, toks[0]):
         # "China COSCO Shipping" is also "COSCO Shipping" and "COSCO"
         candidates |= {" ".join(toks[1:n]) for n in range(2, len(toks) + 1)}
+    if _INITIALS.match(bare):
+        # "S Kidman & Co" is also "Kidman": a founder's initials open the registered name
+        rest = _tokens(_INITIALS.sub("", bare))
+        candidates |= {" ".join(rest[:n]) for n in range(1, len(rest) + 1)}
     inside = SpanSet(name_spans(text, full))
     # longest first, in a fixed order: two short forms may each pass for the parent, and a set's
     # order (which changes with the hash seed) must not pick between them
@@ -2772,7 +2803,12 @@ _DEAL_BY_BEFORE = re.compile(
     r"(?<![\w-])(?:bid|offer|takeover|acquisition|purchase|buyout|approach|rachat|offre|overname|bod|Übernahme|"
     r"Angebot|Kauf|Erwerb)\s+(?:[^\s.;]+\s+){0,4}?(?:by|from|par|door|durch)\s+(?:the\s+|la\s+|le\s+|de\s+|die\s+|den\s+)?$"
     # "das Übernahmeangebot von FGC": an offer "von" someone is theirs (a takeover "von" X is of X)
-    r"|(?<![\w-])(?:Übernahme|Kauf)?angebots?\s+(?:[^\s.;]+\s+){0,3}?von\s+(?:der\s+|dem\s+|den\s+)?$",
+    r"|(?<![\w-])(?:Übernahme|Kauf)?angebots?\s+(?:[^\s.;]+\s+){0,3}?von\s+(?:der\s+|dem\s+|den\s+)?$"
+    # "A consortium led by China's Shanghai Pengxin Group was the preferred bidder": the bidders' leader
+    r"|(?<![\w-])(?:consortium|consortia|bidding\s+group|investor\s+group|group\s+of\s+investors|consortium\s+\w+)\s+"
+    r"(?:led|headed|fronted)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
+    r"|(?<![\w-])(?:consortium|Konsortium|consortium)\s+(?:mené|emmené|conduit|geleid|angeführt|geführt)\s+"
+    r"(?:par|door|von)\s+(?:le\s+|la\s+|l['’]|het\s+|de\s+|dem\s+|der\s+)?$",
     re.IGNORECASE,
 )
 # the buyer a sale goes to: "agreed to sell its engine unit to TMH Group", "le Verkauf ... an Silex"
