@@ -1535,3 +1535,16 @@ def test_the_chambre_des_representants_of_a_story_about_the_us_is_the_house(ship
     )
     found = [(a.name, a.country) for a in run(shipped, text, language="fr").agencies if a.kind == "parliament"]
     assert ("Belgian Chamber of Representatives", "BE") not in found
+
+
+def test_prosecutors_named_by_a_small_town_are_a_body(shipped: Gazetteer) -> None:
+    text = (
+        "Italy's government annulled the sale of drone maker Velmar Aviation to Qilin Mobile under its golden "
+        "power rules. The Guardia di Finanza, Italy's financial police, had reported six managers to "
+        "prosecutors in Pordenone, where Velmar Aviation is based."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert (found["prosecutors in Pordenone"].kind, found["prosecutors in Pordenone"].country) == (
+        "law_enforcement",
+        "IT",
+    )

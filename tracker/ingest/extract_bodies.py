@@ -797,12 +797,13 @@ _CABINET = re.compile(r"\b(?:Cabinet|Kabinett|kabinet|Bundeskabinett)\b(?!\s+(?:
 # a prosecutor's office named with its seat: "le parquet de Paris", "die Staatsanwaltschaft Köln",
 # "het parket in Rotterdam"
 _SEATED_BODY = re.compile(
-    r"(?<![\w-])(?P<head>(?i:parquet|parket)|Staatsanwaltschaft|"
+    # "reported six managers to prosecutors in Pordenone", "la Procura di Milano"
+    r"(?<![\w-])(?P<head>(?i:parquet|parket|(?:public\s+)?prosecutors?(?:['’]s?\s+office)?|procura)|Staatsanwaltschaft|"
     # courts named by their seat: "das Verwaltungsgericht Köln", "de rechtbank Rotterdam",
     # "le tribunal administratif de Paris"
     r"(?P<court>(?:Ober)?[Vv]erwaltungsgericht|(?:Ober)?[Ll]andesgericht|Landgericht|Amtsgericht|Finanzgericht|"
     r"Oberlandesgericht|[Rr]echtbank|[Tt]ribunal\s+(?:administratif|judiciaire|de\s+commerce)))"
-    r"(?:\s+(?:de|d['’]|in|van|te)\s*|\s+)(?P<seat>[A-Z][\w-]+)"
+    r"(?:\s+(?:de|d['’]|in|van|te|di|of)\s*|\s+)(?P<seat>[A-Z][\w-]+)"
 )
 # every match holds one of these
 _SEATED_BODY_WORDS = (
@@ -815,7 +816,7 @@ _SEATED_BODY_WORDS = (
     "echtbank",
     "ribunal",
 )
-_SEATED_BODY_FOLDED = ("parquet", "parket")
+_SEATED_BODY_FOLDED = ("parquet", "parket", "prosecutor", "procura")
 
 
 def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
@@ -828,11 +829,13 @@ def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> 
             if _overlaps(m.start(), m.end(), taken):
                 continue
             city = doc.gaz.city(m.group("seat"))
-            if not city:
+            # a town too small for the city table, of a country the story is about: "prosecutors in Pordenone"
+            code = city[0] if city else (doc.host if _story_town(doc, m.group("seat")) else None)
+            if not code:
                 continue
             kind = "other" if m.group("court") else "law_enforcement"
             name = re.sub(r"\s+", " ", m.group(0))
-            ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=doc.host or city[0])
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=doc.host or code)
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
             taken.add(m.start(), m.end())
