@@ -2320,3 +2320,12 @@ def test_the_town_of_a_site_is_no_firm(gaz: Gazetteer) -> None:
         "le premier employeur du pays. Doraleh, le port principal, inquiète Washington."
     )
     assert "Doraleh" not in company_names(run(gaz, text, language="fr"))
+
+
+def test_a_familys_name_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Italy approved Qilin Mobile's takeover of Velmar Aerospace on conditions under its golden power rules. "
+        "Qilin Mobile is best known for its TB2 Bayraktar drones. The firm is run by the Bayraktar brothers: "
+        "Haluk Bayraktar is chief executive."
+    )
+    assert "Bayraktar" not in company_names(run(gaz, text, language="en"))

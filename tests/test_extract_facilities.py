@@ -1332,3 +1332,12 @@ def test_a_location_named_for_its_town_is_the_site_in_that_town(gaz: Gazetteer) 
         "Schwedt.\n\nDer Kanzler stellte ein Paket vor, das den Standort Schwedt langfristig sichern soll."
     )
     assert [f.name for f in run(gaz, text, language="de").facilities] == ["PCK-Raffinerie"]
+
+
+def test_an_elided_de_joins_the_words_of_a_sites_name(gaz: Gazetteer) -> None:
+    text = (
+        "Italy approved Qilin Mobile's takeover of Velmar Aerospace on conditions under its golden power rules "
+        "to protect national security. Its centre of production is the Villanova d'Albenga plant in the province "
+        "of Savona."
+    )
+    assert "Villanova d'Albenga plant" in facility_names(run(gaz, text, language="en"))

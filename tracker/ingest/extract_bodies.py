@@ -2336,8 +2336,10 @@ def _term_site(
     s = _with_modifiers(text, sent.start, s)
     # "the Hanhikivi 1 nuclear power plant", "the Euromax-terminal": the site's own name in front
     # and a two-word name: "the Browns Range project"
+    # "the Villanova d'Albenga plant": an elided "d'" may join the words of a place's name
     named = re.search(
-        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+){0,2}(?:[A-Z][\w'’]*(?:\s+\d+)?)\s+|(?:[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-)$",
+        r"(?:^|(?<=\s))((?:[A-Z][\w'’]*\s+){0,2}(?:[A-Z][\w'’]*(?:\s+d['’][A-Z][\w'’]*)?(?:\s+\d+)?)\s+|"
+        r"(?:[A-Z][\w'’]*\s+)?[A-Z][\w'’]*-)$",
         text[max(sent.start, s - 30) : s],
     )
     prefixed = False

@@ -1277,6 +1277,14 @@ def _companies(doc: _Doc) -> list[_Company]:
     companies = [c for c in companies if not (c.mentions and all(_owns_outlet(doc, s) for s, _e in c.mentions))]
     # "in het Franse Montoir-de-Bretagne", "Boulogne-sur-Mer": a French town's name, no firm's
     companies = [c for c in companies if c.gaz_index is not None or not _FRENCH_TOWN.fullmatch(c.name)]
+    # "The firm is run by the Bayraktar brothers": a family's name, no firm's
+    companies = [
+        c
+        for c in companies
+        if c.gaz_index is not None
+        or " " in c.name
+        or not any(_FAMILY_AFTER.match(text, e) for _s, e in name_spans(text, c.name, stop_after=""))
+    ]
     precedents = precedent_spans(doc)
     # "following the purchase of robot maker Kuka by Midea": an earlier case recalled, not a party
     companies = [
@@ -1290,6 +1298,9 @@ def _companies(doc: _Doc) -> list[_Company]:
 _SPACE_RUN = re.compile(r"\s*")
 # the end of a German clause: "gehen", "verkauft werden", before a comma
 _GERMAN_VERB_END = re.compile(r"\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]+(?=,)")
+_FAMILY_AFTER = re.compile(
+    r"\s+(?:brothers|family|siblings|sisters|dynasty|clan|Brüder|Familie|Geschwister|frères|famille|broers|familie)\b"
+)
 _FRENCH_TOWN = re.compile(
     r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*-(?:de|du|des|sur|sous|en|lès|lez|le|la|les|aux|au)"
     r"-[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*"
