@@ -1548,3 +1548,15 @@ def test_prosecutors_named_by_a_small_town_are_a_body(shipped: Gazetteer) -> Non
         "law_enforcement",
         "IT",
     )
+
+
+def test_a_german_states_ministry_is_its_own_body(shipped: Gazetteer) -> None:
+    text = (
+        "In der Brennelementefabrik in Lingen sollen künftig Brennelemente mit Hilfe des russischen Staatskonzerns "
+        "Qilin Mobile gefertigt werden. Ein Gutachten für das Bundesumweltministerium sieht darin ein "
+        "Sicherheitsrisiko, auch für das Atomkraftwerk Saporischschja in der Ukraine.\n\nÜber den Antrag "
+        "entscheidet das niedersächsische Umweltministerium, das Bundesumweltministerium muss zustimmen."
+    )
+    found = agencies(run(shipped, text, language="de"))
+    assert found["niedersächsische Umweltministerium"].country == "DE"
+    assert found["Bundesumweltministerium"].country == "DE"

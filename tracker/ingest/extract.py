@@ -752,6 +752,8 @@ def _host_country(doc: _Doc, companies: list[_Company]) -> tuple[str | None, str
             row = dutch_ministry_row(doc, m) if m.group("nl") and not before else None
             if row and row.get("country"):
                 authority[row["country"]] += 3  # as a gazetteer body: "Minister Karremans van Economische Zaken"
+            if m.group("de") and not before and m.group("de").lower().startswith("bundes"):
+                authority["DE"] += 2  # "das Bundesumweltministerium": Germany's federal ministries
     for hit in doc.place_hits:
         # "Ottawa bloque la vente", "Canberra blocked the deal": a capital deciding is its government
         if hit.kind != "capital" or not doc.in_content(hit.start):

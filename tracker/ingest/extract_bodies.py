@@ -1582,6 +1582,14 @@ def _host_body_term(doc: _Doc, sent: Sentence, m: re.Match, term: str) -> bool:
     return words[-1] in _ARTICLES or not words[-1][:1].isupper()
 
 
+_LAND_ADJECTIVE = re.compile(
+    r"(?<![\w-])((?:baden-württembergisch|bayerisch|brandenburgisch|bremisch|hamburgisch|hessisch|"
+    r"mecklenburg-vorpommersch|niedersächsisch|nordrhein-westfälisch|rheinland-pfälzisch|saarländisch|sächsisch|"
+    r"sachsen-anhaltisch|schleswig-holsteinisch|thüringisch)(?:e|en|er|es|em))\s+$",
+    re.IGNORECASE,
+)
+
+
 def _german_ministry_country(doc: _Doc, title: str) -> str:
     """A bare "Wirtschaftsminister" is of the country the story is set in: Germany by default,
     Austria or Switzerland (the same titles), Sweden in a report from Stockholm. A federal
@@ -1624,6 +1632,14 @@ def _ministries(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> Non
             if m.group("nl") or m.group("nlbare"):
                 _dutch_ministry(doc, m, hit, code, agencies, add)
                 taken.add(m.start(), m.end())
+                continue
+            land = _LAND_ADJECTIVE.search(text, max(sent.start, m.start() - 40), m.start()) if m.group("de") else None
+            if land:
+                # "das niedersächsische Umweltministerium": a state's ministry, not the federal one
+                name = f"{land.group(1)} {m.group('de')}ium"
+                ag = agencies.get(name) or add(name, land.start(1), m.end(), kind="ministry", country="DE")
+                ag.mentions.append((land.start(1), m.end()))
+                taken.add(land.start(1), m.end())
                 continue
             if m.group("de"):
                 ministry = m.group("de") + "ium"
