@@ -1341,3 +1341,13 @@ def test_an_elided_de_joins_the_words_of_a_sites_name(gaz: Gazetteer) -> None:
         "of Savona."
     )
     assert "Villanova d'Albenga plant" in facility_names(run(gaz, text, language="en"))
+
+
+def test_names_before_a_plural_site_noun_are_each_a_site(gaz: Gazetteer) -> None:
+    text = (
+        "The treasurer approved Qilin Mobile's bid for the assets of Velmar Minerals on national security "
+        "conditions. Qilin Mobile agreed to keep production at the Century, Rosebery and Golden Grove mines."
+    )
+    sites = {f.name: f.kind for f in run(gaz, text, language="en").facilities}
+    assert {"Century", "Rosebery", "Golden Grove"} <= set(sites)
+    assert {sites[n] for n in ("Century", "Rosebery", "Golden Grove")} == {"mine"}

@@ -2128,6 +2128,8 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             found += _head_first_sites(doc, sent, company_spans, bodies)
             found += _listed_sites(doc, sent, company_spans)
             found += _french_plural_sites(doc, sent)
+        if doc.may_hold((" and ", " & ")):
+            found += _names_then_sites(doc, sent, company_spans)
         found += _searched_offices(doc, sent, companies)
         for m in doc.matches(rules.facility_term_re, sent.start, sent.end):
             fac = _term_site(doc, sent, m, relevant, company_spans, found)
@@ -2671,6 +2673,36 @@ def _listed_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Fa
             if not sep:
                 break
             at = e + sep.end()
+    return out
+
+
+# names, then their plural site noun: "at the Century, Rosebery and Golden Grove mines"
+_NAMES_THEN_SITES = re.compile(
+    r"(?<![\w'’-])(?P<names>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,\s*)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
+    r"(?P<noun>mines|plants|ports|terminals|refineries|airports|factories|smelters|fabs|shipyards|data\s+centres|"
+    r"data\s+centers|power\s+stations|power\s+plants)\b"
+)
+_PLURAL_SITE = {"mines": "mine", "plants": "plant", "ports": "port", "terminals": "terminal", "refineries": "refinery",
+                "airports": "airport", "factories": "factory", "smelters": "smelter", "fabs": "fab",
+                "shipyards": "shipyard", "data centres": "data centre", "data centers": "data center",
+                "power stations": "power station", "power plants": "power plant"}  # fmt: skip
+
+
+def _names_then_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list[_Facility]:
+    """ "keep production at the Century, Rosebery and Golden Grove mines": each name is a site."""
+    text, rules = doc.text, doc.rules
+    out: list[_Facility] = []
+    for m in _NAMES_THEN_SITES.finditer(text, sent.start, sent.end):
+        kind = facility_kind(rules, _PLURAL_SITE[re.sub(r"\s+", " ", m.group("noun"))])
+        if kind is None:
+            continue
+        for item in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", m.group("names")):
+            s, e = m.start("names") + item.start(), m.start("names") + item.end()
+            name = item.group(0)
+            if name in rules.stopwords or _overlaps(s, e, company_spans) or _place_code(doc, name):
+                continue
+            out.append(_Facility(name, kind, s, e, named=True))
     return out
 
 
