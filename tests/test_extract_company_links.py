@@ -681,3 +681,21 @@ def test_a_share_before_in_handen_van_names_the_owner() -> None:
         "Russische Velmar LNG. Velmar LNG is voor 50,1 procent in handen van het Russische gasbedrijf Novatek."
     )
     assert company(run(small_gazetteer(), text, language="nl"), "Velmar LNG").parent == "Novatek"
+
+
+def test_the_firm_that_owns_another_is_its_parent() -> None:
+    text = (
+        "Qilin Mobile, the Chinese gaming company that owns Velmar Apps, is trying to sell the dating app after a "
+        "US government panel concluded that its ownership poses a threat to national security. The panel told "
+        "Qilin that its control of Velmar Apps constitutes a national security risk. Qilin paid $93 million for a "
+        "60 percent stake in Velmar Apps in 2016."
+    )
+    assert company(run(small_gazetteer(), text, language="en"), "Velmar Apps").parent == "Qilin Mobile"
+
+
+def test_an_owner_glued_to_the_german_noun_for_subsidiary_is_the_parent() -> None:
+    text = (
+        "Die Bundesnetzagentur übernimmt die Kontrolle über die Velmar Germania GmbH, um die Versorgungssicherheit "
+        "zu schützen. Der Gasspeicher in Rehden wird von der Velmar-Germania-Tochter Astora betrieben."
+    )
+    assert company(run(small_gazetteer(), text, language="de"), "Astora").parent == "Velmar Germania GmbH"

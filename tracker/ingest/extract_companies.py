@@ -2415,6 +2415,12 @@ _UNIT_NOUNS = (
 _ITS_UNIT_AFTER = re.compile(
     rf"\s*,\s*(?:its|sa|son|zijn|haar|seine|ihre)\s+(?:[\w'’-]+\s+){{0,4}}?{_UNIT_NOUNS}(?![\w-])", re.IGNORECASE
 )
+_GLUED_OWNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)*)-(?:Tochter|dochter|filiale)\w*\s+$")
+_THAT_OWNS_AFTER = re.compile(
+    r"\s*,\s*(?:(?:the|a|an|la|le|l['’]|de|het|die|der|un|une|een|eine?)\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:that|which|qui|die|dat|der)\s+(?:owns|controls|détient|possède|contrôle|bezit|besitzt|kontrolliert)\s+"
+    r"(?:(?:the|la|le|l['’]|de|het|die|den|das)\s+)?(?:[a-zà-ÿ][\w'’-]*\s+){0,3}?"
+)
 _NAMED_UNIT_AFTER = re.compile(
     rf"\s*,\s*(?:the|la|le|de|het|die|der)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+"
     rf"(?:[\w'’-]+\s+){{0,2}}?{_UNIT_NOUNS}(?![\w-])"
@@ -2548,6 +2554,26 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                 owner = its_owner(child, s, here)
                 if owner is not None:
                     link(child, owner, sent, inherit=True)
+            # "die Gazprom-Germania-Tochter Astora", "de Huawei-dochter X": the owner glued to the noun
+            glued = _GLUED_OWNER_BEFORE.search(pre)
+            if glued:
+                key = _norm_key(glued.group(1).replace("-", " "))
+                owner = next(
+                    (
+                        oc
+                        for oc in companies
+                        if oc is not child and any(_norm_key(f) == key for f in oc.forms | {oc.name})
+                    ),
+                    None,
+                )
+                if owner is not None:
+                    link(child, owner, sent, inherit=True)
+            # "Beijing Kunlun Tech, the Chinese gaming company that owns Grindr": what the firm owns
+            owns = _THAT_OWNS_AFTER.match(post)
+            if owns:
+                owned = next((oc for os, oe, oc in here if os == e + owns.end() and oc is not child), None)
+                if owned is not None:
+                    link(owned, child, sent, inherit=False)
             # "L1T FM Holdings UK, the LetterOne vehicle that owns Upp": the firm the apposition names
             # owns it (what it owns is the deal's target, a case of its own)
             m = _NAMED_UNIT_AFTER.match(post)
