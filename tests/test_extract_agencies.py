@@ -1504,6 +1504,9 @@ def test_a_known_leaders_government_is_his_countrys(shipped: Gazetteer) -> None:
     )
     spain = agencies(run(shipped, text, language="en"))["Government of Spain"]
     assert not [a for a in spain.aliases if "Orbán" in a]
+    # and as English-language wires write it, without the accent
+    spain = agencies(run(shipped, text.replace("Orbán", "Orban"), language="en"))["Government of Spain"]
+    assert not [a for a in spain.aliases if "Orban" in a]
 
 
 def test_brussels_is_the_european_commission_the_story_names(shipped: Gazetteer) -> None:
@@ -1525,16 +1528,6 @@ def test_a_committee_inside_a_firm_is_no_public_body(shipped: Gazetteer) -> None
         "Security Committee within the company to oversee work that affects national security."
     )
     assert "National Security Committee" not in agency_names(run(shipped, text, language="en"))
-
-
-def test_the_chambre_des_representants_of_a_story_about_the_us_is_the_house(shipped: Gazetteer) -> None:
-    text = (
-        "Devant le Congrès américain, le chef de l'Africom s'est inquiété de voir le terminal de Doraleh tomber "
-        "aux mains de Qilin Mobile. Mardi, devant la commission des forces armées de la Chambre des représentants, "
-        "le général a été interrogé sur les conséquences pour les forces américaines."
-    )
-    found = [(a.name, a.country) for a in run(shipped, text, language="fr").agencies if a.kind == "parliament"]
-    assert ("Belgian Chamber of Representatives", "BE") not in found
 
 
 def test_prosecutors_named_by_a_small_town_are_a_body(shipped: Gazetteer) -> None:
@@ -1560,3 +1553,30 @@ def test_a_german_states_ministry_is_its_own_body(shipped: Gazetteer) -> None:
     found = agencies(run(shipped, text, language="de"))
     assert found["niedersächsische Umweltministerium"].country == "DE"
     assert found["Bundesumweltministerium"].country == "DE"
+
+
+def test_a_leaders_surname_alone_is_not_another_countrys_leader(shipped: Gazetteer) -> None:
+    # guard: "Martin" is an Irish Taoiseach's surname, but the story names no Micheál Martin
+    text = (
+        "Ottawa blocked the takeover of Velmar Mining by Qilin Mobile over national security. The Martin "
+        "government had approved a similar deal in 2005, and the government said it would act again."
+    )
+    assert "Government of Ireland" not in agencies(run(shipped, text, language="en"))
+
+
+def test_prosecutors_take_their_towns_country(shipped: Gazetteer) -> None:
+    text = (
+        "Canada ordered Qilin Mobile to sell its stake in Velmar Telecom over national security. Two of its "
+        "managers are wanted by prosecutors in Brooklyn, in the United States."
+    )
+    found = agencies(run(shipped, text, language="en"))
+    assert found["prosecutors in Brooklyn"].country == "US"
+
+
+def test_the_eus_council_of_ministers_is_not_the_host_government(shipped: Gazetteer) -> None:
+    text = (
+        "Le gouvernement néerlandais a bloqué la vente de Velmar Chips à Qilin Mobile pour des raisons de "
+        "sécurité nationale. Le Conseil des ministres de l'UE discutera des règles la semaine prochaine."
+    )
+    netherlands = agencies(run(shipped, text, language="fr")).get("Government of the Netherlands")
+    assert netherlands is None or not [a for a in netherlands.aliases if "Conseil des ministres" in a]

@@ -2329,3 +2329,22 @@ def test_a_familys_name_is_no_firm(gaz: Gazetteer) -> None:
         "Haluk Bayraktar is chief executive."
     )
     assert "Bayraktar" not in company_names(run(gaz, text, language="en"))
+
+
+def test_a_firms_officials_leave_it_a_firm(gaz: Gazetteer) -> None:
+    # guard: "officials" after a name is no body's head word
+    title = "Velmaro faces security probe in Canada"
+    text = (
+        f"{title}\n\nCanada ordered a national security review of Velmaro over espionage concerns. Velmaro "
+        "officials met the minister on Monday. Velmaro said it would cooperate with the review of Velmaro."
+    )
+    assert "Velmaro" in company_names(run(gaz, text, title=title, language="en"))
+
+
+def test_a_family_that_owns_a_firm_leaves_it_a_firm(gaz: Gazetteer) -> None:
+    # guard: "the X family" may be the owners of a firm named after them
+    text = (
+        "France's economy ministry blocked the sale of Velmar Logistique to Qilin Mobile over national security. "
+        "The Velmar family controls the group, and the Velmar family said it would appeal."
+    )
+    assert "Velmar Logistique" in company_names(run(gaz, text, language="en"))

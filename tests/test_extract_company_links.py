@@ -699,3 +699,34 @@ def test_an_owner_glued_to_the_german_noun_for_subsidiary_is_the_parent() -> Non
         "zu schützen. Der Gasspeicher in Rehden wird von der Velmar-Germania-Tochter Astora betrieben."
     )
     assert company(run(small_gazetteer(), text, language="de"), "Astora").parent == "Velmar Germania GmbH"
+
+
+def test_a_known_parent_stays_the_owner_after_a_takeover_long_done(tern_gaz: Gazetteer) -> None:
+    # guard: a takeover told as done is the ownership itself
+    text = (
+        "The Dutch government took control of Tern Ports over national security concerns. Tern Shipping "
+        "acquired Tern Ports in 2019."
+    )
+    assert company(run(tern_gaz, text, language="en"), "Tern Ports").parent == "Tern Shipping"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # guard: a former subsidiary is no longer one
+        (
+            "Die Bundesnetzagentur übernimmt die Kontrolle über die Velmar Germania GmbH, um die "
+            "Versorgungssicherheit zu schützen. Der Speicher wird von der ehemaligen Velmar-Germania-Tochter "
+            "Astora betrieben.",
+            "de",
+        ),
+        # guard: a minority share is no ownership
+        (
+            "De EU verbiedt de overslag van Russisch lng in Zeebrugge. Qilin Mobile sloot een contract met het "
+            "Russische Astora. Astora is voor 9,9 procent in handen van het Russische gasbedrijf Velmar Germania GmbH.",
+            "nl",
+        ),
+    ],
+)
+def test_a_former_or_minority_owner_is_no_parent(text: str, language: str) -> None:
+    assert company(run(small_gazetteer(), text, language=language), "Astora").parent is None

@@ -1288,7 +1288,31 @@ def test_approving_on_the_basis_of_a_commitment_is_an_approval_with_conditions(g
 
 def test_a_minister_open_to_a_ban_states_a_position_not_a_review(gaz: Gazetteer) -> None:
     text = (
-        "Der Bundesnachrichtendienst warnt vor Spionage durch Windräder von Qilin Mobile. Die "
-        "Innenministerin zeigte sich offen dafür, kritische Komponenten aus China notfalls zu verbieten."
+        "Security officials warn that turbines made by Qilin Mobile could be used for espionage. The interior "
+        "minister said she was open to banning critical components from China if need be."
     )
-    assert {c.status for c in run(gaz, text, language="de").concerns} == {"other"}
+    assert {c.status for c in run(gaz, text, language="en").concerns} == {"other"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guard: "open to" ends at the comma, before the decision
+        "Italy, which has long said it is open to Chinese investment, on Friday blocked the takeover of Velmar "
+        "Robotics by Qilin Mobile over national security.",
+        # guard: a hedge ends at the comma too
+        "The ministry said it would, if necessary, review the deal, and on Friday the government blocked the "
+        "takeover of Velmar Robotics by Qilin Mobile over national security.",
+    ],
+)
+def test_a_decision_after_a_comma_is_taken(gaz: Gazetteer, text: str) -> None:
+    assert "blocked" in {c.status for c in run(gaz, text, language="en").concerns}
+
+
+def test_requirements_are_no_demand(gaz: Gazetteer) -> None:
+    # guard: Dutch "eisen" is also the noun "requirements"
+    text = (
+        "Omdat Velmar Chips niet aan de eisen voldeed, heeft de minister de overname van Velmar Chips door "
+        "Qilin Mobile verboden vanwege de nationale veiligheid."
+    )
+    assert "blocked" in {c.status for c in run(gaz, text, language="nl").concerns}

@@ -1431,3 +1431,9 @@ def test_sanctions_on_a_countrys_companies_are_a_case(gaz: Gazetteer) -> None:
 def test_a_trojan_horse_is_espionage(gaz: Gazetteer) -> None:
     text = '"Qilin Mobile could, if desired, serve as a Trojan horse" for the Chinese state, the lawmakers said.'
     assert "espionage" in categories(run(gaz, text, language="en"))
+
+
+def test_sanctions_on_a_countrys_makers_are_a_case(gaz: Gazetteer) -> None:
+    # guard: a kind of firm after the nationality is no goods
+    text = "Washington imposed sanctions on Chinese chipmakers, including Qilin Mobile, over national security."
+    assert "sanctions" in categories(run(gaz, text, language="en"))

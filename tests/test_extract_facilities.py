@@ -1351,3 +1351,13 @@ def test_names_before_a_plural_site_noun_are_each_a_site(gaz: Gazetteer) -> None
     sites = {f.name: f.kind for f in run(gaz, text, language="en").facilities}
     assert {"Century", "Rosebery", "Golden Grove"} <= set(sites)
     assert {sites[n] for n in ("Century", "Rosebery", "Golden Grove")} == {"mine"}
+
+
+def test_months_before_a_plural_site_noun_are_no_sites(gaz: Gazetteer) -> None:
+    # guard: "In January and February ports handled ..." names no ports
+    text = (
+        "Qilin Mobile's stake in the port operator worries the security service over espionage. In January "
+        "and February ports handled less cargo, and The Century and Velmar mines closed."
+    )
+    sites = {f.name for f in run(gaz, text, language="en").facilities}
+    assert not {"In January", "January", "February", "The Century"} & sites

@@ -957,9 +957,9 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
 
 
 _ON_GOODS_AFTER = re.compile(
-    r"\s+(?:on|against|gegen|auf|contre|sur|tegen|op)\s+(?:[A-Z][a-zà-ÿ]+(?:n|sche[n]?|se|es?|s)\s+)"
-    r"(?!(?:companies|firms|entities|groups|banks|individuals|officials|oligarchs|businesses|manufacturers|makers|"
-    r"suppliers|Unternehmen|Firmen|entreprises|sociétés|bedrijven|banques|Banken|banken)\b)[a-zà-ÿ]+(?:,|\s+and|\s+und|\s+et|\s+en|\s*\.)"
+    r"\s+(?:on|against|gegen|auf|contre|sur|tegen|op)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:barley|wine|wines|coal|beef|lobsters?|timber|cotton|grain|wheat|soybeans|seafood|steel|aluminium|aluminum|"
+    r"imports|exports|goods|products|produce|vin|vins|charbon|orge|Wein|Kohle|Gerste|wijn|steenkool|gerst)\b"
 )
 
 
@@ -1366,8 +1366,11 @@ _HEDGE_BEFORE = re.compile(
 )
 # a position, no review: "zeigte sich offen dafür, ... notfalls zu verbieten", "open to banning them if need be"
 _OPEN_TO_BEFORE = re.compile(
-    r"(?<![\w-])(?:notfalls|gegebenenfalls|if\s+necessary|if\s+need\s+be|au\s+besoin|si\s+nécessaire|zo\s+nodig|"
-    r"indien\s+nodig|open\s+to|offen\s+dafür|ouvert\w*\s+à)(?![\w-])[^.;:!?]*$",
+    # German sets the measure off with a comma ("offen dafür, ... notfalls zu verbieten"); elsewhere a
+    # comma ends the phrase ("Italy, which said it is open to Chinese investment, blocked the deal")
+    r"(?<![\w-])(?:(?:notfalls|gegebenenfalls|offen\s+dafür)(?![\w-])[^.;:!?]*|"
+    r"(?:if\s+necessary|if\s+need\s+be|au\s+besoin|si\s+nécessaire|zo\s+nodig|indien\s+nodig|open\s+to|"
+    r"ouvert\w*\s+à)(?![\w-])[^.;:!?,]*)$",
     re.IGNORECASE,
 )
 _UNREAL_BEFORE = re.compile(
@@ -1384,7 +1387,7 @@ _URGED_BEFORE = re.compile(
     r"aangedrongen|unter\s+Druck|drängt|drängen|drängte\w*|gedrängt|sous\s+pression|pouss\w*\s+(?:\w+\s+){0,3}à|"
     r"exhort\w*|appel\w*\s+(?:\w+\s+){0,3}à|"
     # "Politiker forderten daraufhin, die Lieferung zu untersagen", "réclament son exclusion"
-    r"forder\w*|gefordert|réclam\w*|eis(?:en|te|ten)|riep\w*\s+(?:\w+\s+){0,3}op)(?![\w-])[^.;:!?]*$",
+    r"forder\w*|gefordert|réclam\w*|eiste|eisten|riep\w*\s+(?:\w+\s+){0,3}op)(?![\w-])[^.;:!?]*$",
     re.IGNORECASE,
 )
 _HEDGE_INSIDE = re.compile(r"\b(?:whether|ob)\b", re.IGNORECASE)

@@ -163,11 +163,12 @@ OPERATE_VERBS = (
 
 
 # a registered firm's legal form closing a name: "Nordvik Marine AS", "Elmos Semiconductor SE"
-_OF_COUNTRY_END = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z].+)")
 LEGAL_FORM_END = re.compile(
     r"\s(?:AG|GmbH|SE|KGaA|KG|SA|S\.A\.|SAS|NV|N\.V\.|BV|B\.V\.|plc|PLC|Ltd\.?|Limited|Inc\.?|LLC|SpA|S\.p\.A\.|"
     r"Srl|Oyj?|AB|ASA?|A/S)$"
 )
+# the "of" before a body's country: "Ministry of Finance of Cyprus"
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _phrase_re(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -292,15 +293,17 @@ class _Rules:
         self.agency_not_heads = set(lex["agency_not_heads"])
         self.generic_terms = {kind: terms for kind, terms in lex["generic_agency_terms"].items()}
         self.government_words = lex["government_words"]
-        # a head of government by full name and by surname (the first word too for names written family
-        # name first); a surname two countries' leaders share says nothing
+        # a head of government by surname, accents aside (the first word too for names written family name
+        # first), with the full names it stands for; a surname two countries' leaders share says nothing
         leaders: dict[str, set[str]] = {}
+        self.leader_names: dict[str, list[str]] = {}
         for code, people in (lex.get("heads_of_government") or {}).items():
             for person in people:
-                words = person.split()
-                keys = {person, words[-1]} | ({words[0]} if code in ("CN", "KR", "TW", "SG", "HU") else set())
-                for key in keys:
-                    leaders.setdefault(fold(key), set()).add(code)
+                words = [w for w in person.split() if w.rstrip(".") not in ("Jr", "Sr")]
+                for key in {words[-1]} | ({words[0]} if code in ("CN", "KR", "TW") else set()):
+                    key = strip_accents(fold(key))
+                    leaders.setdefault(key, set()).add(code)
+                    self.leader_names.setdefault(key, []).append(strip_accents(fold(" ".join(words))))
         self.leader_country = {key: next(iter(codes)) for key, codes in leaders.items() if len(codes) == 1}
         self.deal_words = _phrase_re(lex.get("deal_words", ["stake"]))
         # gazetteer agencies by (country, generic term) and (country, alias), for "<adjective> <term>"
@@ -326,11 +329,13 @@ class _Rules:
             first, _, rest = row["name"].partition(" ")
             if rest and row.get("country") and gaz.adjectives.get(first.lower()) == row["country"]:
                 self.unqualified_rows.setdefault((row["country"], fold(rest)), row)
-            # and without its country: "Personal Information Protection Commission of Japan"
-            for form in [row["name"], *(row.get("aliases") or [])]:
-                named = _OF_COUNTRY_END.fullmatch(form)
-                if named and row.get("country") and gaz.country_code(named.group(2)) == row["country"]:
-                    self.unqualified_rows.setdefault((row["country"], fold(named.group(1))), row)
+            # and without its country: "Personal Information Protection Commission of Japan", "Ministry
+            # of Commerce of the People's Republic of China" (any "of" may be the one before the country)
+            for form in [row["name"], *(row.get("aliases") or [])] if row.get("country") else []:
+                for named in _OF_COUNTRY.finditer(form):
+                    if gaz.country_code(form[named.end() :]) == row["country"]:
+                        self.unqualified_rows.setdefault((row["country"], fold(form[: named.start()])), row)
+                        break
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)

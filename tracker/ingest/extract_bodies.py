@@ -830,12 +830,15 @@ def _seated_bodies(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> 
                 continue
             city = doc.gaz.city(m.group("seat"))
             # a town too small for the city table, of a country the story is about: "prosecutors in Pordenone"
-            code = city[0] if city else (doc.host if _story_town(doc, m.group("seat")) else None)
+            code = (
+                city[0] if city else (_town_code(doc, m.group("seat")) if _story_town(doc, m.group("seat")) else None)
+            )
             if not code:
                 continue
             kind = "other" if m.group("court") else "law_enforcement"
             name = re.sub(r"\s+", " ", m.group(0))
-            ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=doc.host or code)
+            # "wanted by prosecutors in Brooklyn" in a Canadian story: the town's country, not the host's
+            ag = agencies.get(name) or add(name, m.start(), m.end(), kind=kind, country=code)
             if ag.mentions[-1] != (m.start(), m.end()):
                 ag.mentions.append((m.start(), m.end()))
             taken.add(m.start(), m.end())
@@ -1083,6 +1086,11 @@ _CUSTOMER_BEFORE = re.compile(
 )
 
 
+_OF_THE_EU = re.compile(
+    r"\s+(?:de\s+l['’]\s*(?:UE|Union)|of\s+the\s+(?:EU|European)|der\s+(?:EU|Europäischen)|van\s+de\s+(?:EU|Europese)|"
+    r"européen|européens|europeo|(?:of\s+the\s+)?Europe)",
+    re.IGNORECASE,
+)
 # the government meeting as a body: "Le Conseil des ministres a fait usage de ses pouvoirs spéciaux"
 _COUNCIL_OF_MINISTERS = {
     "council of ministers", "conseil des ministres", "ministerraad", "ministerrat", "consejo de ministros",
@@ -1126,6 +1134,8 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             elif (
                 doc.host
                 and (word.lower() in ("kabinet", "cabinet", "kabinett") or word.lower() in _COUNCIL_OF_MINISTERS)
+                # "le Conseil des ministres de l'UE", "the Council of Ministers of the EU": the EU's
+                and not _OF_THE_EU.match(text, m.end())
                 and re.search(
                     r"\b(?:the|het|de|le|la|das|dem|des|der|die)\s+$",
                     text[max(sent.start, m.start() - 5) : m.start()],
@@ -1273,7 +1283,7 @@ def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) ->
             hit = doc.country_before(m.start(), sent.start, words=1)
             if hit is None and re.search(r"[A-Z][\w-]*\s+$", text[max(sent.start, m.start() - 30) : m.start()]):
                 continue  # "Huawei President Eric Xu" leads a company
-            code = hit.key if hit else (doc.rules.leader_country.get(_leader_key(m.group("name"))) or doc.host)
+            code = hit.key if hit else (_leader_country(doc, m.group("name")) or doc.host)
             if not code or (code == "GB" and m.group(0).startswith("Chancellor")):
                 continue  # Britain's Chancellor runs the Treasury
             title = re.sub(r"\s+", " ", text[m.start() : end])
@@ -1297,9 +1307,20 @@ def _leaders_decide(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) ->
 
 
 def _leader_key(name: str) -> str:
-    """The folded surname of a leader's name as the story writes it ("Viktor Orbán's" -> "orbán")."""
-    words = re.sub(r"['’]s?$", "", name.strip()).split()
-    return fold(words[-1]) if words else ""
+    """The folded surname of a leader's name as the story writes it ("Viktor Orbán's" -> "orban")."""
+    words = [w for w in re.sub(r"['’]s?$", "", name.strip()).split() if w.rstrip(".") not in ("Jr", "Sr")]
+    return strip_accents(fold(words[-1])) if words else ""
+
+
+def _leader_country(doc: _Doc, name: str) -> str | None:
+    """The country of a known head of government the story names in full somewhere ("Viktor Orbán",
+    later "Orban"): a surname alone may be another country's leader ("the Martin government")."""
+    key = _leader_key(name)
+    code = doc.rules.leader_country.get(key)
+    if code is None:
+        return None
+    text = strip_accents(doc.text.casefold())
+    return code if any(full in text for full in doc.rules.leader_names.get(key, [])) else None
 
 
 def _leaders_country(doc: _Doc, before: str) -> str | None:
@@ -1308,7 +1329,7 @@ def _leaders_country(doc: _Doc, before: str) -> str | None:
     if m is None:
         return None
     name = m.group(1) if m.re is _LEADER_NAMED else re.sub(r"^\S+(?:\s+Minister)?", "", m.group(0))
-    return doc.rules.leader_country.get(_leader_key(name))
+    return _leader_country(doc, name)
 
 
 _LEADER_S = re.compile(
@@ -2699,8 +2720,15 @@ def _names_then_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list
             continue
         for item in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", m.group("names")):
             s, e = m.start("names") + item.start(), m.start("names") + item.end()
-            name = item.group(0)
-            if name in rules.stopwords or _overlaps(s, e, company_spans) or _place_code(doc, name):
+            words = item.group(0).split()
+            while words and words[0] in _LEADING_NOISE:  # "The Century, Rosebery and ... mines"
+                s += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+            # "In January and February ports handled ...": months, no sites
+            if not words or any(w in rules.stopwords or w.lower() in MONTHS for w in words):
+                continue
+            if _overlaps(s, e, company_spans) or _place_code(doc, name):
                 continue
             out.append(_Facility(name, kind, s, e, named=True))
     return out

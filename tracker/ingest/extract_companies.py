@@ -897,9 +897,15 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
     if based_in:
         where = based_in.group(1)
         city = doc.gaz.city(where)
+        seat = doc.gaz.region_code(where) or (city[0] if city else None)
         # "a bid by Chinese state-owned X for the assets of debt-laden, Melbourne-based OZ Minerals":
-        # the seat right before the name beats a nationality further back
-        country = doc.gaz.region_code(where) or (city[0] if city else None) or country
+        # the seat right before the name beats a nationality further back (not one the name's own
+        # apposition gives, nor a listing: "London-listed X, a Chinese state-owned company")
+        headquartered = re.search(r"-(?:based|headquartered)\s", based_in.group(0))
+        described = apposition and re.match(
+            r"\s*,\s*(?:a|an|the|its|une?|la|le|les|l['’]|een|de|het|eine?|der|die|das)\s", post, re.IGNORECASE
+        )
+        country = seat if seat and headquartered and not described else country or seat
     return why, country
 
 
@@ -1298,9 +1304,8 @@ def _companies(doc: _Doc) -> list[_Company]:
 _SPACE_RUN = re.compile(r"\s*")
 # the end of a German clause: "gehen", "verkauft werden", before a comma
 _GERMAN_VERB_END = re.compile(r"\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]+(?=,)")
-_FAMILY_AFTER = re.compile(
-    r"\s+(?:brothers|family|siblings|sisters|dynasty|clan|Brüder|Familie|Geschwister|frères|famille|broers|familie)\b"
-)
+# not "family": "the Bolloré family controls the group" names a firm's owners by the firm's name
+_FAMILY_AFTER = re.compile(r"\s+(?:brothers|siblings|sisters|Brüder|Geschwister|frères|sœurs|broers|zussen)\b")
 _FRENCH_TOWN = re.compile(
     r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*-(?:de|du|des|sur|sous|en|lès|lez|le|la|les|aux|au)"
     r"-[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*"
@@ -1990,8 +1995,8 @@ def _title_subjects(doc: _Doc, taken: SpanSet, firms: set[str] = frozenset()) ->
 
 
 _BODY_HEAD_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:committee|Committee|panel|Panel|Department|Secretary|Ministry|ministry|department|Office|"
-    r"Commission|Bureau|Agency|lawmakers|officials|Ministerium|ministerie|ministère)\b"
+    r"['’]s\s+(?:Office|Bureau|Department)\b|\s+(?:committee|Committee|panel|Panel|Department|Secretary|Ministry|"
+    r"ministry|department|Commission|Ministerium|ministerie|ministère)\b"
 )
 _SITE_OF = re.compile(r"(?P<site>[A-Z]\w+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 
@@ -2415,7 +2420,9 @@ _UNIT_NOUNS = (
 _ITS_UNIT_AFTER = re.compile(
     rf"\s*,\s*(?:its|sa|son|zijn|haar|seine|ihre)\s+(?:[\w'’-]+\s+){{0,4}}?{_UNIT_NOUNS}(?![\w-])", re.IGNORECASE
 )
-_GLUED_OWNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)*)-(?:Tochter|dochter|filiale)\w*\s+$")
+_GLUED_OWNER_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w]*(?:-[A-Z][\w]*)*)-(?:Tochter|dochter)\w*\s+$")
+# "der ehemaligen Qilin-Tochter": a former owner
+_FORMER_BEFORE = re.compile(r"(?:ehemalig|früher|voormalig|former|ex-)\w*\s+$", re.IGNORECASE)
 _THAT_OWNS_AFTER = re.compile(
     r"\s*,\s*(?:(?:the|a|an|la|le|l['’]|de|het|die|der|un|une|een|eine?)\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:that|which|qui|die|dat|der)\s+(?:owns|controls|détient|possède|contrôle|bezit|besitzt|kontrolliert)\s+"
@@ -2447,8 +2454,9 @@ _OWNED_BY_PARENT = re.compile(
     # "Photonis appartient au fonds Ardian", "X has belonged to", "Kuka gehört dem Konzern Midea",
     # "Nexperia is sinds 2019 in handen van"
     r"|\s*,?\s+(?:(?:is|was|has|had|now|still|also|ultimately|(?:since|depuis|seit|sinds)\s+\d{4})\s+)*"
-    # "Yamal LNG is voor 50,1 procent in handen van het Russische gasbedrijf Novatek"
-    r"(?:(?:voor|for|zu|à|pour)\s+(?:rund\s+|about\s+)?\d+(?:[,.]\d+)?\s*(?:procent|percent|per\s+cent|%|Prozent|pour\s+cent)\s+)?"
+    # "Yamal LNG is voor 50,1 procent in handen van het Russische gasbedrijf Novatek": a majority
+    r"(?:(?:voor|for|zu|à|pour)\s+(?:rund\s+|about\s+)?(?:[5-9]\d|100)(?:[,.]\d+)?\s*"
+    r"(?:procent|percent|per\s+cent|%|Prozent|pour\s+cent)\s+)?"
     r"(?:belongs\s+to|belonged\s+to|appartient\s+(?:à|au|aux)|appartenait\s+(?:à|au|aux)|gehört(?:\s+zu)?|"
     r"gehörte(?:\s+zu)?|in\s+handen\s+van|eigendom\s+van|behoort\s+tot)\s+)"
     r"(?:(?:the|la|le|l['’]|dem|der|zum|zur|het|de)\s*)?"
@@ -2556,7 +2564,7 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
                     link(child, owner, sent, inherit=True)
             # "die Gazprom-Germania-Tochter Astora", "de Huawei-dochter X": the owner glued to the noun
             glued = _GLUED_OWNER_BEFORE.search(pre)
-            if glued:
+            if glued and not _FORMER_BEFORE.search(pre, 0, glued.start()):
                 key = _norm_key(glued.group(1).replace("-", " "))
                 owner = next(
                     (
@@ -2745,20 +2753,32 @@ def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
 
 _TAKEOVER_BETWEEN = re.compile(
     r"(?:['’]s?\s+(?:[\w$.,-]+\s+){0,5}?(?:takeover|acquisition|purchase|bid|buyout|offer)\s+(?:of|for)|"
-    r"\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:buy|acquire|take\s+over)|bought|acquired|took\s+over)|"
+    r"\s+(?:[\w-]+\s+){0,4}?to\s+(?:buy|acquire|take\s+over)|"
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:Übernahme|rachat|overname)\s+(?:von|de|du|d['’]|van))\s+"
     r"(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 
 
+# a deal not (or not yet) done: "the proposed acquisition", "blocked the takeover", "its bid for"
+_DEAL_NOT_DONE = re.compile(
+    r"(?<![\w-])(?:proposed|planned|pending|attempted|blocked|block|blocks|vetoed|rejected|prohibited|bid|offer|"
+    r"would|wants|plans|seeks|sought|geplante\w*|untersagt\w*|verboten|projet\w*|bloqué\w*|voorgenomen|geblokkeerd)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _takeover_told(doc: _Doc, parent: _Company, co: _Company) -> bool:
-    """Whether a sentence tells `parent` taking over `co` ("Nippon Steel Corp.'s proposed $14.9 billion
-    acquisition of Pittsburgh-based United States Steel Corp.")."""
+    """Whether a sentence tells `parent` taking over `co` in a deal not (yet) done ("Nippon Steel Corp.'s
+    proposed $14.9 billion acquisition of Pittsburgh-based United States Steel Corp."); "Wingtech
+    acquired Nexperia in 2019" is the ownership itself."""
     for _ps, pe in parent.mentions:
         for cs, _ce in co.mentions:
             if pe < cs <= pe + 160 and _TAKEOVER_BETWEEN.fullmatch(doc.text, pe, cs):
-                return True
+                sent = doc.sentence_at(cs)
+                if sent and _DEAL_NOT_DONE.search(doc.text, sent.start, sent.end):
+                    return True
     return False
 
 
