@@ -1566,8 +1566,8 @@ def test_a_leaders_surname_alone_is_not_another_countrys_leader(shipped: Gazette
 
 def test_prosecutors_take_their_towns_country(shipped: Gazetteer) -> None:
     text = (
-        "Canada ordered Qilin Mobile to sell its stake in Velmar Telecom over national security. Two of its "
-        "managers are wanted by prosecutors in Brooklyn, in the United States."
+        "Canada ordered Qilin Mobile to sell its stake in Velmar Telecom over national security, Ottawa said. "
+        "Two of its managers are wanted by prosecutors in Brooklyn."
     )
     found = agencies(run(shipped, text, language="en"))
     assert found["prosecutors in Brooklyn"].country == "US"

@@ -2344,7 +2344,16 @@ def test_a_firms_officials_leave_it_a_firm(gaz: Gazetteer) -> None:
 def test_a_family_that_owns_a_firm_leaves_it_a_firm(gaz: Gazetteer) -> None:
     # guard: "the X family" may be the owners of a firm named after them
     text = (
-        "France's economy ministry blocked the sale of Velmar Logistique to Qilin Mobile over national security. "
-        "The Velmar family controls the group, and the Velmar family said it would appeal."
+        "France's economy ministry blocked the sale of Velmarco to Qilin Mobile over national security. "
+        "The Velmarco family controls the group, and the Velmarco family said it would appeal."
     )
-    assert "Velmar Logistique" in company_names(run(gaz, text, language="en"))
+    assert "Velmarco" in company_names(run(gaz, text, language="en"))
+
+
+def test_a_listing_before_a_firm_does_not_override_its_description(gaz: Gazetteer) -> None:
+    # guard: "-listed" is no seat, and the name's own description says where the firm is from
+    text = (
+        "The treasurer blocked the sale of Northvale Mining to London-listed Velmaro Resources, a Chinese "
+        "state-owned company."
+    )
+    assert companies(run(gaz, text, language="en"))["Velmaro Resources"].country == "CN"

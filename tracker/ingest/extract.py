@@ -125,10 +125,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.agencies = _agencies(doc, companies)
     # "the National Bureau of Investigation (NBI)" ... "the NBI said": a firm only by a body's names is that body
     body_names = {n for a in result.agencies for n in [a.name, a.acronym, *a.aliases] if n}
-    bodies = {c.name for c in companies if c.gaz_index is None and c.forms | {c.name} <= body_names}
-    if bodies:
-        companies = [c for c in companies if c.name not in bodies]
-        result.companies = [c for c in result.companies if c.name not in bodies]
+    companies = _no_firms(companies, result, body_names)
     # a site named only where the story recalls an earlier deal is that deal's, not this story's
     recalled = precedent_spans(doc)
     result.facilities = [
@@ -138,13 +135,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     ]
     # "le terminal à conteneurs de Doraleh" ... "Doraleh est le premier employeur du pays": the town
     # a site of the story stands in, though described like a firm, is no firm
-    towns = {f.city for f in result.facilities if f.city}
-    places = {c.name for c in companies if c.gaz_index is None and c.name in towns and c.forms <= {c.name}}
-    if places:
-        companies = [c for c in companies if c.name not in places]
-        result.companies = [c for c in result.companies if c.name not in places]
-        for f in result.facilities:
-            f.operator = None if f.operator in places else f.operator
+    companies = _no_firms(companies, result, {f.city for f in result.facilities if f.city})
     targets = deal_targets(doc, companies)
     # a case led by a deal's target or seller is its buyer's
     sold = targets | deal_sellers(doc, companies)
@@ -184,6 +175,18 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     result.countries = _countries(doc, result, companies)
     result.events = _events(doc, result.published)
     return result
+
+
+def _no_firms(companies: list[_Company], result: Extraction, names: set[str]) -> list[_Company]:
+    """Drop the firms found outside the gazetteer whose every name is one of `names` (a body's, a
+    town's), from the companies and from what is already found of them."""
+    gone = {c.name for c in companies if c.gaz_index is None and c.forms | {c.name} <= names}
+    if not gone:
+        return companies
+    result.companies = [c for c in result.companies if c.name not in gone]
+    for f in result.facilities:
+        f.operator = None if f.operator in gone else f.operator
+    return [c for c in companies if c.name not in gone]
 
 
 # "the Superior Cyberspace Security Council (CSSC)": the capitalised words before a bracketed acronym

@@ -545,7 +545,7 @@ def _agencies(doc: _Doc, companies: list[_Company]) -> list[FoundAgency]:
                 adj = doc.country_before(s, sent.start)
                 country = adj.key if adj and adj.kind == "adjective" else None
             ag = add(name, s, e, kind=kind or "other", country=country or doc.host or doc.main_country)
-            acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e : e + 12])
+            acr = _BRACKETED_ACRONYM.match(text, e)
             if acr:
                 ag.acronym = acr.group(1)
             taken.add(s, e)
@@ -1091,10 +1091,10 @@ _OF_THE_EU = re.compile(
     r"européen|européens|europeo|(?:of\s+the\s+)?Europe)",
     re.IGNORECASE,
 )
-# the government meeting as a body: "Le Conseil des ministres a fait usage de ses pouvoirs spéciaux"
-_COUNCIL_OF_MINISTERS = {
-    "council of ministers", "conseil des ministres", "ministerraad", "ministerrat", "consejo de ministros",
-    "consiglio dei ministri",
+# the government meeting as a body: "het kabinet", "Le Conseil des ministres a fait usage de ses pouvoirs spéciaux"
+_CABINET_WORDS = {
+    "kabinet", "cabinet", "kabinett", "council of ministers", "conseil des ministres", "ministerraad", "ministerrat",
+    "consejo de ministros", "consiglio dei ministri",
 }  # fmt: skip
 
 
@@ -1133,7 +1133,7 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
                 continue
             elif (
                 doc.host
-                and (word.lower() in ("kabinet", "cabinet", "kabinett") or word.lower() in _COUNCIL_OF_MINISTERS)
+                and word.lower() in _CABINET_WORDS
                 # "le Conseil des ministres de l'UE", "the Council of Ministers of the EU": the EU's
                 and not _OF_THE_EU.match(text, m.end())
                 and re.search(

@@ -2263,8 +2263,7 @@ _FORMAL_NAME = re.compile(rf"{LEGAL_FORM_END.pattern}|\s(?:Corp\.?|Corporation|C
 
 
 _INTERNATIONAL_ARM = re.compile(
-    r"\s+International(?:\s+(?:Holdings?|Investments?|Trading|Development))?\s+"
-    r"(?:Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|LLC|S\.?A\.?|B\.?V\.?|GmbH|AG|SE|N\.?V\.?|plc|Pte)"
+    rf"\s+International(?:\s+(?:Holdings?|Investments?|Trading|Development))?(?:{_FORMAL_NAME.pattern})"
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s+)+(?=[A-Z][a-z])")
 
