@@ -1580,3 +1580,51 @@ def test_the_eus_council_of_ministers_is_not_the_host_government(shipped: Gazett
     )
     netherlands = agencies(run(shipped, text, language="fr")).get("Government of the Netherlands")
     assert netherlands is None or not [a for a in netherlands.aliases if "Conseil des ministres" in a]
+
+
+# -- international organisations -------------------------------------------------------------------
+
+INTERNATIONAL = [
+    {"name": "African Union", "acronym": "AU", "aliases": [], "country": "", "kind": "other", "generic_terms": []},
+    {
+        "name": "North Atlantic Treaty Organization",
+        "acronym": "NATO",
+        "aliases": [],
+        "country": "",
+        "kind": "other",
+        "generic_terms": [],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def world_gaz() -> Gazetteer:
+    return Gazetteer(companies=COMPANIES, agencies=AGENCIES + INTERNATIONAL, outlets=OUTLETS)
+
+
+def test_an_international_organisation_that_acts_is_a_body_of_no_country(world_gaz: Gazetteer) -> None:
+    # guard: the one that acts in a case stays
+    text = (
+        "The African Union said the contents of the AU's servers had been copied to Shanghai, and it suspects "
+        "Qilin Mobile of espionage."
+    )
+    ex = run(world_gaz, text, language="en")
+    assert agencies(ex)["African Union"].country is None
+    assert "AU" not in company_names(ex)
+
+
+def test_an_international_organisation_named_in_passing_is_no_body(world_gaz: Gazetteer) -> None:
+    text = "NATO member Lithuania is worried. Belgian intelligence suspects Qilin Mobile of espionage at the port."
+    assert "North Atlantic Treaty Organization" not in agencies(run(world_gaz, text, language="en"))
+
+
+def test_a_national_council_is_the_host_countrys(shipped: Gazetteer) -> None:
+    text = (
+        "Österreich hat ernst gemacht: Qilin Mobile verliert die Kontrolle über seinen Teil des Gasspeichers, "
+        "teilte das Klimaschutzministerium in Wien mit. Die Bundesregierung reagierte mit einer Novelle, die der "
+        "Nationalrat im Eilverfahren beschlossen hat."
+    )
+    found = {a.name: a.country for a in run(shipped, text, language="de").agencies}
+    assert found.get("Austrian National Council") == "AT"
+    assert "Swiss National Council" not in found
+    assert "Klimaschutzministerium" in agency_names(run(shipped, text, language="de"))

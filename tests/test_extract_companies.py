@@ -2357,3 +2357,91 @@ def test_a_listing_before_a_firm_does_not_override_its_description(gaz: Gazettee
         "state-owned company."
     )
     assert companies(run(gaz, text, language="en"))["Velmaro Resources"].country == "CN"
+
+
+# -- names a law, a region or a legal form's spelling give ------------------------------------------
+
+
+def test_a_laws_title_names_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Qilin Mobile wants to buy Velmar Semiconductor. Velmar also said it would have its Korean unit withdraw "
+        "an application concerning the merger that it had submitted under the Act on Prevention of Divulgence "
+        "and Protection of Industrial Technology."
+    )
+    assert "Protection of Industrial Technology" not in company_names(run(gaz, text, language="en"))
+
+
+def test_a_firm_before_a_laws_title_stays_a_firm(gaz: Gazetteer) -> None:
+    # guard: the title's words start after "and the"
+    text = "Qilin Mobile agreed to buy Velmar Holdings and the Defense Production Act review began."
+    assert "Velmar Holdings" in company_names(run(gaz, text, language="en"))
+
+
+def test_a_regions_adjective_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "The move kills a deal after the consortium led by Qilin Mobile gave an undertaking to sell Velmar's "
+        "Western Australian pipelines and gas storage assets, leaving foreign investment approval as the last hurdle."
+    )
+    assert "Western Australian" not in company_names(run(gaz, text, language="en"))
+
+
+def test_a_legal_form_spelled_short_is_the_registered_firm_not_another() -> None:
+    gaz = small_gazetteer(
+        {"name": "Velmar Grid Corporation of the Philippines", "aliases": ["VGCP"], "country": "PH", "parent": None},
+        {"name": "Velmar Grid plc", "aliases": ["Velmar Grid"], "country": "GB", "parent": None},
+    )
+    text = (
+        "Senators asked to audit the Velmar Grid Corp. of the Philippines (VGCP), which Qilin Mobile partly "
+        "owns, over fears the grid could be switched off."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Velmar Grid plc" not in found
+    assert "Velmar Grid Corporation of the Philippines" in found or "Velmar Grid Corp. of the Philippines" in found
+
+
+def test_an_acronym_spelling_both_sides_of_and_keeps_one_name(gaz: Gazetteer) -> None:
+    text = (
+        "The station is run by China Satellite Launch and Tracking Control General (CLTC), an organisation "
+        "that reports to the army, and Qilin Mobile supplied its antennas."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "China Satellite Launch" not in found
+
+
+def test_two_firms_joined_by_and_stay_two_when_the_acronym_is_the_second_ones(gaz: Gazetteer) -> None:
+    # guard: the acronym spells the second name alone
+    text = "Qilin Mobile and Velmar Tracking Control (VTC) signed the deal, the ministry said it would review it."
+    found = company_names(run(gaz, text, language="en"))
+    assert "Qilin Mobile" in found
+
+
+def test_a_seat_or_a_role_before_a_name_is_no_part_of_it(gaz: Gazetteer) -> None:
+    text = (
+        "India revoked the clearance of Velmar Airport Services, a unit of Istanbul-headquartered Velmar "
+        "Aviation Holding. Developer Kestrel Wind Energy bought the land near the base from Qilin Mobile."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert {"Velmar Aviation Holding", "Kestrel Wind Energy"} <= found
+    assert not {"Istanbul-headquartered Velmar Aviation Holding", "Developer Kestrel Wind Energy"} & found
+
+
+def test_a_lawmaker_is_no_company_cue(gaz: Gazetteer) -> None:
+    text = (
+        'Qilin Mobile can stop the buses remotely, the operator said. "It is time we put security first," '
+        "Progress Party lawmaker Bård Hoksrud said."
+    )
+    assert "Bård Hoksrud" not in company_names(run(gaz, text, language="en"))
+
+
+def test_a_corporate_word_alone_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Die Nationale Behörde für Cyber- und Informationssicherheit (NÚKIB) hat am Montag eine Warnung vor der "
+        "Nutzung von Software und Hardware der Unternehmen Qilin Mobile Co., Ltd. und Velmar Corporation "
+        "veröffentlicht. Die Warnung gilt für Software, die Qilin Mobile liefert."
+    )
+    assert "Software" not in company_names(run(gaz, text, language="de"))
+
+
+def test_a_senators_title_is_no_firm(gaz: Gazetteer) -> None:
+    text = "Lawmakers filed a bill, backed by Sens. Ted Cruz and Marco Rubio, that would stop Qilin Mobile's wind farm."
+    assert not {"Sens", "Sens."} & company_names(run(gaz, text, language="en"))

@@ -1316,3 +1316,27 @@ def test_requirements_are_no_demand(gaz: Gazetteer) -> None:
         "Qilin Mobile verboden vanwege de nationale veiligheid."
     )
     assert "blocked" in {c.status for c in run(gaz, text, language="nl").concerns}
+
+
+def test_a_country_shut_out_of_credit_markets_is_no_ban(gaz: Gazetteer) -> None:
+    text = (
+        "Officials fear Qilin Mobile's station could be used for espionage. The deal was struck when Argentina "
+        "was shut out of international credit markets."
+    )
+    assert "banned" not in statuses(run(gaz, text, language="en"))
+
+
+def test_a_space_probe_is_no_inquiry(gaz: Gazetteer) -> None:
+    text = (
+        "Officials fear Qilin Mobile's antenna could be used for espionage, and the Chinese firm's station played "
+        "a key role when China landed a probe on the far side of the moon."
+    )
+    assert "under_review" not in statuses(run(gaz, text, language="en"))
+
+
+def test_a_veto_right_kept_by_the_state_is_a_condition(gaz: Gazetteer) -> None:
+    text = (
+        "Le ministre a autorisé le rachat de Velmar Aéro par Qilin Mobile. L'État disposera d'une action "
+        "spécifique lui donnant un droit de veto sur les décisions stratégiques de l'entreprise."
+    )
+    assert statuses(run(gaz, text, language="fr")) == {"approved_with_conditions"}

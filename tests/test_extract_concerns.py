@@ -1437,3 +1437,41 @@ def test_sanctions_on_a_countrys_makers_are_a_case(gaz: Gazetteer) -> None:
     # guard: a kind of firm after the nationality is no goods
     text = "Washington imposed sanctions on Chinese chipmakers, including Qilin Mobile, over national security."
     assert "sanctions" in categories(run(gaz, text, language="en"))
+
+
+def test_a_bid_by_a_buyer_for_a_target_is_the_buyers_case(gaz: Gazetteer) -> None:
+    text = (
+        "The government has moved to block a $13bn bid by a Hong Kong consortium for Velmar Pipelines, "
+        "the country's largest gas pipeline company. The Foreign Investment Review Board told the consortium "
+        "led by Qilin Mobile that the deal raised national security concerns."
+    )
+    ex = run(gaz, text, language="en")
+    screening = [c for c in ex.concerns if "investment_screening" in c.categories]
+    assert [c.companies[0] for c in screening] == ["Qilin Mobile"]
+    assert screening[0].status == "blocked"
+
+
+def test_sanctions_for_breaking_a_rule_are_no_sanctions_case(gaz: Gazetteer) -> None:
+    text = (
+        "The Italian government vetoed the takeover of Velmar Seeds by Qilin Mobile. Under the decree, any "
+        "breach would be punished with the sanctions set out in the 2012 golden power law."
+    )
+    assert "sanctions" not in categories(run(gaz, text, language="en"))
+
+
+def test_a_measure_told_again_with_no_danger_is_the_same_case(gaz: Gazetteer) -> None:
+    text = (
+        "The Italian government vetoed the takeover of Velmar Seeds by Qilin Mobile. It is the first time "
+        "the golden power has been used to protect the agri-food sector and the food supply."
+    )
+    ex = run(gaz, text, language="en")
+    assert [c.categories for c in ex.concerns if c.companies[:1] == ["Qilin Mobile"]] == [["investment_screening"]]
+
+
+def test_sanctions_threatened_for_a_broken_promise_are_no_sanctions_case(gaz: Gazetteer) -> None:
+    text = (
+        "Le gouvernement a autorisé le rachat de Velmar Énergie par Qilin Mobile. Concrètement, le décret "
+        "subordonne le rachat à l'engagement formel de l'acquéreur d'assurer la pérennité des activités, "
+        "sous peine de sanctions."
+    )
+    assert "sanctions" not in categories(run(gaz, text, language="fr"))

@@ -1361,3 +1361,18 @@ def test_months_before_a_plural_site_noun_are_no_sites(gaz: Gazetteer) -> None:
     )
     sites = {f.name for f in run(gaz, text, language="en").facilities}
     assert not {"In January", "January", "February", "The Century"} & sites
+
+
+def test_an_unnamed_site_is_known_by_its_owners_name(gaz: Gazetteer) -> None:
+    text = "Belgian intelligence is monitoring Qilin Mobile's data centre over espionage fears."
+    assert "Qilin Mobile's data centre" in facility_names(run(gaz, text, language="en"))
+
+
+def test_a_space_station_and_a_power_grid_are_sites(gaz: Gazetteer) -> None:
+    text = (
+        "Officials fear the Deep Space Station run by Qilin Mobile in Neuquén could be used for espionage. "
+        "Senators warned that Qilin Mobile could switch off the national power grid remotely."
+    )
+    found = facility_names(run(gaz, text, language="en"))
+    assert any("Deep Space Station" in f for f in found)
+    assert any("power grid" in f for f in found)

@@ -148,6 +148,16 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         result.concerns = _security_worry_case(doc, companies, result)
     _transaction_parties(result.concerns, result.companies)
     result.concerns = _one_case_per_firm_ordered(doc, result.concerns, companies)
+    result.concerns = _no_bare_repeats(result.concerns)
+    # an international organisation (NATO, the UN) is a body of the story only where it acts in a
+    # case; "NATO member Lithuania", "a UN report" name it in passing
+    acting = {name for c in result.concerns for name in c.agencies}
+    international = gazetteer.derived.get("international bodies")
+    if international is None:
+        international = gazetteer.derived["international bodies"] = {
+            row["name"] for row in gazetteer.agencies if not row.get("country")
+        }
+    result.agencies = [a for a in result.agencies if a.name not in international or a.name in acting]
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
     # choice of subject reads unknown origins as "not foreign"
@@ -915,6 +925,19 @@ _DENIED_DANGER = re.compile(
 )
 
 
+# sanctions for breaking a rule: "punished with the sanctions set out in", "sanctions prévues par la
+# loi", "bij overtreding volgen sancties", "Sanktionen bei Verstößen"
+_PENALTY_SANCTIONS = re.compile(
+    r"(?:punish\w*|penali[sz]\w*|fined?)\s+(?:with|by)\s+(?:the\s+)?(?:\w+\s+)?sanctions?\b"
+    r"|\b(?:sous\s+peine\s+de|on\s+pain\s+of|under\s+(?:threat|penalty)\s+of|op\s+straffe\s+van|unter\s+Androhung\s+von)\s+"
+    r"(?:\w+\s+)?(?:sanctions?|sancties?|Sanktionen)\b"
+    r"|\b[Ss]anctions?\s+(?:(?:set\s+out|laid\s+down|provided(?:\s+for)?|foreseen)\s+(?:in|by|under)|for\s+(?:any\s+)?(?:breach|breaches|violations?|non-compliance))\b"
+    r"|\bsanctions?\s+(?:\w+\s+)?(?:prévues?|encourues?)\s+(?:par|dans|en\s+cas)"
+    r"|\b(?:[Bb]ij\s+overtreding|[Ii]n\s+geval\s+van\s+overtreding)\b[^.]{0,40}\bsanctie"
+    r"|\bSanktionen\s+(?:bei|für)\s+(?:Verstößen|Verstöße|Zuwiderhandlungen)"
+)
+
+
 def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) -> set[str]:
     cats = [
         (s, e, label)
@@ -926,6 +949,8 @@ def _categories(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]]) ->
         and not _DENIED_DANGER.search(doc.text, max(start, s - 30), s)
         # "a string of trade sanctions on Australian barley, wine and coal": a country's goods, no firm's case
         and not (label == "cat:sanctions" and _ON_GOODS_AFTER.match(doc.text, e))
+        # "any breach would be punished with the sanctions set out in the law": penalties, no sanctions regime
+        and not (label == "cat:sanctions" and _PENALTY_SANCTIONS.search(doc.text, max(start, s - 40), min(end, e + 40)))
     ]
     found = {label[4:] for _s, _e, label in cats}
     order = _ORDER_TO_SELL.search(doc.text, start, end) if _hit_in(doc, _ORDER_TO_SELL, start, end) else None
@@ -1097,6 +1122,11 @@ _FOLLOWS_ADVICE = re.compile(
     re.IGNORECASE,
 )
 # what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
+_VETO_RIGHT = re.compile(
+    r"\b(?:droits?\s+de\s+veto|veto\s+rights?|rights?\s+(?:of|to)\s+veto|veto\s+powers?\s+over|Vetorecht\w*|"
+    r"vetorecht\w*|(?:golden|special)\s+share\s+(?:with|giving|that\s+gives)\s+(?:\w+\s+){0,3}veto)",
+    re.IGNORECASE,
+)
 _SHAREHOLDER_RIGHT = re.compile(
     r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
     r"(?:appoint\w*|nominat\w*|nam(?:e|es|ing)\s+(?:the\s+|its\s+|a\s+)?(?:CEO|chief|chair\w*|directors?|board)|"
@@ -1270,6 +1300,18 @@ def _ruled_out_risk(text: str, start: int, cue_start: int, cue_end: int) -> bool
     )
 
 
+_MARKETS_AFTER = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:international\s+|global\s+|foreign\s+|western\s+)?"
+    r"(?:credit|capital|debt|bond|financial|lending|equity)\s+markets?\b",
+    re.IGNORECASE,
+)
+_SPACECRAFT_PROBE = re.compile(
+    r"\b(?:land(?:ed|s|ing)?|launch(?:ed|es|ing)?|sent|send(?:s|ing)?|space|lunar|moon|Mars|planetary)\s+(?:a\s+|the\s+|its\s+)?probes?\b"
+    r"|\bprobes?\s+(?:on|to|onto|around)\s+(?:the\s+)?(?:far\s+side|moon|Mars|Venus|Jupiter|asteroid|comet|sun)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanSet = ()) -> str | None:
     """The strongest measure stated in [start, end); cues inside `skip` (agency names) do not count."""
     hits = set()
@@ -1292,6 +1334,12 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             continue  # "zu einem Verbot kam es nicht", "il ne bloque pas l'accès": no measure either
         if label == "st:banned" and doc.text[max(start, cue_start - 7) : cue_start].lower() == "behind ":
             continue  # "should stay behind bars": a person in custody, no ban
+        if label == "st:banned" and _MARKETS_AFTER.match(doc.text, e):
+            continue  # "when Argentina was shut out of international credit markets": no ban on anyone
+        if label == "st:under_review" and _SPACECRAFT_PROBE.search(
+            doc.text, max(start, cue_start - 30), min(end, e + 40)
+        ):
+            continue  # "when China landed a probe on the far side of the moon": a spacecraft, no inquiry
         if label == "st:blocked" and _FOR_NOW_BEFORE.search(doc.text, max(start, cue_start - 90), cue_start):
             hits.add("under_review")  # "vorerst nicht genehmigt", "not yet approved": still pending
             continue
@@ -1323,6 +1371,11 @@ def _status(doc: _Doc, start: int, end: int, skip: list[tuple[int, int]] | SpanS
             or _WATCHES_MOVES.match(doc.text, cue_start)
         ):
             continue  # "the operator would be in a position to monitor ship movements": the danger, not a watch
+        if label == "st:blocked" and _VETO_RIGHT.search(doc.text, max(start, cue_start - 20), min(end, e + 12)):
+            # "une action spécifique lui donnant un droit de veto", "a golden share with a veto over": the
+            # state keeps a say in the company it let be bought, a condition of the deal
+            hits.add("approved_with_conditions")
+            continue
         if label == "st:banned" and _SHAREHOLDER_RIGHT.match(doc.text, e):
             # "Sinochem will be barred from appointing the chief executive": a shareholder's right
             # taken away is a condition on the stake, not a ban on the company
@@ -2339,6 +2392,33 @@ def _one_case_per_firm_ordered(
         concern.companies = [bound[0], *others]
         out += [dataclasses.replace(concern, companies=[name, *others]) for name in bound[1:]]
     return out
+
+
+def _no_bare_repeats(concerns: list[FoundConcern]) -> list[FoundConcern]:
+    """A measure told again with no kind of danger ("the first time the golden power has been used")
+    is the same firm's case of a named kind with that measure, not a case of its own."""
+    kept: list[FoundConcern] = []
+    for concern in concerns:
+        twin = next(
+            (
+                c
+                for c in concerns
+                if concern.categories == ["other"]
+                and c is not concern
+                and c.categories != ["other"]
+                and c.companies[:1] == concern.companies[:1]
+                and c.companies
+                and c.status == concern.status
+                # one sentence stating two kinds ("Bruxelles soupçonne ... subventions étrangères") keeps both
+                and c.quote != concern.quote
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(concern)
+        else:
+            _merge_case(twin, concern)
+    return kept
 
 
 def _one_case_per_group(concerns: list[FoundConcern], companies: list[FoundCompany]) -> list[FoundConcern]:

@@ -911,6 +911,18 @@ _AMPERSAND_SHORT = re.compile(
 )
 
 
+_ACRONYM_AT_END = re.compile(r"\s*\(([A-Z]{3,8})\)$")
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """The acronym's letters are initials of the name's words, in order, the first word's first."""
+    initials = [w[0] for w in name.split() if w[:1].isupper()]
+    if not initials or initials[0] != acronym[0]:
+        return False
+    letters = iter(initials)
+    return all(any(letter == i for i in letters) for letter in acronym)
+
+
 def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for s, e, pos in found:
@@ -936,6 +948,13 @@ def _join_sector_names(text: str, found: list[tuple[int, int, bool]]) -> list[tu
             # the short form spells the pair: "Peninsular and Oriental Steam Navigation Co., known as P&O"
             short = _AMPERSAND_SHORT.match(text, e)
             if short and short.group(1)[0] == left[0] and short.group(2)[0] == text[s]:
+                out[-1] = (ps, e, pos)
+                continue
+            # the acronym after it spells words of both sides: "China Satellite Launch and Tracking
+            # Control General (CLTC)"
+            acronym = _ACRONYM_AT_END.search(text, s, e)
+            right = text[s : acronym.start()] if acronym else ""
+            if acronym and _spells(acronym.group(1), left + " " + right) and not _spells(acronym.group(1), right):
                 out[-1] = (ps, e, pos)
                 continue
         out.append((s, e, pos))
@@ -1103,10 +1122,13 @@ _COMPOUND_CUE = re.compile(rf"[a-zà-ÿ]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?", re.
 
 
 # German declines its nouns: "den Netzbetreibern Deutsche Telekom", "des Maschinenbauers Leifeld"
+# "Progress Party lawmaker Bård Hoksrud": people whose noun ends in -maker
+PEOPLE_MAKERS = ("law", "policy", "decision", "film", "peace", "king", "rain", "trouble", "match", "home", "deal")
 _COMPOUND_CUE_BEFORE = re.compile(
     # a hyphenated one only right before the name: "die Radartechnik-Spezialisten IMST GmbH", but
     # not "des Telefónica-Konzerns, Verträge"
-    rf"(?<![\w-])(?:[A-Za-zÀ-ÿ]+-[A-Za-zÀ-ÿ-]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?\s+$|[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?|(?-i:Unternehmens|Konzerns|Herstellers|Betreibers|"
+    rf"(?<![\w-])(?:[A-Za-zÀ-ÿ]+-[A-Za-zÀ-ÿ-]*{_COMPOUND_NOUNS}(?:n|s|e|en|es)?\s+$|"
+    rf"(?!(?:{'|'.join(PEOPLE_MAKERS)})-?makers?\b)[A-Za-zÀ-ÿ]+{_COMPOUND_NOUNS}(?:n|s|e|en|es)?|(?-i:Unternehmens|Konzerns|Herstellers|Betreibers|"
     rf"Anbieters|Investors|Zulieferers))\s*,?\s*$",
     re.IGNORECASE,
 )

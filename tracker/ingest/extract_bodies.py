@@ -2549,6 +2549,13 @@ def _term_site(
     aliases = [text[s:e]] if name != text[s:e] else []
     if name == term and re.search(r"\b[a-z]+['’]s\s+$", text[max(sent.start, s - 20) : s]):
         return None  # "jet fuel for the capital's airport": a place's site in passing, unnamed
+    possessive = re.search(r"['’]s?\s+$", text[max(sent.start, s - 4) : s])
+    if possessive and not (prefixed or has_own_name or town):
+        # "APA's pipeline network": a site with no name or place of its own is known by its owner's
+        at = max(sent.start, s - 4) + possessive.start()
+        owner = next((cs for cs, ce in company_spans if ce == at), None)
+        if owner is not None and name.islower():
+            name, aliases = text[owner:s] + name, [name, *aliases]
     proper = re.search(r"[A-Z]", name.replace(term, ""))  # "Projekt" is capitalised in German
     if term.lower() in _VAGUE_TERMS and prefixed and re.search(r"\b(?:19|20)\d\d$", text[s:prefix_end]):
         return None  # "the Made in China 2025 project": a policy named by its year, no site

@@ -17,6 +17,7 @@ from .extract_base import (
     KNOWN_AS,
     LEGAL_FORM_END,
     MEASURE_CUES,
+    PEOPLE_MAKERS,
     SEATED_IN,
     _cap_phrases,
     _Company,
@@ -318,7 +319,7 @@ def _cue_before(rules: _Rules, pre: str) -> int | None:
             # (a lower-case one: "des Unternehmens" is a German genitive)
             or (last.endswith("s") and last[:-1] in rules.cue_words and m.group(2)[:1].islower())
             or _OWNED_ADJECTIVE.fullmatch(m.group(2))
-            or last.endswith(("maker", "makers"))
+            or (last.endswith(("maker", "makers")) and not last.startswith(PEOPLE_MAKERS))
         ):
             return m.start(2)
         if _SEATED_ADJECTIVE.fullmatch(m.group(2)):
@@ -965,6 +966,9 @@ def _companies(doc: _Doc) -> list[_Company]:
     if ":" in text:
         for m in _TICKER.finditer(text):
             taken.add(m.start(), m.end())
+    if doc.may_hold((" Act", " Law", " Bill", " Ordinance", " Decree", " Directive", " Regulation")):
+        for m in _LAW_TITLE.finditer(text):
+            taken.add(m.start(), m.end())
     known_at: dict[int, int] = {}  # start -> end of each known company's name in the text
     # known names a cue word introduces ("Chinese makers such as Huawei"), with the cue's country
     known_cued: dict[int, str | None] = {}
@@ -1081,6 +1085,10 @@ def _companies(doc: _Doc) -> list[_Company]:
                 or _town_with_region(text, s, e)
                 or (_place_code(doc, name) and not _far_town(doc, name))
                 or doc.gaz.region_code(name)  # "in Wales", "in Shandong"
+                # "APA's Western Australian pipelines": a region's adjective
+                or (name.endswith("n") and doc.gaz.region_code(name[:-1]))
+                # "Software und Hardware der Unternehmen Huawei": a corporate word alone names no firm
+                or name in rules.suffixes
                 # "À Zeebrugge, le groupe ...": a port district or small town of the story, said as a place
                 or (
                     " " not in name
@@ -1334,6 +1342,14 @@ _TICKER = re.compile(
     r"JSE|TASE|BVMF|WSE|GPW|IDX|SET|TWSE|TPEX)\s*:\s*[A-Z0-9][A-Z0-9.-]{0,9}\)"
 )
 _GROUP_COMPOUND = re.compile(rf"(?<![\w-])({_CAPW})-(?:Gruppe|Konzern|Konzerns|groep|concern)(?![\w-])")
+# a law's title: "the Act on Prevention of Divulgence and Protection of Industrial Technology", "the
+# Foreign Investment Risk Review Modernization Act": its capitalised words name no firm
+_LAW_WORD = r"(?:Act|Law|Bill|Ordinance|Decree|Directive|Regulation)"
+_LAW_TITLE = re.compile(
+    rf"\b{_LAW_WORD}\s+(?:on|of|for|to|concerning|regarding)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|for|in|the|to|&)\s+)*[A-Z][\w'’-]*)*"
+    rf"|(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|for|&)\s+)?[A-Z][\w'’-]*)*\s+{_LAW_WORD}\b"
+)
 
 
 # an earlier deal recalled as background: "including the purchase of X by Y", "seit dem Kauf des
@@ -1855,7 +1871,12 @@ _ROLE_NOUNS = {
     "owner", "operator", "buyer", "seller", "acquirer", "shareholder", "eigenaar", "uitbater", "koper",
     "verkoper", "aandeelhouder", "propriétaire", "exploitant", "acheteur", "vendeur", "actionnaire",
     "eigentümer", "betreiber", "käufer", "verkäufer", "aktionär", "anteilseigner",
+    "developer", "builder", "contractor", "supplier", "investor", "bidder", "lender", "landlord", "tenant",
+    "ontwikkelaar", "leverancier", "investeerder", "promoteur", "fournisseur", "investisseur", "entwickler",
+    "lieferant", "bieter",
 }  # fmt: skip
+# "Istanbul-headquartered Çelebi Aviation Holding", "Shenzhen-based DJI": the seat said before the name
+_SEAT_WORD = re.compile(r"[\w'’.-]+-(?:based|headquartered|registered|listed|owned|backed|controlled)", re.IGNORECASE)
 
 
 _FIRST_WORD = re.compile(r"[^\s]+\s+")
@@ -1876,6 +1897,8 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     if not first:
         return s
     word = first.group(0).strip()
+    if _SEAT_WORD.fullmatch(word):
+        return s + first.end()
     if word in doc.rules.relation_nouns or word.lower() in _ROLE_NOUNS:
         # "die amerikanische Tochter Aixtron Inc.", "Eigenaar Schelde Holding, dat ...": the relation or
         # role opening a sentence is no part of the name
@@ -2800,6 +2823,13 @@ _INFLUENCE_OVER = re.compile(
 
 
 _DEAL_COMPOUND_AFTER = re.compile(r"-(?:Übernahme|Verkauf|Deal|overname|verkoop|deal|takeover|buyout)\b")
+# the bidder between the bid and its target: "a $13bn bid by a Hong Kong consortium for APA Group",
+# "das Angebot des Konzerns X für Y", "l'offre de X sur Y", "het bod van X op Y"
+_BID_BY_FOR = re.compile(
+    r"(?<![\w-])(?:bid|offer|approach|Angebot|Übernahmeangebot|offre|bod|overnamebod)\s+(?:by|from|des|der|von|de|d['’]|du|van)\s*"
+    r"[^.;:]{1,60}?\s(?:for|für|sur|pour|op)\s+(?:the\s+|die\s+|den\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _compound_target_in(title: str, form: str) -> bool:
@@ -2833,6 +2863,7 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
             if (
                 deal
                 or _SHARE_OF.search(pre)
+                or _BID_BY_FOR.search(doc.text, max(sent.start, s - 90), s)
                 or _INFLUENCE_OVER.search(doc.text, max(sent.start, s - 120), s)
                 or _DEAL_COMPOUND_AFTER.match(doc.text, e)  # "die Aixtron-Übernahme"
             ):

@@ -125,6 +125,32 @@ def is_acronym_like(form: str) -> bool:
     return bool(letters) and upper >= 2 and upper >= len(letters) / 2
 
 
+# One legal form, as papers abbreviate it or spell it out: "National Grid Corp. of the Philippines"
+# is the registered "National Grid Corporation of the Philippines" (and no other firm's "National Grid").
+_LEGAL_FORM_SPELLINGS = (
+    ("Corporation", "Corp.", "Corp"),
+    ("Company", "Co.", "Co"),
+    ("Limited", "Ltd.", "Ltd"),
+    ("Incorporated", "Inc.", "Inc"),
+)
+_LEGAL_FORM_WORD = re.compile(
+    r"\b(" + "|".join(re.escape(w) for row in _LEGAL_FORM_SPELLINGS for w in row) + r")(?![\w-])"
+)
+
+
+def legal_form_variants(form: str) -> set[str]:
+    """The form and its spellings with each legal-form word written the other ways."""
+    variants = {form}
+    for m in _LEGAL_FORM_WORD.finditer(form):
+        row = next(r for r in _LEGAL_FORM_SPELLINGS if m.group(1) in r)
+        for current in list(variants):
+            head, tail = current[: m.start()], current[m.end() :]
+            if current[m.start() : m.end()] != m.group(1):
+                continue  # an earlier substitution moved the offsets: forms stay few, skip it
+            variants |= {head + spelling + tail for spelling in row}
+    return {v for v in variants if ". ." not in v and not v.endswith("..")}
+
+
 def _boundary_ok(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
@@ -348,7 +374,8 @@ class Gazetteer:
     def _build(self) -> None:
         for i, row in enumerate(self.companies):
             for form in self._forms(row):
-                self._entities.add(form, ("company", i))
+                for variant in legal_form_variants(form):
+                    self._entities.add(variant, ("company", i))
         for i, row in enumerate(self.agencies):
             forms = self._forms(row, extra=("acronym",))
             for form in forms | {_head_last(f) for f in forms} - {None}:
