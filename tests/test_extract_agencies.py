@@ -1628,3 +1628,13 @@ def test_a_national_council_is_the_host_countrys(shipped: Gazetteer) -> None:
     assert found.get("Austrian National Council") == "AT"
     assert "Swiss National Council" not in found
     assert "Klimaschutzministerium" in agency_names(run(shipped, text, language="de"))
+
+
+def test_a_currency_is_no_body(shipped: Gazetteer) -> None:
+    text = (
+        "Israel's Velmar Water won the tender for the plant near the air base, beating Qilin Mobile. Velmar "
+        "offered to supply water at NIS 1.45 per cubic meter, saving the state NIS 200 million."
+    )
+    found = run(shipped, text, language="en")
+    assert not any(a.country == "KR" for a in found.agencies)
+    assert "KR" not in found.countries

@@ -2445,3 +2445,13 @@ def test_a_corporate_word_alone_is_no_firm(gaz: Gazetteer) -> None:
 def test_a_senators_title_is_no_firm(gaz: Gazetteer) -> None:
     text = "Lawmakers filed a bill, backed by Sens. Ted Cruz and Marco Rubio, that would stop Qilin Mobile's wind farm."
     assert not {"Sens", "Sens."} & company_names(run(gaz, text, language="en"))
+
+
+def test_a_ship_is_no_firm(gaz: Gazetteer) -> None:
+    text = (
+        "Taiwan's coast guard intercepted the freighter Shunxing-39 after the cable run by Qilin Mobile was cut. "
+        "Shunxing-39 is owned by Jie Yang Trading Ltd, a Hong Kong firm."
+    )
+    found = company_names(run(gaz, text, language="en"))
+    assert "Shunxing-39" not in found
+    assert "Jie Yang Trading Ltd" in found

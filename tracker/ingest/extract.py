@@ -100,7 +100,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
         text=text,
         sentences=sentences,
         content=[s for s in sentences if s.is_content],
-        entity_hits=_spelled_out_elsewhere(text, gazetteer.entity_hits(text), gazetteer),
+        entity_hits=_spelled_out_elsewhere(text, _no_amounts(text, gazetteer.entity_hits(text)), gazetteer),
         place_hits=gazetteer.place_hits(text),
         rules=rules,
         gaz=gazetteer,
@@ -126,6 +126,8 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     # "the National Bureau of Investigation (NBI)" ... "the NBI said": a firm only by a body's names is that body
     body_names = {n for a in result.agencies for n in [a.name, a.acronym, *a.aliases] if n}
     companies = _no_firms(companies, result, body_names)
+    # "the Hong Kong-owned freighter Shunxing-39": a ship, wherever the story names it
+    companies = _no_firms(companies, result, {m.group(1) for m in _SHIP_NAMED.finditer(text)})
     # a site named only where the story recalls an earlier deal is that deal's, not this story's
     recalled = precedent_spans(doc)
     result.facilities = [
@@ -187,6 +189,13 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     return result
 
 
+_SHIP_NAMED = re.compile(
+    r"(?<![\w-])(?:ship|vessel|freighter|tanker|bulk\s+carrier|car\s+carrier|cargo\s+ship|container\s+ship|trawler|"
+    r"icebreaker|schip|vrachtschip|navire|pétrolier|porte-conteneurs|Schiff|Frachter|Tanker|Containerschiff)"
+    r"\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
+
+
 def _no_firms(companies: list[_Company], result: Extraction, names: set[str]) -> list[_Company]:
     """Drop the firms found outside the gazetteer whose every name is one of `names` (a body's, a
     town's), from the companies and from what is already found of them."""
@@ -197,6 +206,24 @@ def _no_firms(companies: list[_Company], result: Extraction, names: set[str]) ->
     for f in result.facilities:
         f.operator = None if f.operator in gone else f.operator
     return [c for c in companies if c.name not in gone]
+
+
+# an amount: a decimal or thousands separator, or a magnitude ("NIS 1.45", "NIS 200 million"), not a year
+_AMOUNT_AFTER = re.compile(r"\s?\d+(?:[.,]\d+|\s?(?:m|bn|k|million|billion)\b)")
+_AMOUNT_BEFORE = re.compile(r"\d(?:[.,]\d+|\s?(?:m|bn|k|million|billion))\s?$")
+
+
+def _no_amounts(text: str, hits: list[Hit]) -> list[Hit]:
+    """Without the acronyms that stand for a currency: "NIS 1.45 per cubic meter" is Israel's shekel,
+    not South Korea's intelligence service."""
+    return [
+        h
+        for h in hits
+        if not (
+            h.form.isupper()
+            and (_AMOUNT_AFTER.match(text, h.end) or _AMOUNT_BEFORE.search(text, max(0, h.start - 16), h.start))
+        )
+    ]
 
 
 # "the Superior Cyberspace Security Council (CSSC)": the capitalised words before a bracketed acronym
