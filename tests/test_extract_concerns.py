@@ -1475,3 +1475,16 @@ def test_sanctions_threatened_for_a_broken_promise_are_no_sanctions_case(gaz: Ga
         "sous peine de sanctions."
     )
     assert "sanctions" not in categories(run(gaz, text, language="fr"))
+
+
+def test_a_bodys_measure_with_no_danger_named_is_of_its_other_measures_kind(gaz: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission banned Chinese carrier Velmar Mobile from the US market, saying "
+        "it posed a risk to critical infrastructure. In October the commission revoked the authority of Kestrel "
+        "Telecom Americas, the US subsidiary of Kestrel Telecom."
+    )
+    ex = run(gaz, text, language="en")
+    assert {c.companies[0]: c.categories for c in ex.concerns if c.companies} == {
+        "Velmar Mobile": ["critical_infrastructure"],
+        "Kestrel Telecom Americas": ["critical_infrastructure"],
+    }

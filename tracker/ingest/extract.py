@@ -151,6 +151,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     _transaction_parties(result.concerns, result.companies)
     result.concerns = _one_case_per_firm_ordered(doc, result.concerns, companies)
     result.concerns = _no_bare_repeats(result.concerns)
+    _measure_kind_of_its_body(result.concerns)
     # an international organisation (NATO, the UN) is a body of the story only where it acts in a
     # case; "NATO member Lithuania", "a UN report" name it in passing
     acting = {name for c in result.concerns for name in c.agencies}
@@ -2419,6 +2420,20 @@ def _one_case_per_firm_ordered(
         concern.companies = [bound[0], *others]
         out += [dataclasses.replace(concern, companies=[name, *others]) for name in bound[1:]]
     return out
+
+
+def _measure_kind_of_its_body(concerns: list[FoundConcern]) -> None:
+    """A body's measure stated with no kind of danger is of the one kind its other measures of the
+    story are: "the FCC stripped China Unicom Americas of its licence" over the network's security,
+    then "revoked the authority of China Telecom Americas" and "turned down China Mobile"."""
+    kinds: dict[str, set[str]] = {}
+    for c in concerns:
+        if c.agencies and c.status in MEASURES and c.categories != ["other"]:
+            kinds.setdefault(c.agencies[0], set()).update(c.categories)
+    for c in concerns:
+        kind = kinds.get(c.agencies[0]) if c.agencies else None
+        if c.categories == ["other"] and c.status in MEASURES and kind and len(kind) == 1:
+            c.categories = sorted(kind)
 
 
 def _no_bare_repeats(concerns: list[FoundConcern]) -> list[FoundConcern]:
