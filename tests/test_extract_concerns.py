@@ -18,7 +18,7 @@ from tests.extract_helpers import (
     run,
     small_gazetteer,
 )
-from tracker.ingest.extract import _one_case_per_group
+from tracker.ingest.extract import _measure_kind_of_its_body, _one_case_per_group
 from tracker.ingest.gazetteer import Gazetteer
 from tracker.ingest.types import Extraction, FoundCompany, FoundConcern, Span
 
@@ -1488,3 +1488,16 @@ def test_a_bodys_measure_with_no_danger_named_is_of_its_other_measures_kind(gaz:
         "Velmar Mobile": ["critical_infrastructure"],
         "Kestrel Telecom Americas": ["critical_infrastructure"],
     }
+
+
+def test_a_firms_own_measure_of_no_named_kind_stays_other() -> None:
+    # guard: the kind passes to another firm's measure only ("The order prohibits the merger" is the
+    # same firm's case of no named kind)
+    def concern(categories: list[str], company: str) -> FoundConcern:
+        quote = Span(0, 1, "x")
+        return FoundConcern(categories, "banned", quote, companies=[company], agencies=["FCC"])
+
+    own, sibling = concern(["other"], "Velmar Mobile"), concern(["other"], "Kestrel Telecom")
+    _measure_kind_of_its_body([concern(["critical_infrastructure"], "Velmar Mobile"), own, sibling])
+    assert own.categories == ["other"]
+    assert sibling.categories == ["critical_infrastructure"]

@@ -2427,12 +2427,21 @@ def _measure_kind_of_its_body(concerns: list[FoundConcern]) -> None:
     story are: "the FCC stripped China Unicom Americas of its licence" over the network's security,
     then "revoked the authority of China Telecom Americas" and "turned down China Mobile"."""
     kinds: dict[str, set[str]] = {}
+    firms: dict[str, set[str]] = {}  # the firms each body's measures of a named kind are about
     for c in concerns:
         if c.agencies and c.status in MEASURES and c.categories != ["other"]:
             kinds.setdefault(c.agencies[0], set()).update(c.categories)
+            firms.setdefault(c.agencies[0], set()).update(c.companies[:1])
     for c in concerns:
         kind = kinds.get(c.agencies[0]) if c.agencies else None
-        if c.categories == ["other"] and c.status in MEASURES and kind and len(kind) == 1:
+        # another firm's: the same firm's measure of no named kind is a case of its own kind ("other")
+        if (
+            c.categories == ["other"]
+            and c.status in MEASURES
+            and kind
+            and len(kind) == 1
+            and not set(c.companies[:1]) & firms[c.agencies[0]]
+        ):
             c.categories = sorted(kind)
 
 
