@@ -1638,3 +1638,13 @@ def test_a_currency_is_no_body(shipped: Gazetteer) -> None:
     found = run(shipped, text, language="en")
     assert not any(a.country == "KR" for a in found.agencies)
     assert "KR" not in found.countries
+
+
+def test_a_capital_that_takes_over_a_project_is_the_hosts_government(shipped: Gazetteer) -> None:
+    text = (
+        "Australia and Solomon Islands signed an agreement to build an undersea cable, a project that Canberra "
+        "took over after its security agencies raised concerns about Huawei. Australian builder Velmar Networks "
+        "will lay the cable."
+    )
+    found = run(shipped, text, language="en")
+    assert any(a.country == "AU" and "Canberra" in a.aliases for a in found.agencies)

@@ -1224,7 +1224,9 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
             if not (_REACTION.match(after) or _COUNTRY_DECIDES.match(after)) or prep:
                 continue
         worry = hit.kind == "capital" and bool(_WORRY_IN_BEFORE.search(text, max(0, hit.start - 60), hit.start))
-        if hit.kind == "capital" and not (_ACTS_NEXT.match(after) or _REACTION.match(after) or worry):
+        if hit.kind == "capital" and not (
+            _ACTS_NEXT.match(after) or _REACTION.match(after) or _COUNTRY_DECIDES.match(after) or worry
+        ):
             continue
         # the national government when the gazetteer has it, not a regional one ("Northern Territory Government")
         national = _government_row(doc, hit.key, "government")
@@ -1237,7 +1239,12 @@ def _governments(doc: _Doc, agencies: dict[str, _Agency], origins: set[str], add
         if gov:
             gov.aliases.add(hit.form)
             gov.mentions.append((hit.start, hit.end))
-        elif worry or _REACTION.match(after) or (hit.key not in origins and _COUNTRY_ACTS_ALONE.match(after)):
+        elif (
+            worry
+            or _REACTION.match(after)
+            # a company's home government is feared more often than acting, unless it is the host's
+            or ((hit.key not in origins or hit.key == doc.host) and _COUNTRY_ACTS_ALONE.match(after))
+        ):
             # "Beijing condemned the decision": a foreign government that reacts is a party too
             ag = add(national["name"] if national else hit.form, hit.start, hit.end, kind="other", country=hit.key)
             if ag.name != hit.form:
@@ -1413,7 +1420,7 @@ _COUNTRY_MEASURES = (
 _COUNTRY_DECIDES = re.compile(
     # "le geste d'Ottawa qui bloque", "Canberra, which blocked": a relative clause too
     r"\s*(?:,?\s*(?:qui|which|that|die|dat|der)\s+)?(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
-    rf"refused|decided|{_COUNTRY_MEASURES}|"
+    rf"refused|decided|barred|excluded|forced|intervened|stepped\s+in|took\s+over|pushed\s+out|{_COUNTRY_MEASURES}|"
     r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
     r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt|"
     # expelling diplomats is a government's act: "Prag wies 18 russische Diplomaten aus"
@@ -1424,7 +1431,8 @@ _COUNTRY_DECIDES = re.compile(
 # what makes a country a party of its own when the gazetteer has no government for it yet (not
 # "has banned": a regulator named beside it may be the one that acted)
 _COUNTRY_ACTS_ALONE = re.compile(
-    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|{_COUNTRY_MEASURES}|"
+    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|barred|excluded|intervened|"
+    rf"stepped\s+in|took\s+over|pushed\s+out|{_COUNTRY_MEASURES}|"
     rf"{_WANTS})\b"
 )
 
