@@ -651,8 +651,9 @@ def test_the_swiss_chambers_are_parliaments(shipped: Gazetteer) -> None:
 
 
 def test_parliament_committees_in_lower_case(shipped: Gazetteer) -> None:
-    en = agencies(run(shipped, "The Commons business and trade committee asked to hear from Lanfeng Fund."))
-    assert en["Commons business and trade committee"].kind == "parliament"
+    en = run(shipped, "The Commons business and trade committee asked to hear from Lanfeng Fund.").agencies
+    committee = next(a for a in en if "business and trade committee" in " ".join([a.name, *a.aliases]).lower())
+    assert (committee.kind, committee.country) == ("parliament", "GB")
     de = agencies(run(shipped, "Der Wirtschaftsausschuss des Bundestages befasste sich mit Valmos.", language="de"))
     assert de["Wirtschaftsausschuss des Bundestages"].country == "DE"
     land = agencies(run(shipped, "Der Wirtschaftsausschuss des Landtages befasste sich mit Valmos.", language="de"))
@@ -983,14 +984,14 @@ def test_a_ministry_named_with_its_head_last_is_the_gazetteer_s(shipped: Gazette
 
 def test_a_bare_government_the_gazetteer_has_no_row_for_is_named_for_its_country(shipped: Gazetteer) -> None:
     text = (
-        "Manila, Philippines — Philippine senators want State Grid Corporation of China out of the national grid "
-        "operator over security concerns. The government has decided to review the Chinese stake, the "
-        "palace said."
+        "Lusaka, Zambia — Zambian lawmakers want State Grid Corporation of China out of the national grid "
+        "operator over security concerns. The government has decided to review the Chinese stake, a "
+        "spokesman said."
     )
     ex = run(shipped, text)
-    (gov,) = [a for a in ex.agencies if a.country == "PH" and "overnment" in a.name]
-    assert gov.name == "Government of the Philippines"
-    assert "Philippine government" in gov.aliases
+    (gov,) = [a for a in ex.agencies if a.country == "ZM" and "overnment" in a.name]
+    assert gov.name == "Government of Zambia"
+    assert "Zambian government" in gov.aliases
 
 
 def test_a_minister_of_two_portfolios_names_the_joint_ministry(shipped: Gazetteer) -> None:
@@ -1095,7 +1096,7 @@ def test_two_bodies_joined_by_and_the_and_a_heading_word_before_one(shipped: Gaz
         "The president would first consult the Department of National Defense and the National Intelligence "
         "Coordinating Agency.\n\nWhy the Navy matters\n\nThe Navy trains pilots near the site."
     )
-    found = {a.name for a in run(shipped, text).agencies}
+    found = {n for a in run(shipped, text).agencies for n in [a.name, *a.aliases]}
     assert {"Department of National Defense", "National Intelligence Coordinating Agency"} <= found
     assert not any(n.startswith(("THE ", "Why ")) or " and the " in n for n in found)
 
