@@ -1376,3 +1376,11 @@ def test_a_space_station_and_a_power_grid_are_sites(gaz: Gazetteer) -> None:
     found = facility_names(run(gaz, text, language="en"))
     assert any("Deep Space Station" in f for f in found)
     assert any("power grid" in f for f in found)
+
+
+def test_a_bare_german_pipeline_word_is_no_site(gaz: Gazetteer) -> None:
+    text = (
+        "Das Zertifizierungsverfahren für die Gaspipeline Kestrel Strom 2 ist gestoppt. Die Betreibergesellschaft "
+        "Kestrel Strom 2 AG gehört dem Konzern Qilin Mobile, teilte die Bundesnetzagentur mit."
+    )
+    assert "Gaspipeline" not in facility_names(run(gaz, text, language="de"))
