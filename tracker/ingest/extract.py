@@ -1149,12 +1149,13 @@ _FOLLOWS_ADVICE = re.compile(
     r"(?:advies|adviezen|aanbeveling\w*|voorbeeld|lijn|koers|route|regels?)(?![\w-])|\s+(?:uit|op)\b",
     re.IGNORECASE,
 )
-# what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
+# a say the state keeps in a company it lets be bought: "un droit de veto", "a golden share with a veto"
 _VETO_RIGHT = re.compile(
     r"\b(?:droits?\s+de\s+veto|veto\s+rights?|rights?\s+(?:of|to)\s+veto|veto\s+powers?\s+over|Vetorecht\w*|"
     r"vetorecht\w*|(?:golden|special)\s+share\s+(?:with|giving|that\s+gives)\s+(?:\w+\s+){0,3}veto)",
     re.IGNORECASE,
 )
+# what a shareholder may do: "barred from appointing", "exclu de la nomination", "ausgeschlossen von Stimmrechten"
 _SHAREHOLDER_RIGHT = re.compile(
     r"\s+(?:from|de|du|des|van|von|vom)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+|den\s+|der\s+)?"
     r"(?:appoint\w*|nominat\w*|nam(?:e|es|ing)\s+(?:the\s+|its\s+|a\s+)?(?:CEO|chief|chair\w*|directors?|board)|"
