@@ -155,12 +155,7 @@ def extract(article: RawArticle, gazetteer: Gazetteer) -> Extraction:
     # an international organisation (NATO, the UN) is a body of the story only where it acts in a
     # case; "NATO member Lithuania", "a UN report" name it in passing
     acting = {name for c in result.concerns for name in c.agencies}
-    international = gazetteer.derived.get("international bodies")
-    if international is None:
-        international = gazetteer.derived["international bodies"] = {
-            row["name"] for row in gazetteer.agencies if not row.get("country")
-        }
-    result.agencies = [a for a in result.agencies if a.name not in international or a.name in acting]
+    result.agencies = [a for a in result.agencies if a.name not in rules.international_bodies or a.name in acting]
     # a company bought or screened in the host country, its origin unsaid, is of that country
     # ("the sale of Photonis" in a story about France's screening); set after the concerns, whose
     # choice of subject reads unknown origins as "not foreign"
@@ -2451,21 +2446,21 @@ def _no_bare_repeats(concerns: list[FoundConcern]) -> list[FoundConcern]:
     is the same firm's case of a named kind with that measure, not a case of its own."""
     kept: list[FoundConcern] = []
     for concern in concerns:
-        twin = next(
-            (
-                c
-                for c in concerns
-                if concern.categories == ["other"]
-                and c is not concern
-                and c.categories != ["other"]
-                and c.companies[:1] == concern.companies[:1]
-                and c.companies
-                and c.status == concern.status
-                # one sentence stating two kinds ("Bruxelles soupçonne ... subventions étrangères") keeps both
-                and c.quote != concern.quote
-            ),
-            None,
-        )
+        twin = None
+        if concern.categories == ["other"]:
+            twin = next(
+                (
+                    c
+                    for c in concerns
+                    if c.categories != ["other"]
+                    and c.companies
+                    and c.companies[:1] == concern.companies[:1]
+                    and c.status == concern.status
+                    # one sentence stating two kinds ("Bruxelles soupçonne ... subventions étrangères") keeps both
+                    and c.quote != concern.quote
+                ),
+                None,
+            )
         if twin is None:
             kept.append(concern)
         else:

@@ -336,6 +336,8 @@ class _Rules:
                     if gaz.country_code(form[named.end() :]) == row["country"]:
                         self.unqualified_rows.setdefault((row["country"], fold(form[: named.start()])), row)
                         break
+        # international organisations (NATO, the UN): bodies of no country
+        self.international_bodies = {row["name"] for row in gaz.agencies if not row.get("country")}
         self.ministry_topics = lex["ministry_topics"]
         topics = "|".join(re.escape(t) for t in sorted(self.ministry_topics, key=len, reverse=True))
         nl_sorted = sorted(lex.get("ministry_topics_nl", []), key=len, reverse=True)

@@ -1410,17 +1410,18 @@ _DECIDES = re.compile(
 
 
 # "Britain ordered operators to strip out Huawei", "Italy vetoed the sale": a country deciding is its government
-# what a country does to a firm in the present or the future, or by putting it on a list: "Norway will
-# block the sale", "De Verenigde Staten zetten Wingtech op hun zwarte lijst"
+# what a country does to a firm in the present or the future, by putting it on a list, or by taking it
+# out of a project: "Norway will block the sale", "De Verenigde Staten zetten Wingtech op hun zwarte
+# lijst", "a project that Canberra took over"
 _COUNTRY_MEASURES = (
     r"will\s+(?:block|ban|stop|order|veto)|will\s+not\s+(?:let|allow|permit)|won['’]t\s+(?:let|allow|permit)|"
-    r"blocks|bans|stops|stopped|orders|vetoes|"
+    r"blocks|bans|stops|stopped|orders|vetoes|barred|excluded|intervened|stepped\s+in|took\s+over|pushed\s+out|"
     r"added|placed|blacklisted|zetten|zette|plaatste|plaatsten|setzte|setzten|a\s+(?:placé|inscrit)|ont\s+(?:placé|inscrit)"
 )
 _COUNTRY_DECIDES = re.compile(
     # "le geste d'Ottawa qui bloque", "Canberra, which blocked": a relative clause too
     r"\s*(?:,?\s*(?:qui|which|that|die|dat|der)\s+)?(?:(?:has|have|had)\s+)?(?:ordered|blocked|banned|vetoed|prohibited|imposed|approved|cleared|rejected|"
-    rf"refused|decided|barred|excluded|forced|intervened|stepped\s+in|took\s+over|pushed\s+out|{_COUNTRY_MEASURES}|"
+    rf"refused|decided|forced|{_COUNTRY_MEASURES}|"
     r"a\s+(?:bloqué|interdit|ordonné|refusé)|heeft\s+\w+|blokkeerde|verbood|verbot|untersagte|stoppte|"
     r"bloque|interdit|refuse|ordonne|rejette|blokkeert|verbiedt|blockiert|verbietet|untersagt|"
     # expelling diplomats is a government's act: "Prag wies 18 russische Diplomaten aus"
@@ -1431,8 +1432,7 @@ _COUNTRY_DECIDES = re.compile(
 # what makes a country a party of its own when the gazetteer has no government for it yet (not
 # "has banned": a regulator named beside it may be the one that acted)
 _COUNTRY_ACTS_ALONE = re.compile(
-    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|barred|excluded|intervened|"
-    rf"stepped\s+in|took\s+over|pushed\s+out|{_COUNTRY_MEASURES}|"
+    rf"\s*(?:announced|ordered|decided|blocked|imposed|banned|set\s+out|vetoed|{_COUNTRY_MEASURES}|"
     rf"{_WANTS})\b"
 )
 

@@ -1875,8 +1875,6 @@ _ROLE_NOUNS = {
     "ontwikkelaar", "leverancier", "investeerder", "promoteur", "fournisseur", "investisseur", "entwickler",
     "lieferant", "bieter",
 }  # fmt: skip
-# "Istanbul-headquartered Çelebi Aviation Holding", "Shenzhen-based DJI": the seat said before the name
-_SEAT_WORD = re.compile(r"[\w'’.-]+-(?:based|headquartered|registered|listed|owned|backed|controlled)", re.IGNORECASE)
 
 
 _FIRST_WORD = re.compile(r"[^\s]+\s+")
@@ -1897,8 +1895,8 @@ def _drop_leading_adjective(doc: _Doc, s: int, e: int) -> int:
     if not first:
         return s
     word = first.group(0).strip()
-    if _SEAT_WORD.fullmatch(word):
-        return s + first.end()
+    if _SEATED_ADJECTIVE.fullmatch(word) or _OWNED_BY_NAMED.fullmatch(word):
+        return s + first.end()  # "Istanbul-headquartered Çelebi Aviation Holding": the seat, then the name
     if word in doc.rules.relation_nouns or word.lower() in _ROLE_NOUNS:
         # "die amerikanische Tochter Aixtron Inc.", "Eigenaar Schelde Holding, dat ...": the relation or
         # role opening a sentence is no part of the name

@@ -148,7 +148,7 @@ def legal_form_variants(form: str) -> set[str]:
             if current[m.start() : m.end()] != m.group(1):
                 continue  # an earlier substitution moved the offsets: forms stay few, skip it
             variants |= {head + spelling + tail for spelling in row}
-    return {v for v in variants if ". ." not in v and not v.endswith("..")}
+    return variants
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
