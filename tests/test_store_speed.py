@@ -12,13 +12,24 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import connection
+from django.db import DataError, IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from tests.conftest import need_postgres
 from tests.factories import AgencyFactory, CompanyFactory, ConcernFactory
 from tracker.ingest import pipeline, resolve, store
 from tracker.ingest.types import FoundAgency, FoundCompany
-from tracker.models import Agency, Article, Company, Concern, ConcernCategory, Evidence, IngestJob, ReviewState
+from tracker.models import (
+    Agency,
+    Article,
+    Company,
+    Concern,
+    ConcernCategory,
+    Evidence,
+    Facility,
+    IngestJob,
+    ReviewState,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -161,10 +172,22 @@ def test_the_same_url_with_other_wording_is_a_duplicate(agencies):
 def test_the_insert_reports_a_stored_hash_and_sets_the_new_id():
     values = {"title": "T", "text": "Some text", "source_file": "a.txt", "content_hash": "h" * 64}
     fresh = Article(**values)
-    assert store._insert_unless_stored(fresh)
+    assert resolve.row_insert(fresh, skip_conflict=True)
     assert fresh.pk == Article.objects.get().pk and not fresh._state.adding
-    assert not store._insert_unless_stored(Article(**{**values, "source_file": "b.txt"}))
+    assert not resolve.row_insert(Article(**{**values, "source_file": "b.txt"}), skip_conflict=True)
     assert Article.objects.count() == 1
+
+
+def test_a_record_inserted_quietly_is_stored_as_save_would_store_it():
+    site = resolve.create_quietly(Facility, name="Port of Velmar", city="Velmar", country="BE", latitude=50.6)
+    stored = Facility.objects.get(pk=site.pk)
+    assert (stored.normalized_name, stored.latitude, stored.kind) == ("port of velmar", 50.6, Facility.Kind.OTHER)
+    assert stored.created_at is not None and stored.created_at == site.created_at
+    assert not site.history.exists()  # store writes the file's history rows in bulk
+    # A unique constraint still speaks: an INSERT with no conflict clause fails.
+    article = resolve.create_quietly(Article, title="T", text="x", source_file="a", content_hash="c" * 64)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        resolve.create_quietly(Article, title="T2", text="y", source_file="b", content_hash=article.content_hash)
 
 
 def _clock(monkeypatch, seconds: float) -> None:
@@ -255,6 +278,44 @@ def test_rows_of_several_tables_go_in_one_statement_on_postgresql():
     (evidence,) = Evidence.objects.filter(article=article)
     assert (evidence.start, evidence.end, evidence.quote, evidence.claim) == (4, 8, "port", {})
     assert evidence.created_at is not None
+
+
+def test_rows_of_every_column_type_arrive_as_written():
+    """Text with quotes, backslashes and accents, JSON, dates and times, numbers, booleans and nulls:
+    PostgreSQL reads the rows from one JSON document, as the table's own column types."""
+    case = ConcernFactory()
+    article = Article.objects.create(title="T", text='Le "port" \\ de Liège', source_file="a", content_hash="y")
+    quote = 'Le "port" \\ de Liège'
+    claim = {"categories": ["espionage"], "status": "monitoring", "companies": [3, 4], "note": "état"}
+    row = Evidence(article=article, concern=case, fact=Evidence.Fact.CONCERN, start=0, end=len(quote), quote=quote)
+    row.claim = claim
+    when = dt.datetime(2024, 5, 14, 9, 30, 15, 123456, tzinfo=dt.UTC)
+    reported = Concern.history.model(
+        id=case.pk, title=case.title, status=case.status, host_country="BE",
+        first_reported=dt.date(2024, 5, 14), created_at=when, updated_at=when, history_date=when, history_type="+",
+    )  # fmt: skip
+    company = CompanyFactory()
+    owned = Company.history.model(
+        id=company.pk, name=company.name, normalized_name=company.normalized_name, state_owned=True,
+        from_gazetteer=False, created_at=when, updated_at=when, history_date=when, history_type="+",
+    )  # fmt: skip
+    store.rows_insert([([row], False), ([reported], False), ([owned], False)])
+    stored = Evidence.objects.get(article=article)
+    assert (stored.quote, stored.claim, stored.company_id, stored.start) == (quote, claim, None, 0)
+    assert stored.created_at == row.created_at and stored.created_at.tzinfo is not None
+    got = Concern.history.model.objects.get(id=case.pk, history_type="+", history_date=when)
+    assert (got.first_reported, got.history_date) == (dt.date(2024, 5, 14), when)
+    got = Company.history.model.objects.get(id=company.pk, history_type="+", history_date=when)
+    assert (got.state_owned, got.from_gazetteer, got.sector) == (True, False, "")
+
+
+def test_a_value_too_long_for_its_column_fails_the_statement_and_is_not_cut():
+    need_postgres()  # SQLite does not hold text to a length
+    article = Article.objects.create(title="T", text="x", source_file="a", content_hash="z")
+    row = Evidence(article=article, fact="f" * 11, start=0, end=1, quote="x")  # the column holds 10
+    with pytest.raises(DataError), transaction.atomic():
+        store.rows_insert([([row], False), ([ConcernCategory(concern=ConcernFactory(), category="espionage")], True)])
+    assert not Evidence.objects.exists()
 
 
 def test_new_names_wait_for_the_files_last_statement_and_are_then_stored():

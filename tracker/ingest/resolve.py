@@ -31,6 +31,7 @@ from tracker.models import (
     Company,
     CompanyAlias,
     Facility,
+    Named,
     ReviewState,
     normalize_name,
 )
@@ -233,9 +234,56 @@ def _history_skipped(record, *, skip: bool = True) -> Iterator[None]:
 def create_quietly(model, **values):
     """Insert a record without its per-row history; store writes the history of a file's new records in bulk."""
     record = model(**values)
-    with _history_skipped(record):
-        record.save()
+    if isinstance(record, Named):
+        record.normalized_name = normalize_name(record.name)  # what save() would set
+    if not row_insert(record, skip_conflict=False):
+        with _history_skipped(record):
+            record.save()
     return record
+
+
+def can_return_rows() -> bool:
+    """Whether INSERT and UPDATE can answer with the rows they wrote (PostgreSQL, SQLite 3.35+)."""
+    return connection.vendor in ("postgresql", "sqlite") and connection.features.can_return_columns_from_insert
+
+
+def row_insert(record, *, skip_conflict: bool) -> bool:
+    """INSERT the new record ... RETURNING its id, and take the id. skip_conflict: insert nothing
+    where a unique constraint has the record already (ON CONFLICT DO NOTHING), and answer False.
+
+    The statement's text is written once per model, so a PostgreSQL connection prepares and plans
+    it once; Model.save() composed it through the ORM on every file (its signals are the history's,
+    which ingest writes in bulk). False too where the database cannot return rows (SQLite before
+    3.35): the caller saves the long way.
+    """
+    if not can_return_rows():
+        return False
+    sql, fields = _row_insert_sql(type(record), skip_conflict)
+    record._prepare_related_fields_for_save(operation_name="save")
+    params = [f.get_db_prep_save(f.pre_save(record, True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    record.pk = row[0]
+    record._state.adding, record._state.db = False, connection.alias
+    return True
+
+
+@functools.cache
+def _row_insert_sql(model: type, skip_conflict: bool) -> tuple[str, tuple]:
+    opts = model._meta
+    fields = tuple(f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated)
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    conflict = " ON CONFLICT DO NOTHING" if skip_conflict else ""
+    # Only quoted names from the models and placeholders go into the text.
+    return (
+        f"INSERT INTO {qn(opts.db_table)} ({columns}) VALUES ({marks}){conflict} RETURNING {qn(opts.pk.column)}",  # noqa: S608
+        fields,
+    )
 
 
 def _keys(names: Iterable[str]) -> list[str]:

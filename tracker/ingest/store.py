@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -19,13 +20,14 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
-from django.db.models.constants import OnConflict
-from django.db.models.sql import InsertQuery, UpdateQuery
+from django.db.models.sql import UpdateQuery
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 
 from tracker.countries import country_name
 from tracker.ingest import resolve
 from tracker.ingest.extract_base import MEASURES, best_status
+from tracker.ingest.resolve import can_return_rows
 from tracker.ingest.types import Extraction, FoundConcern, RawArticle, Span
 from tracker.models import (
     Agency,
@@ -73,34 +75,6 @@ def find_duplicate(raw: RawArticle) -> Article | None:
     if url:
         match |= Q(url=url)
     return Article.objects.filter(match).first()
-
-
-def can_return_rows() -> bool:
-    """Whether INSERT and UPDATE can answer with the rows they wrote (PostgreSQL, SQLite 3.35+)."""
-    return connection.vendor in ("postgresql", "sqlite") and connection.features.can_return_columns_from_insert
-
-
-def _insert_unless_stored(article: Article) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING RETURNING id: False when its hash or URL is stored already.
-
-    The unique constraints answer the duplicate question in the insert itself: no query before
-    it, and of two workers storing one article at once, the second waits for the first to
-    commit and then inserts nothing.
-    """
-    opts = Article._meta
-    query = InsertQuery(Article, on_conflict=OnConflict.IGNORE)
-    query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], [article])
-    compiler = query.get_compiler(using=Article.objects.db)
-    compiler.returning_fields = [opts.pk]
-    [(sql, params)] = compiler.as_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return False
-    article.pk = row[0]
-    article._state.adding, article._state.db = False, Article.objects.db
-    return True
 
 
 def _span(text: str, span: Span) -> tuple[int, int, str] | None:
@@ -367,7 +341,10 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
             return Stored(article=duplicate, duplicate=True)
         # Two workers storing the same article at once: the loser hits the unique hash and retries.
         article = resolve.create_quietly(Article, **values)
-    elif not _insert_unless_stored(article := Article(**values)):
+    # The unique constraints answer the duplicate question in the insert itself: no query before
+    # it, and of two workers storing one article at once, the second waits for the first to
+    # commit and then inserts nothing.
+    elif not resolve.row_insert(article := Article(**values), skip_conflict=True):
         duplicate = find_duplicate(raw)
         if duplicate is None:  # SQLite's INSERT OR IGNORE also skips a row breaking another constraint
             raise IntegrityError(f"the article from {raw.source_file} could not be stored")
@@ -508,7 +485,7 @@ def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | N
     bulk_create per table.
     """
     batches = [(rows, skip) for rows, skip in batches if rows]
-    if connection.vendor != "postgresql" or len(batches) + bool(then) < 2:
+    if connection.vendor != "postgresql":
         for rows, skip in batches:
             type(rows[0]).objects.bulk_create(rows, ignore_conflicts=skip)
         if then:
@@ -517,26 +494,56 @@ def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | N
         return
     statements, params = [], []
     for rows, skip in batches:
-        model = type(rows[0])
-        opts = model._meta
+        sql, fields = _insert_sql(type(rows[0]), skip)
+        records = []
         for row in rows:
             row._prepare_related_fields_for_save(operation_name="bulk_create")  # as bulk_create checks
-        query = InsertQuery(model, on_conflict=OnConflict.IGNORE if skip else None)
-        query.insert_values([f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated], rows)
-        [(sql, values)] = query.get_compiler(using=model.objects.db).as_sql()
+            records.append({f.column: f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields})
         statements.append(sql)
-        params.extend(values)
+        params.append(json.dumps(records, default=_json_value, ensure_ascii=False))
     if then:
         statements.append(then[0])
         params.extend(then[1])
+    if not statements:
+        return
     *first, last = statements
-    sql = "WITH " + ", ".join(f"rows_{n} AS ({s})" for n, s in enumerate(first)) + " " + last
+    sql = "".join(f"{'WITH' if n == 0 else ','} rows_{n} AS ({s}) " for n, s in enumerate(first)) + last
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
     for rows, _ in batches:
         db = type(rows[0]).objects.db  # a manager lookup and a router call: once per table, not per row
         for row in rows:
             row._state.adding, row._state.db = False, db
+
+
+@functools.cache
+def _insert_sql(model: type, skip: bool) -> tuple[str, tuple]:
+    """PostgreSQL: an INSERT of any number of `model` rows, given as one JSON array of objects keyed
+    by column (skip: leaving out those a unique constraint has already), and the fields to write.
+
+    Its text does not change with the number of rows, so a connection prepares and plans it once.
+    A VALUES list was a new text for every row count, composed by the ORM (the largest CPU cost of
+    storing a file), parsed and planned again by PostgreSQL, and sent as a parameter per value;
+    json.dumps writes them all in C. PostgreSQL reads the values as the table's own column types.
+    """
+    opts = model._meta
+    fields = tuple(f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated)
+    qn = connection.ops.quote_name
+    table = qn(opts.db_table)
+    columns = ", ".join(qn(f.column) for f in fields)
+    conflict = " ON CONFLICT DO NOTHING" if skip else ""
+    # Only quoted names from the models go into the text.
+    sql = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM json_populate_recordset(NULL::{table}, %s::json)"  # noqa: S608
+    return sql + conflict, fields
+
+
+def _json_value(value: object) -> object:
+    """What json.dumps cannot write by itself: a JSON column's value, dates and times."""
+    if isinstance(value, Jsonb):
+        return value.obj
+    if isinstance(value, dt.date):  # datetimes too
+        return value.isoformat()
+    raise TypeError(f"cannot send {type(value).__name__} as JSON")
 
 
 def _history_rows(records: list) -> list[list]:
