@@ -80,6 +80,8 @@ RIGHTS_RE = re.compile(
     r"|alle\s+rechten\s+voorbehouden|droits\s+de\s+reproduction\s+r[ée]serv[ée]s",
     re.IGNORECASE,
 )
+# every match of RIGHTS_RE holds one of these in some case
+RIGHTS_WORDS = ("rights", "rechte", "droits")
 # "Copyright © Nikkei Asia. Based on Reuters reporting.", "© kvnutalk.com": they name the
 # publisher and wire services, so they are kept in RawArticle.byline before being dropped.
 # Not "(c)": that also opens item (c) of a quoted law.
@@ -90,7 +92,16 @@ COPYRIGHT_FOOTER_RE = re.compile(
 
 def is_copyright_line(line: str) -> bool:
     """A copyright footer: opens with ©/"Copyright 2024"/"All rights reserved", or reserves the rights."""
-    return bool(COPYRIGHT_FOOTER_RE.match(line) or RIGHTS_RE.search(line))
+    return bool(COPYRIGHT_FOOTER_RE.match(line) or (_may_reserve_rights(line) and RIGHTS_RE.search(line)))
+
+
+def _may_reserve_rights(line: str) -> bool:
+    """Whether the line may hold a match of RIGHTS_RE: a cheap look for its words, the line
+    lowered. Lowering stands in for the pattern's ignored case only in ASCII ("ſ" matches "s")."""
+    if not line.isascii():
+        return True
+    low = line.lower()
+    return any(word in low for word in RIGHTS_WORDS)
 
 
 # "Copyright Mark Schiefelbein/AP": a photographer's credit says nothing about the article.

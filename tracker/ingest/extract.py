@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from urllib.parse import urlparse
 
-from .clean import RIGHTS_RE
+from .clean import RIGHTS_RE, RIGHTS_WORDS
 from .extract_base import (
     DEAL_NOUN,
     MEASURE_CUES,
@@ -579,7 +579,7 @@ def _credit_lines(article: RawArticle, doc: _Doc) -> list[tuple[str, bool]]:
     seen = {line for line, _c in lines}
     text = doc.text
     # footers that read as a heading or sentence ("Handelsblatt GmbH – Alle Rechte vorbehalten.")
-    for m in RIGHTS_RE.finditer(text):
+    for m in RIGHTS_RE.finditer(text) if doc.may_hold((), RIGHTS_WORDS) else ():
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         line = text[start : end if end >= 0 else len(text)]
@@ -1046,7 +1046,7 @@ def _category_signals(doc: _Doc, start: int, end: int) -> tuple[bool, bool, bool
         )
         tech = any(
             _TECH_MOVES.search(text, max(start, m.start() - 60), min(end, m.end() + 140))
-            for m in _TECH_NOUN.finditer(text, start, end)
+            for m in (_TECH_NOUN.finditer(text, start, end) if doc.may_hold((), _TECH_NOUN_WORDS) else ())
         )
         found = doc.category_signals[start, end] = (grip, data, tech)
     return found
@@ -1092,6 +1092,8 @@ _TECH_NOUN = re.compile(
     r"technisch\w*\s+Wissen|technische\s+kennis|connaissances\s+techniques)(?![\w-])",
     re.IGNORECASE,
 )
+# every match of _TECH_NOUN holds one of these in some case
+_TECH_NOUN_WORDS = ("technolog", "know-how", "savoir-faire", "technical", "kennis", "technisch", "connaissances")
 _TECH_MOVES = re.compile(
     r"(?<![\w-])(?:transferred|transferring|transfer\s+to|handed\s+over\s+to|leak\w*\s+to|transfér\w*|transmise?s?\s+à|"
     r"overgedragen|overdragen|overgebracht|overbrengen|overgeheveld|overhevelen|weglek\w*|lekt\s+weg|übertragen|abfließen|abfließt|abgezogen|divert\w*|détourn\w*|"
@@ -1495,6 +1497,45 @@ def _unless_hedged(doc: _Doc, floor: int, at: int, status: str, end: int | None 
 # (in lower case). A text that satisfies no branch is not scanned.
 _NEEDED_WORDS: dict[str, list[tuple[tuple[str, ...], ...]]] = {
     _WATCHES_MOVES.pattern: [(("movements", "mouvements", "bewegingen", "bewegungen"),)],
+    # "Verkauf" holds "kauf", "prise de participation" "participation"
+    DEAL_NOUN.pattern: [
+        (
+            (
+                *("takeover", "acquisition", "purchase", "bid", "stake", "übernahme", "kauf", "einstieg", "erwerb"),
+                *("beteiligung", "rachat", "participation", "overname", "verkoop", "belang"),
+            ),
+        )
+    ],
+    _SALE.pattern: [(("sale", "vente", "cession"),)],
+    # the tie, then the service ("verbanden" holds "banden", "spy agencies" "spy")
+    _SPY_TIES.pattern: [
+        (
+            ("ties", "links", "connections", "banden", "connecties", "verbindung", "verflechtungen", "liens"),
+            ("intelligence", "inlichtingendienst", "geheimdienst", "nachrichtendienst", "renseignement", "spy"),
+        )
+    ],
+    # each branch of _MAY_NOT_BUY: its modal or verb of stopping, its negation, what is not bought
+    _MAY_NOT_BUY.pattern: [
+        (
+            ("darf", "dürf", "durft"),
+            ("nicht", "weder", "kein"),
+            (
+                *("übernehmen", "kaufen", "erwerben", "einsteigen", "übernommen", "gekauft", "erworben"),
+                *("beteiligen", "aufstocken"),
+            ),
+        ),
+        (
+            ("mag", "mogen", "mocht"),
+            ("niet",),
+            ("overnemen", "kopen", "overgenomen", "gekocht", "instappen", "verwerven", "doorgaan"),
+        ),
+        (("not", "won"), ("buy", "acquire", "take", "proceed")),
+        (("pas",), ("racheter", "acquérir", "prendre")),
+        (("empêch",), ("prendre", "racheter", "acquérir", "mettre")),
+        (("from",), ("taking", "acquiring", "buying", "selling", "completing", "closing")),
+        (("verhinder",), ("dass",), ("übernimmt", "übernehmen", "kauft", "einsteigt", "erwirbt")),
+        (("voorkomen", "verhinderen"), ("overneemt", "overnemen", "koopt", "kopen", "instapt")),
+    ],
     # every branch of _MAY_NOT_USE holds one of these words
     _MAY_NOT_USE.pattern: [(("darf", "dürfen", "no longer", " plus ", "mag ", "mogen"),)],
     _ORDER_TO_SELL.pattern: [
@@ -1777,9 +1818,7 @@ def _concerns(
         ):
             status = _status(doc, sent.start, sent.end, all_agency_spans)
             cats = _categories(doc, sent.start, sent.end, all_agency_spans)
-            if not (
-                rules.deal_words.search(text, sent.start, sent.end) or _SALE_WORD.search(text, sent.start, sent.end)
-            ):
+            if not (rules.deal_words.search(text, sent.start, sent.end) or _says_sale(doc, sent.start, sent.end)):
                 # no deal in sight: "a law that prohibits Chinese makers remote access" bans, it blocks no deal
                 cats.discard("investment_screening")
                 status = "banned" if status == "blocked" else status
@@ -1833,10 +1872,10 @@ def _concerns(
                         and (_STOPS_DEAL.search(text, a, b) or _hit_in(doc, _MAY_NOT_BUY, a, b))
                     )
                 )
-                and not _PRODUCT_SALE.search(text, a, b)
+                and not (doc.may_hold((), _PRODUCT_SALE_WORDS) and _PRODUCT_SALE.search(text, a, b))
                 and (
                     rules.deal_words.search(text, a, b)
-                    or _SALE_WORD.search(text, a, b)
+                    or _says_sale(doc, a, b)
                     or (
                         status != "under_review"
                         and (
@@ -1964,9 +2003,7 @@ def _concerns(
         key = c.companies[0] if c.companies else None
         if key not in reviewed or key in decided or c.status != "other" or len(c.categories) != 1:
             continue
-        if rules.deal_words.search(text, c.quote.start, c.quote.end) or _SALE_WORD.search(
-            text, c.quote.start, c.quote.end
-        ):
+        if rules.deal_words.search(text, c.quote.start, c.quote.end) or _says_sale(doc, c.quote.start, c.quote.end):
             c.status = "under_review"
     for c in concerns:
         if not c.companies or c.companies[0] not in decided or "investment_screening" in c.categories:
@@ -2536,6 +2573,14 @@ _TURNED_DOWN = re.compile(
     re.IGNORECASE,
 )
 _SALE_WORD = re.compile(r"(?<![\w-])(?:sale|verkoop|vente|cession|Verkauf|venta|vendita)(?![\w-])", re.IGNORECASE)
+_SALE_WORDS = ("sale", "verkoop", "vente", "cession", "verkauf", "venta", "vendita")
+
+
+def _says_sale(doc: _Doc, start: int, end: int) -> bool:
+    """_SALE_WORD in [start, end); a text without one of its words is not searched."""
+    return doc.may_hold((), _SALE_WORDS) and _SALE_WORD.search(doc.text, start, end) is not None
+
+
 # goods sold, not a firm: "prohibits the sale or import of connected vehicles", "verbiedt de verkoop van
 # beveiligingssoftware", "interdit la vente de smartphones": a ban on products is no screening decision
 _PRODUCT_SALE = re.compile(
@@ -2546,6 +2591,8 @@ _PRODUCT_SALE = re.compile(
     r"Kameras|apps|applications|modems|routers|scanners|chips|puces|goods|marchandises|goederen|Waren))(?![\w-])",
     re.IGNORECASE,
 )
+# every match of _PRODUCT_SALE holds one of these in some case
+_PRODUCT_SALE_WORDS = ("sale", "import", "verkoop", "vente", "verkauf")
 
 _DECISIONS = ("divestment_ordered", "blocked", "approved_with_conditions")
 _TRANSACTION_STATUSES = ("under_review", *_DECISIONS)

@@ -544,6 +544,7 @@ class _Doc:
         # the lower-case text stands in for case-insensitive patterns only when it lowers exactly
         self.lower = self.text.lower() if _lower_is_exact(self.text) else None
         self._hit_starts = [h.start for h in self.country_hits]
+        self._holds: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
 
     def names_danger_or_measure(self, sent: Sentence | None) -> bool:
         """Whether a sentence holds a category or a status cue: it tells of a case."""
@@ -589,10 +590,15 @@ class _Doc:
 
     def may_hold(self, words: tuple[str, ...], folded: tuple[str, ...] = ()) -> bool:
         """Whether the text holds one of the words as written, or one of `folded` in any case. A
-        pattern whose every match holds one of them need not be run when this is False."""
-        if any(w in self.text for w in words):
-            return True
-        return bool(folded) and (self.lower is None or any(w in self.lower for w in folded))
+        pattern whose every match holds one of them need not be run when this is False. Found once
+        per text for each word list: the gates ask it for every sentence and every name."""
+        key = (words, folded)
+        found = self._holds.get(key)
+        if found is None:
+            found = self._holds[key] = any(w in self.text for w in words) or (
+                bool(folded) and (self.lower is None or any(w in self.lower for w in folded))
+            )
+        return found
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, pos) - 1

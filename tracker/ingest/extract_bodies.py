@@ -1047,6 +1047,8 @@ _NAMED_BASE = re.compile(
     r"(?<![\w-])(?:RAF|Fort|Naval\s+(?:Air\s+)?Station|Joint\s+Base|Marine\s+Corps\s+Base)\s+[A-Z][\w-]+"
     r"(?:\s+[A-Z][\w-]+(?![\w'’-]))?"
 )
+# every match of _NAMED_BASE holds one of these
+_NAMED_BASE_WORDS = ("RAF", "Fort", "Station", "Joint", "Marine")
 
 
 # "a U.S. Air Force base", "the Royal Australian Air Force Base Tindal": the body only owns the site
@@ -1845,13 +1847,15 @@ _COORDINATED_DEPARTMENTS = re.compile(
     r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)*)"
 )
+# every match of _COORDINATED_DEPARTMENTS holds one of these (its head word, either case first)
+_COORDINATED_WORDS = ("epartments", "inistries")
 _ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
 def _coordinated_departments(doc: _Doc, agencies: dict[str, _Agency], add: _AddAgency) -> None:
     """Each body of a list under one head noun, where the gazetteer knows it by its full name."""
     text = doc.text
-    for m in _COORDINATED_DEPARTMENTS.finditer(text):
+    for m in _COORDINATED_DEPARTMENTS.finditer(text) if doc.may_hold(_COORDINATED_WORDS) else ():
         if not doc.in_content(m.start()):
             continue
         head = "Department" if m.group("head").lower().startswith("department") else "Ministry"
@@ -2149,7 +2153,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
                 continue  # "het havenbedrijf Port of Antwerp-Bruges": the company that runs the port
             kind = "airport" if m.group(1).lower() == "airport" else "port_terminal"
             found.append(_Facility(text[s:e], kind, s, e, named=True))
-        for m in _NAMED_BASE.finditer(text, sent.start, sent.end):
+        for m in _NAMED_BASE.finditer(text, sent.start, sent.end) if doc.may_hold(_NAMED_BASE_WORDS) else ():
             # "RAF Lakenheath", "Fort Meade", "Naval Station Rota": a base named by its service and place
             if not doc.gaz.city(m.group(0)) and not any(f.start <= m.start() < f.end for f in found):
                 found.append(_Facility(m.group(0), "other", m.start(), m.end(), named=True))
@@ -2719,6 +2723,11 @@ _NAMES_THEN_SITES = re.compile(
     r"(?P<noun>mines|plants|ports|terminals|refineries|airports|factories|smelters|fabs|shipyards|data\s+centres|"
     r"data\s+centers|power\s+stations|power\s+plants)\b"
 )
+# every match of _NAMES_THEN_SITES holds one of these ("airports" holds "ports", "power plants" "plants")
+_NAMES_THEN_SITES_WORDS = (
+    *("mines", "plants", "ports", "terminals", "refineries", "factories", "smelters", "fabs", "shipyards"),
+    *("centres", "centers", "stations"),
+)
 _PLURAL_SITE = {"mines": "mine", "plants": "plant", "ports": "port", "terminals": "terminal", "refineries": "refinery",
                 "airports": "airport", "factories": "factory", "smelters": "smelter", "fabs": "fab",
                 "shipyards": "shipyard", "data centres": "data centre", "data centers": "data center",
@@ -2729,6 +2738,8 @@ def _names_then_sites(doc: _Doc, sent: Sentence, company_spans: SpanSet) -> list
     """ "keep production at the Century, Rosebery and Golden Grove mines": each name is a site."""
     text, rules = doc.text, doc.rules
     out: list[_Facility] = []
+    if not doc.may_hold(_NAMES_THEN_SITES_WORDS):
+        return out
     for m in _NAMES_THEN_SITES.finditer(text, sent.start, sent.end):
         kind = facility_kind(rules, _PLURAL_SITE[re.sub(r"\s+", " ", m.group("noun"))])
         if kind is None:
@@ -2757,6 +2768,11 @@ _SEARCHED = re.compile(
     r"speurders|durchsucht\w*|Durchsuchung\w*|Razzia\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# every match of _SEARCHED holds one of these in some case
+_SEARCHED_WORDS = (
+    *("search", "raid", "perquisition", "doorzocht", "doorzoeking", "huiszoeking", "speurders", "durchsucht"),
+    *("durchsuchung", "razzia"),
+)
 _OFFICE_NOUN = (
     r"(?:offices|office|premises|headquarters|kantoor|kantoren|hoofdkantoor|Büros?|Geschäftsräume|bureaux|locaux|siège)"
 )
@@ -2775,7 +2791,7 @@ _AND_OF_OWNER = re.compile(rf"\s+(?:and|en|und|et)\s+(?:of|van|von|de|du|d['’]
 
 def _searched_offices(doc: _Doc, sent: Sentence, companies: list[_Company]) -> list[_Facility]:
     text = doc.text
-    if not _SEARCHED.search(text, sent.start, sent.end):
+    if not doc.may_hold((), _SEARCHED_WORDS) or not _SEARCHED.search(text, sent.start, sent.end):
         return []
     firm_of = {form: c.name for c in companies for form in c.forms | {c.name}}
     out = []
@@ -2806,10 +2822,14 @@ _FR_PLURAL_SITES = re.compile(
     r"(?<![\w-])(?P<noun>sites|usines|entrepôts)\s+(?:de\s+|d['’])(?P<a>[A-ZÀ-Þ][\w'’-]+)"
     r"(?P<mid>[^.;]{0,90}?)(?:,\s*|\s+)et\s+(?:de\s+|d['’])(?P<b>[A-ZÀ-Þ][\w'’-]+)"
 )
+# every match of _FR_PLURAL_SITES holds one of these
+_FR_PLURAL_SITES_WORDS = ("sites", "usines", "entrepôts")
 
 
 def _french_plural_sites(doc: _Doc, sent: Sentence) -> list[_Facility]:
     out: list[_Facility] = []
+    if not doc.may_hold(_FR_PLURAL_SITES_WORDS):
+        return out
     for m in _FR_PLURAL_SITES.finditer(doc.text, sent.start, sent.end):
         noun = m.group("noun")[:-1]
         kind = facility_kind(doc.rules, noun)

@@ -362,6 +362,11 @@ _BACKED_BY = re.compile(
     r"|\s*,?\s+(?:kontrolliert|finanziert|unterstützt)\s+(?:von|durch)\s+(?:de[mnr]\s+|eine[mnr]?\s+)?",
     re.IGNORECASE,
 )
+# every match of _BACKED_BY holds one of these in some case
+_BACKED_BY_WORDS = (
+    *("owned", "controlled", "backed", "funded", "financed", "held", "détenu", "contrôlé", "financé", "soutenu"),
+    *("handen", "eigendom", "besitz", "kontrolliert", "finanziert", "unterstützt"),
+)
 # "Renova Group, the holding of Russian billionaire Viktor Vekselberg": whose firm it is
 _OF_BACKER = re.compile(r"\s+(?:of|de|du|des|van|von|der)\s+(?:the\s+|la\s+|le\s+|l['’]|het\s+|de\s+)?")
 # owners that are people or a state, not a company whose nationality would be its own
@@ -738,11 +743,11 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("product")  # "turbines supplied by China's Qingshan Wind": the maker of the goods at issue
     if _LISTED_SUBSIDIARY_BEFORE.search(pre):
         why.add("list")  # "les deux filiales françaises de Velan, Segault et Velan SAS"
-    if _OWNED_BY_PARENT.match(post) and not _site_words_before(rules, pre):
+    if doc.may_hold(_OWNED_BY_PARENT_WORDS) and _OWNED_BY_PARENT.match(post) and not _site_words_before(rules, pre):
         # "Newport Wafer Fab, owned by Nexperia": a firm with an owner; "le terminal QTX appartient à
         # Harbourline": a site with one
         why.add("owner")
-    backed = _BACKED_BY.match(post)
+    backed = _BACKED_BY.match(post) if doc.may_hold((), _BACKED_BY_WORDS) else None
     if backed:
         country = country or _backer_country(doc, e + backed.end())  # "X, owned by Chinese investors"
     if _BUYS_AFTER.match(post):
@@ -853,7 +858,9 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         why.add("passing")
     if _MUST_SELL_AFTER.match(post):
         why.add("divest")
-    if _SOLD_TO_BEFORE.search(pre) or _DEAL_BY_BEFORE.search(pre):
+    if (doc.may_hold((), _SOLD_TO_WORDS) and _SOLD_TO_BEFORE.search(pre)) or (
+        doc.may_hold((), _DEAL_BY_WORDS) and _DEAL_BY_BEFORE.search(pre)
+    ):
         # "agreed to sell its engine unit to TMH Group", "the £600m bid by RedBird IMI": the buyer
         why.add("deal")
     toks = _tokens(name)
@@ -954,6 +961,9 @@ _VON_JOINT = re.compile(r"\s(?:von|van|of)\s")
 _LETTER_GLUED = re.compile(r"[A-Z]-[a-z]+")
 _SHARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)?(?:pc|pct|per\s*cent)")
 _LAST_WORD = re.compile(r"[-\s](\w+)$")
+_NAME_OWNED = re.compile(rf"({_CAPW}(?:[^\S\n]+{_CAPW})*)-(?:owned|backed|controlled)\b")  # within a line
+# every match of _NAME_OWNED holds one of these (a text with none is not scanned)
+_NAME_OWNED_WORDS = ("-owned", "-backed", "-controlled")
 
 
 def _companies(doc: _Doc) -> list[_Company]:
@@ -1185,7 +1195,7 @@ def _companies(doc: _Doc) -> list[_Company]:
     pattern += [
         _Company(name=name, forms={name}, why={"list"}) for at, name in paired if at in found_at | set(known_at)
     ]
-    for m in re.finditer(rf"({_CAPW}(?:[^\S\n]+{_CAPW})*)-(?:owned|backed|controlled)\b", text):  # within a line
+    for m in _NAME_OWNED.finditer(text) if doc.may_hold(_NAME_OWNED_WORDS) else ():
         # "Alibaba-owned Lazada" names an owner; "The Chinese-owned chipmaker" names a country
         name = re.sub(r"^(?:The|A|An|Le|La|De|Het|Die|Der)\s+", "", m.group(1))
         if (
@@ -1213,7 +1223,7 @@ def _companies(doc: _Doc) -> list[_Company]:
             )
         ):
             pattern.append(_Company(name=name, forms={name}, why={"owner"}))
-    for m in _GROUP_COMPOUND.finditer(text):
+    for m in _GROUP_COMPOUND.finditer(text) if doc.may_hold(_GROUP_COMPOUND_WORDS) else ():
         # "von der Eurogate-Gruppe betrieben", "het Huawei-concern": the firm before the hyphen
         name = m.group(1)
         known = next((c for c in by_index.values() if known_at.get(m.start(1)) and name in c.forms), None)
@@ -1342,6 +1352,8 @@ _TICKER = re.compile(
     r"JSE|TASE|BVMF|WSE|GPW|IDX|SET|TWSE|TPEX)\s*:\s*[A-Z0-9][A-Z0-9.-]{0,9}\)"
 )
 _GROUP_COMPOUND = re.compile(rf"(?<![\w-])({_CAPW})-(?:Gruppe|Konzern|Konzerns|groep|concern)(?![\w-])")
+# every match of _GROUP_COMPOUND holds one of these (a text with none is not scanned)
+_GROUP_COMPOUND_WORDS = ("-Gruppe", "-Konzern", "-groep", "-concern")
 # a law's title: "the Act on Prevention of Divulgence and Protection of Industrial Technology", "the
 # Foreign Investment Risk Review Modernization Act": its capitalised words name no firm
 _LAW_WORD = r"(?:Act|Law|Bill|Ordinance|Decree|Directive|Regulation)"
@@ -1374,6 +1386,12 @@ _PRECEDENT_VERB = re.compile(
     r"(?:in|im|en|in\s+het\s+jaar)\s+(?:19|20)\d\d\b"
     r"|(?<![\w-])had\s+(?:earlier|previously|already)\s+(?:sold|bought|acquired)\s+[^.;]{0,80}?\s(?:to|from)\s+[^.;,]{0,60}",
     re.IGNORECASE,
+)
+# every match of _PRECEDENT holds one of these deal nouns in some case ("Verkauf" holds "kauf"): a
+# text with none is not scanned
+_PRECEDENT_WORDS = (
+    *("purchase", "takeover", "acquisition", "buyout", "sale", "kauf", "übernahme", "rachat", "vente"),
+    *("overname", "verkoop"),
 )
 # every match of _PRECEDENT_VERB holds one of these (a text with none is not scanned)
 _PRECEDENT_VERB_WORDS = (
@@ -1410,8 +1428,8 @@ _EARLIER_OPENING = re.compile(
 def precedent_spans(doc: _Doc) -> list[tuple[int, int]]:
     """Where the story recalls an earlier deal as background: its parties are no parties here."""
     if doc.precedents is None:
-        verbs = doc.may_hold((), _PRECEDENT_VERB_WORDS)
-        doc.precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)]
+        nouns, verbs = doc.may_hold((), _PRECEDENT_WORDS), doc.may_hold((), _PRECEDENT_VERB_WORDS)
+        doc.precedents = [(m.start(), m.end()) for m in _PRECEDENT.finditer(doc.text)] if nouns else []
         doc.precedents += [(m.start(), m.end()) for m in _PRECEDENT_VERB.finditer(doc.text)] if verbs else []
         doc.precedents += [
             (sent.start, sent.end)
@@ -2483,6 +2501,10 @@ _OWNED_BY_PARENT = re.compile(
     # "owned by China's state-run ChemChina"
     r"(?:[A-Z][\w-]+['’]s\s+)?(?:state-(?:run|owned|controlled)\s+)?"
 )
+# every match of _OWNED_BY_PARENT holds one of these (a text with none is not searched)
+_OWNED_BY_PARENT_WORDS = (
+    *("owned", "controlled", "détenu", "contrôlé", "gehört", "behoort", "belong", "appart", "handen", "eigendom"),
+)
 
 
 def _company_relations(doc: _Doc, companies: list[_Company]) -> None:
@@ -2896,6 +2918,11 @@ _DEAL_BY_BEFORE = re.compile(
     r"(?:par|door|von)\s+(?:le\s+|la\s+|l['’]|het\s+|de\s+|dem\s+|der\s+)?$",
     re.IGNORECASE,
 )
+# every match of _DEAL_BY_BEFORE holds one of these in some case
+_DEAL_BY_WORDS = (
+    *("bid", "offer", "takeover", "acquisition", "purchase", "buyout", "approach", "rachat", "offre", "overname"),
+    *("bod", "übernahme", "angebot", "kauf", "erwerb", "investor", "consorti", "konsortium"),
+)
 # the buyer a sale goes to: "agreed to sell its engine unit to TMH Group", "le Verkauf ... an Silex"
 _SOLD_TO_BEFORE = re.compile(
     r"(?<![\w-])(?:sell|sells|sold|selling|sale\s+of|verkauf\w*|Verkauf|vente|vendre|cession|céder|verkoop|verkopen)"
@@ -2908,6 +2935,8 @@ _SOLD_TO_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# every match of _SOLD_TO_BEFORE holds one of these in some case
+_SOLD_TO_WORDS = ("sell", "sold", "sale", "verkauf", "vente", "vendre", "cession", "céder", "verkoop", "verkopen")
 
 
 def deal_buyers(doc: _Doc, companies: list[_Company]) -> list[str]:
@@ -2919,8 +2948,12 @@ def deal_buyers(doc: _Doc, companies: list[_Company]) -> list[str]:
             if (
                 sent
                 and (
-                    _SOLD_TO_BEFORE.search(doc.text, max(sent.start, s - 140), s)
-                    or _DEAL_BY_BEFORE.search(doc.text, max(sent.start, s - 60), s)  # "the bid by X"
+                    (doc.may_hold((), _SOLD_TO_WORDS) and _SOLD_TO_BEFORE.search(doc.text, max(sent.start, s - 140), s))
+                    # "the bid by X"
+                    or (
+                        doc.may_hold((), _DEAL_BY_WORDS)
+                        and _DEAL_BY_BEFORE.search(doc.text, max(sent.start, s - 60), s)
+                    )
                 )
                 and co.name not in found
             ):

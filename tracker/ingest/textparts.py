@@ -171,6 +171,8 @@ _CREDIT_RE = re.compile(
     r"\bcopyright\b[^.]*/|getty images|/\s*(ap|afp|reuters|epa|dpa|belga|anp)\s*\)?\s*$",
     re.IGNORECASE,
 )
+# every match of _CREDIT_RE holds one of these (no letter of them matches another in any case)
+_CREDIT_MARKS = (":", "/", "getty")
 _INLINE_CREDIT_RE = re.compile(r"(photo|image|foto|bild)\s*:\s*\S+.{0,40}$", re.IGNORECASE)
 _BYLINE_RE = re.compile(
     r"^\s*(?:(?:by|par|door|von)\s+(?P<by>.+?)|(?P<staff>.+?)\s+(?:staff|newsroom|reporter|desk|team))\s*$",
@@ -236,7 +238,9 @@ def _line_kind(line: str, boilerplate: list[str]) -> str:
         return "body"
     if is_copyright_line(low):
         return "furniture"
-    if _CREDIT_RE.search(low) or (":" in line and _INLINE_CREDIT_RE.search(line)):  # it needs the colon
+    if (any(m in low for m in _CREDIT_MARKS) and _CREDIT_RE.search(low)) or (
+        ":" in line and _INLINE_CREDIT_RE.search(line)  # it needs the colon
+    ):
         return "caption"
     if _PROMO_RE.match(low):
         return "furniture"
