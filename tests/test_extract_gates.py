@@ -133,3 +133,30 @@ def test_a_gated_text_extracts_what_the_patterns_find():
     )
     found = run(gaz, text)
     assert {c.name for c in found.companies} >= {"Velmora Ports", "Kelmar Logistics"}
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        "des Maschinenbauers ",
+        "des chinesischen Konzerns, ",
+        "des chinesischen Konzerns ,\n",
+        "die Radartechnik-Spezialisten ",
+        "des Telefónica-Konzerns, ",
+        "het Nijmeegse chipbedrijf ",
+        "the law-maker ",
+        "5G-Netzbetreiber ",
+        "des Unternehmens",
+        "des UNTERNEHMENS ",
+        "Chipfertigung,, ",
+        "a bid by the ",
+        "ſtahlhersteller ",
+        "",
+        " , ",
+    ],
+)
+def test_compound_cue_before_is_the_search_from_every_start(pre):
+    from tracker.ingest.extract_base import _COMPOUND_CUE_BEFORE, compound_cue_before
+
+    old, new = _COMPOUND_CUE_BEFORE.search(pre), compound_cue_before(pre)
+    assert (old and (old.span(), old.groups())) == (new and (new.span(), new.groups()))

@@ -1142,6 +1142,15 @@ _COMPOUND_CUE_BEFORE = re.compile(
 )
 
 
+def compound_cue_before(pre: str) -> re.Match | None:
+    """_COMPOUND_CUE_BEFORE.search(pre), started at the last word: a match is one word (letters and
+    hyphens, no space) and the spaces and comma after it, so it can start nowhere else. Tried
+    from every start, the pattern's many nouns are slow."""
+    head = pre.rstrip().rstrip(",").rstrip()
+    words = head.split()
+    return _COMPOUND_CUE_BEFORE.search(pre, len(head) - len(words[-1]) if words else 0)
+
+
 def _mentions_in(companies: list[_Company], start: int, end: int) -> list[tuple[int, int, _Company]]:
     return sorted(((s, e, c) for c in companies for s, e in c.mentions if start <= s < end), key=lambda t: (t[0], t[1]))
 

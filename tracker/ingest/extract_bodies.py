@@ -2073,6 +2073,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
     company_mentions = {m for c in companies for m in c.mentions}
     # the White House and the House of Commons are bodies, not buildings
     bodies = SpanSet((h.start, h.end) for h in doc.entity_hits if h.kind in ("agency", "outlet"))
+    stopwords = rules.stopwords - {"Government"}  # once, not for every sentence: ~600 words
     found: list[_Facility] = []
     for sent in doc.content:
         if _is_title_case_line(sent):
@@ -2084,7 +2085,7 @@ def _facilities(doc: _Doc, companies: list[_Company]) -> list[FoundFacility]:
             # "Sindsdien heet de terminal CSP Zeebrugge Terminal": the story names its site
             or bool(_NAMING_VERB.search(sent.text))
         )
-        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, rules.stopwords - {"Government"}, doc.phrase_runs):
+        for s, e, _pos in _cap_phrases(text, sent.start, sent.end, stopwords, doc.phrase_runs):
             short = _TRAILING_ABBREVIATION.search(text, s, e)
             if short:
                 e = short.start()  # "Duisburg Gateway Terminal (DGT)": the name before its short form
@@ -2931,9 +2932,8 @@ def _facility_relevant(doc: _Doc, sent: Sentence, companies: list[_Company]) -> 
         return True  # a company named in the sentence
     if any(h.kind in ("city", "capital") and sent.start <= h.start < sent.end for h in doc.place_hits):
         return True
-    if _TIED_TO_A_FIRM.search(sent.text):
-        return True
-    return bool(doc.cues_in(sent.start, sent.end, "cat:"))
+    # the category cues are a lookup, the pattern a search: the cheaper question first
+    return bool(doc.cues_in(sent.start, sent.end, "cat:")) or _TIED_TO_A_FIRM.search(sent.text) is not None
 
 
 def _locate_facility(doc: _Doc, fac: _Facility) -> None:

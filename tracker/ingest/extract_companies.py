@@ -31,6 +31,7 @@ from .extract_base import (
     _place_code,
     _Rules,
     _tokens,
+    compound_cue_before,
     facility_kind,
     name_spans,
     site_after_name,
@@ -752,7 +753,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
         country = country or _backer_country(doc, e + backed.end())  # "X, owned by Chinese investors"
     if _BUYS_AFTER.match(post):
         why.add("deal")  # "Fufeng Group bought 300 acres", "Yantai Taihai übernahm"
-    compound = _COMPOUND_CUE_BEFORE.search(pre)
+    compound = compound_cue_before(pre)
     if compound:
         why.add("cue")  # "chipbedrijf Nowi", "des Maschinenbauers Leifeld"
         # "des chinesischen Konzerns Sanan": the nationality before the compound noun
@@ -805,7 +806,7 @@ def _evidence(doc: _Doc, sent: Sentence, s: int, e: int) -> tuple[set[str], str 
             country = country or (place.key if place.kind != "city" else doc.gaz.cities[place.key][0])
     # "des Dortmunder Halbleiterherstellers Elmos", "het Nijmeegse chipbedrijf X": a town's adjective
     town_adj = _TOWN_ADJECTIVE_BEFORE.search(pre)
-    if town_adj and doc.gaz.city(town_adj.group(1)) and (cue_at is not None or _COMPOUND_CUE_BEFORE.search(pre)):
+    if town_adj and doc.gaz.city(town_adj.group(1)) and (cue_at is not None or compound_cue_before(pre)):
         country = country or doc.gaz.city(town_adj.group(1))[0]
     # a capitalised first word ("Surveillance cameras ...") is not yet a name
     opener = not _WORD_CHAR.search(text[sent.start : s]) and " " not in name
@@ -2878,7 +2879,7 @@ def deal_targets(doc: _Doc, companies: list[_Company]) -> set[str]:
             if sent is None:
                 continue
             pre = doc.text[max(sent.start, s - 60) : s]
-            pre = _COMPOUND_CUE_BEFORE.sub("", pre) if _COMPOUND_CUE_BEFORE.search(pre) else pre
+            pre = _COMPOUND_CUE_BEFORE.sub("", pre) if compound_cue_before(pre) else pre
             deal = doc.rules.deal_before.search(pre) and not _OWNER_PHRASE.search(pre)
             if (
                 deal
