@@ -9,6 +9,7 @@ errors do raise, so the Celery task can retry them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import shutil
@@ -73,7 +74,7 @@ def _finish(job: IngestJob, articles: Iterable[int] = (), **values) -> None:
     values["finished_at"] = timezone.now()
     links = IngestJob.articles.through
     rows = [links(ingestjob_id=job.pk, article_id=pk) for pk in articles]
-    store.rows_insert([(rows, True)], then=store.update_sql(IngestJob.objects.filter(pk=job.pk), values))
+    store.rows_insert([(rows, True)], then=store.update_sql(IngestJob, [job.pk], values))
     for name, value in values.items():
         setattr(job, name, value)
 
@@ -84,14 +85,28 @@ def _claim(job_id: int) -> IngestJob | None:
     One UPDATE ... RETURNING where the database has it (PostgreSQL, SQLite 3.35+), else an
     UPDATE and a read.
     """
-    claimable = IngestJob.objects.filter(pk=job_id, status__in=[IngestJob.Status.QUEUED, IngestJob.Status.RUNNING])
-    values = {"status": IngestJob.Status.RUNNING, "started_at": timezone.now(), "attempts": F("attempts") + 1}
-    values["error"] = ""
+    now = timezone.now()
+    claimable = [IngestJob.Status.QUEUED, IngestJob.Status.RUNNING]
     if not store.can_return_rows():
+        claimable = IngestJob.objects.filter(pk=job_id, status__in=claimable)
+        values = {"status": IngestJob.Status.RUNNING, "started_at": now, "attempts": F("attempts") + 1, "error": ""}
         return IngestJob.objects.get(pk=job_id) if claimable.update(**values) else None
-    sql, params = store.update_sql(claimable, values)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in IngestJob._meta.concrete_fields)
-    return next(iter(IngestJob.objects.raw(f"{sql} RETURNING {columns}", params)), None)
+    started = IngestJob._meta.get_field("started_at").get_db_prep_save(now, connection)
+    params = [IngestJob.Status.RUNNING, started, job_id, *claimable]
+    return next(iter(IngestJob.objects.raw(_claim_sql(), params)), None)
+
+
+@functools.cache
+def _claim_sql() -> str:
+    # Written once: the ORM composed it for every file.
+    qn = connection.ops.quote_name
+    opts = IngestJob._meta
+    columns = ", ".join(qn(f.column) for f in opts.concrete_fields)
+    status, attempts = qn("status"), qn("attempts")
+    return (
+        f"UPDATE {qn(opts.db_table)} SET {status} = %s, {qn('started_at')} = %s, {attempts} = {attempts} + 1, "  # noqa: S608
+        f"{qn('error')} = '' WHERE {qn(opts.pk.column)} = %s AND {status} IN (%s, %s) RETURNING {columns}"
+    )
 
 
 def job_run(*, job_id: int) -> IngestJob | None:

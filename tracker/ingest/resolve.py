@@ -326,13 +326,12 @@ def companies_find(name_lists: list[list[str]]) -> list[Company | None]:
     """
     keys_of = [_keys(names) for names in name_lists]
     wanted = sorted({k for keys in keys_of for k in keys})
-    live = Company.objects.exclude(review_state=ReviewState.REJECTED).order_by()
     table: dict[str, list] = {}
     if wanted:
         wanted = _padded(wanted)
         params = [*wanted, ReviewState.REJECTED, *wanted, ReviewState.REJECTED]
         table = _by_key(Company.objects.raw(_by_key_sql(Company, len(wanted), _LIVE), params))
-    return [_best(_matching(keys, table), keys) or _fuzzy_company(live, keys) for keys in keys_of]
+    return [_best(_matching(keys, table), keys) or _fuzzy_company(keys) for keys in keys_of]
 
 
 _LIVE = "r.review_state <> %s"
@@ -362,7 +361,7 @@ def _by_key_sql(model: type, count: int, where: str) -> str:
     )
 
 
-def _fuzzy_company(live, keys: list[str]) -> Company | None:
+def _fuzzy_company(keys: list[str]) -> Company | None:
     if not _cache.company_names:
         return None
     for key in keys:
@@ -371,6 +370,7 @@ def _fuzzy_company(live, keys: list[str]) -> Company | None:
         candidates = _cache.company_blocks.get(key[:3], [])
         best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         if best:
+            live = Company.objects.exclude(review_state=ReviewState.REJECTED)
             return live.filter(pk=_cache.company_names[best[0]]).first()
     return None
 
@@ -571,10 +571,10 @@ def facility_resolve(
 
     aliases: as for companies_resolve.
     """
-    live = Facility.objects.exclude(review_state=ReviewState.REJECTED)
     facility = facility_find(found)
     if facility is None and found.city and operator is not None:
         # The same site is often described in other words: same operator, same city.
+        live = Facility.objects.exclude(review_state=ReviewState.REJECTED)
         facility = live.filter(operator=operator, city__iexact=found.city).first()
     created = facility is None
     if created:

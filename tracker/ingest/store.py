@@ -20,7 +20,6 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
-from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 from psycopg.types.json import Jsonb
 
@@ -459,7 +458,7 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     batches = [(rows, False), *names, *links.take(), *((r, False) for r in _history_rows(new))]
     ids = [c.pk for c in concerns]
     found_ids = [c.pk for c in concerns if c not in new]  # a case made here is stored marked
-    mark = update_sql(Concern.objects.filter(pk__in=found_ids), {"search_stale": True}) if later and found_ids else None
+    mark = update_sql(Concern, found_ids, {"search_stale": True}) if later and found_ids else None
     rows_insert(batches, then=mark)
     if later and ids:
         transaction.on_commit(search_refresh_soon)
@@ -468,11 +467,23 @@ def article_store(raw: RawArticle, extraction: Extraction, *, today: dt.date | N
     return stored
 
 
-def update_sql(queryset: QuerySet, values: dict) -> tuple[str, tuple]:
-    """The UPDATE that queryset.update(**values) would send, for sending along with other SQL."""
-    query = queryset.query.chain(UpdateQuery)
-    query.add_update_values(values)
-    return query.get_compiler(queryset.db).as_sql()
+def update_sql(model: type, ids: list[int], values: dict) -> tuple[str, list]:
+    """The UPDATE of these fields of the `model` rows with these ids, for sending along with other SQL."""
+    sql, fields = _update_text(model, tuple(values), len(ids))
+    return sql, [*(f.get_db_prep_save(values[f.name], connection) for f in fields), *ids]
+
+
+@functools.cache
+def _update_text(model: type, names: tuple[str, ...], count: int) -> tuple[str, tuple]:
+    # Written once per model, fields and number of ids: the ORM composed it on every file (three
+    # times a file: the claim's, the cases' search mark, the job's outcome).
+    opts = model._meta
+    fields = tuple(opts.get_field(name) for name in names)
+    qn = connection.ops.quote_name
+    assignments = ", ".join(f"{qn(f.column)} = %s" for f in fields)
+    marks = ", ".join(["%s"] * count)
+    # Only quoted names from the models and placeholders go into the text.
+    return f"UPDATE {qn(opts.db_table)} SET {assignments} WHERE {qn(opts.pk.column)} IN ({marks})", fields  # noqa: S608
 
 
 def rows_insert(batches: list[tuple[list, bool]], *, then: tuple[str, tuple] | None = None) -> None:
