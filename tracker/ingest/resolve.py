@@ -271,10 +271,16 @@ def row_insert(record, *, skip_conflict: bool) -> bool:
     return True
 
 
+def insert_fields(model: type) -> tuple:
+    """The fields an INSERT of a new `model` row writes: all but the id the database gives and generated ones."""
+    opts = model._meta
+    return tuple(f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated)
+
+
 @functools.cache
 def _row_insert_sql(model: type, skip_conflict: bool) -> tuple[str, tuple]:
     opts = model._meta
-    fields = tuple(f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated)
+    fields = insert_fields(model)
     qn = connection.ops.quote_name
     columns = ", ".join(qn(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))

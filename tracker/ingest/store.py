@@ -537,10 +537,9 @@ def _insert_sql(model: type, skip: bool) -> tuple[str, tuple]:
     storing a file), parsed and planned again by PostgreSQL, and sent as a parameter per value;
     json.dumps writes them all in C. PostgreSQL reads the values as the table's own column types.
     """
-    opts = model._meta
-    fields = tuple(f for f in opts.concrete_fields if f is not opts.auto_field and not f.generated)
+    fields = resolve.insert_fields(model)
     qn = connection.ops.quote_name
-    table = qn(opts.db_table)
+    table = qn(model._meta.db_table)
     columns = ", ".join(qn(f.column) for f in fields)
     conflict = " ON CONFLICT DO NOTHING" if skip else ""
     # Only quoted names from the models go into the text.
