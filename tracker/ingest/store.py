@@ -475,8 +475,8 @@ def update_sql(model: type, ids: list[int], values: dict) -> tuple[str, list]:
 
 @functools.cache
 def _update_text(model: type, names: tuple[str, ...], count: int) -> tuple[str, tuple]:
-    # Written once per model, fields and number of ids: the ORM composed it on every file (three
-    # times a file: the claim's, the cases' search mark, the job's outcome).
+    # Written once per model, fields and number of ids: the ORM composed it on every file (twice a
+    # file: the cases' search mark and the job's outcome).
     opts = model._meta
     fields = tuple(opts.get_field(name) for name in names)
     qn = connection.ops.quote_name
