@@ -86,13 +86,13 @@ def _claim(job_id: int) -> IngestJob | None:
     UPDATE and a read.
     """
     now = timezone.now()
-    claimable = [IngestJob.Status.QUEUED, IngestJob.Status.RUNNING]
+    statuses = [IngestJob.Status.QUEUED, IngestJob.Status.RUNNING]
     if not store.can_return_rows():
-        claimable = IngestJob.objects.filter(pk=job_id, status__in=claimable)
+        claimable = IngestJob.objects.filter(pk=job_id, status__in=statuses)
         values = {"status": IngestJob.Status.RUNNING, "started_at": now, "attempts": F("attempts") + 1, "error": ""}
         return IngestJob.objects.get(pk=job_id) if claimable.update(**values) else None
     started = IngestJob._meta.get_field("started_at").get_db_prep_save(now, connection)
-    params = [IngestJob.Status.RUNNING, started, job_id, *claimable]
+    params = [IngestJob.Status.RUNNING, started, job_id, *statuses]
     return next(iter(IngestJob.objects.raw(_claim_sql(), params)), None)
 
 
